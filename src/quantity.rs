@@ -1,0 +1,1 @@
+//! Counts, qualified reported numbers, shares and measures.

@@ -1,0 +1,1 @@
+//! Administrative units, their hierarchy and the 2025 crosswalk.
