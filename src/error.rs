@@ -147,6 +147,231 @@ pub enum ErrorKind {
         /// The text as given.
         input: String,
     },
+    /// A record id was empty, too long, or held invisible characters.
+    #[error("invalid record id {input:?}: expected 1 to 64 visible characters without leading or trailing spaces")]
+    InvalidRecordId {
+        /// The text as given.
+        input: String,
+    },
+    /// An indicator id did not have the expected shape.
+    #[error("invalid indicator id {input:?}: expected 1 to 64 characters from a-z, 0-9 and _, starting with a letter")]
+    InvalidIndicatorId {
+        /// The text as given.
+        input: String,
+    },
+    /// A record names a unit that is not in the dataset's units.
+    #[error("unknown unit {code:?}: expected the code of a unit in the dataset's units")]
+    UnknownUnit {
+        /// The unit code.
+        code: String,
+    },
+    /// A record names a unit that did not exist on the record's date.
+    #[error("unit {code:?} is not valid on {date}")]
+    UnitNotValidOn {
+        /// The unit code.
+        code: String,
+        /// The date, `YYYY-MM-DD`.
+        date: String,
+    },
+    /// A record sits on a unit of the wrong level.
+    #[error("unit {code:?} is a {level}: expected {expected}")]
+    WrongLevel {
+        /// The unit code.
+        code: String,
+        /// The unit's level.
+        level: &'static str,
+        /// The level expected, e.g. `"a commune"`.
+        expected: &'static str,
+    },
+    /// A commune has a second grassroots block at the same time.
+    #[error("commune {code:?} already has a grassroots block (blocks[{first}]): expected at most one per commune")]
+    SecondBlock {
+        /// The commune code.
+        code: String,
+        /// The position of the first block.
+        first: usize,
+    },
+    /// A village has a second team at the same time.
+    #[error("village {code:?} already has a mobilization team (teams[{first}]): expected at most one per village")]
+    SecondTeam {
+        /// The village code.
+        code: String,
+        /// The position of the first team.
+        first: usize,
+    },
+    /// A date lies outside the dataset's period.
+    #[error("date {date} is outside the period {start} to {end}")]
+    DateOutsidePeriod {
+        /// The date, `YYYY-MM-DD`.
+        date: String,
+        /// The period's first day.
+        start: String,
+        /// The period's last day.
+        end: String,
+    },
+    /// A site-clearance drive has more consenting households than affected ones.
+    #[error("{consenting} households consenting exceed {affected} households affected")]
+    ConsentExceedsAffected {
+        /// Households consenting.
+        consenting: u64,
+        /// Households affected.
+        affected: u64,
+    },
+    /// More petitions resolved than raised.
+    #[error("{resolved} petitions resolved exceed {raised} petitions raised")]
+    ResolvedExceedsRaised {
+        /// Petitions resolved.
+        resolved: u64,
+        /// Petitions raised.
+        raised: u64,
+    },
+    /// An inspection or supervision session has no subject.
+    #[error("session has no subject: expected at least one Party organization or Party member")]
+    NoSubjects,
+    /// A later model stage has more models than an earlier one.
+    #[error("{count} models {stage} exceed {earlier_count} models {earlier}: each stage is a subset of the one before")]
+    StagesNotNested {
+        /// The later stage's indicator id.
+        stage: &'static str,
+        /// Its value.
+        count: u64,
+        /// The earlier stage's indicator id.
+        earlier: &'static str,
+        /// Its value.
+        earlier_count: u64,
+    },
+    /// The parts of a figure's breakdown do not match its value.
+    #[error("breakdown parts sum to {parts_qualifier} {parts}, which cannot match the figure's {total_qualifier} {total}")]
+    PartsMismatch {
+        /// The figure's value.
+        total: u64,
+        /// Its qualifier (`exact`, `at_least`, `at_most`, `about`).
+        total_qualifier: &'static str,
+        /// The sum of the parts.
+        parts: u64,
+        /// The sum's qualifier.
+        parts_qualifier: &'static str,
+    },
+    /// An id appears twice in one list.
+    #[error("duplicate id {id:?}: already used at position {first}")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The position of its first use.
+        first: usize,
+    },
+    /// A plan declares more breakthrough tasks than key tasks.
+    #[error("plan declares {breakthrough} breakthrough tasks but only {key} key tasks: every breakthrough task is a key task")]
+    BreakthroughsExceedKeyTasks {
+        /// Breakthrough tasks declared.
+        breakthrough: u32,
+        /// Key tasks declared.
+        key: u32,
+    },
+    /// A task is a breakthrough task but not a key task.
+    #[error("a breakthrough task must also be a key task")]
+    BreakthroughNotKey,
+    /// A plan lists more tasks than it declares.
+    #[error("plan lists {listed} {what} tasks but declares {declared}")]
+    MoreTasksThanDeclared {
+        /// `"key"` or `"breakthrough"`.
+        what: &'static str,
+        /// Tasks listed.
+        listed: u32,
+        /// Tasks declared.
+        declared: u32,
+    },
+    /// A plan lists fewer key tasks than it declares (a warning: sources often name only some).
+    #[error("plan lists {listed} of its {declared} key tasks")]
+    FewerTasksListed {
+        /// Tasks listed.
+        listed: u32,
+        /// Tasks declared.
+        declared: u32,
+    },
+    /// A figure names no actor or several.
+    #[error("figure names {count} actors ({actors}): expected exactly one; figures of different actors are reported separately, never summed")]
+    NotOneActor {
+        /// The actors named, comma-separated.
+        actors: String,
+        /// How many.
+        count: usize,
+    },
+    /// A head received citizens on fewer days in a month than the norm.
+    #[error("the head of {code:?} received citizens on {days} days in {month}: expected at least {norm}")]
+    ReceptionBelowNorm {
+        /// The unit code.
+        code: String,
+        /// The month, `YYYY-MM`.
+        month: String,
+        /// Days with receptions.
+        days: usize,
+        /// Days required.
+        norm: u32,
+    },
+    /// A figure names an indicator that is neither built in nor declared.
+    #[error("unknown indicator {id:?}: expected a built-in indicator or one declared in `indicators`")]
+    UnknownIndicator {
+        /// The id.
+        id: String,
+    },
+    /// A figure gives a value where an amount is expected, or the other way round.
+    #[error("indicator {id:?} expects exactly one `{expected}`")]
+    ValueTypeMismatch {
+        /// The indicator id.
+        id: String,
+        /// The field expected: `value` or `amount`.
+        expected: &'static str,
+    },
+    /// A figure's own period is not inside the dataset's.
+    #[error("figure period {period} is not inside the dataset period {dataset}")]
+    FigurePeriodOutside {
+        /// The figure's period.
+        period: String,
+        /// The dataset's period.
+        dataset: String,
+    },
+    /// The same indicator, unit, period and actor are reported twice.
+    #[error("the same indicator, unit, period and actor are already reported in figures[{first}]")]
+    DuplicateFigure {
+        /// The position of the first figure.
+        first: usize,
+    },
+    /// A custom indicator reuses a built-in id.
+    #[error("indicator {id:?} is built in: expected a new id for a custom indicator")]
+    BuiltinIndicatorRedeclared {
+        /// The id.
+        id: String,
+    },
+    /// A task names a criterion that is not in the plan's checklist.
+    #[error("unknown criterion {id:?}: expected one of the plan's criteria")]
+    UnknownCriterion {
+        /// The id.
+        id: String,
+    },
+    /// Two sibling units have the same name (after Unicode NFC normalization).
+    #[error("name {name:?} is already used by a sibling unit (position {first})")]
+    DuplicateName {
+        /// The name, in NFC.
+        name: String,
+        /// The position of the first unit with that name.
+        first: usize,
+    },
+    /// A body was dissolved before it was set up.
+    #[error("dissolved {dissolved} before established {established}")]
+    DissolvedBeforeEstablished {
+        /// The date set up.
+        established: String,
+        /// The date dissolved.
+        dissolved: String,
+    },
+    /// A village team has more than one leader.
+    #[error("team has {count} Party cell secretaries: expected one leader")]
+    SeveralLeaders {
+        /// How many.
+        count: usize,
+    },
+
     // ----- aggregation (DV100–DV119) -----
 
     // ----- limits (DV120–DV129) -----
@@ -177,6 +402,35 @@ impl ErrorKind {
             // ----- dataset and validation -----
             ErrorKind::Json { .. } => "DV050",
             ErrorKind::InvalidActor { .. } => "DV060",
+            ErrorKind::InvalidRecordId { .. } => "DV061",
+            ErrorKind::InvalidIndicatorId { .. } => "DV062",
+            ErrorKind::UnknownUnit { .. } => "DV063",
+            ErrorKind::UnitNotValidOn { .. } => "DV064",
+            ErrorKind::WrongLevel { .. } => "DV065",
+            ErrorKind::SecondBlock { .. } => "DV066",
+            ErrorKind::SecondTeam { .. } => "DV067",
+            ErrorKind::DateOutsidePeriod { .. } => "DV068",
+            ErrorKind::ConsentExceedsAffected { .. } => "DV069",
+            ErrorKind::ResolvedExceedsRaised { .. } => "DV070",
+            ErrorKind::NoSubjects => "DV071",
+            ErrorKind::StagesNotNested { .. } => "DV072",
+            ErrorKind::PartsMismatch { .. } => "DV073",
+            ErrorKind::DuplicateId { .. } => "DV074",
+            ErrorKind::BreakthroughsExceedKeyTasks { .. } => "DV075",
+            ErrorKind::BreakthroughNotKey => "DV076",
+            ErrorKind::MoreTasksThanDeclared { .. } => "DV077",
+            ErrorKind::FewerTasksListed { .. } => "DV078",
+            ErrorKind::NotOneActor { .. } => "DV079",
+            ErrorKind::ReceptionBelowNorm { .. } => "DV080",
+            ErrorKind::UnknownIndicator { .. } => "DV081",
+            ErrorKind::ValueTypeMismatch { .. } => "DV082",
+            ErrorKind::FigurePeriodOutside { .. } => "DV083",
+            ErrorKind::DuplicateFigure { .. } => "DV084",
+            ErrorKind::BuiltinIndicatorRedeclared { .. } => "DV085",
+            ErrorKind::UnknownCriterion { .. } => "DV086",
+            ErrorKind::DuplicateName { .. } => "DV087",
+            ErrorKind::DissolvedBeforeEstablished { .. } => "DV088",
+            ErrorKind::SeveralLeaders { .. } => "DV089",
             // ----- aggregation -----
 
             // ----- limits -----

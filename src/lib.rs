@@ -36,14 +36,26 @@
 )]
 
 mod actor;
+mod dataset;
+mod entity;
 mod error;
+mod indicator;
 mod period;
+mod plan;
 mod quantity;
 pub mod render;
 mod unit;
+pub mod validate;
 
 pub use actor::Actor;
+pub use dataset::{Dataset, Figure, FigurePart, Schema};
+pub use entity::*;
 pub use error::{Error, ErrorKind};
+pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
 pub use period::*;
+pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStatus, WorkPlan};
 pub use quantity::*;
 pub use unit::*;
+pub use validate::{
+    check, check_with_units, CheckOptions, Checked, Issue, Path, ReceptionNorms, Report, Severity,
+};

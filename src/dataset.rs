@@ -1,0 +1,301 @@
+//! The exchange document: one versioned JSON dataset.
+
+use std::io::Read;
+
+use crate::{
+    Actor, Award, CitizenReception, Conference, Dialogue, Error, ErrorKind, GrassrootsBlock,
+    IndicatorDef, IndicatorId, Inspection, IssuedDocument, Measure, Period, Reported,
+    SiteClearance, SkilfulModel, Unit, UnitCode, VillageTeam, WorkPlan,
+};
+
+/// The version tag of the exchange format, the `"schema"` field of every dataset.
+///
+/// ```
+/// let s: danvan::Schema = serde_json::from_str(r#""danvan/dataset/v1""#).unwrap();
+/// assert_eq!(s, danvan::Schema::V1);
+/// assert!(serde_json::from_str::<danvan::Schema>(r#""danvan/dataset/v2""#).is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum Schema {
+    /// `danvan/dataset/v1`.
+    #[default]
+    #[serde(rename = "danvan/dataset/v1")]
+    V1,
+}
+
+/// A dataset: what one unit submits for one period, as records, reported
+/// figures and the year's plan.
+///
+/// On the wire it is one JSON object (`"schema": "danvan/dataset/v1"`); unknown
+/// fields are rejected, codes are strings, dates are `YYYY-MM-DD`, exact
+/// numbers are plain integers and decimals are strings. Every list is optional.
+/// The fixtures in `tests/fixtures/` are the contract.
+///
+/// ```
+/// let json = r#"{
+///     "schema": "danvan/dataset/v1",
+///     "period": {"start": "2022-01-01", "end": "2022-12-31"},
+///     "units": [{"code": "30", "name": "Tỉnh Hải Dương"}],
+///     "figures": [{"indicator": "skilful_models", "unit": "30",
+///                  "actor": "mobilization_sector", "value": 1229}]
+/// }"#;
+/// let dataset = danvan::Dataset::from_json(json.as_bytes())?;
+/// assert_eq!(dataset.figures.len(), 1);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// The format version.
+    pub schema: Schema,
+    /// The period the dataset reports on; every record's date lies in it.
+    pub period: Period,
+    /// A title for people, e.g. the report's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The name of a units file the app loads and passes to
+    /// [`check_with_units`](crate::check_with_units); the crate reads no files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units_file: Option<String>,
+    /// Units given inline, with parent links (villages usually; all units for a
+    /// self-contained dataset).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<Unit>,
+    /// Custom indicators used by the figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorDef>,
+    /// Grassroots mobilization blocks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<GrassrootsBlock>,
+    /// Village mobilization teams.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<VillageTeam>,
+    /// "Dân vận khéo" models.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub models: Vec<SkilfulModel>,
+    /// Conferences.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conferences: Vec<Conference>,
+    /// Documents issued.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<IssuedDocument>,
+    /// Inspection and supervision sessions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inspections: Vec<Inspection>,
+    /// Dialogues with citizens.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dialogues: Vec<Dialogue>,
+    /// Citizen receptions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub receptions: Vec<CitizenReception>,
+    /// Site-clearance drives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clearances: Vec<SiteClearance>,
+    /// Awards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub awards: Vec<Award>,
+    /// The work plan for the year after the period, or for the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<WorkPlan>,
+    /// Figures that arrive as totals rather than records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+}
+
+impl Dataset {
+    /// Creates an empty dataset for a period.
+    ///
+    /// ```
+    /// let d = danvan::Dataset::new(danvan::Period::year(2022)?);
+    /// assert!(d.conferences.is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn new(period: Period) -> Dataset {
+        Dataset {
+            schema: Schema::V1,
+            period,
+            title: None,
+            units_file: None,
+            units: Vec::new(),
+            indicators: Vec::new(),
+            blocks: Vec::new(),
+            teams: Vec::new(),
+            models: Vec::new(),
+            conferences: Vec::new(),
+            documents: Vec::new(),
+            inspections: Vec::new(),
+            dialogues: Vec::new(),
+            receptions: Vec::new(),
+            clearances: Vec::new(),
+            awards: Vec::new(),
+            plan: None,
+            figures: Vec::new(),
+        }
+    }
+
+    /// Reads a dataset from JSON.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::Json`] with the line and column when the text is not
+    /// JSON, not this schema version, has an unknown or missing field, or a value
+    /// that breaks its type's rule (an invalid unit code, a date like
+    /// `2023-02-30`, a negative count).
+    ///
+    /// ```
+    /// let err = danvan::Dataset::from_json(&b"{\"schema\": \"danvan/dataset/v9\"}"[..]).unwrap_err();
+    /// assert_eq!(err.code(), "DV050");
+    /// ```
+    pub fn from_json(reader: impl Read) -> Result<Dataset, Error> {
+        let mut de = serde_json::Deserializer::from_reader(reader);
+        let dataset = serde::Deserialize::deserialize(&mut de).map_err(json_error)?;
+        de.end().map_err(json_error)?;
+        Ok(dataset)
+    }
+
+    /// Writes the dataset as pretty-printed JSON.
+    ///
+    /// ```
+    /// let d = danvan::Dataset::new(danvan::Period::year(2022)?);
+    /// let text = d.to_json();
+    /// assert!(text.contains("\"schema\": \"danvan/dataset/v1\""));
+    /// assert_eq!(danvan::Dataset::from_json(text.as_bytes())?, d);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The number of records of every kind, figures included.
+    ///
+    /// ```
+    /// let d = danvan::Dataset::new(danvan::Period::year(2022)?);
+    /// assert_eq!(d.record_count(), 0);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn record_count(&self) -> usize {
+        self.blocks.len()
+            + self.teams.len()
+            + self.models.len()
+            + self.conferences.len()
+            + self.documents.len()
+            + self.inspections.len()
+            + self.dialogues.len()
+            + self.receptions.len()
+            + self.clearances.len()
+            + self.awards.len()
+            + self.figures.len()
+    }
+}
+
+/// Turns a JSON reader error into [`ErrorKind::Json`] with its position.
+pub(crate) fn json_error(err: serde_json::Error) -> Error {
+    let text = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
+    ErrorKind::Json {
+        line: err.line(),
+        column: err.column(),
+        message,
+    }
+    .into()
+}
+
+/// A figure that arrives as a total rather than as records: what one actor
+/// reported for one indicator, unit and period.
+///
+/// `actor` names exactly one actor; a list is accepted on the wire only so
+/// that [`check`](crate::check) can say clearly that figures of several actors
+/// must not be summed into one.
+///
+/// ```
+/// let json = r#"{"indicator": "conference_participants", "unit": "30",
+///                "actor": "mobilization_sector", "value": {"at_least": 6800}}"#;
+/// let f: danvan::Figure = serde_json::from_str(json).unwrap();
+/// assert_eq!(f.actors, vec![danvan::Actor::MobilizationSector]);
+/// assert_eq!(f.value.map(|v| v.qualifier()), Some(danvan::Qualifier::AtLeast));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// What is counted.
+    pub indicator: IndicatorId,
+    /// The unit the figure is for (its whole area).
+    pub unit: UnitCode,
+    /// The period, when it differs from the dataset's (it must lie inside it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Who reported it: exactly one actor.
+    #[serde(rename = "actor", with = "one_or_many")]
+    pub actors: Vec<Actor>,
+    /// The value, for count indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Reported>,
+    /// The amount, for amount indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Measure>,
+    /// A breakdown of the value, e.g. collectives and individuals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<FigurePart>,
+}
+
+/// One part of a figure's breakdown.
+///
+/// ```
+/// let p: danvan::FigurePart = serde_json::from_str(r#"{"label": "collective", "value": 11}"#).unwrap();
+/// assert_eq!(p.value.value().get(), 11);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigurePart {
+    /// What the part is, e.g. `"collective"`.
+    pub label: String,
+    /// Its value.
+    pub value: Reported,
+}
+
+/// Serde for a field that holds one actor, or on input a list of them.
+mod one_or_many {
+    use std::fmt;
+
+    use serde::de::{self, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    use crate::Actor;
+
+    pub(super) fn serialize<S: Serializer>(actors: &[Actor], s: S) -> Result<S::Ok, S::Error> {
+        match actors {
+            [one] => s.serialize_str(one.as_str()),
+            many => s.collect_seq(many.iter()),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<Actor>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an actor such as \"party_committees\"")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<Actor>, E> {
+                v.parse::<Actor>().map(|a| vec![a]).map_err(E::custom)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Actor>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(a) = seq.next_element::<Actor>()? {
+                    out.push(a);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

@@ -1,0 +1,71 @@
+use chrono::NaiveDate;
+
+use crate::{Actor, RecordId, UnitCode};
+
+/// An award for mobilization work.
+///
+/// The seed's "tặng giấy khen cho 11 tập thể" is eleven awards of kind
+/// [`AwardKind::GiayKhen`] to [`Recipient::Collective`]s, issued by the province's
+/// mobilization commission.
+///
+/// ```
+/// let json = r#"{"unit": "30", "date": "2023-02-02", "issuer": "mobilization_sector",
+///                "kind": "giay_khen", "recipient": "collective"}"#;
+/// let a: danvan::Award = serde_json::from_str(json).unwrap();
+/// assert_eq!(a.recipient, danvan::Recipient::Collective);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    /// The record's identifier, if the app gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// The unit whose body issued it.
+    pub unit: UnitCode,
+    /// The day it was given.
+    pub date: NaiveDate,
+    /// The body that issued it.
+    pub issuer: Actor,
+    /// Which kind of award.
+    pub kind: AwardKind,
+    /// A collective or an individual.
+    pub recipient: Recipient,
+    /// The recipient's name, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The kind of an award.
+///
+/// ```
+/// let k: danvan::AwardKind = serde_json::from_str(r#""bang_khen""#).unwrap();
+/// assert_eq!(k, danvan::AwardKind::BangKhen);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardKind {
+    /// A certificate of merit from the head of a body (giấy khen).
+    GiayKhen,
+    /// A certificate of merit from a higher authority (bằng khen).
+    BangKhen,
+    /// Any other form of award.
+    Other,
+}
+
+/// Who received an award.
+///
+/// ```
+/// let r: danvan::Recipient = serde_json::from_str(r#""individual""#).unwrap();
+/// assert_eq!(r, danvan::Recipient::Individual);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recipient {
+    /// A collective (tập thể).
+    Collective,
+    /// An individual (cá nhân).
+    Individual,
+}

@@ -1,0 +1,61 @@
+use chrono::NaiveDate;
+
+use crate::{RecordId, UnitCode};
+
+/// A grassroots mobilization block (khối dân vận cơ sở): the mobilization
+/// coordinating body of a commune's Party committee; at most one per commune.
+///
+/// It is a stock: it counts in every period at whose end it exists.
+///
+/// ```
+/// let json = r#"{"unit": "10507", "established": "2015-03-01"}"#;
+/// let block: danvan::GrassrootsBlock = serde_json::from_str(json).unwrap();
+/// assert_eq!(block.unit.to_string(), "10507");
+/// assert!(block.dissolved.is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrassrootsBlock {
+    /// The record's identifier, if the app gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// The commune the block belongs to.
+    pub unit: UnitCode,
+    /// When it was set up, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub established: Option<NaiveDate>,
+    /// When it ceased to exist, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dissolved: Option<NaiveDate>,
+}
+
+impl GrassrootsBlock {
+    /// Whether the block exists on `date`: set up on or before it (or when
+    /// unknown) and not dissolved on or before it.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let block = danvan::GrassrootsBlock {
+    ///     id: None,
+    ///     unit: "10507".parse()?,
+    ///     established: NaiveDate::from_ymd_opt(2015, 3, 1),
+    ///     dissolved: NaiveDate::from_ymd_opt(2025, 7, 1),
+    /// };
+    /// assert!(block.exists_on(NaiveDate::from_ymd_opt(2022, 12, 31).unwrap()));
+    /// assert!(!block.exists_on(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap()));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn exists_on(&self, date: NaiveDate) -> bool {
+        exists_on(self.established, self.dissolved, date)
+    }
+}
+
+/// Whether something set up on `established` and ended on `dissolved` exists on `date`.
+pub(crate) fn exists_on(
+    established: Option<NaiveDate>,
+    dissolved: Option<NaiveDate>,
+    date: NaiveDate,
+) -> bool {
+    established.map_or(true, |e| e <= date) && dissolved.map_or(true, |d| date < d)
+}

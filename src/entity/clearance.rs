@@ -1,0 +1,55 @@
+use chrono::NaiveDate;
+
+use crate::{Count, Error, RecordId, Share, UnitCode};
+
+/// A site-clearance drive (vận động giải phóng mặt bằng) for one project in one unit.
+///
+/// ```
+/// let json = r#"{"unit": "10507", "date": "2022-08-01", "project": "Đường vành đai (synthetic)",
+///                "households_affected": 140, "households_consenting": 131}"#;
+/// let s: danvan::SiteClearance = serde_json::from_str(json).unwrap();
+/// assert_eq!(s.consent()?.percent(1).map(|p| p.to_string()), Some("93.6".into()));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteClearance {
+    /// The record's identifier, if the app gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// The unit where the land is.
+    pub unit: UnitCode,
+    /// The day the figures were taken.
+    pub date: NaiveDate,
+    /// The project the land is cleared for.
+    pub project: String,
+    /// Households whose land is affected.
+    pub households_affected: Count,
+    /// Households that consented.
+    pub households_consenting: Count,
+}
+
+impl SiteClearance {
+    /// The consent rate as a share of affected households.
+    ///
+    /// # Errors
+    ///
+    /// Returns an error when more households consented than were affected.
+    ///
+    /// ```
+    /// let s = danvan::SiteClearance {
+    ///     id: None,
+    ///     unit: "10507".parse()?,
+    ///     date: chrono::NaiveDate::from_ymd_opt(2022, 8, 1).unwrap(),
+    ///     project: "synthetic".into(),
+    ///     households_affected: danvan::Count::new(10),
+    ///     households_consenting: danvan::Count::new(11),
+    /// };
+    /// assert!(s.consent().is_err());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn consent(&self) -> Result<Share, Error> {
+        Share::new(self.households_consenting, self.households_affected)
+    }
+}

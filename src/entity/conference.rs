@@ -1,0 +1,91 @@
+use chrono::NaiveDate;
+
+use crate::{Actor, RecordId, Reported, UnitCode};
+
+/// A propaganda or training conference (hội nghị tuyên truyền, tập huấn).
+///
+/// ```
+/// let json = r#"{"unit": "288", "date": "2022-03-15", "actor": "party_committees",
+///                "kind": "both", "participants": {"at_least": 45}}"#;
+/// let c: danvan::Conference = serde_json::from_str(json).unwrap();
+/// assert_eq!(c.headcount, danvan::Headcount::Occurrences);
+/// assert_eq!(c.participants.value().get(), 45);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conference {
+    /// The record's identifier, if the app gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// The unit that held it.
+    pub unit: UnitCode,
+    /// The day it was held.
+    pub date: NaiveDate,
+    /// Who organized it.
+    pub actor: Actor,
+    /// Propaganda, training, or both.
+    pub kind: ConferenceKind,
+    /// How many took part, possibly qualified (`{"at_least": 45}`).
+    pub participants: Reported,
+    /// Whether `participants` counts occurrences or distinct persons.
+    #[serde(default)]
+    pub headcount: Headcount,
+}
+
+/// What a conference was for.
+///
+/// ```
+/// assert!(danvan::ConferenceKind::Both.is_training());
+/// assert!(!danvan::ConferenceKind::Propaganda.is_training());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConferenceKind {
+    /// Propaganda (tuyên truyền).
+    Propaganda,
+    /// Training (tập huấn).
+    Training,
+    /// Propaganda and training in one conference.
+    Both,
+}
+
+impl ConferenceKind {
+    /// Whether the conference included training.
+    ///
+    /// ```
+    /// assert!(danvan::ConferenceKind::Training.is_training());
+    /// ```
+    pub const fn is_training(self) -> bool {
+        matches!(self, ConferenceKind::Training | ConferenceKind::Both)
+    }
+
+    /// Whether the conference included propaganda.
+    ///
+    /// ```
+    /// assert!(danvan::ConferenceKind::Both.is_propaganda());
+    /// ```
+    pub const fn is_propaganda(self) -> bool {
+        matches!(self, ConferenceKind::Propaganda | ConferenceKind::Both)
+    }
+}
+
+/// Whether a number of participants counts occurrences or distinct persons.
+///
+/// Occurrences (số lượt) add up; distinct persons (số người) do not, because the
+/// same person may attend twice.
+///
+/// ```
+/// assert_eq!(danvan::Headcount::default(), danvan::Headcount::Occurrences);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Headcount {
+    /// Attendances: a person at two conferences counts twice.
+    #[default]
+    Occurrences,
+    /// Distinct persons.
+    DistinctPersons,
+}

@@ -1,0 +1,68 @@
+use chrono::NaiveDate;
+
+use crate::{Count, RecordId, Reported, UnitCode};
+
+/// A dialogue between the head of a Party committee or government and the
+/// people (tiếp xúc, đối thoại).
+///
+/// ```
+/// let json = r#"{"unit": "10507", "date": "2022-06-01", "participants": 120,
+///                "petitions_raised": 14, "petitions_resolved": 9}"#;
+/// let d: danvan::Dialogue = serde_json::from_str(json).unwrap();
+/// assert_eq!(d.petitions_resolved.get(), 9);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dialogue {
+    /// The record's identifier, if the app gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// The unit whose head held it; its level is the level of the head.
+    pub unit: UnitCode,
+    /// The day it was held.
+    pub date: NaiveDate,
+    /// How many people took part.
+    pub participants: Reported,
+    /// Petitions and proposals raised (kiến nghị).
+    #[serde(default)]
+    pub petitions_raised: Count,
+    /// Petitions and proposals resolved.
+    #[serde(default)]
+    pub petitions_resolved: Count,
+}
+
+/// One day on which the head of a Party committee or government received
+/// citizens (tiếp công dân).
+///
+/// Quy định 11-QĐi/TW (2019) asks heads at province and district level to
+/// receive citizens at least one day a month, and commune heads two days; see
+/// [`ReceptionNorms`](crate::ReceptionNorms).
+///
+/// ```
+/// let json = r#"{"unit": "30", "date": "2022-06-15", "citizens": 23,
+///                "petitions_raised": 5, "petitions_resolved": 5}"#;
+/// let r: danvan::CitizenReception = serde_json::from_str(json).unwrap();
+/// assert_eq!(r.citizens.map(|c| c.get()), Some(23));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitizenReception {
+    /// The record's identifier, if the app gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// The unit whose head received citizens; its level is the level of the head.
+    pub unit: UnitCode,
+    /// The day of the reception.
+    pub date: NaiveDate,
+    /// How many citizens came, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citizens: Option<Count>,
+    /// Petitions raised.
+    #[serde(default)]
+    pub petitions_raised: Count,
+    /// Petitions resolved.
+    #[serde(default)]
+    pub petitions_resolved: Count,
+}

@@ -1,0 +1,47 @@
+use chrono::NaiveDate;
+
+use crate::{Actor, RecordId, UnitCode};
+
+/// A document issued (văn bản).
+///
+/// ```
+/// let json = r#"{"unit": "30", "date": "2022-05-10", "actor": "mobilization_sector",
+///                "kind": "guidance", "reference": "12-HD/BDVTU (synthetic)"}"#;
+/// let d: danvan::IssuedDocument = serde_json::from_str(json).unwrap();
+/// assert_eq!(d.kind, danvan::DocumentKind::Guidance);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuedDocument {
+    /// The record's identifier, if the app gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// The unit that issued it.
+    pub unit: UnitCode,
+    /// The day it was issued.
+    pub date: NaiveDate,
+    /// Who issued it.
+    pub actor: Actor,
+    /// What it is for.
+    pub kind: DocumentKind,
+    /// Its reference number (số, ký hiệu), if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// What a document is for.
+///
+/// ```
+/// let k: danvan::DocumentKind = serde_json::from_str(r#""leadership""#).unwrap();
+/// assert_eq!(k, danvan::DocumentKind::Leadership);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// To lead and direct (lãnh đạo, chỉ đạo).
+    Leadership,
+    /// To guide and remind (hướng dẫn, đôn đốc).
+    Guidance,
+}

@@ -1,0 +1,129 @@
+//! Typed records: one file per kind of thing a commune or province reports.
+//!
+//! Records are plain data with public fields, as typed by an official. Their
+//! single values are checked when they are read (a unit code, a date, a
+//! qualified number); rules that tie fields or records together — consenting
+//! households not above affected ones, one block per commune — are checked by
+//! [`check`](crate::check), which names every problem with its path.
+
+mod award;
+mod block;
+mod clearance;
+mod conference;
+mod dialogue;
+mod document;
+mod inspection;
+mod model;
+mod team;
+
+pub use award::{Award, AwardKind, Recipient};
+pub use block::GrassrootsBlock;
+pub use clearance::SiteClearance;
+pub use conference::{Conference, ConferenceKind, Headcount};
+pub use dialogue::{CitizenReception, Dialogue};
+pub use document::{DocumentKind, IssuedDocument};
+pub use inspection::{Inspection, InspectionKind, Subjects};
+pub use model::{ModelField, ModelForm, ModelStage, SkilfulModel};
+pub use team::{TeamMember, TeamRole, VillageTeam};
+
+use std::fmt;
+use std::str::FromStr;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::{Error, ErrorKind};
+
+/// An app-given identifier of a record: 1 to 64 characters, no control or
+/// invisible characters, kept in Unicode NFC.
+///
+/// Identifiers are optional on every record; when given, they must be unique in
+/// their list.
+///
+/// ```
+/// let id: danvan::RecordId = "HN-2022-001".parse()?;
+/// assert_eq!(id.as_str(), "HN-2022-001");
+/// assert!("".parse::<danvan::RecordId>().is_err());
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct RecordId(Box<str>);
+
+impl RecordId {
+    /// The identifier as text.
+    ///
+    /// ```
+    /// let id: danvan::RecordId = "a1".parse()?;
+    /// assert_eq!(id.as_str(), "a1");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// True for characters that must not appear in codes and identifiers: control
+/// characters and the invisible format characters (zero-width space, joiners,
+/// byte-order mark, directional marks).
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        )
+}
+
+impl FromStr for RecordId {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<RecordId, Error> {
+        let nfc: String = s.nfc().collect();
+        let len = nfc.chars().count();
+        if len == 0 || len > 64 || nfc.chars().any(is_invisible) || nfc.trim() != nfc {
+            return Err(ErrorKind::InvalidRecordId {
+                input: s.to_owned(),
+            }
+            .into());
+        }
+        Ok(RecordId(nfc.into()))
+    }
+}
+
+impl TryFrom<String> for RecordId {
+    type Error = Error;
+
+    fn try_from(s: String) -> Result<RecordId, Error> {
+        s.parse()
+    }
+}
+
+impl From<RecordId> for String {
+    fn from(id: RecordId) -> String {
+        id.0.into()
+    }
+}
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_id_rules() {
+        assert!("a\u{200B}b".parse::<RecordId>().is_err());
+        assert!(" a".parse::<RecordId>().is_err());
+        assert!("x".repeat(65).parse::<RecordId>().is_err());
+        let nfd = "Ho\u{0300}a";
+        assert_eq!(nfd.parse::<RecordId>().unwrap().as_str(), "Hòa");
+        assert_eq!(
+            "".parse::<RecordId>().unwrap_err().to_string(),
+            "invalid record id \"\": expected 1 to 64 visible characters without leading or trailing spaces"
+        );
+    }
+}

@@ -1,0 +1,128 @@
+use chrono::NaiveDate;
+
+use crate::{Level, RecordId, UnitCode};
+
+/// A "Dân vận khéo" (skilful mobilization) model or exemplary person.
+///
+/// A *mô hình* is a collective initiative; a *điển hình* an exemplary
+/// individual. Its stage is the furthest it has reached; each stage is a
+/// subset of the one before, so a model at `Recognized` also counts as
+/// registered and effective.
+///
+/// ```
+/// let json = r#"{"unit": "10507", "form": "collective", "field": "economy",
+///                "stage": "recognized", "recognized_by": "district"}"#;
+/// let model: danvan::SkilfulModel = serde_json::from_str(json).unwrap();
+/// assert!(model.stage.includes(danvan::ModelStage::Effective));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkilfulModel {
+    /// The record's identifier, if the app gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// The unit where the model is.
+    pub unit: UnitCode,
+    /// The model's name, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Collective (mô hình) or individual (điển hình).
+    pub form: ModelForm,
+    /// The field of work.
+    pub field: ModelField,
+    /// The furthest stage reached.
+    pub stage: ModelStage,
+    /// The level whose authority recognized it, if recognized.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognized_by: Option<Level>,
+    /// When it was registered, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered: Option<NaiveDate>,
+}
+
+/// Whether a model is a collective initiative or an exemplary individual.
+///
+/// ```
+/// let f: danvan::ModelForm = serde_json::from_str(r#""individual""#).unwrap();
+/// assert_eq!(f, danvan::ModelForm::Individual);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelForm {
+    /// A collective initiative (mô hình).
+    Collective,
+    /// An exemplary individual (điển hình).
+    Individual,
+}
+
+/// The field of a "Dân vận khéo" model.
+///
+/// ```
+/// let f: danvan::ModelField = serde_json::from_str(r#""defence_security""#).unwrap();
+/// assert_eq!(f, danvan::ModelField::DefenceSecurity);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelField {
+    /// Economy (kinh tế).
+    Economy,
+    /// Culture and society (văn hóa – xã hội).
+    CultureSociety,
+    /// Defence and security (quốc phòng – an ninh).
+    DefenceSecurity,
+    /// Building the political system (xây dựng hệ thống chính trị).
+    PoliticalSystem,
+    /// Any other field.
+    Other,
+}
+
+/// The stages of a "Dân vận khéo" model, in order; each is a subset of the one before.
+///
+/// ```
+/// use danvan::ModelStage;
+/// assert!(ModelStage::Awarded > ModelStage::Registered);
+/// assert!(ModelStage::Outstanding.includes(ModelStage::Recognized));
+/// assert!(!ModelStage::Effective.includes(ModelStage::Recognized));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelStage {
+    /// Registered in the movement.
+    Registered,
+    /// Found effective.
+    Effective,
+    /// Recognized by an authority.
+    Recognized,
+    /// Found outstanding.
+    Outstanding,
+    /// Awarded.
+    Awarded,
+}
+
+impl ModelStage {
+    /// Every stage, in order.
+    ///
+    /// ```
+    /// assert_eq!(danvan::ModelStage::ALL.len(), 5);
+    /// ```
+    pub const ALL: [ModelStage; 5] = [
+        ModelStage::Registered,
+        ModelStage::Effective,
+        ModelStage::Recognized,
+        ModelStage::Outstanding,
+        ModelStage::Awarded,
+    ];
+
+    /// Whether a model that reached `self` has also passed `other`.
+    ///
+    /// ```
+    /// assert!(danvan::ModelStage::Awarded.includes(danvan::ModelStage::Awarded));
+    /// ```
+    pub fn includes(self, other: ModelStage) -> bool {
+        self >= other
+    }
+}

@@ -1,0 +1,142 @@
+use chrono::NaiveDate;
+
+use crate::{RecordId, UnitCode};
+
+/// A village mobilization team (tổ dân vận thôn, khu dân cư); at most one per village.
+///
+/// The secretary of the village's Party cell leads it; the village head and the
+/// head of the Front work committee are its deputies.
+///
+/// ```
+/// let json = r#"{
+///     "unit": "10507-T01",
+///     "members": [
+///         {"role": "party_cell_secretary"},
+///         {"role": "village_head", "name": "Nguyễn Văn A (synthetic)"},
+///         {"role": "front_committee_head"}
+///     ]
+/// }"#;
+/// let team: danvan::VillageTeam = serde_json::from_str(json).unwrap();
+/// assert_eq!(team.leader().map(|m| m.role), Some(danvan::TeamRole::PartyCellSecretary));
+/// assert_eq!(team.deputies().count(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VillageTeam {
+    /// The record's identifier, if the app gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// The village the team belongs to.
+    pub unit: UnitCode,
+    /// Its members by role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<TeamMember>,
+    /// When it was set up, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub established: Option<NaiveDate>,
+    /// When it ceased to exist, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dissolved: Option<NaiveDate>,
+}
+
+impl VillageTeam {
+    /// The leader: the first member whose role leads the team.
+    ///
+    /// ```
+    /// let team = danvan::VillageTeam {
+    ///     id: None,
+    ///     unit: "10507-T01".parse()?,
+    ///     members: vec![],
+    ///     established: None,
+    ///     dissolved: None,
+    /// };
+    /// assert!(team.leader().is_none());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn leader(&self) -> Option<&TeamMember> {
+        self.members.iter().find(|m| m.role == TeamRole::PartyCellSecretary)
+    }
+
+    /// The deputies: the village head and the head of the Front work committee.
+    ///
+    /// ```
+    /// let team = danvan::VillageTeam {
+    ///     id: None,
+    ///     unit: "10507-T01".parse()?,
+    ///     members: vec![danvan::TeamMember { role: danvan::TeamRole::VillageHead, name: None }],
+    ///     established: None,
+    ///     dissolved: None,
+    /// };
+    /// assert_eq!(team.deputies().count(), 1);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn deputies(&self) -> impl Iterator<Item = &TeamMember> {
+        self.members.iter().filter(|m| m.role.is_deputy())
+    }
+
+    /// Whether the team exists on `date`.
+    ///
+    /// ```
+    /// let team = danvan::VillageTeam {
+    ///     id: None,
+    ///     unit: "10507-T01".parse()?,
+    ///     members: vec![],
+    ///     established: None,
+    ///     dissolved: None,
+    /// };
+    /// assert!(team.exists_on(chrono::NaiveDate::from_ymd_opt(2022, 12, 31).unwrap()));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn exists_on(&self, date: NaiveDate) -> bool {
+        super::block::exists_on(self.established, self.dissolved, date)
+    }
+}
+
+/// A member of a village team.
+///
+/// ```
+/// let m: danvan::TeamMember = serde_json::from_str(r#"{"role": "member"}"#).unwrap();
+/// assert_eq!(m.role, danvan::TeamRole::Member);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamMember {
+    /// The member's role in the team.
+    pub role: TeamRole,
+    /// The member's name, if recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The role of a member of a village team.
+///
+/// ```
+/// assert!(danvan::TeamRole::VillageHead.is_deputy());
+/// assert!(!danvan::TeamRole::PartyCellSecretary.is_deputy());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TeamRole {
+    /// The secretary of the village's Party cell (bí thư chi bộ): the leader.
+    PartyCellSecretary,
+    /// The village head (trưởng thôn): a deputy.
+    VillageHead,
+    /// The head of the Front work committee (trưởng ban công tác Mặt trận): a deputy.
+    FrontCommitteeHead,
+    /// Any other member.
+    Member,
+}
+
+impl TeamRole {
+    /// Whether the role is one of the two deputies.
+    ///
+    /// ```
+    /// assert!(danvan::TeamRole::FrontCommitteeHead.is_deputy());
+    /// ```
+    pub const fn is_deputy(self) -> bool {
+        matches!(self, TeamRole::VillageHead | TeamRole::FrontCommitteeHead)
+    }
+}

@@ -1,0 +1,14 @@
+//! Whole-dataset validation: every problem, with where it is and what was expected.
+//!
+//! [`check`](crate::check) turns a [`Dataset`](crate::Dataset) into a
+//! [`Checked`](crate::Checked) one, or gives back a [`Report`] listing **every**
+//! issue: its stable code, severity, path into the document and the values
+//! involved. The English `Display` is for developers;
+//! [`render::vi::issue`](crate::render::vi::issue) words the same fields in
+//! Vietnamese for the officials who typed the data.
+
+mod report;
+mod rules;
+
+pub use report::{Issue, Path, Report, Severity};
+pub use rules::{check, check_with_units, report, CheckOptions, Checked, ReceptionNorms};
