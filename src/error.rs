@@ -118,6 +118,36 @@ pub enum ErrorKind {
         /// The end, as `YYYY-MM-DD`.
         end: String,
     },
+    /// Text is not a period in the compact form (`2022`, `2022-Q3`, …).
+    #[error("invalid period {input:?}: expected {expected}")]
+    InvalidPeriod {
+        /// The text as given.
+        input: String,
+        /// What was expected, e.g. `"a month from 01 to 12, e.g. 2022-07"`.
+        expected: &'static str,
+    },
+    /// A year's reporting window cannot be represented as dates.
+    #[error("year {year} is out of range: expected a year from {min} to {max}")]
+    YearOutOfRange {
+        /// The year as given.
+        year: i32,
+        /// The first year the calendar can represent.
+        min: i32,
+        /// The last year the calendar can represent.
+        max: i32,
+    },
+    /// A month number is not from 1 to 12.
+    #[error("invalid month {month}: expected a month from 1 to 12")]
+    InvalidMonth {
+        /// The month as given.
+        month: u32,
+    },
+    /// A reporting calendar's cut-off day is not from 2 to 28.
+    #[error("invalid cut-off day {day}: expected a day from 2 to 28")]
+    InvalidCutOffDay {
+        /// The day as given.
+        day: u32,
+    },
 
     // ----- units and hierarchy (DV030–DV049) -----
     /// A unit code does not have the shape of any level.
@@ -170,6 +200,10 @@ impl ErrorKind {
 
             // ----- periods -----
             ErrorKind::PeriodReversed { .. } => "DV020",
+            ErrorKind::InvalidPeriod { .. } => "DV021",
+            ErrorKind::YearOutOfRange { .. } => "DV022",
+            ErrorKind::InvalidMonth { .. } => "DV023",
+            ErrorKind::InvalidCutOffDay { .. } => "DV024",
 
             // ----- units and hierarchy -----
             ErrorKind::InvalidUnitCode { .. } => "DV030",
@@ -222,6 +256,29 @@ mod tests {
                     end: "2023-01-01".into(),
                 },
                 "period ends 2023-01-01 before it starts 2023-02-02",
+            ),
+            (
+                ErrorKind::InvalidPeriod {
+                    input: "2022-13".into(),
+                    expected: "a month from 01 to 12, e.g. 2022-07",
+                },
+                "invalid period \"2022-13\": expected a month from 01 to 12, e.g. 2022-07",
+            ),
+            (
+                ErrorKind::YearOutOfRange {
+                    year: 2_147_483_647,
+                    min: -262_143,
+                    max: 262_142,
+                },
+                "year 2147483647 is out of range: expected a year from -262143 to 262142",
+            ),
+            (
+                ErrorKind::InvalidMonth { month: 13 },
+                "invalid month 13: expected a month from 1 to 12",
+            ),
+            (
+                ErrorKind::InvalidCutOffDay { day: 31 },
+                "invalid cut-off day 31: expected a day from 2 to 28",
             ),
             (
                 ErrorKind::InvalidUnitCode {

@@ -28,6 +28,18 @@ pub fn message(kind: &ErrorKind) -> String {
         ErrorKind::PeriodReversed { start, end } => {
             format!("kỳ kết thúc ({end}) trước khi bắt đầu ({start})")
         }
+        ErrorKind::InvalidPeriod { input, .. } => format!(
+            "kỳ báo cáo không hợp lệ \"{input}\" (ví dụ: 2022, 2022-H1, 2022-Q3, 2022-07, 2022-9M, 2022-01-15/2022-02-14)"
+        ),
+        ErrorKind::YearOutOfRange { year, min, max } => {
+            format!("năm {year} nằm ngoài phạm vi hỗ trợ (từ năm {min} đến năm {max})")
+        }
+        ErrorKind::InvalidMonth { month } => {
+            format!("tháng {month} không hợp lệ: tháng phải từ 1 đến 12")
+        }
+        ErrorKind::InvalidCutOffDay { day } => {
+            format!("ngày chốt số liệu {day} không hợp lệ: phải từ ngày 2 đến ngày 28")
+        }
 
         // ----- units and hierarchy -----
         ErrorKind::InvalidUnitCode { input, .. } => {
