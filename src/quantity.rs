@@ -653,7 +653,7 @@ fn rounded_quotient_at(num: u128, den: u128, places: u32) -> Option<Decimal> {
 /// use danvan::{Count, Share};
 ///
 /// let s = Share::new(Count::new(1), Count::new(8))?;
-/// assert_eq!(s.percent(1), Some("12.5".parse().unwrap()));
+/// assert_eq!(s.percent(1), Some(rust_decimal::Decimal::new(125, 1)));
 /// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"part":1,"whole":8}"#);
 /// # Ok::<(), danvan::Error>(())
 /// ```
@@ -745,7 +745,7 @@ impl Share {
     /// use danvan::{Count, Share};
     ///
     /// let s = Share::new(Count::new(1), Count::new(8))?;
-    /// assert_eq!(s.ratio(), Some("0.125".parse().unwrap()));
+    /// assert_eq!(s.ratio(), Some(rust_decimal::Decimal::new(125, 3)));
     /// assert_eq!(Share::new(Count::ZERO, Count::ZERO)?.ratio(), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
@@ -765,7 +765,7 @@ impl Share {
     /// use danvan::{Count, Share};
     ///
     /// let s = Share::new(Count::new(2), Count::new(3))?;
-    /// assert_eq!(s.percent(1), Some("66.7".parse().unwrap()));
+    /// assert_eq!(s.percent(1), Some(rust_decimal::Decimal::new(667, 1)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn percent(self, decimals: u32) -> Option<Decimal> {
@@ -807,7 +807,7 @@ impl Share {
 /// use danvan::{Count, Ratio};
 ///
 /// let per_conference = Ratio::new(Count::new(13360), Count::new(291));
-/// assert_eq!(per_conference.value(1), Some("45.9".parse().unwrap()));
+/// assert_eq!(per_conference.value(1), Some(rust_decimal::Decimal::new(459, 1)));
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -983,7 +983,7 @@ impl fmt::Display for UnitWord {
 /// ```
 /// use danvan::{Measure, Qualifier};
 ///
-/// let m = Measure::new(Qualifier::AtLeast, "6300000000".parse().unwrap(), "km".parse()?)?;
+/// let m = Measure::new(Qualifier::AtLeast, 6_300_000_000u64.into(), "km".parse()?)?;
 /// let json = serde_json::to_string(&m).unwrap();
 /// assert_eq!(json, r#"{"amount":"6300000000","unit":"km","qualifier":"at_least"}"#);
 /// assert_eq!(serde_json::from_str::<Measure>(&json).unwrap(), m);
@@ -1060,9 +1060,9 @@ impl Measure {
     /// ```
     /// use danvan::{Measure, Qualifier};
     ///
-    /// let m = Measure::new(Qualifier::Exact, "8.9".parse().unwrap(), "km".parse()?)?;
+    /// let m = Measure::new(Qualifier::Exact, rust_decimal::Decimal::new(89, 1), "km".parse()?)?;
     /// assert_eq!(m.amount().to_string(), "8.9");
-    /// assert!(Measure::new(Qualifier::Exact, "-1".parse().unwrap(), "km".parse()?).is_err());
+    /// assert!(Measure::new(Qualifier::Exact, rust_decimal::Decimal::NEGATIVE_ONE, "km".parse()?).is_err());
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn new(qualifier: Qualifier, amount: Decimal, unit: UnitWord) -> Result<Measure, Error> {
@@ -1129,8 +1129,8 @@ impl Measure {
     /// ```
     /// use danvan::{Measure, Qualifier};
     ///
-    /// let a = Measure::new(Qualifier::Exact, "8.9".parse().unwrap(), "km".parse()?)?;
-    /// let b = Measure::new(Qualifier::AtLeast, "1.1".parse().unwrap(), "km".parse()?)?;
+    /// let a = Measure::new(Qualifier::Exact, rust_decimal::Decimal::new(89, 1), "km".parse()?)?;
+    /// let b = Measure::new(Qualifier::AtLeast, rust_decimal::Decimal::new(11, 1), "km".parse()?)?;
     /// let sum = a.checked_add(&b)?;
     /// assert_eq!(sum.amount(), 10.into());
     /// assert_eq!(sum.qualifier(), Qualifier::AtLeast);
