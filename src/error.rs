@@ -108,6 +108,36 @@ pub enum ErrorKind {
         /// What overflowed, e.g. `"count"` or `"conferences total of unit 30"`.
         what: String,
     },
+    /// A subtraction would make a count negative.
+    #[error("cannot subtract {subtrahend} from {minuend}: a count cannot be negative")]
+    NegativeCount {
+        /// The count subtracted from.
+        minuend: u64,
+        /// The count subtracted.
+        subtrahend: u64,
+    },
+    /// A measure's amount was below zero.
+    #[error("negative amount {amount:?}: expected zero or more")]
+    NegativeAmount {
+        /// The amount as a decimal string, e.g. `"-5"`.
+        amount: String,
+    },
+    /// Two measures with different unit words were added.
+    #[error("cannot add amounts in {left:?} and {right:?}: the unit words differ")]
+    UnitMismatch {
+        /// The unit word of the left operand.
+        left: String,
+        /// The unit word of the right operand.
+        right: String,
+    },
+    /// Text is not a valid unit word.
+    #[error("invalid unit word {input:?}: expected {expected}")]
+    InvalidUnitWord {
+        /// The text as given.
+        input: String,
+        /// What was expected.
+        expected: &'static str,
+    },
 
     // ----- periods (DV020–DV029) -----
     /// A period's end came before its start.
@@ -197,6 +227,10 @@ impl ErrorKind {
             ErrorKind::InvalidNumber { .. } => "DV001",
             ErrorKind::PartExceedsWhole { .. } => "DV002",
             ErrorKind::Overflow { .. } => "DV003",
+            ErrorKind::NegativeCount { .. } => "DV004",
+            ErrorKind::NegativeAmount { .. } => "DV005",
+            ErrorKind::UnitMismatch { .. } => "DV006",
+            ErrorKind::InvalidUnitWord { .. } => "DV007",
 
             // ----- periods -----
             ErrorKind::PeriodReversed { .. } => "DV020",
@@ -249,6 +283,33 @@ mod tests {
                     what: "count".into(),
                 },
                 "count overflows the largest representable value",
+            ),
+            (
+                ErrorKind::NegativeCount {
+                    minuend: 3,
+                    subtrahend: 5,
+                },
+                "cannot subtract 5 from 3: a count cannot be negative",
+            ),
+            (
+                ErrorKind::NegativeAmount {
+                    amount: "-5".into(),
+                },
+                "negative amount \"-5\": expected zero or more",
+            ),
+            (
+                ErrorKind::UnitMismatch {
+                    left: "km".into(),
+                    right: "m²".into(),
+                },
+                "cannot add amounts in \"km\" and \"m²\": the unit words differ",
+            ),
+            (
+                ErrorKind::InvalidUnitWord {
+                    input: "".into(),
+                    expected: "1 to 32 characters",
+                },
+                "invalid unit word \"\": expected 1 to 32 characters",
             ),
             (
                 ErrorKind::PeriodReversed {
