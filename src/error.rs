@@ -108,6 +108,36 @@ pub enum ErrorKind {
         /// What overflowed, e.g. `"count"` or `"conferences total of unit 30"`.
         what: String,
     },
+    /// A subtraction would make a count negative.
+    #[error("cannot subtract {subtrahend} from {minuend}: a count cannot be negative")]
+    NegativeCount {
+        /// The count subtracted from.
+        minuend: u64,
+        /// The count subtracted.
+        subtrahend: u64,
+    },
+    /// A measure's amount was below zero.
+    #[error("negative amount {amount:?}: expected zero or more")]
+    NegativeAmount {
+        /// The amount as a decimal string, e.g. `"-5"`.
+        amount: String,
+    },
+    /// Two measures with different unit words were added.
+    #[error("cannot add amounts in {left:?} and {right:?}: the unit words differ")]
+    UnitMismatch {
+        /// The unit word of the left operand.
+        left: String,
+        /// The unit word of the right operand.
+        right: String,
+    },
+    /// Text is not a valid unit word.
+    #[error("invalid unit word {input:?}: expected {expected}")]
+    InvalidUnitWord {
+        /// The text as given.
+        input: String,
+        /// What was expected.
+        expected: &'static str,
+    },
 
     // ----- periods (DV020–DV029) -----
     /// A period's end came before its start.
@@ -117,6 +147,36 @@ pub enum ErrorKind {
         start: String,
         /// The end, as `YYYY-MM-DD`.
         end: String,
+    },
+    /// Text is not a period in the compact form (`2022`, `2022-Q3`, …).
+    #[error("invalid period {input:?}: expected {expected}")]
+    InvalidPeriod {
+        /// The text as given.
+        input: String,
+        /// What was expected, e.g. `"a month from 01 to 12, e.g. 2022-07"`.
+        expected: &'static str,
+    },
+    /// A year's reporting window cannot be represented as dates.
+    #[error("year {year} is out of range: expected a year from {min} to {max}")]
+    YearOutOfRange {
+        /// The year as given.
+        year: i32,
+        /// The first year the calendar can represent.
+        min: i32,
+        /// The last year the calendar can represent.
+        max: i32,
+    },
+    /// A month number is not from 1 to 12.
+    #[error("invalid month {month}: expected a month from 1 to 12")]
+    InvalidMonth {
+        /// The month as given.
+        month: u32,
+    },
+    /// A reporting calendar's cut-off day is not from 2 to 28.
+    #[error("invalid cut-off day {day}: expected a day from 2 to 28")]
+    InvalidCutOffDay {
+        /// The day as given.
+        day: u32,
     },
 
     // ----- units and hierarchy (DV030–DV049) -----
@@ -392,9 +452,17 @@ impl ErrorKind {
             ErrorKind::InvalidNumber { .. } => "DV001",
             ErrorKind::PartExceedsWhole { .. } => "DV002",
             ErrorKind::Overflow { .. } => "DV003",
+            ErrorKind::NegativeCount { .. } => "DV004",
+            ErrorKind::NegativeAmount { .. } => "DV005",
+            ErrorKind::UnitMismatch { .. } => "DV006",
+            ErrorKind::InvalidUnitWord { .. } => "DV007",
 
             // ----- periods -----
             ErrorKind::PeriodReversed { .. } => "DV020",
+            ErrorKind::InvalidPeriod { .. } => "DV021",
+            ErrorKind::YearOutOfRange { .. } => "DV022",
+            ErrorKind::InvalidMonth { .. } => "DV023",
+            ErrorKind::InvalidCutOffDay { .. } => "DV024",
 
             // ----- units and hierarchy -----
             ErrorKind::InvalidUnitCode { .. } => "DV030",
@@ -471,11 +539,61 @@ mod tests {
                 "count overflows the largest representable value",
             ),
             (
+                ErrorKind::NegativeCount {
+                    minuend: 3,
+                    subtrahend: 5,
+                },
+                "cannot subtract 5 from 3: a count cannot be negative",
+            ),
+            (
+                ErrorKind::NegativeAmount {
+                    amount: "-5".into(),
+                },
+                "negative amount \"-5\": expected zero or more",
+            ),
+            (
+                ErrorKind::UnitMismatch {
+                    left: "km".into(),
+                    right: "m²".into(),
+                },
+                "cannot add amounts in \"km\" and \"m²\": the unit words differ",
+            ),
+            (
+                ErrorKind::InvalidUnitWord {
+                    input: "".into(),
+                    expected: "1 to 32 characters",
+                },
+                "invalid unit word \"\": expected 1 to 32 characters",
+            ),
+            (
                 ErrorKind::PeriodReversed {
                     start: "2023-02-02".into(),
                     end: "2023-01-01".into(),
                 },
                 "period ends 2023-01-01 before it starts 2023-02-02",
+            ),
+            (
+                ErrorKind::InvalidPeriod {
+                    input: "2022-13".into(),
+                    expected: "a month from 01 to 12, e.g. 2022-07",
+                },
+                "invalid period \"2022-13\": expected a month from 01 to 12, e.g. 2022-07",
+            ),
+            (
+                ErrorKind::YearOutOfRange {
+                    year: 2_147_483_647,
+                    min: -262_143,
+                    max: 262_142,
+                },
+                "year 2147483647 is out of range: expected a year from -262143 to 262142",
+            ),
+            (
+                ErrorKind::InvalidMonth { month: 13 },
+                "invalid month 13: expected a month from 1 to 12",
+            ),
+            (
+                ErrorKind::InvalidCutOffDay { day: 31 },
+                "invalid cut-off day 31: expected a day from 2 to 28",
             ),
             (
                 ErrorKind::InvalidUnitCode {

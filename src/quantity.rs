@@ -1,47 +1,1528 @@
-//! STUB (entity branch only; replaced by the quantity branch on merge).
-#![allow(missing_docs, clippy::all)]
-use crate::{Error, ErrorKind};
+//! Counts, qualified reported numbers, shares, ratios and measures.
+//!
+//! Every type here does checked arithmetic: an overflow is an [`Error`], never
+//! a wrap. Text in Vietnamese notation is read and written by
+//! [`crate::render::vi`]; the `FromStr` impls here delegate to it.
+
+use std::fmt;
+use std::str::FromStr;
+
 use rust_decimal::Decimal;
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::render::vi;
+use crate::{Error, ErrorKind};
+
+fn overflow(what: &str) -> Error {
+    ErrorKind::Overflow { what: what.into() }.into()
+}
+
+// ---------------------------------------------------------------------------
+// Count
+// ---------------------------------------------------------------------------
+
+/// A non-negative whole number of things or persons, e.g. 1.229 models.
+///
+/// Arithmetic is checked. `Display` is the developer form (plain digits,
+/// `1229`); `FromStr` reads Vietnamese notation (`1.229` or `1229`), see
+/// [`vi::parse_count`]. On the wire a count is a plain JSON integer.
+///
+/// ```
+/// use danvan::Count;
+///
+/// let models: Count = "1.229".parse()?;
+/// assert_eq!(models, Count::new(1229));
+/// assert_eq!(models.to_string(), "1229");
+/// assert_eq!(serde_json::to_string(&models).unwrap(), "1229");
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct Count(u64);
+
 impl Count {
+    /// The count zero.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Count::ZERO.get(), 0);
+    /// ```
     pub const ZERO: Count = Count(0);
-    pub const fn new(n: u64) -> Count { Count(n) }
-    pub const fn get(self) -> u64 { self.0 }
-    pub fn checked_add(self, o: Count) -> Result<Count, Error> { self.0.checked_add(o.0).map(Count).ok_or_else(|| ErrorKind::Overflow { what: "count".into() }.into()) }
+
+    /// Creates a count; every `u64` is a valid count.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Count::new(235).get(), 235);
+    /// ```
+    pub const fn new(n: u64) -> Count {
+        Count(n)
+    }
+
+    /// The number as a `u64`.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Count::new(1347).get(), 1347);
+    /// ```
+    pub const fn get(self) -> u64 {
+        self.0
+    }
+
+    /// Adds two counts.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::Overflow`] when the sum exceeds `u64::MAX`.
+    ///
+    /// ```
+    /// use danvan::Count;
+    ///
+    /// assert_eq!(Count::new(291).checked_add(Count::new(222))?, Count::new(513));
+    /// assert!(Count::new(u64::MAX).checked_add(Count::new(1)).is_err());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn checked_add(self, other: Count) -> Result<Count, Error> {
+        self.0
+            .checked_add(other.0)
+            .map(Count)
+            .ok_or_else(|| overflow("count"))
+    }
+
+    /// Subtracts `other` from this count.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::NegativeCount`] when `other` is larger than `self`.
+    ///
+    /// ```
+    /// use danvan::Count;
+    ///
+    /// assert_eq!(Count::new(291).checked_sub(Count::new(91))?, Count::new(200));
+    /// assert!(Count::new(3).checked_sub(Count::new(5)).is_err());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn checked_sub(self, other: Count) -> Result<Count, Error> {
+        self.0.checked_sub(other.0).map(Count).ok_or_else(|| {
+            ErrorKind::NegativeCount {
+                minuend: self.0,
+                subtrahend: other.0,
+            }
+            .into()
+        })
+    }
+
+    /// The sum of many counts; the sum of none is zero.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::Overflow`] when the sum exceeds `u64::MAX`.
+    ///
+    /// ```
+    /// use danvan::Count;
+    ///
+    /// let total = Count::checked_sum([Count::new(2059), Count::new(2360)])?;
+    /// assert_eq!(total, Count::new(4419));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn checked_sum<I: IntoIterator<Item = Count>>(counts: I) -> Result<Count, Error> {
+        counts
+            .into_iter()
+            .try_fold(Count::ZERO, |acc, c| acc.checked_add(c))
+    }
 }
-impl std::fmt::Display for Count { fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { write!(f, "{}", self.0) } }
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+
+impl From<Count> for u64 {
+    fn from(c: Count) -> u64 {
+        c.0
+    }
+}
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl FromStr for Count {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Count, Error> {
+        vi::parse_count(s)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Qualifier, Truth
+// ---------------------------------------------------------------------------
+
+/// How exact a reported number is: exact, at least, at most or about.
+///
+/// On the wire a qualifier is a snake_case string: `"exact"`, `"at_least"`,
+/// `"at_most"`, `"about"`.
+///
+/// ```
+/// use danvan::Qualifier;
+///
+/// assert_eq!(Qualifier::default(), Qualifier::Exact);
+/// assert_eq!(serde_json::to_string(&Qualifier::AtLeast).unwrap(), r#""at_least""#);
+/// assert_eq!(Qualifier::AtMost.as_str(), "at_most");
+/// ```
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
-pub enum Qualifier { Exact, AtLeast, AtMost, About }
+pub enum Qualifier {
+    /// The number is exact.
+    #[default]
+    Exact,
+    /// The true figure is at least the number ("more than" in reports).
+    AtLeast,
+    /// The true figure is at most the number ("nearly", "under" in reports).
+    AtMost,
+    /// The number is only a point estimate; the true figure may lie on either side.
+    About,
+}
+
+impl Qualifier {
+    /// Every qualifier, in declaration order.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Qualifier::ALL.len(), 4);
+    /// ```
+    pub const ALL: [Qualifier; 4] = [
+        Qualifier::Exact,
+        Qualifier::AtLeast,
+        Qualifier::AtMost,
+        Qualifier::About,
+    ];
+
+    /// The wire name, e.g. `"at_least"`.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Qualifier::About.as_str(), "about");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::AtMost => "at_most",
+            Qualifier::About => "about",
+        }
+    }
+
+    /// The qualifier of a sum of two numbers with these qualifiers.
+    ///
+    /// Exact + exact is exact; exact or at-least with at-least is at least;
+    /// exact or at-most with at-most is at most; at-least with at-most, or
+    /// anything with about, is about. Every rule keeps the sum's interval
+    /// sound (it contains every possible true sum).
+    ///
+    /// ```
+    /// use danvan::Qualifier;
+    ///
+    /// assert_eq!(Qualifier::Exact.combine(Qualifier::AtLeast), Qualifier::AtLeast);
+    /// assert_eq!(Qualifier::AtLeast.combine(Qualifier::AtMost), Qualifier::About);
+    /// ```
+    pub const fn combine(self, other: Qualifier) -> Qualifier {
+        use Qualifier::{About, AtLeast, AtMost, Exact};
+        match (self, other) {
+            (Exact, Exact) => Exact,
+            (Exact | AtLeast, Exact | AtLeast) => AtLeast,
+            (Exact | AtMost, Exact | AtMost) => AtMost,
+            (AtLeast, AtMost) | (AtMost, AtLeast) | (About, _) | (_, About) => About,
+        }
+    }
+}
+
+/// A three-valued answer: true, false, or unknown from what was reported.
+///
+/// ```
+/// use danvan::{Count, Reported, Qualifier, Truth};
+///
+/// let r = Reported::new(Qualifier::AtLeast, Count::new(6800));
+/// assert_eq!(r.reaches(Count::new(6000)), Truth::True);
+/// assert_eq!(r.reaches(Count::new(7000)), Truth::Unknown);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Truth { True, False, Unknown }
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Reported { value: Count, #[serde(skip)] qualifier: QHack }
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-struct QHack;
+pub enum Truth {
+    /// Certainly true for every value the report admits.
+    True,
+    /// Certainly false for every value the report admits.
+    False,
+    /// True for some admitted values and false for others.
+    Unknown,
+}
+
+impl From<bool> for Truth {
+    fn from(b: bool) -> Truth {
+        if b {
+            Truth::True
+        } else {
+            Truth::False
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reported
+// ---------------------------------------------------------------------------
+
+/// A reported number with its qualifier, read as an interval of possible true values.
+///
+/// | qualifier | bounds of the true value |
+/// |---|---|
+/// | exact *v* | [*v*, *v*] |
+/// | at least *v* | [*v*, ∞) — "more than *v*" is read inclusively, so a true figure is never rejected |
+/// | at most *v* | [0, *v*] |
+/// | about *v* | [0, ∞) — *v* is only a point estimate |
+///
+/// On the wire an exact number is a plain JSON integer (`6800`); a qualified
+/// one is an object with one key: `{"at_least": 6800}`, `{"at_most": 22000}`,
+/// `{"about": 500}`. Anything else is rejected.
+///
+/// ```
+/// use danvan::{Count, Qualifier, Reported};
+///
+/// let participants: Reported = "hơn 6.800".parse()?;
+/// assert_eq!(participants, Reported::new(Qualifier::AtLeast, Count::new(6800)));
+/// assert_eq!(participants.bounds(), (6800, None));
+/// assert_eq!(serde_json::to_string(&participants).unwrap(), r#"{"at_least":6800}"#);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Reported {
+    qualifier: Qualifier,
+    value: Count,
+}
+
 impl Reported {
-    pub fn exact(c: Count) -> Reported { Reported { value: c, qualifier: QHack } }
-    pub fn new(_q: Qualifier, c: Count) -> Reported { Reported { value: c, qualifier: QHack } }
-    pub fn qualifier(self) -> Qualifier { Qualifier::Exact }
-    pub fn value(self) -> Count { self.value }
-    pub fn is_exact(self) -> bool { true }
-    pub fn bounds(self) -> (u64, Option<u64>) { (self.value.0, Some(self.value.0)) }
-    pub fn checked_add(self, o: Reported) -> Result<Reported, Error> { Ok(Reported::exact(self.value.checked_add(o.value)?)) }
-    pub fn admits(self, c: Count) -> bool { c == self.value }
-    pub fn reaches(self, t: Count) -> Truth { if self.value >= t { Truth::True } else { Truth::False } }
-    pub fn stays_within(self, t: Count) -> Truth { if self.value <= t { Truth::True } else { Truth::False } }
+    /// An exact reported number.
+    ///
+    /// ```
+    /// use danvan::{Count, Reported};
+    ///
+    /// assert!(Reported::exact(Count::new(291)).is_exact());
+    /// ```
+    pub const fn exact(value: Count) -> Reported {
+        Reported {
+            qualifier: Qualifier::Exact,
+            value,
+        }
+    }
+
+    /// A reported number with the given qualifier.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// let r = Reported::new(Qualifier::AtMost, Count::new(22000));
+    /// assert_eq!(r.bounds(), (0, Some(22000)));
+    /// ```
+    pub const fn new(qualifier: Qualifier, value: Count) -> Reported {
+        Reported { qualifier, value }
+    }
+
+    /// The qualifier.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// assert_eq!(Reported::exact(Count::new(1)).qualifier(), Qualifier::Exact);
+    /// ```
+    pub const fn qualifier(self) -> Qualifier {
+        self.qualifier
+    }
+
+    /// The number as written.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// assert_eq!(Reported::new(Qualifier::About, Count::new(500)).value(), Count::new(500));
+    /// ```
+    pub const fn value(self) -> Count {
+        self.value
+    }
+
+    /// Whether the number is exact.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// assert!(!Reported::new(Qualifier::AtLeast, Count::new(500)).is_exact());
+    /// ```
+    pub const fn is_exact(self) -> bool {
+        matches!(self.qualifier, Qualifier::Exact)
+    }
+
+    /// The inclusive bounds of the true value; `None` as upper bound means unbounded.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// assert_eq!(Reported::exact(Count::new(235)).bounds(), (235, Some(235)));
+    /// assert_eq!(Reported::new(Qualifier::About, Count::new(500)).bounds(), (0, None));
+    /// ```
+    pub const fn bounds(self) -> (u64, Option<u64>) {
+        let v = self.value.0;
+        match self.qualifier {
+            Qualifier::Exact => (v, Some(v)),
+            Qualifier::AtLeast => (v, None),
+            Qualifier::AtMost => (0, Some(v)),
+            Qualifier::About => (0, None),
+        }
+    }
+
+    /// Whether an exact value lies within the bounds.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// let r = Reported::new(Qualifier::AtLeast, Count::new(6800));
+    /// assert!(r.admits(Count::new(6853)));
+    /// assert!(!r.admits(Count::new(6000)));
+    /// ```
+    pub fn admits(self, x: Count) -> bool {
+        let (lo, hi) = self.bounds();
+        x.0 >= lo && hi.map_or(true, |hi| x.0 <= hi)
+    }
+
+    /// Whether the exact sum of the parts is a possible true value of this total.
+    ///
+    /// "more than 4.400" is consistent with exact parts 2.059 + 2.360.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// let total = Reported::new(Qualifier::AtLeast, Count::new(4400));
+    /// let parts = Count::checked_sum([Count::new(2059), Count::new(2360)])?;
+    /// assert!(total.is_consistent_with_parts(parts));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn is_consistent_with_parts(self, parts_sum: Count) -> bool {
+        self.admits(parts_sum)
+    }
+
+    /// Whether the two intervals share at least one value, i.e. both reports can be true.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// let total = Reported::new(Qualifier::AtLeast, Count::new(4400));
+    /// let parts = Reported::new(Qualifier::AtMost, Count::new(4000));
+    /// assert!(!total.overlaps(parts));
+    /// ```
+    pub fn overlaps(self, other: Reported) -> bool {
+        let (alo, ahi) = self.bounds();
+        let (blo, bhi) = other.bounds();
+        ahi.map_or(true, |ahi| blo <= ahi) && bhi.map_or(true, |bhi| alo <= bhi)
+    }
+
+    /// Whether the true value is at least `target`: true, false or unknown.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported, Truth};
+    ///
+    /// let r = Reported::new(Qualifier::AtMost, Count::new(22000));
+    /// assert_eq!(r.reaches(Count::new(30000)), Truth::False);
+    /// assert_eq!(r.reaches(Count::new(20000)), Truth::Unknown);
+    /// ```
+    pub fn reaches(self, target: Count) -> Truth {
+        let (lo, hi) = self.bounds();
+        if lo >= target.0 {
+            Truth::True
+        } else if hi.is_some_and(|hi| hi < target.0) {
+            Truth::False
+        } else {
+            Truth::Unknown
+        }
+    }
+
+    /// Whether the true value is at most `limit`: true, false or unknown.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported, Truth};
+    ///
+    /// let r = Reported::new(Qualifier::AtLeast, Count::new(6800));
+    /// assert_eq!(r.stays_within(Count::new(6000)), Truth::False);
+    /// assert_eq!(r.stays_within(Count::new(7000)), Truth::Unknown);
+    /// ```
+    pub fn stays_within(self, limit: Count) -> Truth {
+        let (lo, hi) = self.bounds();
+        if hi.is_some_and(|hi| hi <= limit.0) {
+            Truth::True
+        } else if lo > limit.0 {
+            Truth::False
+        } else {
+            Truth::Unknown
+        }
+    }
+
+    /// Adds two reported numbers: the values add, the qualifiers combine by
+    /// [`Qualifier::combine`], and the result's interval contains every sum of
+    /// values admitted by the two.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::Overflow`] when the sum of the values exceeds `u64::MAX`.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// let a = Reported::exact(Count::new(291));
+    /// let b = Reported::new(Qualifier::AtLeast, Count::new(500));
+    /// assert_eq!(a.checked_add(b)?, Reported::new(Qualifier::AtLeast, Count::new(791)));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn checked_add(self, other: Reported) -> Result<Reported, Error> {
+        Ok(Reported {
+            qualifier: self.qualifier.combine(other.qualifier),
+            value: self.value.checked_add(other.value)?,
+        })
+    }
+
+    /// The sum of many reported numbers; the sum of none is exact zero.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::Overflow`] when the sum of the values exceeds `u64::MAX`.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported};
+    ///
+    /// let parts = [Reported::exact(Count::new(2059)), Reported::exact(Count::new(2360))];
+    /// assert_eq!(Reported::checked_sum(parts)?, Reported::exact(Count::new(4419)));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn checked_sum<I: IntoIterator<Item = Reported>>(items: I) -> Result<Reported, Error> {
+        items
+            .into_iter()
+            .try_fold(Reported::exact(Count::ZERO), |acc, r| acc.checked_add(r))
+    }
 }
-impl From<Count> for Reported { fn from(c: Count) -> Reported { Reported::exact(c) } }
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Share { part: Count, whole: Count }
+
+impl From<Count> for Reported {
+    fn from(c: Count) -> Reported {
+        Reported::exact(c)
+    }
+}
+
+impl FromStr for Reported {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Reported, Error> {
+        vi::parse_reported(s)
+    }
+}
+
+impl serde::Serialize for Reported {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.qualifier {
+            Qualifier::Exact => serializer.serialize_u64(self.value.0),
+            q => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry(q.as_str(), &self.value.0)?;
+                map.end()
+            }
+        }
+    }
+}
+
+const REPORTED_KEYS: &[&str] = &["at_least", "at_most", "about"];
+
+struct ReportedVisitor;
+
+impl<'de> Visitor<'de> for ReportedVisitor {
+    type Value = Reported;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "a whole number such as 6800, or an object with one key at_least, at_most or about",
+        )
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Reported, E> {
+        Ok(Reported::exact(Count(v)))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Reported, E> {
+        u64::try_from(v)
+            .map(|v| Reported::exact(Count(v)))
+            .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Reported, A::Error> {
+        let key: String = map.next_key()?.ok_or_else(|| {
+            de::Error::invalid_length(0, &"an object with one key at_least, at_most or about")
+        })?;
+        let qualifier = match key.as_str() {
+            "at_least" => Qualifier::AtLeast,
+            "at_most" => Qualifier::AtMost,
+            "about" => Qualifier::About,
+            other => return Err(de::Error::unknown_field(other, REPORTED_KEYS)),
+        };
+        let value: u64 = map.next_value()?;
+        if map.next_key::<de::IgnoredAny>()?.is_some() {
+            return Err(de::Error::custom(
+                "a qualified number has exactly one key: at_least, at_most or about",
+            ));
+        }
+        Ok(Reported::new(qualifier, Count(value)))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Reported {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Reported, D::Error> {
+        deserializer.deserialize_any(ReportedVisitor)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Exact rounding of quotients
+// ---------------------------------------------------------------------------
+
+/// `num / den` rounded to `decimals` places, half away from zero, computed
+/// exactly with integers. When `decimals` asks for more digits than a
+/// `Decimal` can hold, as many places as fit are kept. `None` when `den` is 0.
+fn rounded_quotient(num: u128, den: u64, decimals: u32) -> Option<Decimal> {
+    if den == 0 {
+        return None;
+    }
+    let den = u128::from(den);
+    let mut places = decimals.min(28);
+    loop {
+        if let Some(d) = rounded_quotient_at(num, den, places) {
+            return Some(d);
+        }
+        // places == 0 always fits: num / den < 2^96 for every caller.
+        places = places.checked_sub(1)?;
+    }
+}
+
+fn rounded_quotient_at(num: u128, den: u128, places: u32) -> Option<Decimal> {
+    let mut mantissa = num / den;
+    let mut rem = num % den;
+    for _ in 0..places {
+        // rem < den <= u64::MAX, so rem * 10 fits in u128.
+        rem *= 10;
+        mantissa = mantissa.checked_mul(10)?.checked_add(rem / den)?;
+        rem %= den;
+    }
+    // Half away from zero: round up when the remainder is at least half of den.
+    if rem * 2 >= den {
+        mantissa = mantissa.checked_add(1)?;
+    }
+    let mantissa = i128::try_from(mantissa).ok()?;
+    Decimal::try_from_i128_with_scale(mantissa, places).ok()
+}
+
+// ---------------------------------------------------------------------------
+// Share
+// ---------------------------------------------------------------------------
+
+/// A part of a whole, e.g. 1.250 of 1.400 households consenting.
+///
+/// The parts are stored; the ratio and the percentage are derived on demand.
+/// Roll-ups add parts and wholes, never percentages. Equality compares the
+/// stored parts (1/2 and 2/4 are different shares). On the wire:
+/// `{"part": 1250, "whole": 1400}`, checked by [`Share::new`].
+///
+/// ```
+/// use danvan::{Count, Share};
+///
+/// let s = Share::new(Count::new(1), Count::new(8))?;
+/// assert_eq!(s.percent(1), Some(rust_decimal::Decimal::new(125, 1)));
+/// assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"part":1,"whole":8}"#);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "ShareRaw", into = "ShareRaw")]
+pub struct Share {
+    part: Count,
+    whole: Count,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShareRaw {
+    part: Count,
+    whole: Count,
+}
+
+impl TryFrom<ShareRaw> for Share {
+    type Error = Error;
+
+    fn try_from(raw: ShareRaw) -> Result<Share, Error> {
+        Share::new(raw.part, raw.whole)
+    }
+}
+
+impl From<Share> for ShareRaw {
+    fn from(s: Share) -> ShareRaw {
+        ShareRaw {
+            part: s.part,
+            whole: s.whole,
+        }
+    }
+}
+
 impl Share {
-    pub fn new(part: Count, whole: Count) -> Result<Share, Error> { if part > whole { return Err(ErrorKind::PartExceedsWhole { part: part.0, whole: whole.0 }.into()) } Ok(Share { part, whole }) }
-    pub fn part(self) -> Count { self.part }
-    pub fn whole(self) -> Count { self.whole }
-    pub fn ratio(self) -> Option<Decimal> { None }
+    /// Creates a share. A zero whole with a zero part is allowed (nothing to share).
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::PartExceedsWhole`] when `part` is larger than `whole`.
+    ///
+    /// ```
+    /// use danvan::{Count, Share};
+    ///
+    /// assert!(Share::new(Count::new(1250), Count::new(1400)).is_ok());
+    /// assert!(Share::new(Count::ZERO, Count::ZERO).is_ok());
+    /// let err = Share::new(Count::new(1500), Count::new(1400)).unwrap_err();
+    /// assert_eq!(err.to_string(), "part 1500 exceeds whole 1400");
+    /// ```
+    pub fn new(part: Count, whole: Count) -> Result<Share, Error> {
+        if part > whole {
+            return Err(ErrorKind::PartExceedsWhole {
+                part: part.0,
+                whole: whole.0,
+            }
+            .into());
+        }
+        Ok(Share { part, whole })
+    }
+
+    /// The part.
+    ///
+    /// ```
+    /// use danvan::{Count, Share};
+    ///
+    /// assert_eq!(Share::new(Count::new(2), Count::new(3))?.part(), Count::new(2));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub const fn part(self) -> Count {
+        self.part
+    }
+
+    /// The whole.
+    ///
+    /// ```
+    /// use danvan::{Count, Share};
+    ///
+    /// assert_eq!(Share::new(Count::new(2), Count::new(3))?.whole(), Count::new(3));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub const fn whole(self) -> Count {
+        self.whole
+    }
+
+    /// The exact part / whole in [0, 1] (to 28 decimal places at most, half
+    /// away from zero); `None` exactly when the whole is zero.
+    ///
+    /// ```
+    /// use danvan::{Count, Share};
+    ///
+    /// let s = Share::new(Count::new(1), Count::new(8))?;
+    /// assert_eq!(s.ratio(), Some(rust_decimal::Decimal::new(125, 3)));
+    /// assert_eq!(Share::new(Count::ZERO, Count::ZERO)?.ratio(), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn ratio(self) -> Option<Decimal> {
+        rounded_quotient(u128::from(self.part.0), self.whole.0, 28).map(|d| d.normalize())
+    }
+
+    /// The percentage rounded to `decimals` places; `None` exactly when the whole is zero.
+    ///
+    /// Rounding is half away from zero, as in statistical reports (the rule
+    /// of `rust_decimal::RoundingStrategy::MidpointAwayFromZero`), applied once
+    /// to the exact quotient: 2/3 → 66.7, 1/16 → 6.3 (from 6.25). The result
+    /// has `decimals` places, or as many as a `Decimal` holds (28 significant
+    /// digits) when fewer.
+    ///
+    /// ```
+    /// use danvan::{Count, Share};
+    ///
+    /// let s = Share::new(Count::new(2), Count::new(3))?;
+    /// assert_eq!(s.percent(1), Some(rust_decimal::Decimal::new(667, 1)));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn percent(self, decimals: u32) -> Option<Decimal> {
+        rounded_quotient(u128::from(self.part.0) * 100, self.whole.0, decimals)
+    }
+
+    /// Adds parts and wholes; never averages percentages.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::Overflow`] when a sum exceeds `u64::MAX`.
+    ///
+    /// ```
+    /// use danvan::{Count, Share};
+    ///
+    /// let a = Share::new(Count::new(1), Count::new(2))?;
+    /// let b = Share::new(Count::new(0), Count::new(2))?;
+    /// assert_eq!(a.checked_add(b)?, Share::new(Count::new(1), Count::new(4))?);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn checked_add(self, other: Share) -> Result<Share, Error> {
+        Share::new(
+            self.part.checked_add(other.part)?,
+            self.whole.checked_add(other.whole)?,
+        )
+    }
 }
+
+// ---------------------------------------------------------------------------
+// Ratio
+// ---------------------------------------------------------------------------
+
+/// A quotient of two counts that may exceed 1, e.g. participants per conference.
+///
+/// Stored as its two counts; the value is derived on demand. On the wire:
+/// `{"numerator": 13360, "denominator": 291}`.
+///
+/// ```
+/// use danvan::{Count, Ratio};
+///
+/// let per_conference = Ratio::new(Count::new(13360), Count::new(291));
+/// assert_eq!(per_conference.value(1), Some(rust_decimal::Decimal::new(459, 1)));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ratio {
+    numerator: Count,
+    denominator: Count,
+}
+
+impl Ratio {
+    /// Creates a ratio; any two counts make one.
+    ///
+    /// ```
+    /// use danvan::{Count, Ratio};
+    ///
+    /// let r = Ratio::new(Count::new(545), Count::new(179));
+    /// assert_eq!(r.numerator(), Count::new(545));
+    /// ```
+    pub const fn new(numerator: Count, denominator: Count) -> Ratio {
+        Ratio {
+            numerator,
+            denominator,
+        }
+    }
+
+    /// The numerator.
+    ///
+    /// ```
+    /// use danvan::{Count, Ratio};
+    ///
+    /// assert_eq!(Ratio::new(Count::new(3), Count::new(2)).numerator(), Count::new(3));
+    /// ```
+    pub const fn numerator(self) -> Count {
+        self.numerator
+    }
+
+    /// The denominator.
+    ///
+    /// ```
+    /// use danvan::{Count, Ratio};
+    ///
+    /// assert_eq!(Ratio::new(Count::new(3), Count::new(2)).denominator(), Count::new(2));
+    /// ```
+    pub const fn denominator(self) -> Count {
+        self.denominator
+    }
+
+    /// The quotient rounded to `decimals` places, half away from zero (as
+    /// [`Share::percent`]); `None` exactly when the denominator is zero.
+    ///
+    /// When `decimals` asks for more digits than a `Decimal` holds (28
+    /// significant digits), as many places as fit are kept.
+    ///
+    /// ```
+    /// use danvan::{Count, Ratio};
+    ///
+    /// assert_eq!(Ratio::new(Count::new(3), Count::new(2)).value(0), Some(2.into()));
+    /// assert_eq!(Ratio::new(Count::new(3), Count::ZERO).value(0), None);
+    /// ```
+    pub fn value(self, decimals: u32) -> Option<Decimal> {
+        rounded_quotient(u128::from(self.numerator.0), self.denominator.0, decimals)
+    }
+
+    /// Adds numerators and denominators.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::Overflow`] when a sum exceeds `u64::MAX`.
+    ///
+    /// ```
+    /// use danvan::{Count, Ratio};
+    ///
+    /// let a = Ratio::new(Count::new(100), Count::new(2));
+    /// let b = Ratio::new(Count::new(20), Count::new(2));
+    /// assert_eq!(a.checked_add(b)?, Ratio::new(Count::new(120), Count::new(4)));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn checked_add(self, other: Ratio) -> Result<Ratio, Error> {
+        Ok(Ratio {
+            numerator: self.numerator.checked_add(other.numerator)?,
+            denominator: self.denominator.checked_add(other.denominator)?,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// UnitWord, Measure
+// ---------------------------------------------------------------------------
+
+/// The largest number of characters in a [`UnitWord`].
+const UNIT_WORD_MAX_CHARS: usize = 32;
+
+const UNIT_WORD_EXPECTED: &str = "1 to 32 characters without control characters, e.g. \"km\"";
+
+/// The unit word of a measure, e.g. `km` or `m²`.
+///
+/// The constructor trims surrounding whitespace and normalizes to Unicode NFC
+/// (so a word typed with combining marks equals the precomposed one); the
+/// result must be 1 to 32 characters with no control characters.
+///
+/// ```
+/// use danvan::UnitWord;
+///
+/// let km: UnitWord = " km ".parse()?;
+/// assert_eq!(km.as_str(), "km");
+/// assert!("".parse::<UnitWord>().is_err());
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(try_from = "String", into = "String")]
+pub struct UnitWord(String);
+
+impl UnitWord {
+    /// The word as text.
+    ///
+    /// ```
+    /// let w: danvan::UnitWord = "m²".parse()?;
+    /// assert_eq!(w.as_str(), "m²");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for UnitWord {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<UnitWord, Error> {
+        let word: String = s.trim().nfc().collect();
+        let chars = word.chars().count();
+        if chars == 0 || chars > UNIT_WORD_MAX_CHARS || word.chars().any(char::is_control) {
+            return Err(ErrorKind::InvalidUnitWord {
+                input: s.to_owned(),
+                expected: UNIT_WORD_EXPECTED,
+            }
+            .into());
+        }
+        Ok(UnitWord(word))
+    }
+}
+
+impl TryFrom<String> for UnitWord {
+    type Error = Error;
+
+    fn try_from(s: String) -> Result<UnitWord, Error> {
+        s.parse()
+    }
+}
+
+impl From<UnitWord> for String {
+    fn from(w: UnitWord) -> String {
+        w.0
+    }
+}
+
+impl fmt::Display for UnitWord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A non-negative decimal amount with a qualifier and a unit word, for figures
+/// that are not counts (money, area, length, workdays).
+///
+/// On the wire: `{"amount": "6300000000", "unit": "km"}` plus an optional
+/// `"qualifier"` (`"at_least"`, `"at_most"`, `"about"`; absent means exact).
+/// The amount is a decimal string with digits and an optional `.` decimal
+/// point (`"8.9"`); no sign, exponent or separators.
+///
+/// ```
+/// use danvan::{Measure, Qualifier};
+///
+/// let m = Measure::new(Qualifier::AtLeast, 6_300_000_000u64.into(), "km".parse()?)?;
+/// let json = serde_json::to_string(&m).unwrap();
+/// assert_eq!(json, r#"{"amount":"6300000000","unit":"km","qualifier":"at_least"}"#);
+/// assert_eq!(serde_json::from_str::<Measure>(&json).unwrap(), m);
+/// # Ok::<(), danvan::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct Measure { pub amount: Decimal, pub unit: String }
+#[serde(try_from = "MeasureRaw", into = "MeasureRaw")]
+pub struct Measure {
+    qualifier: Qualifier,
+    amount: Decimal,
+    unit: UnitWord,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeasureRaw {
+    amount: String,
+    unit: UnitWord,
+    #[serde(default, skip_serializing_if = "is_exact")]
+    qualifier: Qualifier,
+}
+
+fn is_exact(q: &Qualifier) -> bool {
+    *q == Qualifier::Exact
+}
+
+const WIRE_DECIMAL_EXPECTED: &str = "a decimal string such as \"6300000000\" or \"8.9\"";
+
+/// Reads a wire decimal: ASCII digits with an optional `.` between digits.
+fn parse_wire_decimal(s: &str) -> Result<Decimal, Error> {
+    let invalid = || -> Error {
+        ErrorKind::InvalidNumber {
+            input: s.to_owned(),
+            expected: WIRE_DECIMAL_EXPECTED,
+        }
+        .into()
+    };
+    let (int, frac) = match s.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (s, None),
+    };
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
+        return Err(invalid());
+    }
+    Decimal::from_str_exact(s).map_err(|_| invalid())
+}
+
+impl TryFrom<MeasureRaw> for Measure {
+    type Error = Error;
+
+    fn try_from(raw: MeasureRaw) -> Result<Measure, Error> {
+        Measure::new(raw.qualifier, parse_wire_decimal(&raw.amount)?, raw.unit)
+    }
+}
+
+impl From<Measure> for MeasureRaw {
+    fn from(m: Measure) -> MeasureRaw {
+        MeasureRaw {
+            amount: m.amount.to_string(),
+            unit: m.unit,
+            qualifier: m.qualifier,
+        }
+    }
+}
+
+impl Measure {
+    /// Creates a measure. A negative zero is stored as zero.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::NegativeAmount`] when `amount` is below zero.
+    ///
+    /// ```
+    /// use danvan::{Measure, Qualifier};
+    ///
+    /// let m = Measure::new(Qualifier::Exact, rust_decimal::Decimal::new(89, 1), "km".parse()?)?;
+    /// assert_eq!(m.amount().to_string(), "8.9");
+    /// assert!(Measure::new(Qualifier::Exact, rust_decimal::Decimal::NEGATIVE_ONE, "km".parse()?).is_err());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn new(qualifier: Qualifier, amount: Decimal, unit: UnitWord) -> Result<Measure, Error> {
+        if amount < Decimal::ZERO {
+            return Err(ErrorKind::NegativeAmount {
+                amount: amount.to_string(),
+            }
+            .into());
+        }
+        Ok(Measure {
+            qualifier,
+            amount: amount.abs(),
+            unit,
+        })
+    }
+
+    /// The qualifier.
+    ///
+    /// ```
+    /// use danvan::{Measure, Qualifier};
+    ///
+    /// let m = Measure::new(Qualifier::About, 5.into(), "km".parse()?)?;
+    /// assert_eq!(m.qualifier(), Qualifier::About);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn qualifier(&self) -> Qualifier {
+        self.qualifier
+    }
+
+    /// The amount as written (its scale is kept: `8.90` stays `8.90`).
+    ///
+    /// ```
+    /// use danvan::{Measure, Qualifier};
+    ///
+    /// let m = Measure::new(Qualifier::Exact, 5.into(), "km".parse()?)?;
+    /// assert_eq!(m.amount(), 5.into());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn amount(&self) -> Decimal {
+        self.amount
+    }
+
+    /// The unit word.
+    ///
+    /// ```
+    /// use danvan::{Measure, Qualifier};
+    ///
+    /// let m = Measure::new(Qualifier::Exact, 5.into(), "km".parse()?)?;
+    /// assert_eq!(m.unit().as_str(), "km");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn unit(&self) -> &UnitWord {
+        &self.unit
+    }
+
+    /// Adds two measures with the same unit word; qualifiers combine as for
+    /// [`Reported::checked_add`].
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::UnitMismatch`] when the unit words differ, and
+    /// [`ErrorKind::Overflow`] when the sum does not fit a `Decimal`.
+    ///
+    /// ```
+    /// use danvan::{Measure, Qualifier};
+    ///
+    /// let a = Measure::new(Qualifier::Exact, rust_decimal::Decimal::new(89, 1), "km".parse()?)?;
+    /// let b = Measure::new(Qualifier::AtLeast, rust_decimal::Decimal::new(11, 1), "km".parse()?)?;
+    /// let sum = a.checked_add(&b)?;
+    /// assert_eq!(sum.amount(), 10.into());
+    /// assert_eq!(sum.qualifier(), Qualifier::AtLeast);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn checked_add(&self, other: &Measure) -> Result<Measure, Error> {
+        if self.unit != other.unit {
+            return Err(ErrorKind::UnitMismatch {
+                left: self.unit.0.clone(),
+                right: other.unit.0.clone(),
+            }
+            .into());
+        }
+        let amount = self
+            .amount
+            .checked_add(other.amount)
+            .ok_or_else(|| overflow("amount"))?;
+        Ok(Measure {
+            qualifier: self.qualifier.combine(other.qualifier),
+            amount,
+            unit: self.unit.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn c(n: u64) -> Count {
+        Count::new(n)
+    }
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn count_overflow_and_underflow() {
+        let err = c(u64::MAX).checked_add(c(1)).unwrap_err();
+        assert_eq!(err.code(), "DV003");
+        assert_eq!(
+            err.to_string(),
+            "count overflows the largest representable value"
+        );
+        assert!(Count::checked_sum([c(u64::MAX), c(0), c(1)]).is_err());
+        assert_eq!(Count::checked_sum([]).unwrap(), Count::ZERO);
+        let err = c(3).checked_sub(c(5)).unwrap_err();
+        assert_eq!(err.code(), "DV004");
+        assert_eq!(
+            err.to_string(),
+            "cannot subtract 5 from 3: a count cannot be negative"
+        );
+    }
+
+    #[test]
+    fn count_serde() {
+        assert_eq!(serde_json::to_string(&c(1229)).unwrap(), "1229");
+        assert_eq!(serde_json::from_str::<Count>("1229").unwrap(), c(1229));
+        assert!(serde_json::from_str::<Count>("-1").is_err());
+        assert!(serde_json::from_str::<Count>("1.5").is_err());
+        assert!(serde_json::from_str::<Count>("\"1229\"").is_err());
+    }
+
+    #[test]
+    fn qualifier_combine_table() {
+        use Qualifier::*;
+        let table = [
+            (Exact, Exact, Exact),
+            (Exact, AtLeast, AtLeast),
+            (AtLeast, AtLeast, AtLeast),
+            (Exact, AtMost, AtMost),
+            (AtMost, AtMost, AtMost),
+            (AtLeast, AtMost, About),
+            (Exact, About, About),
+            (AtLeast, About, About),
+            (AtMost, About, About),
+            (About, About, About),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(a.combine(b), want, "{a:?} + {b:?}");
+            assert_eq!(b.combine(a), want, "{b:?} + {a:?}");
+        }
+    }
+
+    #[test]
+    fn reported_bounds_and_truth() {
+        let at_least = Reported::new(Qualifier::AtLeast, c(4400));
+        assert!(at_least.is_consistent_with_parts(c(2059 + 2360)));
+        assert!(!at_least.is_consistent_with_parts(c(4399)));
+        let exact = Reported::exact(c(10));
+        assert_eq!(exact.reaches(c(10)), Truth::True);
+        assert_eq!(exact.reaches(c(11)), Truth::False);
+        assert_eq!(exact.stays_within(c(10)), Truth::True);
+        assert_eq!(exact.stays_within(c(9)), Truth::False);
+        let about = Reported::new(Qualifier::About, c(500));
+        assert_eq!(about.reaches(c(1)), Truth::Unknown);
+        assert_eq!(about.reaches(c(0)), Truth::True);
+        assert_eq!(about.stays_within(c(u64::MAX)), Truth::Unknown);
+        let at_most = Reported::new(Qualifier::AtMost, c(22000));
+        assert_eq!(at_most.stays_within(c(22000)), Truth::True);
+        assert_eq!(at_most.stays_within(c(100)), Truth::Unknown);
+        assert!(at_most.admits(c(0)));
+        assert!(!at_most.admits(c(22001)));
+        assert!(at_least.overlaps(at_most));
+        assert!(exact.overlaps(about));
+        assert!(!exact.overlaps(Reported::exact(c(11))));
+        assert_eq!(Truth::from(true), Truth::True);
+        assert_eq!(Reported::from(c(3)), Reported::exact(c(3)));
+    }
+
+    #[test]
+    fn reported_overflow() {
+        let a = Reported::new(Qualifier::AtLeast, c(u64::MAX));
+        let err = a.checked_add(Reported::exact(c(1))).unwrap_err();
+        assert_eq!(err.code(), "DV003");
+    }
+
+    #[test]
+    fn reported_serde() {
+        let cases = [
+            (Reported::exact(c(6800)), "6800"),
+            (
+                Reported::new(Qualifier::AtLeast, c(6800)),
+                r#"{"at_least":6800}"#,
+            ),
+            (
+                Reported::new(Qualifier::AtMost, c(22000)),
+                r#"{"at_most":22000}"#,
+            ),
+            (Reported::new(Qualifier::About, c(500)), r#"{"about":500}"#),
+        ];
+        for (r, json) in cases {
+            assert_eq!(serde_json::to_string(&r).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Reported>(json).unwrap(), r);
+        }
+        assert_eq!(
+            serde_json::from_str::<Reported>(r#"{ "at_least" : 1 }"#).unwrap(),
+            Reported::new(Qualifier::AtLeast, c(1))
+        );
+        let bad = [
+            ("-5", "invalid value: integer `-5`"),
+            ("6.8", "invalid type: floating point `6.8`"),
+            (r#""6800""#, "invalid type: string \"6800\""),
+            ("{}", "invalid length 0"),
+            (r#"{"exact":5}"#, "unknown field `exact`"),
+            (r#"{"more":5}"#, "unknown field `more`"),
+            (r#"{"at_least":-5}"#, "invalid value: integer `-5`"),
+            (r#"{"at_least":5.5}"#, "invalid type: floating point `5.5`"),
+            (r#"{"at_least":5,"about":6}"#, "exactly one key"),
+            ("null", "invalid type: null"),
+            ("[5]", "invalid type: sequence"),
+        ];
+        for (json, want) in bad {
+            let err = serde_json::from_str::<Reported>(json)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(want), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn share_rules() {
+        let err = Share::new(c(1500), c(1400)).unwrap_err();
+        assert_eq!(err.code(), "DV002");
+        let zero = Share::new(c(0), c(0)).unwrap();
+        assert_eq!(zero.ratio(), None);
+        assert_eq!(zero.percent(1), None);
+        assert!(Share::new(c(1), c(0)).is_err());
+        let big = Share::new(c(u64::MAX), c(u64::MAX)).unwrap();
+        assert!(big.checked_add(big).is_err());
+        assert_eq!(big.percent(2), Some(dec("100")));
+        assert_eq!(big.ratio(), Some(Decimal::ONE));
+    }
+
+    #[test]
+    fn rounding_rule() {
+        let pct = |p, w, d| Share::new(c(p), c(w)).unwrap().percent(d).unwrap();
+        assert_eq!(pct(2, 3, 1), dec("66.7"));
+        assert_eq!(pct(1, 8, 1), dec("12.5"));
+        assert_eq!(pct(1, 8, 0), dec("13"));
+        assert_eq!(pct(1, 16, 1), dec("6.3"));
+        assert_eq!(pct(1, 16, 2), dec("6.25"));
+        assert_eq!(pct(1, 3, 2), dec("33.33"));
+        assert_eq!(pct(197, 200, 1), dec("98.5"));
+        assert_eq!(pct(1, 16, 1).scale(), 1);
+        // More places than a Decimal holds: as many as fit.
+        assert_eq!(pct(1, 3, 100).scale(), 27);
+        assert_eq!(pct(1, 1, 100).scale(), 26);
+        let r = Share::new(c(1), c(3)).unwrap().ratio().unwrap();
+        assert_eq!(r.scale(), 28);
+        let v = Ratio::new(c(u64::MAX), c(3)).value(50).unwrap();
+        assert_eq!(v.trunc(), Decimal::from(u64::MAX / 3));
+        assert_eq!(Ratio::new(c(13360), c(291)).value(2), Some(dec("45.91")));
+        assert_eq!(Ratio::new(c(1), c(0)).value(2), None);
+        let r = Ratio::new(c(u64::MAX), c(1));
+        assert!(r.checked_add(r).is_err());
+    }
+
+    #[test]
+    fn share_and_ratio_serde() {
+        let s: Share = serde_json::from_str(r#"{"part":1,"whole":2}"#).unwrap();
+        assert_eq!(s, Share::new(c(1), c(2)).unwrap());
+        let err = serde_json::from_str::<Share>(r#"{"part":3,"whole":2}"#).unwrap_err();
+        assert!(err.to_string().contains("part 3 exceeds whole 2"), "{err}");
+        assert!(serde_json::from_str::<Share>(r#"{"part":1,"whole":2,"x":1}"#).is_err());
+        assert!(serde_json::from_str::<Share>(r#"{"part":1}"#).is_err());
+        let r = Ratio::new(c(13360), c(291));
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(json, r#"{"numerator":13360,"denominator":291}"#);
+        assert_eq!(serde_json::from_str::<Ratio>(&json).unwrap(), r);
+    }
+
+    #[test]
+    fn unit_word_rules() {
+        // U+0111 U+006F U+0302 U+0300 ... : "đồng" typed with combining marks (synthetic input).
+        let nfd = "\u{111}o\u{302}\u{300}ng";
+        let nfc = "\u{111}\u{1ed3}ng";
+        assert_eq!(nfd.parse::<UnitWord>().unwrap().as_str(), nfc);
+        assert_eq!(
+            nfd.parse::<UnitWord>().unwrap(),
+            nfc.parse::<UnitWord>().unwrap()
+        );
+        assert!("x".repeat(32).parse::<UnitWord>().is_ok());
+        for bad in ["", "   ", "k\nm", "k\u{0}m", &"x".repeat(33)] {
+            let err = bad.parse::<UnitWord>().unwrap_err();
+            assert_eq!(err.code(), "DV007");
+        }
+        let err = "".parse::<UnitWord>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid unit word \"\": expected 1 to 32 characters without control characters, e.g. \"km\""
+        );
+        assert!(serde_json::from_str::<UnitWord>(r#""""#).is_err());
+        assert_eq!(
+            serde_json::to_string(&"m²".parse::<UnitWord>().unwrap()).unwrap(),
+            r#""m²""#
+        );
+    }
+
+    #[test]
+    fn measure_rules() {
+        let km: UnitWord = "km".parse().unwrap();
+        let err = Measure::new(Qualifier::Exact, dec("-5"), km.clone()).unwrap_err();
+        assert_eq!(err.code(), "DV005");
+        assert_eq!(
+            err.to_string(),
+            "negative amount \"-5\": expected zero or more"
+        );
+        let zero = Measure::new(Qualifier::Exact, -Decimal::ZERO, km.clone()).unwrap();
+        assert!(!zero.amount().is_sign_negative());
+        let a = Measure::new(Qualifier::Exact, dec("1"), km.clone()).unwrap();
+        let b = Measure::new(Qualifier::Exact, dec("1"), "m²".parse().unwrap()).unwrap();
+        let err = a.checked_add(&b).unwrap_err();
+        assert_eq!(err.code(), "DV006");
+        assert_eq!(
+            err.to_string(),
+            "cannot add amounts in \"km\" and \"m²\": the unit words differ"
+        );
+        let max = Measure::new(Qualifier::Exact, Decimal::MAX, km.clone()).unwrap();
+        assert_eq!(max.checked_add(&max).unwrap_err().code(), "DV003");
+        let m = Measure::new(Qualifier::AtMost, dec("2.5"), km).unwrap();
+        assert_eq!(
+            m.checked_add(&a).unwrap(),
+            Measure::new(Qualifier::AtMost, dec("3.5"), "km".parse().unwrap()).unwrap()
+        );
+    }
+
+    #[test]
+    fn measure_serde() {
+        let m: Measure = serde_json::from_str(r#"{"amount":"8.90","unit":"km"}"#).unwrap();
+        assert_eq!(m.qualifier(), Qualifier::Exact);
+        assert_eq!(m.amount().to_string(), "8.90");
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"amount":"8.90","unit":"km"}"#
+        );
+        let m: Measure =
+            serde_json::from_str(r#"{"qualifier":"about","amount":"5","unit":"km"}"#).unwrap();
+        assert_eq!(m.qualifier(), Qualifier::About);
+        let bad = [
+            (r#"{"amount":"-5","unit":"km"}"#, "invalid number \"-5\""),
+            (r#"{"amount":"1e5","unit":"km"}"#, "invalid number \"1e5\""),
+            (r#"{"amount":"1_0","unit":"km"}"#, "invalid number \"1_0\""),
+            (r#"{"amount":".5","unit":"km"}"#, "invalid number \".5\""),
+            (r#"{"amount":"5.","unit":"km"}"#, "invalid number \"5.\""),
+            (r#"{"amount":"8,9","unit":"km"}"#, "invalid number \"8,9\""),
+            (r#"{"amount":5,"unit":"km"}"#, "invalid type: integer"),
+            (r#"{"amount":"5","unit":""}"#, "invalid unit word"),
+            (r#"{"amount":"5","unit":"km","x":1}"#, "unknown field"),
+            (r#"{"amount":"5"}"#, "missing field `unit`"),
+            (
+                r#"{"amount":"5","unit":"km","qualifier":"more"}"#,
+                "unknown variant",
+            ),
+            (
+                r#"{"amount":"99999999999999999999999999999","unit":"km"}"#,
+                "invalid number",
+            ),
+        ];
+        for (json, want) in bad {
+            let err = serde_json::from_str::<Measure>(json)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(want), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn auto_traits() {
+        fn ok<T: Send + Sync + Unpin>() {}
+        ok::<Count>();
+        ok::<Reported>();
+        ok::<Share>();
+        ok::<Ratio>();
+        ok::<Measure>();
+        ok::<UnitWord>();
+    }
+
+    fn qualifier() -> impl Strategy<Value = Qualifier> {
+        prop::sample::select(Qualifier::ALL.to_vec())
+    }
+
+    /// A reported number (bounded, synthetic) and an exact value it admits.
+    fn reported_and_admitted() -> impl Strategy<Value = (Reported, u64)> {
+        (
+            qualifier(),
+            0u64..1_000_000_000_000,
+            0u64..1_000_000_000_000,
+        )
+            .prop_map(|(q, v, seed)| {
+                let x = match q {
+                    Qualifier::Exact => v,
+                    Qualifier::AtLeast => v + seed % 1_000_000,
+                    Qualifier::AtMost => seed % (v + 1),
+                    Qualifier::About => seed,
+                };
+                (Reported::new(q, c(v)), x)
+            })
+    }
+
+    fn share() -> impl Strategy<Value = Share> {
+        (any::<u64>(), any::<u64>())
+            .prop_map(|(a, b)| Share::new(c(a.min(b)), c(a.max(b))).unwrap())
+    }
+
+    proptest! {
+        #[test]
+        fn interval_sum_is_sound(
+            (a, x) in reported_and_admitted(),
+            (b, y) in reported_and_admitted(),
+        ) {
+            prop_assert!(a.admits(c(x)));
+            prop_assert!(b.admits(c(y)));
+            let sum = a.checked_add(b).unwrap();
+            prop_assert!(sum.admits(c(x + y)), "{a:?} + {b:?} = {sum:?} misses {}", x + y);
+            prop_assert_eq!(sum, b.checked_add(a).unwrap());
+        }
+
+        #[test]
+        fn share_add_never_panics_and_stays_in_unit_interval(a in share(), b in share()) {
+            if let Ok(s) = a.checked_add(b) {
+                if let Some(r) = s.ratio() {
+                    prop_assert!(r >= Decimal::ZERO && r <= Decimal::ONE);
+                }
+                let p = s.percent(3);
+                prop_assert_eq!(p.is_none(), s.whole() == Count::ZERO);
+            }
+        }
+
+        #[test]
+        fn percent_matches_decimal_rounding(w in 1u64..1_000_000, p in 0u64..1_000_000, d in 0u32..5) {
+            let p = p % (w + 1);
+            let got = Share::new(c(p), c(w)).unwrap().percent(d).unwrap();
+            let want = (Decimal::from(p * 100) / Decimal::from(w))
+                .round_dp_with_strategy(d, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn truth_agrees_with_bounds((r, x) in reported_and_admitted(), t in 0u64..2_000_000_000_000) {
+            match r.reaches(c(t)) {
+                Truth::True => prop_assert!(x >= t),
+                Truth::False => prop_assert!(x < t),
+                Truth::Unknown => {}
+            }
+            match r.stays_within(c(t)) {
+                Truth::True => prop_assert!(x <= t),
+                Truth::False => prop_assert!(x > t),
+                Truth::Unknown => {}
+            }
+        }
+    }
+}
