@@ -15,8 +15,9 @@ use crate::{
 /// assert_eq!(s, danvan::Schema::V1);
 /// assert!(serde_json::from_str::<danvan::Schema>(r#""danvan/dataset/v2""#).is_err());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Schema {
     /// `danvan/dataset/v1`.
     #[default]
@@ -44,8 +45,7 @@ pub enum Schema {
 /// assert_eq!(dataset.figures.len(), 1);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// The format version.
@@ -218,8 +218,7 @@ pub(crate) fn json_error(err: serde_json::Error) -> Error {
 /// assert_eq!(f.actors, vec![danvan::Actor::MobilizationSector]);
 /// assert_eq!(f.value.map(|v| v.qualifier()), Some(danvan::Qualifier::AtLeast));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// What is counted.
@@ -249,8 +248,7 @@ pub struct Figure {
 /// let p: danvan::FigurePart = serde_json::from_str(r#"{"label": "collective", "value": 11}"#).unwrap();
 /// assert_eq!(p.value.value().get(), 11);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FigurePart {
     /// What the part is, e.g. `"collective"`.

@@ -370,7 +370,9 @@ pub enum ErrorKind {
         norm: u32,
     },
     /// A figure names an indicator that is neither built in nor declared.
-    #[error("unknown indicator {id:?}: expected a built-in indicator or one declared in `indicators`")]
+    #[error(
+        "unknown indicator {id:?}: expected a built-in indicator or one declared in `indicators`"
+    )]
     UnknownIndicator {
         /// The id.
         id: String,
@@ -431,7 +433,6 @@ pub enum ErrorKind {
         /// How many.
         count: usize,
     },
-
     // ----- aggregation (DV100–DV119) -----
 
     // ----- limits (DV120–DV129) -----

@@ -13,8 +13,9 @@ use crate::{Error, ErrorKind};
 /// assert_eq!(Builtin::Conferences.kind(), IndicatorKind::Flow);
 /// assert_eq!(Builtin::GrassrootsBlocks.kind(), IndicatorKind::Stock);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorKind {
     /// Events during the period: summed over units and over time.
@@ -33,8 +34,19 @@ pub enum IndicatorKind {
 ///
 /// assert_eq!(Builtin::Documents.value_type(), ValueType::Count);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueType {
     /// Whole numbers of things or persons ([`Reported`](crate::Reported)).
@@ -53,8 +65,9 @@ pub enum ValueType {
 /// assert!("Land donated".parse::<danvan::IndicatorId>().is_err());
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(try_from = "String", into = "String")]
 pub struct IndicatorId(Box<str>);
 
@@ -280,8 +293,7 @@ impl fmt::Display for Builtin {
 /// assert_eq!(def.id.as_str(), "houses_built");
 /// assert_eq!(def.values, danvan::ValueType::Count);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorDef {
     /// The identifier; must not be a built-in one.

@@ -19,8 +19,7 @@ use crate::{Actor, Count, Reported, Truth, UnitCode};
 /// assert_eq!(plan.criteria.len(), 5); // "5 rõ" by default
 /// assert_eq!(plan.tasks.iter().filter(|t| t.breakthrough).count(), 1);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkPlan {
     /// The year the plan is for.
@@ -47,8 +46,7 @@ pub struct WorkPlan {
 /// let t: danvan::KeyTask = serde_json::from_str(r#"{"title": "synthetic"}"#).unwrap();
 /// assert!(t.key && !t.breakthrough);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyTask {
     /// What the task is, in the plan's words.
@@ -92,8 +90,7 @@ fn yes() -> bool {
 /// assert_eq!(t.status(), TargetStatus::Met);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// What is measured.
@@ -151,8 +148,9 @@ impl Target {
 /// let d: danvan::Direction = serde_json::from_str(r#""decrease""#).unwrap();
 /// assert_eq!(d, danvan::Direction::Decrease);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// The actual must reach the target.
@@ -166,8 +164,9 @@ pub enum Direction {
 /// ```
 /// assert_ne!(danvan::TargetStatus::Met, danvan::TargetStatus::Unknown);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetStatus {
     /// The actual certainly meets the target.
@@ -190,8 +189,7 @@ pub enum TargetStatus {
 /// assert_eq!(five[0].id, "person");
 /// assert_eq!(danvan::render::vi::criterion(&five[0]), "Rõ người");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// A short identifier, unique in the checklist, e.g. `"person"`.
@@ -233,8 +231,7 @@ impl Criterion {
 ///     serde_json::from_str(r#"{"criterion": "person", "text": "synthetic"}"#).unwrap();
 /// assert_eq!(e.criterion, "person");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CriterionEntry {
     /// The criterion's id.

@@ -14,8 +14,7 @@ use crate::{Actor, RecordId, UnitCode};
 /// let a: danvan::Award = serde_json::from_str(json).unwrap();
 /// assert_eq!(a.recipient, danvan::Recipient::Collective);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
     /// The record's identifier, if the app gives one.
@@ -42,8 +41,9 @@ pub struct Award {
 /// let k: danvan::AwardKind = serde_json::from_str(r#""bang_khen""#).unwrap();
 /// assert_eq!(k, danvan::AwardKind::BangKhen);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AwardKind {
     /// A certificate of merit from the head of a body (giấy khen).
@@ -60,8 +60,9 @@ pub enum AwardKind {
 /// let r: danvan::Recipient = serde_json::from_str(r#""individual""#).unwrap();
 /// assert_eq!(r, danvan::Recipient::Individual);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Recipient {
     /// A collective (tập thể).

@@ -13,8 +13,7 @@ use crate::{RecordId, UnitCode};
 /// assert_eq!(block.unit.to_string(), "10507");
 /// assert!(block.dissolved.is_none());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GrassrootsBlock {
     /// The record's identifier, if the app gives one.

@@ -11,8 +11,7 @@ use crate::{Count, Error, RecordId, Share, UnitCode};
 /// assert_eq!(s.consent()?.percent(1).map(|p| p.to_string()), Some("93.6".into()));
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteClearance {
     /// The record's identifier, if the app gives one.

@@ -11,8 +11,7 @@ use crate::{Actor, RecordId, Reported, UnitCode};
 /// assert_eq!(c.headcount, danvan::Headcount::Occurrences);
 /// assert_eq!(c.participants.value().get(), 45);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conference {
     /// The record's identifier, if the app gives one.
@@ -39,8 +38,9 @@ pub struct Conference {
 /// assert!(danvan::ConferenceKind::Both.is_training());
 /// assert!(!danvan::ConferenceKind::Propaganda.is_training());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ConferenceKind {
     /// Propaganda (tuyên truyền).
@@ -79,8 +79,19 @@ impl ConferenceKind {
 /// ```
 /// assert_eq!(danvan::Headcount::default(), danvan::Headcount::Occurrences);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Headcount {
     /// Attendances: a person at two conferences counts twice.

@@ -11,8 +11,7 @@ use crate::{Count, RecordId, Reported, UnitCode};
 /// let d: danvan::Dialogue = serde_json::from_str(json).unwrap();
 /// assert_eq!(d.petitions_resolved.get(), 9);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dialogue {
     /// The record's identifier, if the app gives one.
@@ -45,8 +44,7 @@ pub struct Dialogue {
 /// let r: danvan::CitizenReception = serde_json::from_str(json).unwrap();
 /// assert_eq!(r.citizens.map(|c| c.get()), Some(23));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CitizenReception {
     /// The record's identifier, if the app gives one.

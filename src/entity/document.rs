@@ -10,8 +10,7 @@ use crate::{Actor, RecordId, UnitCode};
 /// let d: danvan::IssuedDocument = serde_json::from_str(json).unwrap();
 /// assert_eq!(d.kind, danvan::DocumentKind::Guidance);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IssuedDocument {
     /// The record's identifier, if the app gives one.
@@ -36,8 +35,9 @@ pub struct IssuedDocument {
 /// let k: danvan::DocumentKind = serde_json::from_str(r#""leadership""#).unwrap();
 /// assert_eq!(k, danvan::DocumentKind::Leadership);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// To lead and direct (lãnh đạo, chỉ đạo).

@@ -14,8 +14,7 @@ use crate::{Actor, Count, Error, RecordId, UnitCode};
 /// assert_eq!(s.subjects.total()?.get(), 3);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Inspection {
     /// The record's identifier, if the app gives one.
@@ -39,8 +38,9 @@ pub struct Inspection {
 /// let k: danvan::InspectionKind = serde_json::from_str(r#""supervision""#).unwrap();
 /// assert_eq!(k, danvan::InspectionKind::Supervision);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum InspectionKind {
     /// Inspection (kiểm tra).
@@ -63,8 +63,9 @@ pub enum InspectionKind {
 /// assert_eq!(s.total()?.get(), 7);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Subjects {
     /// Party organizations (tổ chức đảng).

@@ -45,8 +45,9 @@ use crate::{Error, ErrorKind};
 /// assert!("".parse::<danvan::RecordId>().is_err());
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(try_from = "String", into = "String")]
 pub struct RecordId(Box<str>);
 

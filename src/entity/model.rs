@@ -15,8 +15,7 @@ use crate::{Level, RecordId, UnitCode};
 /// let model: danvan::SkilfulModel = serde_json::from_str(json).unwrap();
 /// assert!(model.stage.includes(danvan::ModelStage::Effective));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SkilfulModel {
     /// The record's identifier, if the app gives one.
@@ -47,8 +46,9 @@ pub struct SkilfulModel {
 /// let f: danvan::ModelForm = serde_json::from_str(r#""individual""#).unwrap();
 /// assert_eq!(f, danvan::ModelForm::Individual);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ModelForm {
     /// A collective initiative (mô hình).
@@ -63,8 +63,9 @@ pub enum ModelForm {
 /// let f: danvan::ModelField = serde_json::from_str(r#""defence_security""#).unwrap();
 /// assert_eq!(f, danvan::ModelField::DefenceSecurity);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ModelField {
     /// Economy (kinh tế).
@@ -87,8 +88,9 @@ pub enum ModelField {
 /// assert!(ModelStage::Outstanding.includes(ModelStage::Recognized));
 /// assert!(!ModelStage::Effective.includes(ModelStage::Recognized));
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ModelStage {
     /// Registered in the movement.

@@ -20,8 +20,7 @@ use crate::{RecordId, UnitCode};
 /// assert_eq!(team.leader().map(|m| m.role), Some(danvan::TeamRole::PartyCellSecretary));
 /// assert_eq!(team.deputies().count(), 2);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VillageTeam {
     /// The record's identifier, if the app gives one.
@@ -55,7 +54,9 @@ impl VillageTeam {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn leader(&self) -> Option<&TeamMember> {
-        self.members.iter().find(|m| m.role == TeamRole::PartyCellSecretary)
+        self.members
+            .iter()
+            .find(|m| m.role == TeamRole::PartyCellSecretary)
     }
 
     /// The deputies: the village head and the head of the Front work committee.
@@ -99,8 +100,7 @@ impl VillageTeam {
 /// let m: danvan::TeamMember = serde_json::from_str(r#"{"role": "member"}"#).unwrap();
 /// assert_eq!(m.role, danvan::TeamRole::Member);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TeamMember {
     /// The member's role in the team.
@@ -116,8 +116,9 @@ pub struct TeamMember {
 /// assert!(danvan::TeamRole::VillageHead.is_deputy());
 /// assert!(!danvan::TeamRole::PartyCellSecretary.is_deputy());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TeamRole {
     /// The secretary of the village's Party cell (bí thư chi bộ): the leader.

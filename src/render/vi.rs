@@ -70,6 +70,141 @@ pub fn message(kind: &ErrorKind) -> String {
             message,
         } => format!("dòng {line}, cột {column}: tệp không đúng định dạng ({message})"),
         ErrorKind::InvalidActor { input } => format!("chủ thể báo cáo không hợp lệ \"{input}\""),
+        ErrorKind::InvalidRecordId { input } => format!("mã bản ghi không hợp lệ \"{input}\""),
+        ErrorKind::InvalidIndicatorId { input } => format!("mã chỉ tiêu không hợp lệ \"{input}\""),
+        ErrorKind::UnknownUnit { code } => {
+            format!("không có đơn vị hành chính mã \"{code}\" trong danh sách đơn vị")
+        }
+        ErrorKind::UnitNotValidOn { code, date } => format!(
+            "đơn vị mã \"{code}\" không còn hoặc chưa có hiệu lực vào ngày {}",
+            iso_date(date)
+        ),
+        ErrorKind::WrongLevel {
+            code,
+            level,
+            expected,
+        } => format!(
+            "đơn vị mã \"{code}\" là {}, trong khi cần {}",
+            level_word(level),
+            expected_word(expected)
+        ),
+        ErrorKind::SecondBlock { code, first } => format!(
+            "xã mã \"{code}\" đã có khối dân vận cơ sở (dòng {}); mỗi xã chỉ có một khối",
+            first + 1
+        ),
+        ErrorKind::SecondTeam { code, first } => format!(
+            "thôn mã \"{code}\" đã có tổ dân vận (dòng {}); mỗi thôn, khu dân cư chỉ có một tổ",
+            first + 1
+        ),
+        ErrorKind::DateOutsidePeriod { date, start, end } => format!(
+            "ngày {} nằm ngoài kỳ báo cáo từ {} đến {}",
+            iso_date(date),
+            iso_date(start),
+            iso_date(end)
+        ),
+        ErrorKind::ConsentExceedsAffected {
+            consenting,
+            affected,
+        } => format!(
+            "số hộ đồng thuận ({}) lớn hơn số hộ bị ảnh hưởng ({})",
+            group(*consenting),
+            group(*affected)
+        ),
+        ErrorKind::ResolvedExceedsRaised { resolved, raised } => format!(
+            "số kiến nghị đã giải quyết ({}) lớn hơn số kiến nghị tiếp nhận ({})",
+            group(*resolved),
+            group(*raised)
+        ),
+        ErrorKind::NoSubjects => {
+            "cuộc kiểm tra, giám sát chưa có đối tượng (tổ chức đảng hoặc đảng viên)".to_owned()
+        }
+        ErrorKind::StagesNotNested {
+            stage,
+            count,
+            earlier,
+            earlier_count,
+        } => format!(
+            "số mô hình {} ({}) lớn hơn số mô hình {} ({})",
+            stage_word(stage),
+            group(*count),
+            stage_word(earlier),
+            group(*earlier_count)
+        ),
+        ErrorKind::PartsMismatch {
+            total,
+            total_qualifier,
+            parts,
+            parts_qualifier,
+        } => format!(
+            "tổng các phần ({}) không khớp với số tổng ({})",
+            qualified_text(parts_qualifier, *parts),
+            qualified_text(total_qualifier, *total)
+        ),
+        ErrorKind::DuplicateId { id, first } => {
+            format!("mã \"{id}\" bị trùng với dòng {}", first + 1)
+        }
+        ErrorKind::BreakthroughsExceedKeyTasks { breakthrough, key } => format!(
+            "kế hoạch có {breakthrough} nhiệm vụ đột phá nhưng chỉ có {key} nhiệm vụ trọng tâm; nhiệm vụ đột phá phải là nhiệm vụ trọng tâm"
+        ),
+        ErrorKind::BreakthroughNotKey => {
+            "nhiệm vụ đột phá phải đồng thời là nhiệm vụ trọng tâm".to_owned()
+        }
+        ErrorKind::MoreTasksThanDeclared {
+            what,
+            listed,
+            declared,
+        } => format!(
+            "kế hoạch liệt kê {listed} nhiệm vụ {} nhưng chỉ đề ra {declared}",
+            if *what == "breakthrough" { "đột phá" } else { "trọng tâm" }
+        ),
+        ErrorKind::FewerTasksListed { listed, declared } => format!(
+            "kế hoạch mới liệt kê {listed} trong {declared} nhiệm vụ trọng tâm"
+        ),
+        ErrorKind::NotOneActor { count, .. } => format!(
+            "số liệu ghi {count} chủ thể; mỗi số liệu chỉ thuộc một chủ thể, không cộng gộp số liệu của các chủ thể khác nhau"
+        ),
+        ErrorKind::ReceptionBelowNorm {
+            code,
+            month,
+            days,
+            norm,
+        } => format!(
+            "người đứng đầu đơn vị mã \"{code}\" tiếp công dân {days} ngày trong tháng {}, chưa đạt định mức {norm} ngày/tháng",
+            iso_month(month)
+        ),
+        ErrorKind::UnknownIndicator { id } => format!("chỉ tiêu \"{id}\" chưa được khai báo"),
+        ErrorKind::ValueTypeMismatch { id, expected } => format!(
+            "chỉ tiêu \"{id}\" cần đúng một {}",
+            if *expected == "amount" { "giá trị lượng (amount)" } else { "giá trị số đếm (value)" }
+        ),
+        ErrorKind::FigurePeriodOutside { period, dataset } => {
+            format!("kỳ của số liệu ({period}) nằm ngoài kỳ báo cáo ({dataset})")
+        }
+        ErrorKind::DuplicateFigure { first } => format!(
+            "số liệu cùng chỉ tiêu, đơn vị, kỳ và chủ thể đã có ở dòng {}",
+            first + 1
+        ),
+        ErrorKind::BuiltinIndicatorRedeclared { id } => {
+            format!("chỉ tiêu \"{id}\" đã có sẵn, không khai báo lại")
+        }
+        ErrorKind::UnknownCriterion { id } => {
+            format!("tiêu chí \"{id}\" không có trong danh mục tiêu chí của kế hoạch")
+        }
+        ErrorKind::DuplicateName { name, first } => format!(
+            "tên \"{name}\" trùng với đơn vị cùng cấp ở dòng {}",
+            first + 1
+        ),
+        ErrorKind::DissolvedBeforeEstablished {
+            established,
+            dissolved,
+        } => format!(
+            "ngày giải thể ({}) trước ngày thành lập ({})",
+            iso_date(dissolved),
+            iso_date(established)
+        ),
+        ErrorKind::SeveralLeaders { count } => {
+            format!("tổ có {count} tổ trưởng (bí thư chi bộ); mỗi tổ chỉ có một tổ trưởng")
+        }
         // ----- aggregation -----
 
         // ----- limits -----
@@ -550,6 +685,221 @@ pub fn press_round(r: Reported) -> Reported {
         r
     } else {
         Reported::new(Qualifier::AtLeast, Count::new(rounded))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Words of the dataset: levels, indicators, criteria, issues
+// ---------------------------------------------------------------------------
+
+/// `YYYY-MM-DD` as `dd/mm/yyyy`; other text is returned as it is.
+fn iso_date(text: &str) -> String {
+    match text.parse::<NaiveDate>() {
+        Ok(d) => date(d),
+        Err(_) => text.to_owned(),
+    }
+}
+
+/// `YYYY-MM` as `mm/yyyy`.
+fn iso_month(text: &str) -> String {
+    match text.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => text.to_owned(),
+    }
+}
+
+fn level_word(level: &str) -> &'static str {
+    match level {
+        "province" => "cấp tỉnh",
+        "district" => "cấp huyện",
+        "commune" => "cấp xã",
+        "village" => "thôn, khu dân cư",
+        _ => "cấp khác",
+    }
+}
+
+fn expected_word(expected: &str) -> &'static str {
+    match expected {
+        "a province" => "đơn vị cấp tỉnh",
+        "a district" => "đơn vị cấp huyện",
+        "a commune" => "đơn vị cấp xã",
+        "a village" => "thôn, khu dân cư",
+        _ => "đơn vị cấp khác",
+    }
+}
+
+fn stage_word(id: &str) -> &'static str {
+    match id {
+        "skilful_models_registered" => "đăng ký",
+        "skilful_models_effective" => "hiệu quả",
+        "skilful_models_recognized" => "được công nhận",
+        "skilful_models_outstanding" => "tiêu biểu",
+        "skilful_models_awarded" => "được khen thưởng",
+        _ => "khác",
+    }
+}
+
+fn qualified_text(qualifier: &str, value: u64) -> String {
+    let q = match qualifier {
+        "at_least" => Qualifier::AtLeast,
+        "at_most" => Qualifier::AtMost,
+        "about" => Qualifier::About,
+        _ => Qualifier::Exact,
+    };
+    reported(Reported::new(q, Count::new(value)))
+}
+
+/// The Vietnamese name of a level.
+///
+/// ```
+/// assert_eq!(danvan::render::vi::level(danvan::Level::Commune), "cấp xã");
+/// ```
+pub fn level(level: crate::Level) -> &'static str {
+    match level {
+        crate::Level::Province => "cấp tỉnh",
+        crate::Level::District => "cấp huyện",
+        crate::Level::Commune => "cấp xã",
+        crate::Level::Village => "thôn, khu dân cư",
+    }
+}
+
+/// The Vietnamese label of a built-in indicator, as a report words it.
+///
+/// ```
+/// use danvan::{render::vi, Builtin};
+/// assert_eq!(vi::label(Builtin::GrassrootsBlocks), "khối dân vận cơ sở");
+/// assert_eq!(vi::label(Builtin::SkilfulModels), "mô hình \u{201c}Dân vận khéo\u{201d}");
+/// ```
+pub fn label(indicator: crate::Builtin) -> &'static str {
+    use crate::Builtin as B;
+    match indicator {
+        B::SkilfulModels => "mô hình \u{201c}Dân vận khéo\u{201d}",
+        B::SkilfulModelsRegistered => "mô hình \u{201c}Dân vận khéo\u{201d} đăng ký",
+        B::SkilfulModelsEffective => "mô hình \u{201c}Dân vận khéo\u{201d} hiệu quả",
+        B::SkilfulModelsRecognized => "mô hình \u{201c}Dân vận khéo\u{201d} được công nhận",
+        B::SkilfulModelsOutstanding => "mô hình \u{201c}Dân vận khéo\u{201d} tiêu biểu",
+        B::SkilfulModelsAwarded => "mô hình \u{201c}Dân vận khéo\u{201d} được khen thưởng",
+        B::GrassrootsBlocks => "khối dân vận cơ sở",
+        B::VillageTeams => "tổ dân vận thôn, khu dân cư",
+        B::Conferences => "hội nghị tuyên truyền, tập huấn",
+        B::TrainingConferences => "hội nghị tập huấn",
+        B::PropagandaConferences => "hội nghị tuyên truyền",
+        B::ConferenceParticipants => "lượt người dự hội nghị",
+        B::ConferencePersons => "người dự hội nghị",
+        B::Documents => "văn bản",
+        B::LeadershipDocuments => "văn bản lãnh đạo, chỉ đạo",
+        B::GuidanceDocuments => "văn bản hướng dẫn, đôn đốc",
+        B::Inspections => "cuộc kiểm tra, giám sát",
+        B::InspectionSubjects => "tổ chức đảng, đảng viên được kiểm tra, giám sát",
+        B::Dialogues => "cuộc tiếp xúc, đối thoại",
+        B::DialogueParticipants => "lượt người dự đối thoại",
+        B::Receptions => "ngày tiếp công dân",
+        B::PetitionsRaised => "kiến nghị tiếp nhận",
+        B::PetitionsResolved => "kiến nghị đã giải quyết",
+        B::ClearanceDrives => "cuộc vận động giải phóng mặt bằng",
+        B::ClearanceHouseholds => "hộ bị ảnh hưởng bởi giải phóng mặt bằng",
+        B::ClearanceConsenting => "hộ đồng thuận giải phóng mặt bằng",
+        B::AwardedCollectives => "tập thể được khen thưởng",
+        B::AwardedIndividuals => "cá nhân được khen thưởng",
+    }
+}
+
+/// The Vietnamese unit word of a built-in indicator (hội nghị, người, văn bản, …).
+///
+/// ```
+/// use danvan::{render::vi, Builtin};
+/// assert_eq!(vi::unit_word(Builtin::Conferences), "hội nghị");
+/// assert_eq!(vi::unit_word(Builtin::AwardedCollectives), "tập thể");
+/// ```
+pub fn unit_word(indicator: crate::Builtin) -> &'static str {
+    use crate::Builtin as B;
+    match indicator {
+        B::SkilfulModels
+        | B::SkilfulModelsRegistered
+        | B::SkilfulModelsEffective
+        | B::SkilfulModelsRecognized
+        | B::SkilfulModelsOutstanding
+        | B::SkilfulModelsAwarded => "mô hình",
+        B::GrassrootsBlocks => "khối",
+        B::VillageTeams => "tổ",
+        B::Conferences | B::TrainingConferences | B::PropagandaConferences => "hội nghị",
+        B::ConferenceParticipants | B::ConferencePersons | B::DialogueParticipants => "người",
+        B::Documents | B::LeadershipDocuments | B::GuidanceDocuments => "văn bản",
+        B::Inspections | B::Dialogues | B::ClearanceDrives => "cuộc",
+        B::InspectionSubjects => "tổ chức đảng, đảng viên",
+        B::Receptions => "ngày",
+        B::PetitionsRaised | B::PetitionsResolved => "kiến nghị",
+        B::ClearanceHouseholds | B::ClearanceConsenting => "hộ",
+        B::AwardedCollectives => "tập thể",
+        B::AwardedIndividuals => "cá nhân",
+    }
+}
+
+/// The Vietnamese label of a criterion: the built-in "5 rõ" by id, others by their own label.
+///
+/// ```
+/// use danvan::{render::vi, Criterion};
+/// let five = Criterion::five_clear();
+/// let words: Vec<String> = five.iter().map(vi::criterion).collect();
+/// assert_eq!(words.join(", "), "Rõ người, Rõ việc, Rõ trách nhiệm, Rõ cách làm, Rõ hiệu quả");
+/// ```
+pub fn criterion(c: &crate::Criterion) -> String {
+    if let Some(label) = &c.label {
+        return label.clone();
+    }
+    match c.id.as_str() {
+        "person" => "Rõ người".to_owned(),
+        "task" => "Rõ việc".to_owned(),
+        "responsibility" => "Rõ trách nhiệm".to_owned(),
+        "method" => "Rõ cách làm".to_owned(),
+        "result" => "Rõ hiệu quả".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// The Vietnamese word of a severity.
+///
+/// ```
+/// assert_eq!(danvan::render::vi::severity(danvan::Severity::Error), "lỗi");
+/// ```
+pub fn severity(s: crate::Severity) -> &'static str {
+    match s {
+        crate::Severity::Error => "lỗi",
+        crate::Severity::Warning => "cảnh báo",
+    }
+}
+
+/// One issue in Vietnamese, for the official who typed the data: severity,
+/// code, where, and what is wrong.
+///
+/// ```
+/// let issue = danvan::Issue::new(
+///     danvan::Severity::Error,
+///     danvan::Path::root().field("clearances").index(0).field("households_consenting"),
+///     danvan::ErrorKind::ConsentExceedsAffected { consenting: 150, affected: 140 },
+/// );
+/// assert_eq!(
+///     danvan::render::vi::issue(&issue),
+///     "lỗi DV069 clearances[0].households_consenting: số hộ đồng thuận (150) lớn hơn số hộ bị ảnh hưởng (140)"
+/// );
+/// ```
+pub fn issue(issue: &crate::Issue) -> String {
+    let path = issue.path();
+    if path.is_root() {
+        format!(
+            "{} {}: {}",
+            severity(issue.severity()),
+            issue.code(),
+            message(issue.kind())
+        )
+    } else {
+        format!(
+            "{} {} {}: {}",
+            severity(issue.severity()),
+            issue.code(),
+            path,
+            message(issue.kind())
+        )
     }
 }
 

@@ -8,8 +8,9 @@ use crate::ErrorKind;
 /// assert_eq!(danvan::Severity::Warning.to_string(), "warning");
 /// assert!(danvan::Severity::Error > danvan::Severity::Warning);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Shown and kept; the dataset is still accepted.
@@ -266,7 +267,9 @@ impl Report {
     /// assert_eq!(danvan::Report::default().warnings().count(), 0);
     /// ```
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
-        self.issues.iter().filter(|i| i.severity == Severity::Warning)
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
     }
 
     /// The number of issues.

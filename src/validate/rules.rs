@@ -232,7 +232,11 @@ pub fn check_with_units(
         Err(err) => {
             // The rules above report every hierarchy problem; keep the dataset
             // rejected even if a problem escaped them.
-            report.push(Severity::Error, Path::root().field("units"), err.into_kind());
+            report.push(
+                Severity::Error,
+                Path::root().field("units"),
+                err.into_kind(),
+            );
             Err(report)
         }
     }
@@ -258,6 +262,12 @@ pub fn report(dataset: &Dataset) -> Report {
     .run();
     report
 }
+
+/// Distinct reception days per (year, month).
+type DaysByMonth = BTreeMap<(i32, u32), HashSet<NaiveDate>>;
+
+/// The figure (position, value) of each model stage, in stage order.
+type StageSlots = [Option<(usize, Reported)>; 5];
 
 /// What the checker knows of a unit.
 struct UnitInfo {
@@ -393,7 +403,13 @@ impl<'a> Checker<'a> {
 
     /// Checks a unit reference: it exists, has one of the `expected` levels and
     /// is valid on `date`.
-    fn unit_ref(&mut self, path: Path, code: &UnitCode, expected: &[Level], date: Option<NaiveDate>) {
+    fn unit_ref(
+        &mut self,
+        path: Path,
+        code: &UnitCode,
+        expected: &[Level],
+        date: Option<NaiveDate>,
+    ) {
         let Some(info) = self.by_code.get(code) else {
             self.error(
                 path,
@@ -441,7 +457,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn duplicate_ids<'r>(&mut self, list: &'static str, ids: impl Iterator<Item = Option<&'r RecordId>>) {
+    fn duplicate_ids<'r>(
+        &mut self,
+        list: &'static str,
+        ids: impl Iterator<Item = Option<&'r RecordId>>,
+    ) {
         let mut seen: HashMap<&RecordId, usize> = HashMap::new();
         for (i, id) in ids.enumerate() {
             let Some(id) = id else { continue };
@@ -494,7 +514,9 @@ impl<'a> Checker<'a> {
             by_unit.entry(*unit).or_default().push(i);
         }
         for (i, (unit, est, dis)) in items.iter().enumerate() {
-            let Some(others) = by_unit.get(unit) else { continue };
+            let Some(others) = by_unit.get(unit) else {
+                continue;
+            };
             let first = others.iter().copied().take_while(|&j| j < i).find(|&j| {
                 items.get(j).is_some_and(|(_, e2, d2)| {
                     // [est, dis) and [e2, d2) overlap.
@@ -558,7 +580,12 @@ impl<'a> Checker<'a> {
         for (i, b) in d.blocks.iter().enumerate() {
             let path = Path::root().field("blocks").index(i);
             let alive = b.exists_on(at).then_some(at);
-            self.unit_ref(path.clone().field("unit"), &b.unit, &[Level::Commune], alive);
+            self.unit_ref(
+                path.clone().field("unit"),
+                &b.unit,
+                &[Level::Commune],
+                alive,
+            );
             self.established_order(path.field("dissolved"), b.established, b.dissolved);
         }
         let items = d
@@ -576,7 +603,12 @@ impl<'a> Checker<'a> {
         for (i, t) in d.teams.iter().enumerate() {
             let path = Path::root().field("teams").index(i);
             let alive = t.exists_on(at).then_some(at);
-            self.unit_ref(path.clone().field("unit"), &t.unit, &[Level::Village], alive);
+            self.unit_ref(
+                path.clone().field("unit"),
+                &t.unit,
+                &[Level::Village],
+                alive,
+            );
             self.established_order(path.clone().field("dissolved"), t.established, t.dissolved);
             let leaders = t
                 .members
@@ -674,8 +706,7 @@ impl<'a> Checker<'a> {
         let d = self.d;
         self.duplicate_ids("receptions", d.receptions.iter().map(|c| c.id.as_ref()));
         // unit → (first record, distinct days per month)
-        let mut days: BTreeMap<UnitCode, (usize, BTreeMap<(i32, u32), HashSet<NaiveDate>>)> =
-            BTreeMap::new();
+        let mut days: BTreeMap<UnitCode, (usize, DaysByMonth)> = BTreeMap::new();
         for (i, x) in d.receptions.iter().enumerate() {
             let path = Path::root().field("receptions").index(i);
             self.dated(path.clone(), &x.unit, x.date);
@@ -721,7 +752,8 @@ impl<'a> Checker<'a> {
         for (i, x) in d.clearances.iter().enumerate() {
             let path = Path::root().field("clearances").index(i);
             self.dated(path.clone(), &x.unit, x.date);
-            let (consenting, affected) = (x.households_consenting.get(), x.households_affected.get());
+            let (consenting, affected) =
+                (x.households_consenting.get(), x.households_affected.get());
             if consenting > affected {
                 self.error(
                     path.field("households_consenting"),
@@ -762,11 +794,7 @@ impl<'a> Checker<'a> {
                     root.clone().field("criteria").index(i).field("id"),
                     ErrorKind::DuplicateId {
                         id: c.id.clone(),
-                        first: plan
-                            .criteria
-                            .iter()
-                            .position(|o| o.id == c.id)
-                            .unwrap_or(i),
+                        first: plan.criteria.iter().position(|o| o.id == c.id).unwrap_or(i),
                     },
                 );
             }
@@ -846,8 +874,7 @@ impl<'a> Checker<'a> {
         // (indicator, unit, period, actor) → first figure
         let mut seen: HashMap<(&IndicatorId, UnitCode, Period, Actor), usize> = HashMap::new();
         // (unit, period, actor) → stage → (figure, value)
-        let mut stages: BTreeMap<(UnitCode, Period, Actor), [Option<(usize, Reported)>; 5]> =
-            BTreeMap::new();
+        let mut stages: BTreeMap<(UnitCode, Period, Actor), StageSlots> = BTreeMap::new();
         for (i, f) in d.figures.iter().enumerate() {
             let path = Path::root().field("figures").index(i);
             let period = f.period.unwrap_or(d.period);
@@ -867,7 +894,11 @@ impl<'a> Checker<'a> {
                     self.error(
                         path.clone().field("actor"),
                         ErrorKind::NotOneActor {
-                            actors: many.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(", "),
+                            actors: many
+                                .iter()
+                                .map(|a| a.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
                             count: many.len(),
                         },
                     );
@@ -961,13 +992,19 @@ impl<'a> Checker<'a> {
     /// may not certainly exceed an earlier one's.
     fn stages(&mut self, slots: &[Option<(usize, Reported)>; 5]) {
         for (later_stage, later) in slots.iter().enumerate() {
-            let Some((i, later_value)) = later else { continue };
+            let Some((i, later_value)) = later else {
+                continue;
+            };
             let earlier = slots
                 .iter()
                 .enumerate()
                 .take(later_stage)
                 .filter_map(|(s, e)| e.map(|e| (s, e)))
-                .find(|(_, (_, v))| v.bounds().1.is_some_and(|high| later_value.bounds().0 > high));
+                .find(|(_, (_, v))| {
+                    v.bounds()
+                        .1
+                        .is_some_and(|high| later_value.bounds().0 > high)
+                });
             if let Some((earlier_stage, (_, earlier_value))) = earlier {
                 let name = |s: usize| Builtin::MODEL_STAGES.get(s).map_or("", |b| b.id());
                 self.error(
@@ -1000,7 +1037,9 @@ fn whole_months(p: Period) -> Vec<(i32, u32)> {
     let (mut y, mut m) = (p.start().year(), p.start().month());
     // At most a century of months: a longer period holds no one to a monthly norm.
     for _ in 0..1200 {
-        let Ok(month) = Period::month(y, m) else { break };
+        let Ok(month) = Period::month(y, m) else {
+            break;
+        };
         if month.start() > p.end() {
             break;
         }

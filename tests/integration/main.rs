@@ -1,0 +1,10 @@
+//! Integration tests: one binary, one module per subject.
+
+mod fixtures;
+mod validation;
+
+/// Reads a file of the repository (tests never depend on anything outside it).
+pub fn read(path: &str) -> String {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+}
