@@ -415,6 +415,143 @@ mod tests {
                 "invalid unit code \"3\": expected 2, 3 or 5 digits",
             ),
             (
+                ErrorKind::DuplicateUnit {
+                    code: "10507".into(),
+                    first: 3,
+                },
+                "duplicate unit code \"10507\": already given at position 3",
+            ),
+            (
+                ErrorKind::UnknownParent {
+                    code: "288".into(),
+                    parent: "31".into(),
+                },
+                "parent \"31\" of unit \"288\" is not among the units",
+            ),
+            (
+                ErrorKind::ParentLevelMismatch {
+                    code: "289".into(),
+                    level: "district",
+                    parent: "288".into(),
+                    parent_level: "district",
+                    expected: "a parent at level province",
+                },
+                "unit \"289\" at level district cannot sit under \"288\" at level district: expected a parent at level province",
+            ),
+            (
+                ErrorKind::MissingParent {
+                    code: "289".into(),
+                    level: "district",
+                    expected: "a parent at level province",
+                },
+                "unit \"289\" at level district has no parent: expected a parent at level province",
+            ),
+            (
+                ErrorKind::UnexpectedParent {
+                    code: "31".into(),
+                    parent: "30".into(),
+                },
+                "unit \"31\" at level province has parent \"30\": expected no parent",
+            ),
+            (
+                ErrorKind::ParentCycle {
+                    code: "288".into(),
+                },
+                "unit \"288\" is its own ancestor: its parent links form a cycle",
+            ),
+            (
+                ErrorKind::VillageOutsideCommune {
+                    code: "10507-T02".into(),
+                    parent: "10510".into(),
+                    expected: "10507".into(),
+                },
+                "village \"10507-T02\" sits under commune \"10510\": expected the commune of its code, \"10507\"",
+            ),
+            (
+                ErrorKind::ValidityReversed {
+                    code: "288".into(),
+                    from: "2025-01-01".into(),
+                    to: "2024-12-31".into(),
+                },
+                "validity of unit \"288\" ends 2024-12-31 before it starts 2025-01-01",
+            ),
+            (
+                ErrorKind::ValidityOutsideParent {
+                    code: "10507".into(),
+                    from: Some("2021-01-01".into()),
+                    to: Some("2025-07-01".into()),
+                    parent: "289".into(),
+                    parent_from: None,
+                    parent_to: Some("2025-06-30".into()),
+                },
+                "unit \"10507\" is valid from 2021-01-01 to 2025-07-01, outside its parent \"289\" valid until 2025-06-30",
+            ),
+            (
+                ErrorKind::CrosswalkUnmapped {
+                    code: "90003".into(),
+                },
+                "old unit \"90003\" has no crosswalk entry",
+            ),
+            (
+                ErrorKind::CrosswalkDuplicateSource {
+                    code: "10507".into(),
+                    first: 0,
+                },
+                "crosswalk maps old unit \"10507\" more than once: first at entry 0",
+            ),
+            (
+                ErrorKind::CrosswalkUnknownTarget {
+                    from: "90002".into(),
+                    to: "90030".into(),
+                },
+                "crosswalk maps \"90002\" to \"90030\", which is not among the new units",
+            ),
+            (
+                ErrorKind::CrosswalkUnknownSource {
+                    code: "90009".into(),
+                    level: "commune",
+                },
+                "crosswalk maps old unit \"90009\", which is not among the old units at level commune",
+            ),
+            (
+                ErrorKind::CrosswalkSharesSum {
+                    from: "10528".into(),
+                    sum: "0.9".into(),
+                },
+                "shares of old unit \"10528\" sum to 0.9: expected 1",
+            ),
+            (
+                ErrorKind::CrosswalkInvalidShare {
+                    from: "10525".into(),
+                    to: "10510".into(),
+                    share: "1.5".into(),
+                    expected: "a decimal greater than 0 and at most 1",
+                },
+                "invalid share \"1.5\" of \"10525\" to \"10510\": expected a decimal greater than 0 and at most 1",
+            ),
+            (
+                ErrorKind::CrosswalkNoTarget {
+                    from: "10513".into(),
+                },
+                "crosswalk entry of \"10513\" has no target: expected at least one",
+            ),
+            (
+                ErrorKind::CrosswalkDuplicateTarget {
+                    from: "10519".into(),
+                    to: "10510".into(),
+                },
+                "crosswalk entry of \"10519\" lists target \"10510\" twice",
+            ),
+            (
+                ErrorKind::CrosswalkLevelMismatch {
+                    from: "10522".into(),
+                    from_level: "commune",
+                    to: "288".into(),
+                    to_level: "district",
+                },
+                "crosswalk maps \"10522\" at level commune to \"288\" at level district: expected a target at the same level",
+            ),
+            (
                 ErrorKind::Json {
                     line: 3,
                     column: 7,

@@ -634,8 +634,7 @@ mod tests {
             r#"{"code":"30","name":"Tỉnh Hải Dương"}"#
         );
         assert!(
-            serde_json::from_str::<Unit>(r#"{"code":"30","name":"x","level":"province"}"#)
-                .is_err()
+            serde_json::from_str::<Unit>(r#"{"code":"30","name":"x","level":"province"}"#).is_err()
         );
     }
 

@@ -410,7 +410,11 @@ impl CrosswalkBuilder {
             }
         }
         entries.sort_by_key(|e| e.from);
-        let by_from = entries.iter().enumerate().map(|(i, e)| (e.from, i)).collect();
+        let by_from = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.from, i))
+            .collect();
         Ok(Crosswalk {
             effective: self.effective,
             source: self.source,
@@ -874,21 +878,20 @@ impl From<CrosswalkWire> for CrosswalkBuilder {
             .map(|e| {
                 let any_share = e.to.iter().any(|t| t.share.is_some());
                 let single = e.to.len() == 1;
-                let to = e
-                    .to
-                    .into_iter()
-                    .map(|t| {
-                        let weight = match t.share {
-                            Some(text) => parse_share(text),
-                            None if single => GivenWeight::Share(Decimal::ONE),
-                            None if any_share => {
-                                GivenWeight::Invalid(String::new(), EXPECTED_SHARE_PRESENT)
-                            }
-                            None => GivenWeight::Unknown,
-                        };
-                        (t.code, weight)
-                    })
-                    .collect();
+                let to =
+                    e.to.into_iter()
+                        .map(|t| {
+                            let weight = match t.share {
+                                Some(text) => parse_share(text),
+                                None if single => GivenWeight::Share(Decimal::ONE),
+                                None if any_share => {
+                                    GivenWeight::Invalid(String::new(), EXPECTED_SHARE_PRESENT)
+                                }
+                                None => GivenWeight::Unknown,
+                            };
+                            (t.code, weight)
+                        })
+                        .collect();
                 GivenEntry { from: e.from, to }
             })
             .collect();
@@ -919,7 +922,8 @@ impl From<Crosswalk> for CrosswalkWire {
             .entries
             .into_iter()
             .map(|e| {
-                let merge = matches!(e.targets.as_slice(), [(_, Weight::Exact(s))] if *s == Decimal::ONE);
+                let merge =
+                    matches!(e.targets.as_slice(), [(_, Weight::Exact(s))] if *s == Decimal::ONE);
                 EntryWire {
                     from: e.from,
                     to: e
@@ -982,7 +986,10 @@ mod tests {
         );
         assert_eq!(
             cw.targets(&code("10519")).unwrap(),
-            [(code("10510"), Weight::Unknown), (code("10516"), Weight::Unknown)]
+            [
+                (code("10510"), Weight::Unknown),
+                (code("10516"), Weight::Unknown)
+            ]
         );
         assert_eq!(serde_json::to_string(&cw).unwrap(), SYNTHETIC);
         let again: Crosswalk = serde_json::from_str(SYNTHETIC).unwrap();
@@ -991,8 +998,10 @@ mod tests {
 
     #[test]
     fn wire_errors() {
-        let err = Crosswalk::from_json(r#"{"entries": [{"from": "10507", "to": []}], "x": 1}"#.as_bytes())
-            .unwrap_err();
+        let err = Crosswalk::from_json(
+            r#"{"entries": [{"from": "10507", "to": []}], "x": 1}"#.as_bytes(),
+        )
+        .unwrap_err();
         assert_eq!(err.code(), "DV050");
         assert!(err.to_string().starts_with("line 1, column "), "{err}");
         let err = Crosswalk::from_json(r#"{"entries": [{"from": "1050", "to": []}]}"#.as_bytes())
@@ -1170,8 +1179,12 @@ mod tests {
         assert_eq!(largest_remainder(1, &[5, 5], 10), Some(vec![1, 0]));
         assert_eq!(largest_remainder(7, &[15, 85], 100), Some(vec![1, 6]));
         assert_eq!(
-            largest_remainder(u64::MAX, &[1, 999_999_999_999_999_999], 1_000_000_000_000_000_000)
-                .map(|p| p.iter().map(|&x| u128::from(x)).sum::<u128>()),
+            largest_remainder(
+                u64::MAX,
+                &[1, 999_999_999_999_999_999],
+                1_000_000_000_000_000_000
+            )
+            .map(|p| p.iter().map(|&x| u128::from(x)).sum::<u128>()),
             Some(u128::from(u64::MAX))
         );
     }

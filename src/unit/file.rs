@@ -72,8 +72,8 @@ impl Hierarchy {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Hierarchy, Error> {
-        let file: FileWire = serde_json::from_reader(std::io::BufReader::new(reader))
-            .map_err(super::json_error)?;
+        let file: FileWire =
+            serde_json::from_reader(std::io::BufReader::new(reader)).map_err(super::json_error)?;
         let mut units = Vec::new();
         let stamp = |code: UnitCode, name: String, parent: Option<UnitCode>| {
             Unit::new(code, name)
@@ -147,9 +147,15 @@ impl TryFrom<FileRaw> for FileWire {
         let two = [Level::Province, Level::Commune];
         if let Some(levels) = &raw.levels {
             let (key, wrong) = if levels.as_slice() == three {
-                ("communes", raw.provinces.iter().find(|p| p.communes.is_some()))
+                (
+                    "communes",
+                    raw.provinces.iter().find(|p| p.communes.is_some()),
+                )
             } else if levels.as_slice() == two {
-                ("districts", raw.provinces.iter().find(|p| p.districts.is_some()))
+                (
+                    "districts",
+                    raw.provinces.iter().find(|p| p.districts.is_some()),
+                )
             } else {
                 return Err(format!(
                     "levels {} are not a known shape: expected [\"province\", \"district\", \"commune\"] or [\"province\", \"commune\"]",
@@ -291,10 +297,7 @@ mod tests {
         assert_eq!(h.count_at(Level::Village), 0);
         assert_eq!(h.len(), 248);
         assert_eq!(h.get(&code("30")).unwrap().name(), "Tỉnh Hải Dương");
-        assert_eq!(
-            h.get(&code("10507")).unwrap().parent(),
-            Some(code("288"))
-        );
+        assert_eq!(h.get(&code("10507")).unwrap().parent(), Some(code("288")));
         // Bottom-up: every commune comes before its district.
         let mut seen = std::collections::HashSet::new();
         for idx in h.bottom_up() {
@@ -320,8 +323,13 @@ mod tests {
         let last = NaiveDate::from_ymd_opt(2025, 6, 30);
         let h = Hierarchy::from_units_json_valid(file, None, last).unwrap();
         assert!(h.iter().all(|(_, u)| u.valid_to() == last));
-        assert!(h.as_of(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap()).is_empty());
-        assert_eq!(h.as_of(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()).len(), 248);
+        assert!(h
+            .as_of(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap())
+            .is_empty());
+        assert_eq!(
+            h.as_of(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()).len(),
+            248
+        );
     }
 
     /// Synthetic two-level file (made-up codes and names).
@@ -337,14 +345,20 @@ mod tests {
         assert_eq!(h.count_at(Level::Province), 2);
         assert_eq!(h.count_at(Level::District), 0);
         assert_eq!(h.count_at(Level::Commune), 3);
-        let order: Vec<String> = h.top_down().map(|i| h.code(i).unwrap().to_string()).collect();
+        let order: Vec<String> = h
+            .top_down()
+            .map(|i| h.code(i).unwrap().to_string())
+            .collect();
         assert_eq!(order, ["90", "90001", "90005", "91", "91002"]);
         let c = h.index_of(&code("90005")).unwrap();
         assert_eq!(h.parent(c), h.index_of(&code("90")));
     }
 
     fn json_err(text: &str) -> (usize, usize, String) {
-        match Hierarchy::from_units_json(text.as_bytes()).unwrap_err().into_kind() {
+        match Hierarchy::from_units_json(text.as_bytes())
+            .unwrap_err()
+            .into_kind()
+        {
             ErrorKind::Json {
                 line,
                 column,
@@ -373,7 +387,10 @@ mod tests {
             "commune code \"288\" is of level district: expected a commune code"
         );
         assert_eq!(
-            json_err(r#"{"provinces": [{"code": "30", "name": "x", "districts": [], "communes": []}]}"#).2,
+            json_err(
+                r#"{"provinces": [{"code": "30", "name": "x", "districts": [], "communes": []}]}"#
+            )
+            .2,
             "province \"30\" lists both districts and communes: expected one of them"
         );
         assert_eq!(
@@ -383,9 +400,11 @@ mod tests {
         assert!(json_err(r#"{"levels": ["province"], "provinces": []}"#)
             .2
             .starts_with("levels [\"province\"] are not a known shape"));
-        assert!(json_err(r#"{"provinces": [{"code": "30", "name": "x", "commune": []}]}"#)
-            .2
-            .starts_with("unknown field `commune`"));
+        assert!(
+            json_err(r#"{"provinces": [{"code": "30", "name": "x", "commune": []}]}"#)
+                .2
+                .starts_with("unknown field `commune`")
+        );
         assert!(json_err(r#"{"provinces": [{"code": "3", "name": "x"}]}"#)
             .2
             .starts_with("invalid unit code \"3\""));

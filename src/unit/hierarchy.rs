@@ -225,8 +225,9 @@ impl Hierarchy {
                                 }
                                 .into(),
                             ));
-                        } else if let Some(commune) =
-                            code.commune().filter(|c| level == Level::Village && *c != parent)
+                        } else if let Some(commune) = code
+                            .commune()
+                            .filter(|c| level == Level::Village && *c != parent)
                         {
                             out.push((
                                 i,
@@ -283,8 +284,11 @@ impl Hierarchy {
             .map(|(i, u)| (u.code(), i))
             .collect();
         // Children (and roots) by input position, each list sorted by code.
-        let mut by_code: Vec<(UnitCode, usize)> =
-            units.iter().enumerate().map(|(i, u)| (u.code(), i)).collect();
+        let mut by_code: Vec<(UnitCode, usize)> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.code(), i))
+            .collect();
         by_code.sort_unstable();
         let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut roots: Vec<usize> = Vec::new();
@@ -330,7 +334,10 @@ impl Hierarchy {
             parents.push(parent);
             child_start.push(children.len());
             if let Some(list) = kids.get(i) {
-                children.extend(list.iter().filter_map(|&c| new_index.get(c).copied().flatten()));
+                children.extend(
+                    list.iter()
+                        .filter_map(|&c| new_index.get(c).copied().flatten()),
+                );
             }
             if let Some(count) = counts.get_mut(unit.level().depth()) {
                 *count += 1;
@@ -1016,7 +1023,10 @@ mod tests {
         );
         assert_eq!(after.count_at(Level::District), 0);
         let commune = after.index_of(&code("90010")).unwrap();
-        assert_eq!(after.level(after.parent(commune).unwrap()), Some(Level::Province));
+        assert_eq!(
+            after.level(after.parent(commune).unwrap()),
+            Some(Level::Province)
+        );
         let i = h.index_of(&code("901")).unwrap();
         assert!(h.is_valid_on(i, day(2025, 6, 30).unwrap()));
         assert!(!h.is_valid_on(i, day(2025, 7, 1).unwrap()));
