@@ -1099,6 +1099,12 @@ mod tests {
             prop_assert_eq!(total_children, h.parents().iter().flatten().count());
             for (idx, unit) in h.iter() {
                 prop_assert_eq!(h.index_of(&unit.code()), Some(idx));
+                // Pre-order: everything between a parent and its child descends from the parent.
+                if let Some(p) = h.parent(idx) {
+                    for j in h.top_down().filter(|j| p < *j && *j < idx) {
+                        prop_assert!(h.ancestors(j).any(|a| a == p));
+                    }
+                }
             }
         }
     }
