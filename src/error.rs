@@ -188,6 +188,172 @@ pub enum ErrorKind {
         /// What was expected.
         expected: &'static str,
     },
+    /// Two units of a list have the same code.
+    #[error("duplicate unit code {code:?}: already given at position {first}")]
+    DuplicateUnit {
+        /// The code given twice.
+        code: String,
+        /// The position (0-based) of its first occurrence in the list.
+        first: usize,
+    },
+    /// A unit's parent code is not among the units.
+    #[error("parent {parent:?} of unit {code:?} is not among the units")]
+    UnknownParent {
+        /// The unit's code.
+        code: String,
+        /// The parent code that was not found.
+        parent: String,
+    },
+    /// A unit's level cannot sit under its parent's level.
+    #[error("unit {code:?} at level {level} cannot sit under {parent:?} at level {parent_level}: expected {expected}")]
+    ParentLevelMismatch {
+        /// The unit's code.
+        code: String,
+        /// The unit's level, e.g. `"commune"`.
+        level: &'static str,
+        /// The parent's code.
+        parent: String,
+        /// The parent's level.
+        parent_level: &'static str,
+        /// What the parent should be, e.g. `"a parent at level district or province"`.
+        expected: &'static str,
+    },
+    /// A district, commune or village has no parent.
+    #[error("unit {code:?} at level {level} has no parent: expected {expected}")]
+    MissingParent {
+        /// The unit's code.
+        code: String,
+        /// The unit's level.
+        level: &'static str,
+        /// What the parent should be.
+        expected: &'static str,
+    },
+    /// A province has a parent.
+    #[error("unit {code:?} at level province has parent {parent:?}: expected no parent")]
+    UnexpectedParent {
+        /// The unit's code.
+        code: String,
+        /// The parent code given.
+        parent: String,
+    },
+    /// Following parent links from a unit comes back to it.
+    #[error("unit {code:?} is its own ancestor: its parent links form a cycle")]
+    ParentCycle {
+        /// The code of a unit on the cycle.
+        code: String,
+    },
+    /// A village's code names another commune than its parent.
+    #[error("village {code:?} sits under commune {parent:?}: expected the commune of its code, {expected:?}")]
+    VillageOutsideCommune {
+        /// The village's code.
+        code: String,
+        /// The parent's code.
+        parent: String,
+        /// The commune part of the village's code.
+        expected: String,
+    },
+    /// A unit's validity ends before it starts.
+    #[error("validity of unit {code:?} ends {to} before it starts {from}")]
+    ValidityReversed {
+        /// The unit's code.
+        code: String,
+        /// The first day, as `YYYY-MM-DD`.
+        from: String,
+        /// The last day, as `YYYY-MM-DD`.
+        to: String,
+    },
+    /// A unit is valid on days when its parent is not.
+    #[error("unit {code:?} is valid {}, outside its parent {parent:?} valid {}", crate::unit::validity_text(.from, .to), crate::unit::validity_text(.parent_from, .parent_to))]
+    ValidityOutsideParent {
+        /// The unit's code.
+        code: String,
+        /// The unit's first day (`YYYY-MM-DD`), `None` if open.
+        from: Option<String>,
+        /// The unit's last day (`YYYY-MM-DD`), `None` if open.
+        to: Option<String>,
+        /// The parent's code.
+        parent: String,
+        /// The parent's first day (`YYYY-MM-DD`), `None` if open.
+        parent_from: Option<String>,
+        /// The parent's last day (`YYYY-MM-DD`), `None` if open.
+        parent_to: Option<String>,
+    },
+    /// An old unit has no crosswalk entry.
+    #[error("old unit {code:?} has no crosswalk entry")]
+    CrosswalkUnmapped {
+        /// The old unit's code.
+        code: String,
+    },
+    /// A crosswalk has more than one entry for the same old unit.
+    #[error("crosswalk maps old unit {code:?} more than once: first at entry {first}")]
+    CrosswalkDuplicateSource {
+        /// The old unit's code.
+        code: String,
+        /// The position (0-based) of its first entry.
+        first: usize,
+    },
+    /// A crosswalk target is not among the new units.
+    #[error("crosswalk maps {from:?} to {to:?}, which is not among the new units")]
+    CrosswalkUnknownTarget {
+        /// The old unit's code.
+        from: String,
+        /// The target code that was not found.
+        to: String,
+    },
+    /// A crosswalk entry's old unit is not among the old units of the level checked.
+    #[error("crosswalk maps old unit {code:?}, which is not among the old units at level {level}")]
+    CrosswalkUnknownSource {
+        /// The old unit's code.
+        code: String,
+        /// The level checked.
+        level: &'static str,
+    },
+    /// The shares of a split do not add up to 1.
+    #[error("shares of old unit {from:?} sum to {sum}: expected 1")]
+    CrosswalkSharesSum {
+        /// The old unit's code.
+        from: String,
+        /// The sum of its shares, as a decimal.
+        sum: String,
+    },
+    /// A share of a split is out of range or not a decimal.
+    #[error("invalid share {share:?} of {from:?} to {to:?}: expected {expected}")]
+    CrosswalkInvalidShare {
+        /// The old unit's code.
+        from: String,
+        /// The target's code.
+        to: String,
+        /// The share as given.
+        share: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// A crosswalk entry has no target.
+    #[error("crosswalk entry of {from:?} has no target: expected at least one")]
+    CrosswalkNoTarget {
+        /// The old unit's code.
+        from: String,
+    },
+    /// A crosswalk entry lists the same target twice.
+    #[error("crosswalk entry of {from:?} lists target {to:?} twice")]
+    CrosswalkDuplicateTarget {
+        /// The old unit's code.
+        from: String,
+        /// The target given twice.
+        to: String,
+    },
+    /// A crosswalk maps a unit to a unit of another level.
+    #[error("crosswalk maps {from:?} at level {from_level} to {to:?} at level {to_level}: expected a target at the same level")]
+    CrosswalkLevelMismatch {
+        /// The old unit's code.
+        from: String,
+        /// The old unit's level.
+        from_level: &'static str,
+        /// The target's code.
+        to: String,
+        /// The target's level.
+        to_level: &'static str,
+    },
 
     // ----- dataset and validation (DV050–DV099) -----
     /// The document is not valid JSON or does not have the dataset's shape.
@@ -467,6 +633,24 @@ impl ErrorKind {
 
             // ----- units and hierarchy -----
             ErrorKind::InvalidUnitCode { .. } => "DV030",
+            ErrorKind::DuplicateUnit { .. } => "DV031",
+            ErrorKind::UnknownParent { .. } => "DV032",
+            ErrorKind::ParentLevelMismatch { .. } => "DV033",
+            ErrorKind::MissingParent { .. } => "DV034",
+            ErrorKind::UnexpectedParent { .. } => "DV035",
+            ErrorKind::ParentCycle { .. } => "DV036",
+            ErrorKind::VillageOutsideCommune { .. } => "DV037",
+            ErrorKind::ValidityReversed { .. } => "DV038",
+            ErrorKind::ValidityOutsideParent { .. } => "DV039",
+            ErrorKind::CrosswalkUnmapped { .. } => "DV040",
+            ErrorKind::CrosswalkDuplicateSource { .. } => "DV041",
+            ErrorKind::CrosswalkUnknownTarget { .. } => "DV042",
+            ErrorKind::CrosswalkUnknownSource { .. } => "DV043",
+            ErrorKind::CrosswalkSharesSum { .. } => "DV044",
+            ErrorKind::CrosswalkInvalidShare { .. } => "DV045",
+            ErrorKind::CrosswalkNoTarget { .. } => "DV046",
+            ErrorKind::CrosswalkDuplicateTarget { .. } => "DV047",
+            ErrorKind::CrosswalkLevelMismatch { .. } => "DV048",
 
             // ----- dataset and validation -----
             ErrorKind::Json { .. } => "DV050",
@@ -602,6 +786,143 @@ mod tests {
                     expected: "2, 3 or 5 digits",
                 },
                 "invalid unit code \"3\": expected 2, 3 or 5 digits",
+            ),
+            (
+                ErrorKind::DuplicateUnit {
+                    code: "10507".into(),
+                    first: 3,
+                },
+                "duplicate unit code \"10507\": already given at position 3",
+            ),
+            (
+                ErrorKind::UnknownParent {
+                    code: "288".into(),
+                    parent: "31".into(),
+                },
+                "parent \"31\" of unit \"288\" is not among the units",
+            ),
+            (
+                ErrorKind::ParentLevelMismatch {
+                    code: "289".into(),
+                    level: "district",
+                    parent: "288".into(),
+                    parent_level: "district",
+                    expected: "a parent at level province",
+                },
+                "unit \"289\" at level district cannot sit under \"288\" at level district: expected a parent at level province",
+            ),
+            (
+                ErrorKind::MissingParent {
+                    code: "289".into(),
+                    level: "district",
+                    expected: "a parent at level province",
+                },
+                "unit \"289\" at level district has no parent: expected a parent at level province",
+            ),
+            (
+                ErrorKind::UnexpectedParent {
+                    code: "31".into(),
+                    parent: "30".into(),
+                },
+                "unit \"31\" at level province has parent \"30\": expected no parent",
+            ),
+            (
+                ErrorKind::ParentCycle {
+                    code: "288".into(),
+                },
+                "unit \"288\" is its own ancestor: its parent links form a cycle",
+            ),
+            (
+                ErrorKind::VillageOutsideCommune {
+                    code: "10507-T02".into(),
+                    parent: "10510".into(),
+                    expected: "10507".into(),
+                },
+                "village \"10507-T02\" sits under commune \"10510\": expected the commune of its code, \"10507\"",
+            ),
+            (
+                ErrorKind::ValidityReversed {
+                    code: "288".into(),
+                    from: "2025-01-01".into(),
+                    to: "2024-12-31".into(),
+                },
+                "validity of unit \"288\" ends 2024-12-31 before it starts 2025-01-01",
+            ),
+            (
+                ErrorKind::ValidityOutsideParent {
+                    code: "10507".into(),
+                    from: Some("2021-01-01".into()),
+                    to: Some("2025-07-01".into()),
+                    parent: "289".into(),
+                    parent_from: None,
+                    parent_to: Some("2025-06-30".into()),
+                },
+                "unit \"10507\" is valid from 2021-01-01 to 2025-07-01, outside its parent \"289\" valid until 2025-06-30",
+            ),
+            (
+                ErrorKind::CrosswalkUnmapped {
+                    code: "90003".into(),
+                },
+                "old unit \"90003\" has no crosswalk entry",
+            ),
+            (
+                ErrorKind::CrosswalkDuplicateSource {
+                    code: "10507".into(),
+                    first: 0,
+                },
+                "crosswalk maps old unit \"10507\" more than once: first at entry 0",
+            ),
+            (
+                ErrorKind::CrosswalkUnknownTarget {
+                    from: "90002".into(),
+                    to: "90030".into(),
+                },
+                "crosswalk maps \"90002\" to \"90030\", which is not among the new units",
+            ),
+            (
+                ErrorKind::CrosswalkUnknownSource {
+                    code: "90009".into(),
+                    level: "commune",
+                },
+                "crosswalk maps old unit \"90009\", which is not among the old units at level commune",
+            ),
+            (
+                ErrorKind::CrosswalkSharesSum {
+                    from: "10528".into(),
+                    sum: "0.9".into(),
+                },
+                "shares of old unit \"10528\" sum to 0.9: expected 1",
+            ),
+            (
+                ErrorKind::CrosswalkInvalidShare {
+                    from: "10525".into(),
+                    to: "10510".into(),
+                    share: "1.5".into(),
+                    expected: "a decimal greater than 0 and at most 1",
+                },
+                "invalid share \"1.5\" of \"10525\" to \"10510\": expected a decimal greater than 0 and at most 1",
+            ),
+            (
+                ErrorKind::CrosswalkNoTarget {
+                    from: "10513".into(),
+                },
+                "crosswalk entry of \"10513\" has no target: expected at least one",
+            ),
+            (
+                ErrorKind::CrosswalkDuplicateTarget {
+                    from: "10519".into(),
+                    to: "10510".into(),
+                },
+                "crosswalk entry of \"10519\" lists target \"10510\" twice",
+            ),
+            (
+                ErrorKind::CrosswalkLevelMismatch {
+                    from: "10522".into(),
+                    from_level: "commune",
+                    to: "288".into(),
+                    to_level: "district",
+                },
+                "crosswalk maps \"10522\" at level commune to \"288\" at level district: expected a target at the same level",
             ),
             (
                 ErrorKind::Json {

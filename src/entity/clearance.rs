@@ -1,11 +1,11 @@
 use chrono::NaiveDate;
 
-use crate::{Count, Error, RecordId, Share, UnitCode};
+use crate::{Actor, Count, Error, RecordId, Share, UnitCode};
 
 /// A site-clearance drive (vận động giải phóng mặt bằng) for one project in one unit.
 ///
 /// ```
-/// let json = r#"{"unit": "10507", "date": "2022-08-01", "project": "Đường vành đai (synthetic)",
+/// let json = r#"{"unit": "10507", "date": "2022-08-01", "actor": "mobilization_sector", "project": "Đường vành đai (synthetic)",
 ///                "households_affected": 140, "households_consenting": 131}"#;
 /// let s: danvan::SiteClearance = serde_json::from_str(json).unwrap();
 /// assert_eq!(s.consent()?.percent(1).map(|p| p.to_string()), Some("93.6".into()));
@@ -21,6 +21,8 @@ pub struct SiteClearance {
     pub unit: UnitCode,
     /// The day the figures were taken.
     pub date: NaiveDate,
+    /// Who led the drive.
+    pub actor: Actor,
     /// The project the land is cleared for.
     pub project: String,
     /// Households whose land is affected.
@@ -41,6 +43,7 @@ impl SiteClearance {
     ///     id: None,
     ///     unit: "10507".parse()?,
     ///     date: chrono::NaiveDate::from_ymd_opt(2022, 8, 1).unwrap(),
+    ///     actor: danvan::Actor::MobilizationSector,
     ///     project: "synthetic".into(),
     ///     households_affected: danvan::Count::new(10),
     ///     households_consenting: danvan::Count::new(11),

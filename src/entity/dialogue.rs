@@ -1,12 +1,12 @@
 use chrono::NaiveDate;
 
-use crate::{Count, RecordId, Reported, UnitCode};
+use crate::{Actor, Count, RecordId, Reported, UnitCode};
 
 /// A dialogue between the head of a Party committee or government and the
 /// people (tiếp xúc, đối thoại).
 ///
 /// ```
-/// let json = r#"{"unit": "10507", "date": "2022-06-01", "participants": 120,
+/// let json = r#"{"unit": "10507", "date": "2022-06-01", "actor": "government", "participants": 120,
 ///                "petitions_raised": 14, "petitions_resolved": 9}"#;
 /// let d: danvan::Dialogue = serde_json::from_str(json).unwrap();
 /// assert_eq!(d.petitions_resolved.get(), 9);
@@ -21,6 +21,8 @@ pub struct Dialogue {
     pub unit: UnitCode,
     /// The day it was held.
     pub date: NaiveDate,
+    /// Whose head held it: Party committee (`party_committees`) or government.
+    pub actor: Actor,
     /// How many people took part.
     pub participants: Reported,
     /// Petitions and proposals raised (kiến nghị).
@@ -39,7 +41,7 @@ pub struct Dialogue {
 /// [`ReceptionNorms`](crate::ReceptionNorms).
 ///
 /// ```
-/// let json = r#"{"unit": "30", "date": "2022-06-15", "citizens": 23,
+/// let json = r#"{"unit": "30", "date": "2022-06-15", "actor": "party_committees", "citizens": 23,
 ///                "petitions_raised": 5, "petitions_resolved": 5}"#;
 /// let r: danvan::CitizenReception = serde_json::from_str(json).unwrap();
 /// assert_eq!(r.citizens.map(|c| c.get()), Some(23));
@@ -54,6 +56,8 @@ pub struct CitizenReception {
     pub unit: UnitCode,
     /// The day of the reception.
     pub date: NaiveDate,
+    /// Whose head received citizens: Party committee or government.
+    pub actor: Actor,
     /// How many citizens came, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citizens: Option<Count>,

@@ -1,148 +1,156 @@
-//! STUB (entity branch only; replaced by the unit branch on merge).
-#![allow(missing_docs, clippy::all)]
-use crate::{Error, ErrorKind};
-use chrono::NaiveDate;
-use std::collections::HashMap;
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Province,
-    District,
-    Commune,
-    Village,
-}
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(try_from = "String", into = "String")]
-pub struct UnitCode {
-    n: u64,
-    level: Level,
-}
-impl TryFrom<String> for UnitCode {
-    type Error = Error;
-    fn try_from(s: String) -> Result<UnitCode, Error> {
-        s.parse()
+//! Administrative units, their hierarchy and the 2025 crosswalk.
+
+mod code;
+mod crosswalk;
+mod file;
+mod hierarchy;
+
+pub use code::{Level, Unit, UnitCode};
+pub use crosswalk::{Crosswalk, CrosswalkBuilder, Mapped, Weight};
+pub use hierarchy::{Hierarchy, UnitIndex};
+
+/// Describes a validity range for messages: `"from 2020-01-01 to 2025-06-30"`,
+/// `"from 2020-01-01"`, `"until 2025-06-30"` or `"at all times"`.
+pub(crate) fn validity_text(from: &Option<String>, to: &Option<String>) -> String {
+    match (from, to) {
+        (Some(from), Some(to)) => format!("from {from} to {to}"),
+        (Some(from), None) => format!("from {from}"),
+        (None, Some(to)) => format!("until {to}"),
+        (None, None) => "at all times".to_owned(),
     }
 }
-impl From<UnitCode> for String {
-    fn from(c: UnitCode) -> String {
-        c.to_string()
+
+/// Turns a JSON reader's error into [`ErrorKind::Json`](crate::ErrorKind::Json),
+/// keeping its line and column out of the message.
+pub(crate) fn json_error(err: serde_json::Error) -> crate::Error {
+    let (line, column) = (err.line(), err.column());
+    let text = err.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
+    crate::ErrorKind::Json {
+        line,
+        column,
+        message,
     }
+    .into()
 }
-impl std::str::FromStr for UnitCode {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<UnitCode, Error> {
-        let (base, local) = match s.split_once('-') {
-            Some((b, l)) => (b, Some(l)),
-            None => (s, None),
-        };
-        let n: u64 = base.parse().map_err(|_| {
-            Error::from(ErrorKind::InvalidUnitCode {
-                input: s.into(),
-                expected: "digits",
-            })
-        })?;
-        let level = match (base.len(), local) {
-            (2, None) => Level::Province,
-            (3, None) => Level::District,
-            (5, None) => Level::Commune,
-            (5, Some(l)) => {
-                return Ok(UnitCode {
-                    n: n * 1_000_000 + l.trim_start_matches('T').parse::<u64>().unwrap_or(0),
-                    level: Level::Village,
-                })
-            }
-            _ => {
-                return Err(ErrorKind::InvalidUnitCode {
-                    input: s.into(),
-                    expected: "x",
+
+#[cfg(test)]
+mod tests {
+    use crate::render::vi;
+    use crate::ErrorKind;
+
+    /// Every unit kind renders for officials with the values it carries,
+    /// in a wording of its own (not the English text).
+    #[test]
+    fn every_unit_kind_has_a_vietnamese_message() {
+        let some = |s: &str| Some(s.to_owned());
+        let kinds = [
+            ErrorKind::DuplicateUnit {
+                code: "10507".into(),
+                first: 3,
+            },
+            ErrorKind::UnknownParent {
+                code: "288".into(),
+                parent: "31".into(),
+            },
+            ErrorKind::ParentLevelMismatch {
+                code: "289".into(),
+                level: "district",
+                parent: "288".into(),
+                parent_level: "district",
+                expected: "a parent at level province",
+            },
+            ErrorKind::MissingParent {
+                code: "289".into(),
+                level: "district",
+                expected: "a parent at level province",
+            },
+            ErrorKind::UnexpectedParent {
+                code: "31".into(),
+                parent: "30".into(),
+            },
+            ErrorKind::ParentCycle { code: "288".into() },
+            ErrorKind::VillageOutsideCommune {
+                code: "10507-T02".into(),
+                parent: "10510".into(),
+                expected: "10507".into(),
+            },
+            ErrorKind::ValidityReversed {
+                code: "288".into(),
+                from: "2025-01-01".into(),
+                to: "2024-12-31".into(),
+            },
+            ErrorKind::ValidityOutsideParent {
+                code: "10507".into(),
+                from: some("2021-01-01"),
+                to: None,
+                parent: "289".into(),
+                parent_from: None,
+                parent_to: some("2025-06-30"),
+            },
+            ErrorKind::CrosswalkUnmapped {
+                code: "90003".into(),
+            },
+            ErrorKind::CrosswalkDuplicateSource {
+                code: "10507".into(),
+                first: 0,
+            },
+            ErrorKind::CrosswalkUnknownTarget {
+                from: "90002".into(),
+                to: "90030".into(),
+            },
+            ErrorKind::CrosswalkUnknownSource {
+                code: "90009".into(),
+                level: "commune",
+            },
+            ErrorKind::CrosswalkSharesSum {
+                from: "10528".into(),
+                sum: "0.9".into(),
+            },
+            ErrorKind::CrosswalkInvalidShare {
+                from: "10525".into(),
+                to: "10510".into(),
+                share: "1.5".into(),
+                expected: "a decimal",
+            },
+            ErrorKind::CrosswalkInvalidShare {
+                from: "10525".into(),
+                to: "10510".into(),
+                share: String::new(),
+                expected: "a share",
+            },
+            ErrorKind::CrosswalkNoTarget {
+                from: "10513".into(),
+            },
+            ErrorKind::CrosswalkDuplicateTarget {
+                from: "10519".into(),
+                to: "10510".into(),
+            },
+            ErrorKind::CrosswalkLevelMismatch {
+                from: "10522".into(),
+                from_level: "commune",
+                to: "288".into(),
+                to_level: "district",
+            },
+        ];
+        for kind in kinds {
+            let text = vi::message(&kind);
+            assert_ne!(text, kind.to_string());
+            let english = kind.to_string();
+            // Every quoted code of the English text appears quoted in the message.
+            for code in english.split('"').skip(1).step_by(2) {
+                if !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                {
+                    assert!(text.contains(&format!("\"{code}\"")), "{text} lacks {code}");
                 }
-                .into())
             }
-        };
-        Ok(UnitCode { n, level })
-    }
-}
-impl std::fmt::Display for UnitCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.level {
-            Level::Province => write!(f, "{:02}", self.n),
-            Level::District => write!(f, "{:03}", self.n),
-            Level::Commune => write!(f, "{:05}", self.n),
-            Level::Village => write!(f, "{:05}-T{:02}", self.n / 1_000_000, self.n % 1_000_000),
         }
-    }
-}
-impl UnitCode {
-    pub fn level(&self) -> Level {
-        self.level
-    }
-}
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Unit {
-    pub code: UnitCode,
-    pub name: String,
-    #[serde(default)]
-    pub parent: Option<UnitCode>,
-    #[serde(default)]
-    pub valid_from: Option<NaiveDate>,
-    #[serde(default)]
-    pub valid_to: Option<NaiveDate>,
-}
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct UnitIndex(u32);
-impl UnitIndex {
-    pub fn get(self) -> usize {
-        self.0 as usize
-    }
-}
-#[derive(Clone, Debug)]
-pub struct Hierarchy {
-    units: Vec<Unit>,
-    map: HashMap<UnitCode, UnitIndex>,
-    parents: Vec<Option<UnitIndex>>,
-}
-impl Hierarchy {
-    pub fn problems(_u: &[Unit]) -> Vec<(usize, Error)> {
-        vec![]
-    }
-    pub fn new(units: Vec<Unit>) -> Result<Hierarchy, Error> {
-        let map: HashMap<_, _> = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.code, UnitIndex(i as u32)))
-            .collect();
-        let parents = units
-            .iter()
-            .map(|u| u.parent.and_then(|p| map.get(&p).copied()))
-            .collect();
-        Ok(Hierarchy {
-            units,
-            map,
-            parents,
-        })
-    }
-    pub fn len(&self) -> usize {
-        self.units.len()
-    }
-    pub fn index_of(&self, c: &UnitCode) -> Option<UnitIndex> {
-        self.map.get(c).copied()
-    }
-    pub fn unit(&self, i: UnitIndex) -> Option<&Unit> {
-        self.units.get(i.get())
-    }
-    pub fn level(&self, i: UnitIndex) -> Option<Level> {
-        self.units.get(i.get()).map(|u| u.code.level)
-    }
-    pub fn parent(&self, i: UnitIndex) -> Option<UnitIndex> {
-        self.parents.get(i.get()).copied().flatten()
-    }
-    pub fn is_valid_on(&self, i: UnitIndex, d: NaiveDate) -> bool {
-        self.units.get(i.get()).map_or(false, |u| {
-            u.valid_from.map_or(true, |f| f <= d) && u.valid_to.map_or(true, |t| d <= t)
-        })
+        let dated = vi::message(&ErrorKind::ValidityReversed {
+            code: "288".into(),
+            from: "2025-01-01".into(),
+            to: "2024-12-31".into(),
+        });
+        assert!(dated.contains("31/12/2024") && dated.contains("01/01/2025"));
     }
 }

@@ -182,7 +182,7 @@ impl Checked {
 ///     "schema": "danvan/dataset/v1",
 ///     "period": {"start": "2022-01-01", "end": "2022-12-31"},
 ///     "units": [{"code": "30", "name": "Tỉnh Hải Dương"}],
-///     "clearances": [{"unit": "30", "date": "2022-08-01", "project": "synthetic",
+///     "clearances": [{"unit": "30", "date": "2022-08-01", "actor": "government", "project": "synthetic",
 ///                     "households_affected": 140, "households_consenting": 150}]
 /// }"#;
 /// let report = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).unwrap_err();
@@ -324,11 +324,11 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|u| {
                 (
-                    u.code,
+                    u.code(),
                     UnitInfo {
-                        level: u.code.level(),
-                        valid_from: u.valid_from,
-                        valid_to: u.valid_to,
+                        level: u.code().level(),
+                        valid_from: u.valid_from(),
+                        valid_to: u.valid_to(),
                     },
                 )
             })
@@ -385,7 +385,7 @@ impl<'a> Checker<'a> {
         // arrives as NFC or NFD and must not hide a duplicate.
         let mut seen: HashMap<(Option<UnitCode>, String), usize> = HashMap::new();
         for (i, u) in self.units.iter().enumerate() {
-            let key = (u.parent, u.name.nfc().collect::<String>());
+            let key = (u.parent(), u.name().nfc().collect::<String>());
             if let Some(&first) = seen.get(&key) {
                 let path = self.unit_path(i).field("name");
                 self.warning(

@@ -288,7 +288,7 @@ fn cases() -> Vec<Case> {
         (
             "reception below norm",
             "/receptions",
-            json!([{"unit": "10507", "date": "2022-06-15"}]),
+            json!([{"unit": "10507", "date": "2022-06-15", "actor": "party_committees"}]),
             W,
             "DV080",
             "receptions[0].unit",

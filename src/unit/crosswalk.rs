@@ -1,0 +1,1255 @@
+//! The crosswalk from old units to new ones.
+
+use std::collections::hash_map::Entry as MapEntry;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::code::{Level, UnitCode};
+use super::hierarchy::Hierarchy;
+use crate::{Error, ErrorKind};
+
+/// The most decimal places a share may have.
+const MAX_SHARE_SCALE: u32 = 18;
+/// What a share must look like.
+const EXPECTED_SHARE: &str =
+    "a decimal greater than 0 and at most 1 with at most 18 decimal places, e.g. \"0.4\"";
+/// What a target without share needs when other targets of its entry have one.
+const EXPECTED_SHARE_PRESENT: &str = "a share, since other targets of this entry have one";
+
+/// How much of an old unit goes to one new unit.
+///
+/// ```
+/// use danvan::{Crosswalk, Weight};
+///
+/// let cw = Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+/// let targets = cw.targets(&"10507".parse()?).unwrap_or_default();
+/// assert_eq!(targets, [("10510".parse()?, Weight::Exact(rust_decimal::Decimal::ONE))]);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Weight {
+    /// A known share, greater than 0 and at most 1 (a merge gives 1).
+    Exact(Decimal),
+    /// A part of unknown size: the split was declared without shares.
+    Unknown,
+}
+
+/// A count carried across a crosswalk.
+///
+/// Merges and splits with shares give an exact value. A split declared
+/// without shares gives, for each target, the interval `[0, v]`: the whole
+/// value `v` may have gone to any of the targets. Such an interval is never
+/// turned into an invented exact number. A target fed by several old units
+/// adds their bounds; it is [`Mapped::Exact`] when the bounds meet.
+///
+/// ```
+/// use danvan::Mapped;
+///
+/// assert!(Mapped::Exact(5).is_exact());
+/// let m = Mapped::Between { low: 2, high: 9 };
+/// assert_eq!((m.low(), m.high(), m.is_exact()), (2, 9, false));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mapped {
+    /// The exact value.
+    Exact(u64),
+    /// Somewhere from `low` to `high`, both inclusive, with `low < high`.
+    Between {
+        /// The smallest possible value.
+        low: u64,
+        /// The largest possible value.
+        high: u64,
+    },
+}
+
+impl Mapped {
+    /// The smallest possible value.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Mapped::Exact(4).low(), 4);
+    /// ```
+    pub const fn low(self) -> u64 {
+        match self {
+            Mapped::Exact(v) => v,
+            Mapped::Between { low, .. } => low,
+        }
+    }
+
+    /// The largest possible value.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Mapped::Between { low: 0, high: 7 }.high(), 7);
+    /// ```
+    pub const fn high(self) -> u64 {
+        match self {
+            Mapped::Exact(v) => v,
+            Mapped::Between { high, .. } => high,
+        }
+    }
+
+    /// Whether the value is known exactly.
+    ///
+    /// ```
+    /// assert!(!danvan::Mapped::Between { low: 0, high: 7 }.is_exact());
+    /// ```
+    pub const fn is_exact(self) -> bool {
+        matches!(self, Mapped::Exact(_))
+    }
+
+    /// The value from its bounds.
+    const fn from_bounds(low: u64, high: u64) -> Mapped {
+        if low == high {
+            Mapped::Exact(low)
+        } else {
+            Mapped::Between { low, high }
+        }
+    }
+}
+
+/// How one entry splits a value, prepared for integer arithmetic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Split {
+    /// Share `i` is `numerators[i] / denominator`; the numerators add up to the
+    /// denominator, a power of ten up to 10^18.
+    Shares {
+        numerators: Vec<u64>,
+        denominator: u64,
+    },
+    /// Shares unknown.
+    Unknown,
+}
+
+/// One checked entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Entry {
+    from: UnitCode,
+    targets: Vec<(UnitCode, Weight)>,
+    split: Split,
+}
+
+/// A crosswalk: for each old unit, the new units it went to and how much.
+///
+/// It carries figures across a reorganization of units such as the reform of
+/// 1 July 2025, so that figures of 2022 can be compared with those of 2026:
+///
+/// - a **merge** sends the whole old unit to one new unit (weight 1); several
+///   old units merged into one new unit add up exactly;
+/// - a **split with shares** sends explicit parts (decimal shares adding up
+///   to exactly 1) to several new units;
+/// - a **split without shares** lists the new units only; what it carries is
+///   approximate ([`Mapped::Between`]).
+///
+/// A crosswalk maps units to units of the same level; each old unit has one
+/// entry. These rules are checked when it is built, so a `Crosswalk` never
+/// holds two entries for one old unit or shares that do not add up to 1;
+/// [`Crosswalk::check`] compares it with the old and new hierarchies.
+///
+/// # Wire format
+///
+/// ```json
+/// {"effective": "2025-07-01", "source": "synthetic example",
+///  "entries": [
+///    {"from": "10507", "to": [{"code": "10510"}]},
+///    {"from": "10513", "to": [{"code": "10510", "share": "0.4"}, {"code": "10516", "share": "0.6"}]},
+///    {"from": "10519", "to": [{"code": "10510"}, {"code": "10516"}]}
+///  ]}
+/// ```
+///
+/// `effective` (the first day of the new units) and `source` (where the
+/// crosswalk comes from) are optional; unknown fields are rejected. One target
+/// without share is a merge; several targets without share are a split without
+/// shares; shares are decimal strings and are given for every target of an
+/// entry or for none. Entries are written sorted by old code.
+///
+/// ```
+/// use danvan::{Crosswalk, Mapped};
+/// use rust_decimal::Decimal;
+///
+/// // Synthetic example: the codes do not describe a real reorganization.
+/// let cw = Crosswalk::builder()
+///     .source("synthetic example")
+///     .merge("10507".parse()?, "10510".parse()?)
+///     .split("10513".parse()?, &[("10510".parse()?, Decimal::new(4, 1)), ("10516".parse()?, Decimal::new(6, 1))])
+///     .build()?;
+/// let mapped = cw.map_counts([("10507".parse()?, 10), ("10513".parse()?, 5)])?;
+/// assert_eq!(mapped, [("10510".parse()?, Mapped::Exact(12)), ("10516".parse()?, Mapped::Exact(3))]);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "CrosswalkWire", into = "CrosswalkWire")]
+pub struct Crosswalk {
+    effective: Option<NaiveDate>,
+    source: Option<String>,
+    /// Sorted by old code.
+    entries: Vec<Entry>,
+    by_from: HashMap<UnitCode, usize>,
+}
+
+/// A weight as given to the builder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum GivenWeight {
+    Share(Decimal),
+    Unknown,
+    /// Text that is not a share (or a missing share among given ones).
+    Invalid(String, &'static str),
+}
+
+/// An entry as given to the builder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct GivenEntry {
+    from: UnitCode,
+    to: Vec<(UnitCode, GivenWeight)>,
+}
+
+/// Collects the entries of a [`Crosswalk`] and checks them once, in [`build`](CrosswalkBuilder::build).
+///
+/// Reading the wire format into a builder (with serde or
+/// [`from_json`](CrosswalkBuilder::from_json)) keeps every entry, so that
+/// [`problems`](CrosswalkBuilder::problems) can list them all.
+///
+/// ```
+/// let builder = danvan::Crosswalk::builder()
+///     .merge("10507".parse()?, "10510".parse()?)
+///     .merge("10507".parse()?, "10516".parse()?);
+/// assert_eq!(builder.problems().len(), 1);
+/// assert_eq!(builder.build().unwrap_err().code(), "DV041");
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(from = "CrosswalkWire")]
+pub struct CrosswalkBuilder {
+    effective: Option<NaiveDate>,
+    source: Option<String>,
+    entries: Vec<GivenEntry>,
+}
+
+impl CrosswalkBuilder {
+    /// Reads the wire format (see [`Crosswalk`]) without checking the entries.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::Json`] when the text is not JSON of that shape
+    /// (including a malformed unit code).
+    ///
+    /// ```
+    /// let json = r#"{"entries": [{"from": "10507", "to": [{"code": "10510"}]}]}"#;
+    /// let cw = danvan::CrosswalkBuilder::from_json(json.as_bytes())?.build()?;
+    /// assert_eq!(cw.len(), 1);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn from_json(reader: impl std::io::Read) -> Result<CrosswalkBuilder, Error> {
+        serde_json::from_reader(std::io::BufReader::new(reader)).map_err(super::json_error)
+    }
+
+    /// Sets the first day on which the new units apply.
+    ///
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 7, 1);
+    /// let mut b = danvan::Crosswalk::builder();
+    /// if let Some(day) = day { b = b.effective(day); }
+    /// assert_eq!(b.build()?.effective(), day);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn effective(mut self, date: NaiveDate) -> CrosswalkBuilder {
+        self.effective = Some(date);
+        self
+    }
+
+    /// Says where the crosswalk comes from (label synthetic ones as such).
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().source("synthetic").build()?;
+    /// assert_eq!(cw.source(), Some("synthetic"));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn source(mut self, text: impl Into<String>) -> CrosswalkBuilder {
+        self.source = Some(text.into());
+        self
+    }
+
+    /// Adds a merge: the whole of `old` goes to `new`.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// assert!(cw.targets(&"10507".parse()?).is_some());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn merge(mut self, old: UnitCode, new: UnitCode) -> CrosswalkBuilder {
+        self.entries.push(GivenEntry {
+            from: old,
+            to: vec![(new, GivenWeight::Share(Decimal::ONE))],
+        });
+        self
+    }
+
+    /// Adds a split with explicit shares, which must add up to exactly 1.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    ///
+    /// let cw = danvan::Crosswalk::builder()
+    ///     .split("10513".parse()?, &[("10510".parse()?, Decimal::new(4, 1)), ("10516".parse()?, Decimal::new(6, 1))])
+    ///     .build()?;
+    /// assert_eq!(cw.targets(&"10513".parse()?).map(|t| t.len()), Some(2));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn split(mut self, old: UnitCode, targets: &[(UnitCode, Decimal)]) -> CrosswalkBuilder {
+        self.entries.push(GivenEntry {
+            from: old,
+            to: targets
+                .iter()
+                .map(|&(code, share)| (code, GivenWeight::Share(share)))
+                .collect(),
+        });
+        self
+    }
+
+    /// Adds a split whose shares are not known: what it carries is approximate.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder()
+    ///     .split_unknown("10513".parse()?, &["10510".parse()?, "10516".parse()?])
+    ///     .build()?;
+    /// let targets = cw.targets(&"10513".parse()?).unwrap_or_default();
+    /// assert!(targets.iter().all(|(_, w)| *w == danvan::Weight::Unknown));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn split_unknown(mut self, old: UnitCode, targets: &[UnitCode]) -> CrosswalkBuilder {
+        self.entries.push(GivenEntry {
+            from: old,
+            to: targets
+                .iter()
+                .map(|&code| (code, GivenWeight::Unknown))
+                .collect(),
+        });
+        self
+    }
+
+    /// Lists every problem of the entries, each with the entry's position (in the order added).
+    ///
+    /// The problems: an old unit given again
+    /// ([`ErrorKind::CrosswalkDuplicateSource`]), an entry without target
+    /// ([`ErrorKind::CrosswalkNoTarget`]), a target given twice in one entry
+    /// ([`ErrorKind::CrosswalkDuplicateTarget`]), a target at another level
+    /// ([`ErrorKind::CrosswalkLevelMismatch`]), a share that is not a decimal
+    /// in `(0, 1]` with at most 18 decimal places, or missing while others of
+    /// its entry are given ([`ErrorKind::CrosswalkInvalidShare`]), shares that
+    /// do not add up to exactly 1 ([`ErrorKind::CrosswalkSharesSum`]).
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    ///
+    /// let b = danvan::Crosswalk::builder()
+    ///     .split("10513".parse()?, &[("10510".parse()?, Decimal::new(4, 1)), ("10516".parse()?, Decimal::new(5, 1))]);
+    /// let problems = b.problems();
+    /// assert_eq!(problems.len(), 1);
+    /// assert_eq!(problems[0].1.to_string(), "shares of old unit \"10513\" sum to 0.9: expected 1");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn problems(&self) -> Vec<(usize, Error)> {
+        let mut out = Vec::new();
+        let mut first: HashMap<UnitCode, usize> = HashMap::with_capacity(self.entries.len());
+        for (i, entry) in self.entries.iter().enumerate() {
+            if let MapEntry::Occupied(e) = first.entry(entry.from) {
+                out.push((
+                    i,
+                    ErrorKind::CrosswalkDuplicateSource {
+                        code: entry.from.to_string(),
+                        first: *e.get(),
+                    }
+                    .into(),
+                ));
+            } else {
+                first.insert(entry.from, i);
+            }
+            if let Err(errors) = check_entry(entry) {
+                out.extend(errors.into_iter().map(|e| (i, e)));
+            }
+        }
+        out
+    }
+
+    /// Checks the entries and builds the crosswalk.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first problem that [`problems`](CrosswalkBuilder::problems) finds.
+    ///
+    /// ```
+    /// let err = danvan::Crosswalk::builder().split_unknown("10513".parse()?, &[]).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "crosswalk entry of \"10513\" has no target: expected at least one");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn build(self) -> Result<Crosswalk, Error> {
+        let mut entries = Vec::with_capacity(self.entries.len());
+        let mut seen: HashMap<UnitCode, usize> = HashMap::with_capacity(self.entries.len());
+        for (i, given) in self.entries.iter().enumerate() {
+            if let Some(&first) = seen.get(&given.from) {
+                return Err(ErrorKind::CrosswalkDuplicateSource {
+                    code: given.from.to_string(),
+                    first,
+                }
+                .into());
+            }
+            seen.insert(given.from, i);
+            match check_entry(given) {
+                Ok(entry) => entries.push(entry),
+                Err(errors) => {
+                    if let Some(e) = errors.into_iter().next() {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+        entries.sort_by_key(|e| e.from);
+        let by_from = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.from, i))
+            .collect();
+        Ok(Crosswalk {
+            effective: self.effective,
+            source: self.source,
+            entries,
+            by_from,
+        })
+    }
+}
+
+/// Checks one entry on its own; gives the prepared entry or every problem.
+fn check_entry(given: &GivenEntry) -> Result<Entry, Vec<Error>> {
+    let from = given.from;
+    let mut errors: Vec<Error> = Vec::new();
+    if given.to.is_empty() {
+        errors.push(
+            ErrorKind::CrosswalkNoTarget {
+                from: from.to_string(),
+            }
+            .into(),
+        );
+    }
+    let mut seen: HashSet<UnitCode> = HashSet::with_capacity(given.to.len());
+    let mut shares: Vec<Decimal> = Vec::new();
+    let mut unknown = 0usize;
+    let mut shares_ok = true;
+    for (to, weight) in &given.to {
+        if to.level() != from.level() {
+            errors.push(
+                ErrorKind::CrosswalkLevelMismatch {
+                    from: from.to_string(),
+                    from_level: from.level().as_str(),
+                    to: to.to_string(),
+                    to_level: to.level().as_str(),
+                }
+                .into(),
+            );
+        }
+        if !seen.insert(*to) {
+            errors.push(
+                ErrorKind::CrosswalkDuplicateTarget {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                }
+                .into(),
+            );
+        }
+        let invalid = |share: String, expected: &'static str| -> Error {
+            ErrorKind::CrosswalkInvalidShare {
+                from: from.to_string(),
+                to: to.to_string(),
+                share,
+                expected,
+            }
+            .into()
+        };
+        match weight {
+            GivenWeight::Unknown => unknown += 1,
+            GivenWeight::Invalid(text, expected) => {
+                shares_ok = false;
+                errors.push(invalid(text.clone(), expected));
+            }
+            GivenWeight::Share(share) => {
+                if *share <= Decimal::ZERO
+                    || *share > Decimal::ONE
+                    || share.normalize().scale() > MAX_SHARE_SCALE
+                {
+                    shares_ok = false;
+                    errors.push(invalid(share.to_string(), EXPECTED_SHARE));
+                } else {
+                    shares.push(share.normalize());
+                }
+            }
+        }
+    }
+    // The builder's methods never mix shares and unknowns; the wire marks a
+    // missing share among given ones as invalid.
+    let split = if unknown > 0 && shares.is_empty() && shares_ok {
+        Some(Split::Unknown)
+    } else if shares_ok && !shares.is_empty() {
+        let sum = shares
+            .iter()
+            .fold(Decimal::ZERO, |acc, s| acc.saturating_add(*s));
+        if sum == Decimal::ONE {
+            scaled(&shares)
+        } else {
+            errors.push(
+                ErrorKind::CrosswalkSharesSum {
+                    from: from.to_string(),
+                    sum: sum.normalize().to_string(),
+                }
+                .into(),
+            );
+            None
+        }
+    } else {
+        None
+    };
+    match split {
+        Some(split) if errors.is_empty() => Ok(Entry {
+            from,
+            targets: given
+                .to
+                .iter()
+                .map(|(code, w)| match w {
+                    GivenWeight::Share(s) => (*code, Weight::Exact(s.normalize())),
+                    GivenWeight::Unknown | GivenWeight::Invalid(..) => (*code, Weight::Unknown),
+                })
+                .collect(),
+            split,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The shares (each in `(0, 1]`, at most 18 places, adding up to 1) as integer
+/// numerators over a common power of ten.
+fn scaled(shares: &[Decimal]) -> Option<Split> {
+    let scale = shares.iter().map(Decimal::scale).max()?;
+    let denominator = 10u64.checked_pow(scale)?;
+    let numerators = shares
+        .iter()
+        .map(|s| {
+            let factor = 10i128.checked_pow(scale.checked_sub(s.scale())?)?;
+            u64::try_from(s.mantissa().checked_mul(factor)?).ok()
+        })
+        .collect::<Option<Vec<u64>>>()?;
+    Some(Split::Shares {
+        numerators,
+        denominator,
+    })
+}
+
+/// Splits `value` by `numerators / denominator` with the largest remainder
+/// method, so that the parts add up to `value` exactly.
+///
+/// Each part first gets the whole part of its quota; the units left over go,
+/// one each, to the parts with the largest remainders, ties to the part
+/// listed first.
+fn largest_remainder(value: u64, numerators: &[u64], denominator: u64) -> Option<Vec<u64>> {
+    let v = u128::from(value);
+    let d = u128::from(denominator);
+    let mut parts: Vec<(u128, u128)> = Vec::with_capacity(numerators.len());
+    for &m in numerators {
+        let quota = v.checked_mul(u128::from(m))?;
+        parts.push((quota.checked_div(d)?, quota.checked_rem(d)?));
+    }
+    let given: u128 = parts.iter().map(|(whole, _)| whole).sum();
+    let mut left = v.checked_sub(given)?;
+    let mut by_remainder: Vec<usize> = (0..parts.len()).collect();
+    by_remainder.sort_by(|&a, &b| {
+        let ra = parts.get(a).map(|p| p.1);
+        let rb = parts.get(b).map(|p| p.1);
+        rb.cmp(&ra).then(a.cmp(&b))
+    });
+    for i in by_remainder {
+        if left == 0 {
+            break;
+        }
+        if let Some(part) = parts.get_mut(i) {
+            part.0 = part.0.checked_add(1)?;
+            left -= 1;
+        }
+    }
+    if left != 0 {
+        return None;
+    }
+    parts
+        .into_iter()
+        .map(|(whole, _)| u64::try_from(whole).ok())
+        .collect()
+}
+
+impl Crosswalk {
+    /// Starts an empty builder.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().build()?;
+    /// assert!(cw.is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn builder() -> CrosswalkBuilder {
+        CrosswalkBuilder::default()
+    }
+
+    /// Reads and checks a crosswalk in the wire format.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::Json`] when the text is not JSON of that shape,
+    /// or the first problem [`CrosswalkBuilder::problems`] finds.
+    ///
+    /// ```
+    /// let json = r#"{"effective": "2025-07-01", "source": "synthetic",
+    ///   "entries": [{"from": "10513", "to": [{"code": "10510", "share": "0.4"}, {"code": "10516", "share": "0.6"}]}]}"#;
+    /// let cw = danvan::Crosswalk::from_json(json.as_bytes())?;
+    /// assert_eq!(cw.targets(&"10513".parse()?).map(|t| t.len()), Some(2));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn from_json(reader: impl std::io::Read) -> Result<Crosswalk, Error> {
+        CrosswalkBuilder::from_json(reader)?.build()
+    }
+
+    /// The first day on which the new units apply, if given.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Crosswalk::builder().build()?.effective(), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn effective(&self) -> Option<NaiveDate> {
+        self.effective
+    }
+
+    /// Where the crosswalk comes from, if given.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Crosswalk::builder().build()?.source(), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// The number of old units mapped.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Crosswalk::builder().build()?.len(), 0);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no old unit is mapped.
+    ///
+    /// ```
+    /// assert!(danvan::Crosswalk::builder().build()?.is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The new units an old unit went to, with their weights, in the order given.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// assert!(cw.targets(&"10507".parse()?).is_some());
+    /// assert!(cw.targets(&"10510".parse()?).is_none());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn targets(&self, old: &UnitCode) -> Option<&[(UnitCode, Weight)]> {
+        let i = *self.by_from.get(old)?;
+        self.entries.get(i).map(|e| e.targets.as_slice())
+    }
+
+    /// Every entry, by old code.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// assert_eq!(cw.iter().count(), 1);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (UnitCode, &[(UnitCode, Weight)])> + '_ {
+        self.entries.iter().map(|e| (e.from, e.targets.as_slice()))
+    }
+
+    /// Compares the crosswalk with the old and new hierarchies at one level.
+    ///
+    /// Reports, in this order: every old unit of that level without entry
+    /// ([`ErrorKind::CrosswalkUnmapped`], in the old hierarchy's index order);
+    /// for each entry of that level (by old code), an old unit missing from the
+    /// old hierarchy ([`ErrorKind::CrosswalkUnknownSource`]) and each target
+    /// missing from the new one ([`ErrorKind::CrosswalkUnknownTarget`]).
+    /// Entries of other levels are not looked at. An old unit mapped twice or
+    /// shares that do not add up to 1 cannot occur in a built crosswalk (see
+    /// [`CrosswalkBuilder::problems`]). New units that no old unit reaches are
+    /// not reported: a new unit may have no predecessor.
+    ///
+    /// ```
+    /// use danvan::{Crosswalk, Hierarchy, Level, Unit};
+    ///
+    /// // Synthetic units.
+    /// let old = Hierarchy::new(vec![
+    ///     Unit::new("90".parse()?, "Old province"),
+    ///     Unit::new("90001".parse()?, "Old commune A").with_parent(Some("90".parse()?)),
+    ///     Unit::new("90002".parse()?, "Old commune B").with_parent(Some("90".parse()?)),
+    /// ])?;
+    /// let new = Hierarchy::new(vec![
+    ///     Unit::new("90".parse()?, "New province"),
+    ///     Unit::new("90001".parse()?, "New commune").with_parent(Some("90".parse()?)),
+    /// ])?;
+    /// let cw = Crosswalk::builder().merge("90001".parse()?, "90001".parse()?).build()?;
+    /// let problems = cw.check(&old, &new, Level::Commune);
+    /// assert_eq!(problems.len(), 1);
+    /// assert_eq!(problems[0].to_string(), "old unit \"90002\" has no crosswalk entry");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn check(&self, old: &Hierarchy, new: &Hierarchy, level: Level) -> Vec<Error> {
+        let mut out: Vec<Error> = old
+            .iter()
+            .filter(|(_, u)| u.level() == level && !self.by_from.contains_key(&u.code()))
+            .map(|(_, u)| {
+                ErrorKind::CrosswalkUnmapped {
+                    code: u.code().to_string(),
+                }
+                .into()
+            })
+            .collect();
+        for entry in self.entries.iter().filter(|e| e.from.level() == level) {
+            if old.index_of(&entry.from).is_none() {
+                out.push(
+                    ErrorKind::CrosswalkUnknownSource {
+                        code: entry.from.to_string(),
+                        level: level.as_str(),
+                    }
+                    .into(),
+                );
+            }
+            for (to, _) in &entry.targets {
+                if new.index_of(to).is_none() {
+                    out.push(
+                        ErrorKind::CrosswalkUnknownTarget {
+                            from: entry.from.to_string(),
+                            to: to.to_string(),
+                        }
+                        .into(),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// Carries counts of old units over to the new units.
+    ///
+    /// Counts given for the same old unit add up. Each old count goes to its
+    /// targets: whole for a merge; for a split with shares, in whole parts by
+    /// the largest remainder method (each target gets the whole part of
+    /// `count × share`, then the units left over go one each to the targets
+    /// with the largest fractional parts, ties to the target listed first),
+    /// so the parts add up exactly to the count; for a split without shares,
+    /// as the interval `[0, count]` to each target. The result has one row per
+    /// target reached, sorted by code. Merges and splits with shares therefore
+    /// keep the total exactly.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::CrosswalkUnmapped`] for an old code without entry
+    /// (nothing is dropped silently), or [`ErrorKind::Overflow`] when a total
+    /// exceeds `u64::MAX`.
+    ///
+    /// ```
+    /// use danvan::{Crosswalk, Mapped};
+    ///
+    /// // Synthetic: a commune of 7 split without known shares.
+    /// let cw = Crosswalk::builder()
+    ///     .split_unknown("10513".parse()?, &["10510".parse()?, "10516".parse()?])
+    ///     .build()?;
+    /// let mapped = cw.map_counts([("10513".parse()?, 7)])?;
+    /// assert_eq!(mapped[0].1, Mapped::Between { low: 0, high: 7 });
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn map_counts(
+        &self,
+        values: impl IntoIterator<Item = (UnitCode, u64)>,
+    ) -> Result<Vec<(UnitCode, Mapped)>, Error> {
+        let overflow = |code: &UnitCode| -> Error {
+            ErrorKind::Overflow {
+                what: format!("count mapped to unit {code}"),
+            }
+            .into()
+        };
+        // Sum the inputs per old unit first, so each split is rounded once.
+        let mut inputs: BTreeMap<UnitCode, u64> = BTreeMap::new();
+        for (code, value) in values {
+            if !self.by_from.contains_key(&code) {
+                return Err(ErrorKind::CrosswalkUnmapped {
+                    code: code.to_string(),
+                }
+                .into());
+            }
+            let slot = inputs.entry(code).or_insert(0);
+            *slot = slot.checked_add(value).ok_or_else(|| ErrorKind::Overflow {
+                what: format!("count of old unit {code}"),
+            })?;
+        }
+        let mut out: BTreeMap<UnitCode, (u64, u64)> = BTreeMap::new();
+        for (code, value) in inputs {
+            let Some(entry) = self.by_from.get(&code).and_then(|&i| self.entries.get(i)) else {
+                continue;
+            };
+            match &entry.split {
+                Split::Shares {
+                    numerators,
+                    denominator,
+                } => {
+                    let parts = largest_remainder(value, numerators, *denominator)
+                        .ok_or_else(|| overflow(&code))?;
+                    for ((to, _), part) in entry.targets.iter().zip(parts) {
+                        let (low, high) = out.entry(*to).or_insert((0, 0));
+                        *low = low.checked_add(part).ok_or_else(|| overflow(to))?;
+                        *high = high.checked_add(part).ok_or_else(|| overflow(to))?;
+                    }
+                }
+                Split::Unknown => {
+                    for (to, _) in &entry.targets {
+                        let (_, high) = out.entry(*to).or_insert((0, 0));
+                        *high = high.checked_add(value).ok_or_else(|| overflow(to))?;
+                    }
+                }
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|(code, (low, high))| (code, Mapped::from_bounds(low, high)))
+            .collect())
+    }
+}
+
+impl TryFrom<CrosswalkWire> for Crosswalk {
+    type Error = Error;
+
+    fn try_from(wire: CrosswalkWire) -> Result<Crosswalk, Error> {
+        CrosswalkBuilder::from(wire).build()
+    }
+}
+
+/// The wire shape of a crosswalk.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CrosswalkWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    effective: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    entries: Vec<EntryWire>,
+}
+
+/// The wire shape of one entry.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryWire {
+    from: UnitCode,
+    to: Vec<TargetWire>,
+}
+
+/// The wire shape of one target.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetWire {
+    code: UnitCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    share: Option<String>,
+}
+
+impl From<CrosswalkWire> for CrosswalkBuilder {
+    fn from(wire: CrosswalkWire) -> CrosswalkBuilder {
+        let entries = wire
+            .entries
+            .into_iter()
+            .map(|e| {
+                let any_share = e.to.iter().any(|t| t.share.is_some());
+                let single = e.to.len() == 1;
+                let to =
+                    e.to.into_iter()
+                        .map(|t| {
+                            let weight = match t.share {
+                                Some(text) => parse_share(text),
+                                None if single => GivenWeight::Share(Decimal::ONE),
+                                None if any_share => {
+                                    GivenWeight::Invalid(String::new(), EXPECTED_SHARE_PRESENT)
+                                }
+                                None => GivenWeight::Unknown,
+                            };
+                            (t.code, weight)
+                        })
+                        .collect();
+                GivenEntry { from: e.from, to }
+            })
+            .collect();
+        CrosswalkBuilder {
+            effective: wire.effective,
+            source: wire.source,
+            entries,
+        }
+    }
+}
+
+/// Reads a share written as a plain decimal (`"0.4"`, `"1"`).
+fn parse_share(text: String) -> GivenWeight {
+    let plain = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.bytes().filter(|&b| b == b'.').count() <= 1
+        && !text.starts_with('.')
+        && !text.ends_with('.');
+    match Decimal::from_str_exact(&text) {
+        Ok(share) if plain => GivenWeight::Share(share),
+        _ => GivenWeight::Invalid(text, EXPECTED_SHARE),
+    }
+}
+
+impl From<Crosswalk> for CrosswalkWire {
+    fn from(cw: Crosswalk) -> CrosswalkWire {
+        let entries = cw
+            .entries
+            .into_iter()
+            .map(|e| {
+                let merge =
+                    matches!(e.targets.as_slice(), [(_, Weight::Exact(s))] if *s == Decimal::ONE);
+                EntryWire {
+                    from: e.from,
+                    to: e
+                        .targets
+                        .into_iter()
+                        .map(|(code, w)| TargetWire {
+                            code,
+                            share: match w {
+                                Weight::Exact(s) if !merge => Some(s.normalize().to_string()),
+                                _ => None,
+                            },
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        CrosswalkWire {
+            effective: cw.effective,
+            source: cw.source,
+            entries,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Unit;
+    use proptest::prelude::*;
+
+    fn code(s: &str) -> UnitCode {
+        s.parse().unwrap()
+    }
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    fn texts(b: &CrosswalkBuilder) -> Vec<(usize, String, &'static str)> {
+        b.problems()
+            .into_iter()
+            .map(|(i, e)| (i, e.to_string(), e.code()))
+            .collect()
+    }
+
+    /// Synthetic crosswalk JSON: the codes do not describe a real reorganization.
+    const SYNTHETIC: &str = r#"{"effective":"2025-07-01","source":"synthetic test crosswalk","entries":[{"from":"10507","to":[{"code":"10510"}]},{"from":"10513","to":[{"code":"10510","share":"0.4"},{"code":"10516","share":"0.6"}]},{"from":"10519","to":[{"code":"10510"},{"code":"10516"}]}]}"#;
+
+    #[test]
+    fn wire_round_trip() {
+        let cw = Crosswalk::from_json(SYNTHETIC.as_bytes()).unwrap();
+        assert_eq!(cw.effective(), NaiveDate::from_ymd_opt(2025, 7, 1));
+        assert_eq!(cw.source(), Some("synthetic test crosswalk"));
+        assert_eq!(
+            cw.targets(&code("10513")).unwrap(),
+            [
+                (code("10510"), Weight::Exact(dec("0.4"))),
+                (code("10516"), Weight::Exact(dec("0.6")))
+            ]
+        );
+        assert_eq!(
+            cw.targets(&code("10519")).unwrap(),
+            [
+                (code("10510"), Weight::Unknown),
+                (code("10516"), Weight::Unknown)
+            ]
+        );
+        assert_eq!(serde_json::to_string(&cw).unwrap(), SYNTHETIC);
+        let again: Crosswalk = serde_json::from_str(SYNTHETIC).unwrap();
+        assert_eq!(again, cw);
+    }
+
+    #[test]
+    fn wire_errors() {
+        let err = Crosswalk::from_json(
+            r#"{"entries": [{"from": "10507", "to": []}], "x": 1}"#.as_bytes(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "DV050");
+        assert!(err.to_string().starts_with("line 1, column "), "{err}");
+        let err = Crosswalk::from_json(r#"{"entries": [{"from": "1050", "to": []}]}"#.as_bytes())
+            .unwrap_err();
+        assert_eq!(err.code(), "DV050");
+        let mixed = r#"{"entries": [{"from": "10513", "to": [{"code": "10510", "share": "0.4"}, {"code": "10516"}]}]}"#;
+        let b = CrosswalkBuilder::from_json(mixed.as_bytes()).unwrap();
+        assert_eq!(
+            texts(&b),
+            [(
+                0,
+                "invalid share \"\" of \"10513\" to \"10516\": expected a share, since other targets of this entry have one"
+                    .to_owned(),
+                "DV045"
+            )]
+        );
+        let bad = r#"{"entries": [{"from": "10513", "to": [{"code": "10510", "share": "4e-1"}, {"code": "10516", "share": "0,6"}]}]}"#;
+        let b = CrosswalkBuilder::from_json(bad.as_bytes()).unwrap();
+        assert_eq!(texts(&b).len(), 2);
+        // Serde through the checks too.
+        let err = serde_json::from_str::<Crosswalk>(mixed).unwrap_err();
+        assert!(err.to_string().starts_with("invalid share \"\""), "{err}");
+    }
+
+    #[test]
+    fn every_entry_problem() {
+        let b = Crosswalk::builder()
+            .merge(code("10507"), code("10510"))
+            .merge(code("10507"), code("10516"))
+            .split_unknown(code("10513"), &[])
+            .split_unknown(code("10519"), &[code("10510"), code("10510")])
+            .merge(code("10522"), code("288"))
+            .split(
+                code("10525"),
+                &[(code("10510"), dec("1.5")), (code("10516"), dec("-0.5"))],
+            )
+            .split(
+                code("10528"),
+                &[(code("10510"), dec("0.4")), (code("10516"), dec("0.5"))],
+            )
+            .split(
+                code("10531"),
+                &[
+                    (code("10510"), dec("0.0000000000000000001")),
+                    (code("10516"), dec("0.9999999999999999999")),
+                ],
+            );
+        assert_eq!(
+            texts(&b),
+            [
+                (1, "crosswalk maps old unit \"10507\" more than once: first at entry 0".to_owned(), "DV041"),
+                (2, "crosswalk entry of \"10513\" has no target: expected at least one".to_owned(), "DV046"),
+                (3, "crosswalk entry of \"10519\" lists target \"10510\" twice".to_owned(), "DV047"),
+                (4, "crosswalk maps \"10522\" at level commune to \"288\" at level district: expected a target at the same level".to_owned(), "DV048"),
+                (5, "invalid share \"1.5\" of \"10525\" to \"10510\": expected a decimal greater than 0 and at most 1 with at most 18 decimal places, e.g. \"0.4\"".to_owned(), "DV045"),
+                (5, "invalid share \"-0.5\" of \"10525\" to \"10516\": expected a decimal greater than 0 and at most 1 with at most 18 decimal places, e.g. \"0.4\"".to_owned(), "DV045"),
+                (6, "shares of old unit \"10528\" sum to 0.9: expected 1".to_owned(), "DV044"),
+                (7, "invalid share \"0.0000000000000000001\" of \"10531\" to \"10510\": expected a decimal greater than 0 and at most 1 with at most 18 decimal places, e.g. \"0.4\"".to_owned(), "DV045"),
+                (7, "invalid share \"0.9999999999999999999\" of \"10531\" to \"10516\": expected a decimal greater than 0 and at most 1 with at most 18 decimal places, e.g. \"0.4\"".to_owned(), "DV045"),
+            ]
+        );
+        assert_eq!(b.build().unwrap_err().code(), "DV041");
+    }
+
+    /// Synthetic old and new hierarchies (made-up codes and names).
+    fn synthetic_hierarchies() -> (Hierarchy, Hierarchy) {
+        let p = Some(code("90"));
+        let d = Some(code("901"));
+        let old = Hierarchy::new(vec![
+            Unit::new(code("90"), "Old province"),
+            Unit::new(code("901"), "Old district").with_parent(p),
+            Unit::new(code("90001"), "Old commune 1").with_parent(d),
+            Unit::new(code("90002"), "Old commune 2").with_parent(d),
+            Unit::new(code("90003"), "Old commune 3").with_parent(d),
+        ])
+        .unwrap();
+        let new = Hierarchy::new(vec![
+            Unit::new(code("90"), "New province"),
+            Unit::new(code("90010"), "New commune 10").with_parent(p),
+            Unit::new(code("90020"), "New commune 20").with_parent(p),
+        ])
+        .unwrap();
+        (old, new)
+    }
+
+    #[test]
+    fn check_against_hierarchies() {
+        let (old, new) = synthetic_hierarchies();
+        let cw = Crosswalk::builder()
+            .source("synthetic")
+            .merge(code("90001"), code("90010"))
+            .merge(code("90002"), code("90030"))
+            .merge(code("90009"), code("90010"))
+            .merge(code("901"), code("999"))
+            .build()
+            .unwrap();
+        let got: Vec<(String, &str)> = cw
+            .check(&old, &new, Level::Commune)
+            .into_iter()
+            .map(|e| (e.to_string(), e.code()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("old unit \"90003\" has no crosswalk entry".to_owned(), "DV040"),
+                ("crosswalk maps \"90002\" to \"90030\", which is not among the new units".to_owned(), "DV042"),
+                ("crosswalk maps old unit \"90009\", which is not among the old units at level commune".to_owned(), "DV043"),
+            ]
+        );
+        assert_eq!(cw.check(&old, &new, Level::Province).len(), 1);
+    }
+
+    #[test]
+    fn map_counts_conserves_and_marks_approximations() {
+        let cw = Crosswalk::builder()
+            .source("synthetic")
+            .merge(code("90001"), code("90010"))
+            .merge(code("90002"), code("90010"))
+            .split(
+                code("90003"),
+                &[(code("90010"), dec("0.5")), (code("90020"), dec("0.5"))],
+            )
+            .split_unknown(code("90004"), &[code("90020"), code("90030")])
+            .build()
+            .unwrap();
+        let mapped = cw
+            .map_counts([
+                (code("90001"), 10),
+                (code("90002"), 5),
+                (code("90001"), 1),
+                (code("90003"), 7),
+            ])
+            .unwrap();
+        // 7 × 0.5 = 3.5 each: the leftover unit goes to the target listed first.
+        assert_eq!(
+            mapped,
+            [
+                (code("90010"), Mapped::Exact(20)),
+                (code("90020"), Mapped::Exact(3))
+            ]
+        );
+        let mapped = cw
+            .map_counts([(code("90003"), 7), (code("90004"), 4)])
+            .unwrap();
+        assert_eq!(
+            mapped,
+            [
+                (code("90010"), Mapped::Exact(4)),
+                (code("90020"), Mapped::Between { low: 3, high: 7 }),
+                (code("90030"), Mapped::Between { low: 0, high: 4 }),
+            ]
+        );
+        let err = cw.map_counts([(code("90005"), 1)]).unwrap_err();
+        assert_eq!(err.to_string(), "old unit \"90005\" has no crosswalk entry");
+        let err = cw
+            .map_counts([(code("90001"), u64::MAX), (code("90002"), 1)])
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "count mapped to unit 90010 overflows the largest representable value"
+        );
+        let err = cw
+            .map_counts([(code("90001"), u64::MAX), (code("90001"), 1)])
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "count of old unit 90001 overflows the largest representable value"
+        );
+    }
+
+    #[test]
+    fn largest_remainder_examples() {
+        assert_eq!(largest_remainder(10, &[1, 1, 1], 3), Some(vec![4, 3, 3]));
+        assert_eq!(largest_remainder(10, &[2, 3, 5], 10), Some(vec![2, 3, 5]));
+        assert_eq!(largest_remainder(1, &[5, 5], 10), Some(vec![1, 0]));
+        assert_eq!(largest_remainder(7, &[15, 85], 100), Some(vec![1, 6]));
+        assert_eq!(
+            largest_remainder(
+                u64::MAX,
+                &[1, 999_999_999_999_999_999],
+                1_000_000_000_000_000_000
+            )
+            .map(|p| p.iter().map(|&x| u128::from(x)).sum::<u128>()),
+            Some(u128::from(u64::MAX))
+        );
+    }
+
+    /// Shares with up to 6 decimal places adding up to exactly 1.
+    fn shares() -> impl Strategy<Value = Vec<Decimal>> {
+        proptest::collection::vec(1u64..1_000_000, 1..8).prop_map(|cuts| {
+            let total: u64 = cuts.iter().sum();
+            // Numerators over 10^6, adjusted so they add up to 10^6 and stay positive.
+            let mut nums: Vec<u64> = cuts
+                .iter()
+                .map(|c| (c * 1_000_000 / total).max(1))
+                .collect();
+            let sum: u64 = nums.iter().sum();
+            if sum < 1_000_000 {
+                nums[0] += 1_000_000 - sum;
+            } else {
+                let mut extra = sum - 1_000_000;
+                for n in nums.iter_mut() {
+                    let take = extra.min(*n - 1);
+                    *n -= take;
+                    extra -= take;
+                }
+            }
+            nums.into_iter()
+                .map(|n| Decimal::new(i64::try_from(n).unwrap(), 6))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn merges_preserve_totals(
+            links in proptest::collection::vec(0u32..20, 1..40),
+            counts in proptest::collection::vec(0u64..1_000_000_000, 40),
+        ) {
+            // Synthetic: old commune 10000+i merges into new commune 20000+links[i].
+            let mut b = Crosswalk::builder().source("synthetic");
+            for (i, to) in links.iter().enumerate() {
+                b = b.merge(code(&format!("{:05}", 10_000 + i)), code(&format!("{:05}", 20_000 + to)));
+            }
+            let cw = b.build().unwrap();
+            let values: Vec<(UnitCode, u64)> = links.iter().enumerate()
+                .map(|(i, _)| (code(&format!("{:05}", 10_000 + i)), counts[i])).collect();
+            let total: u64 = values.iter().map(|v| v.1).sum();
+            let mapped = cw.map_counts(values).unwrap();
+            prop_assert!(mapped.iter().all(|(_, m)| m.is_exact()));
+            prop_assert_eq!(mapped.iter().map(|(_, m)| m.low()).sum::<u64>(), total);
+        }
+
+        #[test]
+        fn split_with_shares_preserves_total(shares in shares(), value in any::<u64>()) {
+            prop_assert_eq!(shares.iter().copied().sum::<Decimal>(), Decimal::ONE);
+            let targets: Vec<(UnitCode, Decimal)> = shares.iter().enumerate()
+                .map(|(i, s)| (code(&format!("{:05}", 20_000 + i)), *s)).collect();
+            let cw = Crosswalk::builder().source("synthetic").split(code("10000"), &targets).build().unwrap();
+            let mapped = cw.map_counts([(code("10000"), value)]).unwrap();
+            prop_assert!(mapped.iter().all(|(_, m)| m.is_exact()));
+            let total: u128 = mapped.iter().map(|(_, m)| u128::from(m.low())).sum();
+            prop_assert_eq!(total, u128::from(value));
+            // Each part is within 1 of its exact quota.
+            for ((_, m), (_, s)) in mapped.iter().zip(&targets) {
+                let quota = Decimal::from(value) * *s;
+                prop_assert!((Decimal::from(m.low()) - quota).abs() < Decimal::ONE);
+            }
+        }
+    }
+}
