@@ -188,7 +188,7 @@ impl Checked {
 /// let report = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).unwrap_err();
 /// assert_eq!(
 ///     report.to_string(),
-///     "error DV067 clearances[0].households_consenting: 150 households consenting exceed 140 households affected\n"
+///     "error DV069 clearances[0].households_consenting: 150 households consenting exceed 140 households affected\n"
 /// );
 /// # Ok::<(), danvan::Error>(())
 /// ```
