@@ -1,7 +1,7 @@
 //! Whole-dataset validation: every problem, with where it is and what was expected.
 //!
-//! [`check`](crate::check) turns a [`Dataset`](crate::Dataset) into a
-//! [`Checked`](crate::Checked) one, or gives back a [`Report`] listing **every**
+//! [`check`] turns a [`Dataset`](crate::Dataset) into a
+//! [`Checked`] one, or gives back a [`Report`] listing **every**
 //! issue: its stable code, severity, path into the document and the values
 //! involved. The English `Display` is for developers;
 //! [`render::vi::issue`](crate::render::vi::issue) words the same fields in
