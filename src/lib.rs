@@ -36,6 +36,8 @@
 )]
 
 mod actor;
+// Temporary stand-in for the aggregation's summary type; replaced on merge.
+mod aggregate_summary_stub;
 mod dataset;
 mod entity;
 mod error;
@@ -48,6 +50,7 @@ mod unit;
 pub mod validate;
 
 pub use actor::Actor;
+pub use aggregate_summary_stub::{ActorSummary, StockSummary, Summary};
 pub use dataset::{Dataset, Figure, FigurePart, Schema};
 pub use entity::*;
 pub use error::{Error, ErrorKind};

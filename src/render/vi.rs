@@ -5,6 +5,12 @@
 
 use crate::ErrorKind;
 
+mod summary;
+mod work_plan;
+
+pub use summary::{annual_summary, write_annual_summary, Rounding, SummaryOptions};
+pub use work_plan::{plan, write_plan};
+
 /// The Vietnamese message for an error kind, for the officials who typed the data.
 ///
 /// It is rendered from the kind's fields, never translated from the English text.

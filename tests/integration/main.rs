@@ -1,6 +1,8 @@
 //! Integration tests: one binary, one module per subject.
 
+mod example_data;
 mod fixtures;
+mod render;
 mod validation;
 
 /// Reads a file of the repository (tests never depend on anything outside it).
