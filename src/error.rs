@@ -602,6 +602,18 @@ pub enum ErrorKind {
     // ----- aggregation (DV100–DV119) -----
 
     // ----- limits (DV120–DV129) -----
+
+    // ----- synthetic data (DV130–DV139) -----
+    /// A synthetic shape does not fit the national code shapes.
+    #[error("invalid synthetic shape: {provinces} provinces, {districts} districts, {communes} communes: expected 1 to 99 provinces, at most 999 districts and 1 to 99999 communes")]
+    InvalidSynthShape {
+        /// Provinces asked for.
+        provinces: u32,
+        /// Districts asked for.
+        districts: u32,
+        /// Communes asked for.
+        communes: u32,
+    },
 }
 
 impl ErrorKind {
@@ -687,6 +699,9 @@ impl ErrorKind {
             // ----- aggregation -----
 
             // ----- limits -----
+
+            // ----- synthetic data -----
+            ErrorKind::InvalidSynthShape { .. } => "DV130",
         }
     }
 }

@@ -46,6 +46,8 @@ mod period;
 mod plan;
 mod quantity;
 pub mod render;
+#[cfg(feature = "synth")]
+pub mod synth;
 mod unit;
 pub mod validate;
 

@@ -359,6 +359,15 @@ pub fn message(kind: &ErrorKind) -> String {
         // ----- aggregation -----
 
         // ----- limits -----
+
+        // ----- synthetic data -----
+        ErrorKind::InvalidSynthShape {
+            provinces,
+            districts,
+            communes,
+        } => format!(
+            "cấu trúc dữ liệu giả lập không hợp lệ: {provinces} tỉnh, {districts} huyện, {communes} xã"
+        ),
     }
 }
 
