@@ -36,6 +36,7 @@
 )]
 
 mod actor;
+mod aggregate;
 mod dataset;
 mod entity;
 mod error;
@@ -48,6 +49,11 @@ mod unit;
 pub mod validate;
 
 pub use actor::Actor;
+pub use aggregate::{
+    change, stream_json_lines, Accumulator, ActorSummary, Against, Agreement, Change,
+    Reconciliation, Record, RecordRef, StockSummary, StreamStats, Summary, Totals, MAX_LINE_BYTES,
+    MAX_STORED_REJECTIONS,
+};
 pub use dataset::{Dataset, Figure, FigurePart, Schema};
 pub use entity::*;
 pub use error::{Error, ErrorKind};
