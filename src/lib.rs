@@ -36,7 +36,7 @@
 )]
 
 mod actor;
-mod aggregate;
+pub mod aggregate;
 mod dataset;
 mod entity;
 mod error;
