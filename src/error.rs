@@ -600,7 +600,38 @@ pub enum ErrorKind {
         count: usize,
     },
     // ----- aggregation (DV100–DV119) -----
-
+    /// A total of one indicator for one unit exceeds the largest count.
+    #[error("total of {indicator} for unit {unit:?} overflows")]
+    TotalOverflow {
+        /// The unit's code.
+        unit: String,
+        /// The indicator's id.
+        indicator: String,
+    },
+    /// Two totals to merge are not over the same hierarchy, period and indicators.
+    #[error("cannot merge totals over different {what}: expected the same hierarchy, period and indicators")]
+    TotalsMismatch {
+        /// What differs: `"hierarchies"`, `"periods"` or `"indicators"`.
+        what: &'static str,
+    },
+    /// Serialized totals do not have the shape of totals.
+    #[error("invalid totals: {reason}")]
+    InvalidTotals {
+        /// What is wrong.
+        reason: String,
+    },
+    /// Reading the input failed.
+    #[error("cannot read the input: {message}")]
+    ReadFailed {
+        /// The reader's message.
+        message: String,
+    },
+    /// A line of JSON Lines input is too long.
+    #[error("line is longer than {limit} bytes: expected one record per line")]
+    LineTooLong {
+        /// The largest line accepted, in bytes.
+        limit: u64,
+    },
     // ----- limits (DV120–DV129) -----
 
     // ----- synthetic data (DV130–DV139) -----
@@ -697,7 +728,11 @@ impl ErrorKind {
             ErrorKind::DissolvedBeforeEstablished { .. } => "DV088",
             ErrorKind::SeveralLeaders { .. } => "DV089",
             // ----- aggregation -----
-
+            ErrorKind::TotalOverflow { .. } => "DV100",
+            ErrorKind::TotalsMismatch { .. } => "DV101",
+            ErrorKind::InvalidTotals { .. } => "DV102",
+            ErrorKind::ReadFailed { .. } => "DV103",
+            ErrorKind::LineTooLong { .. } => "DV104",
             // ----- limits -----
 
             // ----- synthetic data -----
@@ -946,6 +981,33 @@ mod tests {
                     message: "expected `,`".into(),
                 },
                 "line 3, column 7: expected `,`",
+            ),
+            (
+                ErrorKind::TotalOverflow {
+                    unit: "30".into(),
+                    indicator: "conference_participants".into(),
+                },
+                "total of conference_participants for unit \"30\" overflows",
+            ),
+            (
+                ErrorKind::TotalsMismatch { what: "periods" },
+                "cannot merge totals over different periods: expected the same hierarchy, period and indicators",
+            ),
+            (
+                ErrorKind::InvalidTotals {
+                    reason: "records columns are not sorted".into(),
+                },
+                "invalid totals: records columns are not sorted",
+            ),
+            (
+                ErrorKind::ReadFailed {
+                    message: "broken pipe".into(),
+                },
+                "cannot read the input: broken pipe",
+            ),
+            (
+                ErrorKind::LineTooLong { limit: 1_048_576 },
+                "line is longer than 1048576 bytes: expected one record per line",
             ),
         ];
         for (kind, text) in cases {

@@ -36,8 +36,7 @@
 )]
 
 mod actor;
-// Temporary stand-in for the aggregation's summary type; replaced on merge.
-mod aggregate_summary_stub;
+pub mod aggregate;
 mod dataset;
 mod entity;
 mod error;
@@ -52,7 +51,11 @@ mod unit;
 pub mod validate;
 
 pub use actor::Actor;
-pub use aggregate_summary_stub::{ActorSummary, StockSummary, Summary};
+pub use aggregate::{
+    change, stream_json_lines, Accumulator, ActorSummary, Against, Agreement, Change,
+    Reconciliation, Record, RecordRef, StockSummary, StreamStats, Summary, Totals, MAX_LINE_BYTES,
+    MAX_STORED_REJECTIONS,
+};
 pub use dataset::{Dataset, Figure, FigurePart, Schema};
 pub use entity::*;
 pub use error::{Error, ErrorKind};

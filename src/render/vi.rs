@@ -357,6 +357,27 @@ pub fn message(kind: &ErrorKind) -> String {
             format!("tổ có {count} tổ trưởng (bí thư chi bộ); mỗi tổ chỉ có một tổ trưởng")
         }
         // ----- aggregation -----
+        ErrorKind::TotalOverflow { unit, indicator } => format!(
+            "tổng của chỉ tiêu \"{indicator}\" tại đơn vị \"{unit}\" vượt quá giá trị lớn nhất có thể lưu"
+        ),
+        ErrorKind::TotalsMismatch { what } => format!(
+            "không thể gộp hai bảng tổng hợp khác {}: cần cùng danh mục đơn vị, kỳ báo cáo và chỉ tiêu",
+            match *what {
+                "periods" => "kỳ báo cáo",
+                "indicators" => "danh mục chỉ tiêu",
+                _ => "danh mục đơn vị",
+            }
+        ),
+        ErrorKind::InvalidTotals { reason } => {
+            format!("dữ liệu tổng hợp không hợp lệ ({reason})")
+        }
+        ErrorKind::ReadFailed { message } => {
+            format!("không đọc được dữ liệu đầu vào ({message})")
+        }
+        ErrorKind::LineTooLong { limit } => format!(
+            "dòng dài quá {} byte: mỗi dòng chỉ ghi một bản ghi",
+            group(*limit)
+        ),
 
         // ----- limits -----
 

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per subject.
 
+mod aggregate;
 mod example_data;
 mod fixtures;
 mod render;

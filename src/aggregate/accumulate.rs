@@ -1,0 +1,972 @@
+//! The streaming fold: records in, totals out.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{
+    flags_of, indicator_index, indicator_info, indicator_name, overflow, roll_up, AmountCell,
+    AmountColumn, Column, Totals, BUILTINS, F_PRESENT,
+};
+use crate::{
+    Actor, Award, Builtin, CitizenReception, Conference, Dataset, Dialogue, Error, ErrorKind,
+    Figure, GrassrootsBlock, Headcount, Hierarchy, IndicatorDef, IndicatorKind, Inspection,
+    IssuedDocument, Level, Period, Recipient, SiteClearance, SkilfulModel, UnitCode, ValueType,
+    VillageTeam,
+};
+
+/// No column yet for this (indicator, actor).
+const NONE: u32 = u32::MAX;
+/// The most cells one record touches (a model: 1 + 5 stages).
+const MAX_CONTRIBS: usize = 8;
+
+/// A borrowed record of any kind, for [`Accumulator::add`].
+///
+/// ```
+/// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+/// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+/// let award: danvan::Award = serde_json::from_str(r#"{"unit": "30", "date": "2022-12-20",
+///     "issuer": "mobilization_sector", "kind": "giay_khen", "recipient": "collective"}"#).unwrap();
+/// acc.add(danvan::RecordRef::Award(&award))?;
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub enum RecordRef<'a> {
+    /// A grassroots block.
+    Block(&'a GrassrootsBlock),
+    /// A village team.
+    Team(&'a VillageTeam),
+    /// A "Dân vận khéo" model.
+    Model(&'a SkilfulModel),
+    /// A conference.
+    Conference(&'a Conference),
+    /// A document.
+    Document(&'a IssuedDocument),
+    /// An inspection or supervision session.
+    Inspection(&'a Inspection),
+    /// A dialogue.
+    Dialogue(&'a Dialogue),
+    /// A citizen reception.
+    Reception(&'a CitizenReception),
+    /// A site-clearance drive.
+    Clearance(&'a SiteClearance),
+    /// An award.
+    Award(&'a Award),
+    /// A reported figure.
+    Figure(&'a Figure),
+}
+
+impl RecordRef<'_> {
+    /// The unit the record belongs to.
+    ///
+    /// ```
+    /// let award: danvan::Award = serde_json::from_str(r#"{"unit": "30", "date": "2022-12-20",
+    ///     "issuer": "mobilization_sector", "kind": "giay_khen", "recipient": "collective"}"#).unwrap();
+    /// assert_eq!(danvan::RecordRef::Award(&award).unit().to_string(), "30");
+    /// ```
+    pub fn unit(&self) -> UnitCode {
+        match self {
+            RecordRef::Block(r) => r.unit,
+            RecordRef::Team(r) => r.unit,
+            RecordRef::Model(r) => r.unit,
+            RecordRef::Conference(r) => r.unit,
+            RecordRef::Document(r) => r.unit,
+            RecordRef::Inspection(r) => r.unit,
+            RecordRef::Dialogue(r) => r.unit,
+            RecordRef::Reception(r) => r.unit,
+            RecordRef::Clearance(r) => r.unit,
+            RecordRef::Award(r) => r.unit,
+            RecordRef::Figure(r) => r.unit,
+        }
+    }
+}
+
+/// The cells one record adds to: (indicator, value, qualifier flags).
+struct Contribs {
+    items: [(Builtin, u64, u8); MAX_CONTRIBS],
+    len: usize,
+}
+
+impl Contribs {
+    fn new() -> Contribs {
+        Contribs {
+            items: [(Builtin::Conferences, 0, 0); MAX_CONTRIBS],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, b: Builtin, v: u64, flags: u8) {
+        // No record kind adds to more than MAX_CONTRIBS cells.
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = (b, v, flags);
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(Builtin, u64, u8)] {
+        self.items.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// Folds records one at a time into [`Totals`], in memory proportional to the
+/// units (not the records).
+///
+/// [`Totals::compute`] is built on it; [`stream_json_lines`](crate::stream_json_lines)
+/// feeds it from JSON Lines. Records are assumed to follow the rules of
+/// [`check`](crate::check); [`Accumulator::check`] applies those that concern
+/// one record alone.
+///
+/// ```
+/// use danvan::{Accumulator, Actor, Builtin, Hierarchy, Period, Unit};
+///
+/// let h = Hierarchy::new(vec![Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+/// let mut acc = Accumulator::new(&h, Period::year(2022)?, &[]);
+/// let doc: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "30", "date": "2022-05-10",
+///     "actor": "mobilization_sector", "kind": "guidance"}"#).unwrap();
+/// acc.add_document(&doc)?;
+/// acc.add_document(&doc)?;
+/// let totals = acc.finish()?;
+/// let n = totals.get_builtin(&"30".parse()?, Builtin::GuidanceDocuments, Actor::MobilizationSector);
+/// assert_eq!(n.map(|r| r.value().get()), Some(2));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Accumulator {
+    hierarchy: Hierarchy,
+    period: Period,
+    indicators: Vec<IndicatorDef>,
+    records: Vec<Column>,
+    record_slots: Vec<u32>,
+    reported: Vec<Column>,
+    reported_slots: Vec<u32>,
+    amounts: Vec<AmountColumn>,
+    amount_slots: Vec<u32>,
+}
+
+fn days(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn slot_index(ind: usize, actor: Actor) -> Option<usize> {
+    ind.checked_mul(Actor::ALL.len())?
+        .checked_add(actor.index())
+}
+
+impl Accumulator {
+    /// Starts an empty fold over a hierarchy, a period and custom indicators.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(Vec::new())?;
+    /// let acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// assert!(acc.finish()?.hierarchy().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn new(hierarchy: &Hierarchy, period: Period, indicators: &[IndicatorDef]) -> Accumulator {
+        let slots = (BUILTINS + indicators.len()) * Actor::ALL.len();
+        Accumulator {
+            hierarchy: hierarchy.clone(),
+            period,
+            indicators: indicators.to_vec(),
+            records: Vec::new(),
+            record_slots: vec![NONE; slots],
+            reported: Vec::new(),
+            reported_slots: vec![NONE; slots],
+            amounts: Vec::new(),
+            amount_slots: vec![NONE; slots],
+        }
+    }
+
+    /// The hierarchy the fold is keyed by.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(Vec::new())?;
+    /// let acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(acc.hierarchy(), &h);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn hierarchy(&self) -> &Hierarchy {
+        &self.hierarchy
+    }
+
+    /// Folds every record and figure of a dataset.
+    pub(crate) fn add_dataset(&mut self, d: &Dataset) -> Result<(), Error> {
+        d.blocks.iter().try_for_each(|r| self.add_block(r))?;
+        d.teams.iter().try_for_each(|r| self.add_team(r))?;
+        d.models.iter().try_for_each(|r| self.add_model(r))?;
+        d.conferences
+            .iter()
+            .try_for_each(|r| self.add_conference(r))?;
+        d.documents.iter().try_for_each(|r| self.add_document(r))?;
+        d.inspections
+            .iter()
+            .try_for_each(|r| self.add_inspection(r))?;
+        d.dialogues.iter().try_for_each(|r| self.add_dialogue(r))?;
+        d.receptions
+            .iter()
+            .try_for_each(|r| self.add_reception(r))?;
+        d.clearances
+            .iter()
+            .try_for_each(|r| self.add_clearance(r))?;
+        d.awards.iter().try_for_each(|r| self.add_award(r))?;
+        d.figures.iter().try_for_each(|r| self.add_figure(r))?;
+        Ok(())
+    }
+
+    /// Folds one record of any kind.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::UnknownUnit`] when the record's unit is not in the
+    /// hierarchy, [`ErrorKind::TotalOverflow`] when its unit's total would
+    /// overflow (the record is then not added at all), and for a figure the
+    /// errors of [`Accumulator::add_figure`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let block: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "31001"}"#).unwrap();
+    /// assert_eq!(acc.add(danvan::RecordRef::Block(&block)).unwrap_err().code(), "DV063");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add(&mut self, record: RecordRef<'_>) -> Result<(), Error> {
+        let end = self.period.end();
+        let mut c = Contribs::new();
+        let actor = match record {
+            RecordRef::Figure(f) => return self.add_figure(f),
+            RecordRef::Block(b) => {
+                if b.exists_on(end) {
+                    c.push(Builtin::GrassrootsBlocks, 1, 0);
+                }
+                Actor::MobilizationSector
+            }
+            RecordRef::Team(t) => {
+                if t.exists_on(end) {
+                    c.push(Builtin::VillageTeams, 1, 0);
+                }
+                Actor::MobilizationSector
+            }
+            RecordRef::Model(m) => {
+                if m.registered.map_or(true, |r| r <= end) {
+                    c.push(Builtin::SkilfulModels, 1, 0);
+                    for (stage, b) in crate::ModelStage::ALL.iter().zip(Builtin::MODEL_STAGES) {
+                        if m.stage.includes(*stage) {
+                            c.push(b, 1, 0);
+                        }
+                    }
+                }
+                Actor::MobilizationSector
+            }
+            RecordRef::Conference(x) => {
+                c.push(Builtin::Conferences, 1, 0);
+                if x.kind.is_training() {
+                    c.push(Builtin::TrainingConferences, 1, 0);
+                }
+                if x.kind.is_propaganda() {
+                    c.push(Builtin::PropagandaConferences, 1, 0);
+                }
+                let who = match x.headcount {
+                    Headcount::Occurrences => Builtin::ConferenceParticipants,
+                    Headcount::DistinctPersons => Builtin::ConferencePersons,
+                };
+                c.push(
+                    who,
+                    x.participants.value().get(),
+                    flags_of(x.participants.qualifier()),
+                );
+                x.actor
+            }
+            RecordRef::Document(x) => {
+                c.push(Builtin::Documents, 1, 0);
+                c.push(
+                    match x.kind {
+                        crate::DocumentKind::Leadership => Builtin::LeadershipDocuments,
+                        crate::DocumentKind::Guidance => Builtin::GuidanceDocuments,
+                    },
+                    1,
+                    0,
+                );
+                x.actor
+            }
+            RecordRef::Inspection(x) => {
+                let subjects = x.subjects.total().map_err(|_| {
+                    let u = self
+                        .hierarchy
+                        .index_of(&x.unit)
+                        .map_or(usize::MAX, |i| i.get());
+                    overflow(&self.hierarchy, u, Builtin::InspectionSubjects.id())
+                })?;
+                c.push(Builtin::Inspections, 1, 0);
+                c.push(Builtin::InspectionSubjects, subjects.get(), 0);
+                x.actor
+            }
+            RecordRef::Dialogue(x) => {
+                c.push(Builtin::Dialogues, 1, 0);
+                c.push(
+                    Builtin::DialogueParticipants,
+                    x.participants.value().get(),
+                    flags_of(x.participants.qualifier()),
+                );
+                c.push(Builtin::PetitionsRaised, x.petitions_raised.get(), 0);
+                c.push(Builtin::PetitionsResolved, x.petitions_resolved.get(), 0);
+                x.actor
+            }
+            RecordRef::Reception(x) => {
+                c.push(Builtin::Receptions, 1, 0);
+                c.push(Builtin::PetitionsRaised, x.petitions_raised.get(), 0);
+                c.push(Builtin::PetitionsResolved, x.petitions_resolved.get(), 0);
+                x.actor
+            }
+            RecordRef::Clearance(x) => {
+                c.push(Builtin::ClearanceDrives, 1, 0);
+                c.push(Builtin::ClearanceHouseholds, x.households_affected.get(), 0);
+                c.push(
+                    Builtin::ClearanceConsenting,
+                    x.households_consenting.get(),
+                    0,
+                );
+                x.actor
+            }
+            RecordRef::Award(x) => {
+                c.push(
+                    match x.recipient {
+                        Recipient::Collective => Builtin::AwardedCollectives,
+                        Recipient::Individual => Builtin::AwardedIndividuals,
+                    },
+                    1,
+                    0,
+                );
+                x.issuer
+            }
+        };
+        let unit = record.unit();
+        let u = self.resolve(&unit)?;
+        self.apply(u, actor, &c)
+    }
+
+    fn resolve(&self, unit: &UnitCode) -> Result<usize, Error> {
+        self.hierarchy
+            .index_of(unit)
+            .map(|i| i.get())
+            .ok_or_else(|| {
+                ErrorKind::UnknownUnit {
+                    code: unit.to_string(),
+                }
+                .into()
+            })
+    }
+
+    /// The records column of (indicator, actor), created on first use.
+    fn record_column(&mut self, b: Builtin, actor: Actor) -> Option<usize> {
+        let slot = self.record_slots.get_mut(slot_index(b.index(), actor)?)?;
+        if *slot == NONE {
+            let n = self.hierarchy.len();
+            let distinct = b.kind() == IndicatorKind::Distinct;
+            *slot = u32::try_from(self.records.len()).ok()?;
+            self.records.push(Column::new(
+                u32::try_from(b.index()).ok()?,
+                actor,
+                n,
+                distinct,
+                false,
+            ));
+        }
+        Some(*slot as usize)
+    }
+
+    /// Adds every contribution of one record at unit `u`, all or nothing.
+    fn apply(&mut self, u: usize, actor: Actor, c: &Contribs) -> Result<(), Error> {
+        let mut cols = [0usize; MAX_CONTRIBS];
+        for (slot, &(b, v, _)) in cols.iter_mut().zip(c.as_slice()) {
+            let col = self
+                .record_column(b, actor)
+                .ok_or_else(|| overflow(&self.hierarchy, u, b.id()))?;
+            *slot = col;
+            let current = self.records.get(col).and_then(|k| k.value.get(u)).copied();
+            if current.and_then(|x| x.checked_add(v)).is_none() {
+                return Err(overflow(&self.hierarchy, u, b.id()));
+            }
+        }
+        for (&col, &(_, v, flags)) in cols.iter().zip(c.as_slice()) {
+            let Some(k) = self.records.get_mut(col) else {
+                continue;
+            };
+            if let Some(x) = k.value.get_mut(u) {
+                *x = x.saturating_add(v); // checked above
+            }
+            if let Some(f) = k.flags.get_mut(u) {
+                *f |= flags | F_PRESENT;
+            }
+            if let Some(fl) = k.floor.get_mut(u) {
+                *fl = (*fl).max(v);
+            }
+        }
+        Ok(())
+    }
+
+    /// Folds a grassroots block: +1 if it exists on the period's last day.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let b: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "30"}"#).unwrap();
+    /// acc.add_block(&b)?;
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_block(&mut self, r: &GrassrootsBlock) -> Result<(), Error> {
+        self.add(RecordRef::Block(r))
+    }
+
+    /// Folds a village team: +1 if it exists on the period's last day.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let t: danvan::VillageTeam = serde_json::from_str(r#"{"unit": "30"}"#).unwrap();
+    /// acc.add_team(&t)?;
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_team(&mut self, r: &VillageTeam) -> Result<(), Error> {
+        self.add(RecordRef::Team(r))
+    }
+
+    /// Folds a "Dân vận khéo" model: +1 and +1 on each stage it includes.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let m: danvan::SkilfulModel = serde_json::from_str(r#"{"unit": "30", "form": "collective",
+    ///     "field": "economy", "stage": "effective"}"#).unwrap();
+    /// acc.add_model(&m)?;
+    /// let t = acc.finish()?;
+    /// let eff = t.get_builtin(&"30".parse()?, danvan::Builtin::SkilfulModelsEffective, danvan::Actor::MobilizationSector);
+    /// assert_eq!(eff.map(|r| r.value().get()), Some(1));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_model(&mut self, r: &SkilfulModel) -> Result<(), Error> {
+        self.add(RecordRef::Model(r))
+    }
+
+    /// Folds a conference.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let c: danvan::Conference = serde_json::from_str(r#"{"unit": "30", "date": "2022-03-15",
+    ///     "actor": "party_committees", "kind": "both", "participants": 45}"#).unwrap();
+    /// acc.add_conference(&c)?;
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_conference(&mut self, r: &Conference) -> Result<(), Error> {
+        self.add(RecordRef::Conference(r))
+    }
+
+    /// Folds a document.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let d: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "30", "date": "2022-05-10",
+    ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
+    /// acc.add_document(&d)?;
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_document(&mut self, r: &IssuedDocument) -> Result<(), Error> {
+        self.add(RecordRef::Document(r))
+    }
+
+    /// Folds an inspection or supervision session.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let s: danvan::Inspection = serde_json::from_str(r#"{"unit": "30", "date": "2022-09-01",
+    ///     "actor": "party_committees", "kind": "lumped", "subjects": {"lumped": 3}}"#).unwrap();
+    /// acc.add_inspection(&s)?;
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_inspection(&mut self, r: &Inspection) -> Result<(), Error> {
+        self.add(RecordRef::Inspection(r))
+    }
+
+    /// Folds a dialogue.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let d: danvan::Dialogue = serde_json::from_str(r#"{"unit": "30", "date": "2022-06-01",
+    ///     "actor": "government", "participants": 120}"#).unwrap();
+    /// acc.add_dialogue(&d)?;
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_dialogue(&mut self, r: &Dialogue) -> Result<(), Error> {
+        self.add(RecordRef::Dialogue(r))
+    }
+
+    /// Folds a citizen reception.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let r: danvan::CitizenReception = serde_json::from_str(r#"{"unit": "30", "date": "2022-06-15",
+    ///     "actor": "party_committees"}"#).unwrap();
+    /// acc.add_reception(&r)?;
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_reception(&mut self, r: &CitizenReception) -> Result<(), Error> {
+        self.add(RecordRef::Reception(r))
+    }
+
+    /// Folds a site-clearance drive.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let s: danvan::SiteClearance = serde_json::from_str(r#"{"unit": "30", "date": "2022-08-01",
+    ///     "actor": "government", "project": "synthetic", "households_affected": 10,
+    ///     "households_consenting": 9}"#).unwrap();
+    /// acc.add_clearance(&s)?;
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_clearance(&mut self, r: &SiteClearance) -> Result<(), Error> {
+        self.add(RecordRef::Clearance(r))
+    }
+
+    /// Folds an award, by its issuer.
+    ///
+    /// # Errors
+    ///
+    /// As [`Accumulator::add`].
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let a: danvan::Award = serde_json::from_str(r#"{"unit": "30", "date": "2022-12-20",
+    ///     "issuer": "mobilization_sector", "kind": "giay_khen", "recipient": "individual"}"#).unwrap();
+    /// acc.add_award(&a)?;
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_award(&mut self, r: &Award) -> Result<(), Error> {
+        self.add(RecordRef::Award(r))
+    }
+
+    /// Folds a reported figure into the reported layer.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::UnknownUnit`], [`ErrorKind::NotOneActor`],
+    /// [`ErrorKind::UnknownIndicator`], [`ErrorKind::ValueTypeMismatch`],
+    /// [`ErrorKind::TotalOverflow`], or [`ErrorKind::UnitMismatch`] when two
+    /// amounts of one unit differ in unit word.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let f: danvan::Figure = serde_json::from_str(r#"{"indicator": "grassroots_blocks",
+    ///     "unit": "30", "actor": "mobilization_sector", "value": 235}"#).unwrap();
+    /// acc.add_figure(&f)?;
+    /// let t = acc.finish()?;
+    /// assert_eq!(t.reported(&"30".parse()?, &"grassroots_blocks".parse()?, danvan::Actor::MobilizationSector),
+    ///            Some("235".parse()?));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn add_figure(&mut self, f: &Figure) -> Result<(), Error> {
+        let u = self.resolve(&f.unit)?;
+        let actor = match f.actors.as_slice() {
+            [one] => *one,
+            many => {
+                return Err(ErrorKind::NotOneActor {
+                    actors: many
+                        .iter()
+                        .map(|a| a.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    count: many.len(),
+                }
+                .into())
+            }
+        };
+        let unknown = || -> Error {
+            ErrorKind::UnknownIndicator {
+                id: f.indicator.to_string(),
+            }
+            .into()
+        };
+        let ind = indicator_index(&self.indicators, &f.indicator).ok_or_else(unknown)?;
+        let (kind, values) = indicator_info(&self.indicators, ind as usize).ok_or_else(unknown)?;
+        let end = days(f.period.unwrap_or(self.period).end());
+        let slot_at = slot_index(ind as usize, actor).ok_or_else(unknown)?;
+        let n = self.hierarchy.len();
+        let mismatch = || -> Error {
+            ErrorKind::ValueTypeMismatch {
+                id: f.indicator.to_string(),
+                expected: match values {
+                    ValueType::Count => "value",
+                    ValueType::Amount => "amount",
+                },
+            }
+            .into()
+        };
+        match (values, f.value, &f.amount) {
+            (ValueType::Count, Some(v), None) => {
+                let slot = self.reported_slots.get_mut(slot_at).ok_or_else(unknown)?;
+                if *slot == NONE {
+                    *slot = u32::try_from(self.reported.len()).map_err(|_| unknown())?;
+                    self.reported.push(Column::new(
+                        ind,
+                        actor,
+                        n,
+                        kind == IndicatorKind::Distinct,
+                        kind == IndicatorKind::Stock,
+                    ));
+                }
+                let col = *slot as usize;
+                let mut one = Column::new(
+                    ind,
+                    actor,
+                    1,
+                    kind == IndicatorKind::Distinct,
+                    kind == IndicatorKind::Stock,
+                );
+                one.value = vec![v.value().get()];
+                one.flags = vec![flags_of(v.qualifier()) | F_PRESENT];
+                if !one.floor.is_empty() {
+                    one.floor = vec![v.value().get()];
+                }
+                if !one.end.is_empty() {
+                    one.end = vec![end];
+                }
+                let Some(target) = self.reported.get_mut(col) else {
+                    return Err(unknown());
+                };
+                let ok = if kind == IndicatorKind::Stock {
+                    target.pick_latest(u, &one, 0)
+                } else {
+                    target.add_cell(u, &one, 0)
+                };
+                ok.ok_or_else(|| {
+                    overflow(&self.hierarchy, u, &indicator_name(&self.indicators, ind))
+                })
+            }
+            (ValueType::Amount, None, Some(m)) => {
+                let slot = self.amount_slots.get_mut(slot_at).ok_or_else(unknown)?;
+                if *slot == NONE {
+                    *slot = u32::try_from(self.amounts.len()).map_err(|_| unknown())?;
+                    self.amounts.push(AmountColumn {
+                        indicator: ind,
+                        actor,
+                        cells: vec![None; n],
+                    });
+                }
+                let col = *slot as usize;
+                let new = AmountCell {
+                    measure: m.clone(),
+                    end,
+                };
+                let stock = kind == IndicatorKind::Stock;
+                let h = &self.hierarchy;
+                let defs = &self.indicators;
+                let cell = self
+                    .amounts
+                    .get_mut(col)
+                    .and_then(|c| c.cells.get_mut(u))
+                    .ok_or_else(unknown)?;
+                *cell = Some(match cell.take() {
+                    None => new,
+                    Some(old) => match super::combine_amount(&old, &new, stock) {
+                        Ok(c) => c,
+                        Err(e) => {
+                            *cell = Some(old);
+                            return Err(super::amount_error(h, defs, u, ind, e));
+                        }
+                    },
+                });
+                Ok(())
+            }
+            _ => Err(mismatch()),
+        }
+    }
+
+    /// Checks the rules of [`check`](crate::check) that concern one record
+    /// alone: its unit exists, has the right level and is valid on the
+    /// record's date; the date lies in the period; consenting households do
+    /// not exceed affected ones; resolved petitions do not exceed raised ones;
+    /// a session has a subject; a body is not dissolved before it was set up;
+    /// a team has one leader; a figure names one actor, a known indicator, the
+    /// right kind of value and a period inside the accumulator's. Rules across
+    /// records (duplicate ids, one block per commune, duplicate figures) are
+    /// not checked.
+    ///
+    /// # Errors
+    ///
+    /// Returns the first rule broken, with the same kind as `check` gives.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let d: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "30", "date": "2023-05-10",
+    ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
+    /// let err = acc.check(danvan::RecordRef::Document(&d)).unwrap_err();
+    /// assert_eq!(err.to_string(), "date 2023-05-10 is outside the period 2022-01-01 to 2022-12-31");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn check(&self, record: RecordRef<'_>) -> Result<(), Error> {
+        let end = self.period.end();
+        match record {
+            RecordRef::Block(b) => {
+                self.unit_ok(
+                    &b.unit,
+                    Some(Level::Commune),
+                    b.exists_on(end).then_some(end),
+                )?;
+                established_order(b.established, b.dissolved)
+            }
+            RecordRef::Team(t) => {
+                self.unit_ok(
+                    &t.unit,
+                    Some(Level::Village),
+                    t.exists_on(end).then_some(end),
+                )?;
+                established_order(t.established, t.dissolved)?;
+                let leaders = t
+                    .members
+                    .iter()
+                    .filter(|m| m.role == crate::TeamRole::PartyCellSecretary)
+                    .count();
+                if leaders > 1 {
+                    return Err(ErrorKind::SeveralLeaders { count: leaders }.into());
+                }
+                Ok(())
+            }
+            RecordRef::Model(m) => {
+                self.unit_ok(&m.unit, None, Some(end))?;
+                match m.registered {
+                    Some(r) if r > end => self.date_ok(r),
+                    _ => Ok(()),
+                }
+            }
+            RecordRef::Conference(x) => self.dated(&x.unit, x.date),
+            RecordRef::Document(x) => self.dated(&x.unit, x.date),
+            RecordRef::Award(x) => self.dated(&x.unit, x.date),
+            RecordRef::Inspection(x) => {
+                self.dated(&x.unit, x.date)?;
+                if x.subjects.total()?.get() == 0 {
+                    return Err(ErrorKind::NoSubjects.into());
+                }
+                Ok(())
+            }
+            RecordRef::Dialogue(x) => {
+                self.dated(&x.unit, x.date)?;
+                petitions(x.petitions_raised.get(), x.petitions_resolved.get())
+            }
+            RecordRef::Reception(x) => {
+                self.dated(&x.unit, x.date)?;
+                petitions(x.petitions_raised.get(), x.petitions_resolved.get())
+            }
+            RecordRef::Clearance(x) => {
+                self.dated(&x.unit, x.date)?;
+                let (consenting, affected) =
+                    (x.households_consenting.get(), x.households_affected.get());
+                if consenting > affected {
+                    return Err(ErrorKind::ConsentExceedsAffected {
+                        consenting,
+                        affected,
+                    }
+                    .into());
+                }
+                Ok(())
+            }
+            RecordRef::Figure(f) => {
+                let period = f.period.unwrap_or(self.period);
+                if !self.period.contains_period(&period) {
+                    return Err(ErrorKind::FigurePeriodOutside {
+                        period: period.to_string(),
+                        dataset: self.period.to_string(),
+                    }
+                    .into());
+                }
+                self.unit_ok(&f.unit, None, Some(period.end()))?;
+                if f.actors.len() != 1 {
+                    return Err(ErrorKind::NotOneActor {
+                        actors: f
+                            .actors
+                            .iter()
+                            .map(|a| a.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        count: f.actors.len(),
+                    }
+                    .into());
+                }
+                let Some(ind) = indicator_index(&self.indicators, &f.indicator) else {
+                    return Err(ErrorKind::UnknownIndicator {
+                        id: f.indicator.to_string(),
+                    }
+                    .into());
+                };
+                let values = indicator_info(&self.indicators, ind as usize).map(|(_, v)| v);
+                let ok = match values {
+                    Some(ValueType::Count) => f.value.is_some() && f.amount.is_none(),
+                    Some(ValueType::Amount) => f.amount.is_some() && f.value.is_none(),
+                    None => false,
+                };
+                if !ok {
+                    return Err(ErrorKind::ValueTypeMismatch {
+                        id: f.indicator.to_string(),
+                        expected: if values == Some(ValueType::Amount) {
+                            "amount"
+                        } else {
+                            "value"
+                        },
+                    }
+                    .into());
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn dated(&self, unit: &UnitCode, date: NaiveDate) -> Result<(), Error> {
+        self.unit_ok(unit, None, Some(date))?;
+        self.date_ok(date)
+    }
+
+    fn date_ok(&self, date: NaiveDate) -> Result<(), Error> {
+        if self.period.contains(date) {
+            Ok(())
+        } else {
+            Err(ErrorKind::DateOutsidePeriod {
+                date: date.to_string(),
+                start: self.period.start().to_string(),
+                end: self.period.end().to_string(),
+            }
+            .into())
+        }
+    }
+
+    fn unit_ok(
+        &self,
+        code: &UnitCode,
+        level: Option<Level>,
+        date: Option<NaiveDate>,
+    ) -> Result<(), Error> {
+        let Some(unit) = self.hierarchy.get(code) else {
+            return Err(ErrorKind::UnknownUnit {
+                code: code.to_string(),
+            }
+            .into());
+        };
+        if let Some(expected) = level {
+            if unit.level() != expected {
+                return Err(ErrorKind::WrongLevel {
+                    code: code.to_string(),
+                    level: unit.level().as_str(),
+                    expected: match expected {
+                        Level::Commune => "a commune",
+                        Level::Village => "a village",
+                        Level::District => "a district",
+                        Level::Province => "a province",
+                    },
+                }
+                .into());
+            }
+        }
+        if let Some(date) = date {
+            if !unit.is_valid_on(date) {
+                return Err(ErrorKind::UnitNotValidOn {
+                    code: code.to_string(),
+                    date: date.to_string(),
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Rolls up and gives the totals.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::TotalOverflow`] when a roll-up total exceeds `u64::MAX`.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(Vec::new())?;
+    /// let acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let totals = acc.finish()?;
+    /// assert_eq!(totals, danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn finish(self) -> Result<Totals, Error> {
+        let Accumulator {
+            hierarchy,
+            period,
+            indicators,
+            mut records,
+            mut reported,
+            mut amounts,
+            ..
+        } = self;
+        records.retain(Column::is_used);
+        reported.retain(Column::is_used);
+        amounts.retain(|c| c.cells.iter().any(Option::is_some));
+        records.sort_by_key(Column::key);
+        reported.sort_by_key(Column::key);
+        amounts.sort_by_key(AmountColumn::key);
+        roll_up(&hierarchy, &indicators, &mut records)?;
+        Totals::assemble(hierarchy, period, indicators, records, reported, amounts)
+    }
+}
+
+fn established_order(
+    established: Option<NaiveDate>,
+    dissolved: Option<NaiveDate>,
+) -> Result<(), Error> {
+    match (established, dissolved) {
+        (Some(e), Some(d)) if d < e => Err(ErrorKind::DissolvedBeforeEstablished {
+            established: e.to_string(),
+            dissolved: d.to_string(),
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+fn petitions(raised: u64, resolved: u64) -> Result<(), Error> {
+    if resolved > raised {
+        return Err(ErrorKind::ResolvedExceedsRaised { resolved, raised }.into());
+    }
+    Ok(())
+}

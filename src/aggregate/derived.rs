@@ -1,0 +1,189 @@
+//! Derived indicators: coverage, per-event ratios, consent, completeness, change.
+
+use super::{saturating_sum, Totals};
+use crate::{Actor, Builtin, Count, Level, Ratio, Reported, Share, UnitCode};
+
+/// The change from a previous value to a current one.
+///
+/// ```
+/// use danvan::{change, Count, Ratio, Reported};
+///
+/// let c = change("1.100".parse()?, "1.229".parse()?);
+/// assert_eq!((c.low, c.high), (Some(129), Some(129)));
+/// assert_eq!(c.ratio, Some(Ratio::new(Count::new(1229), Count::new(1100))));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Change {
+    /// The smallest possible difference current − previous (`None`: unbounded below).
+    pub low: Option<i128>,
+    /// The largest possible difference (`None`: unbounded above).
+    pub high: Option<i128>,
+    /// current / previous, when both are exact.
+    pub ratio: Option<Ratio>,
+}
+
+/// The change from `previous` to `current`: the difference as bounds, and
+/// the ratio when both are exact.
+///
+/// ```
+/// use danvan::change;
+///
+/// let c = change("500".parse()?, "hơn 500".parse()?);
+/// assert_eq!((c.low, c.high, c.ratio), (Some(0), None, None));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+pub fn change(previous: Reported, current: Reported) -> Change {
+    let (pl, ph) = previous.bounds();
+    let (cl, ch) = current.bounds();
+    Change {
+        low: ph.map(|ph| i128::from(cl) - i128::from(ph)),
+        high: ch.map(|ch| i128::from(ch) - i128::from(pl)),
+        ratio: (previous.is_exact() && current.is_exact())
+            .then(|| Ratio::new(current.value(), previous.value())),
+    }
+}
+
+/// An exact count, if the reported number is exact.
+fn exact(r: Option<Reported>) -> Option<Count> {
+    r.filter(|r| r.is_exact()).map(Reported::value)
+}
+
+impl Totals {
+    /// The value of a stock summed over every actor that has it; `None` when no actor has one.
+    ///
+    /// A sum beyond `u64::MAX` is "at least `u64::MAX`".
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.all_actors(&"30".parse()?, danvan::Builtin::GrassrootsBlocks), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn all_actors(&self, unit: &UnitCode, indicator: Builtin) -> Option<Reported> {
+        saturating_sum(
+            Actor::ALL
+                .into_iter()
+                .filter_map(|a| self.value_builtin(unit, indicator, a)),
+        )
+    }
+
+    fn units_at(&self, unit: &UnitCode, level: Level) -> Option<impl Iterator<Item = usize> + '_> {
+        let u = self.hierarchy.index_of(unit)?.get();
+        let units = self.hierarchy.units();
+        Some(
+            self.subtree(u)
+                .filter(move |&i| units.get(i).is_some_and(|x| x.level() == level)),
+        )
+    }
+
+    fn coverage(&self, unit: &UnitCode, indicator: Builtin, level: Level) -> Option<Share> {
+        let part = exact(self.all_actors(unit, indicator))?;
+        let whole = self.units_at(unit, level)?.count();
+        Share::new(part, Count::new(u64::try_from(whole).ok()?)).ok()
+    }
+
+    /// Grassroots blocks (all actors) per commune in the unit's subtree.
+    ///
+    /// `None` when the number of blocks is unknown or not exact, or exceeds the
+    /// number of communes (a unit whose communes are not in the hierarchy).
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.coverage_blocks(&"30".parse()?), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn coverage_blocks(&self, unit: &UnitCode) -> Option<Share> {
+        self.coverage(unit, Builtin::GrassrootsBlocks, Level::Commune)
+    }
+
+    /// Village teams (all actors) per village in the unit's subtree; `None` as
+    /// for [`coverage_blocks`](Totals::coverage_blocks).
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.coverage_teams(&"30".parse()?), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn coverage_teams(&self, unit: &UnitCode) -> Option<Share> {
+        self.coverage(unit, Builtin::VillageTeams, Level::Village)
+    }
+
+    fn ratio(&self, unit: &UnitCode, num: Builtin, den: Builtin, actor: Actor) -> Option<Ratio> {
+        let n = exact(self.value_builtin(unit, num, actor))?;
+        let d = exact(self.value_builtin(unit, den, actor))?;
+        Some(Ratio::new(n, d))
+    }
+
+    /// Conference participants (occurrences) per conference; `None` unless both are known exactly.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.participants_per_conference(&"30".parse()?, danvan::Actor::PartyCommittees), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn participants_per_conference(&self, unit: &UnitCode, actor: Actor) -> Option<Ratio> {
+        self.ratio(
+            unit,
+            Builtin::ConferenceParticipants,
+            Builtin::Conferences,
+            actor,
+        )
+    }
+
+    /// Inspection subjects per session; `None` unless both are known exactly.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.subjects_per_session(&"30".parse()?, danvan::Actor::PartyCommittees), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn subjects_per_session(&self, unit: &UnitCode, actor: Actor) -> Option<Ratio> {
+        self.ratio(
+            unit,
+            Builtin::InspectionSubjects,
+            Builtin::Inspections,
+            actor,
+        )
+    }
+
+    /// Consenting households of site clearance over affected ones; `None`
+    /// unless both are known exactly (and consent does not exceed them).
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.consent_rate(&"30".parse()?, danvan::Actor::Government), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn consent_rate(&self, unit: &UnitCode, actor: Actor) -> Option<Share> {
+        let part = exact(self.value_builtin(unit, Builtin::ClearanceConsenting, actor))?;
+        let whole = exact(self.value_builtin(unit, Builtin::ClearanceHouseholds, actor))?;
+        Share::new(part, whole).ok()
+    }
+
+    /// Units at `level` in the unit's subtree with any record or figure, over
+    /// all units at that level there; `None` for an unknown unit.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// let s = t.completeness(&"30".parse()?, danvan::Level::Province);
+    /// assert_eq!(s.map(|s| (s.part().get(), s.whole().get())), Some((0, 1)));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn completeness(&self, unit: &UnitCode, level: Level) -> Option<Share> {
+        let (mut part, mut whole) = (0u64, 0u64);
+        for i in self.units_at(unit, level)? {
+            whole = whole.saturating_add(1);
+            if self.has_any(i) {
+                part = part.saturating_add(1);
+            }
+        }
+        Share::new(Count::new(part), Count::new(whole)).ok()
+    }
+}

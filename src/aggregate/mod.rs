@@ -1,0 +1,1088 @@
+//! Totals of every indicator, per actor, for every unit and every level.
+//!
+//! [`Totals::compute`] takes a [`Checked`] dataset and folds its records and
+//! figures in **one bottom-up pass** over the dense unit indices of its
+//! [`Hierarchy`]: every record is added to its own unit's cell (its unit index
+//! is resolved once), then `for u in (0..len).rev()` every unit's cells are
+//! added to its parent's. Time and memory are linear in records + units ×
+//! columns; there is no recursion, no per-record allocation and no string work
+//! in the fold. Every addition is checked: an overflow is
+//! [`ErrorKind::TotalOverflow`], naming the unit and the indicator.
+//!
+//! # Dimensions and columns
+//!
+//! A cell is addressed by unit ([`UnitIndex`](crate::UnitIndex)), indicator
+//! (dense: [`Builtin::ALL`] first, then the dataset's custom indicators in
+//! order) and [`Actor`]. Only the (indicator, actor) pairs that occur get a
+//! column; a column holds per unit a `u64` value and a byte of flags (at
+//! least, at most, about, present). The qualifier of a cell is the OR of its
+//! members' flags — none: exact; only at-least: at least; only at-most: at
+//! most; anything else: about — which is exactly
+//! [`Qualifier::combine`](crate::Qualifier::combine) folded over the members.
+//! A column of a distinct indicator also keeps the largest part, so that
+//! [`Totals::distinct_bounds`] gives `[largest part, sum of parts]`.
+//!
+//! # Two layers
+//!
+//! - **records**: totals of the entity records, rolled up the hierarchy;
+//! - **reported**: the dataset's `figures`. A unit's reported value is its own
+//!   figure when it has one, otherwise the sum of its children's reported
+//!   values (a province figure is never added to its districts'). Several
+//!   figures of one unit for sub-periods add up for flows and distinct
+//!   indicators; for stocks the figure with the latest period end wins (ties:
+//!   the larger value).
+//!
+//! [`Totals::value`] gives the records total when any record contributed in
+//! the unit's subtree, and the reported value otherwise: that is what reports
+//! print.
+//!
+//! # What each record contributes
+//!
+//! | record | indicator (actor) |
+//! |---|---|
+//! | [`Conference`](crate::Conference) | `conferences` +1; `training_conferences` +1 if training; `propaganda_conferences` +1 if propaganda; participants to `conference_participants` (occurrences) or `conference_persons` (distinct persons) — by its `actor` |
+//! | [`IssuedDocument`](crate::IssuedDocument) | `documents` +1; `leadership_documents` or `guidance_documents` +1 — by its `actor` |
+//! | [`Inspection`](crate::Inspection) | `inspections` +1; `inspection_subjects` + all subjects — by its `actor` |
+//! | [`Dialogue`](crate::Dialogue) | `dialogues` +1; `dialogue_participants`, `petitions_raised`, `petitions_resolved` — by its `actor` |
+//! | [`CitizenReception`](crate::CitizenReception) | `receptions` +1; `petitions_raised`, `petitions_resolved` — by its `actor` (the number of citizens has no indicator yet) |
+//! | [`SiteClearance`](crate::SiteClearance) | `clearance_drives` +1; `clearance_households` + affected; `clearance_consenting` + consenting — by its `actor` |
+//! | [`Award`](crate::Award) | `awarded_collectives` or `awarded_individuals` +1 — by its `issuer` |
+//! | [`GrassrootsBlock`](crate::GrassrootsBlock) | `grassroots_blocks` +1 if it exists on the period's last day — mobilization sector |
+//! | [`VillageTeam`](crate::VillageTeam) | `village_teams` +1 if it exists on the period's last day — mobilization sector |
+//! | [`SkilfulModel`](crate::SkilfulModel) | `skilful_models` +1 and +1 on each stage indicator its stage includes, if registered by the period's last day (or date unknown) — mobilization sector |
+//! | [`Figure`](crate::Figure) | its indicator, unit and actor, in the reported layer |
+//!
+//! Flows sum; stocks count what exists at the period's end.
+//!
+//! # Monoid, serde, streaming
+//!
+//! Totals of disjoint parts of one dataset (same hierarchy, period and
+//! indicators) [`merge`](Totals::merge) to exactly the totals of one pass;
+//! merge is associative and commutative with [`Totals::empty`] as identity,
+//! and totals serialize, so partial totals can be computed on different
+//! machines. [`Accumulator`] folds records one at a time and
+//! [`stream_json_lines`] reads them from JSON Lines, in memory proportional to
+//! the units.
+//!
+//! ```
+//! let json = r#"{
+//!     "schema": "danvan/dataset/v1",
+//!     "period": {"start": "2022-01-01", "end": "2022-12-31"},
+//!     "units": [{"code": "30", "name": "Tỉnh Hải Dương"},
+//!               {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"}],
+//!     "conferences": [
+//!         {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "both", "participants": 120},
+//!         {"unit": "30", "date": "2022-04-02", "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}
+//!     ]
+//! }"#;
+//! let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
+//! let totals = danvan::Totals::compute(&checked)?;
+//! let province: danvan::UnitCode = "30".parse()?;
+//! let participants = totals.get_builtin(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
+//! assert_eq!(participants, Some("hơn 160".parse()?));
+//! # Ok::<(), danvan::Error>(())
+//! ```
+
+mod accumulate;
+mod derived;
+mod reconcile;
+mod rekey;
+mod stream;
+mod summary;
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+pub use accumulate::{Accumulator, RecordRef};
+pub use derived::{change, Change};
+pub use reconcile::{Against, Agreement, Reconciliation};
+pub use stream::{stream_json_lines, Record, StreamStats, MAX_LINE_BYTES, MAX_STORED_REJECTIONS};
+pub use summary::{ActorSummary, StockSummary, Summary};
+
+use crate::{
+    Actor, Builtin, Checked, Count, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId,
+    IndicatorKind, Level, Measure, Period, Qualifier, Reported, UnitCode, ValueType,
+};
+
+/// Flag: some member was "at least".
+pub(crate) const F_AT_LEAST: u8 = 1;
+/// Flag: some member was "at most".
+pub(crate) const F_AT_MOST: u8 = 2;
+/// Flag: some member was "about".
+pub(crate) const F_ABOUT: u8 = 4;
+/// Flag: at least one contribution.
+pub(crate) const F_PRESENT: u8 = 0x80;
+/// Every flag that may be set.
+const F_ALL: u8 = F_AT_LEAST | F_AT_MOST | F_ABOUT | F_PRESENT;
+
+/// The number of built-in indicators.
+pub(crate) const BUILTINS: usize = Builtin::ALL.len();
+
+/// The flags of a qualifier.
+pub(crate) const fn flags_of(q: Qualifier) -> u8 {
+    match q {
+        Qualifier::Exact => 0,
+        Qualifier::AtLeast => F_AT_LEAST,
+        Qualifier::AtMost => F_AT_MOST,
+        Qualifier::About => F_ABOUT,
+    }
+}
+
+/// The qualifier of a cell from its flags (the OR of its members' flags).
+pub(crate) const fn qualifier_of(flags: u8) -> Qualifier {
+    match flags & (F_AT_LEAST | F_AT_MOST | F_ABOUT) {
+        0 => Qualifier::Exact,
+        F_AT_LEAST => Qualifier::AtLeast,
+        F_AT_MOST => Qualifier::AtMost,
+        _ => Qualifier::About,
+    }
+}
+
+/// The overflow error of a total.
+pub(crate) fn overflow(h: &Hierarchy, unit: usize, indicator: &str) -> Error {
+    let code = u32::try_from(unit)
+        .ok()
+        .and_then(|u| h.units().get(u as usize))
+        .map_or_else(|| unit.to_string(), |u| u.code().to_string());
+    ErrorKind::TotalOverflow {
+        unit: code,
+        indicator: indicator.to_owned(),
+    }
+    .into()
+}
+
+/// The id of the indicator at a dense index.
+pub(crate) fn indicator_name(defs: &[IndicatorDef], ind: u32) -> String {
+    let i = ind as usize;
+    match Builtin::ALL.get(i) {
+        Some(b) => b.id().to_owned(),
+        None => i
+            .checked_sub(BUILTINS)
+            .and_then(|j| defs.get(j))
+            .map_or_else(|| format!("#{i}"), |d| d.id.to_string()),
+    }
+}
+
+/// The kind and value type of the indicator at a dense index.
+pub(crate) fn indicator_info(
+    defs: &[IndicatorDef],
+    ind: usize,
+) -> Option<(IndicatorKind, ValueType)> {
+    match Builtin::ALL.get(ind) {
+        Some(b) => Some((b.kind(), b.value_type())),
+        None => ind
+            .checked_sub(BUILTINS)
+            .and_then(|j| defs.get(j))
+            .map(|d| (d.kind, d.values)),
+    }
+}
+
+/// The dense index of an indicator id.
+pub(crate) fn indicator_index(defs: &[IndicatorDef], id: &IndicatorId) -> Option<u32> {
+    let i = match id.builtin() {
+        Some(b) => b.index(),
+        None => BUILTINS.checked_add(defs.iter().position(|d| &d.id == id)?)?,
+    };
+    u32::try_from(i).ok()
+}
+
+/// One column of counts: one (indicator, actor) pair, one cell per unit.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Column {
+    pub(crate) indicator: u32,
+    pub(crate) actor: Actor,
+    pub(crate) value: Vec<u64>,
+    pub(crate) flags: Vec<u8>,
+    /// The largest part, for distinct indicators (else empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) floor: Vec<u64>,
+    /// The latest period end (days from the Common Era), for reported stocks (else empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) end: Vec<i32>,
+}
+
+impl Column {
+    pub(crate) fn new(
+        indicator: u32,
+        actor: Actor,
+        n: usize,
+        distinct: bool,
+        ends: bool,
+    ) -> Column {
+        Column {
+            indicator,
+            actor,
+            value: vec![0; n],
+            flags: vec![0; n],
+            floor: if distinct { vec![0; n] } else { Vec::new() },
+            end: if ends { vec![0; n] } else { Vec::new() },
+        }
+    }
+
+    fn key(&self) -> (u32, Actor) {
+        (self.indicator, self.actor)
+    }
+
+    fn is_used(&self) -> bool {
+        self.flags.iter().any(|f| f & F_PRESENT != 0)
+    }
+
+    /// The cell at `u` as a reported number, if present.
+    fn reported(&self, u: usize) -> Option<Reported> {
+        let flags = *self.flags.get(u)?;
+        if flags & F_PRESENT == 0 {
+            return None;
+        }
+        let value = *self.value.get(u)?;
+        let mut q = flags;
+        if let Some(&floor) = self.floor.get(u) {
+            if floor < value {
+                q |= F_AT_MOST;
+            }
+        }
+        Some(Reported::new(qualifier_of(q), Count::new(value)))
+    }
+
+    /// Adds cell `from` of `src` into cell `to` of `self`: values add, flags
+    /// OR, floors take the maximum. `None` on overflow.
+    fn add_cell(&mut self, to: usize, src: &Column, from: usize) -> Option<()> {
+        let (v, f) = (*src.value.get(from)?, *src.flags.get(from)?);
+        if f & F_PRESENT == 0 {
+            return Some(());
+        }
+        let slot = self.value.get_mut(to)?;
+        *slot = slot.checked_add(v)?;
+        *self.flags.get_mut(to)? |= f;
+        if let (Some(dst), Some(&fl)) = (self.floor.get_mut(to), src.floor.get(from)) {
+            *dst = (*dst).max(fl);
+        }
+        Some(())
+    }
+
+    /// Adds cell `from` into cell `to` of the same column.
+    fn add_within(&mut self, to: usize, from: usize) -> Option<()> {
+        let (v, f) = (*self.value.get(from)?, *self.flags.get(from)?);
+        if f & F_PRESENT == 0 {
+            return Some(());
+        }
+        let fl = self.floor.get(from).copied();
+        let slot = self.value.get_mut(to)?;
+        *slot = slot.checked_add(v)?;
+        *self.flags.get_mut(to)? |= f;
+        if let (Some(dst), Some(fl)) = (self.floor.get_mut(to), fl) {
+            *dst = (*dst).max(fl);
+        }
+        Some(())
+    }
+
+    /// Combines the own figure `from` of `src` into `to` for a stock: the
+    /// latest end wins, ties go to the larger (value, flags).
+    fn pick_latest(&mut self, to: usize, src: &Column, from: usize) -> Option<()> {
+        let (v, f, e) = (
+            *src.value.get(from)?,
+            *src.flags.get(from)?,
+            *src.end.get(from)?,
+        );
+        if f & F_PRESENT == 0 {
+            return Some(());
+        }
+        let cur = (
+            *self.flags.get(to)? & F_PRESENT != 0,
+            *self.end.get(to)?,
+            *self.value.get(to)?,
+            *self.flags.get(to)?,
+        );
+        if !cur.0 || (e, v, f) > (cur.1, cur.2, cur.3) {
+            *self.value.get_mut(to)? = v;
+            *self.flags.get_mut(to)? = f;
+            *self.end.get_mut(to)? = e;
+            if let (Some(dst), Some(&fl)) = (self.floor.get_mut(to), src.floor.get(from)) {
+                *dst = fl;
+            }
+        }
+        Some(())
+    }
+}
+
+/// One reported amount of a unit, with the end of its period.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AmountCell {
+    pub(crate) measure: Measure,
+    pub(crate) end: i32,
+}
+
+/// One column of reported amounts (custom `values: amount` indicators).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AmountColumn {
+    pub(crate) indicator: u32,
+    pub(crate) actor: Actor,
+    pub(crate) cells: Vec<Option<AmountCell>>,
+}
+
+impl AmountColumn {
+    fn key(&self) -> (u32, Actor) {
+        (self.indicator, self.actor)
+    }
+}
+
+/// Combines two amounts of one unit: flows add, stocks keep the latest.
+pub(crate) fn combine_amount(
+    a: &AmountCell,
+    b: &AmountCell,
+    stock: bool,
+) -> Result<AmountCell, Error> {
+    if stock {
+        let ka = (a.end, a.measure.amount(), a.measure.qualifier());
+        let kb = (b.end, b.measure.amount(), b.measure.qualifier());
+        Ok(if kb > ka { b.clone() } else { a.clone() })
+    } else {
+        Ok(AmountCell {
+            measure: a.measure.checked_add(&b.measure)?,
+            end: a.end.max(b.end),
+        })
+    }
+}
+
+/// Totals of a dataset: per unit, indicator and actor, from records and from
+/// reported figures. See the [module documentation](self) for the rules.
+///
+/// On the wire, totals are one JSON object with the hierarchy, the period, the
+/// custom indicators and the columns; reading them checks their shape and
+/// recomputes the reported roll-up.
+///
+/// ```
+/// let checked = danvan::check(danvan::Dataset::new(danvan::Period::year(2022)?)).unwrap();
+/// let totals = danvan::Totals::compute(&checked)?;
+/// let json = serde_json::to_string(&totals).unwrap();
+/// assert_eq!(serde_json::from_str::<danvan::Totals>(&json).unwrap(), totals);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "TotalsWire", into = "TotalsWire")]
+pub struct Totals {
+    hierarchy: Hierarchy,
+    period: Period,
+    indicators: Vec<IndicatorDef>,
+    /// Records layer, rolled up; sorted by (indicator, actor).
+    records: Vec<Column>,
+    /// Reported layer, own figures only; sorted.
+    reported: Vec<Column>,
+    /// Reported amounts, own figures only; sorted.
+    amounts: Vec<AmountColumn>,
+    /// Derived: reported layer rolled up (own figure, else children's sum).
+    rolled: Vec<Column>,
+    /// Derived: reported amounts rolled up.
+    rolled_amounts: Vec<AmountColumn>,
+    /// Derived: the end of each unit's subtree in index order.
+    subtree_end: Vec<u32>,
+}
+
+/// The wire form of [`Totals`].
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TotalsWire {
+    hierarchy: Hierarchy,
+    period: Period,
+    #[serde(default)]
+    indicators: Vec<IndicatorDef>,
+    #[serde(default)]
+    records: Vec<Column>,
+    #[serde(default)]
+    reported: Vec<Column>,
+    #[serde(default)]
+    amounts: Vec<AmountColumn>,
+}
+
+impl From<Totals> for TotalsWire {
+    fn from(t: Totals) -> TotalsWire {
+        TotalsWire {
+            hierarchy: t.hierarchy,
+            period: t.period,
+            indicators: t.indicators,
+            records: t.records,
+            reported: t.reported,
+            amounts: t.amounts,
+        }
+    }
+}
+
+fn invalid(reason: impl Into<String>) -> Error {
+    ErrorKind::InvalidTotals {
+        reason: reason.into(),
+    }
+    .into()
+}
+
+impl TryFrom<TotalsWire> for Totals {
+    type Error = Error;
+
+    fn try_from(w: TotalsWire) -> Result<Totals, Error> {
+        let n = w.hierarchy.len();
+        let defs = &w.indicators;
+        let check_columns = |cols: &[Column], layer: &str, ends: bool| -> Result<(), Error> {
+            for (i, c) in cols.iter().enumerate() {
+                let name = indicator_name(defs, c.indicator);
+                let Some((kind, values)) = indicator_info(defs, c.indicator as usize) else {
+                    return Err(invalid(format!(
+                        "{layer} column {i} names unknown indicator {name}"
+                    )));
+                };
+                let distinct = kind == IndicatorKind::Distinct;
+                let stock_end = ends && kind == IndicatorKind::Stock;
+                let ok = values == ValueType::Count
+                    && c.value.len() == n
+                    && c.flags.len() == n
+                    && c.floor.len() == if distinct { n } else { 0 }
+                    && c.end.len() == if stock_end { n } else { 0 }
+                    && c.flags.iter().all(|f| f & !F_ALL == 0)
+                    && c.is_used();
+                if !ok {
+                    return Err(invalid(format!(
+                        "{layer} column {i} ({name}) has the wrong shape"
+                    )));
+                }
+                if i > 0 && cols.get(i - 1).is_some_and(|p| p.key() >= c.key()) {
+                    return Err(invalid(format!("{layer} columns are not sorted")));
+                }
+            }
+            Ok(())
+        };
+        check_columns(&w.records, "records", false)?;
+        check_columns(&w.reported, "reported", true)?;
+        for (i, c) in w.amounts.iter().enumerate() {
+            let ok = indicator_info(defs, c.indicator as usize)
+                .is_some_and(|(_, v)| v == ValueType::Amount)
+                && c.cells.len() == n
+                && c.cells.iter().any(Option::is_some);
+            if !ok || (i > 0 && w.amounts.get(i - 1).is_some_and(|p| p.key() >= c.key())) {
+                return Err(invalid(format!("amount column {i} has the wrong shape")));
+            }
+        }
+        Totals::assemble(
+            w.hierarchy,
+            w.period,
+            w.indicators,
+            w.records,
+            w.reported,
+            w.amounts,
+        )
+    }
+}
+
+/// The end of each unit's subtree: descendants directly follow their unit.
+fn subtree_ends(h: &Hierarchy) -> Vec<u32> {
+    let n = h.len();
+    let mut end: Vec<u32> = (0..n)
+        .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX))
+        .collect();
+    for (u, parent) in h.parents().iter().enumerate().rev() {
+        if let (Some(p), Some(&e)) = (parent, end.get(u)) {
+            if let Some(pe) = end.get_mut(p.get()) {
+                *pe = (*pe).max(e);
+            }
+        }
+    }
+    end
+}
+
+impl Totals {
+    /// Builds totals from their stored parts, rolling up the reported layer.
+    pub(crate) fn assemble(
+        hierarchy: Hierarchy,
+        period: Period,
+        indicators: Vec<IndicatorDef>,
+        records: Vec<Column>,
+        reported: Vec<Column>,
+        amounts: Vec<AmountColumn>,
+    ) -> Result<Totals, Error> {
+        let rolled = roll_reported(&hierarchy, &indicators, &reported)?;
+        let rolled_amounts = roll_amounts(&hierarchy, &indicators, &amounts)?;
+        let subtree_end = subtree_ends(&hierarchy);
+        Ok(Totals {
+            hierarchy,
+            period,
+            indicators,
+            records,
+            reported,
+            amounts,
+            rolled,
+            rolled_amounts,
+            subtree_end,
+        })
+    }
+
+    /// Computes the totals of a checked dataset in one bottom-up pass.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::TotalOverflow`] when a total exceeds `u64::MAX`
+    /// (or [`ErrorKind::UnitMismatch`] when amounts of one indicator come in
+    /// different unit words).
+    ///
+    /// ```
+    /// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-2022.json")).unwrap();
+    /// let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
+    /// let totals = danvan::Totals::compute(&checked)?;
+    /// let models = totals.get_builtin(&"30".parse()?, danvan::Builtin::SkilfulModels, danvan::Actor::MobilizationSector);
+    /// assert_eq!(models, None); // no records: the seed has figures only
+    /// let models = totals.value(&"30".parse()?, &"skilful_models".parse()?, danvan::Actor::MobilizationSector);
+    /// assert_eq!(models, Some(danvan::Reported::exact(danvan::Count::new(1229))));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn compute(checked: &Checked) -> Result<Totals, Error> {
+        let d = checked.dataset();
+        let mut acc = Accumulator::new(checked.hierarchy(), d.period, &d.indicators);
+        acc.add_dataset(d)?;
+        acc.finish()
+    }
+
+    /// Totals without any record or figure: the identity of [`merge`](Totals::merge).
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let empty = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(empty.value(&"30".parse()?, &"conferences".parse()?, danvan::Actor::PartyCommittees), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn empty(hierarchy: &Hierarchy, period: Period, indicators: &[IndicatorDef]) -> Totals {
+        Totals {
+            hierarchy: hierarchy.clone(),
+            period,
+            indicators: indicators.to_vec(),
+            records: Vec::new(),
+            reported: Vec::new(),
+            amounts: Vec::new(),
+            rolled: Vec::new(),
+            rolled_amounts: Vec::new(),
+            subtree_end: subtree_ends(hierarchy),
+        }
+    }
+
+    /// The hierarchy the totals are keyed by.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(Vec::new())?;
+    /// assert!(danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]).hierarchy().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn hierarchy(&self) -> &Hierarchy {
+        &self.hierarchy
+    }
+
+    /// The period the totals cover.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(Vec::new())?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.period(), danvan::Period::year(2022)?);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The custom indicators, in their dense order after the built-in ones.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(Vec::new())?;
+    /// assert!(danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]).indicators().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn indicators(&self) -> &[IndicatorDef] {
+        &self.indicators
+    }
+
+    fn find(cols: &[Column], ind: u32, actor: Actor) -> Option<&Column> {
+        cols.binary_search_by(|c| c.key().cmp(&(ind, actor)))
+            .ok()
+            .and_then(|i| cols.get(i))
+    }
+
+    fn locate(&self, unit: &UnitCode, indicator: &IndicatorId) -> Option<(usize, u32)> {
+        let u = self.hierarchy.index_of(unit)?.get();
+        Some((u, indicator_index(&self.indicators, indicator)?))
+    }
+
+    pub(crate) fn records_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Reported> {
+        Totals::find(&self.records, ind, actor)?.reported(u)
+    }
+
+    pub(crate) fn reported_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Reported> {
+        Totals::find(&self.rolled, ind, actor)?.reported(u)
+    }
+
+    pub(crate) fn value_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Reported> {
+        self.records_at(u, ind, actor)
+            .or_else(|| self.reported_at(u, ind, actor))
+    }
+
+    /// The records total of a unit's subtree for one indicator and actor;
+    /// `None` when no record contributed.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.get(&"30".parse()?, &"documents".parse()?, danvan::Actor::PartyCommittees), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn get(&self, unit: &UnitCode, indicator: &IndicatorId, actor: Actor) -> Option<Reported> {
+        let (u, ind) = self.locate(unit, indicator)?;
+        self.records_at(u, ind, actor)
+    }
+
+    /// The records total for a built-in indicator (as [`get`](Totals::get)).
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.get_builtin(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::PartyCommittees), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn get_builtin(
+        &self,
+        unit: &UnitCode,
+        indicator: Builtin,
+        actor: Actor,
+    ) -> Option<Reported> {
+        let u = self.hierarchy.index_of(unit)?.get();
+        self.records_at(u, u32::try_from(indicator.index()).ok()?, actor)
+    }
+
+    /// The reported value of a unit: its own figure if it has one, otherwise
+    /// the sum of its children's reported values; `None` when nothing was reported.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.reported(&"30".parse()?, &"documents".parse()?, danvan::Actor::PartyCommittees), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn reported(
+        &self,
+        unit: &UnitCode,
+        indicator: &IndicatorId,
+        actor: Actor,
+    ) -> Option<Reported> {
+        let (u, ind) = self.locate(unit, indicator)?;
+        self.reported_at(u, ind, actor)
+    }
+
+    /// The reported value for a built-in indicator (as [`reported`](Totals::reported)).
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.reported_builtin(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::Other), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn reported_builtin(
+        &self,
+        unit: &UnitCode,
+        indicator: Builtin,
+        actor: Actor,
+    ) -> Option<Reported> {
+        let u = self.hierarchy.index_of(unit)?.get();
+        self.reported_at(u, u32::try_from(indicator.index()).ok()?, actor)
+    }
+
+    /// What a report prints: the records total when any record contributed in
+    /// the unit's subtree, otherwise the reported value.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.value(&"30".parse()?, &"documents".parse()?, danvan::Actor::PartyCommittees), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn value(
+        &self,
+        unit: &UnitCode,
+        indicator: &IndicatorId,
+        actor: Actor,
+    ) -> Option<Reported> {
+        let (u, ind) = self.locate(unit, indicator)?;
+        self.value_at(u, ind, actor)
+    }
+
+    /// What a report prints, for a built-in indicator (as [`value`](Totals::value)).
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.value_builtin(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::Other), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn value_builtin(
+        &self,
+        unit: &UnitCode,
+        indicator: Builtin,
+        actor: Actor,
+    ) -> Option<Reported> {
+        let u = self.hierarchy.index_of(unit)?.get();
+        self.value_at(u, u32::try_from(indicator.index()).ok()?, actor)
+    }
+
+    /// The bounds `(largest part, sum of parts)` of a distinct indicator's
+    /// records total; `None` for other indicators or without records.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.distinct_bounds(&"30".parse()?, &"conference_persons".parse()?, danvan::Actor::Other), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn distinct_bounds(
+        &self,
+        unit: &UnitCode,
+        indicator: &IndicatorId,
+        actor: Actor,
+    ) -> Option<(u64, u64)> {
+        let (u, ind) = self.locate(unit, indicator)?;
+        let col = Totals::find(&self.records, ind, actor)?;
+        col.reported(u)?;
+        Some((*col.floor.get(u)?, *col.value.get(u)?))
+    }
+
+    /// The reported amount of a unit for an amount indicator: its own figure,
+    /// otherwise the sum of its children's.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.amount(&"30".parse()?, &"money".parse()?, danvan::Actor::Other), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn amount(
+        &self,
+        unit: &UnitCode,
+        indicator: &IndicatorId,
+        actor: Actor,
+    ) -> Option<Measure> {
+        let (u, ind) = self.locate(unit, indicator)?;
+        let i = self
+            .rolled_amounts
+            .binary_search_by(|c| c.key().cmp(&(ind, actor)))
+            .ok()?;
+        let cell = self.rolled_amounts.get(i)?.cells.get(u)?.as_ref()?;
+        Some(cell.measure.clone())
+    }
+
+    /// The sum of [`value`](Totals::value) over every unit at a level; `None`
+    /// when no unit at that level has a value.
+    ///
+    /// A sum beyond `u64::MAX` is given as "at least `u64::MAX`", which stays
+    /// true.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.level_total(danvan::Level::Province, &"documents".parse()?, danvan::Actor::Other), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn level_total(
+        &self,
+        level: Level,
+        indicator: &IndicatorId,
+        actor: Actor,
+    ) -> Option<Reported> {
+        let ind = indicator_index(&self.indicators, indicator)?;
+        let values = self
+            .hierarchy
+            .iter()
+            .filter(|(_, u)| u.level() == level)
+            .filter_map(|(i, _)| self.value_at(i.get(), ind, actor));
+        saturating_sum(values)
+    }
+
+    /// The indices `u..end` of a unit's subtree (the unit first).
+    pub(crate) fn subtree(&self, u: usize) -> Range<usize> {
+        let end = self.subtree_end.get(u).map_or(u, |&e| e as usize);
+        u..end
+    }
+
+    /// Whether any record or figure contributed in the subtree of `u`.
+    pub(crate) fn has_any(&self, u: usize) -> bool {
+        let present = |c: &Column| c.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
+        self.records.iter().any(present)
+            || self.rolled.iter().any(present)
+            || self
+                .rolled_amounts
+                .iter()
+                .any(|c| c.cells.get(u).is_some_and(Option::is_some))
+    }
+
+    /// Merges the totals of a disjoint part of the same dataset.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::TotalsMismatch`] when the two totals have
+    /// different hierarchies, periods or custom indicators, and
+    /// [`ErrorKind::TotalOverflow`] when a sum overflows.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let empty = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// let other = danvan::Totals::empty(&h, danvan::Period::year(2023)?, &[]);
+    /// assert_eq!(empty.clone().merge(empty.clone())?, empty);
+    /// assert_eq!(empty.merge(other).unwrap_err().code(), "DV101");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn merge(self, other: Totals) -> Result<Totals, Error> {
+        let what = if self.period != other.period {
+            Some("periods")
+        } else if self.indicators != other.indicators {
+            Some("indicators")
+        } else if self.hierarchy != other.hierarchy {
+            Some("hierarchies")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(ErrorKind::TotalsMismatch { what }.into());
+        }
+        let h = &self.hierarchy;
+        let defs = &self.indicators;
+        let records = merge_columns(self.records, other.records, |a, b| {
+            for u in 0..a.value.len() {
+                a.add_cell(u, b, u)
+                    .ok_or_else(|| overflow(h, u, &indicator_name(defs, a.indicator)))?;
+            }
+            Ok(())
+        })?;
+        let reported = merge_columns(self.reported, other.reported, |a, b| {
+            combine_own(h, defs, a, b)
+        })?;
+        let amounts = merge_amounts(h, defs, self.amounts, other.amounts)?;
+        Totals::assemble(
+            self.hierarchy,
+            self.period,
+            self.indicators,
+            records,
+            reported,
+            amounts,
+        )
+    }
+}
+
+/// "At least `u64::MAX`": what a sum past the largest count still truly is.
+pub(crate) const fn saturated() -> Reported {
+    Reported::new(Qualifier::AtLeast, Count::new(u64::MAX))
+}
+
+/// The sum of reported numbers, or "at least `u64::MAX`" past it; `None` for none.
+pub(crate) fn saturating_sum(values: impl Iterator<Item = Reported>) -> Option<Reported> {
+    let mut sum: Option<Reported> = None;
+    for v in values {
+        sum = Some(match sum {
+            None => v,
+            Some(s) => s.checked_add(v).unwrap_or(saturated()),
+        });
+    }
+    sum
+}
+
+/// Combines own reported cells of `b` into `a`, cell by cell.
+fn combine_own(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    a: &mut Column,
+    b: &Column,
+) -> Result<(), Error> {
+    let stock = !a.end.is_empty();
+    for u in 0..a.value.len() {
+        let ok = if stock {
+            a.pick_latest(u, b, u)
+        } else {
+            a.add_cell(u, b, u)
+        };
+        ok.ok_or_else(|| overflow(h, u, &indicator_name(defs, a.indicator)))?;
+    }
+    Ok(())
+}
+
+/// Merges two sorted lists of columns; columns with the same key are combined by `both`.
+fn merge_columns(
+    a: Vec<Column>,
+    b: Vec<Column>,
+    mut both: impl FnMut(&mut Column, &Column) -> Result<(), Error>,
+) -> Result<Vec<Column>, Error> {
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    let mut a = a.into_iter().peekable();
+    let mut b = b.into_iter().peekable();
+    loop {
+        let ord = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.key().cmp(&y.key()),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => break,
+        };
+        match ord {
+            Ordering::Less => out.extend(a.next()),
+            Ordering::Greater => out.extend(b.next()),
+            Ordering::Equal => {
+                if let (Some(mut x), Some(y)) = (a.next(), b.next()) {
+                    both(&mut x, &y)?;
+                    out.push(x);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn merge_amounts(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    a: Vec<AmountColumn>,
+    b: Vec<AmountColumn>,
+) -> Result<Vec<AmountColumn>, Error> {
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    let mut a = a.into_iter().peekable();
+    let mut b = b.into_iter().peekable();
+    loop {
+        let ord = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.key().cmp(&y.key()),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => break,
+        };
+        match ord {
+            Ordering::Less => out.extend(a.next()),
+            Ordering::Greater => out.extend(b.next()),
+            Ordering::Equal => {
+                if let (Some(mut x), Some(y)) = (a.next(), b.next()) {
+                    let stock = indicator_info(defs, x.indicator as usize)
+                        .is_some_and(|(k, _)| k == IndicatorKind::Stock);
+                    for (u, (cx, cy)) in x.cells.iter_mut().zip(y.cells).enumerate() {
+                        *cx = match (cx.take(), cy) {
+                            (Some(p), Some(q)) => Some(
+                                combine_amount(&p, &q, stock)
+                                    .map_err(|e| amount_error(h, defs, u, x.indicator, e))?,
+                            ),
+                            (p, q) => p.or(q),
+                        };
+                    }
+                    out.push(x);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An amount overflow names the unit and indicator; other errors pass through.
+pub(crate) fn amount_error(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    u: usize,
+    ind: u32,
+    e: Error,
+) -> Error {
+    if matches!(e.kind(), ErrorKind::Overflow { .. }) {
+        overflow(h, u, &indicator_name(defs, ind))
+    } else {
+        e
+    }
+}
+
+/// Rolls up a records layer in place: for `u` in `(0..len).rev()`, parent += child.
+pub(crate) fn roll_up(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    cols: &mut [Column],
+) -> Result<(), Error> {
+    let parents = h.parents();
+    for col in cols.iter_mut() {
+        for (u, parent) in parents.iter().enumerate().rev() {
+            if let Some(p) = parent {
+                let p = p.get();
+                col.add_within(p, u)
+                    .ok_or_else(|| overflow(h, p, &indicator_name(defs, col.indicator)))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rolls up own reported figures: a unit's own figure, else its children's sum.
+fn roll_reported(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    own: &[Column],
+) -> Result<Vec<Column>, Error> {
+    let parents = h.parents();
+    let mut out = Vec::with_capacity(own.len());
+    for col in own {
+        let n = col.value.len();
+        let mut r = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), false);
+        for (u, parent) in parents.iter().enumerate().rev() {
+            if col.flags.get(u).is_some_and(|f| f & F_PRESENT != 0) {
+                if let (Some(v), Some(f), Some(dv), Some(df)) = (
+                    col.value.get(u),
+                    col.flags.get(u),
+                    r.value.get_mut(u),
+                    r.flags.get_mut(u),
+                ) {
+                    *dv = *v;
+                    *df = *f;
+                }
+                if let (Some(fl), Some(dfl)) = (col.floor.get(u), r.floor.get_mut(u)) {
+                    *dfl = *fl;
+                }
+            }
+            if let Some(p) = parent {
+                let p = p.get();
+                r.add_within(p, u)
+                    .ok_or_else(|| overflow(h, p, &indicator_name(defs, col.indicator)))?;
+            }
+        }
+        out.push(r);
+    }
+    Ok(out)
+}
+
+fn roll_amounts(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    own: &[AmountColumn],
+) -> Result<Vec<AmountColumn>, Error> {
+    let parents = h.parents();
+    let mut out = Vec::with_capacity(own.len());
+    for col in own {
+        let mut cells: Vec<Option<AmountCell>> = vec![None; col.cells.len()];
+        for (u, parent) in parents.iter().enumerate().rev() {
+            if let (Some(Some(c)), Some(slot)) = (col.cells.get(u), cells.get_mut(u)) {
+                *slot = Some(c.clone());
+            }
+            let Some(p) = parent else { continue };
+            let p = p.get();
+            let Some(Some(child)) = cells.get(u).cloned() else {
+                continue;
+            };
+            if let Some(slot) = cells.get_mut(p) {
+                *slot = Some(match slot.take() {
+                    None => child,
+                    Some(acc) => AmountCell {
+                        measure: acc
+                            .measure
+                            .checked_add(&child.measure)
+                            .map_err(|e| amount_error(h, defs, p, col.indicator, e))?,
+                        end: acc.end.max(child.end),
+                    },
+                });
+            }
+        }
+        out.push(AmountColumn {
+            indicator: col.indicator,
+            actor: col.actor,
+            cells,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;

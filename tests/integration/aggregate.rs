@@ -1,0 +1,471 @@
+//! Aggregation: fixtures, the seed's figures, and properties over synthetic datasets.
+
+use danvan::*;
+use proptest::prelude::*;
+
+fn code(s: &str) -> UnitCode {
+    s.parse().unwrap()
+}
+
+fn checked(path: &str) -> Checked {
+    let d = Dataset::from_json(crate::read(path).as_bytes()).unwrap();
+    check(d).unwrap()
+}
+
+fn ex(n: u64) -> Option<Reported> {
+    Some(Reported::exact(Count::new(n)))
+}
+
+fn at_least(n: u64) -> Option<Reported> {
+    Some(Reported::new(Qualifier::AtLeast, Count::new(n)))
+}
+
+#[test]
+fn seed_summary_has_every_figure() {
+    let c = checked("tests/fixtures/seed-2022.json");
+    let t = Totals::compute(&c).unwrap();
+    let s = Summary::from_totals(&t, &code("30"), "Tỉnh Hải Dương", 2022);
+    assert_eq!(s.stocks.skilful_models, ex(1229));
+    assert_eq!(s.stocks.grassroots_blocks, ex(235));
+    assert_eq!(s.stocks.village_teams, ex(1347));
+    assert_eq!(s.party.conferences, ex(291));
+    assert_eq!(s.party.participants, ex(13360));
+    assert_eq!(s.party.leadership_documents, ex(919));
+    assert_eq!(s.party.inspections, ex(179));
+    assert_eq!(s.party.inspection_subjects, ex(545));
+    assert_eq!(s.sector.training_conferences, ex(222));
+    assert_eq!(s.sector.participants, at_least(6800));
+    assert_eq!(s.sector.guidance_documents, at_least(500));
+    assert_eq!(s.sector.awarded_collectives, ex(11));
+    // Nothing is invented: the two actors are not summed, and unreported figures stay absent.
+    assert_eq!(s.party.documents, None);
+    assert_eq!(s.sector.conferences, None);
+    assert_eq!(
+        t.subjects_per_session(&code("30"), Actor::PartyCommittees),
+        Some(Ratio::new(Count::new(545), Count::new(179)))
+    );
+    assert_eq!(
+        t.participants_per_conference(&code("30"), Actor::PartyCommittees)
+            .and_then(|r| r.value(1)),
+        Some(rust_decimal::Decimal::new(459, 1))
+    );
+    // The seed's hierarchy has no communes: coverage cannot be computed.
+    assert_eq!(t.coverage_blocks(&code("30")), None);
+    assert!(t.reconcile().is_empty());
+}
+
+#[test]
+fn synthetic_small_totals() {
+    let c = checked("tests/fixtures/synthetic-small.json");
+    let t = Totals::compute(&c).unwrap();
+    let p = code("30");
+    let pc = Actor::PartyCommittees;
+    let ms = Actor::MobilizationSector;
+    assert_eq!(t.get_builtin(&p, Builtin::Conferences, pc), ex(1));
+    assert_eq!(
+        t.get_builtin(&p, Builtin::ConferenceParticipants, pc),
+        ex(120)
+    );
+    assert_eq!(
+        t.get_builtin(&p, Builtin::ConferenceParticipants, ms),
+        at_least(40)
+    );
+    assert_eq!(t.get_builtin(&p, Builtin::GrassrootsBlocks, ms), ex(2));
+    assert_eq!(t.get_builtin(&p, Builtin::VillageTeams, ms), ex(2));
+    assert_eq!(t.get_builtin(&p, Builtin::SkilfulModels, ms), ex(2));
+    assert_eq!(
+        t.get_builtin(&p, Builtin::SkilfulModelsRecognized, ms),
+        ex(1)
+    );
+    assert_eq!(
+        t.get_builtin(&p, Builtin::SkilfulModelsRegistered, ms),
+        ex(2)
+    );
+    assert_eq!(t.get_builtin(&p, Builtin::InspectionSubjects, pc), ex(6));
+    assert_eq!(
+        t.get_builtin(&code("10510"), Builtin::Conferences, pc),
+        None
+    );
+    // Records win over figures in value(); the figure stays in reported().
+    assert_eq!(
+        t.value_builtin(&code("288"), Builtin::SkilfulModelsRegistered, ms),
+        ex(2)
+    );
+    assert_eq!(
+        t.reported_builtin(&code("288"), Builtin::SkilfulModelsRegistered, ms),
+        ex(40)
+    );
+    let money = t.amount(
+        &code("30"),
+        &"money_mobilized".parse().unwrap(),
+        Actor::FrontAndMassOrganizations,
+    );
+    assert_eq!(
+        money.map(|m| m.amount().to_string()),
+        Some("6300000000".into())
+    );
+    // Coverage: 2 blocks / 2 communes, 2 teams / 2 villages.
+    let cov = t.coverage_blocks(&p).unwrap();
+    assert_eq!((cov.part().get(), cov.whole().get()), (2, 2));
+    let cov = t.coverage_teams(&p).unwrap();
+    assert_eq!((cov.part().get(), cov.whole().get()), (2, 2));
+    let consent = t.consent_rate(&p, ms).unwrap();
+    assert_eq!((consent.part().get(), consent.whole().get()), (131, 140));
+    let done = t.completeness(&p, Level::Commune).unwrap();
+    assert_eq!((done.part().get(), done.whole().get()), (2, 2));
+    let rec = t.reconcile();
+    let registered = rec
+        .iter()
+        .find(|r| r.indicator.as_str() == "skilful_models_registered")
+        .unwrap();
+    assert_eq!(registered.against, Against::Records);
+    assert_eq!(
+        registered.agreement,
+        Agreement::Disagree {
+            low: Some(38),
+            high: Some(38)
+        }
+    );
+    assert_eq!(
+        t.level_total(
+            Level::Commune,
+            &"conferences".parse().unwrap(),
+            Actor::MobilizationSector
+        ),
+        ex(1)
+    );
+    let json = serde_json::to_string(&t).unwrap();
+    assert_eq!(serde_json::from_str::<Totals>(&json).unwrap(), t);
+}
+
+#[test]
+fn change_keeps_bounds() {
+    let c = change("291".parse().unwrap(), "hơn 300".parse().unwrap());
+    assert_eq!((c.low, c.high, c.ratio), (Some(9), None, None));
+}
+
+// ---------------------------------------------------------------------------
+// Properties over synthetic datasets
+// ---------------------------------------------------------------------------
+
+/// A synthetic hierarchy: province 90, `d` districts, communes, villages.
+fn hierarchy(shape: &[Vec<u8>]) -> (Vec<Unit>, Vec<UnitCode>, Vec<UnitCode>) {
+    let mut units = vec![Unit::new(code("90"), "Province (synthetic)")];
+    let (mut communes, mut villages) = (Vec::new(), Vec::new());
+    for (d, comms) in shape.iter().enumerate() {
+        let dc = code(&format!("9{:02}", d + 1));
+        units
+            .push(Unit::new(dc, format!("District {d} (synthetic)")).with_parent(Some(code("90"))));
+        for (c, &nv) in comms.iter().enumerate() {
+            let cc = code(&format!("{:05}", 90000 + (d + 1) * 100 + c + 1));
+            units.push(Unit::new(cc, format!("Commune {d}.{c} (synthetic)")).with_parent(Some(dc)));
+            communes.push(cc);
+            for v in 0..nv {
+                let vc = code(&format!("{cc}-V{v}"));
+                units.push(Unit::new(vc, format!("Village {v} (synthetic)")).with_parent(Some(cc)));
+                villages.push(vc);
+            }
+        }
+    }
+    (units, communes, villages)
+}
+
+#[derive(Clone, Debug)]
+struct Gen {
+    units: Vec<Unit>,
+    records: Vec<Record>,
+}
+
+fn qualifier() -> impl Strategy<Value = Qualifier> {
+    prop::sample::select(Qualifier::ALL.to_vec())
+}
+
+fn actor() -> impl Strategy<Value = Actor> {
+    prop::sample::select(Actor::ALL.to_vec())
+}
+
+/// Synthetic datasets that pass `check`.
+fn dataset() -> impl Strategy<Value = Gen> {
+    let shape = prop::collection::vec(prop::collection::vec(0u8..3, 1..3), 1..3);
+    shape
+        .prop_flat_map(|shape| {
+            let (units, communes, villages) = hierarchy(&shape);
+            let all: Vec<UnitCode> = units.iter().map(Unit::code).collect();
+            let rec = (
+                0u8..6,
+                any::<prop::sample::Index>(),
+                actor(),
+                qualifier(),
+                0u64..1000,
+                0u64..1000,
+                1u32..365,
+            );
+            (
+                Just(units),
+                Just(all),
+                Just(communes),
+                Just(villages),
+                prop::collection::vec(rec, 0..40),
+            )
+        })
+        .prop_map(|(units, all, communes, villages, raw)| {
+            let date = |d: u32| chrono::NaiveDate::from_yo_opt(2022, d).unwrap();
+            let mut records = Vec::new();
+            let mut blocks = std::collections::HashSet::new();
+            let mut teams = std::collections::HashSet::new();
+            for (kind, pick, actor, q, a, b, d) in raw {
+                let unit = *pick.get(&all);
+                let r = match kind {
+                    0 => Record::Conference(Conference {
+                        id: None,
+                        unit,
+                        date: date(d),
+                        actor,
+                        kind: [
+                            ConferenceKind::Both,
+                            ConferenceKind::Training,
+                            ConferenceKind::Propaganda,
+                        ][(a % 3) as usize],
+                        participants: Reported::new(q, Count::new(b)),
+                        headcount: if a % 5 == 0 {
+                            Headcount::DistinctPersons
+                        } else {
+                            Headcount::Occurrences
+                        },
+                    }),
+                    1 => Record::Document(IssuedDocument {
+                        id: None,
+                        unit,
+                        date: date(d),
+                        actor,
+                        kind: if a % 2 == 0 {
+                            DocumentKind::Guidance
+                        } else {
+                            DocumentKind::Leadership
+                        },
+                        reference: None,
+                    }),
+                    2 => Record::Clearance(SiteClearance {
+                        id: None,
+                        unit,
+                        date: date(d),
+                        actor,
+                        project: "synthetic".into(),
+                        households_affected: Count::new(a.max(b)),
+                        households_consenting: Count::new(a.min(b)),
+                    }),
+                    3 if !communes.is_empty() => {
+                        let unit = *pick.get(&communes);
+                        if !blocks.insert(unit) {
+                            continue;
+                        }
+                        Record::Block(GrassrootsBlock {
+                            id: None,
+                            unit,
+                            established: None,
+                            dissolved: None,
+                        })
+                    }
+                    4 if !villages.is_empty() => {
+                        let unit = *pick.get(&villages);
+                        if !teams.insert(unit) {
+                            continue;
+                        }
+                        Record::Team(VillageTeam {
+                            id: None,
+                            unit,
+                            members: Vec::new(),
+                            established: None,
+                            dissolved: None,
+                        })
+                    }
+                    _ => Record::Award(Award {
+                        id: None,
+                        unit,
+                        date: date(d),
+                        issuer: actor,
+                        kind: AwardKind::GiayKhen,
+                        recipient: if a % 2 == 0 {
+                            Recipient::Collective
+                        } else {
+                            Recipient::Individual
+                        },
+                        name: None,
+                    }),
+                };
+                records.push(r);
+            }
+            Gen { units, records }
+        })
+}
+
+fn period() -> Period {
+    Period::year(2022).unwrap()
+}
+
+fn fold(h: &Hierarchy, records: &[Record]) -> Totals {
+    let mut acc = Accumulator::new(h, period(), &[]);
+    for r in records {
+        acc.add(r.as_record_ref()).unwrap();
+    }
+    acc.finish().unwrap()
+}
+
+fn to_dataset(g: &Gen) -> Dataset {
+    let mut d = Dataset::new(period());
+    d.units = g.units.clone();
+    for r in &g.records {
+        match r.clone() {
+            Record::Conference(x) => d.conferences.push(x),
+            Record::Document(x) => d.documents.push(x),
+            Record::Clearance(x) => d.clearances.push(x),
+            Record::Block(x) => d.blocks.push(x),
+            Record::Team(x) => d.teams.push(x),
+            Record::Award(x) => d.awards.push(x),
+            _ => {}
+        }
+    }
+    d
+}
+
+/// Every (unit, builtin, actor) value, for comparisons.
+fn snapshot(t: &Totals) -> Vec<Option<Reported>> {
+    let mut out = Vec::new();
+    for u in t.hierarchy().units() {
+        for b in Builtin::ALL {
+            for a in Actor::ALL {
+                out.push(t.get_builtin(&u.code(), b, a));
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn roll_up_equals_sum_over_records_in_subtree(g in dataset()) {
+        let h = Hierarchy::new(g.units.clone()).unwrap();
+        let t = fold(&h, &g.records);
+        // Reference: each record counted at its unit and every ancestor, by brute force.
+        for (idx, unit) in h.iter() {
+            let mut subtree = vec![unit.code()];
+            subtree.extend(h.iter().filter(|(i, _)| h.ancestors(*i).any(|a| a == idx)).map(|(_, u)| u.code()));
+            for a in Actor::ALL {
+                let mine = g.records.iter().filter(|r| subtree.contains(&r.as_record_ref().unit()));
+                let docs: Vec<_> = mine.clone().filter_map(|r| match r {
+                    Record::Document(d) if d.actor == a => Some(Reported::exact(Count::new(1))),
+                    _ => None,
+                }).collect();
+                let want = if docs.is_empty() { None } else { Some(Reported::checked_sum(docs).unwrap()) };
+                prop_assert_eq!(t.get_builtin(&unit.code(), Builtin::Documents, a), want);
+                let parts: Vec<_> = mine.filter_map(|r| match r {
+                    Record::Conference(c) if c.actor == a && c.headcount == Headcount::Occurrences => Some(c.participants),
+                    _ => None,
+                }).collect();
+                let want = if parts.is_empty() { None } else { Some(Reported::checked_sum(parts).unwrap()) };
+                prop_assert_eq!(t.get_builtin(&unit.code(), Builtin::ConferenceParticipants, a), want);
+            }
+        }
+        // With records at leaves only, the province total is the sum over the leaves.
+        let leaves: Vec<UnitCode> = h.iter().filter(|(i, _)| h.children(*i).next().is_none()).map(|(_, u)| u.code()).collect();
+        let at_leaves: Vec<Record> = g.records.iter().filter(|r| leaves.contains(&r.as_record_ref().unit())).cloned().collect();
+        let t = fold(&h, &at_leaves);
+        for b in Builtin::ALL {
+            for a in Actor::ALL {
+                let vals: Vec<Reported> = leaves.iter().filter_map(|l| t.get_builtin(l, b, a)).collect();
+                let want = if vals.is_empty() { None } else { Some(Reported::checked_sum(vals).unwrap()) };
+                let got = t.get_builtin(&code("90"), b, a);
+                if b.kind() == IndicatorKind::Distinct {
+                    prop_assert_eq!(got.map(|r| r.value()), want.map(|r| r.value()));
+                } else {
+                    prop_assert_eq!(got, want);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn partitions_merge_to_the_whole(g in dataset(), mask in prop::collection::vec(0u8..3, 40)) {
+        let h = Hierarchy::new(g.units.clone()).unwrap();
+        let whole = fold(&h, &g.records);
+        let mut parts: [Vec<Record>; 3] = Default::default();
+        for (i, r) in g.records.iter().enumerate() {
+            parts[mask.get(i).copied().unwrap_or(0) as usize].push(r.clone());
+        }
+        let [a, b, c] = parts.map(|p| fold(&h, &p));
+        let empty = Totals::empty(&h, period(), &[]);
+        prop_assert_eq!(a.clone().merge(b.clone()).unwrap().merge(c.clone()).unwrap(), whole.clone());
+        prop_assert_eq!(a.clone().merge(b.clone().merge(c.clone()).unwrap()).unwrap(), whole.clone());
+        prop_assert_eq!(b.clone().merge(a.clone()).unwrap(), a.clone().merge(b).unwrap());
+        prop_assert_eq!(a.clone().merge(empty.clone()).unwrap(), a.clone());
+        prop_assert_eq!(empty.merge(a.clone()).unwrap(), a);
+        let json = serde_json::to_string(&whole).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Totals>(&json).unwrap(), whole);
+    }
+
+    #[test]
+    fn record_order_does_not_matter(g in dataset(), rot in 0usize..40) {
+        let h = Hierarchy::new(g.units.clone()).unwrap();
+        let whole = fold(&h, &g.records);
+        let mut shuffled = g.records.clone();
+        shuffled.reverse();
+        let n = shuffled.len().max(1);
+        shuffled.rotate_left(rot % n);
+        prop_assert_eq!(fold(&h, &shuffled), whole);
+    }
+
+    #[test]
+    fn streaming_equals_compute(g in dataset(), junk in prop::collection::vec(0usize..40, 0..5)) {
+        let d = to_dataset(&g);
+        let c = check(d).map_err(|r| r.to_string()).unwrap();
+        let computed = Totals::compute(&c).unwrap();
+        let mut text = String::new();
+        for (i, r) in g.records.iter().enumerate() {
+            if junk.contains(&i) {
+                text.push_str("{\"block\": {\"unit\": \"99999\"}}\nnot json\n");
+            }
+            text.push_str(&serde_json::to_string(r).unwrap());
+            text.push('\n');
+        }
+        let (streamed, stats) = stream_json_lines(text.as_bytes(), c.hierarchy(), period(), &[]).unwrap();
+        prop_assert_eq!(stats.counted + stats.rejected_total, stats.lines);
+        prop_assert_eq!(stats.counted, g.records.len());
+        prop_assert_eq!(stats.rejected.len(), stats.rejected_total);
+        prop_assert_eq!(streamed, computed);
+    }
+
+    #[test]
+    fn crosswalk_of_merges_keeps_province_totals(g in dataset()) {
+        let h = Hierarchy::new(g.units.clone()).unwrap();
+        let t = fold(&h, &g.records);
+        // New synthetic hierarchy: the province, with communes merged pairwise, no districts.
+        let communes: Vec<UnitCode> = h.units().iter().filter(|u| u.level() == Level::Commune).map(Unit::code).collect();
+        let mut new_units = vec![Unit::new(code("90"), "Province (synthetic)")];
+        let mut cw = Crosswalk::builder();
+        for (i, c) in communes.iter().enumerate() {
+            let to = code(&format!("{:05}", 95000 + i / 2));
+            if i % 2 == 0 {
+                new_units.push(Unit::new(to, "New commune (synthetic)").with_parent(Some(code("90"))));
+            }
+            cw = cw.merge(*c, to);
+        }
+        let new = Hierarchy::new(new_units).unwrap();
+        let after = t.rekey(&cw.build().unwrap(), Level::Commune, &new).unwrap();
+        for b in Builtin::ALL {
+            for a in Actor::ALL {
+                // Only records at or below communes are carried: compare with the communes' sum.
+                let before = t.level_total(Level::Commune, &b.into(), a);
+                prop_assert_eq!(after.get_builtin(&code("90"), b, a), before);
+            }
+        }
+    }
+}
+
+#[test]
+fn snapshot_is_stable() {
+    let c = checked("tests/fixtures/synthetic-small.json");
+    let t = Totals::compute(&c).unwrap();
+    assert_eq!(snapshot(&t), snapshot(&t.clone()));
+}
