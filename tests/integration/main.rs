@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per subject.
 
+mod bad_inputs;
 mod fixtures;
 mod validation;
 
