@@ -4,7 +4,7 @@ use std::io::Read;
 
 use crate::{
     Actor, Award, CitizenReception, Conference, Dialogue, Error, ErrorKind, GrassrootsBlock,
-    IndicatorDef, IndicatorId, Inspection, IssuedDocument, Measure, Period, Reported,
+    IndicatorDef, IndicatorId, Inspection, IssuedDocument, Limits, Measure, Period, Reported,
     SiteClearance, SkilfulModel, Unit, UnitCode, VillageTeam, WorkPlan,
 };
 
@@ -142,16 +142,69 @@ impl Dataset {
     /// Returns [`ErrorKind::Json`] with the line and column when the text is not
     /// JSON, not this schema version, has an unknown or missing field, or a value
     /// that breaks its type's rule (an invalid unit code, a date like
-    /// `2023-02-30`, a negative count).
+    /// `2023-02-30`, a negative count, a duplicated key); and the errors of
+    /// [`from_json_with_limits`](Dataset::from_json_with_limits) when the
+    /// document exceeds [`Limits::default`].
     ///
     /// ```
     /// let err = danvan::Dataset::from_json(&b"{\"schema\": \"danvan/dataset/v9\"}"[..]).unwrap_err();
     /// assert_eq!(err.code(), "DV050");
     /// ```
     pub fn from_json(reader: impl Read) -> Result<Dataset, Error> {
-        let mut de = serde_json::Deserializer::from_reader(reader);
-        let dataset = serde::Deserialize::deserialize(&mut de).map_err(json_error)?;
-        de.end().map_err(json_error)?;
+        Dataset::from_json_with_limits(reader, &Limits::default())
+    }
+
+    /// Reads a dataset from JSON, refusing documents beyond `limits`: what an
+    /// app that accepts uploads calls.
+    ///
+    /// It reads at most `max_bytes + 1` bytes, checks nesting and string
+    /// lengths in one pass over the bytes before the JSON reader builds
+    /// anything, and counts the records after reading. A duplicated key in an
+    /// object is an error (`duplicate field`), never a silent choice of one
+    /// value.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::DocumentTooLarge`], [`ErrorKind::NestingTooDeep`],
+    /// [`ErrorKind::StringTooLong`] or [`ErrorKind::TooManyRecords`] when a
+    /// limit is exceeded, [`ErrorKind::ReadFailed`] when the reader fails, and
+    /// otherwise the errors of [`from_json`](Dataset::from_json).
+    ///
+    /// ```
+    /// let limits = danvan::Limits::default().with_max_bytes(16);
+    /// let json = r#"{"schema": "danvan/dataset/v1"}"#;
+    /// let err = danvan::Dataset::from_json_with_limits(json.as_bytes(), &limits).unwrap_err();
+    /// assert_eq!(err.to_string(), "document exceeds the limit of 16 bytes (max_bytes): split it or raise the limit");
+    /// assert_eq!(err.code(), "DV120");
+    /// ```
+    pub fn from_json_with_limits(reader: impl Read, limits: &Limits) -> Result<Dataset, Error> {
+        let mut bytes = Vec::new();
+        reader
+            .take(limits.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| ErrorKind::ReadFailed {
+                message: e.to_string(),
+            })?;
+        if u64::try_from(bytes.len()).map_or(true, |n| n > limits.max_bytes) {
+            return Err(ErrorKind::DocumentTooLarge {
+                limit: limits.max_bytes,
+            }
+            .into());
+        }
+        crate::limits::scan(&bytes, limits)?;
+        let dataset: Dataset = serde_json::from_slice(&bytes).map_err(json_error)?;
+        let records = dataset
+            .record_count()
+            .saturating_add(dataset.units.len())
+            .saturating_add(dataset.indicators.len());
+        let count = u64::try_from(records).unwrap_or(u64::MAX);
+        if count > limits.max_records {
+            return Err(ErrorKind::TooManyRecords {
+                count,
+                limit: limits.max_records,
+            }
+            .into());
+        }
         Ok(dataset)
     }
 

@@ -633,6 +633,42 @@ pub enum ErrorKind {
         limit: u64,
     },
     // ----- limits (DV120–DV129) -----
+    /// A document is larger than [`Limits::max_bytes`](crate::Limits::max_bytes).
+    #[error(
+        "document exceeds the limit of {limit} bytes (max_bytes): split it or raise the limit"
+    )]
+    DocumentTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A document holds more records than [`Limits::max_records`](crate::Limits::max_records).
+    #[error("document holds {count} records, more than the limit of {limit} (max_records): split it or raise the limit")]
+    TooManyRecords {
+        /// The records found.
+        count: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A string is longer than [`Limits::max_string_bytes`](crate::Limits::max_string_bytes).
+    #[error("line {line}, column {column}: string exceeds the limit of {limit} bytes (max_string_bytes): shorten it or raise the limit")]
+    StringTooLong {
+        /// The line (1-based) where the string starts.
+        line: usize,
+        /// The column (1-based, in bytes) of its opening quote.
+        column: usize,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// Objects and arrays nest deeper than [`Limits::max_depth`](crate::Limits::max_depth).
+    #[error("line {line}, column {column}: nesting exceeds the limit of {limit} levels (max_depth): expected a flatter document")]
+    NestingTooDeep {
+        /// The line (1-based) of the bracket that went too deep.
+        line: usize,
+        /// The column (1-based, in bytes) of that bracket.
+        column: usize,
+        /// The limit, in levels.
+        limit: u32,
+    },
 
     // ----- synthetic data (DV130–DV139) -----
     /// A synthetic shape does not fit the national code shapes.
@@ -734,6 +770,10 @@ impl ErrorKind {
             ErrorKind::ReadFailed { .. } => "DV103",
             ErrorKind::LineTooLong { .. } => "DV104",
             // ----- limits -----
+            ErrorKind::DocumentTooLarge { .. } => "DV120",
+            ErrorKind::TooManyRecords { .. } => "DV121",
+            ErrorKind::StringTooLong { .. } => "DV122",
+            ErrorKind::NestingTooDeep { .. } => "DV123",
 
             // ----- synthetic data -----
             ErrorKind::InvalidSynthShape { .. } => "DV130",
@@ -981,6 +1021,33 @@ mod tests {
                     message: "expected `,`".into(),
                 },
                 "line 3, column 7: expected `,`",
+            ),
+            (
+                ErrorKind::DocumentTooLarge { limit: 67_108_864 },
+                "document exceeds the limit of 67108864 bytes (max_bytes): split it or raise the limit",
+            ),
+            (
+                ErrorKind::TooManyRecords {
+                    count: 12,
+                    limit: 10,
+                },
+                "document holds 12 records, more than the limit of 10 (max_records): split it or raise the limit",
+            ),
+            (
+                ErrorKind::StringTooLong {
+                    line: 3,
+                    column: 7,
+                    limit: 4096,
+                },
+                "line 3, column 7: string exceeds the limit of 4096 bytes (max_string_bytes): shorten it or raise the limit",
+            ),
+            (
+                ErrorKind::NestingTooDeep {
+                    line: 1,
+                    column: 33,
+                    limit: 32,
+                },
+                "line 1, column 33: nesting exceeds the limit of 32 levels (max_depth): expected a flatter document",
             ),
             (
                 ErrorKind::TotalOverflow {

@@ -380,6 +380,28 @@ pub fn message(kind: &ErrorKind) -> String {
         ),
 
         // ----- limits -----
+        ErrorKind::DocumentTooLarge { limit } => format!(
+            "tệp vượt quá giới hạn {} byte: hãy chia nhỏ tệp hoặc nâng giới hạn",
+            group(*limit)
+        ),
+        ErrorKind::TooManyRecords { count, limit } => format!(
+            "tệp có {} bản ghi, vượt quá giới hạn {} bản ghi: hãy chia nhỏ tệp hoặc nâng giới hạn",
+            group(*count),
+            group(*limit)
+        ),
+        ErrorKind::StringTooLong {
+            line,
+            column,
+            limit,
+        } => format!(
+            "dòng {line}, cột {column}: chuỗi ký tự dài quá giới hạn {} byte: hãy rút ngắn hoặc nâng giới hạn",
+            group(*limit)
+        ),
+        ErrorKind::NestingTooDeep {
+            line,
+            column,
+            limit,
+        } => format!("dòng {line}, cột {column}: dữ liệu lồng nhau quá {limit} cấp"),
 
         // ----- synthetic data -----
         ErrorKind::InvalidSynthShape {

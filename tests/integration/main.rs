@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per subject.
 
 mod aggregate;
+mod bad_inputs;
 mod example_data;
 mod fixtures;
 mod render;

@@ -1,0 +1,293 @@
+//! Limits for hostile input: how much a reader accepts before it gives up.
+
+use crate::{Error, ErrorKind};
+
+/// Limits on a document read by
+/// [`Dataset::from_json_with_limits`](crate::Dataset::from_json_with_limits),
+/// for apps that accept uploads.
+///
+/// The defaults are generous for real reports and still bound the memory and
+/// time one document can take: 64 MiB, 10 million records, strings of 4 KiB,
+/// 32 levels of nesting. [`Dataset::from_json`](crate::Dataset::from_json)
+/// uses them.
+///
+/// ```
+/// let limits = danvan::Limits::default().with_max_bytes(1 << 20).with_max_records(50_000);
+/// assert_eq!(limits.max_bytes, 1_048_576);
+/// assert_eq!(limits.max_depth, 32);
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Limits {
+    /// The largest document, in bytes; 64 MiB by default.
+    pub max_bytes: u64,
+    /// The most records (units, custom indicators, entities and figures
+    /// together); 10 million by default.
+    pub max_records: u64,
+    /// The longest string or key, in bytes as written between its quotes
+    /// (escapes counted as written); 4 KiB by default.
+    pub max_string_bytes: u64,
+    /// The deepest nesting of objects and arrays; 32 by default (the dataset
+    /// itself needs 7).
+    pub max_depth: u32,
+}
+
+impl Limits {
+    /// The default largest document: 64 MiB.
+    pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+    /// The default most records: 10 million.
+    pub const DEFAULT_MAX_RECORDS: u64 = 10_000_000;
+    /// The default longest string: 4 KiB.
+    pub const DEFAULT_MAX_STRING_BYTES: u64 = 4 * 1024;
+    /// The default deepest nesting: 32.
+    pub const DEFAULT_MAX_DEPTH: u32 = 32;
+
+    /// These limits with another largest document size, in bytes.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().with_max_bytes(10).max_bytes, 10);
+    /// ```
+    #[must_use]
+    pub fn with_max_bytes(mut self, bytes: u64) -> Limits {
+        self.max_bytes = bytes;
+        self
+    }
+
+    /// These limits with another most records.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().with_max_records(10).max_records, 10);
+    /// ```
+    #[must_use]
+    pub fn with_max_records(mut self, records: u64) -> Limits {
+        self.max_records = records;
+        self
+    }
+
+    /// These limits with another longest string, in bytes.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().with_max_string_bytes(10).max_string_bytes, 10);
+    /// ```
+    #[must_use]
+    pub fn with_max_string_bytes(mut self, bytes: u64) -> Limits {
+        self.max_string_bytes = bytes;
+        self
+    }
+
+    /// These limits with another deepest nesting.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().with_max_depth(8).max_depth, 8);
+    /// ```
+    #[must_use]
+    pub fn with_max_depth(mut self, depth: u32) -> Limits {
+        self.max_depth = depth;
+        self
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_bytes: Limits::DEFAULT_MAX_BYTES,
+            max_records: Limits::DEFAULT_MAX_RECORDS,
+            max_string_bytes: Limits::DEFAULT_MAX_STRING_BYTES,
+            max_depth: Limits::DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+/// Checks nesting depth and string lengths in one pass over the bytes, before
+/// the JSON reader builds anything. Positions are 1-based lines and byte
+/// columns, as the JSON reader counts them.
+pub(crate) fn scan(bytes: &[u8], limits: &Limits) -> Result<(), Error> {
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut depth: u32 = 0;
+    // Inside a string: its length so far, and where it started.
+    let mut string: Option<(u64, usize, usize)> = None;
+    let mut escaped = false;
+    for &b in bytes {
+        if b == b'\n' {
+            line = line.saturating_add(1);
+            column = 0;
+        } else {
+            column = column.saturating_add(1);
+        }
+        if let Some((len, at_line, at_column)) = string.as_mut() {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                string = None;
+                continue;
+            }
+            *len = len.saturating_add(1);
+            if *len > limits.max_string_bytes {
+                return Err(ErrorKind::StringTooLong {
+                    line: *at_line,
+                    column: *at_column,
+                    limit: limits.max_string_bytes,
+                }
+                .into());
+            }
+            continue;
+        }
+        match b {
+            b'"' => string = Some((0, line, column)),
+            b'{' | b'[' => {
+                depth = depth.saturating_add(1);
+                if depth > limits.max_depth {
+                    return Err(ErrorKind::NestingTooDeep {
+                        line,
+                        column,
+                        limit: limits.max_depth,
+                    }
+                    .into());
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str, limits: Limits) -> Option<ErrorKind> {
+        scan(text.as_bytes(), &limits).err().map(Error::into_kind)
+    }
+
+    #[test]
+    fn defaults() {
+        let l = Limits::default();
+        assert_eq!(
+            (l.max_bytes, l.max_records, l.max_string_bytes, l.max_depth),
+            (67_108_864, 10_000_000, 4096, 32)
+        );
+    }
+
+    #[test]
+    fn depth_counts_only_outside_strings() {
+        let l = Limits::default().with_max_depth(2);
+        assert_eq!(kind(r#"{"a": [1, "[[[{{{"]}"#, l), None);
+        assert_eq!(
+            kind("{\n  \"a\": [[1]]}", l),
+            Some(ErrorKind::NestingTooDeep {
+                line: 2,
+                column: 9,
+                limit: 2
+            })
+        );
+        // Closing brackets free their level again.
+        assert_eq!(kind("[[],[],[[]]]", l.with_max_depth(3)), None);
+    }
+
+    #[test]
+    fn escaped_quotes_do_not_end_a_string() {
+        let l = Limits::default().with_max_string_bytes(4);
+        assert_eq!(kind(r#"["abcd"]"#, l), None);
+        assert_eq!(
+            kind(r#"["a\"bcd"]"#, l),
+            Some(ErrorKind::StringTooLong {
+                line: 1,
+                column: 2,
+                limit: 4
+            })
+        );
+        // A backslash before the closing quote is itself escaped.
+        assert_eq!(kind(r#"["a\\", "[[["]"#, l.with_max_depth(1)), None);
+    }
+
+    #[test]
+    fn unbalanced_input_does_not_panic() {
+        let l = Limits::default();
+        for text in ["]]]]", "}}{", "\"", "\\", "[\"\\", ""] {
+            let _ = kind(text, l);
+        }
+    }
+
+    const SMALL: &str = r#"{"schema": "danvan/dataset/v1",
+  "period": {"start": "2022-01-01", "end": "2022-12-31"},
+  "units": [{"code": "30", "name": "Tỉnh Hải Dương"}, {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"}]}"#;
+
+    fn read(text: &str, limits: Limits) -> Result<crate::Dataset, Error> {
+        crate::Dataset::from_json_with_limits(text.as_bytes(), &limits)
+    }
+
+    /// Each limit: the error, its English and its Vietnamese text.
+    #[test]
+    fn each_limit_is_named_with_its_value() {
+        let at_size = u64::try_from(SMALL.len()).unwrap();
+        assert!(read(SMALL, Limits::default().with_max_bytes(at_size)).is_ok());
+        let cases: Vec<(Limits, &str, &str, &str)> = vec![
+            (
+                Limits::default().with_max_bytes(at_size - 1),
+                "DV120",
+                "document exceeds the limit of 220 bytes (max_bytes): split it or raise the limit",
+                "tệp vượt quá giới hạn 220 byte: hãy chia nhỏ tệp hoặc nâng giới hạn",
+            ),
+            (
+                Limits::default().with_max_records(1),
+                "DV121",
+                "document holds 2 records, more than the limit of 1 (max_records): split it or raise the limit",
+                "tệp có 2 bản ghi, vượt quá giới hạn 1 bản ghi: hãy chia nhỏ tệp hoặc nâng giới hạn",
+            ),
+            (
+                Limits::default().with_max_string_bytes(18),
+                "DV122",
+                "line 3, column 36: string exceeds the limit of 18 bytes (max_string_bytes): shorten it or raise the limit",
+                "dòng 3, cột 36: chuỗi ký tự dài quá giới hạn 18 byte: hãy rút ngắn hoặc nâng giới hạn",
+            ),
+            (
+                Limits::default().with_max_depth(2),
+                "DV123",
+                "line 3, column 13: nesting exceeds the limit of 2 levels (max_depth): expected a flatter document",
+                "dòng 3, cột 13: dữ liệu lồng nhau quá 2 cấp",
+            ),
+        ];
+        for (limits, code, en, vi) in cases {
+            let err = read(SMALL, limits).unwrap_err();
+            assert_eq!(err.code(), code);
+            assert_eq!(err.to_string(), en);
+            assert_eq!(crate::render::vi::message(err.kind()), vi);
+        }
+        assert_eq!(
+            read(SMALL, Limits::default().with_max_records(2)).map(|d| d.units.len()),
+            Ok(2)
+        );
+    }
+
+    struct Broken;
+
+    impl std::io::Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("connection reset"))
+        }
+    }
+
+    #[test]
+    fn a_failing_reader_is_named() {
+        let err = crate::Dataset::from_json(Broken).unwrap_err();
+        assert_eq!(err.code(), "DV103");
+        assert_eq!(err.to_string(), "cannot read the input: connection reset");
+        assert_eq!(
+            crate::render::vi::message(err.kind()),
+            "không đọc được dữ liệu đầu vào (connection reset)"
+        );
+    }
+
+    #[test]
+    fn the_size_limit_reads_no_more_than_it_needs() {
+        // An endless reader: `take` stops it one byte past the limit.
+        let endless = std::io::repeat(b' ');
+        let err =
+            crate::Dataset::from_json_with_limits(endless, &Limits::default().with_max_bytes(1000))
+                .unwrap_err();
+        assert_eq!(err.code(), "DV120");
+    }
+}
