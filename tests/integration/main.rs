@@ -1,6 +1,11 @@
 //! Integration tests: one binary, one module per subject.
 
+#[cfg(feature = "csv")]
+mod csv;
 mod fixtures;
+#[cfg(feature = "schema")]
+mod schema;
+mod traits;
 mod validation;
 
 /// Reads a file of the repository (tests never depend on anything outside it).
