@@ -22,6 +22,7 @@ use crate::{Error, ErrorKind};
 /// assert_eq!(serde_json::to_string(&Actor::PartyCommittees).unwrap(), r#""party_committees""#);
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

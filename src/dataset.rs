@@ -15,6 +15,7 @@ use crate::{
 /// assert_eq!(s, danvan::Schema::V1);
 /// assert!(serde_json::from_str::<danvan::Schema>(r#""danvan/dataset/v2""#).is_err());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
@@ -45,6 +46,7 @@ pub enum Schema {
 /// assert_eq!(dataset.figures.len(), 1);
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
@@ -271,6 +273,7 @@ pub(crate) fn json_error(err: serde_json::Error) -> Error {
 /// assert_eq!(f.actors, vec![danvan::Actor::MobilizationSector]);
 /// assert_eq!(f.value.map(|v| v.qualifier()), Some(danvan::Qualifier::AtLeast));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -283,6 +286,10 @@ pub struct Figure {
     pub period: Option<Period>,
     /// Who reported it: exactly one actor.
     #[serde(rename = "actor", with = "one_or_many")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::one_or_many_actors")
+    )]
     pub actors: Vec<Actor>,
     /// The value, for count indicators.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -301,6 +308,7 @@ pub struct Figure {
 /// let p: danvan::FigurePart = serde_json::from_str(r#"{"label": "collective", "value": 11}"#).unwrap();
 /// assert_eq!(p.value.value().get(), 11);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FigurePart {

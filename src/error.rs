@@ -599,6 +599,73 @@ pub enum ErrorKind {
         /// How many.
         count: usize,
     },
+    // ----- CSV of figures (DV090–DV099) -----
+    /// A cell of a CSV file of figures does not hold a valid value.
+    #[error("row {row}, column {column:?}: {problem}")]
+    CsvCell {
+        /// The row (1-based; the header is row 1).
+        row: u64,
+        /// The column's name as the header row writes it.
+        column: String,
+        /// What is wrong with the cell's value.
+        problem: Box<ErrorKind>,
+    },
+    /// A CSV file of figures lacks a required column.
+    #[error("missing column {column:?}: expected a header row naming unit, period, actor, indicator and value")]
+    CsvMissingColumn {
+        /// The column's English name.
+        column: &'static str,
+    },
+    /// A CSV file of figures has a column this crate does not know.
+    #[error("unknown column {column:?} (column {position}): expected unit, period, actor, indicator, value or unit_name")]
+    CsvUnknownColumn {
+        /// The column's name as the header row writes it.
+        column: String,
+        /// The column's position (1-based).
+        position: u64,
+    },
+    /// A CSV file of figures names a column twice (in one language or both).
+    #[error("column {column:?} (column {position}) repeats column {first}")]
+    CsvDuplicateColumn {
+        /// The column's name as the header row writes it.
+        column: String,
+        /// The repeated column's position (1-based).
+        position: u64,
+        /// The position of its first occurrence (1-based).
+        first: u64,
+    },
+    /// A row of a CSV file has more or fewer cells than the header row.
+    #[error("row {row} has {found} cells: expected {expected}, as in the header row")]
+    CsvCellCount {
+        /// The row (1-based; the header is row 1).
+        row: u64,
+        /// How many cells it has.
+        found: u64,
+        /// How many the header row has.
+        expected: u64,
+    },
+    /// A CSV file could not be read as CSV text (for example, it is not UTF-8).
+    #[error("row {row}: {message}")]
+    CsvMalformed {
+        /// The row (1-based; the header is row 1).
+        row: u64,
+        /// What the CSV reader said.
+        message: String,
+    },
+    /// A figure has no CSV form.
+    #[error("figures[{index}] cannot be written as a CSV row: {reason}")]
+    CsvUnwritable {
+        /// The figure's position in the list (0-based).
+        index: usize,
+        /// Why not.
+        reason: &'static str,
+    },
+    /// Reading or writing the CSV stream failed.
+    #[error("cannot read or write CSV: {message}")]
+    CsvIo {
+        /// What the stream said.
+        message: String,
+    },
     // ----- aggregation (DV100–DV119) -----
     /// A total of one indicator for one unit exceeds the largest count.
     #[error("total of {indicator} for unit {unit:?} overflows")]
@@ -763,6 +830,15 @@ impl ErrorKind {
             ErrorKind::DuplicateName { .. } => "DV087",
             ErrorKind::DissolvedBeforeEstablished { .. } => "DV088",
             ErrorKind::SeveralLeaders { .. } => "DV089",
+            // ----- CSV of figures -----
+            ErrorKind::CsvCell { .. } => "DV090",
+            ErrorKind::CsvMissingColumn { .. } => "DV091",
+            ErrorKind::CsvUnknownColumn { .. } => "DV092",
+            ErrorKind::CsvDuplicateColumn { .. } => "DV093",
+            ErrorKind::CsvCellCount { .. } => "DV094",
+            ErrorKind::CsvMalformed { .. } => "DV095",
+            ErrorKind::CsvUnwritable { .. } => "DV096",
+            ErrorKind::CsvIo { .. } => "DV097",
             // ----- aggregation -----
             ErrorKind::TotalOverflow { .. } => "DV100",
             ErrorKind::TotalsMismatch { .. } => "DV101",
@@ -1075,6 +1151,65 @@ mod tests {
             (
                 ErrorKind::LineTooLong { limit: 1_048_576 },
                 "line is longer than 1048576 bytes: expected one record per line",
+            ),
+            // ----- CSV of figures -----
+            (
+                ErrorKind::CsvCell {
+                    row: 3,
+                    column: "unit".into(),
+                    problem: Box::new(ErrorKind::InvalidUnitCode {
+                        input: "3".into(),
+                        expected: "2, 3 or 5 digits",
+                    }),
+                },
+                "row 3, column \"unit\": invalid unit code \"3\": expected 2, 3 or 5 digits",
+            ),
+            (
+                ErrorKind::CsvMissingColumn { column: "value" },
+                "missing column \"value\": expected a header row naming unit, period, actor, indicator and value",
+            ),
+            (
+                ErrorKind::CsvUnknownColumn {
+                    column: "notes".into(),
+                    position: 6,
+                },
+                "unknown column \"notes\" (column 6): expected unit, period, actor, indicator, value or unit_name",
+            ),
+            (
+                ErrorKind::CsvDuplicateColumn {
+                    column: "unit".into(),
+                    position: 6,
+                    first: 1,
+                },
+                "column \"unit\" (column 6) repeats column 1",
+            ),
+            (
+                ErrorKind::CsvCellCount {
+                    row: 4,
+                    found: 4,
+                    expected: 5,
+                },
+                "row 4 has 4 cells: expected 5, as in the header row",
+            ),
+            (
+                ErrorKind::CsvMalformed {
+                    row: 2,
+                    message: "invalid UTF-8".into(),
+                },
+                "row 2: invalid UTF-8",
+            ),
+            (
+                ErrorKind::CsvUnwritable {
+                    index: 0,
+                    reason: "it has breakdown parts, which a CSV row cannot hold",
+                },
+                "figures[0] cannot be written as a CSV row: it has breakdown parts, which a CSV row cannot hold",
+            ),
+            (
+                ErrorKind::CsvIo {
+                    message: "broken pipe".into(),
+                },
+                "cannot read or write CSV: broken pipe",
             ),
         ];
         for (kind, text) in cases {

@@ -13,6 +13,7 @@ use crate::{Error, ErrorKind};
 /// assert_eq!(Builtin::Conferences.kind(), IndicatorKind::Flow);
 /// assert_eq!(Builtin::GrassrootsBlocks.kind(), IndicatorKind::Stock);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -34,6 +35,7 @@ pub enum IndicatorKind {
 ///
 /// assert_eq!(Builtin::Documents.value_type(), ValueType::Count);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone,
     Copy,
@@ -293,6 +295,7 @@ impl fmt::Display for Builtin {
 /// assert_eq!(def.id.as_str(), "houses_built");
 /// assert_eq!(def.values, danvan::ValueType::Count);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorDef {

@@ -445,6 +445,7 @@ impl<'de> serde::Deserialize<'de> for Period {
 /// assert_eq!(danvan::Period::half(2022, Half::H1)?.to_string(), "2022-H1");
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -513,6 +514,7 @@ impl fmt::Display for Half {
 /// assert_eq!(danvan::Period::quarter(2022, Quarter::Q3)?.to_string(), "2022-Q3");
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

@@ -19,6 +19,7 @@ use crate::{Actor, Count, Reported, Truth, UnitCode};
 /// assert_eq!(plan.criteria.len(), 5); // "5 rõ" by default
 /// assert_eq!(plan.tasks.iter().filter(|t| t.breakthrough).count(), 1);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkPlan {
@@ -46,6 +47,7 @@ pub struct WorkPlan {
 /// let t: danvan::KeyTask = serde_json::from_str(r#"{"title": "synthetic"}"#).unwrap();
 /// assert!(t.key && !t.breakthrough);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyTask {
@@ -90,6 +92,7 @@ fn yes() -> bool {
 /// assert_eq!(t.status(), TargetStatus::Met);
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
@@ -148,6 +151,7 @@ impl Target {
 /// let d: danvan::Direction = serde_json::from_str(r#""decrease""#).unwrap();
 /// assert_eq!(d, danvan::Direction::Decrease);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -164,6 +168,7 @@ pub enum Direction {
 /// ```
 /// assert_ne!(danvan::TargetStatus::Met, danvan::TargetStatus::Unknown);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -189,6 +194,7 @@ pub enum TargetStatus {
 /// assert_eq!(five[0].id, "person");
 /// assert_eq!(danvan::render::vi::criterion(&five[0]), "Rõ người");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
@@ -231,6 +237,7 @@ impl Criterion {
 ///     serde_json::from_str(r#"{"criterion": "person", "text": "synthetic"}"#).unwrap();
 /// assert_eq!(e.criterion, "person");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CriterionEntry {

@@ -179,6 +179,7 @@ impl FromStr for Count {
 /// assert_eq!(serde_json::to_string(&Qualifier::AtLeast).unwrap(), r#""at_least""#);
 /// assert_eq!(Qualifier::AtMost.as_str(), "at_most");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone,
     Copy,
@@ -810,6 +811,7 @@ impl Share {
 /// assert_eq!(per_conference.value(1), Some(rust_decimal::Decimal::new(459, 1)));
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ratio {

@@ -14,6 +14,7 @@ use crate::{Actor, RecordId, UnitCode};
 /// let a: danvan::Award = serde_json::from_str(json).unwrap();
 /// assert_eq!(a.recipient, danvan::Recipient::Collective);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
@@ -41,6 +42,7 @@ pub struct Award {
 /// let k: danvan::AwardKind = serde_json::from_str(r#""bang_khen""#).unwrap();
 /// assert_eq!(k, danvan::AwardKind::BangKhen);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -60,6 +62,7 @@ pub enum AwardKind {
 /// let r: danvan::Recipient = serde_json::from_str(r#""individual""#).unwrap();
 /// assert_eq!(r, danvan::Recipient::Individual);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

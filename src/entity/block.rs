@@ -13,6 +13,7 @@ use crate::{RecordId, UnitCode};
 /// assert_eq!(block.unit.to_string(), "10507");
 /// assert!(block.dissolved.is_none());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GrassrootsBlock {

@@ -11,6 +11,7 @@ use crate::{Actor, Count, Error, RecordId, Share, UnitCode};
 /// assert_eq!(s.consent()?.percent(1).map(|p| p.to_string()), Some("93.6".into()));
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteClearance {

@@ -11,6 +11,7 @@ use crate::{Actor, RecordId, Reported, UnitCode};
 /// assert_eq!(c.headcount, danvan::Headcount::Occurrences);
 /// assert_eq!(c.participants.value().get(), 45);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conference {
@@ -38,6 +39,7 @@ pub struct Conference {
 /// assert!(danvan::ConferenceKind::Both.is_training());
 /// assert!(!danvan::ConferenceKind::Propaganda.is_training());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -79,6 +81,7 @@ impl ConferenceKind {
 /// ```
 /// assert_eq!(danvan::Headcount::default(), danvan::Headcount::Occurrences);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone,
     Copy,

@@ -11,6 +11,7 @@ use crate::{Actor, Count, RecordId, Reported, UnitCode};
 /// let d: danvan::Dialogue = serde_json::from_str(json).unwrap();
 /// assert_eq!(d.petitions_resolved.get(), 9);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dialogue {
@@ -46,6 +47,7 @@ pub struct Dialogue {
 /// let r: danvan::CitizenReception = serde_json::from_str(json).unwrap();
 /// assert_eq!(r.citizens.map(|c| c.get()), Some(23));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CitizenReception {

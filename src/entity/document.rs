@@ -10,6 +10,7 @@ use crate::{Actor, RecordId, UnitCode};
 /// let d: danvan::IssuedDocument = serde_json::from_str(json).unwrap();
 /// assert_eq!(d.kind, danvan::DocumentKind::Guidance);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IssuedDocument {
@@ -35,6 +36,7 @@ pub struct IssuedDocument {
 /// let k: danvan::DocumentKind = serde_json::from_str(r#""leadership""#).unwrap();
 /// assert_eq!(k, danvan::DocumentKind::Leadership);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

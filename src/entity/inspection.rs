@@ -14,6 +14,7 @@ use crate::{Actor, Count, Error, RecordId, UnitCode};
 /// assert_eq!(s.subjects.total()?.get(), 3);
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Inspection {
@@ -38,6 +39,7 @@ pub struct Inspection {
 /// let k: danvan::InspectionKind = serde_json::from_str(r#""supervision""#).unwrap();
 /// assert_eq!(k, danvan::InspectionKind::Supervision);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -63,6 +65,7 @@ pub enum InspectionKind {
 /// assert_eq!(s.total()?.get(), 7);
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]

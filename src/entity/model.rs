@@ -15,6 +15,7 @@ use crate::{Level, RecordId, UnitCode};
 /// let model: danvan::SkilfulModel = serde_json::from_str(json).unwrap();
 /// assert!(model.stage.includes(danvan::ModelStage::Effective));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SkilfulModel {
@@ -46,6 +47,7 @@ pub struct SkilfulModel {
 /// let f: danvan::ModelForm = serde_json::from_str(r#""individual""#).unwrap();
 /// assert_eq!(f, danvan::ModelForm::Individual);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -63,6 +65,7 @@ pub enum ModelForm {
 /// let f: danvan::ModelField = serde_json::from_str(r#""defence_security""#).unwrap();
 /// assert_eq!(f, danvan::ModelField::DefenceSecurity);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
@@ -88,6 +91,7 @@ pub enum ModelField {
 /// assert!(ModelStage::Outstanding.includes(ModelStage::Recognized));
 /// assert!(!ModelStage::Effective.includes(ModelStage::Recognized));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

@@ -20,6 +20,7 @@ use crate::{RecordId, UnitCode};
 /// assert_eq!(team.leader().map(|m| m.role), Some(danvan::TeamRole::PartyCellSecretary));
 /// assert_eq!(team.deputies().count(), 2);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VillageTeam {
@@ -100,6 +101,7 @@ impl VillageTeam {
 /// let m: danvan::TeamMember = serde_json::from_str(r#"{"role": "member"}"#).unwrap();
 /// assert_eq!(m.role, danvan::TeamRole::Member);
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TeamMember {
@@ -116,6 +118,7 @@ pub struct TeamMember {
 /// assert!(danvan::TeamRole::VillageHead.is_deputy());
 /// assert!(!danvan::TeamRole::PartyCellSecretary.is_deputy());
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

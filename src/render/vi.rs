@@ -356,6 +356,42 @@ pub fn message(kind: &ErrorKind) -> String {
         ErrorKind::SeveralLeaders { count } => {
             format!("tổ có {count} tổ trưởng (bí thư chi bộ); mỗi tổ chỉ có một tổ trưởng")
         }
+        // ----- CSV of figures -----
+        ErrorKind::CsvCell {
+            row,
+            column,
+            problem,
+        } => format!("dòng {row}, cột \"{column}\": {}", message(problem)),
+        ErrorKind::CsvMissingColumn { column } => format!(
+            "thiếu cột \"{}\": dòng tiêu đề phải có các cột {}",
+            csv_header(column),
+            CSV_REQUIRED_VI
+        ),
+        ErrorKind::CsvUnknownColumn { column, position } => format!(
+            "không rõ cột \"{column}\" (cột thứ {position}): các cột hợp lệ là {}, tên đơn vị",
+            CSV_REQUIRED_VI
+        ),
+        ErrorKind::CsvDuplicateColumn {
+            column,
+            position,
+            first,
+        } => format!("cột \"{column}\" (cột thứ {position}) trùng với cột thứ {first}"),
+        ErrorKind::CsvCellCount {
+            row,
+            found,
+            expected,
+        } => format!("dòng {row} có {found} ô, trong khi dòng tiêu đề có {expected} ô"),
+        ErrorKind::CsvMalformed { row, message } => {
+            format!("dòng {row}: tệp CSV không đúng định dạng ({message})")
+        }
+        ErrorKind::CsvUnwritable { index, reason } => format!(
+            "số liệu thứ {} không ghi được thành một dòng CSV: {}",
+            index + 1,
+            csv_unwritable_reason(reason)
+        ),
+        ErrorKind::CsvIo { message } => {
+            format!("không đọc hoặc ghi được tệp CSV ({message})")
+        }
         // ----- aggregation -----
         ErrorKind::TotalOverflow { unit, indicator } => format!(
             "tổng của chỉ tiêu \"{indicator}\" tại đơn vị \"{unit}\" vượt quá giá trị lớn nhất có thể lưu"
@@ -1104,6 +1140,54 @@ pub fn issue(issue: &crate::Issue) -> String {
             message(issue.kind())
         )
     }
+}
+
+// ---------------------------------------------------------------------------
+// CSV of figures: Vietnamese column names and cell text
+// ---------------------------------------------------------------------------
+
+/// The columns of a CSV file of figures: English name, Vietnamese name.
+pub(crate) const CSV_HEADERS: [(&str, &str); 6] = [
+    ("unit", "mã đơn vị"),
+    ("period", "kỳ"),
+    ("actor", "chủ thể"),
+    ("indicator", "chỉ tiêu"),
+    ("value", "giá trị"),
+    ("unit_name", "tên đơn vị"),
+];
+
+/// The required columns, in Vietnamese, for messages.
+const CSV_REQUIRED_VI: &str = "mã đơn vị, kỳ, chủ thể, chỉ tiêu, giá trị";
+
+/// The Vietnamese name of a CSV column given its English name.
+fn csv_header(english: &str) -> &str {
+    CSV_HEADERS
+        .iter()
+        .find(|(en, _)| *en == english)
+        .map_or(english, |(_, vi)| vi)
+}
+
+/// Why a figure has no CSV row, in Vietnamese; the reasons are those of the CSV writer.
+fn csv_unwritable_reason(reason: &str) -> &'static str {
+    match reason {
+        "it has breakdown parts, which a CSV row cannot hold" => {
+            "số liệu có phần chi tiết, một dòng CSV không chứa được"
+        }
+        "it does not name exactly one actor" => "số liệu không ghi đúng một chủ thể báo cáo",
+        "it is an amount; the value column holds counts" => {
+            "số liệu là một lượng có đơn vị tính, cột giá trị chỉ chứa số đếm"
+        }
+        "it has no value" => "số liệu không có giá trị",
+        _ => "số liệu không có dạng dòng CSV",
+    }
+}
+
+/// A reported number as a CSV cell: the qualifier word and the digits without
+/// thousands dots (`hơn 6800`, `1229`), so that spreadsheets in any locale
+/// read the same number and [`parse_reported`] reads it back.
+#[cfg_attr(not(feature = "csv"), allow(dead_code))]
+pub(crate) fn csv_value(r: Reported) -> String {
+    with_qualifier(r.qualifier(), r.value().get().to_string())
 }
 
 #[cfg(test)]

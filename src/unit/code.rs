@@ -24,6 +24,7 @@ use crate::{Error, ErrorKind};
 /// assert_eq!(Level::Village.depth(), 3);
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]

@@ -2,9 +2,14 @@
 
 mod aggregate;
 mod bad_inputs;
+#[cfg(feature = "csv")]
+mod csv;
 mod example_data;
 mod fixtures;
 mod render;
+#[cfg(feature = "schema")]
+mod schema;
+mod traits;
 mod validation;
 
 /// Reads a file of the repository (tests never depend on anything outside it).

@@ -1,0 +1,320 @@
+//! CSV import and export of reported figures (feature `csv`).
+//!
+//! The layout is the one an official keeps in a spreadsheet: a header row,
+//! then one row per unit, period, actor and indicator.
+
+use std::io::{Read, Write};
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::render::vi;
+use crate::{Actor, Error, ErrorKind, Figure, IndicatorId, Period, UnitCode};
+
+/// The columns, in the order they are written.
+const COLUMNS: [&str; 5] = ["unit", "period", "actor", "indicator", "value"];
+
+/// A column read from the header row: which one, and its name as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Unit,
+    Period,
+    Actor,
+    Indicator,
+    Value,
+    UnitName,
+}
+
+impl Column {
+    fn from_english(name: &str) -> Option<Column> {
+        Some(match name {
+            "unit" => Column::Unit,
+            "period" => Column::Period,
+            "actor" => Column::Actor,
+            "indicator" => Column::Indicator,
+            "value" => Column::Value,
+            "unit_name" => Column::UnitName,
+            _ => return None,
+        })
+    }
+
+    /// Matches a header cell, English or Vietnamese, after NFC, lowercase and trim.
+    fn from_header(cell: &str) -> Option<Column> {
+        let key: String = cell.trim_start_matches('\u{FEFF}').nfc().collect();
+        let key = key.trim().to_lowercase();
+        vi::CSV_HEADERS
+            .iter()
+            .find(|(en, vi_name)| *en == key || *vi_name == key)
+            .and_then(|(en, _)| Column::from_english(en))
+    }
+}
+
+/// Where each column is in a row (0-based), with the header's wording.
+#[derive(Debug, Default)]
+struct Layout {
+    unit: Option<(usize, String)>,
+    period: Option<(usize, String)>,
+    actor: Option<(usize, String)>,
+    indicator: Option<(usize, String)>,
+    value: Option<(usize, String)>,
+    unit_name: Option<(usize, String)>,
+}
+
+impl Layout {
+    fn from_header(header: &csv::StringRecord) -> Result<Layout, Error> {
+        let mut layout = Layout::default();
+        for (i, cell) in header.iter().enumerate() {
+            let position = i as u64 + 1;
+            let column = Column::from_header(cell).ok_or_else(|| ErrorKind::CsvUnknownColumn {
+                column: cell.to_owned(),
+                position,
+            })?;
+            let slot = match column {
+                Column::Unit => &mut layout.unit,
+                Column::Period => &mut layout.period,
+                Column::Actor => &mut layout.actor,
+                Column::Indicator => &mut layout.indicator,
+                Column::Value => &mut layout.value,
+                Column::UnitName => &mut layout.unit_name,
+            };
+            if let Some((first, _)) = slot {
+                return Err(ErrorKind::CsvDuplicateColumn {
+                    column: cell.to_owned(),
+                    position,
+                    first: *first as u64 + 1,
+                }
+                .into());
+            }
+            *slot = Some((i, cell.trim().to_owned()));
+        }
+        let required = [
+            (&layout.unit, "unit"),
+            (&layout.period, "period"),
+            (&layout.actor, "actor"),
+            (&layout.indicator, "indicator"),
+            (&layout.value, "value"),
+        ];
+        if let Some((_, column)) = required.iter().find(|(slot, _)| slot.is_none()) {
+            return Err(ErrorKind::CsvMissingColumn { column }.into());
+        }
+        Ok(layout)
+    }
+}
+
+/// Turns an error of the csv crate into ours, with the row it names.
+fn csv_error(err: csv::Error) -> Error {
+    let row = |pos: Option<&csv::Position>| pos.map_or(0, |p| p.record() + 1);
+    match err.kind() {
+        csv::ErrorKind::Io(io) => ErrorKind::CsvIo {
+            message: io.to_string(),
+        }
+        .into(),
+        csv::ErrorKind::UnequalLengths {
+            pos,
+            expected_len,
+            len,
+        } => ErrorKind::CsvCellCount {
+            row: row(pos.as_ref()),
+            found: *len,
+            expected: *expected_len,
+        }
+        .into(),
+        csv::ErrorKind::Utf8 { pos, .. } => ErrorKind::CsvMalformed {
+            row: row(pos.as_ref()),
+            message: "the text is not UTF-8: save the file as CSV UTF-8".to_owned(),
+        }
+        .into(),
+        _ => ErrorKind::CsvMalformed {
+            row: row(err.position()),
+            message: err.to_string(),
+        }
+        .into(),
+    }
+}
+
+/// Reads reported figures from CSV text: a header row, then one row per unit,
+/// period, actor and indicator.
+///
+/// The columns, in any order, named in English or Vietnamese (matched after
+/// Unicode NFC, lowercase and trimming):
+///
+/// | English | Vietnamese | cell |
+/// |---|---|---|
+/// | `unit` | `mã đơn vị` | a unit code, e.g. `288` |
+/// | `period` | `kỳ` | a period in [`Period`]'s text form (`2022`, `2022-Q3`, `2022-01-15/2022-02-14`); empty for the dataset's period |
+/// | `actor` | `chủ thể` | an actor's wire name, e.g. `party_committees` |
+/// | `indicator` | `chỉ tiêu` | an indicator id, e.g. `conferences` |
+/// | `value` | `giá trị` | a count in Vietnamese notation, possibly qualified: `1229`, `1.229`, `hơn 6.800` |
+/// | `unit_name` (optional) | `tên đơn vị` | ignored: for the people who read the sheet |
+///
+/// Rows are numbered as a spreadsheet shows them: the header row is row 1.
+/// Rows whose cells are all empty are skipped; an empty value cell is an
+/// error, never a zero. A UTF-8 byte-order mark is allowed.
+///
+/// # Errors
+///
+/// Returns, for the first problem found:
+/// - [`ErrorKind::CsvCell`] naming the row and column of a cell that does
+///   not hold a valid value, with the problem inside (an invalid unit code,
+///   period, actor, indicator id or number);
+/// - [`ErrorKind::CsvMissingColumn`], [`ErrorKind::CsvUnknownColumn`] or
+///   [`ErrorKind::CsvDuplicateColumn`] for a header row that does not name
+///   each column once;
+/// - [`ErrorKind::CsvCellCount`] for a row with more or fewer cells than the
+///   header, [`ErrorKind::CsvMalformed`] for text that is not UTF-8, and
+///   [`ErrorKind::CsvIo`] when the reader fails.
+///
+/// ```
+/// let text = "mã đơn vị,kỳ,chủ thể,chỉ tiêu,giá trị\n\
+///             288,2022,mobilization_sector,conference_participants,hơn 6.800\n";
+/// let figures = danvan::read_figures_csv(text.as_bytes())?;
+/// assert_eq!(figures[0].value, Some("hơn 6.800".parse()?));
+/// assert_eq!(figures[0].period, Some(danvan::Period::year(2022)?));
+///
+/// let err = danvan::read_figures_csv("unit,period,actor,indicator,value\n0288,2022,government,conferences,3\n".as_bytes())
+///     .unwrap_err();
+/// assert_eq!(err.code(), "DV090");
+/// assert!(err.to_string().starts_with("row 2, column \"unit\": invalid unit code \"0288\": expected 2 digits"));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+pub fn read_figures_csv(reader: impl Read) -> Result<Vec<Figure>, Error> {
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let mut records = csv.records();
+    let header = match records.next() {
+        Some(record) => record.map_err(csv_error)?,
+        None => return Err(ErrorKind::CsvMissingColumn { column: "unit" }.into()),
+    };
+    let layout = Layout::from_header(&header)?;
+    let mut figures = Vec::new();
+    for record in records {
+        let record = record.map_err(csv_error)?;
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let row = record.position().map_or(0, |p| p.record() + 1);
+        figures.push(read_row(&layout, &record, row)?);
+    }
+    Ok(figures)
+}
+
+/// Reads one cell with its parser, naming the row and column on failure.
+fn cell<T>(
+    record: &csv::StringRecord,
+    row: u64,
+    column: &Option<(usize, String)>,
+    parse: impl FnOnce(&str) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let (i, name) = match column {
+        Some((i, name)) => (*i, name.as_str()),
+        None => (0, ""),
+    };
+    let text = record.get(i).unwrap_or_default();
+    parse(text).map_err(|err| {
+        ErrorKind::CsvCell {
+            row,
+            column: name.to_owned(),
+            problem: Box::new(err.into_kind()),
+        }
+        .into()
+    })
+}
+
+fn read_row(layout: &Layout, record: &csv::StringRecord, row: u64) -> Result<Figure, Error> {
+    let unit: UnitCode = cell(record, row, &layout.unit, str::parse)?;
+    let period = cell(record, row, &layout.period, |t| {
+        if t.is_empty() {
+            Ok(None)
+        } else {
+            t.parse::<Period>().map(Some)
+        }
+    })?;
+    let actor: Actor = cell(record, row, &layout.actor, str::parse)?;
+    let indicator: IndicatorId = cell(record, row, &layout.indicator, str::parse)?;
+    let value = cell(record, row, &layout.value, vi::parse_reported)?;
+    Ok(Figure {
+        indicator,
+        unit,
+        period,
+        actors: vec![actor],
+        value: Some(value),
+        amount: None,
+        parts: Vec::new(),
+    })
+}
+
+/// Writes reported figures as CSV text that [`read_figures_csv`] reads back:
+/// a header row `unit,period,actor,indicator,value`, then one row per figure.
+///
+/// The period is written in [`Period`]'s text form (empty when the figure
+/// has the dataset's period); the value as its qualifier word and plain
+/// digits (`hơn 6800`, `1229`), which spreadsheets read the same in every locale.
+///
+/// # Errors
+///
+/// Returns [`ErrorKind::CsvUnwritable`] for a figure a row cannot hold (one
+/// with breakdown parts, with an amount instead of a count, without a value,
+/// or not naming exactly one actor), before anything is written; and
+/// [`ErrorKind::CsvIo`] when the writer fails.
+///
+/// ```
+/// let text = "unit,period,actor,indicator,value\n30,,party_committees,conferences,291\n";
+/// let figures = danvan::read_figures_csv(text.as_bytes())?;
+/// let mut out = Vec::new();
+/// danvan::write_figures_csv(&figures, &mut out)?;
+/// assert_eq!(String::from_utf8(out).unwrap(), text);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+pub fn write_figures_csv(figures: &[Figure], writer: impl Write) -> Result<(), Error> {
+    let mut rows = Vec::with_capacity(figures.len());
+    for (index, figure) in figures.iter().enumerate() {
+        let unwritable = |reason| ErrorKind::CsvUnwritable { index, reason };
+        if !figure.parts.is_empty() {
+            return Err(unwritable("it has breakdown parts, which a CSV row cannot hold").into());
+        }
+        let [actor] = figure.actors.as_slice() else {
+            return Err(unwritable("it does not name exactly one actor").into());
+        };
+        let value = match (figure.value, &figure.amount) {
+            (Some(value), None) => value,
+            (_, Some(_)) => {
+                return Err(unwritable("it is an amount; the value column holds counts").into())
+            }
+            (None, None) => return Err(unwritable("it has no value").into()),
+        };
+        rows.push([
+            figure.unit.to_string(),
+            figure.period.map(|p| p.to_string()).unwrap_or_default(),
+            actor.as_str().to_owned(),
+            figure.indicator.as_str().to_owned(),
+            vi::csv_value(value),
+        ]);
+    }
+    let mut csv = csv::WriterBuilder::new().from_writer(writer);
+    csv.write_record(COLUMNS).map_err(csv_error)?;
+    for row in &rows {
+        csv.write_record(row).map_err(csv_error)?;
+    }
+    csv.flush().map_err(|e| {
+        Error::from(ErrorKind::CsvIo {
+            message: e.to_string(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_after_nfc_lowercase_and_trim() {
+        // "Mã đơn vị" typed with combining marks (NFD), upper case, spaces.
+        let nfd: String = "  Mã Đơn Vị ".nfd().collect();
+        assert_eq!(Column::from_header(&nfd), Some(Column::Unit));
+        assert_eq!(Column::from_header("\u{FEFF}unit"), Some(Column::Unit));
+        assert_eq!(Column::from_header("GIÁ TRỊ"), Some(Column::Value));
+        assert_eq!(Column::from_header("Tên đơn vị"), Some(Column::UnitName));
+        assert_eq!(Column::from_header("notes"), None);
+    }
+}

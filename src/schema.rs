@@ -1,0 +1,318 @@
+//! The JSON Schema of the exchange format (feature `schema`).
+//!
+//! Plain records derive [`schemars::JsonSchema`] next to their serde derives;
+//! the types whose serde is written by hand (qualified numbers, codes,
+//! periods, validated identifiers) describe their wire shape here, so that the
+//! schema says exactly what [`Dataset::from_json`](crate::Dataset::from_json)
+//! accepts, as far as JSON Schema can say it.
+
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+
+use crate::{
+    Actor, Count, Dataset, IndicatorId, Measure, Period, RecordId, Reported, Share, Unit, UnitCode,
+    UnitWord,
+};
+
+/// The `$id` of the committed schema.
+const SCHEMA_ID: &str = "https://example.invalid/danvan/schema/danvan-dataset-v1.schema.json";
+
+/// The JSON Schema (draft 2020-12) of a [`Dataset`] document, `danvan/dataset/v1`.
+///
+/// The schema is what apps in other languages validate against before they
+/// send a document; it is committed as `schema/danvan-dataset-v1.schema.json`.
+/// It checks the shape of the document and the rules of single values (unit
+/// codes, indicator ids, non-negative counts, qualified numbers); rules that
+/// tie values together (a part not above its whole, dates inside the period,
+/// one block per commune) are for [`check`](crate::check).
+///
+/// ```
+/// let schema = danvan::dataset_schema();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["properties"]["schema"]["$ref"], "#/$defs/Schema");
+/// assert_eq!(schema["additionalProperties"], false);
+/// ```
+pub fn dataset_schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator();
+    let mut value = generator.into_root_schema_for::<Dataset>().to_value();
+    if let Some(root) = value.as_object_mut() {
+        root.insert("$id".to_owned(), SCHEMA_ID.into());
+        root.insert(
+            "title".to_owned(),
+            "danvan dataset, schema danvan/dataset/v1".into(),
+        );
+    }
+    tidy_descriptions(&mut value);
+    value
+}
+
+/// Keeps the prose of doc comments in descriptions and drops their Rust
+/// examples: everything from the first code fence on, and rustdoc link targets.
+fn tidy_descriptions(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "description" {
+                    if let serde_json::Value::String(text) = v {
+                        *text = tidy_text(text);
+                    }
+                } else {
+                    tidy_descriptions(v);
+                }
+            }
+            // A description emptied by the tidying says nothing.
+            if map
+                .get("description")
+                .is_some_and(|d| d.as_str() == Some(""))
+            {
+                map.remove("description");
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(tidy_descriptions),
+        _ => {}
+    }
+}
+
+/// Cuts a doc text at its first code fence and turns `` [`x`](path) `` links into `` `x` ``.
+fn tidy_text(text: &str) -> String {
+    let prose = text.split("```").next().unwrap_or_default();
+    let mut out = String::with_capacity(prose.len());
+    let mut rest = prose;
+    while let Some(open) = rest.find('[') {
+        let (before, from_open) = rest.split_at(open);
+        out.push_str(before);
+        // `[label](target)`: keep the label.
+        let link = from_open.strip_prefix('[').and_then(|after| {
+            let (label, tail) = after.split_once("](")?;
+            let (_, tail) = tail.split_once(')')?;
+            (!label.contains('[')).then_some((label, tail))
+        });
+        match link {
+            Some((label, tail)) => {
+                out.push_str(label);
+                rest = tail;
+            }
+            None => {
+                // `[`x`]` (an intra-doc link without target) keeps the label too.
+                let plain = from_open.strip_prefix('[').and_then(|after| {
+                    let (label, tail) = after.split_once(']')?;
+                    (label.starts_with('`') && label.ends_with('`')).then_some((label, tail))
+                });
+                match plain {
+                    Some((label, tail)) => {
+                        out.push_str(label);
+                        rest = tail;
+                    }
+                    None => {
+                        out.push('[');
+                        rest = from_open.strip_prefix('[').unwrap_or_default();
+                    }
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out.trim().trim_end_matches(':').to_owned()
+}
+
+/// The schema of the `actor` field of a figure: one actor, or on input a list
+/// of actors (accepted so that [`check`](crate::check) can reject it by name).
+pub(crate) fn one_or_many_actors(generator: &mut SchemaGenerator) -> Schema {
+    let actor = generator.subschema_for::<Actor>();
+    json_schema!({
+        "description": "Who reported the figure: exactly one actor. A list is accepted only so that the check can report that figures of several actors are never summed.",
+        "anyOf": [actor, {"type": "array", "items": actor}]
+    })
+}
+
+/// Implements the name and id of a hand-described schema.
+macro_rules! names {
+    ($name:literal) => {
+        fn schema_name() -> Cow<'static, str> {
+            Cow::Borrowed($name)
+        }
+
+        fn schema_id() -> Cow<'static, str> {
+            Cow::Borrowed(concat!("danvan::", $name))
+        }
+    };
+}
+
+impl JsonSchema for Count {
+    names!("Count");
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A count: a whole number from 0 to 18446744073709551615.",
+            "type": "integer",
+            "minimum": 0,
+            "maximum": u64::MAX
+        })
+    }
+}
+
+impl JsonSchema for Reported {
+    names!("Reported");
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let count = json_schema!({"type": "integer", "minimum": 0, "maximum": u64::MAX});
+        json_schema!({
+            "description": "A reported number: exact as a plain whole number (1229), or qualified as an object with exactly one key: at_least (\"more than\"), at_most (\"nearly\") or about.",
+            "oneOf": [
+                count,
+                {
+                    "type": "object",
+                    "properties": {"at_least": count, "at_most": count, "about": count},
+                    "additionalProperties": false,
+                    "minProperties": 1,
+                    "maxProperties": 1
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for Share {
+    names!("Share");
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let count = generator.subschema_for::<Count>();
+        json_schema!({
+            "description": "A part of a whole; the part must not exceed the whole.",
+            "type": "object",
+            "properties": {"part": count, "whole": count},
+            "required": ["part", "whole"],
+            "additionalProperties": false
+        })
+    }
+}
+
+impl JsonSchema for UnitWord {
+    names!("UnitWord");
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A unit word such as \"km\" or \"m²\": 1 to 32 characters without control characters once surrounding spaces are trimmed.",
+            "type": "string",
+            "pattern": "^\\s*[^\\s\\p{Cc}](?:[^\\p{Cc}]{0,30}[^\\s\\p{Cc}])?\\s*$"
+        })
+    }
+}
+
+impl JsonSchema for Measure {
+    names!("Measure");
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let unit = generator.subschema_for::<UnitWord>();
+        let qualifier = generator.subschema_for::<crate::Qualifier>();
+        json_schema!({
+            "description": "A non-negative decimal amount with a unit word; the qualifier is exact when left out.",
+            "type": "object",
+            "properties": {
+                "amount": {
+                    "description": "A decimal string: digits with an optional decimal point, e.g. \"6300000000\" or \"8.9\".",
+                    "type": "string",
+                    "pattern": "^[0-9]+(\\.[0-9]+)?$"
+                },
+                "unit": unit,
+                "qualifier": qualifier
+            },
+            "required": ["amount", "unit"],
+            "additionalProperties": false
+        })
+    }
+}
+
+impl JsonSchema for Period {
+    names!("Period");
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let date = json_schema!({"type": "string", "format": "date"});
+        json_schema!({
+            "description": "An inclusive range of dates; end must not be before start.",
+            "type": "object",
+            "properties": {"start": date, "end": date},
+            "required": ["start", "end"],
+            "additionalProperties": false
+        })
+    }
+}
+
+impl JsonSchema for UnitCode {
+    names!("UnitCode");
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A unit code: 2 digits for a province, 3 for a district, 5 for a commune, or a commune code, \"-\" and an app-given village part of 1 to 16 characters from A-Z a-z 0-9 _.",
+            "type": "string",
+            "pattern": "^([0-9]{2}|[0-9]{3}|[0-9]{5}|[0-9]{5}-[A-Za-z0-9_]{1,16})$"
+        })
+    }
+}
+
+impl JsonSchema for Unit {
+    names!("Unit");
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let code = generator.subschema_for::<UnitCode>();
+        let date = json_schema!({"type": "string", "format": "date"});
+        json_schema!({
+            "description": "An administrative unit: code, name, parent and inclusive validity dates (open when left out).",
+            "type": "object",
+            "properties": {
+                "code": code,
+                "name": {"type": "string"},
+                "parent": code,
+                "valid_from": date,
+                "valid_to": date
+            },
+            "required": ["code", "name"],
+            "additionalProperties": false
+        })
+    }
+}
+
+impl JsonSchema for IndicatorId {
+    names!("IndicatorId");
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An indicator id: 1 to 64 characters from a-z, 0-9 and _, starting with a letter.",
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9_]{0,63}$"
+        })
+    }
+}
+
+impl JsonSchema for RecordId {
+    names!("RecordId");
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A record id: 1 to 64 characters, no control or invisible characters, no leading or trailing spaces.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "pattern": "^[^\\s\\p{Cc}\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF](?:[^\\p{Cc}\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]*[^\\s\\p{Cc}\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF])?$"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_text_drops_examples_and_link_targets() {
+        assert_eq!(
+            tidy_text(
+                "A figure, see [`check`](crate::check) and [`Reported`].\n\n```\nlet x = 1;\n```"
+            ),
+            "A figure, see `check` and `Reported`."
+        );
+        assert_eq!(tidy_text("a [b] c"), "a [b] c");
+    }
+}

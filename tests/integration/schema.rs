@@ -1,0 +1,173 @@
+//! The committed JSON Schema: up to date, valid, and agreeing with the reader.
+
+use serde_json::{json, Value};
+
+const COMMITTED: &str = "schema/danvan-dataset-v1.schema.json";
+
+fn validator() -> jsonschema::Validator {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&danvan::dataset_schema())
+        .unwrap_or_else(|e| panic!("the schema does not compile: {e}"))
+}
+
+/// A small valid document to break one field at a time (synthetic).
+fn base() -> Value {
+    json!({
+        "schema": "danvan/dataset/v1",
+        "period": {"start": "2022-01-01", "end": "2022-12-31"},
+        "units": [{"code": "30", "name": "Tỉnh Hải Dương"}],
+        "conferences": [{"unit": "30", "date": "2022-03-15", "actor": "party_committees",
+                         "kind": "both", "participants": {"at_least": 45}}],
+        "figures": [{"indicator": "skilful_models", "unit": "30",
+                     "actor": "mobilization_sector", "value": 1229}]
+    })
+}
+
+#[test]
+fn committed_schema_is_up_to_date() {
+    let fresh = danvan::dataset_schema();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(COMMITTED);
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        let text = serde_json::to_string_pretty(&fresh).unwrap() + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
+    let committed: Value = serde_json::from_str(&crate::read(COMMITTED)).unwrap();
+    assert!(
+        committed == fresh,
+        "{COMMITTED} is stale: the dataset types changed. Regenerate it with\n\
+         \n    UPDATE_SCHEMA=1 cargo test --features schema\n\n\
+         and review the diff: a change that breaks existing documents needs a new schema version"
+    );
+}
+
+#[test]
+fn schema_is_valid_draft_2020_12() {
+    let schema = danvan::dataset_schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    jsonschema::meta::validate(&schema).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn every_fixture_is_valid() {
+    let validator = validator();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&doc)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+        // The reader accepts what the schema accepts.
+        danvan::Dataset::from_json(text.as_bytes()).unwrap();
+        seen += 1;
+    }
+    assert!(seen >= 2, "expected the fixtures in {}", dir.display());
+}
+
+#[test]
+fn base_document_is_valid() {
+    let doc = base();
+    assert!(validator().is_valid(&doc));
+    danvan::Dataset::from_json(doc.to_string().as_bytes()).unwrap();
+}
+
+/// Documents that break the schema: each is rejected by the schema and by the reader.
+#[test]
+fn schema_violations_fail() {
+    let validator = validator();
+    type Edit = fn(&mut Value);
+    let cases: Vec<(&str, Edit)> = vec![
+        ("unknown top-level field", |d| d["extra"] = json!(1)),
+        ("unknown field in a record", |d| {
+            d["conferences"][0]["note"] = json!("x")
+        }),
+        ("wrong type: participants as text", |d| {
+            d["conferences"][0]["participants"] = json!("45")
+        }),
+        ("negative count", |d| d["figures"][0]["value"] = json!(-1)),
+        ("negative qualified count", |d| {
+            d["conferences"][0]["participants"] = json!({"at_least": -5})
+        }),
+        ("two qualifiers", |d| {
+            d["conferences"][0]["participants"] = json!({"at_least": 5, "about": 6})
+        }),
+        ("unknown qualifier", |d| {
+            d["conferences"][0]["participants"] = json!({"more_than": 5})
+        }),
+        ("empty qualified object", |d| {
+            d["conferences"][0]["participants"] = json!({})
+        }),
+        ("bad code shape: 4 digits", |d| {
+            d["units"][0]["code"] = json!("0030")
+        }),
+        ("bad code shape: number", |d| {
+            d["units"][0]["code"] = json!(30)
+        }),
+        ("bad village part", |d| {
+            d["figures"][0]["unit"] = json!("10507-T 1")
+        }),
+        ("wrong schema version", |d| {
+            d["schema"] = json!("danvan/dataset/v2")
+        }),
+        ("missing period", |d| {
+            d.as_object_mut().unwrap().remove("period");
+        }),
+        ("impossible date", |d| {
+            d["conferences"][0]["date"] = json!("2023-02-30")
+        }),
+        ("unknown actor", |d| {
+            d["figures"][0]["actor"] = json!("party")
+        }),
+        ("bad indicator id", |d| {
+            d["figures"][0]["indicator"] = json!("Skilful models")
+        }),
+        ("empty record id", |d| d["conferences"][0]["id"] = json!("")),
+        ("record id with a leading space", |d| {
+            d["conferences"][0]["id"] = json!(" c1")
+        }),
+        ("record id with a zero-width space", |d| {
+            d["conferences"][0]["id"] = json!("c\u{200B}1")
+        }),
+    ];
+    for (name, edit) in cases {
+        let mut doc = base();
+        edit(&mut doc);
+        assert!(
+            !validator.is_valid(&doc),
+            "{name}: the schema accepted {doc}"
+        );
+        assert!(
+            danvan::Dataset::from_json(doc.to_string().as_bytes()).is_err(),
+            "{name}: the reader accepted {doc}"
+        );
+    }
+}
+
+/// Every qualifier shape the reader accepts, the schema accepts.
+#[test]
+fn qualified_numbers_agree() {
+    let validator = validator();
+    for value in [
+        json!(0),
+        json!(u64::MAX),
+        json!({"at_least": 6800}),
+        json!({"at_most": 22000}),
+        json!({"about": 500}),
+    ] {
+        let mut doc = base();
+        doc["figures"][0]["value"] = value.clone();
+        assert!(validator.is_valid(&doc), "{value}");
+        danvan::Dataset::from_json(doc.to_string().as_bytes()).unwrap();
+    }
+}
