@@ -1,0 +1,282 @@
+//! The main example: a province's year, validated, totalled and written up.
+//!
+//! ```text
+//! cargo run --example annual_report                       # Hải Dương 2022 (synthetic records on real units)
+//! cargo run --example annual_report -- path/to/dataset.json
+//! cargo run --example annual_report -- --exact            # every figure as totalled
+//! cargo run --example annual_report -- --json             # the totals as JSON
+//! ```
+//!
+//! The default input, `examples/data/hai-duong-2022.json`, holds the real
+//! 12 districts and 235 communes of Tỉnh Hải Dương and synthetic villages and
+//! records whose province totals are the figures of the seed article (see
+//! `examples/data/README.md`). The example checks the dataset, totals it in
+//! one pass, and prints for each province: the summary paragraph in the
+//! province's style (press rounding by default, as the seed reads), a table
+//! by district, coverage figures, and the work plan with its breakthrough tasks.
+//!
+//! Exit status: 0 on success, 1 when the dataset has errors (they are
+//! printed), 2 when the file cannot be read or the arguments are wrong.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use chrono::Datelike;
+use danvan::render::vi::{self, Rounding, SummaryOptions};
+use danvan::{Actor, Builtin, Dataset, Level, Summary, Totals, UnitCode};
+
+const DEFAULT_INPUT: &str = "examples/data/hai-duong-2022.json";
+const USAGE: &str = "usage: annual_report [dataset.json] [--exact] [--json]";
+
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = run(
+        &args,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
+    std::process::ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
+
+/// What the command line asked for.
+struct Options {
+    file: String,
+    rounding: Rounding,
+    json: bool,
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut options = Options {
+        file: DEFAULT_INPUT.to_owned(),
+        rounding: Rounding::Press,
+        json: false,
+    };
+    let mut file_given = false;
+    for arg in args {
+        match arg.as_str() {
+            "--exact" => options.rounding = Rounding::Exact,
+            "--json" => options.json = true,
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
+            path if !file_given => {
+                options.file = path.to_owned();
+                file_given = true;
+            }
+            extra => return Err(format!("unexpected argument {extra:?}")),
+        }
+    }
+    Ok(options)
+}
+
+/// Runs the example: the report goes to `out`, problems to `err`; returns the exit status.
+pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
+    let options = match parse_args(args) {
+        Ok(o) => o,
+        Err(why) => {
+            if !why.is_empty() {
+                let _ = writeln!(err, "annual_report: {why}");
+            }
+            let _ = writeln!(err, "{USAGE}");
+            return 2;
+        }
+    };
+    let file = match std::fs::File::open(&options.file) {
+        Ok(f) => std::io::BufReader::new(f),
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", options.file);
+            return 2;
+        }
+    };
+    let dataset = match Dataset::from_json(file) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = match e.kind() {
+                danvan::ErrorKind::Json {
+                    line,
+                    column,
+                    message,
+                } => writeln!(err, "{}:{line}:{column}: {message}", options.file),
+                _ => writeln!(err, "{}: {e}", options.file),
+            };
+            return 2;
+        }
+    };
+    let checked = match danvan::check(dataset) {
+        Ok(c) => c,
+        Err(report) => {
+            let _ = write!(out, "{report}");
+            return 1;
+        }
+    };
+    let totals = match Totals::compute(&checked) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", options.file);
+            return 1;
+        }
+    };
+    let text = if options.json {
+        serde_json::to_string_pretty(&totals).unwrap_or_default() + "\n"
+    } else {
+        let mut text = String::new();
+        for issue in checked.warnings() {
+            let _ = writeln!(text, "{}", vi::issue(issue));
+        }
+        report(&mut text, checked.dataset(), &totals, options.rounding);
+        text
+    };
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "annual_report: {e}");
+            2
+        }
+    }
+}
+
+/// The columns of the table by district: indicator and actor.
+const COLUMNS: [(&str, Builtin, Option<Actor>); 9] = [
+    ("Mô hình DVK", Builtin::SkilfulModels, None),
+    ("Khối DV", Builtin::GrassrootsBlocks, None),
+    ("Tổ DV", Builtin::VillageTeams, None),
+    (
+        "HN cấp ủy",
+        Builtin::Conferences,
+        Some(Actor::PartyCommittees),
+    ),
+    (
+        "Người dự",
+        Builtin::ConferenceParticipants,
+        Some(Actor::PartyCommittees),
+    ),
+    (
+        "VB cấp ủy",
+        Builtin::Documents,
+        Some(Actor::PartyCommittees),
+    ),
+    ("KT, GS", Builtin::Inspections, Some(Actor::PartyCommittees)),
+    (
+        "HN ngành DV",
+        Builtin::Conferences,
+        Some(Actor::MobilizationSector),
+    ),
+    (
+        "Người dự",
+        Builtin::ConferenceParticipants,
+        Some(Actor::MobilizationSector),
+    ),
+];
+
+/// One cell: the figure of one actor, or of all actors for stocks.
+fn cell(totals: &Totals, unit: &UnitCode, indicator: Builtin, actor: Option<Actor>) -> String {
+    let value = match actor {
+        Some(actor) => totals.value_builtin(unit, indicator, actor),
+        None => totals.all_actors(unit, indicator),
+    };
+    value.map_or_else(|| "–".to_owned(), vi::reported)
+}
+
+fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Rounding) {
+    let hierarchy = totals.hierarchy();
+    let year = dataset.period.start().year();
+    let provinces = hierarchy
+        .iter()
+        .filter(|(_, u)| u.level() == Level::Province && u.parent().is_none());
+    for (index, province) in provinces {
+        let code = province.code();
+        let _ = writeln!(out, "== {} ({}) — năm {year} ==\n", province.name(), code);
+        let summary = Summary::from_totals(totals, &code, province.name(), year);
+        let opts = SummaryOptions::default().with_rounding(rounding);
+        let _ = writeln!(out, "{}\n", vi::annual_summary(&summary, &opts));
+
+        // The table by district (or by commune after the 2025 reform).
+        let children: Vec<UnitCode> = hierarchy
+            .children(index)
+            .filter_map(|c| hierarchy.code(c))
+            .collect();
+        let names: Vec<String> = children
+            .iter()
+            .map(|c| {
+                hierarchy
+                    .get(c)
+                    .map_or(String::new(), |u| u.name().to_owned())
+            })
+            .collect();
+        let width = names
+            .iter()
+            .map(|n| n.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(8);
+        let _ = write!(out, "{:<width$}", "Đơn vị");
+        for (header, _, _) in COLUMNS {
+            let _ = write!(out, " | {header:>11}");
+        }
+        out.push('\n');
+        let rows = children.iter().zip(&names).map(|(c, n)| (c, n.as_str()));
+        for (child, name) in rows.chain(std::iter::once((&code, "Toàn tỉnh"))) {
+            let _ = write!(out, "{name:<width$}");
+            for (_, indicator, actor) in COLUMNS {
+                let _ = write!(out, " | {:>11}", cell(totals, child, indicator, actor));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+
+        // Coverage and ratios, from parts (never averaged percentages).
+        let _ = writeln!(out, "Độ phủ và bình quân:");
+        if let Some(p) = totals
+            .coverage_blocks(&code)
+            .and_then(|s| vi::percent(s, 1))
+        {
+            let _ = writeln!(out, "- Khối dân vận cơ sở / xã, phường, thị trấn: {p}");
+        }
+        if let Some(p) = totals.coverage_teams(&code).and_then(|s| vi::percent(s, 1)) {
+            let _ = writeln!(out, "- Tổ dân vận / thôn, khu dân cư: {p}");
+        }
+        if let Some(p) = totals
+            .completeness(&code, Level::Commune)
+            .and_then(|s| vi::percent(s, 1))
+        {
+            let _ = writeln!(out, "- Xã có số liệu / tổng số xã: {p}");
+        }
+        for (label, actor) in [
+            ("cấp ủy", Actor::PartyCommittees),
+            ("ngành dân vận", Actor::MobilizationSector),
+        ] {
+            match totals.participants_per_conference(&code, actor) {
+                Some(r) => {
+                    if let Some(v) = vi::ratio(r, 1) {
+                        let _ = writeln!(out, "- Người dự bình quân một hội nghị ({label}): {v}");
+                    }
+                }
+                None => {
+                    if let Some(p) =
+                        totals.value_builtin(&code, Builtin::ConferenceParticipants, actor)
+                    {
+                        if !p.is_exact() {
+                            let _ = writeln!(
+                                out,
+                                "- Người dự bình quân một hội nghị ({label}): không tính được vì số người dự là {}",
+                                vi::reported(p)
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(v) = totals
+            .subjects_per_session(&code, Actor::PartyCommittees)
+            .and_then(|r| vi::ratio(r, 1))
+        {
+            let _ = writeln!(
+                out,
+                "- Đối tượng bình quân một cuộc kiểm tra, giám sát: {v}"
+            );
+        }
+        out.push('\n');
+    }
+    if let Some(plan) = &dataset.plan {
+        let _ = writeln!(out, "{}", vi::plan(plan));
+    }
+}
