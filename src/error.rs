@@ -524,7 +524,7 @@ pub enum ErrorKind {
         count: usize,
     },
     /// A head received citizens on fewer days in a month than the norm.
-    #[error("the head of {code:?} received citizens on {days} days in {month}: expected at least {norm}")]
+    #[error("the head of {code:?} received citizens on too few days in {month}: {days}, expected at least {norm}")]
     ReceptionBelowNorm {
         /// The unit code.
         code: String,
@@ -1211,7 +1211,137 @@ mod tests {
                 },
                 "cannot read or write CSV: broken pipe",
             ),
+            // ----- dataset and validation -----
+            (
+                ErrorKind::InvalidActor { input: "party".into() },
+                "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other",
+            ),
+            (
+                ErrorKind::InvalidRecordId { input: "".into() },
+                "invalid record id \"\": expected 1 to 64 visible characters without leading or trailing spaces",
+            ),
+            (
+                ErrorKind::InvalidIndicatorId { input: "Tiền".into() },
+                "invalid indicator id \"Tiền\": expected 1 to 64 characters from a-z, 0-9 and _, starting with a letter",
+            ),
+            (
+                ErrorKind::UnknownUnit { code: "10999".into() },
+                "unknown unit \"10999\": expected the code of a unit in the dataset's units",
+            ),
+            (
+                ErrorKind::UnitNotValidOn { code: "288".into(), date: "2025-07-01".into() },
+                "unit \"288\" is not valid on 2025-07-01",
+            ),
+            (
+                ErrorKind::WrongLevel { code: "288".into(), level: "district", expected: "a commune" },
+                "unit \"288\" is a district: expected a commune",
+            ),
+            (
+                ErrorKind::SecondBlock { code: "10507".into(), first: 0 },
+                "commune \"10507\" already has a grassroots block (blocks[0]): expected at most one per commune",
+            ),
+            (
+                ErrorKind::SecondTeam { code: "10507-T01".into(), first: 2 },
+                "village \"10507-T01\" already has a mobilization team (teams[2]): expected at most one per village",
+            ),
+            (
+                ErrorKind::DateOutsidePeriod { date: "2023-01-05".into(), start: "2022-01-01".into(), end: "2022-12-31".into() },
+                "date 2023-01-05 is outside the period 2022-01-01 to 2022-12-31",
+            ),
+            (
+                ErrorKind::ConsentExceedsAffected { consenting: 150, affected: 140 },
+                "150 households consenting exceed 140 households affected",
+            ),
+            (
+                ErrorKind::ResolvedExceedsRaised { resolved: 15, raised: 14 },
+                "15 petitions resolved exceed 14 petitions raised",
+            ),
+            (
+                ErrorKind::NoSubjects,
+                "session has no subject: expected at least one Party organization or Party member",
+            ),
+            (
+                ErrorKind::StagesNotNested { stage: "skilful_models_recognized", count: 41, earlier: "skilful_models_registered", earlier_count: 40 },
+                "41 models skilful_models_recognized exceed 40 models skilful_models_registered: each stage is a subset of the one before",
+            ),
+            (
+                ErrorKind::PartsMismatch { total: 12, total_qualifier: "exact", parts: 11, parts_qualifier: "exact" },
+                "breakdown parts sum to exact 11, which cannot match the figure's exact 12",
+            ),
+            (
+                ErrorKind::DuplicateId { id: "c1".into(), first: 0 },
+                "duplicate id \"c1\": already used at position 0",
+            ),
+            (
+                ErrorKind::BreakthroughsExceedKeyTasks { breakthrough: 3, key: 2 },
+                "plan declares 3 breakthrough tasks but only 2 key tasks: every breakthrough task is a key task",
+            ),
+            (
+                ErrorKind::BreakthroughNotKey,
+                "a breakthrough task must also be a key task",
+            ),
+            (
+                ErrorKind::MoreTasksThanDeclared { what: "key", listed: 2, declared: 1 },
+                "plan lists 2 key tasks but declares 1",
+            ),
+            (
+                ErrorKind::FewerTasksListed { listed: 2, declared: 8 },
+                "plan lists 2 of its 8 key tasks",
+            ),
+            (
+                ErrorKind::NotOneActor { actors: "mobilization_sector, party_committees".into(), count: 2 },
+                "figure names 2 actors (mobilization_sector, party_committees): expected exactly one; figures of different actors are reported separately, never summed",
+            ),
+            (
+                ErrorKind::ReceptionBelowNorm { code: "10507".into(), month: "2022-06".into(), days: 1, norm: 2 },
+                "the head of \"10507\" received citizens on too few days in 2022-06: 1, expected at least 2",
+            ),
+            (
+                ErrorKind::UnknownIndicator { id: "houses_built".into() },
+                "unknown indicator \"houses_built\": expected a built-in indicator or one declared in `indicators`",
+            ),
+            (
+                ErrorKind::ValueTypeMismatch { id: "dialogues".into(), expected: "value" },
+                "indicator \"dialogues\" expects exactly one `value`",
+            ),
+            (
+                ErrorKind::FigurePeriodOutside { period: "2022-06-01/2023-01-31".into(), dataset: "2022".into() },
+                "figure period 2022-06-01/2023-01-31 is not inside the dataset period 2022",
+            ),
+            (
+                ErrorKind::DuplicateFigure { first: 0 },
+                "the same indicator, unit, period and actor are already reported in figures[0]",
+            ),
+            (
+                ErrorKind::BuiltinIndicatorRedeclared { id: "documents".into() },
+                "indicator \"documents\" is built in: expected a new id for a custom indicator",
+            ),
+            (
+                ErrorKind::UnknownCriterion { id: "speed".into() },
+                "unknown criterion \"speed\": expected one of the plan's criteria",
+            ),
+            (
+                ErrorKind::DuplicateName { name: "Phường Cẩm Thượng".into(), first: 2 },
+                "name \"Phường Cẩm Thượng\" is already used by a sibling unit (position 2)",
+            ),
+            (
+                ErrorKind::DissolvedBeforeEstablished { established: "2015-03-01".into(), dissolved: "2010-01-01".into() },
+                "dissolved 2010-01-01 before established 2015-03-01",
+            ),
+            (
+                ErrorKind::SeveralLeaders { count: 2 },
+                "team has 2 Party cell secretaries: expected one leader",
+            ),
+            // ----- synthetic data -----
+            (
+                ErrorKind::InvalidSynthShape { provinces: 100, districts: 4, communes: 12 },
+                "invalid synthetic shape: 100 provinces, 4 districts, 12 communes: expected 1 to 99 provinces, at most 999 districts and 1 to 99999 communes",
+            ),
         ];
+        let mut codes = std::collections::HashSet::new();
+        for (kind, _) in &cases {
+            assert!(codes.insert(kind.code()), "code {} used twice", kind.code());
+        }
         for (kind, text) in cases {
             assert_eq!(kind.to_string(), text);
             assert_eq!(Error::from(kind).to_string(), text);
