@@ -302,6 +302,36 @@ pub struct Figure {
     pub parts: Vec<FigurePart>,
 }
 
+impl Figure {
+    /// The one actor the figure names.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::NotOneActor`] when it names none or several: figures
+    /// of different actors are reported separately, never summed into one.
+    ///
+    /// ```
+    /// let json = r#"{"indicator": "documents", "unit": "30",
+    ///                "actor": ["government", "other"], "value": 3}"#;
+    /// let f: danvan::Figure = serde_json::from_str(json).unwrap();
+    /// assert_eq!(f.actor().unwrap_err().code(), "DV079");
+    /// ```
+    pub fn actor(&self) -> Result<Actor, Error> {
+        match self.actors.as_slice() {
+            [one] => Ok(*one),
+            many => Err(ErrorKind::NotOneActor {
+                actors: many
+                    .iter()
+                    .map(|a| a.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                count: many.len(),
+            }
+            .into()),
+        }
+    }
+}
+
 /// One part of a figure's breakdown.
 ///
 /// ```

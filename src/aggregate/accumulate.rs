@@ -605,20 +605,7 @@ impl Accumulator {
     /// ```
     pub fn add_figure(&mut self, f: &Figure) -> Result<(), Error> {
         let u = self.resolve(&f.unit)?;
-        let actor = match f.actors.as_slice() {
-            [one] => *one,
-            many => {
-                return Err(ErrorKind::NotOneActor {
-                    actors: many
-                        .iter()
-                        .map(|a| a.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    count: many.len(),
-                }
-                .into())
-            }
-        };
+        let actor = f.actor()?;
         let unknown = || -> Error {
             ErrorKind::UnknownIndicator {
                 id: f.indicator.to_string(),

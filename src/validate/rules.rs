@@ -888,20 +888,10 @@ impl<'a> Checker<'a> {
                 );
             }
             self.unit_ref(path.clone().field("unit"), &f.unit, &[], Some(period.end()));
-            let actor = match f.actors.as_slice() {
-                [one] => Some(*one),
-                many => {
-                    self.error(
-                        path.clone().field("actor"),
-                        ErrorKind::NotOneActor {
-                            actors: many
-                                .iter()
-                                .map(|a| a.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                            count: many.len(),
-                        },
-                    );
+            let actor = match f.actor() {
+                Ok(actor) => Some(actor),
+                Err(err) => {
+                    self.error(path.clone().field("actor"), err.into_kind());
                     None
                 }
             };
