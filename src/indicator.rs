@@ -163,6 +163,10 @@ macro_rules! builtins {
 
         impl Builtin {
             /// Every built-in indicator, in a fixed order ([`Builtin::index`]).
+            ///
+            /// ```
+            /// assert!(danvan::Builtin::ALL.contains(&danvan::Builtin::VillageTeams));
+            /// ```
             pub const ALL: [Builtin; [$(Builtin::$variant),*].len()] = [$(Builtin::$variant),*];
 
             /// The identifier used on the wire, e.g. `"conferences"`.

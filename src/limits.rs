@@ -34,12 +34,28 @@ pub struct Limits {
 
 impl Limits {
     /// The default largest document: 64 MiB.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().max_bytes, danvan::Limits::DEFAULT_MAX_BYTES);
+    /// ```
     pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
     /// The default most records: 10 million.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().max_records, danvan::Limits::DEFAULT_MAX_RECORDS);
+    /// ```
     pub const DEFAULT_MAX_RECORDS: u64 = 10_000_000;
     /// The default longest string: 4 KiB.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().max_string_bytes, danvan::Limits::DEFAULT_MAX_STRING_BYTES);
+    /// ```
     pub const DEFAULT_MAX_STRING_BYTES: u64 = 4 * 1024;
     /// The default deepest nesting: 32.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().max_depth, danvan::Limits::DEFAULT_MAX_DEPTH);
+    /// ```
     pub const DEFAULT_MAX_DEPTH: u32 = 32;
 
     /// These limits with another largest document size, in bytes.

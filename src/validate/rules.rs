@@ -32,6 +32,10 @@ pub struct ReceptionNorms {
 impl ReceptionNorms {
     /// The norms of Quy định 11-QĐi/TW: 1 day a month for province and district
     /// heads, 2 for commune heads.
+    ///
+    /// ```
+    /// assert_eq!(danvan::ReceptionNorms::QD_11_2019, danvan::ReceptionNorms::new(1, 1, 2));
+    /// ```
     pub const QD_11_2019: ReceptionNorms = ReceptionNorms {
         province: 1,
         district: 1,
