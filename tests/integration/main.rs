@@ -6,6 +6,7 @@ mod bad_inputs;
 mod csv;
 mod example_data;
 mod fixtures;
+mod properties;
 mod render;
 #[cfg(feature = "schema")]
 mod schema;
