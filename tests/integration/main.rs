@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per subject.
 
 mod aggregate;
+mod arithmetic;
 mod bad_inputs;
 #[cfg(feature = "csv")]
 mod csv;
