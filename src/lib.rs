@@ -101,6 +101,56 @@
 //! # Ok::<(), danvan::Error>(())
 //! ```
 //!
+//! ### How to total a province
+//!
+//! Check the dataset, compute the [`Totals`] once (one bottom-up pass over
+//! every unit), then read any unit, indicator and actor.
+//! [`Totals::value_builtin`] is what a report prints: the total of the records
+//! in the unit's subtree when there are records, otherwise the reported
+//! figures (a unit's own figure, or the sum of its children's). Figures of
+//! different actors are never added together.
+//!
+//! ```
+//! use danvan::{Actor, Builtin, Count, Qualifier, Reported, Totals};
+//!
+//! // Synthetic records and figures on real units.
+//! let json = r#"{
+//!     "schema": "danvan/dataset/v1",
+//!     "period": {"start": "2022-01-01", "end": "2022-12-31"},
+//!     "units": [
+//!         {"code": "30", "name": "Tỉnh Hải Dương"},
+//!         {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"},
+//!         {"code": "290", "name": "Thành phố Chí Linh", "parent": "30"}
+//!     ],
+//!     "conferences": [
+//!         {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "both", "participants": 120},
+//!         {"unit": "290", "date": "2022-05-20", "actor": "party_committees", "kind": "training", "participants": {"at_least": 45}}
+//!     ],
+//!     "figures": [
+//!         {"indicator": "guidance_documents", "unit": "288", "actor": "mobilization_sector", "value": {"at_least": 40}},
+//!         {"indicator": "guidance_documents", "unit": "290", "actor": "mobilization_sector", "value": 25}
+//!     ]
+//! }"#;
+//! let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?)
+//!     .map_err(|report| report.to_string())
+//!     .unwrap();
+//! let totals = Totals::compute(&checked)?;
+//! let province: danvan::UnitCode = "30".parse()?;
+//! let party = Actor::PartyCommittees;
+//! let sector = Actor::MobilizationSector;
+//! assert_eq!(totals.value_builtin(&province, Builtin::Conferences, party), Some("2".parse()?));
+//! // 120 + at least 45: at least 165.
+//! assert_eq!(
+//!     totals.value_builtin(&province, Builtin::ConferenceParticipants, party),
+//!     Some(Reported::new(Qualifier::AtLeast, Count::new(165)))
+//! );
+//! // No records of guidance documents: the districts' figures add up.
+//! assert_eq!(totals.value_builtin(&province, Builtin::GuidanceDocuments, sector), Some("hơn 65".parse()?));
+//! // Nothing is invented for an actor that reported nothing.
+//! assert_eq!(totals.value_builtin(&province, Builtin::Conferences, sector), None);
+//! # Ok::<(), danvan::Error>(())
+//! ```
+//!
 //! ### How to read and write Vietnamese numbers
 //!
 //! ```
@@ -118,9 +168,65 @@
 //!
 //! ### How to compare figures across the 2025 reform
 //!
-//! Carry counts of the old units onto the new ones with a [`Crosswalk`]:
-//! merges add up exactly, a split with shares is divided exactly, a split
-//! without shares gives an interval rather than an invented number.
+//! Carry the 2022 [`Totals`] of the old units onto the new ones with
+//! [`Totals::rekey`] and a [`Crosswalk`], then compare with [`change`]:
+//! merges add up exactly, a split with shares is divided exactly, and a split
+//! without shares gives each new unit "at most" the old value — an interval,
+//! never an invented number.
+//!
+//! ```
+//! use danvan::{change, Accumulator, Actor, Builtin, Crosswalk, Hierarchy, Level, Period, Qualifier, Unit};
+//!
+//! // Synthetic: old communes 90001 and 90002 merge into 91001; 90003 is split
+//! // between 91001 and 91002 without known shares. Not a real mapping.
+//! let unit = |code: &str, name: &str, parent: Option<&str>| -> Result<Unit, danvan::Error> {
+//!     Ok(Unit::new(code.parse()?, name).with_parent(parent.map(str::parse).transpose()?))
+//! };
+//! let old = Hierarchy::new(vec![
+//!     unit("90", "Province (synthetic)", None)?,
+//!     unit("900", "District (synthetic)", Some("90"))?,
+//!     unit("90001", "Old commune A (synthetic)", Some("900"))?,
+//!     unit("90002", "Old commune B (synthetic)", Some("900"))?,
+//!     unit("90003", "Old commune C (synthetic)", Some("900"))?,
+//! ])?;
+//! let new = Hierarchy::new(vec![
+//!     unit("91", "New province (synthetic)", None)?,
+//!     unit("91001", "New commune X (synthetic)", Some("91"))?,
+//!     unit("91002", "New commune Y (synthetic)", Some("91"))?,
+//! ])?;
+//! let cw = Crosswalk::builder()
+//!     .merge("90001".parse()?, "91001".parse()?)
+//!     .merge("90002".parse()?, "91001".parse()?)
+//!     .split_unknown("90003".parse()?, &["91001".parse()?, "91002".parse()?])
+//!     .build()?;
+//!
+//! // 2022: documents of the Party committees, 12 + 9 + 4 (synthetic records).
+//! let mut acc = Accumulator::new(&old, Period::year(2022)?, &[]);
+//! for (code, n) in [("90001", 12), ("90002", 9), ("90003", 4)] {
+//!     let doc: danvan::IssuedDocument = serde_json::from_str(&format!(
+//!         r#"{{"unit": "{code}", "date": "2022-05-10", "actor": "party_committees", "kind": "leadership"}}"#
+//!     )).unwrap();
+//!     for _ in 0..n {
+//!         acc.add_document(&doc)?;
+//!     }
+//! }
+//! let y2022 = acc.finish()?.rekey(&cw, Level::Commune, &new)?;
+//!
+//! let (x, y) = ("91001".parse()?, "91002".parse()?);
+//! let pc = Actor::PartyCommittees;
+//! let x2022 = y2022.get_builtin(&x, Builtin::Documents, pc).unwrap();
+//! let y2022 = y2022.get_builtin(&y, Builtin::Documents, pc).unwrap();
+//! assert_eq!((x2022.qualifier(), x2022.value().get()), (Qualifier::AtMost, 25)); // 21 + up to 4
+//! assert_eq!((y2022.qualifier(), y2022.value().get()), (Qualifier::AtMost, 4));
+//!
+//! // 2026 (synthetic): 30 documents in X. The change is an interval, no ratio.
+//! let c = change(x2022, "30".parse()?);
+//! assert_eq!((c.low, c.high, c.ratio), (Some(5), Some(30), None));
+//! # Ok::<(), danvan::Error>(())
+//! ```
+//!
+//! [`Crosswalk::map_counts`] does the same for plain numbers, keeping both
+//! bounds:
 //!
 //! ```
 //! use danvan::{Crosswalk, Mapped};
@@ -137,6 +243,67 @@
 //! assert_eq!(new[1], ("10516".parse()?, Mapped::Between { low: 0, high: 4 }));
 //! # Ok::<(), danvan::Error>(())
 //! ```
+//!
+//! `examples/compare_reform.rs` compares 2022 with 2026 per new commune.
+//!
+//! ### How to render the annual paragraph
+//!
+//! [`Summary::from_totals`] picks the figures of the annual summary from the
+//! totals; [`render::vi::annual_summary`] writes the paragraph the way the
+//! province writes it. With [`Rounding::Press`](render::vi::Rounding::Press),
+//! lower bounds are rounded down press-style ("hơn 6.800") and exact figures
+//! stay exact.
+//!
+//! ```
+//! use danvan::render::vi::{annual_summary, Rounding, SummaryOptions};
+//!
+//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-2022.json");
+//! let json = std::fs::read_to_string(path).unwrap();
+//! let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?)
+//!     .map_err(|report| report.to_string())
+//!     .unwrap();
+//! let totals = danvan::Totals::compute(&checked)?;
+//! let summary = danvan::Summary::from_totals(&totals, &"30".parse()?, "Tỉnh Hải Dương", 2022);
+//! let text = annual_summary(&summary, &SummaryOptions::default().with_rounding(Rounding::Press));
+//! assert!(text.starts_with("Năm 2022, toàn tỉnh hiện có 1.229 mô hình “Dân vận khéo”; 235 khối dân vận cơ sở"));
+//! assert!(text.contains("cho 13.360 người tham gia"));
+//! assert!(text.contains("Ngành dân vận tổ chức tổng số 222 hội nghị tập huấn về công tác dân vận cho hơn 6.800 người"));
+//! # Ok::<(), danvan::Error>(())
+//! ```
+//!
+//! ### How to stream a large file
+//!
+//! [`stream_json_lines`] reads one [`Record`] per line and folds it into the
+//! totals, in memory proportional to the units, not the records. A line that
+//! is not a record or breaks a rule is not added: it is counted as rejected,
+//! with its line number and error, so that `counted + rejected_total ==
+//! lines` — nothing is lost silently.
+//!
+//! ```
+//! use danvan::{Actor, Builtin, Hierarchy, Period, Unit};
+//!
+//! let units = Hierarchy::new(vec![
+//!     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
+//!     Unit::new("288".parse()?, "Thành phố Hải Dương").with_parent(Some("30".parse()?)),
+//! ])?;
+//! // Synthetic records; any `impl Read` will do, e.g. a `std::fs::File`.
+//! let lines = concat!(
+//!     r#"{"conference": {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "both", "participants": 120}}"#, "\n",
+//!     r#"{"document": {"unit": "288", "date": "2023-01-05", "actor": "party_committees", "kind": "leadership"}}"#, "\n",
+//!     "\n",
+//!     r#"{"document": {"unit": "30", "date": "2022-05-10", "actor": "party_committees", "kind": "leadership"}}"#, "\n",
+//! );
+//! let (totals, stats) = danvan::stream_json_lines(lines.as_bytes(), &units, Period::year(2022)?, &[])?;
+//! assert_eq!((stats.lines, stats.counted, stats.rejected_total), (3, 2, 1));
+//! let (line, error) = &stats.rejected[0];
+//! assert_eq!((*line, error.code()), (2, "DV068")); // a date outside the period
+//! let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
+//! assert_eq!(docs, Some("1".parse()?));
+//! # Ok::<(), danvan::Error>(())
+//! ```
+//!
+//! `examples/stream_large_file.rs` (feature `synth`) writes synthetic records
+//! to a file and streams them (`--records N` to scale).
 //!
 //! ### How to read figures from a spreadsheet (feature `csv`)
 //!

@@ -286,12 +286,13 @@ impl Accumulator {
                 x.actor
             }
             RecordRef::Inspection(x) => {
-                let subjects = x.subjects.total().map_err(|_| {
-                    let u = self
-                        .hierarchy
-                        .index_of(&x.unit)
-                        .map_or(usize::MAX, |i| i.get());
-                    overflow(&self.hierarchy, u, Builtin::InspectionSubjects.id())
+                let subjects = x.subjects.total().map_err(|_| -> Error {
+                    // The record's own unit, even when the hierarchy lacks it.
+                    ErrorKind::TotalOverflow {
+                        unit: x.unit.to_string(),
+                        indicator: Builtin::InspectionSubjects.id().to_owned(),
+                    }
+                    .into()
                 })?;
                 c.push(Builtin::Inspections, 1, 0);
                 c.push(Builtin::InspectionSubjects, subjects.get(), 0);

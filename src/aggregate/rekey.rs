@@ -108,7 +108,20 @@ impl Totals {
         if values.is_empty() {
             return Ok(None);
         }
-        let mapped = crosswalk.map_counts(values.iter().map(|&(c, v, _, _)| (c, v)))?;
+        let pairs = values.iter().map(|&(c, v, _, _)| (c, v));
+        let mapped = crosswalk.map_counts(pairs.clone()).map_err(|e| {
+            if matches!(e.kind(), ErrorKind::Overflow { .. }) {
+                overflowing_target(crosswalk, pairs).map_or(e, |to| {
+                    ErrorKind::TotalOverflow {
+                        unit: to.to_string(),
+                        indicator: super::indicator_name(&self.indicators, col.indicator),
+                    }
+                    .into()
+                })
+            } else {
+                e
+            }
+        })?;
         let n = new.len();
         let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), ends);
         let index = |to: &crate::UnitCode| -> Result<usize, Error> {
@@ -156,4 +169,26 @@ impl Totals {
         }
         Ok(Some(out))
     }
+}
+
+/// The first new unit whose mapped upper bound exceeds `u64::MAX`, for the
+/// error of a crosswalk sum that overflowed: each old unit is mapped alone
+/// (as [`Crosswalk::map_counts`] rounds each split once) and the targets'
+/// upper bounds are added without overflow.
+fn overflowing_target(
+    crosswalk: &Crosswalk,
+    values: impl Iterator<Item = (crate::UnitCode, u64)>,
+) -> Option<crate::UnitCode> {
+    let mut highs: std::collections::BTreeMap<crate::UnitCode, u128> =
+        std::collections::BTreeMap::new();
+    for (code, value) in values {
+        for (to, m) in crosswalk.map_counts([(code, value)]).ok()? {
+            let high = highs.entry(to).or_insert(0);
+            *high = high.saturating_add(u128::from(m.high()));
+            if *high > u128::from(u64::MAX) {
+                return Some(to);
+            }
+        }
+    }
+    None
 }

@@ -2,11 +2,13 @@
 
 mod aggregate;
 mod annual_report;
+mod arithmetic;
 mod bad_inputs;
 #[cfg(feature = "csv")]
 mod csv;
 mod example_data;
 mod fixtures;
+mod properties;
 mod render;
 #[cfg(feature = "schema")]
 mod schema;
