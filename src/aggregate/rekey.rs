@@ -24,7 +24,7 @@ impl Totals {
     /// Returns [`ErrorKind::CrosswalkUnmapped`] for a unit at `from_level`
     /// with values but no entry, [`ErrorKind::CrosswalkUnknownTarget`] for a
     /// target missing from `new_hierarchy`, and [`ErrorKind::TotalOverflow`]
-    /// or [`ErrorKind::Overflow`] when a total overflows.
+    /// (naming the unit and indicator) when a total overflows.
     ///
     /// ```
     /// use danvan::{Accumulator, Actor, Builtin, Crosswalk, Hierarchy, Level, Period, Unit};
