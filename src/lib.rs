@@ -338,7 +338,7 @@
 //! |---|---|---|
 //! | `schema` | off | `dataset_schema()`: the JSON Schema (draft 2020-12) of the exchange document, for apps in other languages; committed as `schema/danvan-dataset-v1.schema.json` (uses `schemars`) |
 //! | `csv` | off | `read_figures_csv` and `write_figures_csv`: reported figures to and from spreadsheets (uses `csv`) |
-//! | `synth` | off | [`synth`](crate::synth): deterministic synthetic data with the national shapes, for benchmarks and load tests (no extra dependency) |
+//! | `synth` | off | `danvan::synth`: deterministic synthetic data with the national shapes, for benchmarks and load tests (no extra dependency) |
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
