@@ -127,12 +127,7 @@ fn try_run(args: &[String], out: &mut impl Write) -> Result<i32, String> {
 
 /// `file:line:column: message` when the error has a position, `file: message` otherwise.
 fn located(file: &str, kind: &ErrorKind, lang: Lang) -> String {
-    let position = match kind {
-        ErrorKind::Json { line, column, .. }
-        | ErrorKind::StringTooLong { line, column, .. }
-        | ErrorKind::NestingTooDeep { line, column, .. } => Some((*line, *column)),
-        _ => None,
-    };
+    let position = kind.position();
     let text = match (lang, kind) {
         (Lang::Vi, _) => danvan::render::vi::message(kind),
         // The position is already in front; say the rest once.

@@ -195,6 +195,8 @@ impl Dataset {
         }
         crate::limits::scan(&bytes, limits)?;
         let dataset: Dataset = serde_json::from_slice(&bytes).map_err(json_error)?;
+        // After the reader, so that text that is not JSON gets the reader's message.
+        crate::wire_shape::check(&bytes)?;
         let records = dataset
             .record_count()
             .saturating_add(dataset.units.len())

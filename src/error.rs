@@ -367,6 +367,14 @@ pub enum ErrorKind {
         message: String,
     },
 
+    /// A JSON array stands where the format expects an object or a value.
+    #[error("line {line}, column {column}: unexpected array: expected an object with named fields (arrays hold only lists such as `conferences`)")]
+    UnexpectedArray {
+        /// The line (1-based) of the `[`.
+        line: usize,
+        /// The column (1-based, in bytes) of the `[`.
+        column: usize,
+    },
     /// Text is not one of the actors' wire names.
     #[error("unknown actor {input:?}: expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other")]
     InvalidActor {
@@ -751,6 +759,23 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// The line and column (both 1-based) in the document, for errors found
+    /// while reading it; `None` for the others, which validation locates by path.
+    ///
+    /// ```
+    /// let err = danvan::Dataset::from_json(&b"{\n  \"schema\": 1}"[..]).unwrap_err();
+    /// assert_eq!(err.kind().position(), Some((2, 13)));
+    /// ```
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            ErrorKind::Json { line, column, .. }
+            | ErrorKind::UnexpectedArray { line, column }
+            | ErrorKind::StringTooLong { line, column, .. }
+            | ErrorKind::NestingTooDeep { line, column, .. } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+
     /// The stable code of this kind, e.g. `"DV001"`.
     ///
     /// Codes never change meaning; a retired kind's code is not reused.
@@ -800,6 +825,7 @@ impl ErrorKind {
 
             // ----- dataset and validation -----
             ErrorKind::Json { .. } => "DV050",
+            ErrorKind::UnexpectedArray { .. } => "DV051",
             ErrorKind::InvalidActor { .. } => "DV060",
             ErrorKind::InvalidRecordId { .. } => "DV061",
             ErrorKind::InvalidIndicatorId { .. } => "DV062",
@@ -1212,6 +1238,10 @@ mod tests {
                 "cannot read or write CSV: broken pipe",
             ),
             // ----- dataset and validation -----
+            (
+                ErrorKind::UnexpectedArray { line: 1, column: 1 },
+                "line 1, column 1: unexpected array: expected an object with named fields (arrays hold only lists such as `conferences`)",
+            ),
             (
                 ErrorKind::InvalidActor { input: "party".into() },
                 "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other",

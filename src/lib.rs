@@ -370,6 +370,7 @@ pub mod render;
 pub mod synth;
 mod unit;
 pub mod validate;
+mod wire_shape;
 
 pub use actor::Actor;
 pub use aggregate::{

@@ -789,12 +789,23 @@ impl Totals {
         actor: Actor,
     ) -> Option<Reported> {
         let ind = indicator_index(&self.indicators, indicator)?;
+        let mut parts = 0usize;
         let values = self
             .hierarchy
             .iter()
             .filter(|(_, u)| u.level() == level)
-            .filter_map(|(i, _)| self.value_at(i.get(), ind, actor));
-        saturating_sum(values)
+            .filter_map(|(i, _)| self.value_at(i.get(), ind, actor))
+            .inspect(|_| parts = parts.saturating_add(1));
+        let sum = saturating_sum(values)?;
+        let distinct = indicator_info(&self.indicators, ind as usize)
+            .is_some_and(|(kind, _)| kind == crate::IndicatorKind::Distinct);
+        if distinct && parts > 1 {
+            // The same person may be counted in several units: the sum of
+            // several parts is only an upper bound, as in the roll-up.
+            let q = sum.qualifier().combine(crate::Qualifier::AtMost);
+            return Some(Reported::new(q, sum.value()));
+        }
+        Some(sum)
     }
 
     /// The indices `u..end` of a unit's subtree (the unit first).

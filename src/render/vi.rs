@@ -220,6 +220,9 @@ pub fn message(kind: &ErrorKind) -> String {
             column,
             message,
         } => format!("dòng {line}, cột {column}: tệp không đúng định dạng ({message})"),
+        ErrorKind::UnexpectedArray { line, column } => format!(
+            "dòng {line}, cột {column}: không được dùng mảng ở đây; cần một đối tượng có tên trường"
+        ),
         ErrorKind::InvalidActor { input } => format!("chủ thể báo cáo không hợp lệ \"{input}\""),
         ErrorKind::InvalidRecordId { input } => format!("mã bản ghi không hợp lệ \"{input}\""),
         ErrorKind::InvalidIndicatorId { input } => format!("mã chỉ tiêu không hợp lệ \"{input}\""),

@@ -457,7 +457,7 @@ proptest! {
             for a in Actor::ALL {
                 // Only records at or below communes are carried: compare with the communes' sum.
                 let before = t.level_total(Level::Commune, &b.into(), a);
-                prop_assert_eq!(after.get_builtin(&code("90"), b, a), before);
+                prop_assert_eq!(after.get_builtin(&code("90"), b, a), before, "{:?} {:?}", b, a);
             }
         }
     }

@@ -46,12 +46,7 @@ fn expected() -> Vec<Expected> {
 
 /// The line and column of a reader error, when it has one.
 fn position(kind: &ErrorKind) -> Option<(usize, usize)> {
-    match kind {
-        ErrorKind::Json { line, column, .. }
-        | ErrorKind::StringTooLong { line, column, .. }
-        | ErrorKind::NestingTooDeep { line, column, .. } => Some((*line, *column)),
-        _ => None,
-    }
+    kind.position()
 }
 
 /// Runs one document the whole way: read, report, check, Vietnamese text.
