@@ -34,25 +34,18 @@
 //!     ]
 //! }"#;
 //! let dataset = danvan::Dataset::from_json(json.as_bytes())?;
-//! let checked = match danvan::check(dataset) {
-//!     Ok(checked) => checked,
-//!     Err(report) => {
-//!         // Every problem, each with a code, a path and the values involved.
-//!         for issue in report.issues() {
-//!             eprintln!("{}", danvan::render::vi::issue(issue));
-//!         }
-//!         panic!("the dataset has errors");
-//!     }
-//! };
+//! // A rejected dataset gives back a Report of every problem, each with a code,
+//! // a path and the values involved (see "How to validate an upload").
+//! let checked = danvan::check(dataset)?;
 //! for warning in checked.warnings().issues() {
 //!     println!("{warning}");
 //! }
 //! let participants = &checked.dataset().figures[1];
-//! assert_eq!(participants.actors, [danvan::Actor::MobilizationSector]);
-//! let value = participants.value.expect("a count figure");
+//! assert_eq!(participants.actor()?, danvan::Actor::MobilizationSector);
+//! let value = participants.value.ok_or("a count figure has a value")?;
 //! assert_eq!(danvan::render::vi::reported(value), "hơn 6.800");
 //! assert_eq!(value.bounds(), (6800, None));
-//! # Ok::<(), danvan::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## The main types
