@@ -532,10 +532,12 @@ pub enum ErrorKind {
         count: usize,
     },
     /// A head received citizens on fewer days in a month than the norm.
-    #[error("the head of {code:?} received citizens on too few days in {month}: {days}, expected at least {norm}")]
+    #[error("the head of {code:?} ({actor}) received citizens on too few days in {month}: {days}, expected at least {norm}")]
     ReceptionBelowNorm {
         /// The unit code.
         code: String,
+        /// Whose head: the actor's wire name, e.g. `party_committees`.
+        actor: &'static str,
         /// The month, `YYYY-MM`.
         month: String,
         /// Days with receptions.
@@ -573,6 +575,12 @@ pub enum ErrorKind {
         /// The position of the first figure.
         first: usize,
     },
+    /// Two figures of a flow count the same indicator, unit and actor over overlapping periods.
+    #[error("the period overlaps that of figures[{first}] for the same indicator, unit and actor: the overlap would be counted twice")]
+    OverlappingFigures {
+        /// The position of the other figure.
+        first: usize,
+    },
     /// A custom indicator reuses a built-in id.
     #[error("indicator {id:?} is built in: expected a new id for a custom indicator")]
     BuiltinIndicatorRedeclared {
@@ -586,12 +594,12 @@ pub enum ErrorKind {
         id: String,
     },
     /// Two sibling units have the same name (after Unicode NFC normalization).
-    #[error("name {name:?} is already used by a sibling unit (position {first})")]
+    #[error("name {name:?} is already used by a sibling unit ({first})")]
     DuplicateName {
         /// The name, in NFC.
         name: String,
-        /// The position of the first unit with that name.
-        first: usize,
+        /// Where the first unit with that name is, e.g. `units[2]`.
+        first: String,
     },
     /// A body was dissolved before it was set up.
     #[error("dissolved {dissolved} before established {established}")]
@@ -851,6 +859,7 @@ impl ErrorKind {
             ErrorKind::ValueTypeMismatch { .. } => "DV082",
             ErrorKind::FigurePeriodOutside { .. } => "DV083",
             ErrorKind::DuplicateFigure { .. } => "DV084",
+            ErrorKind::OverlappingFigures { .. } => "DV098",
             ErrorKind::BuiltinIndicatorRedeclared { .. } => "DV085",
             ErrorKind::UnknownCriterion { .. } => "DV086",
             ErrorKind::DuplicateName { .. } => "DV087",
@@ -1323,8 +1332,8 @@ mod tests {
                 "figure names 2 actors (mobilization_sector, party_committees): expected exactly one; figures of different actors are reported separately, never summed",
             ),
             (
-                ErrorKind::ReceptionBelowNorm { code: "10507".into(), month: "2022-06".into(), days: 1, norm: 2 },
-                "the head of \"10507\" received citizens on too few days in 2022-06: 1, expected at least 2",
+                ErrorKind::ReceptionBelowNorm { code: "10507".into(), actor: "party_committees", month: "2022-06".into(), days: 1, norm: 2 },
+                "the head of \"10507\" (party_committees) received citizens on too few days in 2022-06: 1, expected at least 2",
             ),
             (
                 ErrorKind::UnknownIndicator { id: "houses_built".into() },
@@ -1343,6 +1352,10 @@ mod tests {
                 "the same indicator, unit, period and actor are already reported in figures[0]",
             ),
             (
+                ErrorKind::OverlappingFigures { first: 0 },
+                "the period overlaps that of figures[0] for the same indicator, unit and actor: the overlap would be counted twice",
+            ),
+            (
                 ErrorKind::BuiltinIndicatorRedeclared { id: "documents".into() },
                 "indicator \"documents\" is built in: expected a new id for a custom indicator",
             ),
@@ -1351,8 +1364,8 @@ mod tests {
                 "unknown criterion \"speed\": expected one of the plan's criteria",
             ),
             (
-                ErrorKind::DuplicateName { name: "Phường Cẩm Thượng".into(), first: 2 },
-                "name \"Phường Cẩm Thượng\" is already used by a sibling unit (position 2)",
+                ErrorKind::DuplicateName { name: "Phường Cẩm Thượng".into(), first: "units[2]".into() },
+                "name \"Phường Cẩm Thượng\" is already used by a sibling unit (units[2])",
             ),
             (
                 ErrorKind::DissolvedBeforeEstablished { established: "2015-03-01".into(), dissolved: "2010-01-01".into() },

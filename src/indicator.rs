@@ -232,7 +232,7 @@ builtins! {
     Dialogues = "dialogues", Flow;
     /// Participants of dialogues (occurrences).
     DialogueParticipants = "dialogue_participants", Flow;
-    /// Days on which a head received citizens.
+    /// Citizen receptions by heads, counted as occurrences (one record each).
     Receptions = "receptions", Flow;
     /// Petitions raised at dialogues and receptions.
     PetitionsRaised = "petitions_raised", Flow;

@@ -36,6 +36,21 @@ const LIST_FIELDS: [&[u8]; 19] = [
 /// a figure must name exactly one actor.
 const ACTOR_FIELD: &[u8] = b"actor";
 
+/// Whether the key between `start..end` (the bytes inside its quotes) names a list field.
+fn is_list(bytes: &[u8], (start, end): (usize, usize)) -> bool {
+    let Some(raw) = bytes.get(start..end) else {
+        return false;
+    };
+    if !raw.contains(&b'\\') {
+        return raw == ACTOR_FIELD || LIST_FIELDS.contains(&raw);
+    }
+    // An escaped key (`"\u0075nits"`) is compared by what it spells.
+    let quoted = bytes.get(start.saturating_sub(1)..end.saturating_add(1));
+    quoted
+        .and_then(|q| serde_json::from_slice::<String>(q).ok())
+        .is_some_and(|k| k.as_bytes() == ACTOR_FIELD || LIST_FIELDS.contains(&k.as_bytes()))
+}
+
 /// Rejects an array that stands where the format expects an object or a value.
 ///
 /// Malformed JSON is left to the JSON reader, which says what is wrong with it;
@@ -80,12 +95,7 @@ pub(crate) fn check(bytes: &[u8]) -> Result<(), Error> {
             }
             b'[' => {
                 let in_object = open.last().copied() == Some(true);
-                let named = key.and_then(|(s, e)| bytes.get(s..e));
-                let allowed = in_object
-                    && after_colon
-                    && named.is_some_and(|k| {
-                        k == ACTOR_FIELD || LIST_FIELDS.contains(&k) || k.contains(&b'\\')
-                    });
+                let allowed = in_object && after_colon && key.is_some_and(|k| is_list(bytes, k));
                 if !allowed {
                     return Err(ErrorKind::UnexpectedArray { line, column }.into());
                 }
@@ -133,8 +143,9 @@ mod tests {
     fn brackets_in_strings_and_keys_do_not_count() {
         assert_eq!(at(r#"{"title": "[x] \"[\" ]", "units": []}"#), None);
         assert_eq!(at(r#"{"a[": {"b": 1}}"#), None);
-        // An escaped key may spell a list field: left to the reader.
+        // An escaped key counts by what it spells.
         assert_eq!(at(r#"{"\u0075nits": []}"#), None);
+        assert_eq!(at(r#"{"perio\u0064": ["2022-01-01"]}"#), Some((1, 17)));
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn message(kind: &ErrorKind) -> String {
             format!("mã đơn vị hành chính không hợp lệ \"{input}\"")
         }
         ErrorKind::DuplicateUnit { code, first } => {
-            format!("mã đơn vị \"{code}\" bị trùng (đã có ở vị trí {first})")
+            format!("mã đơn vị \"{code}\" bị trùng (đã có ở mục {})", first + 1)
         }
         ErrorKind::UnknownParent { code, parent } => {
             format!("không tìm thấy đơn vị cấp trên \"{parent}\" của đơn vị \"{code}\"")
@@ -243,11 +243,11 @@ pub fn message(kind: &ErrorKind) -> String {
             expected_word(expected)
         ),
         ErrorKind::SecondBlock { code, first } => format!(
-            "xã mã \"{code}\" đã có khối dân vận cơ sở (dòng {}); mỗi xã chỉ có một khối",
+            "xã mã \"{code}\" đã có khối dân vận cơ sở (mục {}); mỗi xã chỉ có một khối",
             first + 1
         ),
         ErrorKind::SecondTeam { code, first } => format!(
-            "thôn mã \"{code}\" đã có tổ dân vận (dòng {}); mỗi thôn, khu dân cư chỉ có một tổ",
+            "thôn mã \"{code}\" đã có tổ dân vận (mục {}); mỗi thôn, khu dân cư chỉ có một tổ",
             first + 1
         ),
         ErrorKind::DateOutsidePeriod { date, start, end } => format!(
@@ -295,7 +295,7 @@ pub fn message(kind: &ErrorKind) -> String {
             qualified_text(total_qualifier, *total)
         ),
         ErrorKind::DuplicateId { id, first } => {
-            format!("mã \"{id}\" bị trùng với dòng {}", first + 1)
+            format!("mã \"{id}\" bị trùng với mục {}", first + 1)
         }
         ErrorKind::BreakthroughsExceedKeyTasks { breakthrough, key } => format!(
             "kế hoạch có {breakthrough} nhiệm vụ đột phá nhưng chỉ có {key} nhiệm vụ trọng tâm; nhiệm vụ đột phá phải là nhiệm vụ trọng tâm"
@@ -319,11 +319,17 @@ pub fn message(kind: &ErrorKind) -> String {
         ),
         ErrorKind::ReceptionBelowNorm {
             code,
+            actor,
             month,
             days,
             norm,
         } => format!(
-            "người đứng đầu đơn vị mã \"{code}\" tiếp công dân {days} ngày trong tháng {}, chưa đạt định mức {norm} ngày/tháng",
+            "người đứng đầu {} đơn vị mã \"{code}\" tiếp công dân {days} ngày trong tháng {}, chưa đạt định mức {norm} ngày/tháng",
+            match *actor {
+                "party_committees" => "cấp ủy",
+                "government" => "chính quyền",
+                _ => "cơ quan",
+            },
             iso_month(month)
         ),
         ErrorKind::UnknownIndicator { id } => format!("chỉ tiêu \"{id}\" chưa được khai báo"),
@@ -335,7 +341,11 @@ pub fn message(kind: &ErrorKind) -> String {
             format!("kỳ của số liệu ({period}) nằm ngoài kỳ báo cáo ({dataset})")
         }
         ErrorKind::DuplicateFigure { first } => format!(
-            "số liệu cùng chỉ tiêu, đơn vị, kỳ và chủ thể đã có ở dòng {}",
+            "số liệu cùng chỉ tiêu, đơn vị, kỳ và chủ thể đã có ở mục {}",
+            first + 1
+        ),
+        ErrorKind::OverlappingFigures { first } => format!(
+            "kỳ của số liệu trùng một phần với kỳ của số liệu ở mục {} (cùng chỉ tiêu, đơn vị, chủ thể): phần trùng sẽ bị cộng hai lần",
             first + 1
         ),
         ErrorKind::BuiltinIndicatorRedeclared { id } => {
@@ -344,10 +354,9 @@ pub fn message(kind: &ErrorKind) -> String {
         ErrorKind::UnknownCriterion { id } => {
             format!("tiêu chí \"{id}\" không có trong danh mục tiêu chí của kế hoạch")
         }
-        ErrorKind::DuplicateName { name, first } => format!(
-            "tên \"{name}\" trùng với đơn vị cùng cấp ở dòng {}",
-            first + 1
-        ),
+        ErrorKind::DuplicateName { name, first } => {
+            format!("tên \"{name}\" trùng với đơn vị cùng cấp ở {first}")
+        }
         ErrorKind::DissolvedBeforeEstablished {
             established,
             dissolved,
@@ -1035,7 +1044,7 @@ pub fn label(indicator: crate::Builtin) -> &'static str {
         B::InspectionSubjects => "tổ chức đảng, đảng viên được kiểm tra, giám sát",
         B::Dialogues => "cuộc tiếp xúc, đối thoại",
         B::DialogueParticipants => "lượt người dự đối thoại",
-        B::Receptions => "ngày tiếp công dân",
+        B::Receptions => "lượt tiếp công dân",
         B::PetitionsRaised => "kiến nghị tiếp nhận",
         B::PetitionsResolved => "kiến nghị đã giải quyết",
         B::ClearanceDrives => "cuộc vận động giải phóng mặt bằng",
@@ -1069,7 +1078,7 @@ pub fn unit_word(indicator: crate::Builtin) -> &'static str {
         B::Documents | B::LeadershipDocuments | B::GuidanceDocuments => "văn bản",
         B::Inspections | B::Dialogues | B::ClearanceDrives => "cuộc",
         B::InspectionSubjects => "tổ chức đảng, đảng viên",
-        B::Receptions => "ngày",
+        B::Receptions => "lượt",
         B::PetitionsRaised | B::PetitionsResolved => "kiến nghị",
         B::ClearanceHouseholds | B::ClearanceConsenting => "hộ",
         B::AwardedCollectives => "tập thể",

@@ -396,7 +396,7 @@ impl<'a> Checker<'a> {
                     path,
                     ErrorKind::DuplicateName {
                         name: key.1.clone(),
-                        first,
+                        first: self.unit_path(first).to_string(),
                     },
                 );
             } else {
@@ -709,13 +709,17 @@ impl<'a> Checker<'a> {
     fn receptions(&mut self) {
         let d = self.d;
         self.duplicate_ids("receptions", d.receptions.iter().map(|c| c.id.as_ref()));
-        // unit → (first record, distinct days per month)
-        let mut days: BTreeMap<UnitCode, (usize, DaysByMonth)> = BTreeMap::new();
+        // (unit, actor) → (first record, distinct days per month): the head of
+        // the Party committee and the head of the government are held to the
+        // norm each on their own days.
+        let mut days: BTreeMap<(UnitCode, Actor), (usize, DaysByMonth)> = BTreeMap::new();
         for (i, x) in d.receptions.iter().enumerate() {
             let path = Path::root().field("receptions").index(i);
             self.dated(path.clone(), &x.unit, x.date);
             self.petitions(path, x.petitions_raised.get(), x.petitions_resolved.get());
-            let entry = days.entry(x.unit).or_insert_with(|| (i, BTreeMap::new()));
+            let entry = days
+                .entry((x.unit, x.actor))
+                .or_insert_with(|| (i, BTreeMap::new()));
             entry
                 .1
                 .entry((x.date.year(), x.date.month()))
@@ -723,29 +727,39 @@ impl<'a> Checker<'a> {
                 .insert(x.date);
         }
         // Only units that report receptions are held to the norm, and only for
-        // the whole calendar months of the period.
+        // the whole calendar months of the period in which the unit existed.
         let months = whole_months(self.d.period);
-        for (unit, (first, per_month)) in days {
-            let Some(norm) = self
-                .by_code
-                .get(&unit)
-                .and_then(|info| self.options.reception_norms.days_for(info.level))
-            else {
+        for ((unit, actor), (first, per_month)) in days {
+            let Some(info) = self.by_code.get(&unit) else {
                 continue;
             };
+            let Some(norm) = self.options.reception_norms.days_for(info.level) else {
+                continue;
+            };
+            let (from, to) = (info.valid_from, info.valid_to);
+            let mut below = Vec::new();
             for &(y, m) in &months {
+                let Ok(month) = Period::month(y, m) else {
+                    continue;
+                };
+                let existed = from.map_or(true, |f| f <= month.start())
+                    && to.map_or(true, |t| month.end() <= t);
                 let got = per_month.get(&(y, m)).map_or(0, HashSet::len);
-                if (got as u64) < u64::from(norm) {
-                    self.warning(
-                        Path::root().field("receptions").index(first).field("unit"),
-                        ErrorKind::ReceptionBelowNorm {
-                            code: code_text(&unit),
-                            month: format!("{y:04}-{m:02}"),
-                            days: got,
-                            norm,
-                        },
-                    );
+                if existed && (got as u64) < u64::from(norm) {
+                    below.push((y, m, got));
                 }
+            }
+            for (y, m, got) in below {
+                self.warning(
+                    Path::root().field("receptions").index(first).field("unit"),
+                    ErrorKind::ReceptionBelowNorm {
+                        code: code_text(&unit),
+                        actor: actor.as_str(),
+                        month: format!("{y:04}-{m:02}"),
+                        days: got,
+                        norm,
+                    },
+                );
             }
         }
     }
@@ -879,6 +893,9 @@ impl<'a> Checker<'a> {
         let mut seen: HashMap<(&IndicatorId, UnitCode, Period, Actor), usize> = HashMap::new();
         // (unit, period, actor) → stage → (figure, value)
         let mut stages: BTreeMap<(UnitCode, Period, Actor), StageSlots> = BTreeMap::new();
+        // (indicator, unit, actor) → the periods of its flow and distinct figures
+        let mut flows: HashMap<(&IndicatorId, UnitCode, Actor), Vec<(Period, usize)>> =
+            HashMap::new();
         for (i, f) in d.figures.iter().enumerate() {
             let path = Path::root().field("figures").index(i);
             let period = f.period.unwrap_or(d.period);
@@ -925,6 +942,15 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+            let kind = self.indicator_info(&f.indicator).map(|(kind, _)| kind);
+            if let (Some(actor), Some(IndicatorKind::Flow | IndicatorKind::Distinct)) =
+                (actor, kind)
+            {
+                flows
+                    .entry((&f.indicator, f.unit, actor))
+                    .or_default()
+                    .push((period, i));
+            }
             if let Some(actor) = actor {
                 let key = (&f.indicator, f.unit, period, actor);
                 if let Some(&first) = seen.get(&key) {
@@ -945,11 +971,55 @@ impl<'a> Checker<'a> {
                 }
             }
             if let (Some(total), false) = (f.value, f.parts.is_empty()) {
-                self.parts(path, total, &f.parts);
+                if kind == Some(IndicatorKind::Distinct) {
+                    self.distinct_parts(path, total, &f.parts);
+                } else {
+                    self.parts(path, total, &f.parts);
+                }
             }
         }
         for slots in stages.values() {
             self.stages(slots);
+        }
+        // Flows over overlapping periods would be counted twice; the same
+        // period twice is a duplicate, reported above.
+        let mut overlaps: Vec<(usize, usize)> = Vec::new();
+        for periods in flows.values_mut() {
+            periods.sort();
+            for pair in periods.windows(2) {
+                if let [(a, first), (b, later)] = pair {
+                    if a != b && a.overlaps(b) {
+                        overlaps.push((*later, *first));
+                    }
+                }
+            }
+        }
+        overlaps.sort_unstable();
+        for (later, first) in overlaps {
+            self.error(
+                Path::root().field("figures").index(later).field("period"),
+                ErrorKind::OverlappingFigures { first },
+            );
+        }
+    }
+
+    /// The parts of a distinct-persons figure may overlap (one person in two
+    /// parts): only a part larger than the whole is certainly wrong.
+    fn distinct_parts(&mut self, path: Path, total: Reported, parts: &[crate::FigurePart]) {
+        let too_big = parts.iter().find(|p| {
+            total
+                .bounds()
+                .1
+                .is_some_and(|high| p.value.bounds().0 > high)
+        });
+        if let Some(part) = too_big {
+            self.error(
+                path.field("parts"),
+                ErrorKind::PartExceedsWhole {
+                    part: part.value.value().get(),
+                    whole: total.value().get(),
+                },
+            );
         }
     }
 

@@ -330,6 +330,40 @@ fn every_rule_has_a_broken_document() {
 }
 
 #[test]
+fn distinct_parts_may_overlap_but_not_exceed_the_whole() {
+    let mut doc = base();
+    let figure = json!({"indicator": "conference_persons", "unit": "288", "actor": "party_committees",
+        "value": 100, "parts": [{"label": "training", "value": 80}, {"label": "propaganda", "value": 50}]});
+    set(&mut doc, "/figures/4", figure);
+    let dataset = Dataset::from_json(doc.to_string().as_bytes()).unwrap();
+    assert!(danvan::validate::report(&dataset).is_empty());
+    set(&mut doc, "/figures/4/parts/0/value", json!(101));
+    let dataset = Dataset::from_json(doc.to_string().as_bytes()).unwrap();
+    let report = danvan::validate::report(&dataset);
+    assert_eq!(
+        report.to_string(),
+        "error DV002 figures[4].parts: part 101 exceeds whole 100\n"
+    );
+}
+
+#[test]
+fn stocks_over_sub_periods_do_not_overlap_twice() {
+    // A stock reported for Q1 and for the year is the latest value, not a sum: no DV098.
+    let mut doc = base();
+    set(
+        &mut doc,
+        "/figures/4",
+        json!({"indicator": "skilful_models_registered", "unit": "288", "actor": "mobilization_sector", "period": {"start": "2022-01-01", "end": "2022-03-31"}, "value": 30}),
+    );
+    let dataset = Dataset::from_json(doc.to_string().as_bytes()).unwrap();
+    assert!(
+        danvan::validate::report(&dataset).is_empty(),
+        "{}",
+        danvan::validate::report(&dataset)
+    );
+}
+
+#[test]
 fn a_report_lists_every_issue_not_just_the_first() {
     let mut doc = base();
     set(&mut doc, "/clearances/0/households_consenting", json!(150));
@@ -393,4 +427,65 @@ fn malformed_documents_say_where() {
         assert!(*line >= 1 && *column >= 1, "{text}: {err}");
         assert!(message.contains(needle), "{text}: {message}");
     }
+}
+
+#[test]
+fn reception_norm_counts_only_months_the_unit_existed_and_each_head_alone() {
+    // Synthetic: district 288 ends on 30 June; its Party head receives on the 5th of
+    // every month it exists; the government head of commune 10507 receives, the Party head does not.
+    let mut doc = base();
+    set(&mut doc, "/units/1/valid_to", json!("2022-06-30"));
+    for unit in [2, 3, 4, 5] {
+        set(
+            &mut doc,
+            &format!("/units/{unit}/valid_to"),
+            json!("2022-06-30"),
+        );
+    }
+    // Keep every dated record inside the validity of its unit.
+    set(
+        &mut doc,
+        "/period",
+        json!({"start": "2022-01-01", "end": "2022-12-31"}),
+    );
+    let receptions: Vec<Value> = (1..=6)
+        .map(|m| json!({"unit": "288", "date": format!("2022-{m:02}-05"), "actor": "party_committees"}))
+        .collect();
+    set(&mut doc, "/receptions", Value::Array(receptions));
+    let dataset = Dataset::from_json(doc.to_string().as_bytes()).unwrap();
+    let report = danvan::validate::report(&dataset);
+    assert_eq!(
+        report
+            .issues()
+            .iter()
+            .filter(|i| i.code() == "DV080")
+            .count(),
+        0,
+        "{report}"
+    );
+
+    let mut doc = base();
+    set(
+        &mut doc,
+        "/period",
+        json!({"start": "2022-01-01", "end": "2022-01-31"}),
+    );
+    set(
+        &mut doc,
+        "/receptions",
+        json!([
+            {"unit": "10507", "date": "2022-01-05", "actor": "government"},
+            {"unit": "10507", "date": "2022-01-06", "actor": "government"},
+            {"unit": "10507", "date": "2022-01-07", "actor": "party_committees"}
+        ]),
+    );
+    let dataset = Dataset::from_json(doc.to_string().as_bytes()).unwrap();
+    let report = danvan::validate::report(&dataset);
+    let norms: Vec<String> = report
+        .issues()
+        .iter()
+        .filter(|i| i.code() == "DV080")
+        .map(|i| i.to_string())
+        .collect();
+    assert_eq!(norms, ["warning DV080 receptions[2].unit: the head of \"10507\" (party_committees) received citizens on too few days in 2022-01: 1, expected at least 2"]);
 }
