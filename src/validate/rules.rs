@@ -267,6 +267,9 @@ pub fn report(dataset: &Dataset) -> Report {
     report
 }
 
+/// The periods of figures, each with the figure's position.
+type PeriodsOf = Vec<(Period, usize)>;
+
 /// Distinct reception days per (year, month).
 type DaysByMonth = BTreeMap<(i32, u32), HashSet<NaiveDate>>;
 
@@ -894,8 +897,7 @@ impl<'a> Checker<'a> {
         // (unit, period, actor) → stage → (figure, value)
         let mut stages: BTreeMap<(UnitCode, Period, Actor), StageSlots> = BTreeMap::new();
         // (indicator, unit, actor) → the periods of its flow and distinct figures
-        let mut flows: HashMap<(&IndicatorId, UnitCode, Actor), Vec<(Period, usize)>> =
-            HashMap::new();
+        let mut flows: HashMap<(&IndicatorId, UnitCode, Actor), PeriodsOf> = HashMap::new();
         for (i, f) in d.figures.iter().enumerate() {
             let path = Path::root().field("figures").index(i);
             let period = f.period.unwrap_or(d.period);
