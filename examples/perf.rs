@@ -8,6 +8,7 @@
 //! fast measurements, the median is printed; default 3), `--write-jsonl PATH`
 //! (also write the records as JSON Lines, for `benches/baseline/`),
 //! `--write-totals PATH` (also write the library's totals as flat JSON).
+//! `--profile-rollup K` runs only the roll-up K times (for perf / callgrind).
 //! `--stream-only PATH` is internal: the child process that streams a JSON
 //! Lines file and reports its own peak resident memory.
 //!
@@ -32,6 +33,7 @@ struct Args {
     write_totals: Option<PathBuf>,
     stream_only: Option<PathBuf>,
     totals_out: Option<PathBuf>,
+    profile_rollup: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -42,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
         write_totals: None,
         stream_only: None,
         totals_out: None,
+        profile_rollup: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -57,6 +60,11 @@ fn parse_args() -> Result<Args, String> {
             "--write-jsonl" => a.write_jsonl = Some(value()?.into()),
             "--write-totals" => a.write_totals = Some(value()?.into()),
             "--stream-only" => a.stream_only = Some(value()?.into()),
+            "--profile-rollup" => {
+                a.profile_rollup = value()?
+                    .parse()
+                    .map_err(|e| format!("--profile-rollup: {e}"))?
+            }
             "--totals-out" => a.totals_out = Some(value()?.into()),
             other => return Err(format!("unknown option {other:?}")),
         }
@@ -196,6 +204,16 @@ fn run(a: &Args) -> Result<(), String> {
     println!("check_records_per_s={:.0}", n as f64 / secs(t_check));
 
     // 2. roll-up (library) and 3. the hand loop
+    if a.profile_rollup > 0 {
+        // For a profiler: only the roll-up, `--profile-rollup K` times.
+        let (t, _) = time_runs(
+            a.profile_rollup,
+            || (),
+            |()| Totals::compute(&checked).map_err(|e| e.to_string()),
+        )?;
+        println!("rollup_s={:.4}", secs(t));
+        return Ok(());
+    }
     let (t_rollup, totals) = time_runs(
         runs,
         || (),
