@@ -252,24 +252,16 @@ impl Accumulator {
 
     /// Folds every record and figure of a dataset.
     pub(crate) fn add_dataset(&mut self, d: &Dataset) -> Result<(), Error> {
-        d.blocks.iter().try_for_each(|r| self.add_block(r))?;
-        d.teams.iter().try_for_each(|r| self.add_team(r))?;
-        d.models.iter().try_for_each(|r| self.add_model(r))?;
-        d.conferences
-            .iter()
-            .try_for_each(|r| self.add_conference(r))?;
-        d.documents.iter().try_for_each(|r| self.add_document(r))?;
-        d.inspections
-            .iter()
-            .try_for_each(|r| self.add_inspection(r))?;
-        d.dialogues.iter().try_for_each(|r| self.add_dialogue(r))?;
-        d.receptions
-            .iter()
-            .try_for_each(|r| self.add_reception(r))?;
-        d.clearances
-            .iter()
-            .try_for_each(|r| self.add_clearance(r))?;
-        d.awards.iter().try_for_each(|r| self.add_award(r))?;
+        self.add_all(&d.blocks, RecordRef::Block)?;
+        self.add_all(&d.teams, RecordRef::Team)?;
+        self.add_all(&d.models, RecordRef::Model)?;
+        self.add_all(&d.conferences, RecordRef::Conference)?;
+        self.add_all(&d.documents, RecordRef::Document)?;
+        self.add_all(&d.inspections, RecordRef::Inspection)?;
+        self.add_all(&d.dialogues, RecordRef::Dialogue)?;
+        self.add_all(&d.receptions, RecordRef::Reception)?;
+        self.add_all(&d.clearances, RecordRef::Clearance)?;
+        self.add_all(&d.awards, RecordRef::Award)?;
         d.figures.iter().try_for_each(|r| self.add_figure(r))?;
         Ok(())
     }
@@ -291,6 +283,34 @@ impl Accumulator {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn add(&mut self, record: RecordRef<'_>) -> Result<(), Error> {
+        self.add_at(record, None)
+    }
+
+    /// Folds many records: units are resolved a batch at a time first, so
+    /// that the index lookups (cache misses at national scale) overlap, then
+    /// each record is added as by [`Accumulator::add`], in order, with the
+    /// same results and errors.
+    fn add_all<'a, T: 'a>(
+        &mut self,
+        items: &'a [T],
+        as_ref: impl Fn(&'a T) -> RecordRef<'a>,
+    ) -> Result<(), Error> {
+        const BATCH: usize = 64;
+        let mut units = [None::<usize>; BATCH];
+        for chunk in items.chunks(BATCH) {
+            for (slot, x) in units.iter_mut().zip(chunk) {
+                *slot = self.index.get(&as_ref(x).unit()).map(|i| i.get());
+            }
+            for (&u, x) in units.iter().zip(chunk) {
+                // An unknown unit (None) goes the ordinary way and reports its error.
+                self.add_at(as_ref(x), u)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Accumulator::add`] with the unit's index when already known.
+    fn add_at(&mut self, record: RecordRef<'_>, known: Option<usize>) -> Result<(), Error> {
         let end = self.period.end();
         let mut c = Contribs::new();
         let actor = match record {
@@ -400,8 +420,10 @@ impl Accumulator {
                 x.issuer
             }
         };
-        let unit = record.unit();
-        let u = self.resolve(&unit)?;
+        let u = match known {
+            Some(u) => u,
+            None => self.resolve(&record.unit())?,
+        };
         self.apply(u, actor, &c)
     }
 
