@@ -1,5 +1,8 @@
 //! The streaming fold: records in, totals out.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use chrono::{Datelike, NaiveDate};
 
 use super::{
@@ -9,9 +12,65 @@ use super::{
 use crate::{
     Actor, Award, Builtin, CitizenReception, Conference, Dataset, Dialogue, Error, ErrorKind,
     Figure, GrassrootsBlock, Headcount, Hierarchy, IndicatorDef, IndicatorKind, Inspection,
-    IssuedDocument, Level, Period, Recipient, SiteClearance, SkilfulModel, UnitCode, ValueType,
-    VillageTeam,
+    IssuedDocument, Level, Period, Recipient, SiteClearance, SkilfulModel, UnitCode, UnitIndex,
+    ValueType, VillageTeam,
 };
+
+/// A fast, non-cryptographic hasher (the multiply-rotate of rustc's FxHasher)
+/// for the accumulator's own unit index: the codes come from the hierarchy, so
+/// hash flooding is not a concern, and SipHash was the fold's hot spot.
+#[derive(Clone, Copy, Debug, Default)]
+struct FxHasher(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            for (d, s) in w.iter_mut().zip(rest) {
+                *d = *s;
+            }
+            self.mix(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.mix(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.mix(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.mix(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Unit code → dense index, with the fast hasher.
+type UnitMap = HashMap<UnitCode, UnitIndex, BuildHasherDefault<FxHasher>>;
 
 /// No column yet for this (indicator, actor).
 const NONE: u32 = u32::MAX;
@@ -131,6 +190,8 @@ impl Contribs {
 #[derive(Clone, Debug)]
 pub struct Accumulator {
     hierarchy: Hierarchy,
+    /// The hierarchy's codes with the fast hasher (resolving a unit is the per-record hot spot).
+    index: UnitMap,
     period: Period,
     indicators: Vec<IndicatorDef>,
     records: Vec<Column>,
@@ -161,8 +222,11 @@ impl Accumulator {
     /// ```
     pub fn new(hierarchy: &Hierarchy, period: Period, indicators: &[IndicatorDef]) -> Accumulator {
         let slots = (BUILTINS + indicators.len()) * Actor::ALL.len();
+        let mut index = UnitMap::with_capacity_and_hasher(hierarchy.len(), Default::default());
+        index.extend(hierarchy.iter().map(|(i, u)| (u.code(), i)));
         Accumulator {
             hierarchy: hierarchy.clone(),
+            index,
             period,
             indicators: indicators.to_vec(),
             records: Vec::new(),
@@ -188,24 +252,16 @@ impl Accumulator {
 
     /// Folds every record and figure of a dataset.
     pub(crate) fn add_dataset(&mut self, d: &Dataset) -> Result<(), Error> {
-        d.blocks.iter().try_for_each(|r| self.add_block(r))?;
-        d.teams.iter().try_for_each(|r| self.add_team(r))?;
-        d.models.iter().try_for_each(|r| self.add_model(r))?;
-        d.conferences
-            .iter()
-            .try_for_each(|r| self.add_conference(r))?;
-        d.documents.iter().try_for_each(|r| self.add_document(r))?;
-        d.inspections
-            .iter()
-            .try_for_each(|r| self.add_inspection(r))?;
-        d.dialogues.iter().try_for_each(|r| self.add_dialogue(r))?;
-        d.receptions
-            .iter()
-            .try_for_each(|r| self.add_reception(r))?;
-        d.clearances
-            .iter()
-            .try_for_each(|r| self.add_clearance(r))?;
-        d.awards.iter().try_for_each(|r| self.add_award(r))?;
+        self.add_all(&d.blocks, RecordRef::Block)?;
+        self.add_all(&d.teams, RecordRef::Team)?;
+        self.add_all(&d.models, RecordRef::Model)?;
+        self.add_all(&d.conferences, RecordRef::Conference)?;
+        self.add_all(&d.documents, RecordRef::Document)?;
+        self.add_all(&d.inspections, RecordRef::Inspection)?;
+        self.add_all(&d.dialogues, RecordRef::Dialogue)?;
+        self.add_all(&d.receptions, RecordRef::Reception)?;
+        self.add_all(&d.clearances, RecordRef::Clearance)?;
+        self.add_all(&d.awards, RecordRef::Award)?;
         d.figures.iter().try_for_each(|r| self.add_figure(r))?;
         Ok(())
     }
@@ -227,6 +283,34 @@ impl Accumulator {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn add(&mut self, record: RecordRef<'_>) -> Result<(), Error> {
+        self.add_at(record, None)
+    }
+
+    /// Folds many records: units are resolved a batch at a time first, so
+    /// that the index lookups (cache misses at national scale) overlap, then
+    /// each record is added as by [`Accumulator::add`], in order, with the
+    /// same results and errors.
+    fn add_all<'a, T: 'a>(
+        &mut self,
+        items: &'a [T],
+        as_ref: impl Fn(&'a T) -> RecordRef<'a>,
+    ) -> Result<(), Error> {
+        const BATCH: usize = 64;
+        let mut units = [None::<usize>; BATCH];
+        for chunk in items.chunks(BATCH) {
+            for (slot, x) in units.iter_mut().zip(chunk) {
+                *slot = self.index.get(&as_ref(x).unit()).map(|i| i.get());
+            }
+            for (&u, x) in units.iter().zip(chunk) {
+                // An unknown unit (None) goes the ordinary way and reports its error.
+                self.add_at(as_ref(x), u)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Accumulator::add`] with the unit's index when already known.
+    fn add_at(&mut self, record: RecordRef<'_>, known: Option<usize>) -> Result<(), Error> {
         let end = self.period.end();
         let mut c = Contribs::new();
         let actor = match record {
@@ -337,21 +421,20 @@ impl Accumulator {
                 x.issuer
             }
         };
-        let unit = record.unit();
-        let u = self.resolve(&unit)?;
+        let u = match known {
+            Some(u) => u,
+            None => self.resolve(&record.unit())?,
+        };
         self.apply(u, actor, &c)
     }
 
     fn resolve(&self, unit: &UnitCode) -> Result<usize, Error> {
-        self.hierarchy
-            .index_of(unit)
-            .map(|i| i.get())
-            .ok_or_else(|| {
-                ErrorKind::UnknownUnit {
-                    code: unit.to_string(),
-                }
-                .into()
-            })
+        self.index.get(unit).map(|i| i.get()).ok_or_else(|| {
+            ErrorKind::UnknownUnit {
+                code: unit.to_string(),
+            }
+            .into()
+        })
     }
 
     /// The records column of (indicator, actor), created on first use.
@@ -871,7 +954,7 @@ impl Accumulator {
         level: Option<Level>,
         date: Option<NaiveDate>,
     ) -> Result<(), Error> {
-        let Some(unit) = self.hierarchy.get(code) else {
+        let Some(unit) = self.index.get(code).and_then(|&i| self.hierarchy.unit(i)) else {
             return Err(ErrorKind::UnknownUnit {
                 code: code.to_string(),
             }

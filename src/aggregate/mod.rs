@@ -1007,12 +1007,35 @@ pub(crate) fn roll_up(
 ) -> Result<(), Error> {
     let parents = h.parents();
     for col in cols.iter_mut() {
+        let Column {
+            indicator,
+            value,
+            flags,
+            floor,
+            ..
+        } = col;
+        let ind = *indicator;
+        // Most units (villages) have no records: test the flag before anything else.
+        // Children come after their parent, so `u`'s flags are final when it is reached.
         for (u, parent) in parents.iter().enumerate().rev() {
-            if let Some(p) = parent {
-                let p = p.get();
-                col.add_within(p, u)
-                    .ok_or_else(|| overflow(h, p, &indicator_name(defs, col.indicator)))?;
+            let Some(p) = parent else { continue };
+            let f = flags.get(u).copied().unwrap_or(0);
+            if f & F_PRESENT == 0 {
+                continue;
             }
+            let p = p.get();
+            let ok = (|| {
+                let v = *value.get(u)?;
+                let slot = value.get_mut(p)?;
+                *slot = slot.checked_add(v)?;
+                *flags.get_mut(p)? |= f;
+                if let Some(&fl) = floor.get(u) {
+                    let dst = floor.get_mut(p)?;
+                    *dst = (*dst).max(fl);
+                }
+                Some(())
+            })();
+            ok.ok_or_else(|| overflow(h, p, &indicator_name(defs, ind)))?;
         }
     }
     Ok(())
