@@ -167,11 +167,11 @@ const COLUMNS: [(&str, Builtin, Option<Actor>); 9] = [
     ),
 ];
 
-/// One cell: the figure of one actor, or of all actors for stocks.
+/// One cell: the figure of one actor, or the stock as one actor reports it.
 fn cell(totals: &Totals, unit: &UnitCode, indicator: Builtin, actor: Option<Actor>) -> String {
     let value = match actor {
         Some(actor) => totals.value_builtin(unit, indicator, actor),
-        None => totals.all_actors(unit, indicator),
+        None => totals.stock(unit, indicator),
     };
     value.map_or_else(|| "–".to_owned(), vi::reported)
 }

@@ -50,8 +50,11 @@ fn exact(r: Option<Reported>) -> Option<Count> {
 }
 
 impl Totals {
-    /// The value of a stock summed over every actor that has it; `None` when no actor has one.
+    /// An indicator's value summed over every actor that has it, when the
+    /// caller knows the actors count disjoint things; `None` when no actor has one.
     ///
+    /// This adds figures of different actors, which reports never do on their
+    /// own: for a stock that several actors may report, use [`Totals::stock`].
     /// A sum beyond `u64::MAX` is "at least `u64::MAX`".
     ///
     /// ```
@@ -68,22 +71,46 @@ impl Totals {
         )
     }
 
+    /// A stock as one actor reports it: the mobilization sector's (the actor of
+    /// block, team and model records) when it has one, otherwise the first
+    /// actor in [`Actor::ALL`] order that has one. Stocks of different actors
+    /// describe the same bodies and are never added together.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.stock(&"30".parse()?, danvan::Builtin::GrassrootsBlocks), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn stock(&self, unit: &UnitCode, indicator: Builtin) -> Option<Reported> {
+        self.value_builtin(unit, indicator, Actor::MobilizationSector)
+            .or_else(|| {
+                Actor::ALL
+                    .into_iter()
+                    .find_map(|a| self.value_builtin(unit, indicator, a))
+            })
+    }
+
+    /// The units at `level` in the subtree of `unit` that exist at the end of
+    /// the period (a hierarchy may hold units of both sides of the 2025 reform).
     fn units_at(&self, unit: &UnitCode, level: Level) -> Option<impl Iterator<Item = usize> + '_> {
         let u = self.hierarchy.index_of(unit)?.get();
         let units = self.hierarchy.units();
-        Some(
-            self.subtree(u)
-                .filter(move |&i| units.get(i).is_some_and(|x| x.level() == level)),
-        )
+        let end = self.period.end();
+        Some(self.subtree(u).filter(move |&i| {
+            units
+                .get(i)
+                .is_some_and(|x| x.level() == level && x.is_valid_on(end))
+        }))
     }
 
     fn coverage(&self, unit: &UnitCode, indicator: Builtin, level: Level) -> Option<Share> {
-        let part = exact(self.all_actors(unit, indicator))?;
+        let part = exact(self.stock(unit, indicator))?;
         let whole = self.units_at(unit, level)?.count();
         Share::new(part, Count::new(u64::try_from(whole).ok()?)).ok()
     }
 
-    /// Grassroots blocks (all actors) per commune in the unit's subtree.
+    /// Grassroots blocks ([`Totals::stock`]) per commune in the unit's subtree.
     ///
     /// `None` when the number of blocks is unknown or not exact, or exceeds the
     /// number of communes (a unit whose communes are not in the hierarchy).
@@ -98,7 +125,7 @@ impl Totals {
         self.coverage(unit, Builtin::GrassrootsBlocks, Level::Commune)
     }
 
-    /// Village teams (all actors) per village in the unit's subtree; `None` as
+    /// Village teams ([`Totals::stock`]) per village in the unit's subtree; `None` as
     /// for [`coverage_blocks`](Totals::coverage_blocks).
     ///
     /// ```

@@ -90,7 +90,8 @@ impl ActorSummary {
 
 impl Summary {
     /// The summary of a unit: Party committees, the mobilization sector, and
-    /// the stocks summed over every actor ([`Totals::all_actors`]).
+    /// the stocks as one actor reports them ([`Totals::stock`]; never summed
+    /// over actors).
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
@@ -106,9 +107,9 @@ impl Summary {
             party: ActorSummary::of(totals, unit, Actor::PartyCommittees),
             sector: ActorSummary::of(totals, unit, Actor::MobilizationSector),
             stocks: StockSummary {
-                skilful_models: totals.all_actors(unit, Builtin::SkilfulModels),
-                grassroots_blocks: totals.all_actors(unit, Builtin::GrassrootsBlocks),
-                village_teams: totals.all_actors(unit, Builtin::VillageTeams),
+                skilful_models: totals.stock(unit, Builtin::SkilfulModels),
+                grassroots_blocks: totals.stock(unit, Builtin::GrassrootsBlocks),
+                village_teams: totals.stock(unit, Builtin::VillageTeams),
             },
         }
     }

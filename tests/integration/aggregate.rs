@@ -469,3 +469,24 @@ fn snapshot_is_stable() {
     let t = Totals::compute(&c).unwrap();
     assert_eq!(snapshot(&t), snapshot(&t.clone()));
 }
+
+#[test]
+fn a_stock_reported_by_two_actors_is_not_added() {
+    // Synthetic: the province's blocks reported by the sector and by the Party committees.
+    let json = r#"{
+        "schema": "danvan/dataset/v1",
+        "period": {"start": "2022-01-01", "end": "2022-12-31"},
+        "units": [{"code": "30", "name": "Tỉnh Hải Dương"}],
+        "figures": [
+            {"indicator": "grassroots_blocks", "unit": "30", "actor": "party_committees", "value": 234},
+            {"indicator": "grassroots_blocks", "unit": "30", "actor": "mobilization_sector", "value": 235}
+        ]
+    }"#;
+    let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes()).unwrap()).unwrap();
+    let t = Totals::compute(&checked).unwrap();
+    let s = danvan::Summary::from_totals(&t, &code("30"), "Tỉnh Hải Dương", 2022);
+    assert_eq!(
+        s.stocks.grassroots_blocks,
+        Some(Reported::exact(Count::new(235)))
+    );
+}

@@ -72,7 +72,7 @@ fn json_prints_totals_that_read_back() {
     assert_eq!(code, 0);
     let totals: danvan::Totals = serde_json::from_str(&out).unwrap();
     let province: danvan::UnitCode = "30".parse().unwrap();
-    let models = totals.all_actors(&province, danvan::Builtin::SkilfulModels);
+    let models = totals.stock(&province, danvan::Builtin::SkilfulModels);
     assert_eq!(models.map(|r| r.value().get()), Some(1229));
 }
 
