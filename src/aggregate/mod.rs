@@ -32,9 +32,11 @@
 //!   indicators; for stocks the figure with the latest period end wins (ties:
 //!   the larger value).
 //!
-//! [`Totals::value`] gives the records total when any record contributed in
-//! the unit's subtree, and the reported value otherwise: that is what reports
-//! print.
+//! [`Totals::value`] is what reports print: a unit's own reported figure when
+//! it has one (the official total, which records and lower figures are
+//! reconciled against, never silently replaced by them), otherwise the
+//! records total when any record contributed in the unit's subtree, otherwise
+//! the sum of its children's reported values.
 //!
 //! # What each record contributes
 //!
@@ -615,7 +617,9 @@ impl Totals {
     }
 
     pub(crate) fn value_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Reported> {
-        self.records_at(u, ind, actor)
+        Totals::find(&self.reported, ind, actor)
+            .and_then(|c| c.reported(u))
+            .or_else(|| self.records_at(u, ind, actor))
             .or_else(|| self.reported_at(u, ind, actor))
     }
 
@@ -688,8 +692,11 @@ impl Totals {
         self.reported_at(u, u32::try_from(indicator.index()).ok()?, actor)
     }
 
-    /// What a report prints: the records total when any record contributed in
-    /// the unit's subtree, otherwise the reported value.
+    /// What a report prints: the unit's own reported figure when it has one
+    /// (its official total; records and lower figures are reconciled against it
+    /// by [`reconcile`](Totals::reconcile)), otherwise the records total when
+    /// any record contributed in the unit's subtree, otherwise the sum of its
+    /// children's reported values.
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;

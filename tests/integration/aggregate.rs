@@ -86,9 +86,15 @@ fn synthetic_small_totals() {
         t.get_builtin(&code("10510"), Builtin::Conferences, pc),
         None
     );
-    // Records win over figures in value(); the figure stays in reported().
+    // A unit's own figure is what value() prints (the records, 2, are
+    // reconciled against it); above it, without a figure of its own, the
+    // province prints its records total.
     assert_eq!(
         t.value_builtin(&code("288"), Builtin::SkilfulModelsRegistered, ms),
+        ex(40)
+    );
+    assert_eq!(
+        t.value_builtin(&code("30"), Builtin::SkilfulModelsRegistered, ms),
         ex(2)
     );
     assert_eq!(
