@@ -715,6 +715,15 @@ pub enum ErrorKind {
         /// The largest line accepted, in bytes.
         limit: u64,
     },
+    /// A unit above the level a crosswalk maps holds records of its own, but
+    /// none of its units is mapped, so there is no new unit to carry them to.
+    #[error("unit {unit:?} holds {indicator} records of its own, but none of its units is in the crosswalk: expected its units to be mapped")]
+    RekeyUncovered {
+        /// The old unit's code.
+        unit: String,
+        /// The indicator id.
+        indicator: String,
+    },
     // ----- limits (DV120–DV129) -----
     /// A document is larger than [`Limits::max_bytes`](crate::Limits::max_bytes).
     #[error(
@@ -880,6 +889,7 @@ impl ErrorKind {
             ErrorKind::InvalidTotals { .. } => "DV102",
             ErrorKind::ReadFailed { .. } => "DV103",
             ErrorKind::LineTooLong { .. } => "DV104",
+            ErrorKind::RekeyUncovered { .. } => "DV105",
             // ----- limits -----
             ErrorKind::DocumentTooLarge { .. } => "DV120",
             ErrorKind::TooManyRecords { .. } => "DV121",
@@ -1186,6 +1196,10 @@ mod tests {
             (
                 ErrorKind::LineTooLong { limit: 1_048_576 },
                 "line is longer than 1048576 bytes: expected one record per line",
+            ),
+            (
+                ErrorKind::RekeyUncovered { unit: "288".into(), indicator: "conferences".into() },
+                "unit \"288\" holds conferences records of its own, but none of its units is in the crosswalk: expected its units to be mapped",
             ),
             // ----- CSV of figures -----
             (

@@ -427,6 +427,9 @@ pub fn message(kind: &ErrorKind) -> String {
             group(*limit)
         ),
 
+        ErrorKind::RekeyUncovered { unit, indicator } => format!(
+            "đơn vị mã \"{unit}\" có số liệu \"{indicator}\" của riêng mình nhưng không đơn vị nào trực thuộc có trong bảng chuyển đổi"
+        ),
         // ----- limits -----
         ErrorKind::DocumentTooLarge { limit } => format!(
             "tệp vượt quá giới hạn {} byte: hãy chia nhỏ tệp hoặc nâng giới hạn",

@@ -24,6 +24,12 @@ use crate::{Error, ErrorKind};
 pub struct UnitIndex(u32);
 
 impl UnitIndex {
+    /// The index at position `i`; a position beyond `u32::MAX` gives an index
+    /// that no hierarchy holds, so every lookup with it finds nothing.
+    pub(crate) fn from_usize(i: usize) -> UnitIndex {
+        UnitIndex(u32::try_from(i).unwrap_or(u32::MAX))
+    }
+
     /// The index as a `usize`, to index tables with one entry per unit.
     ///
     /// ```
