@@ -305,13 +305,28 @@ fn clauses(a: &ActorSummary, w: &ActorWords, fig: &dyn Fn(Reported) -> String) -
             fig(n)
         ));
     }
-    if documents.is_empty() {
-        if let Some(n) = a.documents {
-            documents.push(format!("{} văn bản về công tác dân vận", fig(n)));
-        }
-    }
-    if !documents.is_empty() {
-        out.push(format!("ban hành {}", documents.join(" và ")));
+    // The kinds alone when they account for the whole total; otherwise the
+    // total first, so that no document is left out of the sentence.
+    let parts = [a.leadership_documents, a.guidance_documents]
+        .into_iter()
+        .flatten()
+        .try_fold(None::<Reported>, |sum, p| match sum {
+            None => Some(Some(p)),
+            Some(s) => s.checked_add(p).ok().map(Some),
+        })
+        .flatten();
+    match (a.documents, documents.is_empty()) {
+        (Some(total), false) if parts != Some(total) => out.push(format!(
+            "ban hành {} văn bản về công tác dân vận, trong đó {}",
+            fig(total),
+            documents.join(" và ")
+        )),
+        (Some(total), true) => out.push(format!(
+            "ban hành {} văn bản về công tác dân vận",
+            fig(total)
+        )),
+        (_, false) => out.push(format!("ban hành {}", documents.join(" và "))),
+        (None, true) => {}
     }
 
     match (a.inspections, a.inspection_subjects) {
@@ -449,7 +464,7 @@ mod tests {
         assert_eq!(
             annual_summary(&s, &opts),
             "Năm 2022, ngành dân vận tổ chức tổng số 10 hội nghị tập huấn về công tác dân vận; \
-             ban hành 4 văn bản để lãnh đạo, chỉ đạo công tác dân vận và hơn 30 văn bản hướng dẫn, \
+             ban hành 99 văn bản về công tác dân vận, trong đó 4 văn bản để lãnh đạo, chỉ đạo công tác dân vận và hơn 30 văn bản hướng dẫn, \
              đôn đốc hệ thống dân vận các cấp triển khai thực hiện."
         );
         s.sector.training_conferences = exact(6);
