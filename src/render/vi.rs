@@ -578,6 +578,16 @@ fn scale_of(word: &str) -> Option<Decimal> {
 
 /// Splits a leading qualifier word off normalized text.
 fn split_qualifier(n: &str) -> (Qualifier, &str) {
+    // The one two-word qualifier: "không quá" (not more than).
+    if let Some((first, rest)) = n.split_once(char::is_whitespace) {
+        if first.to_lowercase() == "không" {
+            if let Some((second, rest)) = rest.trim_start().split_once(char::is_whitespace) {
+                if second.to_lowercase() == "quá" {
+                    return (Qualifier::AtMost, rest.trim_start());
+                }
+            }
+        }
+    }
     if let Some((word, rest)) = n.split_once(char::is_whitespace) {
         if let Some(q) = qualifier_of(word) {
             return (q, rest.trim_start());
@@ -779,12 +789,14 @@ fn group_digits(digits: &str) -> String {
     out
 }
 
-/// The canonical word of a qualifier: `hơn`, `gần`, `khoảng`; none for exact.
+/// The canonical word of a qualifier: `hơn`, `không quá`, `khoảng`; none for exact.
 fn qualifier_word(q: Qualifier) -> Option<&'static str> {
     match q {
         Qualifier::Exact => None,
         Qualifier::AtLeast => Some("hơn"),
-        Qualifier::AtMost => Some("gần"),
+        // "gần" (nearly) would suggest a value close to the bound; an upper
+        // bound from a sum or a split can be far below it.
+        Qualifier::AtMost => Some("không quá"),
         Qualifier::About => Some("khoảng"),
     }
 }
@@ -808,7 +820,8 @@ pub fn count(c: Count) -> String {
 }
 
 /// Writes a reported number with its canonical qualifier word: `hơn 6.800`,
-/// `gần 22.000`, `khoảng 500`, or just `1.229` when exact.
+/// `không quá 22.000` (an upper bound, read from "gần" or "dưới" too), `khoảng 500`,
+/// or just `1.229` when exact.
 ///
 /// ```
 /// use danvan::{render::vi, Count, Qualifier, Reported};
@@ -1401,8 +1414,17 @@ mod number_tests {
         assert_eq!(count(c(u64::MAX)), "18.446.744.073.709.551.615");
         assert_eq!(
             reported(Reported::new(Qualifier::AtMost, c(22000))),
-            "gần 22.000"
+            "không quá 22.000"
         );
+        assert_eq!(
+            parse_reported("không quá 22.000").unwrap(),
+            Reported::new(Qualifier::AtMost, c(22000))
+        );
+        assert_eq!(
+            parse_reported("Không  quá 5").unwrap(),
+            Reported::new(Qualifier::AtMost, c(5))
+        );
+        assert!(parse_reported("không 5").is_err());
         assert_eq!(
             reported(Reported::new(Qualifier::About, c(500))),
             "khoảng 500"

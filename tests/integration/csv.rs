@@ -51,7 +51,7 @@ fn vietnamese_headers_any_order_with_names_and_blank_rows() {
     let figures = read(text).unwrap();
     assert_eq!(figures.len(), 2);
     assert_eq!(figures[0].unit.to_string(), "288");
-    assert_eq!(vi::reported(figures[0].value.unwrap()), "gần 22.000");
+    assert_eq!(vi::reported(figures[0].value.unwrap()), "không quá 22.000");
     assert_eq!(vi::reported(figures[1].value.unwrap()), "khoảng 500");
 }
 

@@ -155,9 +155,9 @@ fn rounding_variants_on_synthetic_values() {
         (exact(0), "0", "0", "0"),
         (
             Reported::new(Qualifier::AtMost, Count::new(22_345)),
-            "gần 22.345",
-            "gần 22.345",
-            "gần 22.345",
+            "không quá 22.345",
+            "không quá 22.345",
+            "không quá 22.345",
         ),
         (
             Reported::new(Qualifier::About, Count::new(512)),
