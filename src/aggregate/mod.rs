@@ -1059,8 +1059,22 @@ fn roll_reported(
     for col in own {
         let n = col.value.len();
         let mut r = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), false);
+        // Units some of whose children reported nothing: their sum is a lower bound.
+        let mut missing = vec![false; n];
         for (u, parent) in parents.iter().enumerate().rev() {
-            if col.flags.get(u).is_some_and(|f| f & F_PRESENT != 0) {
+            let own = col.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
+            if !own && missing.get(u).copied().unwrap_or(false) {
+                if let Some(f) = r.flags.get_mut(u).filter(|f| **f & F_PRESENT != 0) {
+                    *f |= F_AT_LEAST;
+                }
+            }
+            let present = own || r.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
+            if let (false, Some(p)) = (present, parent) {
+                if let Some(m) = missing.get_mut(p.get()) {
+                    *m = true;
+                }
+            }
+            if own {
                 if let (Some(v), Some(f), Some(dv), Some(df)) = (
                     col.value.get(u),
                     col.flags.get(u),

@@ -162,6 +162,7 @@ fn children_sum(t: &Totals, rolled: &Column, idx: crate::UnitIndex) -> Option<Re
         false,
     );
     let mut any = false;
+    let mut missing = false;
     for c in t.hierarchy.children(idx) {
         if rolled
             .flags
@@ -172,11 +173,20 @@ fn children_sum(t: &Totals, rolled: &Column, idx: crate::UnitIndex) -> Option<Re
             if acc.add_cell(0, rolled, c.get()).is_none() {
                 return Some(super::saturated());
             }
+        } else {
+            missing = true;
         }
     }
-    if any {
-        acc.reported(0)
-    } else {
-        None
+    if !any {
+        return None;
     }
+    // A child that reported nothing is not a zero: the sum is a lower bound.
+    let sum = acc.reported(0)?;
+    if missing {
+        return Some(Reported::new(
+            sum.qualifier().combine(crate::Qualifier::AtLeast),
+            sum.value(),
+        ));
+    }
+    Some(sum)
 }
