@@ -258,14 +258,16 @@ impl JsonSchema for Unit {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let code = generator.subschema_for::<UnitCode>();
-        let date = json_schema!({"type": "string", "format": "date"});
+        // Optional fields may also be written as null, as the reader accepts.
+        let parent = json_schema!({"anyOf": [code, {"type": "null"}]});
+        let date = json_schema!({"type": ["string", "null"], "format": "date"});
         json_schema!({
             "description": "An administrative unit: code, name, parent and inclusive validity dates (open when left out).",
             "type": "object",
             "properties": {
                 "code": code,
                 "name": {"type": "string"},
-                "parent": code,
+                "parent": parent,
                 "valid_from": date,
                 "valid_to": date
             },

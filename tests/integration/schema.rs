@@ -171,3 +171,73 @@ fn qualified_numbers_agree() {
         danvan::Dataset::from_json(doc.to_string().as_bytes()).unwrap();
     }
 }
+
+/// The bad-input corpus and the schema agree: every document the reader
+/// accepts (its problems are rules the schema cannot state) passes the schema,
+/// and every JSON document the reader rejects fails it, except the listed
+/// ones whose problem is beyond what JSON Schema states.
+#[test]
+fn schema_agrees_with_the_bad_input_corpus() {
+    // Reader errors the schema cannot see, with the reason.
+    const BEYOND_SCHEMA: &[(&str, &str)] = &[
+        (
+            "019-float-count.json",
+            "JSON Schema's integer admits 1229.0; the reader wants integer notation",
+        ),
+        ("020-float-count-exponent.json", "likewise for 1.229e3"),
+        (
+            "027-reported-duplicate-qualifier.json",
+            "a parsed document keeps one of two duplicated keys",
+        ),
+        (
+            "054-period-reversed.json",
+            "end before start ties two fields together",
+        ),
+        (
+            "055-duplicate-key-top.json",
+            "a parsed document keeps one of two duplicated keys",
+        ),
+        (
+            "056-duplicate-key-nested.json",
+            "a parsed document keeps one of two duplicated keys",
+        ),
+        (
+            "059-huge-string.json",
+            "string length is a Limits setting, not a schema rule",
+        ),
+    ];
+    let validator = validator();
+    let expected = crate::read("tests/bad/expected.tsv");
+    let mut schema_missed = Vec::new();
+    let mut checked = 0;
+    for line in expected
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (file, severity) = (cols[0], cols[2]);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/bad")
+            .join(file);
+        let bytes = std::fs::read(&path).unwrap();
+        // Bytes that are not JSON at all are the reader's alone to reject.
+        let Ok(doc) = serde_json::from_slice::<Value>(&bytes) else {
+            continue;
+        };
+        checked += 1;
+        let valid = validator.is_valid(&doc);
+        if severity == "reader" {
+            if valid {
+                schema_missed.push(file.to_owned());
+            }
+        } else {
+            assert!(
+                valid,
+                "{file}: the reader accepts it but the schema does not"
+            );
+        }
+    }
+    let allowed: Vec<&str> = BEYOND_SCHEMA.iter().map(|(f, _)| *f).collect();
+    assert_eq!(schema_missed, allowed, "reader errors the schema accepts");
+    assert!(checked >= 50, "{checked}");
+}
