@@ -454,6 +454,35 @@ impl TryFrom<TotalsWire> for Totals {
         };
         check_columns(&w.records, "records", false)?;
         check_columns(&w.reported, "reported", true)?;
+        // The records layer is rolled up: a cell holds nothing unless present,
+        // a distinct cell's largest part is within its sum, and no unit holds
+        // less than any of its children or is absent above a present child.
+        let parents = w.hierarchy.parents();
+        for c in &w.records {
+            let name = indicator_name(defs, c.indicator);
+            for (u, parent) in parents.iter().enumerate() {
+                let (v, f) = (
+                    c.value.get(u).copied().unwrap_or(0),
+                    c.flags.get(u).copied().unwrap_or(0),
+                );
+                let present = f & F_PRESENT != 0;
+                let floor_ok = c.floor.get(u).map_or(true, |&fl| fl <= v);
+                let parent_ok = parent.map_or(true, |p| {
+                    let p = p.get();
+                    !present
+                        || (c.flags.get(p).is_some_and(|pf| pf & F_PRESENT != 0)
+                            && c.value.get(p).is_some_and(|&pv| pv >= v))
+                });
+                if (!present && (v != 0 || f != 0)) || !floor_ok || !parent_ok {
+                    return Err(invalid(format!(
+                        "records column {name} is inconsistent at unit {}",
+                        w.hierarchy
+                            .code(crate::UnitIndex::from_usize(u))
+                            .map_or_else(String::new, |x| x.to_string())
+                    )));
+                }
+            }
+        }
         for (i, c) in w.amounts.iter().enumerate() {
             let ok = indicator_info(defs, c.indicator as usize)
                 .is_some_and(|(_, v)| v == ValueType::Amount)

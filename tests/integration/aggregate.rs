@@ -579,3 +579,23 @@ fn rekey_carries_records_held_above_the_mapped_level() {
         "unit \"902\" holds conferences records of its own, but none of its units is in the crosswalk: expected its units to be mapped"
     );
 }
+
+#[test]
+fn tampered_totals_are_refused() {
+    let c = checked("tests/fixtures/synthetic-small.json");
+    let t = Totals::compute(&c).unwrap();
+    let mut json = serde_json::to_value(&t).unwrap();
+    // The province (index 0) now holds less than the district below it.
+    let column = &mut json["records"][0];
+    let before = column["value"][0].as_u64().unwrap();
+    assert!(before > 0);
+    column["value"][0] = serde_json::json!(0);
+    let err = serde_json::from_value::<Totals>(json)
+        .unwrap_err()
+        .to_string();
+    // The district that now exceeds its province is named.
+    assert!(err.ends_with("is inconsistent at unit 288"), "{err}");
+    // Untouched, the same JSON reads back equal.
+    let again: Totals = serde_json::from_value(serde_json::to_value(&t).unwrap()).unwrap();
+    assert_eq!(again, t);
+}
