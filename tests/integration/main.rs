@@ -12,6 +12,7 @@ mod properties;
 mod render;
 #[cfg(feature = "schema")]
 mod schema;
+mod synthetic;
 mod traits;
 mod validation;
 

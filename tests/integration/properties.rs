@@ -491,27 +491,7 @@ fn money() -> IndicatorDef {
     }
 }
 
-/// A synthetic hierarchy: province 90, districts, communes, villages.
-fn units(shape: &[Vec<u8>]) -> (Vec<Unit>, Vec<UnitCode>, Vec<UnitCode>) {
-    let mut units = vec![Unit::new(code("90"), "Province (synthetic)")];
-    let (mut communes, mut villages) = (Vec::new(), Vec::new());
-    for (d, comms) in shape.iter().enumerate() {
-        let dc = code(&format!("9{:02}", d + 1));
-        units
-            .push(Unit::new(dc, format!("District {d} (synthetic)")).with_parent(Some(code("90"))));
-        for (c, &nv) in comms.iter().enumerate() {
-            let cc = code(&format!("{:05}", 90000 + (d + 1) * 100 + c + 1));
-            units.push(Unit::new(cc, format!("Commune {d}.{c} (synthetic)")).with_parent(Some(dc)));
-            communes.push(cc);
-            for v in 0..nv {
-                let vc = code(&format!("{cc}-V{v}"));
-                units.push(Unit::new(vc, format!("Village {v} (synthetic)")).with_parent(Some(cc)));
-                villages.push(vc);
-            }
-        }
-    }
-    (units, communes, villages)
-}
+use crate::synthetic::units;
 
 /// Flow indicators a generated figure may use (no stocks: no stage rules).
 const FIGURE_INDICATORS: [Builtin; 6] = [
