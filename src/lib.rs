@@ -353,6 +353,7 @@ pub mod aggregate;
 mod dataset;
 mod entity;
 mod error;
+mod fxhash;
 mod indicator;
 mod limits;
 mod period;

@@ -1,81 +1,22 @@
 //! The streaming fold: records in, totals out.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use chrono::{Datelike, NaiveDate};
 
+use super::resolved::Resolved;
 use super::{
     flags_of, indicator_index, indicator_info, indicator_name, overflow, roll_up, AmountCell,
     AmountColumn, Column, Totals, BUILTINS, F_PRESENT,
 };
 use crate::{
-    Actor, Award, Builtin, CitizenReception, Conference, Dataset, Dialogue, Error, ErrorKind,
-    Figure, GrassrootsBlock, Headcount, Hierarchy, IndicatorDef, IndicatorKind, Inspection,
-    IssuedDocument, Level, Period, Recipient, SiteClearance, SkilfulModel, UnitCode, UnitIndex,
-    ValueType, VillageTeam,
+    Actor, Award, Builtin, CitizenReception, Conference, Dialogue, Error, ErrorKind, Figure,
+    GrassrootsBlock, Headcount, Hierarchy, IndicatorDef, IndicatorKind, Inspection, IssuedDocument,
+    Level, Period, Recipient, SiteClearance, SkilfulModel, UnitCode, ValueType, VillageTeam,
 };
-
-/// A fast, non-cryptographic hasher (the multiply-rotate of rustc's FxHasher)
-/// for the accumulator's own unit index: the codes come from the hierarchy, so
-/// hash flooding is not a concern, and SipHash was the fold's hot spot.
-#[derive(Clone, Copy, Debug, Default)]
-struct FxHasher(u64);
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            for (d, s) in w.iter_mut().zip(rest) {
-                *d = *s;
-            }
-            self.mix(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.mix(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.mix(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.mix(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.mix(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Unit code → dense index, with the fast hasher.
-type UnitMap = HashMap<UnitCode, UnitIndex, BuildHasherDefault<FxHasher>>;
 
 /// No column yet for this (indicator, actor).
 const NONE: u32 = u32::MAX;
 /// The most cells one record touches (a model: 1 + 5 stages).
-const MAX_CONTRIBS: usize = 8;
+pub(crate) const MAX_CONTRIBS: usize = 8;
 
 /// A borrowed record of any kind, for [`Accumulator::add`].
 ///
@@ -138,31 +79,176 @@ impl RecordRef<'_> {
     }
 }
 
-/// The cells one record adds to: (indicator, value, qualifier flags).
-struct Contribs {
-    items: [(Builtin, u64, u8); MAX_CONTRIBS],
+/// One cell a record adds to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Contrib {
+    pub(crate) builtin: Builtin,
+    /// The amount added: 1 for a count of records, else a field's value.
+    pub(crate) value: u64,
+    /// Qualifier flags of the value (without [`F_PRESENT`]).
+    pub(crate) flags: u8,
+    /// Whether `value` comes from a field of the record (else it is the constant 1).
+    pub(crate) from_field: bool,
+}
+
+/// The cells one record adds to, at most [`MAX_CONTRIBS`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Contribs {
+    items: [Contrib; MAX_CONTRIBS],
     len: usize,
 }
 
 impl Contribs {
     fn new() -> Contribs {
+        let none = Contrib {
+            builtin: Builtin::Conferences,
+            value: 0,
+            flags: 0,
+            from_field: false,
+        };
         Contribs {
-            items: [(Builtin::Conferences, 0, 0); MAX_CONTRIBS],
+            items: [none; MAX_CONTRIBS],
             len: 0,
         }
     }
 
-    fn push(&mut self, b: Builtin, v: u64, flags: u8) {
+    fn push(&mut self, builtin: Builtin, value: u64, flags: u8, from_field: bool) {
         // No record kind adds to more than MAX_CONTRIBS cells.
         if let Some(slot) = self.items.get_mut(self.len) {
-            *slot = (b, v, flags);
+            *slot = Contrib {
+                builtin,
+                value,
+                flags,
+                from_field,
+            };
             self.len += 1;
         }
     }
 
-    fn as_slice(&self) -> &[(Builtin, u64, u8)] {
+    /// +1 on an indicator.
+    fn one(&mut self, b: Builtin) {
+        self.push(b, 1, 0, false);
+    }
+
+    /// A field's value on an indicator.
+    fn field(&mut self, b: Builtin, value: u64, flags: u8) {
+        self.push(b, value, flags, true);
+    }
+
+    pub(crate) fn as_slice(&self) -> &[Contrib] {
         self.items.get(..self.len).unwrap_or(&[])
     }
+}
+
+/// The actor and cells a record (not a figure) adds to, for a fold whose
+/// period ends on `end`: the one definition of the table in the module docs.
+/// `None` for a figure, which goes to the reported layer.
+pub(crate) fn contributions(
+    record: RecordRef<'_>,
+    end: NaiveDate,
+) -> Result<Option<(Actor, Contribs)>, Error> {
+    let mut c = Contribs::new();
+    let actor = match record {
+        RecordRef::Figure(_) => return Ok(None),
+        RecordRef::Block(b) => {
+            if b.exists_on(end) {
+                c.one(Builtin::GrassrootsBlocks);
+            }
+            Actor::MobilizationSector
+        }
+        RecordRef::Team(t) => {
+            if t.exists_on(end) {
+                c.one(Builtin::VillageTeams);
+            }
+            Actor::MobilizationSector
+        }
+        RecordRef::Model(m) => {
+            if m.registered.map_or(true, |r| r <= end) {
+                c.one(Builtin::SkilfulModels);
+                for (stage, b) in crate::ModelStage::ALL.iter().zip(Builtin::MODEL_STAGES) {
+                    if m.stage.includes(*stage) {
+                        c.one(b);
+                    }
+                }
+            }
+            Actor::MobilizationSector
+        }
+        RecordRef::Conference(x) => {
+            c.one(Builtin::Conferences);
+            if x.kind.is_training() {
+                c.one(Builtin::TrainingConferences);
+            }
+            if x.kind.is_propaganda() {
+                c.one(Builtin::PropagandaConferences);
+            }
+            let who = match x.headcount {
+                Headcount::Occurrences => Builtin::ConferenceParticipants,
+                Headcount::DistinctPersons => Builtin::ConferencePersons,
+            };
+            c.field(
+                who,
+                x.participants.value().get(),
+                flags_of(x.participants.qualifier()),
+            );
+            x.actor
+        }
+        RecordRef::Document(x) => {
+            c.one(Builtin::Documents);
+            c.one(match x.kind {
+                crate::DocumentKind::Leadership => Builtin::LeadershipDocuments,
+                crate::DocumentKind::Guidance => Builtin::GuidanceDocuments,
+            });
+            x.actor
+        }
+        RecordRef::Inspection(x) => {
+            let subjects = x.subjects.total().map_err(|_| -> Error {
+                // The record's own unit, even when the hierarchy lacks it.
+                ErrorKind::TotalOverflow {
+                    unit: x.unit.to_string(),
+                    indicator: Builtin::InspectionSubjects.id().to_owned(),
+                }
+                .into()
+            })?;
+            c.one(Builtin::Inspections);
+            c.field(Builtin::InspectionSubjects, subjects.get(), 0);
+            x.actor
+        }
+        RecordRef::Dialogue(x) => {
+            c.one(Builtin::Dialogues);
+            c.field(
+                Builtin::DialogueParticipants,
+                x.participants.value().get(),
+                flags_of(x.participants.qualifier()),
+            );
+            c.field(Builtin::PetitionsRaised, x.petitions_raised.get(), 0);
+            c.field(Builtin::PetitionsResolved, x.petitions_resolved.get(), 0);
+            x.actor
+        }
+        RecordRef::Reception(x) => {
+            c.one(Builtin::Receptions);
+            c.field(Builtin::PetitionsRaised, x.petitions_raised.get(), 0);
+            c.field(Builtin::PetitionsResolved, x.petitions_resolved.get(), 0);
+            x.actor
+        }
+        RecordRef::Clearance(x) => {
+            c.one(Builtin::ClearanceDrives);
+            c.field(Builtin::ClearanceHouseholds, x.households_affected.get(), 0);
+            c.field(
+                Builtin::ClearanceConsenting,
+                x.households_consenting.get(),
+                0,
+            );
+            x.actor
+        }
+        RecordRef::Award(x) => {
+            c.one(match x.recipient {
+                Recipient::Collective => Builtin::AwardedCollectives,
+                Recipient::Individual => Builtin::AwardedIndividuals,
+            });
+            x.issuer
+        }
+    };
+    Ok(Some((actor, c)))
 }
 
 /// Folds records one at a time into [`Totals`], in memory proportional to the
@@ -191,7 +277,7 @@ impl Contribs {
 pub struct Accumulator {
     hierarchy: Hierarchy,
     /// The hierarchy's codes with the fast hasher (resolving a unit is the per-record hot spot).
-    index: UnitMap,
+    index: crate::fxhash::UnitMap,
     period: Period,
     indicators: Vec<IndicatorDef>,
     records: Vec<Column>,
@@ -221,9 +307,20 @@ impl Accumulator {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn new(hierarchy: &Hierarchy, period: Period, indicators: &[IndicatorDef]) -> Accumulator {
+        let mut acc = Accumulator::without_index(hierarchy, period, indicators);
+        acc.index = crate::fxhash::unit_map(hierarchy);
+        acc
+    }
+
+    /// An accumulator that resolves units through the hierarchy's own map:
+    /// for [`Totals::compute`], whose records come resolved.
+    pub(crate) fn without_index(
+        hierarchy: &Hierarchy,
+        period: Period,
+        indicators: &[IndicatorDef],
+    ) -> Accumulator {
         let slots = (BUILTINS + indicators.len()) * Actor::ALL.len();
-        let mut index = UnitMap::with_capacity_and_hasher(hierarchy.len(), Default::default());
-        index.extend(hierarchy.iter().map(|(i, u)| (u.code(), i)));
+        let index = crate::fxhash::UnitMap::default();
         Accumulator {
             hierarchy: hierarchy.clone(),
             index,
@@ -250,22 +347,6 @@ impl Accumulator {
         &self.hierarchy
     }
 
-    /// Folds every record and figure of a dataset.
-    pub(crate) fn add_dataset(&mut self, d: &Dataset) -> Result<(), Error> {
-        self.add_all(&d.blocks, RecordRef::Block)?;
-        self.add_all(&d.teams, RecordRef::Team)?;
-        self.add_all(&d.models, RecordRef::Model)?;
-        self.add_all(&d.conferences, RecordRef::Conference)?;
-        self.add_all(&d.documents, RecordRef::Document)?;
-        self.add_all(&d.inspections, RecordRef::Inspection)?;
-        self.add_all(&d.dialogues, RecordRef::Dialogue)?;
-        self.add_all(&d.receptions, RecordRef::Reception)?;
-        self.add_all(&d.clearances, RecordRef::Clearance)?;
-        self.add_all(&d.awards, RecordRef::Award)?;
-        d.figures.iter().try_for_each(|r| self.add_figure(r))?;
-        Ok(())
-    }
-
     /// Folds one record of any kind.
     ///
     /// # Errors
@@ -286,24 +367,61 @@ impl Accumulator {
         self.add_at(record, None)
     }
 
-    /// Folds many records: units are resolved a batch at a time first, so
-    /// that the index lookups (cache misses at national scale) overlap, then
-    /// each record is added as by [`Accumulator::add`], in order, with the
-    /// same results and errors.
-    fn add_all<'a, T: 'a>(
-        &mut self,
-        items: &'a [T],
-        as_ref: impl Fn(&'a T) -> RecordRef<'a>,
-    ) -> Result<(), Error> {
-        const BATCH: usize = 64;
-        let mut units = [None::<usize>; BATCH];
-        for chunk in items.chunks(BATCH) {
-            for (slot, x) in units.iter_mut().zip(chunk) {
-                *slot = self.index.get(&as_ref(x).unit()).map(|i| i.get());
+    /// Folds records resolved by [`check`](crate::check): the hot loop of
+    /// [`Totals::compute`]. Reads unit indices, shape ids and values from
+    /// plain arrays; every addition is checked.
+    pub(crate) fn add_resolved(&mut self, r: &Resolved) -> Result<(), Error> {
+        // Each shape's cells as (column, from_field, flags | present), created up front.
+        let mut ops: Vec<(u32, bool, u8)> = Vec::new();
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(r.shapes.len());
+        for shape in &r.shapes {
+            let start = ops.len();
+            for item in shape.items() {
+                let b = Builtin::ALL
+                    .get(usize::from(item.builtin))
+                    .copied()
+                    .ok_or_else(shape_error)?;
+                let col = self
+                    .record_column(b, shape.actor)
+                    .and_then(|c| u32::try_from(c).ok())
+                    .ok_or_else(shape_error)?;
+                ops.push((col, item.from_field, item.flags | F_PRESENT));
             }
-            for (&u, x) in units.iter().zip(chunk) {
-                // An unknown unit (None) goes the ordinary way and reports its error.
-                self.add_at(as_ref(x), u)?;
+            let span = (u32::try_from(start), u32::try_from(ops.len()));
+            let (Ok(a), Ok(b)) = span else {
+                return Err(shape_error());
+            };
+            spans.push((a, b));
+        }
+        let mut values = r.values.iter();
+        let mut shapes = r.shape.iter();
+        for (u, w) in r.starts.windows(2).enumerate() {
+            let &[from, to] = w else { continue };
+            for &s in shapes.by_ref().take(to.saturating_sub(from)) {
+                let &(a, b) = spans.get(usize::from(s)).ok_or_else(shape_error)?;
+                let these = ops.get(a as usize..b as usize).ok_or_else(shape_error)?;
+                for &(col, from_field, flags) in these {
+                    let v = if from_field {
+                        *values.next().ok_or_else(shape_error)?
+                    } else {
+                        1
+                    };
+                    let k = self.records.get_mut(col as usize).ok_or_else(shape_error)?;
+                    let added = k.value.get_mut(u).and_then(|x| {
+                        *x = x.checked_add(v)?;
+                        Some(())
+                    });
+                    if added.is_none() {
+                        let id = indicator_name(&self.indicators, k.indicator);
+                        return Err(overflow(&self.hierarchy, u, &id));
+                    }
+                    if let Some(f) = k.flags.get_mut(u) {
+                        *f |= flags;
+                    }
+                    if let Some(fl) = k.floor.get_mut(u) {
+                        *fl = (*fl).max(v);
+                    }
+                }
             }
         }
         Ok(())
@@ -311,115 +429,11 @@ impl Accumulator {
 
     /// [`Accumulator::add`] with the unit's index when already known.
     fn add_at(&mut self, record: RecordRef<'_>, known: Option<usize>) -> Result<(), Error> {
-        let end = self.period.end();
-        let mut c = Contribs::new();
-        let actor = match record {
-            RecordRef::Figure(f) => return self.add_figure(f),
-            RecordRef::Block(b) => {
-                if b.exists_on(end) {
-                    c.push(Builtin::GrassrootsBlocks, 1, 0);
-                }
-                Actor::MobilizationSector
-            }
-            RecordRef::Team(t) => {
-                if t.exists_on(end) {
-                    c.push(Builtin::VillageTeams, 1, 0);
-                }
-                Actor::MobilizationSector
-            }
-            RecordRef::Model(m) => {
-                if m.registered.map_or(true, |r| r <= end) {
-                    c.push(Builtin::SkilfulModels, 1, 0);
-                    for (stage, b) in crate::ModelStage::ALL.iter().zip(Builtin::MODEL_STAGES) {
-                        if m.stage.includes(*stage) {
-                            c.push(b, 1, 0);
-                        }
-                    }
-                }
-                Actor::MobilizationSector
-            }
-            RecordRef::Conference(x) => {
-                c.push(Builtin::Conferences, 1, 0);
-                if x.kind.is_training() {
-                    c.push(Builtin::TrainingConferences, 1, 0);
-                }
-                if x.kind.is_propaganda() {
-                    c.push(Builtin::PropagandaConferences, 1, 0);
-                }
-                let who = match x.headcount {
-                    Headcount::Occurrences => Builtin::ConferenceParticipants,
-                    Headcount::DistinctPersons => Builtin::ConferencePersons,
-                };
-                c.push(
-                    who,
-                    x.participants.value().get(),
-                    flags_of(x.participants.qualifier()),
-                );
-                x.actor
-            }
-            RecordRef::Document(x) => {
-                c.push(Builtin::Documents, 1, 0);
-                c.push(
-                    match x.kind {
-                        crate::DocumentKind::Leadership => Builtin::LeadershipDocuments,
-                        crate::DocumentKind::Guidance => Builtin::GuidanceDocuments,
-                    },
-                    1,
-                    0,
-                );
-                x.actor
-            }
-            RecordRef::Inspection(x) => {
-                let subjects = x.subjects.total().map_err(|_| -> Error {
-                    // The record's own unit, even when the hierarchy lacks it.
-                    ErrorKind::TotalOverflow {
-                        unit: x.unit.to_string(),
-                        indicator: Builtin::InspectionSubjects.id().to_owned(),
-                    }
-                    .into()
-                })?;
-                c.push(Builtin::Inspections, 1, 0);
-                c.push(Builtin::InspectionSubjects, subjects.get(), 0);
-                x.actor
-            }
-            RecordRef::Dialogue(x) => {
-                c.push(Builtin::Dialogues, 1, 0);
-                c.push(
-                    Builtin::DialogueParticipants,
-                    x.participants.value().get(),
-                    flags_of(x.participants.qualifier()),
-                );
-                c.push(Builtin::PetitionsRaised, x.petitions_raised.get(), 0);
-                c.push(Builtin::PetitionsResolved, x.petitions_resolved.get(), 0);
-                x.actor
-            }
-            RecordRef::Reception(x) => {
-                c.push(Builtin::Receptions, 1, 0);
-                c.push(Builtin::PetitionsRaised, x.petitions_raised.get(), 0);
-                c.push(Builtin::PetitionsResolved, x.petitions_resolved.get(), 0);
-                x.actor
-            }
-            RecordRef::Clearance(x) => {
-                c.push(Builtin::ClearanceDrives, 1, 0);
-                c.push(Builtin::ClearanceHouseholds, x.households_affected.get(), 0);
-                c.push(
-                    Builtin::ClearanceConsenting,
-                    x.households_consenting.get(),
-                    0,
-                );
-                x.actor
-            }
-            RecordRef::Award(x) => {
-                c.push(
-                    match x.recipient {
-                        Recipient::Collective => Builtin::AwardedCollectives,
-                        Recipient::Individual => Builtin::AwardedIndividuals,
-                    },
-                    1,
-                    0,
-                );
-                x.issuer
-            }
+        let Some((actor, c)) = contributions(record, self.period.end())? else {
+            return match record {
+                RecordRef::Figure(f) => self.add_figure(f),
+                _ => Ok(()),
+            };
         };
         let u = match known {
             Some(u) => u,
@@ -428,8 +442,18 @@ impl Accumulator {
         self.apply(u, actor, &c)
     }
 
+    /// A unit's index: through the fast map, else the hierarchy's (an
+    /// accumulator made [`without_index`](Accumulator::without_index)).
+    fn index_of(&self, code: &UnitCode) -> Option<crate::UnitIndex> {
+        match self.index.get(code) {
+            Some(&i) => Some(i),
+            None if self.index.is_empty() => self.hierarchy.index_of(code),
+            None => None,
+        }
+    }
+
     fn resolve(&self, unit: &UnitCode) -> Result<usize, Error> {
-        self.index.get(unit).map(|i| i.get()).ok_or_else(|| {
+        self.index_of(unit).map(|i| i.get()).ok_or_else(|| {
             ErrorKind::UnknownUnit {
                 code: unit.to_string(),
             }
@@ -458,7 +482,15 @@ impl Accumulator {
     /// Adds every contribution of one record at unit `u`, all or nothing.
     fn apply(&mut self, u: usize, actor: Actor, c: &Contribs) -> Result<(), Error> {
         let mut cols = [0usize; MAX_CONTRIBS];
-        for (slot, &(b, v, _)) in cols.iter_mut().zip(c.as_slice()) {
+        for (
+            slot,
+            &Contrib {
+                builtin: b,
+                value: v,
+                ..
+            },
+        ) in cols.iter_mut().zip(c.as_slice())
+        {
             let col = self
                 .record_column(b, actor)
                 .ok_or_else(|| overflow(&self.hierarchy, u, b.id()))?;
@@ -468,7 +500,13 @@ impl Accumulator {
                 return Err(overflow(&self.hierarchy, u, b.id()));
             }
         }
-        for (&col, &(_, v, flags)) in cols.iter().zip(c.as_slice()) {
+        for (
+            &col,
+            &Contrib {
+                value: v, flags, ..
+            },
+        ) in cols.iter().zip(c.as_slice())
+        {
             let Some(k) = self.records.get_mut(col) else {
                 continue;
             };
@@ -954,7 +992,7 @@ impl Accumulator {
         level: Option<Level>,
         date: Option<NaiveDate>,
     ) -> Result<(), Error> {
-        let Some(unit) = self.index.get(code).and_then(|&i| self.hierarchy.unit(i)) else {
+        let Some(unit) = self.index_of(code).and_then(|i| self.hierarchy.unit(i)) else {
             return Err(ErrorKind::UnknownUnit {
                 code: code.to_string(),
             }
@@ -1019,6 +1057,15 @@ impl Accumulator {
         roll_up(&hierarchy, &indicators, &mut records)?;
         Totals::assemble(hierarchy, period, indicators, records, reported, amounts)
     }
+}
+
+/// A resolved form that does not fit the fold: only possible if it was
+/// built against another hierarchy, which the crate never does.
+fn shape_error() -> Error {
+    ErrorKind::Overflow {
+        what: "resolved record shapes".to_owned(),
+    }
+    .into()
 }
 
 fn established_order(

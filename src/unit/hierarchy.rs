@@ -1,5 +1,6 @@
 //! The hierarchy of units, with dense indices.
 
+use std::sync::Arc;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
@@ -91,7 +92,15 @@ impl From<UnitIndex> for usize {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "Vec<Unit>", into = "Vec<Unit>")]
-pub struct Hierarchy {
+pub struct Hierarchy(
+    /// Shared and immutable: totals, accumulators and datasets that keep a
+    /// hierarchy clone it in O(1).
+    Arc<Tree>,
+);
+
+/// The parts of a [`Hierarchy`].
+#[derive(Debug, PartialEq, Eq)]
+struct Tree {
     /// The units, in index order.
     units: Vec<Unit>,
     /// The parent of each unit, by index.
@@ -356,14 +365,14 @@ impl Hierarchy {
             .zip(0u32..)
             .map(|(u, k)| (u.code(), UnitIndex(k)))
             .collect();
-        Hierarchy {
+        Hierarchy(Arc::new(Tree {
             units: sorted,
             parents,
             child_start,
             children,
             by_code,
             counts,
-        }
+        }))
     }
 
     /// The number of units.
@@ -374,7 +383,7 @@ impl Hierarchy {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn len(&self) -> usize {
-        self.units.len()
+        self.0.units.len()
     }
 
     /// Whether the hierarchy has no unit.
@@ -385,7 +394,7 @@ impl Hierarchy {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.units.is_empty()
+        self.0.units.is_empty()
     }
 
     /// The index of the unit with this code, if any.
@@ -397,7 +406,7 @@ impl Hierarchy {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn index_of(&self, code: &UnitCode) -> Option<UnitIndex> {
-        self.by_code.get(code).copied()
+        self.0.by_code.get(code).copied()
     }
 
     /// The unit with this code, if any.
@@ -420,7 +429,7 @@ impl Hierarchy {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn unit(&self, idx: UnitIndex) -> Option<&Unit> {
-        self.units.get(idx.get())
+        self.0.units.get(idx.get())
     }
 
     /// The units, in index order (parents before children).
@@ -431,7 +440,7 @@ impl Hierarchy {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn units(&self) -> &[Unit] {
-        &self.units
+        &self.0.units
     }
 
     /// The code of the unit at an index.
@@ -472,7 +481,7 @@ impl Hierarchy {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn parent(&self, idx: UnitIndex) -> Option<UnitIndex> {
-        self.parents.get(idx.get()).copied().flatten()
+        self.0.parents.get(idx.get()).copied().flatten()
     }
 
     /// The parent of every unit, by index: the table for one bottom-up pass.
@@ -497,7 +506,7 @@ impl Hierarchy {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn parents(&self) -> &[Option<UnitIndex>] {
-        &self.parents
+        &self.0.parents
     }
 
     /// The children of the unit at an index, by code.
@@ -519,10 +528,11 @@ impl Hierarchy {
     pub fn children(&self, idx: UnitIndex) -> impl DoubleEndedIterator<Item = UnitIndex> + '_ {
         let i = idx.get();
         let range = self
+            .0
             .child_start
             .get(i)
-            .zip(i.checked_add(1).and_then(|j| self.child_start.get(j)))
-            .and_then(|(&a, &b)| self.children.get(a..b))
+            .zip(i.checked_add(1).and_then(|j| self.0.child_start.get(j)))
+            .and_then(|(&a, &b)| self.0.children.get(a..b))
             .unwrap_or(&[]);
         range.iter().copied()
     }
@@ -556,7 +566,7 @@ impl Hierarchy {
     /// ```
     pub fn top_down(&self) -> impl DoubleEndedIterator<Item = UnitIndex> + ExactSizeIterator {
         // `new` guarantees that the length fits in a u32.
-        let n = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
+        let n = u32::try_from(self.0.units.len()).unwrap_or(u32::MAX);
         (0..n).map(UnitIndex)
     }
 
@@ -581,7 +591,7 @@ impl Hierarchy {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (UnitIndex, &Unit)> + '_ {
-        self.top_down().zip(self.units.iter())
+        self.top_down().zip(self.0.units.iter())
     }
 
     /// The number of units at a level.
@@ -593,7 +603,7 @@ impl Hierarchy {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn count_at(&self, level: Level) -> usize {
-        self.counts.get(level.depth()).copied().unwrap_or(0)
+        self.0.counts.get(level.depth()).copied().unwrap_or(0)
     }
 
     /// Whether the unit at an index is valid on `date` (its own dates only;
@@ -638,7 +648,7 @@ impl Hierarchy {
     /// ```
     #[must_use]
     pub fn as_of(&self, date: NaiveDate) -> Hierarchy {
-        let mut keep: Vec<bool> = Vec::with_capacity(self.units.len());
+        let mut keep: Vec<bool> = Vec::with_capacity(self.0.units.len());
         for (idx, unit) in self.iter() {
             let parent_kept = match self.parent(idx) {
                 Some(p) => keep.get(p.get()).copied().unwrap_or(false),
@@ -647,6 +657,7 @@ impl Hierarchy {
             keep.push(parent_kept && unit.is_valid_on(date));
         }
         let units = self
+            .0
             .units
             .iter()
             .zip(keep)
@@ -667,7 +678,7 @@ impl TryFrom<Vec<Unit>> for Hierarchy {
 
 impl From<Hierarchy> for Vec<Unit> {
     fn from(h: Hierarchy) -> Vec<Unit> {
-        h.units
+        Arc::try_unwrap(h.0).map_or_else(|shared| shared.units.clone(), |tree| tree.units)
     }
 }
 

@@ -4,6 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Path, Report, Severity};
+use crate::aggregate::resolved::Resolved;
+use crate::fxhash::FxMap;
 use crate::{
     Actor, Builtin, Dataset, ErrorKind, Hierarchy, IndicatorId, IndicatorKind, Level, Period,
     Qualifier, RecordId, Reported, Unit, UnitCode, ValueType,
@@ -125,6 +127,8 @@ pub struct Checked {
     dataset: Dataset,
     hierarchy: Hierarchy,
     warnings: Report,
+    /// The records resolved for the fold (unit indices, shapes, values).
+    resolved: Resolved,
 }
 
 impl Checked {
@@ -171,6 +175,11 @@ impl Checked {
     /// ```
     pub fn into_parts(self) -> (Dataset, Hierarchy) {
         (self.dataset, self.hierarchy)
+    }
+
+    /// The records resolved for [`Totals::compute`](crate::Totals::compute).
+    pub(crate) fn resolved(&self) -> &Resolved {
+        &self.resolved
     }
 }
 
@@ -228,11 +237,20 @@ pub fn check_with_units(
         return Err(report);
     }
     match Hierarchy::new(units) {
-        Ok(hierarchy) => Ok(Checked {
-            dataset,
-            hierarchy,
-            warnings: report,
-        }),
+        Ok(hierarchy) => match Resolved::build(&dataset, &hierarchy) {
+            Ok(resolved) => Ok(Checked {
+                dataset,
+                hierarchy,
+                warnings: report,
+                resolved,
+            }),
+            Err((path, err)) => {
+                // The rules above catch what resolving can find; keep the
+                // dataset rejected even if a problem escaped them.
+                report.push(Severity::Error, path, err.into_kind());
+                Err(report)
+            }
+        },
         Err(err) => {
             // The rules above report every hierarchy problem; keep the dataset
             // rejected even if a problem escaped them.
@@ -289,7 +307,7 @@ struct Checker<'a> {
     base_len: usize,
     options: &'a CheckOptions,
     report: &'a mut Report,
-    by_code: HashMap<UnitCode, UnitInfo>,
+    by_code: FxMap<UnitCode, UnitInfo>,
 }
 
 fn code_text(code: &UnitCode) -> String {

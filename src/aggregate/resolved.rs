@@ -1,0 +1,252 @@
+//! The records of a checked dataset in the form the fold reads.
+//!
+//! [`check`](crate::check) resolves every record once: its unit to the dense
+//! index of the hierarchy, and what it adds (see
+//! [`contributions`](super::accumulate::contributions)) to a *shape* — the
+//! actor and the cells, with the qualifier flags — plus the field values the
+//! shape takes. Records that add the same way share a shape; a national
+//! dataset has a few dozen. [`Totals::compute`](super::Totals::compute) then
+//! reads three plain arrays, without hashing a code or looking at a record
+//! struct: the loop a hand-written program would run.
+
+use chrono::NaiveDate;
+
+use super::accumulate::{contributions, Contrib, RecordRef, MAX_CONTRIBS};
+use crate::fxhash::FxMap;
+use crate::validate::Path;
+use crate::{Actor, Dataset, Error, ErrorKind, Hierarchy};
+
+/// One cell of a shape: the indicator (dense built-in index), the qualifier
+/// flags, and whether the value is a field (else the constant 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct ShapeItem {
+    pub(crate) builtin: u8,
+    pub(crate) flags: u8,
+    pub(crate) from_field: bool,
+}
+
+/// What a record adds, without its values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Shape {
+    pub(crate) actor: Actor,
+    items: [ShapeItem; MAX_CONTRIBS],
+    len: u8,
+}
+
+impl Shape {
+    pub(crate) fn items(&self) -> &[ShapeItem] {
+        self.items.get(..usize::from(self.len)).unwrap_or(&[])
+    }
+}
+
+/// Every record of a dataset (figures aside), resolved and ordered by unit.
+///
+/// The records of unit `u` are `shape[starts[u]..starts[u + 1]]`, in dataset
+/// order; each adds as `shapes[id]` and takes its shape's field values from
+/// `values`, in the same order. Records that add nothing (a block dissolved
+/// before the period's end, say) are not kept. Ordering by unit makes the
+/// fold touch each unit's cells while they are in cache, instead of jumping
+/// across the columns at every record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    pub(crate) starts: Vec<usize>,
+    pub(crate) shape: Vec<u16>,
+    pub(crate) values: Vec<u64>,
+    pub(crate) shapes: Vec<Shape>,
+}
+
+/// Records in dataset order, before they are ordered by unit.
+#[derive(Debug, Default)]
+struct Unordered {
+    units: Vec<u32>,
+    shape: Vec<u16>,
+    values: Vec<u64>,
+    shapes: Vec<Shape>,
+}
+
+/// Builds [`Resolved`], interning shapes.
+struct Builder {
+    out: Unordered,
+    known: FxMap<Shape, u16>,
+    index: crate::fxhash::UnitMap,
+    end: NaiveDate,
+}
+
+impl Builder {
+    /// Adds the records of one list; errors name the list and the position.
+    fn list<'a, T: 'a>(
+        &mut self,
+        name: &'static str,
+        items: &'a [T],
+        as_ref: impl Fn(&'a T) -> RecordRef<'a>,
+    ) -> Result<(), (Path, Error)> {
+        // Resolve units a batch at a time, so that the lookups' cache misses overlap.
+        const BATCH: usize = 64;
+        let mut units = [None::<u32>; BATCH];
+        for (c, chunk) in items.chunks(BATCH).enumerate() {
+            for (slot, x) in units.iter_mut().zip(chunk) {
+                *slot = self
+                    .index
+                    .get(&as_ref(x).unit())
+                    .and_then(|i| u32::try_from(i.get()).ok());
+            }
+            for (k, (&u, x)) in units.iter().zip(chunk).enumerate() {
+                let at = || Path::root().field(name).index(c * BATCH + k);
+                let r = as_ref(x);
+                let Some(u) = u else {
+                    let err = ErrorKind::UnknownUnit {
+                        code: r.unit().to_string(),
+                    };
+                    return Err((at().field("unit"), err.into()));
+                };
+                let Some((actor, c)) = contributions(r, self.end).map_err(|e| (at(), e))? else {
+                    continue;
+                };
+                self.push(u, actor, c.as_slice()).map_err(|e| (at(), e))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, unit: u32, actor: Actor, items: &[Contrib]) -> Result<(), Error> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let mut shape = Shape {
+            actor,
+            items: [ShapeItem {
+                builtin: 0,
+                flags: 0,
+                from_field: false,
+            }; MAX_CONTRIBS],
+            len: 0,
+        };
+        for (slot, c) in shape.items.iter_mut().zip(items) {
+            *slot = ShapeItem {
+                builtin: u8::try_from(c.builtin.index()).map_err(|_| too_many())?,
+                flags: c.flags,
+                from_field: c.from_field,
+            };
+            shape.len += 1;
+            if c.from_field {
+                self.out.values.push(c.value);
+            }
+        }
+        let next = self.out.shapes.len();
+        let id = match self.known.get(&shape) {
+            Some(&id) => id,
+            None => {
+                let id = u16::try_from(next).map_err(|_| too_many())?;
+                self.known.insert(shape, id);
+                self.out.shapes.push(shape);
+                id
+            }
+        };
+        self.out.units.push(unit);
+        self.out.shape.push(id);
+        Ok(())
+    }
+}
+
+fn too_many() -> Error {
+    ErrorKind::Overflow {
+        what: "number of record shapes".to_owned(),
+    }
+    .into()
+}
+
+impl Resolved {
+    /// Resolves every record of `d` (figures aside) against `h`.
+    ///
+    /// # Errors
+    ///
+    /// The path of the first record whose unit is not in `h` or whose
+    /// contribution overflows (a checked dataset has neither), with the error.
+    pub(crate) fn build(d: &Dataset, h: &Hierarchy) -> Result<Resolved, (Path, Error)> {
+        let n = d.record_count().saturating_sub(d.figures.len());
+        let mut b = Builder {
+            out: Unordered {
+                units: Vec::with_capacity(n),
+                shape: Vec::with_capacity(n),
+                values: Vec::with_capacity(n),
+                shapes: Vec::new(),
+            },
+            known: FxMap::default(),
+            index: crate::fxhash::unit_map(h),
+            end: d.period.end(),
+        };
+        b.list("blocks", &d.blocks, RecordRef::Block)?;
+        b.list("teams", &d.teams, RecordRef::Team)?;
+        b.list("models", &d.models, RecordRef::Model)?;
+        b.list("conferences", &d.conferences, RecordRef::Conference)?;
+        b.list("documents", &d.documents, RecordRef::Document)?;
+        b.list("inspections", &d.inspections, RecordRef::Inspection)?;
+        b.list("dialogues", &d.dialogues, RecordRef::Dialogue)?;
+        b.list("receptions", &d.receptions, RecordRef::Reception)?;
+        b.list("clearances", &d.clearances, RecordRef::Clearance)?;
+        b.list("awards", &d.awards, RecordRef::Award)?;
+        b.out.by_unit(h.len()).map_err(|e| (Path::root(), e))
+    }
+}
+
+impl Unordered {
+    /// Orders the records by unit (a stable counting sort), values with them.
+    fn by_unit(self, units: usize) -> Result<Resolved, Error> {
+        let Unordered {
+            units: unit_of,
+            shape,
+            values,
+            shapes,
+        } = self;
+        let width = |s: u16| -> Result<usize, Error> {
+            let shape = shapes.get(usize::from(s)).ok_or_else(too_many)?;
+            Ok(shape.items().iter().filter(|i| i.from_field).count())
+        };
+        // Records and values per unit, then their start offsets.
+        let mut starts = vec![0usize; units + 1];
+        let mut value_starts = vec![0usize; units + 1];
+        for (&u, &s) in unit_of.iter().zip(&shape) {
+            let u = u as usize;
+            let w = width(s)?;
+            let (Some(r), Some(v)) = (starts.get_mut(u + 1), value_starts.get_mut(u + 1)) else {
+                return Err(too_many());
+            };
+            *r += 1;
+            *v += w;
+        }
+        for i in 1..=units {
+            let (Some(&r), Some(&v)) = (starts.get(i - 1), value_starts.get(i - 1)) else {
+                return Err(too_many());
+            };
+            if let (Some(rr), Some(vv)) = (starts.get_mut(i), value_starts.get_mut(i)) {
+                *rr += r;
+                *vv += v;
+            }
+        }
+        // Scatter, keeping dataset order within a unit.
+        let mut next = starts.clone();
+        let mut next_value = value_starts;
+        let mut out_shape = vec![0u16; shape.len()];
+        let mut out_values = vec![0u64; values.len()];
+        let mut vs = values.iter();
+        for (&u, &s) in unit_of.iter().zip(&shape) {
+            let u = u as usize;
+            let w = width(s)?;
+            let (Some(r), Some(v)) = (next.get_mut(u), next_value.get_mut(u)) else {
+                return Err(too_many());
+            };
+            *out_shape.get_mut(*r).ok_or_else(too_many)? = s;
+            *r += 1;
+            for _ in 0..w {
+                *out_values.get_mut(*v).ok_or_else(too_many)? = *vs.next().ok_or_else(too_many)?;
+                *v += 1;
+            }
+        }
+        Ok(Resolved {
+            starts,
+            shape: out_shape,
+            values: out_values,
+            shapes,
+        })
+    }
+}
