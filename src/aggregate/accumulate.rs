@@ -446,7 +446,7 @@ impl Accumulator {
     /// accumulator made [`without_index`](Accumulator::without_index)).
     fn index_of(&self, code: &UnitCode) -> Option<crate::UnitIndex> {
         match self.index.get(code) {
-            Some(&i) => Some(i),
+            Some(i) => Some(crate::UnitIndex::from_usize(i as usize)),
             None if self.index.is_empty() => self.hierarchy.index_of(code),
             None => None,
         }

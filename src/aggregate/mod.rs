@@ -863,6 +863,126 @@ impl Totals {
                 .any(|c| c.cells.get(u).is_some_and(Option::is_some))
     }
 
+    /// Adds one more record to the totals, in place: what a dashboard does
+    /// when an official saves a record, instead of recomputing everything.
+    ///
+    /// A record adds to its unit and each of its ancestors (as many cells as
+    /// the unit's depth times the record's cells), all or nothing. A
+    /// [`Figure`](crate::Figure) re-rolls the reported layer (as
+    /// [`merge`](Totals::merge) does: time in units × columns). Afterwards the
+    /// totals equal those computed with the record in the dataset. The record
+    /// is not checked: apply [`Accumulator::check`] first, or [`check`](crate::check)
+    /// the dataset it joins.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::UnknownUnit`] when the record's unit is not in the
+    /// hierarchy and [`ErrorKind::TotalOverflow`] when a total would overflow;
+    /// the totals are then unchanged. A figure gives the errors of
+    /// [`Accumulator::add_figure`].
+    ///
+    /// ```
+    /// use danvan::{Actor, Builtin, Hierarchy, Period, RecordRef, Totals, Unit};
+    ///
+    /// let h = Hierarchy::new(vec![
+    ///     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
+    ///     Unit::new("288".parse()?, "Thành phố Hải Dương").with_parent(Some("30".parse()?)),
+    /// ])?;
+    /// let mut totals = Totals::empty(&h, Period::year(2022)?, &[]);
+    /// let doc: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "288", "date": "2022-05-10",
+    ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
+    /// totals.apply(RecordRef::Document(&doc))?;
+    /// totals.apply(RecordRef::Document(&doc))?;
+    /// let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
+    /// assert_eq!(docs.map(|r| r.value().get()), Some(2));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn apply(&mut self, record: RecordRef<'_>) -> Result<(), Error> {
+        let Some((actor, c)) = accumulate::contributions(record, self.period.end())? else {
+            return match record {
+                RecordRef::Figure(f) => self.apply_figure(f),
+                _ => Ok(()),
+            };
+        };
+        let code = record.unit();
+        let Some(start) = self.hierarchy.index_of(&code) else {
+            return Err(ErrorKind::UnknownUnit {
+                code: code.to_string(),
+            }
+            .into());
+        };
+        let chain: Vec<usize> = std::iter::successors(Some(start), |&u| self.hierarchy.parent(u))
+            .map(|u| u.get())
+            .collect();
+        // Check every cell first: all or nothing.
+        for item in c.as_slice() {
+            let ind = u32::try_from(item.builtin.index()).unwrap_or(u32::MAX);
+            let col = self
+                .records
+                .binary_search_by_key(&(ind, actor), Column::key)
+                .ok()
+                .and_then(|i| self.records.get(i));
+            for &u in &chain {
+                let current = col.and_then(|k| k.value.get(u)).copied().unwrap_or(0);
+                if current.checked_add(item.value).is_none() {
+                    return Err(overflow(&self.hierarchy, u, item.builtin.id()));
+                }
+            }
+        }
+        let n = self.hierarchy.len();
+        for item in c.as_slice() {
+            let ind = u32::try_from(item.builtin.index()).unwrap_or(u32::MAX);
+            let i = match self
+                .records
+                .binary_search_by_key(&(ind, actor), Column::key)
+            {
+                Ok(i) => i,
+                Err(i) => {
+                    let distinct = item.builtin.kind() == IndicatorKind::Distinct;
+                    let col = Column::new(ind, actor, n, distinct, false);
+                    self.records.insert(i, col);
+                    i
+                }
+            };
+            let Some(k) = self.records.get_mut(i) else {
+                continue;
+            };
+            for &u in &chain {
+                if let Some(x) = k.value.get_mut(u) {
+                    *x = x.saturating_add(item.value); // checked above
+                }
+                if let Some(f) = k.flags.get_mut(u) {
+                    *f |= item.flags | F_PRESENT;
+                }
+                if let Some(fl) = k.floor.get_mut(u) {
+                    *fl = (*fl).max(item.value);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Totals::apply`] for a figure: the figure's own totals, merged in.
+    fn apply_figure(&mut self, f: &crate::Figure) -> Result<(), Error> {
+        let mut acc = Accumulator::without_index(&self.hierarchy, self.period, &self.indicators);
+        acc.add_figure(f)?;
+        let one = acc.finish()?;
+        let base = std::mem::replace(
+            self,
+            Totals::empty(&self.hierarchy, self.period, &self.indicators),
+        );
+        match base.clone().merge(one) {
+            Ok(merged) => {
+                *self = merged;
+                Ok(())
+            }
+            Err(e) => {
+                *self = base;
+                Err(e)
+            }
+        }
+    }
+
     /// Merges the totals of a disjoint part of the same dataset.
     ///
     /// # Errors

@@ -37,6 +37,19 @@ impl Shape {
     pub(crate) fn items(&self) -> &[ShapeItem] {
         self.items.get(..usize::from(self.len)).unwrap_or(&[])
     }
+
+    /// The shape packed in 104 bits (12 per item: indicator, 3 flag bits,
+    /// field bit; then the actor and the length), a cheap key to intern by.
+    fn key(&self) -> u128 {
+        let mut k = 0u128;
+        for item in self.items() {
+            let bits = u128::from(item.builtin) << 4
+                | u128::from(item.flags & 7) << 1
+                | u128::from(item.from_field);
+            k = k << 12 | bits;
+        }
+        k << 8 | (self.actor.index() as u128) << 4 | u128::from(self.len)
+    }
 }
 
 /// Every record of a dataset (figures aside), resolved and ordered by unit.
@@ -67,7 +80,8 @@ struct Unordered {
 /// Builds [`Resolved`], interning shapes.
 struct Builder {
     out: Unordered,
-    known: FxMap<Shape, u16>,
+    /// Shapes seen so far, by [`Shape::key`].
+    known: FxMap<u128, u16>,
     index: crate::fxhash::UnitMap,
     end: NaiveDate,
 }
@@ -85,10 +99,7 @@ impl Builder {
         let mut units = [None::<u32>; BATCH];
         for (c, chunk) in items.chunks(BATCH).enumerate() {
             for (slot, x) in units.iter_mut().zip(chunk) {
-                *slot = self
-                    .index
-                    .get(&as_ref(x).unit())
-                    .and_then(|i| u32::try_from(i.get()).ok());
+                *slot = self.index.get(&as_ref(x).unit());
             }
             for (k, (&u, x)) in units.iter().zip(chunk).enumerate() {
                 let at = || Path::root().field(name).index(c * BATCH + k);
@@ -133,11 +144,14 @@ impl Builder {
             }
         }
         let next = self.out.shapes.len();
-        let id = match self.known.get(&shape) {
-            Some(&id) => id,
+        let key = shape.key();
+        let id = match self.known.get(&key) {
+            // The key drops nothing a contribution can carry; compare anyway.
+            Some(&id) if self.out.shapes.get(usize::from(id)) == Some(&shape) => id,
+            Some(_) => return Err(too_many()),
             None => {
                 let id = u16::try_from(next).map_err(|_| too_many())?;
-                self.known.insert(shape, id);
+                self.known.insert(key, id);
                 self.out.shapes.push(shape);
                 id
             }

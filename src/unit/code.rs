@@ -128,6 +128,9 @@ impl fmt::Display for Level {
 /// The longest app-given village part of a [`UnitCode`].
 const VILLAGE_PART_MAX: usize = 16;
 
+/// The number of [`UnitCode::national_slot`]s: 2-, 3- and 5-digit codes.
+pub(crate) const NATIONAL_SLOTS: usize = 100 + 1000 + 100_000;
+
 /// What a unit code must look like (the `expected` of [`ErrorKind::InvalidUnitCode`]).
 const EXPECTED_CODE: &str = "2 digits (province), 3 (district), 5 (commune), \
      or a commune code, '-' and 1 to 16 of A-Z a-z 0-9 _ (village)";
@@ -214,6 +217,18 @@ impl UnitCode {
         }
         let bytes = self.village.get(..usize::from(self.village_len))?;
         std::str::from_utf8(bytes).ok()
+    }
+
+    /// A dense slot for a national code (province, district or commune),
+    /// below [`NATIONAL_SLOTS`]; `None` for a village.
+    pub(crate) const fn national_slot(&self) -> Option<usize> {
+        let n = self.number as usize;
+        match self.level {
+            Level::Province => Some(n),
+            Level::District => Some(100 + n),
+            Level::Commune => Some(1100 + n),
+            Level::Village => None,
+        }
     }
 
     /// Parses the digits of a national code (already checked to be ASCII digits).

@@ -1,8 +1,8 @@
 //! The hierarchy of units, with dense indices.
 
-use std::sync::Arc;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 

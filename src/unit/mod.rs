@@ -5,6 +5,7 @@ mod crosswalk;
 mod file;
 mod hierarchy;
 
+pub(crate) use code::NATIONAL_SLOTS;
 pub use code::{Level, Unit, UnitCode};
 pub use crosswalk::{Crosswalk, CrosswalkBuilder, Mapped, Weight};
 pub use hierarchy::{Hierarchy, UnitIndex};

@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{Path, Report, Severity};
 use crate::aggregate::resolved::Resolved;
-use crate::fxhash::FxMap;
+use crate::fxhash::UnitMap;
 use crate::{
     Actor, Builtin, Dataset, ErrorKind, Hierarchy, IndicatorId, IndicatorKind, Level, Period,
     Qualifier, RecordId, Reported, Unit, UnitCode, ValueType,
@@ -307,7 +307,9 @@ struct Checker<'a> {
     base_len: usize,
     options: &'a CheckOptions,
     report: &'a mut Report,
-    by_code: FxMap<UnitCode, UnitInfo>,
+    /// Unit code → position in `infos` (the last unit given with the code).
+    by_code: UnitMap,
+    infos: Vec<UnitInfo>,
 }
 
 fn code_text(code: &UnitCode) -> String {
@@ -345,19 +347,19 @@ impl<'a> Checker<'a> {
         options: &'a CheckOptions,
         report: &'a mut Report,
     ) -> Checker<'a> {
-        let by_code = units
+        let infos: Vec<UnitInfo> = units
             .iter()
-            .map(|u| {
-                (
-                    u.code(),
-                    UnitInfo {
-                        level: u.code().level(),
-                        valid_from: u.valid_from(),
-                        valid_to: u.valid_to(),
-                    },
-                )
+            .map(|u| UnitInfo {
+                level: u.code().level(),
+                valid_from: u.valid_from(),
+                valid_to: u.valid_to(),
             })
             .collect();
+        let mut by_code = UnitMap::default();
+        for (i, u) in units.iter().enumerate() {
+            // More units than u32::MAX are rejected by the hierarchy rules.
+            by_code.insert(u.code(), u32::try_from(i).unwrap_or(u32::MAX));
+        }
         Checker {
             d,
             units,
@@ -365,7 +367,12 @@ impl<'a> Checker<'a> {
             options,
             report,
             by_code,
+            infos,
         }
+    }
+
+    fn unit_info(&self, code: &UnitCode) -> Option<&UnitInfo> {
+        self.infos.get(self.by_code.get(code)? as usize)
     }
 
     fn error(&mut self, path: Path, kind: ErrorKind) {
@@ -435,7 +442,7 @@ impl<'a> Checker<'a> {
         expected: &[Level],
         date: Option<NaiveDate>,
     ) {
-        let Some(info) = self.by_code.get(code) else {
+        let Some(info) = self.unit_info(code) else {
             self.error(
                 path,
                 ErrorKind::UnknownUnit {
@@ -751,7 +758,7 @@ impl<'a> Checker<'a> {
         // the whole calendar months of the period in which the unit existed.
         let months = whole_months(self.d.period);
         for ((unit, actor), (first, per_month)) in days {
-            let Some(info) = self.by_code.get(&unit) else {
+            let Some(info) = self.unit_info(&unit) else {
                 continue;
             };
             let Some(norm) = self.options.reception_norms.days_for(info.level) else {

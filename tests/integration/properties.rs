@@ -1183,6 +1183,36 @@ proptest! {
         prop_assert_eq!(empty.merge(a.clone()).unwrap(), a);
     }
 
+    /// Applying records one at a time to totals, in place and in any order,
+    /// gives the totals computed with them in the dataset; a record whose
+    /// unit is unknown leaves the totals unchanged.
+    #[test]
+    fn apply_in_place_equals_compute(d in valid_dataset(), split in 0usize..200, reverse in any::<bool>()) {
+        let c = check(d.clone()).map_err(|r| TestCaseError::fail(r.to_string()))?;
+        let h = c.hierarchy().clone();
+        let whole = Totals::compute(&c).unwrap();
+        let records = all_records(&d);
+        let k = split % (records.len() + 1);
+        let mut acc = Accumulator::new(&h, year(), &d.indicators);
+        for r in records.iter().take(k) {
+            acc.add(r.as_record_ref()).unwrap();
+        }
+        let mut totals = acc.finish().unwrap();
+        let mut rest: Vec<&Record> = records.iter().skip(k).collect();
+        if reverse {
+            rest.reverse();
+        }
+        for r in rest {
+            totals.apply(r.as_record_ref()).unwrap();
+        }
+        prop_assert_eq!(&totals, &whole);
+        let stray: danvan::IssuedDocument = serde_json::from_str(
+            r#"{"unit": "99999", "date": "2022-05-10", "actor": "government", "kind": "leadership"}"#,
+        ).unwrap();
+        prop_assert_eq!(totals.apply(RecordRef::Document(&stray)).unwrap_err().code(), "DV063");
+        prop_assert_eq!(&totals, &whole);
+    }
+
     /// Crosswalk conservation with splits of unknown shares: every target's
     /// bounds hold what any allocation could give it, and the sum of the
     /// targets' bounds brackets the old total.
