@@ -276,8 +276,21 @@ pub(crate) fn contributions(
 #[derive(Clone, Debug)]
 pub struct Accumulator {
     hierarchy: Hierarchy,
-    /// The hierarchy's codes with the fast hasher (resolving a unit is the per-record hot spot).
+    /// Unit code → place (resolving a unit is the per-record hot spot); empty
+    /// for an accumulator made [`without_index`](Accumulator::without_index).
     index: crate::fxhash::UnitMap,
+    /// Where each unit's cells are in the records columns, by unit index.
+    /// Places go level by level (provinces, districts, communes, villages),
+    /// so the cells of one level lie together and stay in cache while
+    /// records of that level arrive in any order; parents come before
+    /// children, as in the hierarchy.
+    place_of: Vec<u32>,
+    /// The unit index at each place.
+    unit_at: Vec<u32>,
+    /// What [`Accumulator::check`] needs of each unit, by place.
+    meta: Vec<UnitMeta>,
+    /// One past the highest place a record was added at.
+    high: usize,
     period: Period,
     indicators: Vec<IndicatorDef>,
     records: Vec<Column>,
@@ -308,7 +321,11 @@ impl Accumulator {
     /// ```
     pub fn new(hierarchy: &Hierarchy, period: Period, indicators: &[IndicatorDef]) -> Accumulator {
         let mut acc = Accumulator::without_index(hierarchy, period, indicators);
-        acc.index = crate::fxhash::unit_map(hierarchy);
+        for (place, u) in (0u32..).zip(&acc.unit_at) {
+            if let Some(unit) = hierarchy.units().get(*u as usize) {
+                acc.index.insert(unit.code(), place);
+            }
+        }
         acc
     }
 
@@ -321,9 +338,40 @@ impl Accumulator {
     ) -> Accumulator {
         let slots = (BUILTINS + indicators.len()) * Actor::ALL.len();
         let index = crate::fxhash::UnitMap::default();
+        let units = hierarchy.units();
+        // A stable sort of the units by level depth.
+        let mut unit_at: Vec<u32> = Vec::with_capacity(units.len());
+        for depth in 0..Level::ALL.len() {
+            unit_at.extend(
+                units
+                    .iter()
+                    .zip(0u32..)
+                    .filter(|(u, _)| u.level().depth() == depth)
+                    .map(|(_, i)| i),
+            );
+        }
+        let mut place_of = vec![0u32; units.len()];
+        for (place, &u) in (0u32..).zip(&unit_at) {
+            if let Some(p) = place_of.get_mut(u as usize) {
+                *p = place;
+            }
+        }
+        let meta = unit_at
+            .iter()
+            .filter_map(|&u| units.get(u as usize))
+            .map(|u| UnitMeta {
+                level: u.level(),
+                from: u.valid_from().map_or(i32::MIN, days),
+                to: u.valid_to().map_or(i32::MAX, days),
+            })
+            .collect();
         Accumulator {
             hierarchy: hierarchy.clone(),
             index,
+            place_of,
+            unit_at,
+            meta,
+            high: 0,
             period,
             indicators: indicators.to_vec(),
             records: Vec::new(),
@@ -395,8 +443,13 @@ impl Accumulator {
         }
         let mut values = r.values.iter();
         let mut shapes = r.shape.iter();
-        for (u, w) in r.starts.windows(2).enumerate() {
+        for (unit, w) in r.starts.windows(2).enumerate() {
             let &[from, to] = w else { continue };
+            if from == to {
+                continue;
+            }
+            let u = self.place_of.get(unit).map_or(usize::MAX, |&p| p as usize);
+            self.high = self.high.max(u.saturating_add(1));
             for &s in shapes.by_ref().take(to.saturating_sub(from)) {
                 let &(a, b) = spans.get(usize::from(s)).ok_or_else(shape_error)?;
                 let these = ops.get(a as usize..b as usize).ok_or_else(shape_error)?;
@@ -413,7 +466,7 @@ impl Accumulator {
                     });
                     if added.is_none() {
                         let id = indicator_name(&self.indicators, k.indicator);
-                        return Err(overflow(&self.hierarchy, u, &id));
+                        return Err(overflow(&self.hierarchy, unit, &id));
                     }
                     if let Some(f) = k.flags.get_mut(u) {
                         *f |= flags;
@@ -442,18 +495,27 @@ impl Accumulator {
         self.apply(u, actor, &c)
     }
 
-    /// A unit's index: through the fast map, else the hierarchy's (an
-    /// accumulator made [`without_index`](Accumulator::without_index)).
-    fn index_of(&self, code: &UnitCode) -> Option<crate::UnitIndex> {
+    /// A unit's place: through the fast map, else through the hierarchy's
+    /// (an accumulator made [`without_index`](Accumulator::without_index)).
+    fn place(&self, code: &UnitCode) -> Option<usize> {
         match self.index.get(code) {
-            Some(i) => Some(crate::UnitIndex::from_usize(i as usize)),
-            None if self.index.is_empty() => self.hierarchy.index_of(code),
+            Some(p) => Some(p as usize),
+            None if self.index.is_empty() => {
+                let u = self.hierarchy.index_of(code)?;
+                self.place_of.get(u.get()).map(|&p| p as usize)
+            }
             None => None,
         }
     }
 
+    /// The unit index at a place.
+    fn unit_index(&self, place: usize) -> usize {
+        self.unit_at.get(place).map_or(usize::MAX, |&u| u as usize)
+    }
+
+    /// The place of a unit, or [`ErrorKind::UnknownUnit`].
     fn resolve(&self, unit: &UnitCode) -> Result<usize, Error> {
-        self.index_of(unit).map(|i| i.get()).ok_or_else(|| {
+        self.place(unit).ok_or_else(|| {
             ErrorKind::UnknownUnit {
                 code: unit.to_string(),
             }
@@ -479,8 +541,9 @@ impl Accumulator {
         Some(*slot as usize)
     }
 
-    /// Adds every contribution of one record at unit `u`, all or nothing.
+    /// Adds every contribution of one record at place `u`, all or nothing.
     fn apply(&mut self, u: usize, actor: Actor, c: &Contribs) -> Result<(), Error> {
+        self.high = self.high.max(u + 1);
         let mut cols = [0usize; MAX_CONTRIBS];
         for (
             slot,
@@ -493,11 +556,11 @@ impl Accumulator {
         {
             let col = self
                 .record_column(b, actor)
-                .ok_or_else(|| overflow(&self.hierarchy, u, b.id()))?;
+                .ok_or_else(|| overflow(&self.hierarchy, self.unit_index(u), b.id()))?;
             *slot = col;
             let current = self.records.get(col).and_then(|k| k.value.get(u)).copied();
             if current.and_then(|x| x.checked_add(v)).is_none() {
-                return Err(overflow(&self.hierarchy, u, b.id()));
+                return Err(overflow(&self.hierarchy, self.unit_index(u), b.id()));
             }
         }
         for (
@@ -726,7 +789,8 @@ impl Accumulator {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn add_figure(&mut self, f: &Figure) -> Result<(), Error> {
-        let u = self.resolve(&f.unit)?;
+        // The reported layer is kept in unit order.
+        let u = self.unit_index(self.resolve(&f.unit)?);
         let actor = f.actor()?;
         let unknown = || -> Error {
             ErrorKind::UnknownIndicator {
@@ -992,17 +1056,17 @@ impl Accumulator {
         level: Option<Level>,
         date: Option<NaiveDate>,
     ) -> Result<(), Error> {
-        let Some(unit) = self.index_of(code).and_then(|i| self.hierarchy.unit(i)) else {
+        let Some(unit) = self.place(code).and_then(|p| self.meta.get(p)) else {
             return Err(ErrorKind::UnknownUnit {
                 code: code.to_string(),
             }
             .into());
         };
         if let Some(expected) = level {
-            if unit.level() != expected {
+            if unit.level != expected {
                 return Err(ErrorKind::WrongLevel {
                     code: code.to_string(),
-                    level: unit.level().as_str(),
+                    level: unit.level.as_str(),
                     expected: match expected {
                         Level::Commune => "a commune",
                         Level::Village => "a village",
@@ -1014,7 +1078,8 @@ impl Accumulator {
             }
         }
         if let Some(date) = date {
-            if !unit.is_valid_on(date) {
+            let d = days(date);
+            if d < unit.from || d > unit.to {
                 return Err(ErrorKind::UnitNotValidOn {
                     code: code.to_string(),
                     date: date.to_string(),
@@ -1043,12 +1108,39 @@ impl Accumulator {
             hierarchy,
             period,
             indicators,
-            mut records,
+            records,
             mut reported,
             mut amounts,
+            unit_at,
+            high,
             ..
         } = self;
-        records.retain(Column::is_used);
+        // Back from places to unit order: only places up to the highest written.
+        let n = hierarchy.len();
+        let mut records: Vec<Column> = records
+            .into_iter()
+            .filter(Column::is_used)
+            .map(|c| {
+                let mut out = Column::new(c.indicator, c.actor, n, !c.floor.is_empty(), false);
+                for (place, &u) in unit_at.iter().enumerate().take(high) {
+                    let f = c.flags.get(place).copied().unwrap_or(0);
+                    if f & F_PRESENT == 0 {
+                        continue;
+                    }
+                    let u = u as usize;
+                    if let (Some(v), Some(&x)) = (out.value.get_mut(u), c.value.get(place)) {
+                        *v = x;
+                    }
+                    if let Some(dst) = out.flags.get_mut(u) {
+                        *dst = f;
+                    }
+                    if let (Some(dst), Some(&x)) = (out.floor.get_mut(u), c.floor.get(place)) {
+                        *dst = x;
+                    }
+                }
+                out
+            })
+            .collect();
         reported.retain(Column::is_used);
         amounts.retain(|c| c.cells.iter().any(Option::is_some));
         records.sort_by_key(Column::key);
@@ -1057,6 +1149,15 @@ impl Accumulator {
         roll_up(&hierarchy, &indicators, &mut records)?;
         Totals::assemble(hierarchy, period, indicators, records, reported, amounts)
     }
+}
+
+/// What [`Accumulator::check`] needs of a unit: its level and validity
+/// (days from the Common Era, open ends as the extremes).
+#[derive(Clone, Copy, Debug)]
+struct UnitMeta {
+    level: Level,
+    from: i32,
+    to: i32,
 }
 
 /// A resolved form that does not fit the fold: only possible if it was

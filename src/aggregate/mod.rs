@@ -87,6 +87,7 @@
 
 mod accumulate;
 mod derived;
+mod fast_json;
 mod reconcile;
 mod rekey;
 pub(crate) mod resolved;

@@ -185,12 +185,17 @@ pub fn stream_json_lines(
             continue;
         }
         stats.lines += 1;
-        let record: Record = match serde_json::from_slice(text) {
-            Ok(r) => r,
-            Err(e) => {
-                stats.reject(line_no, crate::dataset::json_error(e));
-                continue;
-            }
+        // The fast path reads the common lines; serde_json reads the rest
+        // (and gives the errors), with the same results.
+        let record: Record = match super::fast_json::parse_record(text) {
+            Some(r) => r,
+            None => match serde_json::from_slice(text) {
+                Ok(r) => r,
+                Err(e) => {
+                    stats.reject(line_no, crate::dataset::json_error(e));
+                    continue;
+                }
+            },
         };
         let r = record.as_record_ref();
         match acc.check(r).and_then(|()| acc.add(r)) {

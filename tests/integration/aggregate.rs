@@ -579,3 +579,34 @@ fn tampered_totals_are_refused() {
     let again: Totals = serde_json::from_value(serde_json::to_value(&t).unwrap()).unwrap();
     assert_eq!(again, t);
 }
+
+/// The stream's per-record check uses each unit's validity, both ends
+/// inclusive, and its level (synthetic units).
+#[test]
+fn accumulator_check_uses_validity_and_level() {
+    let d = |s: &str| -> chrono::NaiveDate { s.parse().unwrap() };
+    let h = Hierarchy::new(vec![
+        Unit::new("30".parse().unwrap(), "Tỉnh Hải Dương"),
+        Unit::new("288".parse().unwrap(), "Thành phố Hải Dương (synthetic validity)")
+            .with_parent(Some("30".parse().unwrap()))
+            .with_validity(Some(d("2022-03-01")), Some(d("2022-06-30"))),
+    ])
+    .unwrap();
+    let acc = Accumulator::new(&h, period(), &[]);
+    let doc = |unit: &str, date: &str| -> IssuedDocument {
+        serde_json::from_str(&format!(
+            r#"{{"unit": "{unit}", "date": "{date}", "actor": "government", "kind": "guidance"}}"#
+        ))
+        .unwrap()
+    };
+    let verdict = |x: &IssuedDocument| acc.check(RecordRef::Document(x)).err().map(|e| e.code());
+    assert_eq!(verdict(&doc("288", "2022-03-01")), None);
+    assert_eq!(verdict(&doc("288", "2022-06-30")), None);
+    assert_eq!(verdict(&doc("288", "2022-02-28")), Some("DV064"));
+    assert_eq!(verdict(&doc("288", "2022-07-01")), Some("DV064"));
+    assert_eq!(verdict(&doc("30", "2022-07-01")), None);
+    let block: GrassrootsBlock = serde_json::from_str(r#"{"unit": "288"}"#).unwrap();
+    let err = acc.check(RecordRef::Block(&block)).unwrap_err();
+    assert_eq!(err.code(), "DV065");
+    assert_eq!(err.to_string(), r#"unit "288" is a district: expected a commune"#);
+}

@@ -1077,6 +1077,32 @@ proptest! {
         }
     }
 
+    /// The per-record check of the stream ([`Accumulator::check`]) rejects
+    /// exactly the broken records, each with an error `check` gives it.
+    #[test]
+    fn stream_check_agrees_with_check((d, broken) in mutated_dataset()) {
+        let h = Hierarchy::new(d.units.clone()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let report = check(d.clone()).err().unwrap_or_default();
+        let acc = Accumulator::new(&h, d.period, &d.indicators);
+        let records = all_records(&d);
+        let mut next = records.iter();
+        for (list, len) in lists(&d) {
+            for i in 0..len {
+                let r = next.next().ok_or_else(|| TestCaseError::fail("fewer records than lists"))?;
+                let verdict = acc.check(r.as_record_ref());
+                prop_assert_eq!(verdict.is_err(), broken.contains(&(list, i)), "{}[{}]: {:?}", list, i, verdict);
+                if let Err(e) = verdict {
+                    let codes: Vec<&str> = report
+                        .errors()
+                        .filter(|issue| record_of(&issue.path().to_string()) == Some((list.to_owned(), i)))
+                        .map(|issue| issue.code())
+                        .collect();
+                    prop_assert!(codes.contains(&e.code()), "{}[{}]: stream {} but check {:?}", list, i, e.code(), codes);
+                }
+            }
+        }
+    }
+
     /// Nothing lost, accepted side: the record-driven totals at the root
     /// equal the number of input records of each kind, per actor.
     #[test]

@@ -1,0 +1,659 @@
+//! A fast path for the common lines of JSON Lines input.
+//!
+//! [`parse_record`] reads documents, conferences, inspections and dialogues
+//! written plainly: no escapes or control characters in strings, whole
+//! numbers without sign, fraction or exponent, each field at most once. On
+//! anything else it declines (`None`) and the caller parses the line with
+//! `serde_json`, so a line gives the same record, and a bad line the same
+//! error, either way; the tests hold the two to that. It exists because
+//! parsing was most of the time of [`stream_json_lines`](crate::stream_json_lines).
+
+use chrono::NaiveDate;
+
+use super::stream::Record;
+use crate::{
+    Actor, ConferenceKind, Count, Dialogue, DocumentKind, Headcount, Inspection, InspectionKind,
+    IssuedDocument, Qualifier, RecordId, Reported, Subjects, UnitCode,
+};
+
+/// A position in a line.
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    /// Skips JSON whitespace.
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// Consumes `c` after optional whitespace.
+    fn eat(&mut self, c: u8) -> Option<()> {
+        self.ws();
+        if self.peek()? == c {
+            self.at += 1;
+            Some(())
+        } else {
+            None
+        }
+    }
+
+    /// A string without escapes or control characters.
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let rest = self.bytes.get(self.at..)?;
+        let len = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if rest.get(len) != Some(&b'"') {
+            return None;
+        }
+        let s = std::str::from_utf8(rest.get(..len)?).ok()?;
+        self.at += len + 1;
+        Some(s)
+    }
+
+    /// A whole number: `0` or a non-zero digit and digits, fitting `u64`.
+    fn uint(&mut self) -> Option<u64> {
+        self.ws();
+        let start = self.at;
+        let mut n: u64 = 0;
+        while let Some(b @ b'0'..=b'9') = self.peek() {
+            n = n.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+            self.at += 1;
+        }
+        let digits = self.at - start;
+        let leading_zero = digits > 1 && self.bytes.get(start) == Some(&b'0');
+        if digits == 0 || leading_zero || matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        Some(n)
+    }
+
+    /// An object: `field` is called with each key, with the cursor before its value.
+    fn object(&mut self, mut field: impl FnMut(&str, &mut Self) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        self.ws();
+        if self.peek()? == b'}' {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            let key = self.string()?;
+            self.eat(b':')?;
+            field(key, self)?;
+            self.ws();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// Marks field `bit` seen; `None` when it was seen before (serde's "duplicate field").
+fn once(seen: &mut u16, bit: u16) -> Option<()> {
+    if *seen & bit != 0 {
+        return None;
+    }
+    *seen |= bit;
+    Some(())
+}
+
+fn unit(c: &mut Cursor<'_>) -> Option<UnitCode> {
+    c.string()?.parse().ok()
+}
+
+fn id(c: &mut Cursor<'_>) -> Option<RecordId> {
+    c.string()?.parse().ok()
+}
+
+/// A date written `YYYY-MM-DD`, exactly.
+fn date(c: &mut Cursor<'_>) -> Option<NaiveDate> {
+    let s = c.string()?.as_bytes();
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *s else {
+        return None;
+    };
+    let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
+    let year = digit(y1)? * 1000 + digit(y2)? * 100 + digit(y3)? * 10 + digit(y4)?;
+    let month = digit(m1)? * 10 + digit(m2)?;
+    let day = digit(d1)? * 10 + digit(d2)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+fn actor(c: &mut Cursor<'_>) -> Option<Actor> {
+    let s = c.string()?;
+    Actor::ALL.into_iter().find(|a| a.as_str() == s)
+}
+
+fn count(c: &mut Cursor<'_>) -> Option<Count> {
+    c.uint().map(Count::new)
+}
+
+/// A number, or an object with one key `at_least`, `at_most` or `about`.
+fn reported(c: &mut Cursor<'_>) -> Option<Reported> {
+    c.ws();
+    if c.peek()? != b'{' {
+        return c.uint().map(|v| Reported::exact(Count::new(v)));
+    }
+    let mut out = None;
+    c.object(|key, c| {
+        let q = match key {
+            "at_least" => Qualifier::AtLeast,
+            "at_most" => Qualifier::AtMost,
+            "about" => Qualifier::About,
+            _ => return None,
+        };
+        if out.is_some() {
+            return None;
+        }
+        out = Some(Reported::new(q, Count::new(c.uint()?)));
+        Some(())
+    })?;
+    out
+}
+
+/// The fields every dated record has.
+#[derive(Default)]
+struct Common {
+    id: Option<RecordId>,
+    unit: Option<UnitCode>,
+    date: Option<NaiveDate>,
+    actor: Option<Actor>,
+}
+
+const ID: u16 = 1;
+const UNIT: u16 = 2;
+const DATE: u16 = 4;
+const ACTOR: u16 = 8;
+
+impl Common {
+    /// Reads `key` if it is a common field: `Some(true)` read, `Some(false)`
+    /// not a common field, `None` decline.
+    fn field(&mut self, key: &str, c: &mut Cursor<'_>, seen: &mut u16) -> Option<bool> {
+        match key {
+            "id" => {
+                once(seen, ID)?;
+                self.id = Some(id(c)?);
+            }
+            "unit" => {
+                once(seen, UNIT)?;
+                self.unit = Some(unit(c)?);
+            }
+            "date" => {
+                once(seen, DATE)?;
+                self.date = Some(date(c)?);
+            }
+            "actor" => {
+                once(seen, ACTOR)?;
+                self.actor = Some(actor(c)?);
+            }
+            _ => return Some(false),
+        }
+        Some(true)
+    }
+}
+
+fn document(c: &mut Cursor<'_>) -> Option<Record> {
+    let (mut common, mut seen) = (Common::default(), 0u16);
+    let (mut kind, mut reference) = (None, None);
+    c.object(|key, c| {
+        if common.field(key, c, &mut seen)? {
+            return Some(());
+        }
+        match key {
+            "kind" => {
+                once(&mut seen, 16)?;
+                kind = Some(match c.string()? {
+                    "leadership" => DocumentKind::Leadership,
+                    "guidance" => DocumentKind::Guidance,
+                    _ => return None,
+                });
+            }
+            "reference" => {
+                once(&mut seen, 32)?;
+                reference = Some(c.string()?.to_owned());
+            }
+            _ => return None,
+        }
+        Some(())
+    })?;
+    Some(Record::Document(IssuedDocument {
+        id: common.id,
+        unit: common.unit?,
+        date: common.date?,
+        actor: common.actor?,
+        kind: kind?,
+        reference,
+    }))
+}
+
+fn conference(c: &mut Cursor<'_>) -> Option<Record> {
+    let (mut common, mut seen) = (Common::default(), 0u16);
+    let (mut kind, mut participants, mut headcount) = (None, None, None);
+    c.object(|key, c| {
+        if common.field(key, c, &mut seen)? {
+            return Some(());
+        }
+        match key {
+            "kind" => {
+                once(&mut seen, 16)?;
+                kind = Some(match c.string()? {
+                    "propaganda" => ConferenceKind::Propaganda,
+                    "training" => ConferenceKind::Training,
+                    "both" => ConferenceKind::Both,
+                    _ => return None,
+                });
+            }
+            "participants" => {
+                once(&mut seen, 32)?;
+                participants = Some(reported(c)?);
+            }
+            "headcount" => {
+                once(&mut seen, 64)?;
+                headcount = Some(match c.string()? {
+                    "occurrences" => Headcount::Occurrences,
+                    "distinct_persons" => Headcount::DistinctPersons,
+                    _ => return None,
+                });
+            }
+            _ => return None,
+        }
+        Some(())
+    })?;
+    Some(Record::Conference(crate::Conference {
+        id: common.id,
+        unit: common.unit?,
+        date: common.date?,
+        actor: common.actor?,
+        kind: kind?,
+        participants: participants?,
+        headcount: headcount.unwrap_or_default(),
+    }))
+}
+
+fn subjects(c: &mut Cursor<'_>) -> Option<Subjects> {
+    let (mut s, mut seen) = (Subjects::default(), 0u16);
+    c.object(|key, c| {
+        let (bit, slot) = match key {
+            "party_organizations" => (1, &mut s.party_organizations),
+            "party_members" => (2, &mut s.party_members),
+            "lumped" => (4, &mut s.lumped),
+            _ => return None,
+        };
+        once(&mut seen, bit)?;
+        *slot = Some(count(c)?);
+        Some(())
+    })?;
+    Some(s)
+}
+
+fn inspection(c: &mut Cursor<'_>) -> Option<Record> {
+    let (mut common, mut seen) = (Common::default(), 0u16);
+    let (mut kind, mut subj) = (None, None);
+    c.object(|key, c| {
+        if common.field(key, c, &mut seen)? {
+            return Some(());
+        }
+        match key {
+            "kind" => {
+                once(&mut seen, 16)?;
+                kind = Some(match c.string()? {
+                    "inspection" => InspectionKind::Inspection,
+                    "supervision" => InspectionKind::Supervision,
+                    "lumped" => InspectionKind::Lumped,
+                    _ => return None,
+                });
+            }
+            "subjects" => {
+                once(&mut seen, 32)?;
+                subj = Some(subjects(c)?);
+            }
+            _ => return None,
+        }
+        Some(())
+    })?;
+    Some(Record::Inspection(Inspection {
+        id: common.id,
+        unit: common.unit?,
+        date: common.date?,
+        actor: common.actor?,
+        kind: kind?,
+        subjects: subj?,
+    }))
+}
+
+fn dialogue(c: &mut Cursor<'_>) -> Option<Record> {
+    let (mut common, mut seen) = (Common::default(), 0u16);
+    let (mut participants, mut raised, mut resolved) = (None, None, None);
+    c.object(|key, c| {
+        if common.field(key, c, &mut seen)? {
+            return Some(());
+        }
+        match key {
+            "participants" => {
+                once(&mut seen, 16)?;
+                participants = Some(reported(c)?);
+            }
+            "petitions_raised" => {
+                once(&mut seen, 32)?;
+                raised = Some(count(c)?);
+            }
+            "petitions_resolved" => {
+                once(&mut seen, 64)?;
+                resolved = Some(count(c)?);
+            }
+            _ => return None,
+        }
+        Some(())
+    })?;
+    Some(Record::Dialogue(Dialogue {
+        id: common.id,
+        unit: common.unit?,
+        date: common.date?,
+        actor: common.actor?,
+        participants: participants?,
+        petitions_raised: raised.unwrap_or_default(),
+        petitions_resolved: resolved.unwrap_or_default(),
+    }))
+}
+
+/// The record on a line, when the line is of a kind and form the fast path
+/// reads; `None` otherwise (parse the line with `serde_json` then).
+pub(crate) fn parse_record(line: &[u8]) -> Option<Record> {
+    let mut c = Cursor { bytes: line, at: 0 };
+    c.eat(b'{')?;
+    let tag = c.string()?;
+    c.eat(b':')?;
+    let record = match tag {
+        "document" => document(&mut c)?,
+        "conference" => conference(&mut c)?,
+        "inspection" => inspection(&mut c)?,
+        "dialogue" => dialogue(&mut c)?,
+        _ => return None,
+    };
+    c.eat(b'}')?;
+    c.ws();
+    (c.at == line.len()).then_some(record)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::parse_record;
+    use crate::aggregate::stream::Record;
+
+    /// Values for each field: the first ones are plain (the fast path must
+    /// read them), the rest are odd or wrong (it may decline).
+    fn values(tag: &str, key: &str) -> &'static [&'static str] {
+        match (tag, key) {
+            ("document", "kind") => &[
+                r#""leadership""#,
+                r#""guidance""#,
+                r#""training""#,
+                r#""Guidance""#,
+                "0",
+            ],
+            ("conference", "kind") => &[
+                r#""training""#,
+                r#""both""#,
+                r#""propaganda""#,
+                r#""lumped""#,
+                r#""Both""#,
+            ],
+            (_, "kind") => &[
+                r#""inspection""#,
+                r#""supervision""#,
+                r#""lumped""#,
+                r#""both""#,
+                "null",
+            ],
+            _ => values_of(key),
+        }
+    }
+
+    fn values_of(key: &str) -> &'static [&'static str] {
+        match key {
+            "id" => &[
+                r#""HN-2022-001""#,
+                r#""a""#,
+                r#""""#,
+                r#"" x""#,
+                r#""\u0041""#,
+                "7",
+                "null",
+            ],
+            "unit" => &[
+                r#""30""#,
+                r#""288""#,
+                r#""10507""#,
+                r#""10507-T01""#,
+                r#""3""#,
+                r#""30a""#,
+                r#""\u0033\u0030""#,
+                "30",
+            ],
+            "date" => &[
+                r#""2022-05-10""#,
+                r#""2022-12-31""#,
+                r#""2022-02-30""#,
+                r#""2022-5-10""#,
+                r#""+2022-05-10""#,
+                r#""2022-05-10T00:00:00""#,
+                r#""20220510""#,
+            ],
+            "actor" => &[
+                r#""party_committees""#,
+                r#""government""#,
+                r#""mobilization_sector""#,
+                r#""Government""#,
+                r#""khác""#,
+                "1",
+            ],
+            "participants" => &[
+                "45",
+                "0",
+                "18446744073709551615",
+                r#"{"at_least": 40}"#,
+                r#"{"about":7}"#,
+                r#"{"at_most" : 3}"#,
+                "18446744073709551616",
+                "045",
+                "-1",
+                "4.0",
+                "4e2",
+                r#"{"at_least": 1, "about": 2}"#,
+                r#"{}"#,
+                r#"{"more": 1}"#,
+                r#""45""#,
+            ],
+            "headcount" => &[r#""occurrences""#, r#""distinct_persons""#, r#""persons""#],
+            "subjects" => &[
+                r#"{"party_organizations": 2, "party_members": 5}"#,
+                r#"{"lumped": 3}"#,
+                "{}",
+                r#"{"lumped": 1, "lumped": 2}"#,
+                r#"{"other": 1}"#,
+                r#"{"lumped": -1}"#,
+            ],
+            "petitions_raised" | "petitions_resolved" => &["3", "0", "01", "1.5", "null"],
+            "reference" => &[
+                r#""số 12-CV/BDV""#,
+                r#""Kế hoạch 05""#,
+                r#""a\"b""#,
+                "\"tab\there\"",
+            ],
+            _ => &["1", r#""x""#],
+        }
+    }
+
+    /// How many of [`values`] are plain.
+    fn plain(tag: &str, key: &str) -> usize {
+        match key {
+            "id" | "date" => 2,
+            "unit" => 4,
+            "participants" => 6,
+            "actor" => 3,
+            "kind" if tag == "document" => 2,
+            "kind" => 3,
+            "headcount" | "subjects" | "petitions_raised" | "petitions_resolved" | "reference" => 2,
+            _ => 0,
+        }
+    }
+
+    fn fields(tag: &str) -> (&'static [&'static str], &'static [&'static str]) {
+        match tag {
+            "document" => (&["unit", "date", "actor", "kind"], &["id", "reference"]),
+            "conference" => (
+                &["unit", "date", "actor", "kind", "participants"],
+                &["id", "headcount"],
+            ),
+            "inspection" => (&["unit", "date", "actor", "kind", "subjects"], &["id"]),
+            _ => (
+                &["unit", "date", "actor", "participants"],
+                &["id", "petitions_raised", "petitions_resolved"],
+            ),
+        }
+    }
+
+    /// A line and whether it is plain (every choice plain, no mutation).
+    fn line() -> impl Strategy<Value = (String, bool)> {
+        let tags = prop::sample::select(vec!["document", "conference", "inspection", "dialogue"]);
+        (
+            tags,
+            prop::collection::vec(any::<u8>(), 12),
+            prop::collection::vec(0usize..16, 12),
+            prop::collection::vec(prop::sample::select(vec!["", " ", "  ", "\t", "\n"]), 40),
+            0u8..12,
+            any::<prop::sample::Index>(),
+            any::<u8>(),
+        )
+            .prop_map(|(tag, opt, pick, spaces, twist, at, byte)| {
+                let (required, optional) = fields(tag);
+                let mut keys: Vec<&str> = required.to_vec();
+                for (k, o) in optional.iter().zip(&opt) {
+                    if o % 2 == 0 {
+                        keys.push(k);
+                    }
+                }
+                // Rotate the order: serde reads fields in any order.
+                let r = opt.first().map_or(0, |o| usize::from(*o)) % keys.len();
+                keys.rotate_left(r);
+                let mut is_plain = true;
+                match twist {
+                    0 => {
+                        keys.pop();
+                        is_plain = false;
+                    }
+                    1 => {
+                        let k = keys.first().copied().unwrap_or("unit");
+                        keys.push(k);
+                        is_plain = false;
+                    }
+                    2 => {
+                        keys.push("unknown");
+                        is_plain = false;
+                    }
+                    _ => {}
+                }
+                let mut sp = spaces.iter().cycle();
+                let mut s = |x: &mut String| x.push_str(sp.next().copied().unwrap_or(""));
+                let mut text = String::new();
+                s(&mut text);
+                text.push('{');
+                s(&mut text);
+                text.push_str(&format!("\"{tag}\""));
+                s(&mut text);
+                text.push(':');
+                s(&mut text);
+                text.push('{');
+                for (i, k) in keys.iter().enumerate() {
+                    if i > 0 {
+                        text.push(',');
+                    }
+                    s(&mut text);
+                    text.push_str(&format!("\"{k}\""));
+                    s(&mut text);
+                    text.push(':');
+                    s(&mut text);
+                    let vals = values(tag, k);
+                    let p = pick.get(i).copied().unwrap_or(0);
+                    let n = plain(tag, k);
+                    // Mostly plain values, sometimes any.
+                    let choice = if p < 12 && n > 0 {
+                        p % n
+                    } else {
+                        p % vals.len()
+                    };
+                    if choice >= n {
+                        is_plain = false;
+                    }
+                    text.push_str(vals.get(choice).copied().unwrap_or("0"));
+                    s(&mut text);
+                }
+                text.push('}');
+                s(&mut text);
+                text.push('}');
+                if twist == 3 {
+                    // One byte changed anywhere.
+                    let mut bytes = text.into_bytes();
+                    let i = at.index(bytes.len());
+                    if let Some(b) = bytes.get_mut(i) {
+                        *b = byte;
+                    }
+                    text = String::from_utf8_lossy(&bytes).into_owned();
+                    is_plain = false;
+                }
+                (text, is_plain)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Whatever the fast path reads, serde_json reads the same; plain lines it reads.
+        #[test]
+        fn agrees_with_serde((text, is_plain) in line()) {
+            let fast = parse_record(text.as_bytes());
+            let slow = serde_json::from_slice::<Record>(text.trim().as_bytes());
+            if let Some(r) = &fast {
+                prop_assert_eq!(Some(r), slow.as_ref().ok(), "{}", text);
+            }
+            if is_plain {
+                prop_assert!(slow.is_ok(), "{}", text);
+                prop_assert!(fast.is_some(), "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn declines_what_it_does_not_read() {
+        for line in [
+            r#"{"block": {"unit": "10507"}}"#,
+            r#"{"document": {"unit": "30", "date": "2022-05-10", "actor": "government", "kind": "guidance"}} x"#,
+            r#"{"document": {"unit": "30", "date": "2022-05-10", "actor": "government", "kind": "guidance"}, "x": 1}"#,
+            r#"{"document": {"unit": "30", "date": "2022-05-10", "actor": "government"}}"#,
+            r#"{"document": {"unit": "3\u0030", "date": "2022-05-10", "actor": "government", "kind": "guidance"}}"#,
+            "",
+        ] {
+            assert!(parse_record(line.as_bytes()).is_none(), "{line}");
+        }
+        let plain = r#"{"document": {"unit": "30", "date": "2022-05-10", "actor": "government", "kind": "guidance"}}"#;
+        assert!(matches!(
+            parse_record(plain.as_bytes()),
+            Some(Record::Document(_))
+        ));
+    }
+}
