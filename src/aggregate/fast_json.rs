@@ -18,6 +18,8 @@ use crate::{
 
 /// A position in a line.
 struct Cursor<'a> {
+    /// The line, checked to be UTF-8 once.
+    text: &'a str,
     bytes: &'a [u8],
     at: usize,
 }
@@ -55,7 +57,8 @@ impl<'a> Cursor<'a> {
         if rest.get(len) != Some(&b'"') {
             return None;
         }
-        let s = std::str::from_utf8(rest.get(..len)?).ok()?;
+        // Both ends are ASCII quotes: character boundaries.
+        let s = self.text.get(self.at..self.at + len)?;
         self.at += len + 1;
         Some(s)
     }
@@ -372,7 +375,12 @@ fn dialogue(c: &mut Cursor<'_>) -> Option<Record> {
 /// The record on a line, when the line is of a kind and form the fast path
 /// reads; `None` otherwise (parse the line with `serde_json` then).
 pub(crate) fn parse_record(line: &[u8]) -> Option<Record> {
-    let mut c = Cursor { bytes: line, at: 0 };
+    let text = std::str::from_utf8(line).ok()?;
+    let mut c = Cursor {
+        text,
+        bytes: line,
+        at: 0,
+    };
     c.eat(b'{')?;
     let tag = c.string()?;
     c.eat(b':')?;
