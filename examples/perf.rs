@@ -9,6 +9,8 @@
 //! (also write the records as JSON Lines, for `benches/baseline/`),
 //! `--write-totals PATH` (also write the library's totals as flat JSON).
 //! `--profile-rollup K` runs only the roll-up K times (for perf / callgrind).
+//! `--threads T` (default 2): worker threads of `stream_json_lines_parallel`
+//! for the `ingest_jsonl_parallel_*` and `file_to_totals_*` figures.
 //! `--stream-only PATH` is internal: the child process that streams a JSON
 //! Lines file and reports its own peak resident memory.
 //!
@@ -21,6 +23,7 @@ mod common;
 
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::num::NonZeroUsize;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
@@ -34,6 +37,7 @@ struct Args {
     stream_only: Option<PathBuf>,
     totals_out: Option<PathBuf>,
     profile_rollup: usize,
+    threads: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -45,6 +49,7 @@ fn parse_args() -> Result<Args, String> {
         stream_only: None,
         totals_out: None,
         profile_rollup: 0,
+        threads: 2,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -66,10 +71,16 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|e| format!("--profile-rollup: {e}"))?
             }
             "--totals-out" => a.totals_out = Some(value()?.into()),
+            "--threads" => {
+                a.threads = value()?
+                    .parse()
+                    .map_err(|e| format!("--threads: {e}"))?
+            }
             other => return Err(format!("unknown option {other:?}")),
         }
     }
     a.runs = a.runs.max(1);
+    a.threads = a.threads.max(1);
     Ok(a)
 }
 
@@ -124,12 +135,19 @@ fn period(records: usize) -> Result<Period, String> {
 }
 
 /// The child: stream a JSON Lines file, print time and peak memory, write totals.
-fn stream_child(path: &Path, records: usize, totals_out: Option<&Path>) -> Result<(), String> {
+fn stream_child(
+    path: &Path,
+    records: usize,
+    totals_out: Option<&Path>,
+    threads: usize,
+) -> Result<(), String> {
     let h = hierarchy(records)?;
     let p = period(records)?;
+    let threads = NonZeroUsize::new(threads).unwrap_or(NonZeroUsize::MIN);
     let t0 = Instant::now();
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let (totals, stats) = danvan::stream_json_lines(file, &h, p, &[]).map_err(|e| e.to_string())?;
+    let (totals, stats) = danvan::stream_json_lines_parallel(file, &h, p, &[], threads)
+        .map_err(|e| e.to_string())?;
     let elapsed = t0.elapsed();
     let rss = peak_rss_kib();
     println!(
@@ -223,9 +241,15 @@ fn run(a: &Args) -> Result<(), String> {
     let (t_loop, looped) = time_runs(runs, || (), |()| Ok(common::hand_loop(&soa)))?;
     let cells = common::compare(&looped, &totals, checked.hierarchy(), 1)?;
     drop(looped);
+    let sorted = soa.by_unit();
     drop(soa);
+    let (t_loop_sorted, looped) = time_runs(runs, || (), |()| Ok(common::hand_loop(&sorted)))?;
+    common::compare(&looped, &totals, checked.hierarchy(), 1)?;
+    drop(looped);
+    drop(sorted);
     println!("rollup_s={:.4}", secs(t_rollup));
     println!("loop_s={:.4}", secs(t_loop));
+    println!("loop_unit_order_s={:.4}", secs(t_loop_sorted));
     println!("loop_vs_library_cells_compared={cells}");
 
     // linear growth: roll-up at N / 10
@@ -334,6 +358,19 @@ fn run(a: &Args) -> Result<(), String> {
         return Err("totals from JSON Lines differ".into());
     }
     drop(from_lines);
+    let threads = NonZeroUsize::new(a.threads).unwrap_or(NonZeroUsize::MIN);
+    let (t_jsonl_par, (from_lines, stats_par)) = time_runs(
+        runs,
+        || (),
+        |()| {
+            danvan::stream_json_lines_parallel(&lines[..], &h, p, &[], threads)
+                .map_err(|e| e.to_string())
+        },
+    )?;
+    if stats_par != stats || from_lines != totals {
+        return Err("totals from JSON Lines on several threads differ".into());
+    }
+    drop(from_lines);
     let lines_len = lines.len();
     drop(lines);
     println!("ingest_jsonl_bytes={lines_len}");
@@ -342,14 +379,29 @@ fn run(a: &Args) -> Result<(), String> {
         "ingest_jsonl_mb_per_s={:.1}",
         lines_len as f64 / 1e6 / secs(t_jsonl)
     );
+    println!("ingest_jsonl_threads={}", a.threads);
+    println!("ingest_jsonl_parallel_s={:.4}", secs(t_jsonl_par));
+    println!(
+        "ingest_jsonl_parallel_mb_per_s={:.1}",
+        lines_len as f64 / 1e6 / secs(t_jsonl_par)
+    );
 
     // 5. streaming from a file, in a child process (its own peak memory)
     let dir = std::env::temp_dir().join(format!("danvan-perf-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let result = stream_in_children(a, &dir, &totals);
+    let result = stream_in_children(a, &dir, &totals, 1).and_then(|one| {
+        let many = stream_in_children(a, &dir, &totals, a.threads)?;
+        Ok((one, many))
+    });
     let _ = std::fs::remove_dir_all(&dir);
-    let (t_stream, rss_kib) = result?;
+    let ((t_stream, rss_kib), (t_file, rss_file_kib)) = result?;
     println!("stream_s={:.4}", secs(t_stream));
+    println!("file_to_totals_threads={}", a.threads);
+    println!("file_to_totals_s={:.4}", secs(t_file));
+    println!(
+        "file_to_totals_peak_rss_mb={:.1}",
+        rss_file_kib as f64 / 1024.0
+    );
 
     if let Some(path) = &a.write_jsonl {
         let f = std::fs::File::create(path).map_err(|e| e.to_string())?;
@@ -364,7 +416,20 @@ fn run(a: &Args) -> Result<(), String> {
     }
 
     println!("linear_growth={:.2}", secs(t_rollup) / secs(t_small));
-    println!("rollup_vs_loop={:.2}", secs(t_rollup) / secs(t_loop));
+    // The headline is against the faster loop: the records in unit order, as
+    // the library reads them.
+    println!(
+        "rollup_vs_loop_dataset_order={:.2}",
+        secs(t_rollup) / secs(t_loop)
+    );
+    println!(
+        "rollup_vs_loop_unit_order={:.2}",
+        secs(t_rollup) / secs(t_loop_sorted)
+    );
+    println!(
+        "rollup_vs_loop={:.2}",
+        secs(t_rollup) / secs(t_loop.min(t_loop_sorted))
+    );
     println!("rollup_records_per_s={:.0}", n as f64 / secs(t_rollup));
     println!(
         "ingest_mb_per_s={:.1}",
@@ -379,9 +444,14 @@ fn checked_small(n: usize) -> Result<danvan::Checked, String> {
 }
 
 /// Writes the JSON Lines file, streams it in a child `runs` times; median time, largest peak RSS.
-fn stream_in_children(a: &Args, dir: &Path, totals: &Totals) -> Result<(Duration, u64), String> {
+fn stream_in_children(
+    a: &Args,
+    dir: &Path,
+    totals: &Totals,
+    threads: usize,
+) -> Result<(Duration, u64), String> {
     let input = dir.join("records.jsonl");
-    {
+    if !input.exists() {
         let f = std::fs::File::create(&input).map_err(|e| e.to_string())?;
         let mut w = BufWriter::new(f);
         common::write_json_lines(a.records, &mut w)?;
@@ -399,6 +469,8 @@ fn stream_in_children(a: &Args, dir: &Path, totals: &Totals) -> Result<(Duration
             .arg(a.records.to_string())
             .arg("--totals-out")
             .arg(&out)
+            .arg("--threads")
+            .arg(threads.to_string())
             .output()
             .map_err(|e| e.to_string())?;
         if !output.status.success() {
@@ -418,8 +490,13 @@ fn stream_in_children(a: &Args, dir: &Path, totals: &Totals) -> Result<(Duration
         let k: u64 = field("peak_rss_kib=")
             .and_then(|v| v.parse().ok())
             .ok_or("no rss")?;
-        println!("stream_run_{run}_s={s:.4}");
-        println!("stream_run_{run}_peak_rss_kib={k}");
+        let label = if threads == 1 {
+            "stream".to_owned()
+        } else {
+            format!("stream_threads_{threads}")
+        };
+        println!("{label}_run_{run}_s={s:.4}");
+        println!("{label}_run_{run}_peak_rss_kib={k}");
         times.push(Duration::from_secs_f64(s));
         rss = rss.max(k);
         if run == 0 {
@@ -443,7 +520,12 @@ fn main() -> ExitCode {
         }
     };
     let result = match &args.stream_only {
-        Some(path) => stream_child(path, args.records, args.totals_out.as_deref()),
+        Some(path) => stream_child(
+            path,
+            args.records,
+            args.totals_out.as_deref(),
+            args.threads,
+        ),
         None => run(&args),
     };
     match result {

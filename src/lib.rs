@@ -368,9 +368,9 @@ mod wire_shape;
 
 pub use actor::Actor;
 pub use aggregate::{
-    change, stream_json_lines, Accumulator, ActorSummary, Against, Agreement, Change,
-    Reconciliation, Record, RecordRef, StockSummary, StreamStats, Summary, Totals, MAX_LINE_BYTES,
-    MAX_STORED_REJECTIONS,
+    change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
+    Agreement, Change, Reconciliation, Record, RecordRef, StockSummary, StreamStats, Summary,
+    Totals, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
 };
 pub use dataset::{Dataset, Figure, FigurePart, Schema};
 pub use entity::*;

@@ -252,6 +252,27 @@ impl Soa {
     pub fn len(&self) -> usize {
         self.unit.len()
     }
+
+    /// The same records ordered by unit (stable), as the library's checked
+    /// form holds them: the hand loop over these is the fair comparison for
+    /// the library's roll-up (the ordering is done outside any timing, as
+    /// `check` does it outside the roll-up's).
+    pub fn by_unit(&self) -> Soa {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_by_key(|&i| self.unit[i]);
+        let pick = |v: &[u8]| order.iter().map(|&i| v[i]).collect::<Vec<u8>>();
+        Soa {
+            unit: order.iter().map(|&i| self.unit[i]).collect(),
+            kind: pick(&self.kind),
+            actor: pick(&self.actor),
+            flags: pick(&self.flags),
+            value: order.iter().map(|&i| self.value[i]).collect(),
+            raised: order.iter().map(|&i| self.raised[i]).collect(),
+            resolved: order.iter().map(|&i| self.resolved[i]).collect(),
+            parent: self.parent.clone(),
+            units: self.units,
+        }
+    }
 }
 
 /// The hand loop's totals: column-major cells, `(indicator * 3 + actor) * units + unit`.
@@ -317,7 +338,8 @@ pub fn hand_loop(s: &Soa) -> LoopTotals {
         let base = c * n;
         for u in (0..n).rev() {
             let p = s.parent[u];
-            if p != u32::MAX {
+            // Most units (villages) have nothing: skip them, as the library does.
+            if p != u32::MAX && flags[base + u] & PRESENT != 0 {
                 let (v, f) = (value[base + u], flags[base + u]);
                 value[base + p as usize] += v;
                 flags[base + p as usize] |= f;

@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::resolved::Resolved;
+use super::stream::Record;
 use super::{
     flags_of, indicator_index, indicator_info, indicator_name, overflow, roll_up, AmountCell,
     AmountColumn, Column, Totals, BUILTINS, F_PRESENT,
@@ -478,6 +479,38 @@ impl Accumulator {
             }
         }
         Ok(())
+    }
+
+    /// Checks a record ([`Accumulator::check`]) and works out what it adds,
+    /// without changing the accumulator: the part of the stream that runs on
+    /// worker threads.
+    pub(crate) fn prepare(&self, record: Record) -> Result<Prepared, Error> {
+        self.check(record.as_record_ref())?;
+        if let Record::Figure(f) = record {
+            return Ok(Prepared::Figure(Box::new(f)));
+        }
+        let r = record.as_record_ref();
+        // Only figures have no contributions; a record that adds nothing has an empty list.
+        let (actor, contribs) = contributions(r, self.period.end())?
+            .unwrap_or((Actor::MobilizationSector, Contribs::new()));
+        let place = self.resolve(&r.unit())?;
+        Ok(Prepared::Cells {
+            place,
+            actor,
+            contribs,
+        })
+    }
+
+    /// Adds what [`Accumulator::prepare`] worked out.
+    pub(crate) fn settle(&mut self, prepared: Prepared) -> Result<(), Error> {
+        match prepared {
+            Prepared::Cells {
+                place,
+                actor,
+                contribs,
+            } => self.apply(place, actor, &contribs),
+            Prepared::Figure(f) => self.add_figure(&f),
+        }
     }
 
     /// [`Accumulator::add`] with the unit's index when already known.
@@ -1149,6 +1182,19 @@ impl Accumulator {
         roll_up(&hierarchy, &indicators, &mut records)?;
         Totals::assemble(hierarchy, period, indicators, records, reported, amounts)
     }
+}
+
+/// A checked record, ready to be added.
+#[derive(Debug)]
+pub(crate) enum Prepared {
+    /// The cells a record adds at a place.
+    Cells {
+        place: usize,
+        actor: Actor,
+        contribs: Contribs,
+    },
+    /// A figure, for the reported layer.
+    Figure(Box<Figure>),
 }
 
 /// What [`Accumulator::check`] needs of a unit: its level and validity

@@ -100,7 +100,10 @@ use std::ops::Range;
 pub use accumulate::{Accumulator, RecordRef};
 pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
-pub use stream::{stream_json_lines, Record, StreamStats, MAX_LINE_BYTES, MAX_STORED_REJECTIONS};
+pub use stream::{
+    stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,
+    MAX_STORED_REJECTIONS,
+};
 pub use summary::{ActorSummary, StockSummary, Summary};
 
 use crate::{

@@ -587,9 +587,12 @@ fn accumulator_check_uses_validity_and_level() {
     let d = |s: &str| -> chrono::NaiveDate { s.parse().unwrap() };
     let h = Hierarchy::new(vec![
         Unit::new("30".parse().unwrap(), "Tỉnh Hải Dương"),
-        Unit::new("288".parse().unwrap(), "Thành phố Hải Dương (synthetic validity)")
-            .with_parent(Some("30".parse().unwrap()))
-            .with_validity(Some(d("2022-03-01")), Some(d("2022-06-30"))),
+        Unit::new(
+            "288".parse().unwrap(),
+            "Thành phố Hải Dương (synthetic validity)",
+        )
+        .with_parent(Some("30".parse().unwrap()))
+        .with_validity(Some(d("2022-03-01")), Some(d("2022-06-30"))),
     ])
     .unwrap();
     let acc = Accumulator::new(&h, period(), &[]);
@@ -608,5 +611,8 @@ fn accumulator_check_uses_validity_and_level() {
     let block: GrassrootsBlock = serde_json::from_str(r#"{"unit": "288"}"#).unwrap();
     let err = acc.check(RecordRef::Block(&block)).unwrap_err();
     assert_eq!(err.code(), "DV065");
-    assert_eq!(err.to_string(), r#"unit "288" is a district: expected a commune"#);
+    assert_eq!(
+        err.to_string(),
+        r#"unit "288" is a district: expected a commune"#
+    );
 }
