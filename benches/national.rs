@@ -39,8 +39,13 @@ fn benches(c: &mut Criterion) {
         b.iter(|| Totals::compute(&checked).expect("totals"))
     });
     g.bench_function("hand_loop", |b| b.iter(|| common::hand_loop(&soa)));
+    let sorted = soa.by_unit();
+    g.bench_function("hand_loop_unit_order", |b| {
+        b.iter(|| common::hand_loop(&sorted))
+    });
     g.finish();
     drop(soa);
+    drop(sorted);
 
     let json = common::json_document(checked.dataset());
     let limits = common::limits();
@@ -60,9 +65,21 @@ fn benches(c: &mut Criterion) {
     g.bench_function("json_lines_stream", |b| {
         b.iter(|| danvan::stream_json_lines(&lines[..], &h, period, &[]).expect("stream"))
     });
+    let two = std::num::NonZeroUsize::new(2).expect("two");
+    g.bench_function("json_lines_stream_2_threads", |b| {
+        b.iter(|| {
+            danvan::stream_json_lines_parallel(&lines[..], &h, period, &[], two).expect("stream")
+        })
+    });
     g.finish();
     let (streamed, _) = danvan::stream_json_lines(&lines[..], &h, period, &[]).expect("stream");
     assert!(streamed == totals, "streamed totals equal the library's");
+    let (streamed, _) =
+        danvan::stream_json_lines_parallel(&lines[..], &h, period, &[], two).expect("stream");
+    assert!(
+        streamed == totals,
+        "totals streamed on two threads equal the library's"
+    );
     drop(json);
     drop(lines);
 
@@ -85,8 +102,9 @@ fn benches(c: &mut Criterion) {
     g.finish();
     drop(parts);
 
-    // Incremental: Totals has no in-place update; an Accumulator holding the
-    // whole dataset's state takes one more record, and finish() gives totals.
+    // Incremental: Totals::apply adds one record to existing totals in place;
+    // an Accumulator holding the whole dataset's state takes one more record,
+    // and finish() gives totals.
     let d = checked.dataset();
     let mut acc = Accumulator::new(&h, period, &d.indicators);
     for x in &d.conferences {
@@ -103,6 +121,10 @@ fn benches(c: &mut Criterion) {
     }
     let one = d.conferences.first().expect("a conference").clone();
     let mut g = c.benchmark_group("incremental");
+    let mut live = totals.clone();
+    g.bench_function("totals_apply_one", |b| {
+        b.iter(|| live.apply(RecordRef::Conference(&one)).expect("apply"))
+    });
     g.bench_function("accumulator_add_one", |b| {
         b.iter(|| acc.add(RecordRef::Conference(&one)).expect("add"))
     });

@@ -22,12 +22,12 @@
 mod common;
 
 use std::io::{BufReader, BufWriter, Write};
-use std::path::{Path, PathBuf};
 use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-use danvan::{synth, Accumulator, Hierarchy, Period, RecordRef, Totals};
+use danvan::{synth, Accumulator, Builtin, Hierarchy, Period, RecordRef, Totals};
 
 struct Args {
     records: usize,
@@ -71,11 +71,7 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|e| format!("--profile-rollup: {e}"))?
             }
             "--totals-out" => a.totals_out = Some(value()?.into()),
-            "--threads" => {
-                a.threads = value()?
-                    .parse()
-                    .map_err(|e| format!("--threads: {e}"))?
-            }
+            "--threads" => a.threads = value()?.parse().map_err(|e| format!("--threads: {e}"))?,
             other => return Err(format!("unknown option {other:?}")),
         }
     }
@@ -146,8 +142,8 @@ fn stream_child(
     let threads = NonZeroUsize::new(threads).unwrap_or(NonZeroUsize::MIN);
     let t0 = Instant::now();
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let (totals, stats) = danvan::stream_json_lines_parallel(file, &h, p, &[], threads)
-        .map_err(|e| e.to_string())?;
+    let (totals, stats) =
+        danvan::stream_json_lines_parallel(file, &h, p, &[], threads).map_err(|e| e.to_string())?;
     let elapsed = t0.elapsed();
     let rss = peak_rss_kib();
     println!(
@@ -317,6 +313,34 @@ fn run(a: &Args) -> Result<(), String> {
     )?;
     println!("incremental_finish_s={:.4}", secs(t_finish));
     drop(acc);
+
+    // 7'. Totals::apply: one new record into the totals, in place
+    let mut live = totals.clone();
+    const APPLIES: u32 = 1_000_000;
+    let (t_apply, ()) = time_runs(
+        runs,
+        || (),
+        |()| {
+            for _ in 0..APPLIES {
+                live.apply(RecordRef::Conference(&one))
+                    .map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        },
+    )?;
+    let count = |t: &Totals| {
+        t.get_builtin(&one.unit, Builtin::Conferences, one.actor)
+            .map_or(0, |r| r.value().get())
+    };
+    let applied = u64::from(APPLIES) * runs as u64;
+    if count(&live) != count(&totals) + applied {
+        return Err("Totals::apply did not add every record".into());
+    }
+    drop(live);
+    println!(
+        "incremental_apply_ns={:.1}",
+        t_apply.as_nanos() as f64 / f64::from(APPLIES)
+    );
 
     // 4. ingest: JSON document → check → roll-up
     let json = common::json_document(checked.dataset());
@@ -520,12 +544,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match &args.stream_only {
-        Some(path) => stream_child(
-            path,
-            args.records,
-            args.totals_out.as_deref(),
-            args.threads,
-        ),
+        Some(path) => stream_child(path, args.records, args.totals_out.as_deref(), args.threads),
         None => run(&args),
     };
     match result {
