@@ -295,8 +295,34 @@
 //! # Ok::<(), danvan::Error>(())
 //! ```
 //!
+//! [`stream_json_lines_parallel`] does the same with the lines parsed and
+//! checked on worker threads (the totals and stats are exactly the same);
 //! `examples/stream_large_file.rs` (feature `synth`) writes synthetic records
 //! to a file and streams them (`--records N` to scale).
+//!
+//! ### How to update totals when one record is saved
+//!
+//! [`Totals::apply`] adds one record to existing totals in place (its unit and
+//! every ancestor, all or nothing), so a dashboard need not recompute the
+//! whole province after each save; the result equals the totals computed with
+//! the record in the dataset.
+//!
+//! ```
+//! use danvan::{Actor, Builtin, Hierarchy, Period, RecordRef, Totals, Unit};
+//!
+//! let units = Hierarchy::new(vec![
+//!     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
+//!     Unit::new("288".parse()?, "Thành phố Hải Dương").with_parent(Some("30".parse()?)),
+//! ])?;
+//! let mut totals = Totals::empty(&units, Period::year(2022)?, &[]);
+//! // Synthetic record, as a data-entry form would send it.
+//! let saved: danvan::Conference = serde_json::from_str(r#"{"unit": "288", "date": "2022-03-15",
+//!     "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}"#).unwrap();
+//! totals.apply(RecordRef::Conference(&saved))?;
+//! let people = totals.get_builtin(&"30".parse()?, Builtin::ConferenceParticipants, Actor::PartyCommittees);
+//! assert_eq!(people, Some("hơn 40".parse()?));
+//! # Ok::<(), danvan::Error>(())
+//! ```
 //!
 //! ### How to read figures from a spreadsheet (feature `csv`)
 //!
@@ -353,9 +379,9 @@ pub mod aggregate;
 mod dataset;
 mod entity;
 mod error;
-mod fxhash;
 mod indicator;
 mod limits;
+mod lookup;
 mod period;
 mod plan;
 mod quantity;

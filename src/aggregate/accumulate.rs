@@ -17,7 +17,7 @@ use crate::{
 /// No column yet for this (indicator, actor).
 const NONE: u32 = u32::MAX;
 /// The most cells one record touches (a model: 1 + 5 stages).
-pub(crate) const MAX_CONTRIBS: usize = 8;
+pub(crate) const MAX_CONTRIBS: usize = 1 + crate::ModelStage::ALL.len();
 
 /// A borrowed record of any kind, for [`Accumulator::add`].
 ///
@@ -279,7 +279,7 @@ pub struct Accumulator {
     hierarchy: Hierarchy,
     /// Unit code → place (resolving a unit is the per-record hot spot); empty
     /// for an accumulator made [`without_index`](Accumulator::without_index).
-    index: crate::fxhash::UnitMap,
+    index: crate::lookup::UnitMap,
     /// Where each unit's cells are in the records columns, by unit index.
     /// Places go level by level (provinces, districts, communes, villages),
     /// so the cells of one level lie together and stay in cache while
@@ -338,7 +338,7 @@ impl Accumulator {
         indicators: &[IndicatorDef],
     ) -> Accumulator {
         let slots = (BUILTINS + indicators.len()) * Actor::ALL.len();
-        let index = crate::fxhash::UnitMap::default();
+        let index = crate::lookup::UnitMap::default();
         let units = hierarchy.units();
         // A stable sort of the units by level depth.
         let mut unit_at: Vec<u32> = Vec::with_capacity(units.len());
@@ -1234,4 +1234,24 @@ fn petitions(raised: u64, resolved: u64) -> Result<(), Error> {
         return Err(ErrorKind::ResolvedExceedsRaised { resolved, raised }.into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{contributions, RecordRef, MAX_CONTRIBS};
+
+    /// The record that adds to the most cells fills `Contribs` exactly: a
+    /// record kind that adds more must raise `MAX_CONTRIBS`.
+    #[test]
+    fn the_widest_record_fits() {
+        let m: crate::SkilfulModel = serde_json::from_str(
+            r#"{"unit": "30", "form": "collective", "field": "economy", "stage": "awarded"}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let end = chrono::NaiveDate::from_ymd_opt(2022, 12, 31).unwrap_or_default();
+        let (_, c) = contributions(RecordRef::Model(&m), end)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("a model adds cells"));
+        assert_eq!(c.as_slice().len(), MAX_CONTRIBS);
+    }
 }

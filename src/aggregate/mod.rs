@@ -2,11 +2,14 @@
 //!
 //! [`Totals::compute`] takes a [`Checked`] dataset and folds its records and
 //! figures in **one bottom-up pass** over the dense unit indices of its
-//! [`Hierarchy`]: every record is added to its own unit's cell (its unit index
-//! is resolved once), then `for u in (0..len).rev()` every unit's cells are
-//! added to its parent's. Time and memory are linear in records + units ×
-//! columns; there is no recursion, no per-record allocation and no string work
-//! in the fold. Every addition is checked: an overflow is
+//! [`Hierarchy`]: every record is added to its own unit's cell, then for the
+//! units with a record below them, children before parents, every unit's
+//! cells are added to its parent's. [`check`](crate::check) has already
+//! resolved each record's unit to its index and what it adds to a small
+//! "shape", and ordered the records by unit, so the fold reads plain arrays
+//! and touches each unit's cells while they are in cache. Time and memory
+//! are linear in records + units × columns; there is no recursion, no
+//! per-record allocation, no hashing and no string work in the fold. Every addition is checked: an overflow is
 //! [`ErrorKind::TotalOverflow`], naming the unit and the indicator.
 //!
 //! # Dimensions and columns
@@ -915,9 +918,8 @@ impl Totals {
             }
             .into());
         };
-        let chain: Vec<usize> = std::iter::successors(Some(start), |&u| self.hierarchy.parent(u))
-            .map(|u| u.get())
-            .collect();
+        let h = &self.hierarchy;
+        let chain = || std::iter::successors(Some(start), |&u| h.parent(u)).map(|u| u.get());
         // Check every cell first: all or nothing.
         for item in c.as_slice() {
             let ind = u32::try_from(item.builtin.index()).unwrap_or(u32::MAX);
@@ -926,10 +928,10 @@ impl Totals {
                 .binary_search_by_key(&(ind, actor), Column::key)
                 .ok()
                 .and_then(|i| self.records.get(i));
-            for &u in &chain {
+            for u in chain() {
                 let current = col.and_then(|k| k.value.get(u)).copied().unwrap_or(0);
                 if current.checked_add(item.value).is_none() {
-                    return Err(overflow(&self.hierarchy, u, item.builtin.id()));
+                    return Err(overflow(h, u, item.builtin.id()));
                 }
             }
         }
@@ -951,7 +953,7 @@ impl Totals {
             let Some(k) = self.records.get_mut(i) else {
                 continue;
             };
-            for &u in &chain {
+            for u in chain() {
                 if let Some(x) = k.value.get_mut(u) {
                     *x = x.saturating_add(item.value); // checked above
                 }

@@ -12,7 +12,7 @@
 use chrono::NaiveDate;
 
 use super::accumulate::{contributions, Contrib, RecordRef, MAX_CONTRIBS};
-use crate::fxhash::FxMap;
+use crate::lookup::FxMap;
 use crate::validate::Path;
 use crate::{Actor, Dataset, Error, ErrorKind, Hierarchy};
 
@@ -82,7 +82,7 @@ struct Builder {
     out: Unordered,
     /// Shapes seen so far, by [`Shape::key`].
     known: FxMap<u128, u16>,
-    index: crate::fxhash::UnitMap,
+    index: crate::lookup::UnitMap,
     end: NaiveDate,
 }
 
@@ -186,7 +186,7 @@ impl Resolved {
                 shapes: Vec::new(),
             },
             known: FxMap::default(),
-            index: crate::fxhash::unit_map(h),
+            index: crate::lookup::unit_map(h),
             end: d.period.end(),
         };
         b.list("blocks", &d.blocks, RecordRef::Block)?;

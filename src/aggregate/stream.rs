@@ -304,21 +304,17 @@ impl<R: Read> Blocks<R> {
                 return Ok(Some(Block::Lines(std::mem::take(&mut self.carry))));
             }
             let start = self.carry.len();
-            self.carry.resize(start + READ_BYTES, 0);
-            let n = loop {
-                match self
-                    .reader
-                    .read(self.carry.get_mut(start..).unwrap_or(&mut []))
-                {
-                    Ok(n) => break n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => {
-                        self.carry.truncate(start);
-                        return Err(read_failed(e));
-                    }
+            // Reads into spare capacity (no zeroing), up to READ_BYTES or the end.
+            let n = match Read::by_ref(&mut self.reader)
+                .take(READ_BYTES as u64)
+                .read_to_end(&mut self.carry)
+            {
+                Ok(n) => n,
+                Err(e) => {
+                    self.carry.truncate(start);
+                    return Err(read_failed(e));
                 }
             };
-            self.carry.truncate(start + n);
             if n == 0 {
                 self.eof = true;
                 continue;
@@ -374,7 +370,7 @@ fn outcomes(acc: &Accumulator, block: &Block) -> Done {
     let mut lines = 0usize;
     let mut rest: &[u8] = text;
     while !rest.is_empty() {
-        let (line, next) = match rest.iter().position(|&b| b == b'\n') {
+        let (line, next) = match find_newline(rest) {
             Some(p) => (
                 rest.get(..p).unwrap_or(&[]),
                 rest.get(p + 1..).unwrap_or(&[]),
@@ -395,6 +391,29 @@ fn outcomes(acc: &Accumulator, block: &Block) -> Done {
         out.push((at, outcome(acc, line.get(from..to).unwrap_or(&[]))));
     }
     (out, lines)
+}
+
+/// The position of the first newline, eight bytes at a time.
+fn find_newline(hay: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const NEWLINES: u64 = ONES * b'\n' as u64;
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // A zero byte of `x` is a newline of the chunk; the lowest flagged
+        // byte is exact (flags above it may be false).
+        let x = u64::from_le_bytes(word) ^ NEWLINES;
+        let flagged = x.wrapping_sub(ONES) & !x & HIGH;
+        if flagged != 0 {
+            return Some(base + (flagged.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    let tail = chunks.remainder();
+    tail.iter().position(|&b| b == b'\n').map(|p| base + p)
 }
 
 /// Adds a block's outcomes in order; gives the number of the block's next line.
@@ -515,7 +534,7 @@ mod tests {
 
     use proptest::prelude::*;
 
-    use super::{stream_json_lines, stream_json_lines_parallel, MAX_LINE_BYTES};
+    use super::{find_newline, stream_json_lines, stream_json_lines_parallel, MAX_LINE_BYTES};
     use crate::{Hierarchy, Period, Unit};
 
     /// Synthetic units: one province, one district, one commune.
@@ -579,12 +598,25 @@ mod tests {
             let text = format!("{ok}\n\n{long}\r\n{short}\r\n   \n{long}{tail}");
             for threads in [1, 2, 3] {
                 let threads = NonZeroUsize::new(threads).unwrap_or(NonZeroUsize::MIN);
-                let (_, stats) = stream_json_lines_parallel(text.as_bytes(), &h, period, &[], threads)
-                    .unwrap_or_else(|e| panic!("{e}"));
-                assert_eq!((stats.lines, stats.counted, stats.rejected_total), (4, 2, 2));
-                let at: Vec<(usize, &str)> = stats.rejected.iter().map(|(n, e)| (*n, e.code())).collect();
+                let (_, stats) =
+                    stream_json_lines_parallel(text.as_bytes(), &h, period, &[], threads)
+                        .unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(
+                    (stats.lines, stats.counted, stats.rejected_total),
+                    (4, 2, 2)
+                );
+                let at: Vec<(usize, &str)> =
+                    stats.rejected.iter().map(|(n, e)| (*n, e.code())).collect();
                 assert_eq!(at, [(3, "DV104"), (6, "DV104")]);
             }
+        }
+    }
+
+    proptest! {
+        /// The word-at-a-time search finds what a byte loop finds.
+        #[test]
+        fn find_newline_is_position(bytes in prop::collection::vec(prop::sample::select(vec![b'\n', b'a', 0, 0x0b, 0x8a, 0xff, 0x09]), 0..64)) {
+            prop_assert_eq!(find_newline(&bytes), bytes.iter().position(|&b| b == b'\n'));
         }
     }
 

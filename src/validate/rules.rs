@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{Path, Report, Severity};
 use crate::aggregate::resolved::Resolved;
-use crate::fxhash::UnitMap;
+use crate::lookup::UnitMap;
 use crate::{
     Actor, Builtin, Dataset, ErrorKind, Hierarchy, IndicatorId, IndicatorKind, Level, Period,
     Qualifier, RecordId, Reported, Unit, UnitCode, ValueType,

@@ -1,13 +1,13 @@
-//! A fast, non-cryptographic hasher for the crate's own maps of unit codes.
+//! Lookups on the hot paths: unit codes to dense indices, and a fast hasher
+//! for keys the crate makes itself.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::UnitCode;
 
-/// A fast, non-cryptographic hasher (the multiply-rotate of rustc's FxHasher)
-/// for the accumulator's own unit index: the codes come from the hierarchy, so
-/// hash flooding is not a concern, and SipHash was the fold's hot spot.
+/// A fast, non-cryptographic hasher (the multiply-rotate of rustc's
+/// FxHasher), only for keys the crate makes itself (see [`FxMap`]).
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct FxHasher(u64);
 
@@ -58,21 +58,21 @@ impl Hasher for FxHasher {
     }
 }
 
-/// A map with the fast hasher. The keys are unit codes and similar values
-/// the crate controls: hash flooding is not a concern, and SipHash was the
-/// hot spot of folding records.
+/// A map with the fast hasher, for keys the crate makes itself (the packed
+/// shapes of records, a bounded set): hash flooding is not a concern there.
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Unit code → a `u32` (a dense index): national codes (province, district,
-/// commune) in a direct table of 101,100 slots, village codes in a map with
-/// the fast hasher. Resolving a unit is the per-record hot spot of checking
-/// and folding; the table makes it one load.
+/// commune) in a direct table of 101,100 slots, village codes in a std
+/// `HashMap` (SipHash with a random key: village codes are app-given text, so
+/// an upload must not be able to make them collide). Resolving a unit is the
+/// per-record hot spot of checking and folding; the table makes it one load.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct UnitMap {
     /// By [`UnitCode::national_slot`]; `u32::MAX` for none. Empty until the
     /// first national code is inserted.
     national: Vec<u32>,
-    villages: FxMap<UnitCode, u32>,
+    villages: HashMap<UnitCode, u32>,
     len: usize,
 }
 
