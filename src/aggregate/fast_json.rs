@@ -235,16 +235,28 @@ impl Common {
     }
 }
 
-fn document(c: &mut Cursor<'_>) -> Option<Record> {
+/// Reads the object of a dated record: the common fields here, any other
+/// key through `other` (with the mask of fields seen).
+fn dated(
+    c: &mut Cursor<'_>,
+    mut other: impl FnMut(&str, &mut Cursor<'_>, &mut u16) -> Option<()>,
+) -> Option<Common> {
     let (mut common, mut seen) = (Common::default(), 0u16);
-    let (mut kind, mut reference) = (None, None);
     c.object(|key, c| {
         if common.field(key, c, &mut seen)? {
             return Some(());
         }
+        other(key, c, &mut seen)
+    })?;
+    Some(common)
+}
+
+fn document(c: &mut Cursor<'_>) -> Option<Record> {
+    let (mut kind, mut reference) = (None, None);
+    let common = dated(c, |key, c, seen| {
         match key {
             "kind" => {
-                once(&mut seen, 16)?;
+                once(seen, 16)?;
                 kind = Some(match c.string()? {
                     "leadership" => DocumentKind::Leadership,
                     "guidance" => DocumentKind::Guidance,
@@ -252,7 +264,7 @@ fn document(c: &mut Cursor<'_>) -> Option<Record> {
                 });
             }
             "reference" => {
-                once(&mut seen, 32)?;
+                once(seen, 32)?;
                 reference = Some(c.string()?.to_owned());
             }
             _ => return None,
@@ -270,15 +282,11 @@ fn document(c: &mut Cursor<'_>) -> Option<Record> {
 }
 
 fn conference(c: &mut Cursor<'_>) -> Option<Record> {
-    let (mut common, mut seen) = (Common::default(), 0u16);
     let (mut kind, mut participants, mut headcount) = (None, None, None);
-    c.object(|key, c| {
-        if common.field(key, c, &mut seen)? {
-            return Some(());
-        }
+    let common = dated(c, |key, c, seen| {
         match key {
             "kind" => {
-                once(&mut seen, 16)?;
+                once(seen, 16)?;
                 kind = Some(match c.string()? {
                     "propaganda" => ConferenceKind::Propaganda,
                     "training" => ConferenceKind::Training,
@@ -287,11 +295,11 @@ fn conference(c: &mut Cursor<'_>) -> Option<Record> {
                 });
             }
             "participants" => {
-                once(&mut seen, 32)?;
+                once(seen, 32)?;
                 participants = Some(reported(c)?);
             }
             "headcount" => {
-                once(&mut seen, 64)?;
+                once(seen, 64)?;
                 headcount = Some(match c.string()? {
                     "occurrences" => Headcount::Occurrences,
                     "distinct_persons" => Headcount::DistinctPersons,
@@ -330,15 +338,11 @@ fn subjects(c: &mut Cursor<'_>) -> Option<Subjects> {
 }
 
 fn inspection(c: &mut Cursor<'_>) -> Option<Record> {
-    let (mut common, mut seen) = (Common::default(), 0u16);
     let (mut kind, mut subj) = (None, None);
-    c.object(|key, c| {
-        if common.field(key, c, &mut seen)? {
-            return Some(());
-        }
+    let common = dated(c, |key, c, seen| {
         match key {
             "kind" => {
-                once(&mut seen, 16)?;
+                once(seen, 16)?;
                 kind = Some(match c.string()? {
                     "inspection" => InspectionKind::Inspection,
                     "supervision" => InspectionKind::Supervision,
@@ -347,7 +351,7 @@ fn inspection(c: &mut Cursor<'_>) -> Option<Record> {
                 });
             }
             "subjects" => {
-                once(&mut seen, 32)?;
+                once(seen, 32)?;
                 subj = Some(subjects(c)?);
             }
             _ => return None,
@@ -365,23 +369,19 @@ fn inspection(c: &mut Cursor<'_>) -> Option<Record> {
 }
 
 fn dialogue(c: &mut Cursor<'_>) -> Option<Record> {
-    let (mut common, mut seen) = (Common::default(), 0u16);
     let (mut participants, mut raised, mut resolved) = (None, None, None);
-    c.object(|key, c| {
-        if common.field(key, c, &mut seen)? {
-            return Some(());
-        }
+    let common = dated(c, |key, c, seen| {
         match key {
             "participants" => {
-                once(&mut seen, 16)?;
+                once(seen, 16)?;
                 participants = Some(reported(c)?);
             }
             "petitions_raised" => {
-                once(&mut seen, 32)?;
+                once(seen, 32)?;
                 raised = Some(count(c)?);
             }
             "petitions_resolved" => {
-                once(&mut seen, 64)?;
+                once(seen, 64)?;
                 resolved = Some(count(c)?);
             }
             _ => return None,
