@@ -77,22 +77,50 @@ def flatten(jsonl_path):
 
 
 def rollup(df):
-    """Flat records -> totals per level; the timed work."""
+    """Flat records -> totals per level; the timed work (one conditional sum
+    per indicator over every record)."""
+    return indicators_by_level(df, weight=None)
+
+
+def rollup_grouped(frame):
+    """The same totals, reduced first: one group-by of every record on
+    (commune, actor, record, kind) with five plain sums, then the indicators
+    on the small grouped frame. Lazy, so a CSV or Parquet scan reads only
+    what it needs. A faster formulation than `rollup`, to be fair to polars."""
+    grouped = (frame.lazy()
+               .group_by("commune", "actor", "record", "kind")
+               .agg(pl.len().alias("n"),
+                    pl.col("participants").sum(),
+                    pl.col("at_least").any(),
+                    pl.col("subjects").sum(),
+                    pl.col("raised").sum(),
+                    pl.col("resolved").sum())
+               .collect())
+    return indicators_by_level(grouped, weight="n")
+
+
+def indicators_by_level(df, weight):
+    """Indicators per (commune, actor), then districts and provinces. With
+    `weight`, each row stands for that many records (its sums already summed)."""
+    one = pl.lit(1, dtype=pl.Int64) if weight is None else pl.col(weight).cast(pl.Int64)
     rec, kind = pl.col("record"), pl.col("kind")
     conf, doc = rec == "conference", rec == "document"
     insp, dial = rec == "inspection", rec == "dialogue"
+    def count(cond):
+        return pl.when(cond).then(one).otherwise(0).sum()
+
     sums = [
-        conf.cast(pl.Int64).sum().alias("conferences"),
-        (conf & kind.is_in(["training", "both"])).cast(pl.Int64).sum().alias("training_conferences"),
-        (conf & kind.is_in(["propaganda", "both"])).cast(pl.Int64).sum().alias("propaganda_conferences"),
+        count(conf).alias("conferences"),
+        count(conf & kind.is_in(["training", "both"])).alias("training_conferences"),
+        count(conf & kind.is_in(["propaganda", "both"])).alias("propaganda_conferences"),
         pl.when(conf).then(pl.col("participants")).otherwise(0).sum().alias("conference_participants"),
         (conf & pl.col("at_least")).any().alias("participants_at_least"),
-        doc.cast(pl.Int64).sum().alias("documents"),
-        (doc & (kind == "leadership")).cast(pl.Int64).sum().alias("leadership_documents"),
-        (doc & (kind == "guidance")).cast(pl.Int64).sum().alias("guidance_documents"),
-        insp.cast(pl.Int64).sum().alias("inspections"),
+        count(doc).alias("documents"),
+        count(doc & (kind == "leadership")).alias("leadership_documents"),
+        count(doc & (kind == "guidance")).alias("guidance_documents"),
+        count(insp).alias("inspections"),
         pl.when(insp).then(pl.col("subjects")).otherwise(0).sum().alias("inspection_subjects"),
-        dial.cast(pl.Int64).sum().alias("dialogues"),
+        count(dial).alias("dialogues"),
         pl.when(dial).then(pl.col("participants")).otherwise(0).sum().alias("dialogue_participants"),
         pl.when(dial).then(pl.col("raised")).otherwise(0).sum().alias("petitions_raised"),
         pl.when(dial).then(pl.col("resolved")).otherwise(0).sum().alias("petitions_resolved"),
@@ -151,6 +179,13 @@ def main():
         levels = timed("rollup_in_memory", lambda: rollup(df))
         timed("csv_to_totals", lambda: rollup(pl.read_csv(csv_path)))
         timed("parquet_to_totals", lambda: rollup(pl.read_parquet(pq_path)))
+        grouped = timed("grouped_rollup_in_memory", lambda: rollup_grouped(df))
+        grouped_csv = timed("grouped_csv_to_totals", lambda: rollup_grouped(pl.scan_csv(csv_path)))
+        timed("grouped_parquet_to_totals", lambda: rollup_grouped(pl.scan_parquet(pq_path)))
+    for label, other in [("grouped", grouped), ("grouped_csv", grouped_csv)]:
+        if cells(other) != cells(levels):
+            print(f"MISMATCH between the {label} and the plain formulation")
+            sys.exit(1)
     mine = cells(levels)
     with open(totals_path) as f:
         crate = {(c["unit"], c["indicator"], c["actor"]): (c["value"], c["qualifier"]) for c in json.load(f)}

@@ -105,7 +105,7 @@ pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
 pub use stream::{
     stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,
-    MAX_STORED_REJECTIONS,
+    MAX_STORED_REJECTIONS, MAX_STREAM_WORKERS,
 };
 pub use summary::{ActorSummary, StockSummary, Summary};
 

@@ -14,9 +14,26 @@ use crate::{
 };
 
 /// The longest line [`stream_json_lines`] reads, in bytes; a longer line is rejected.
+///
+/// ```
+/// assert_eq!(danvan::MAX_LINE_BYTES, 1 << 20);
+/// ```
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
+/// The most worker threads [`stream_json_lines_parallel`] starts.
+///
+/// ```
+/// let wanted = std::thread::available_parallelism().map_or(1, |n| n.get());
+/// let started = wanted.min(danvan::MAX_STREAM_WORKERS);
+/// assert!(started >= 1);
+/// ```
+pub const MAX_STREAM_WORKERS: usize = 64;
+
 /// The most rejected lines [`StreamStats`] keeps (all are counted).
+///
+/// ```
+/// assert_eq!(danvan::MAX_STORED_REJECTIONS, 1000);
+/// ```
 pub const MAX_STORED_REJECTIONS: usize = 1000;
 
 /// One line of a JSON Lines input: a record tagged by its kind.
@@ -174,9 +191,11 @@ pub fn stream_json_lines(
 ///
 /// The totals and the [`StreamStats`] are exactly those of
 /// [`stream_json_lines`], whatever the number of threads. Memory stays
-/// bounded: at most three blocks of about 1 MiB of lines are in flight per
-/// thread. With `threads` = 1 this is [`stream_json_lines`] (no thread is
-/// started).
+/// bounded: at most one block of about 1 MiB of lines per worker, and two
+/// more, are in flight. At most [`MAX_STREAM_WORKERS`] workers are started
+/// (more than the machine's cores do not help); if the system refuses a
+/// thread, fewer work, and with none this thread does all the work. With
+/// `threads` = 1 this is [`stream_json_lines`] (no thread is started).
 ///
 /// # Errors
 ///
@@ -221,12 +240,29 @@ pub fn stream_json_lines_parallel(
         first_line: 1,
     };
     std::thread::scope(|scope| -> Result<(), Error> {
-        for _ in 0..threads.get() {
+        let mut workers: u64 = 0;
+        for _ in 0..threads.get().min(MAX_STREAM_WORKERS) {
             let (rx, tx, checker) = (&work_rx, done_tx.clone(), &checker);
-            scope.spawn(move || work(rx, &tx, checker));
+            let started = std::thread::Builder::new()
+                .name("danvan-stream".to_owned())
+                .spawn_scoped(scope, move || work(rx, &tx, checker));
+            // A thread the system refuses is one worker fewer, not an error.
+            if started.is_err() {
+                break;
+            }
+            workers += 1;
         }
         drop(done_tx);
-        let in_flight = IN_FLIGHT_PER_THREAD.saturating_mul(threads.get() as u64);
+        if workers == 0 {
+            // No worker could start: read and add on this thread.
+            let mut first_line = 1;
+            while let Some(block) = blocks.next()? {
+                let done = outcomes(&acc, &block);
+                first_line = settle_block(&mut acc, &mut stats, first_line, done);
+            }
+            return Ok(());
+        }
+        let in_flight = workers + IN_FLIGHT_EXTRA;
         let mut sent: u64 = 0;
         let read = loop {
             let block = match blocks.next() {
@@ -262,8 +298,8 @@ pub fn stream_json_lines_parallel(
     Ok((acc.finish()?, stats))
 }
 
-/// Blocks in flight per worker thread.
-const IN_FLIGHT_PER_THREAD: u64 = 3;
+/// Blocks in flight beyond one per worker.
+const IN_FLIGHT_EXTRA: u64 = 2;
 /// The input is read this many bytes at a time.
 const READ_BYTES: usize = if cfg!(test) { 256 } else { 1 << 20 };
 
