@@ -12,7 +12,10 @@ CSV and Parquet, then times:
   - rollup_in_memory: a DataFrame already in memory -> totals per commune,
     district and province x actor x indicator (group-by, join to parents, group-by);
   - csv_to_totals: read the CSV file -> the same totals;
-  - parquet_to_totals: read the Parquet file -> the same totals.
+  - parquet_to_totals: read the Parquet file -> the same totals;
+  - grouped_rollup_in_memory, grouped_csv_to_totals, grouped_parquet_to_totals:
+    the same, reduced first by one group-by on (commune, actor, record, kind)
+    with lazy scans (the faster formulation, checked equal to the plain one).
 Each is run RUNS times (default 3); every run is printed, then the median.
 Finally it checks that its totals equal the crate's (the --write-totals file)
 cell for cell, including which cells exist and their qualifier, and exits 1
