@@ -559,7 +559,8 @@ impl Totals {
     ///
     /// Returns [`ErrorKind::TotalOverflow`] when a total exceeds `u64::MAX`
     /// (or [`ErrorKind::UnitMismatch`] when amounts of one indicator come in
-    /// different unit words).
+    /// different unit words). When several totals would overflow, the error
+    /// names the first met, units taken in index order.
     ///
     /// ```
     /// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-2022.json")).unwrap();

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::num::NonZeroUsize;
+use std::panic::AssertUnwindSafe;
 use std::sync::{mpsc, Mutex};
 
 use super::accumulate::Prepared;
@@ -231,9 +232,10 @@ pub fn stream_json_lines_parallel(
     let checker = acc.clone();
     let mut stats = StreamStats::default();
     let mut blocks = Blocks::new(reader);
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Block)>(threads.get());
+    let (work_tx, work_rx) =
+        mpsc::sync_channel::<(u64, Block)>(threads.get().min(MAX_STREAM_WORKERS));
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(u64, Done)>();
+    let (done_tx, done_rx) = mpsc::channel::<(u64, Worked)>();
     let mut order = InOrder {
         pending: BTreeMap::new(),
         next: 0,
@@ -396,6 +398,9 @@ impl<R: Read> Blocks<R> {
 /// in the block (from 0), and the number of lines in the block.
 type Done = (Vec<(u32, Outcome)>, usize);
 
+/// What a worker hands back for a block: its outcomes, or the payload of a panic.
+type Worked = std::thread::Result<Done>;
+
 /// Parses and checks the lines of a block.
 fn outcomes(acc: &Accumulator, block: &Block) -> Done {
     let text = match block {
@@ -468,7 +473,7 @@ fn settle_block(
 /// A worker: parses and checks the lines of each block it receives.
 fn work(
     rx: &Mutex<mpsc::Receiver<(u64, Block)>>,
-    tx: &mpsc::Sender<(u64, Done)>,
+    tx: &mpsc::Sender<(u64, Worked)>,
     checker: &Accumulator,
 ) {
     loop {
@@ -477,7 +482,11 @@ fn work(
             Err(_) => return,
         };
         let Ok((id, block)) = next else { return };
-        if tx.send((id, outcomes(checker, &block))).is_err() {
+        // A panic here would be a bug; it is handed to the reading thread,
+        // which raises it again, instead of leaving it waiting for this block.
+        let worked = std::panic::catch_unwind(AssertUnwindSafe(|| outcomes(checker, &block)));
+        let failed = worked.is_err();
+        if tx.send((id, worked)).is_err() || failed {
             return;
         }
     }
@@ -491,7 +500,16 @@ struct InOrder {
 }
 
 impl InOrder {
-    fn take(&mut self, (id, done): (u64, Done), acc: &mut Accumulator, stats: &mut StreamStats) {
+    fn take(
+        &mut self,
+        (id, worked): (u64, Worked),
+        acc: &mut Accumulator,
+        stats: &mut StreamStats,
+    ) {
+        let done = match worked {
+            Ok(done) => done,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
         self.pending.insert(id, done);
         while let Some(done) = self.pending.remove(&self.next) {
             self.first_line = settle_block(acc, stats, self.first_line, done);
@@ -646,6 +664,18 @@ mod tests {
                 assert_eq!(at, [(3, "DV104"), (6, "DV104")]);
             }
         }
+    }
+
+    /// Asking for more threads than can be started is no error: at most
+    /// `MAX_STREAM_WORKERS` start, and nothing is sized by the request.
+    #[test]
+    fn any_number_of_threads_is_fine() {
+        let h = units();
+        let period = Period::year(2022).unwrap_or_else(|e| panic!("{e}"));
+        let text: String = (0..40u8).map(|k| line(k % 9) + "\n").collect();
+        let one = stream_json_lines(text.as_bytes(), &h, period, &[]);
+        let many = stream_json_lines_parallel(text.as_bytes(), &h, period, &[], NonZeroUsize::MAX);
+        assert_eq!(one, many);
     }
 
     proptest! {
