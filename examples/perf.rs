@@ -117,6 +117,13 @@ fn time_runs<S, T>(
     Ok((median(times), out))
 }
 
+/// The mean time of one call of `f` in nanoseconds: `n` calls timed together,
+/// `runs` times, the median.
+fn mean_ns(runs: usize, n: u32, mut f: impl FnMut() -> Result<(), String>) -> Result<f64, String> {
+    let (t, ()) = time_runs(runs, || (), |()| (0..n).try_for_each(|_| f()))?;
+    Ok(t.as_nanos() as f64 / f64::from(n))
+}
+
 fn secs(d: Duration) -> f64 {
     d.as_secs_f64()
 }
@@ -290,22 +297,12 @@ fn run(a: &Args) -> Result<(), String> {
         acc.add_dialogue(x).map_err(|e| e.to_string())?;
     }
     let one = d.conferences.first().ok_or("no conference")?.clone();
-    const ADDS: u32 = 1_000_000;
-    let (t_adds, ()) = time_runs(
-        runs,
-        || (),
-        |()| {
-            for _ in 0..ADDS {
-                acc.add(RecordRef::Conference(&one))
-                    .map_err(|e| e.to_string())?;
-            }
-            Ok(())
-        },
-    )?;
-    println!(
-        "incremental_add_ns={:.1}",
-        t_adds.as_nanos() as f64 / f64::from(ADDS)
-    );
+    const ONE_BY_ONE: u32 = 1_000_000;
+    let add_ns = mean_ns(runs, ONE_BY_ONE, || {
+        acc.add(RecordRef::Conference(&one))
+            .map_err(|e| e.to_string())
+    })?;
+    println!("incremental_add_ns={add_ns:.1}");
     let (t_finish, _) = time_runs(
         runs,
         || acc.clone(),
@@ -316,31 +313,20 @@ fn run(a: &Args) -> Result<(), String> {
 
     // 7'. Totals::apply: one new record into the totals, in place
     let mut live = totals.clone();
-    const APPLIES: u32 = 1_000_000;
-    let (t_apply, ()) = time_runs(
-        runs,
-        || (),
-        |()| {
-            for _ in 0..APPLIES {
-                live.apply(RecordRef::Conference(&one))
-                    .map_err(|e| e.to_string())?;
-            }
-            Ok(())
-        },
-    )?;
+    let apply_ns = mean_ns(runs, ONE_BY_ONE, || {
+        live.apply(RecordRef::Conference(&one))
+            .map_err(|e| e.to_string())
+    })?;
     let count = |t: &Totals| {
         t.get_builtin(&one.unit, Builtin::Conferences, one.actor)
             .map_or(0, |r| r.value().get())
     };
-    let applied = u64::from(APPLIES) * runs as u64;
+    let applied = u64::from(ONE_BY_ONE) * runs as u64;
     if count(&live) != count(&totals) + applied {
         return Err("Totals::apply did not add every record".into());
     }
     drop(live);
-    println!(
-        "incremental_apply_ns={:.1}",
-        t_apply.as_nanos() as f64 / f64::from(APPLIES)
-    );
+    println!("incremental_apply_ns={apply_ns:.1}");
 
     // 4. ingest: JSON document → check → roll-up
     let json = common::json_document(checked.dataset());

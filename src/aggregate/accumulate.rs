@@ -413,7 +413,14 @@ impl Accumulator {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn add(&mut self, record: RecordRef<'_>) -> Result<(), Error> {
-        self.add_at(record, None)
+        let Some((actor, c)) = contributions(record, self.period.end())? else {
+            return match record {
+                RecordRef::Figure(f) => self.add_figure(f),
+                _ => Ok(()),
+            };
+        };
+        let u = self.resolve(&record.unit())?;
+        self.apply(u, actor, &c)
     }
 
     /// Folds records resolved by [`check`](crate::check): the hot loop of
@@ -485,7 +492,7 @@ impl Accumulator {
     /// without changing the accumulator: the part of the stream that runs on
     /// worker threads.
     pub(crate) fn prepare(&self, record: Record) -> Result<Prepared, Error> {
-        self.check(record.as_record_ref())?;
+        let place = self.checked_place(record.as_record_ref())?;
         if let Record::Figure(f) = record {
             return Ok(Prepared::Figure(Box::new(f)));
         }
@@ -493,7 +500,6 @@ impl Accumulator {
         // Only figures have no contributions; a record that adds nothing has an empty list.
         let (actor, contribs) = contributions(r, self.period.end())?
             .unwrap_or((Actor::MobilizationSector, Contribs::new()));
-        let place = self.resolve(&r.unit())?;
         Ok(Prepared::Cells {
             place,
             actor,
@@ -511,21 +517,6 @@ impl Accumulator {
             } => self.apply(place, actor, &contribs),
             Prepared::Figure(f) => self.add_figure(&f),
         }
-    }
-
-    /// [`Accumulator::add`] with the unit's index when already known.
-    fn add_at(&mut self, record: RecordRef<'_>, known: Option<usize>) -> Result<(), Error> {
-        let Some((actor, c)) = contributions(record, self.period.end())? else {
-            return match record {
-                RecordRef::Figure(f) => self.add_figure(f),
-                _ => Ok(()),
-            };
-        };
-        let u = match known {
-            Some(u) => u,
-            None => self.resolve(&record.unit())?,
-        };
-        self.apply(u, actor, &c)
     }
 
     /// A unit's place: through the fast map, else through the hierarchy's
@@ -950,18 +941,23 @@ impl Accumulator {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn check(&self, record: RecordRef<'_>) -> Result<(), Error> {
+        self.checked_place(record).map(|_| ())
+    }
+
+    /// [`Accumulator::check`], giving the place of the record's unit.
+    fn checked_place(&self, record: RecordRef<'_>) -> Result<usize, Error> {
         let end = self.period.end();
         match record {
             RecordRef::Block(b) => {
-                self.unit_ok(
+                let p = self.unit_ok(
                     &b.unit,
                     Some(Level::Commune),
                     b.exists_on(end).then_some(end),
                 )?;
-                established_order(b.established, b.dissolved)
+                established_order(b.established, b.dissolved).map(|()| p)
             }
             RecordRef::Team(t) => {
-                self.unit_ok(
+                let p = self.unit_ok(
                     &t.unit,
                     Some(Level::Village),
                     t.exists_on(end).then_some(end),
@@ -975,35 +971,35 @@ impl Accumulator {
                 if leaders > 1 {
                     return Err(ErrorKind::SeveralLeaders { count: leaders }.into());
                 }
-                Ok(())
+                Ok(p)
             }
             RecordRef::Model(m) => {
-                self.unit_ok(&m.unit, None, Some(end))?;
+                let p = self.unit_ok(&m.unit, None, Some(end))?;
                 match m.registered {
-                    Some(r) if r > end => self.date_ok(r),
-                    _ => Ok(()),
+                    Some(r) if r > end => self.date_ok(r).map(|()| p),
+                    _ => Ok(p),
                 }
             }
             RecordRef::Conference(x) => self.dated(&x.unit, x.date),
             RecordRef::Document(x) => self.dated(&x.unit, x.date),
             RecordRef::Award(x) => self.dated(&x.unit, x.date),
             RecordRef::Inspection(x) => {
-                self.dated(&x.unit, x.date)?;
+                let p = self.dated(&x.unit, x.date)?;
                 if x.subjects.total()?.get() == 0 {
                     return Err(ErrorKind::NoSubjects.into());
                 }
-                Ok(())
+                Ok(p)
             }
             RecordRef::Dialogue(x) => {
-                self.dated(&x.unit, x.date)?;
-                petitions(x.petitions_raised.get(), x.petitions_resolved.get())
+                let p = self.dated(&x.unit, x.date)?;
+                petitions(x.petitions_raised.get(), x.petitions_resolved.get()).map(|()| p)
             }
             RecordRef::Reception(x) => {
-                self.dated(&x.unit, x.date)?;
-                petitions(x.petitions_raised.get(), x.petitions_resolved.get())
+                let p = self.dated(&x.unit, x.date)?;
+                petitions(x.petitions_raised.get(), x.petitions_resolved.get()).map(|()| p)
             }
             RecordRef::Clearance(x) => {
-                self.dated(&x.unit, x.date)?;
+                let p = self.dated(&x.unit, x.date)?;
                 let (consenting, affected) =
                     (x.households_consenting.get(), x.households_affected.get());
                 if consenting > affected {
@@ -1013,7 +1009,7 @@ impl Accumulator {
                     }
                     .into());
                 }
-                Ok(())
+                Ok(p)
             }
             RecordRef::Figure(f) => {
                 let period = f.period.unwrap_or(self.period);
@@ -1024,7 +1020,7 @@ impl Accumulator {
                     }
                     .into());
                 }
-                self.unit_ok(&f.unit, None, Some(period.end()))?;
+                let p = self.unit_ok(&f.unit, None, Some(period.end()))?;
                 if f.actors.len() != 1 {
                     return Err(ErrorKind::NotOneActor {
                         actors: f
@@ -1060,14 +1056,15 @@ impl Accumulator {
                     }
                     .into());
                 }
-                Ok(())
+                Ok(p)
             }
         }
     }
 
-    fn dated(&self, unit: &UnitCode, date: NaiveDate) -> Result<(), Error> {
-        self.unit_ok(unit, None, Some(date))?;
-        self.date_ok(date)
+    /// The unit's checks and the date's; the unit's place.
+    fn dated(&self, unit: &UnitCode, date: NaiveDate) -> Result<usize, Error> {
+        let p = self.unit_ok(unit, None, Some(date))?;
+        self.date_ok(date).map(|()| p)
     }
 
     fn date_ok(&self, date: NaiveDate) -> Result<(), Error> {
@@ -1083,13 +1080,15 @@ impl Accumulator {
         }
     }
 
+    /// Checks a unit reference (known, of the `level`, valid on `date`); its place.
     fn unit_ok(
         &self,
         code: &UnitCode,
         level: Option<Level>,
         date: Option<NaiveDate>,
-    ) -> Result<(), Error> {
-        let Some(unit) = self.place(code).and_then(|p| self.meta.get(p)) else {
+    ) -> Result<usize, Error> {
+        let found = self.place(code).and_then(|p| Some((p, self.meta.get(p)?)));
+        let Some((place, unit)) = found else {
             return Err(ErrorKind::UnknownUnit {
                 code: code.to_string(),
             }
@@ -1120,7 +1119,7 @@ impl Accumulator {
                 .into());
             }
         }
-        Ok(())
+        Ok(place)
     }
 
     /// Rolls up and gives the totals.

@@ -132,6 +132,12 @@ fn string_end(bytes: &[u8]) -> Option<usize> {
         .map(|p| base + p)
 }
 
+/// A string that must be one of `names`: its value.
+fn one_of<T: Copy>(c: &mut Cursor<'_>, names: &[(&str, T)]) -> Option<T> {
+    let s = c.string()?;
+    names.iter().find(|(name, _)| *name == s).map(|&(_, v)| v)
+}
+
 /// Marks field `bit` seen; `None` when it was seen before (serde's "duplicate field").
 fn once(seen: &mut u16, bit: u16) -> Option<()> {
     if *seen & bit != 0 {
@@ -257,11 +263,13 @@ fn document(c: &mut Cursor<'_>) -> Option<Record> {
         match key {
             "kind" => {
                 once(seen, 16)?;
-                kind = Some(match c.string()? {
-                    "leadership" => DocumentKind::Leadership,
-                    "guidance" => DocumentKind::Guidance,
-                    _ => return None,
-                });
+                kind = Some(one_of(
+                    c,
+                    &[
+                        ("leadership", DocumentKind::Leadership),
+                        ("guidance", DocumentKind::Guidance),
+                    ],
+                )?);
             }
             "reference" => {
                 once(seen, 32)?;
@@ -287,12 +295,14 @@ fn conference(c: &mut Cursor<'_>) -> Option<Record> {
         match key {
             "kind" => {
                 once(seen, 16)?;
-                kind = Some(match c.string()? {
-                    "propaganda" => ConferenceKind::Propaganda,
-                    "training" => ConferenceKind::Training,
-                    "both" => ConferenceKind::Both,
-                    _ => return None,
-                });
+                kind = Some(one_of(
+                    c,
+                    &[
+                        ("propaganda", ConferenceKind::Propaganda),
+                        ("training", ConferenceKind::Training),
+                        ("both", ConferenceKind::Both),
+                    ],
+                )?);
             }
             "participants" => {
                 once(seen, 32)?;
@@ -300,11 +310,13 @@ fn conference(c: &mut Cursor<'_>) -> Option<Record> {
             }
             "headcount" => {
                 once(seen, 64)?;
-                headcount = Some(match c.string()? {
-                    "occurrences" => Headcount::Occurrences,
-                    "distinct_persons" => Headcount::DistinctPersons,
-                    _ => return None,
-                });
+                headcount = Some(one_of(
+                    c,
+                    &[
+                        ("occurrences", Headcount::Occurrences),
+                        ("distinct_persons", Headcount::DistinctPersons),
+                    ],
+                )?);
             }
             _ => return None,
         }
@@ -343,12 +355,14 @@ fn inspection(c: &mut Cursor<'_>) -> Option<Record> {
         match key {
             "kind" => {
                 once(seen, 16)?;
-                kind = Some(match c.string()? {
-                    "inspection" => InspectionKind::Inspection,
-                    "supervision" => InspectionKind::Supervision,
-                    "lumped" => InspectionKind::Lumped,
-                    _ => return None,
-                });
+                kind = Some(one_of(
+                    c,
+                    &[
+                        ("inspection", InspectionKind::Inspection),
+                        ("supervision", InspectionKind::Supervision),
+                        ("lumped", InspectionKind::Lumped),
+                    ],
+                )?);
             }
             "subjects" => {
                 once(seen, 32)?;

@@ -212,9 +212,13 @@ impl Unordered {
             values,
             shapes,
         } = self;
+        // Field values each shape takes, worked out once per shape.
+        let widths: Vec<usize> = shapes
+            .iter()
+            .map(|shape| shape.items().iter().filter(|i| i.from_field).count())
+            .collect();
         let width = |s: u16| -> Result<usize, Error> {
-            let shape = shapes.get(usize::from(s)).ok_or_else(too_many)?;
-            Ok(shape.items().iter().filter(|i| i.from_field).count())
+            widths.get(usize::from(s)).copied().ok_or_else(too_many)
         };
         // Records and values per unit, then their start offsets.
         let mut starts = vec![0usize; units + 1];

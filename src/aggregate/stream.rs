@@ -177,12 +177,7 @@ pub fn stream_json_lines(
 ) -> Result<(Totals, StreamStats), Error> {
     let mut acc = Accumulator::new(hierarchy, period, indicators);
     let mut stats = StreamStats::default();
-    let mut blocks = Blocks::new(reader);
-    let mut first_line = 1;
-    while let Some(block) = blocks.next()? {
-        let done = outcomes(&acc, &block);
-        first_line = settle_block(&mut acc, &mut stats, first_line, done);
-    }
+    read_here(&mut Blocks::new(reader), &mut acc, &mut stats)?;
     Ok((acc.finish()?, stats))
 }
 
@@ -257,12 +252,7 @@ pub fn stream_json_lines_parallel(
         drop(done_tx);
         if workers == 0 {
             // No worker could start: read and add on this thread.
-            let mut first_line = 1;
-            while let Some(block) = blocks.next()? {
-                let done = outcomes(&acc, &block);
-                first_line = settle_block(&mut acc, &mut stats, first_line, done);
-            }
-            return Ok(());
+            return read_here(&mut blocks, &mut acc, &mut stats);
         }
         let in_flight = workers + IN_FLIGHT_EXTRA;
         let mut sent: u64 = 0;
@@ -455,6 +445,20 @@ fn find_newline(hay: &[u8]) -> Option<usize> {
     }
     let tail = chunks.remainder();
     tail.iter().position(|&b| b == b'\n').map(|p| base + p)
+}
+
+/// Reads, parses, checks and adds every block on this thread.
+fn read_here<R: Read>(
+    blocks: &mut Blocks<R>,
+    acc: &mut Accumulator,
+    stats: &mut StreamStats,
+) -> Result<(), Error> {
+    let mut first_line = 1;
+    while let Some(block) = blocks.next()? {
+        let done = outcomes(acc, &block);
+        first_line = settle_block(acc, stats, first_line, done);
+    }
+    Ok(())
 }
 
 /// Adds a block's outcomes in order; gives the number of the block's next line.
