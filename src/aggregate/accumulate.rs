@@ -92,38 +92,43 @@ pub(crate) struct Contrib {
     pub(crate) from_field: bool,
 }
 
-/// The cells one record adds to, at most [`MAX_CONTRIBS`].
+/// The cells one record adds to, at most [`MAX_CONTRIBS`]. Kept as small
+/// arrays (64 bytes), not as an array of [`Contrib`]: the stream moves one
+/// per line from its workers to the thread that adds.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Contribs {
-    items: [Contrib; MAX_CONTRIBS],
-    len: usize,
+    values: [u64; MAX_CONTRIBS],
+    builtins: [Builtin; MAX_CONTRIBS],
+    flags: [u8; MAX_CONTRIBS],
+    /// Bit `i`: the value of item `i` comes from a field.
+    from_field: u8,
+    len: u8,
 }
 
 impl Contribs {
     fn new() -> Contribs {
-        let none = Contrib {
-            builtin: Builtin::Conferences,
-            value: 0,
-            flags: 0,
-            from_field: false,
-        };
         Contribs {
-            items: [none; MAX_CONTRIBS],
+            values: [0; MAX_CONTRIBS],
+            builtins: [Builtin::Conferences; MAX_CONTRIBS],
+            flags: [0; MAX_CONTRIBS],
+            from_field: 0,
             len: 0,
         }
     }
 
     fn push(&mut self, builtin: Builtin, value: u64, flags: u8, from_field: bool) {
+        let i = usize::from(self.len);
         // No record kind adds to more than MAX_CONTRIBS cells.
-        if let Some(slot) = self.items.get_mut(self.len) {
-            *slot = Contrib {
-                builtin,
-                value,
-                flags,
-                from_field,
-            };
-            self.len += 1;
-        }
+        let (Some(v), Some(b), Some(f)) = (
+            self.values.get_mut(i),
+            self.builtins.get_mut(i),
+            self.flags.get_mut(i),
+        ) else {
+            return;
+        };
+        (*v, *b, *f) = (value, builtin, flags);
+        self.from_field |= u8::from(from_field) << i;
+        self.len += 1;
     }
 
     /// +1 on an indicator.
@@ -136,8 +141,25 @@ impl Contribs {
         self.push(b, value, flags, true);
     }
 
-    pub(crate) fn as_slice(&self) -> &[Contrib] {
-        self.items.get(..self.len).unwrap_or(&[])
+    /// The number of cells.
+    pub(crate) fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// The cells, in the order they were added.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Contrib> + '_ {
+        self.values
+            .iter()
+            .zip(&self.builtins)
+            .zip(&self.flags)
+            .take(self.len())
+            .enumerate()
+            .map(|(i, ((&value, &builtin), &flags))| Contrib {
+                builtin,
+                value,
+                flags,
+                from_field: self.from_field >> i & 1 == 1,
+            })
     }
 }
 
@@ -500,11 +522,30 @@ impl Accumulator {
         // Only figures have no contributions; a record that adds nothing has an empty list.
         let (actor, contribs) = contributions(r, self.period.end())?
             .unwrap_or((Actor::MobilizationSector, Contribs::new()));
+        // Places index `unit_at`, a `Vec<u32>` of units: they fit.
+        let place = u32::try_from(place).map_err(|_| shape_error())?;
         Ok(Prepared::Cells {
             place,
             actor,
             contribs,
         })
+    }
+
+    /// Reads the cells a record will add to, so that they are in cache when it is added.
+    pub(crate) fn touch(&self, place: u32, actor: Actor, c: &Contribs) -> u64 {
+        let place = place as usize;
+        let mut sum = 0u64;
+        for item in c.iter() {
+            let col = slot_index(item.builtin.index(), actor)
+                .and_then(|s| self.record_slots.get(s))
+                .and_then(|&c| self.records.get(c as usize));
+            if let Some(k) = col {
+                let v = k.value.get(place).copied().unwrap_or(0);
+                let f = k.flags.get(place).copied().unwrap_or(0);
+                sum = sum.wrapping_add(v).wrapping_add(u64::from(f));
+            }
+        }
+        sum
     }
 
     /// Adds what [`Accumulator::prepare`] worked out.
@@ -514,7 +555,7 @@ impl Accumulator {
                 place,
                 actor,
                 contribs,
-            } => self.apply(place, actor, &contribs),
+            } => self.apply(place as usize, actor, &contribs),
             Prepared::Figure(f) => self.add_figure(&f),
         }
     }
@@ -571,12 +612,12 @@ impl Accumulator {
         let mut cols = [0usize; MAX_CONTRIBS];
         for (
             slot,
-            &Contrib {
+            Contrib {
                 builtin: b,
                 value: v,
                 ..
             },
-        ) in cols.iter_mut().zip(c.as_slice())
+        ) in cols.iter_mut().zip(c.iter())
         {
             let col = self
                 .record_column(b, actor)
@@ -589,10 +630,10 @@ impl Accumulator {
         }
         for (
             &col,
-            &Contrib {
+            Contrib {
                 value: v, flags, ..
             },
-        ) in cols.iter().zip(c.as_slice())
+        ) in cols.iter().zip(c.iter())
         {
             let Some(k) = self.records.get_mut(col) else {
                 continue;
@@ -1188,7 +1229,7 @@ impl Accumulator {
 pub(crate) enum Prepared {
     /// The cells a record adds at a place.
     Cells {
-        place: usize,
+        place: u32,
         actor: Actor,
         contribs: Contribs,
     },
@@ -1251,6 +1292,6 @@ mod tests {
         let (_, c) = contributions(RecordRef::Model(&m), end)
             .unwrap_or_else(|e| panic!("{e}"))
             .unwrap_or_else(|| panic!("a model adds cells"));
-        assert_eq!(c.as_slice().len(), MAX_CONTRIBS);
+        assert_eq!(c.len(), MAX_CONTRIBS);
     }
 }

@@ -16,10 +16,11 @@ use crate::{
     IssuedDocument, Qualifier, RecordId, Reported, Subjects, UnitCode,
 };
 
-/// A position in a line.
+/// A position in a line. The line is bytes: keys and names are compared
+/// with ASCII constants in place, and only text the record keeps (an id, a
+/// reference, a unit code) is checked to be UTF-8, so a line the fast path
+/// reads is UTF-8 wherever it has been read.
 struct Cursor<'a> {
-    /// The line, checked to be UTF-8 once.
-    text: &'a str,
     bytes: &'a [u8],
     at: usize,
 }
@@ -27,6 +28,10 @@ struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.at..).unwrap_or(&[])
     }
 
     /// Skips JSON whitespace.
@@ -47,18 +52,55 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// A string without escapes or control characters.
-    fn string(&mut self) -> Option<&'a str> {
+    /// The bytes of a string without escapes or control characters.
+    fn string(&mut self) -> Option<&'a [u8]> {
         self.eat(b'"')?;
-        let rest = self.bytes.get(self.at..)?;
+        let rest = self.rest();
         let len = string_end(rest)?;
         if rest.get(len) != Some(&b'"') {
             return None;
         }
-        // Both ends are ASCII quotes: character boundaries.
-        let s = self.text.get(self.at..self.at + len)?;
         self.at += len + 1;
-        Some(s)
+        rest.get(..len)
+    }
+
+    /// A short string (a key), byte by byte: cheaper than [`string_end`]'s
+    /// set-up for a few bytes.
+    fn short(&mut self) -> Option<&'a [u8]> {
+        self.eat(b'"')?;
+        let rest = self.rest();
+        let len = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        if rest.get(len) != Some(&b'"') {
+            return None;
+        }
+        self.at += len + 1;
+        rest.get(..len)
+    }
+
+    /// A string that is UTF-8 (for text the record keeps).
+    fn text(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.string()?).ok()
+    }
+
+    /// A string equal to one of `names`, compared in place: its value.
+    fn name<T: Copy>(&mut self, names: &[(&'static str, T)]) -> Option<T> {
+        self.name_of(names, |(name, _)| name).map(|(_, v)| v)
+    }
+
+    /// A string equal to the name of one of `items`, compared in place: that item.
+    fn name_of<T: Copy>(&mut self, items: &[T], name: impl Fn(T) -> &'static str) -> Option<T> {
+        self.eat(b'"')?;
+        let rest = self.rest();
+        for &item in items {
+            let n = name(item).as_bytes();
+            if rest.get(..n.len()) == Some(n) && rest.get(n.len()) == Some(&b'"') {
+                self.at += n.len() + 1;
+                return Some(item);
+            }
+        }
+        None
     }
 
     /// A whole number: `0` or a non-zero digit and digits, fitting `u64`.
@@ -79,7 +121,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// An object: `field` is called with each key, with the cursor before its value.
-    fn object(&mut self, mut field: impl FnMut(&str, &mut Self) -> Option<()>) -> Option<()> {
+    fn object(&mut self, mut field: impl FnMut(&[u8], &mut Self) -> Option<()>) -> Option<()> {
         self.eat(b'{')?;
         self.ws();
         if self.peek()? == b'}' {
@@ -87,7 +129,7 @@ impl<'a> Cursor<'a> {
             return Some(());
         }
         loop {
-            let key = self.string()?;
+            let key = self.short()?;
             self.eat(b':')?;
             field(key, self)?;
             self.ws();
@@ -132,12 +174,6 @@ fn string_end(bytes: &[u8]) -> Option<usize> {
         .map(|p| base + p)
 }
 
-/// A string that must be one of `names`: its value.
-fn one_of<T: Copy>(c: &mut Cursor<'_>, names: &[(&str, T)]) -> Option<T> {
-    let s = c.string()?;
-    names.iter().find(|(name, _)| *name == s).map(|&(_, v)| v)
-}
-
 /// Marks field `bit` seen; `None` when it was seen before (serde's "duplicate field").
 fn once(seen: &mut u16, bit: u16) -> Option<()> {
     if *seen & bit != 0 {
@@ -148,19 +184,20 @@ fn once(seen: &mut u16, bit: u16) -> Option<()> {
 }
 
 fn unit(c: &mut Cursor<'_>) -> Option<UnitCode> {
-    c.string()?.parse().ok()
+    c.text()?.parse().ok()
 }
 
 fn id(c: &mut Cursor<'_>) -> Option<RecordId> {
-    c.string()?.parse().ok()
+    c.text()?.parse().ok()
 }
 
 /// A date written `YYYY-MM-DD`, exactly.
 fn date(c: &mut Cursor<'_>) -> Option<NaiveDate> {
-    let s = c.string()?.as_bytes();
-    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *s else {
+    c.eat(b'"')?;
+    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2, b'"', ..] = c.rest() else {
         return None;
     };
+    c.at += 11;
     let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
     let year = digit(y1)? * 1000 + digit(y2)? * 100 + digit(y3)? * 10 + digit(y4)?;
     let month = digit(m1)? * 10 + digit(m2)?;
@@ -169,8 +206,7 @@ fn date(c: &mut Cursor<'_>) -> Option<NaiveDate> {
 }
 
 fn actor(c: &mut Cursor<'_>) -> Option<Actor> {
-    let s = c.string()?;
-    Actor::ALL.into_iter().find(|a| a.as_str() == s)
+    c.name_of(&Actor::ALL, Actor::as_str)
 }
 
 fn count(c: &mut Cursor<'_>) -> Option<Count> {
@@ -186,9 +222,9 @@ fn reported(c: &mut Cursor<'_>) -> Option<Reported> {
     let mut out = None;
     c.object(|key, c| {
         let q = match key {
-            "at_least" => Qualifier::AtLeast,
-            "at_most" => Qualifier::AtMost,
-            "about" => Qualifier::About,
+            b"at_least" => Qualifier::AtLeast,
+            b"at_most" => Qualifier::AtMost,
+            b"about" => Qualifier::About,
             _ => return None,
         };
         if out.is_some() {
@@ -217,21 +253,21 @@ const ACTOR: u16 = 8;
 impl Common {
     /// Reads `key` if it is a common field: `Some(true)` read, `Some(false)`
     /// not a common field, `None` decline.
-    fn field(&mut self, key: &str, c: &mut Cursor<'_>, seen: &mut u16) -> Option<bool> {
+    fn field(&mut self, key: &[u8], c: &mut Cursor<'_>, seen: &mut u16) -> Option<bool> {
         match key {
-            "id" => {
+            b"id" => {
                 once(seen, ID)?;
                 self.id = Some(id(c)?);
             }
-            "unit" => {
+            b"unit" => {
                 once(seen, UNIT)?;
                 self.unit = Some(unit(c)?);
             }
-            "date" => {
+            b"date" => {
                 once(seen, DATE)?;
                 self.date = Some(date(c)?);
             }
-            "actor" => {
+            b"actor" => {
                 once(seen, ACTOR)?;
                 self.actor = Some(actor(c)?);
             }
@@ -245,7 +281,7 @@ impl Common {
 /// key through `other` (with the mask of fields seen).
 fn dated(
     c: &mut Cursor<'_>,
-    mut other: impl FnMut(&str, &mut Cursor<'_>, &mut u16) -> Option<()>,
+    mut other: impl FnMut(&[u8], &mut Cursor<'_>, &mut u16) -> Option<()>,
 ) -> Option<Common> {
     let (mut common, mut seen) = (Common::default(), 0u16);
     c.object(|key, c| {
@@ -261,19 +297,16 @@ fn document(c: &mut Cursor<'_>) -> Option<Record> {
     let (mut kind, mut reference) = (None, None);
     let common = dated(c, |key, c, seen| {
         match key {
-            "kind" => {
+            b"kind" => {
                 once(seen, 16)?;
-                kind = Some(one_of(
-                    c,
-                    &[
-                        ("leadership", DocumentKind::Leadership),
-                        ("guidance", DocumentKind::Guidance),
-                    ],
-                )?);
+                kind = Some(c.name(&[
+                    ("leadership", DocumentKind::Leadership),
+                    ("guidance", DocumentKind::Guidance),
+                ])?);
             }
-            "reference" => {
+            b"reference" => {
                 once(seen, 32)?;
-                reference = Some(c.string()?.to_owned());
+                reference = Some(c.text()?.to_owned());
             }
             _ => return None,
         }
@@ -293,30 +326,24 @@ fn conference(c: &mut Cursor<'_>) -> Option<Record> {
     let (mut kind, mut participants, mut headcount) = (None, None, None);
     let common = dated(c, |key, c, seen| {
         match key {
-            "kind" => {
+            b"kind" => {
                 once(seen, 16)?;
-                kind = Some(one_of(
-                    c,
-                    &[
-                        ("propaganda", ConferenceKind::Propaganda),
-                        ("training", ConferenceKind::Training),
-                        ("both", ConferenceKind::Both),
-                    ],
-                )?);
+                kind = Some(c.name(&[
+                    ("propaganda", ConferenceKind::Propaganda),
+                    ("training", ConferenceKind::Training),
+                    ("both", ConferenceKind::Both),
+                ])?);
             }
-            "participants" => {
+            b"participants" => {
                 once(seen, 32)?;
                 participants = Some(reported(c)?);
             }
-            "headcount" => {
+            b"headcount" => {
                 once(seen, 64)?;
-                headcount = Some(one_of(
-                    c,
-                    &[
-                        ("occurrences", Headcount::Occurrences),
-                        ("distinct_persons", Headcount::DistinctPersons),
-                    ],
-                )?);
+                headcount = Some(c.name(&[
+                    ("occurrences", Headcount::Occurrences),
+                    ("distinct_persons", Headcount::DistinctPersons),
+                ])?);
             }
             _ => return None,
         }
@@ -337,9 +364,9 @@ fn subjects(c: &mut Cursor<'_>) -> Option<Subjects> {
     let (mut s, mut seen) = (Subjects::default(), 0u16);
     c.object(|key, c| {
         let (bit, slot) = match key {
-            "party_organizations" => (1, &mut s.party_organizations),
-            "party_members" => (2, &mut s.party_members),
-            "lumped" => (4, &mut s.lumped),
+            b"party_organizations" => (1, &mut s.party_organizations),
+            b"party_members" => (2, &mut s.party_members),
+            b"lumped" => (4, &mut s.lumped),
             _ => return None,
         };
         once(&mut seen, bit)?;
@@ -353,18 +380,15 @@ fn inspection(c: &mut Cursor<'_>) -> Option<Record> {
     let (mut kind, mut subj) = (None, None);
     let common = dated(c, |key, c, seen| {
         match key {
-            "kind" => {
+            b"kind" => {
                 once(seen, 16)?;
-                kind = Some(one_of(
-                    c,
-                    &[
-                        ("inspection", InspectionKind::Inspection),
-                        ("supervision", InspectionKind::Supervision),
-                        ("lumped", InspectionKind::Lumped),
-                    ],
-                )?);
+                kind = Some(c.name(&[
+                    ("inspection", InspectionKind::Inspection),
+                    ("supervision", InspectionKind::Supervision),
+                    ("lumped", InspectionKind::Lumped),
+                ])?);
             }
-            "subjects" => {
+            b"subjects" => {
                 once(seen, 32)?;
                 subj = Some(subjects(c)?);
             }
@@ -386,15 +410,15 @@ fn dialogue(c: &mut Cursor<'_>) -> Option<Record> {
     let (mut participants, mut raised, mut resolved) = (None, None, None);
     let common = dated(c, |key, c, seen| {
         match key {
-            "participants" => {
+            b"participants" => {
                 once(seen, 16)?;
                 participants = Some(reported(c)?);
             }
-            "petitions_raised" => {
+            b"petitions_raised" => {
                 once(seen, 32)?;
                 raised = Some(count(c)?);
             }
-            "petitions_resolved" => {
+            b"petitions_resolved" => {
                 once(seen, 64)?;
                 resolved = Some(count(c)?);
             }
@@ -416,20 +440,15 @@ fn dialogue(c: &mut Cursor<'_>) -> Option<Record> {
 /// The record on a line, when the line is of a kind and form the fast path
 /// reads; `None` otherwise (parse the line with `serde_json` then).
 pub(crate) fn parse_record(line: &[u8]) -> Option<Record> {
-    let text = std::str::from_utf8(line).ok()?;
-    let mut c = Cursor {
-        text,
-        bytes: line,
-        at: 0,
-    };
+    let mut c = Cursor { bytes: line, at: 0 };
     c.eat(b'{')?;
-    let tag = c.string()?;
+    let tag = c.short()?;
     c.eat(b':')?;
     let record = match tag {
-        "document" => document(&mut c)?,
-        "conference" => conference(&mut c)?,
-        "inspection" => inspection(&mut c)?,
-        "dialogue" => dialogue(&mut c)?,
+        b"document" => document(&mut c)?,
+        b"conference" => conference(&mut c)?,
+        b"inspection" => inspection(&mut c)?,
+        b"dialogue" => dialogue(&mut c)?,
         _ => return None,
     };
     c.eat(b'}')?;
@@ -578,7 +597,7 @@ mod tests {
     }
 
     /// A line and whether it is plain (every choice plain, no mutation).
-    fn line() -> impl Strategy<Value = (String, bool)> {
+    fn line() -> impl Strategy<Value = (Vec<u8>, bool)> {
         let tags = prop::sample::select(vec!["document", "conference", "inspection", "dialogue"]);
         (
             tags,
@@ -655,17 +674,16 @@ mod tests {
                 text.push('}');
                 s(&mut text);
                 text.push('}');
+                let mut bytes = text.into_bytes();
                 if twist == 3 {
-                    // One byte changed anywhere.
-                    let mut bytes = text.into_bytes();
+                    // One byte changed anywhere, into any byte (UTF-8 or not).
                     let i = at.index(bytes.len());
                     if let Some(b) = bytes.get_mut(i) {
                         *b = byte;
                     }
-                    text = String::from_utf8_lossy(&bytes).into_owned();
                     is_plain = false;
                 }
-                (text, is_plain)
+                (bytes, is_plain)
             })
     }
 
@@ -674,9 +692,10 @@ mod tests {
 
         /// Whatever the fast path reads, serde_json reads the same; plain lines it reads.
         #[test]
-        fn agrees_with_serde((text, is_plain) in line()) {
-            let fast = parse_record(text.as_bytes());
-            let slow = serde_json::from_slice::<Record>(text.trim().as_bytes());
+        fn agrees_with_serde((bytes, is_plain) in line()) {
+            let text = String::from_utf8_lossy(&bytes);
+            let fast = parse_record(&bytes);
+            let slow = serde_json::from_slice::<Record>(bytes.trim_ascii());
             if let Some(r) = &fast {
                 prop_assert_eq!(Some(r), slow.as_ref().ok(), "{}", text);
             }

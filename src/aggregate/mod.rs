@@ -922,7 +922,7 @@ impl Totals {
         let h = &self.hierarchy;
         let chain = || std::iter::successors(Some(start), |&u| h.parent(u)).map(|u| u.get());
         // Check every cell first: all or nothing.
-        for item in c.as_slice() {
+        for item in c.iter() {
             let ind = u32::try_from(item.builtin.index()).unwrap_or(u32::MAX);
             let col = self
                 .records
@@ -937,7 +937,7 @@ impl Totals {
             }
         }
         let n = self.hierarchy.len();
-        for item in c.as_slice() {
+        for item in c.iter() {
             let ind = u32::try_from(item.builtin.index()).unwrap_or(u32::MAX);
             let i = match self
                 .records

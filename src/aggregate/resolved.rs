@@ -11,7 +11,7 @@
 
 use chrono::NaiveDate;
 
-use super::accumulate::{contributions, Contrib, RecordRef, MAX_CONTRIBS};
+use super::accumulate::{contributions, Contribs, RecordRef, MAX_CONTRIBS};
 use crate::lookup::FxMap;
 use crate::validate::Path;
 use crate::{Actor, Dataset, Error, ErrorKind, Hierarchy};
@@ -113,14 +113,14 @@ impl Builder {
                 let Some((actor, c)) = contributions(r, self.end).map_err(|e| (at(), e))? else {
                     continue;
                 };
-                self.push(u, actor, c.as_slice()).map_err(|e| (at(), e))?;
+                self.push(u, actor, &c).map_err(|e| (at(), e))?;
             }
         }
         Ok(())
     }
 
-    fn push(&mut self, unit: u32, actor: Actor, items: &[Contrib]) -> Result<(), Error> {
-        if items.is_empty() {
+    fn push(&mut self, unit: u32, actor: Actor, items: &Contribs) -> Result<(), Error> {
+        if items.len() == 0 {
             return Ok(());
         }
         let mut shape = Shape {
@@ -132,7 +132,7 @@ impl Builder {
             }; MAX_CONTRIBS],
             len: 0,
         };
-        for (slot, c) in shape.items.iter_mut().zip(items) {
+        for (slot, c) in shape.items.iter_mut().zip(items.iter()) {
             *slot = ShapeItem {
                 builtin: u8::try_from(c.builtin.index()).map_err(|_| too_many())?,
                 flags: c.flags,
