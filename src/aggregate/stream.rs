@@ -230,7 +230,7 @@ pub fn stream_json_lines_parallel(
     let (work_tx, work_rx) =
         mpsc::sync_channel::<(u64, Block)>(threads.get().min(MAX_STREAM_WORKERS));
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(u64, Worked)>();
+    let (done_tx, done_rx) = mpsc::channel::<Returned>();
     let mut order = InOrder {
         pending: BTreeMap::new(),
         next: 0,
@@ -265,7 +265,7 @@ pub fn stream_json_lines_parallel(
             // Bound the blocks in flight: wait for the oldest first.
             while sent - order.next >= in_flight {
                 match done_rx.recv() {
-                    Ok(done) => order.take(done, &mut acc, &mut stats),
+                    Ok(done) => order.take(done, &mut blocks, &mut acc, &mut stats),
                     Err(_) => break,
                 }
             }
@@ -274,14 +274,14 @@ pub fn stream_json_lines_parallel(
             }
             sent += 1;
             while let Ok(done) = done_rx.try_recv() {
-                order.take(done, &mut acc, &mut stats);
+                order.take(done, &mut blocks, &mut acc, &mut stats);
             }
         };
         drop(work_tx);
         read?;
         while order.next < sent {
             match done_rx.recv() {
-                Ok(done) => order.take(done, &mut acc, &mut stats),
+                Ok(done) => order.take(done, &mut blocks, &mut acc, &mut stats),
                 Err(_) => break,
             }
         }
@@ -292,6 +292,8 @@ pub fn stream_json_lines_parallel(
 
 /// Blocks in flight beyond one per worker.
 const IN_FLIGHT_EXTRA: u64 = 2;
+/// Buffers kept for reuse, at most.
+const MAX_SPARE: usize = 8;
 /// The input is read this many bytes at a time.
 const READ_BYTES: usize = if cfg!(test) { 256 } else { 1 << 20 };
 
@@ -311,6 +313,9 @@ struct Blocks<R> {
     /// Inside an over-long line: drop bytes up to the next newline.
     skipping: bool,
     eof: bool,
+    /// Buffers handed back after their lines were read, to read into again:
+    /// the same few megabytes are reused instead of new memory every block.
+    spare: Vec<Vec<u8>>,
 }
 
 impl<R: Read> Blocks<R> {
@@ -320,6 +325,17 @@ impl<R: Read> Blocks<R> {
             carry: Vec::new(),
             skipping: false,
             eof: false,
+            spare: Vec::new(),
+        }
+    }
+
+    /// Takes back a block's buffer for a later read.
+    fn recycle(&mut self, block: Block) {
+        if let Block::Lines(mut buf) = block {
+            if self.spare.len() < MAX_SPARE && buf.capacity() >= READ_BYTES {
+                buf.clear();
+                self.spare.push(buf);
+            }
         }
     }
 
@@ -333,11 +349,14 @@ impl<R: Read> Blocks<R> {
             }
             let start = self.carry.len();
             // Room for a whole read up front: growing the buffer as it fills
-            // would copy it and read in small pieces.
-            self.carry.reserve(READ_BYTES);
-            // Reads into spare capacity (no zeroing), up to READ_BYTES or the end.
+            // would copy it and read in small pieces. A reused buffer has room.
+            if self.carry.capacity() - start < READ_BYTES / 2 {
+                self.carry.reserve(READ_BYTES);
+            }
+            let room = self.carry.capacity() - start;
+            // Reads into spare capacity (no zeroing), up to `room` or the end.
             let n = match Read::by_ref(&mut self.reader)
-                .take(READ_BYTES as u64)
+                .take(room as u64)
                 .read_to_end(&mut self.carry)
             {
                 Ok(n) => n,
@@ -373,7 +392,9 @@ impl<R: Read> Blocks<R> {
                 .map(|p| p + from);
             match last {
                 Some(p) => {
-                    let rest = self.carry.split_off(p + 1);
+                    let mut rest = self.spare.pop().unwrap_or_default();
+                    rest.extend_from_slice(self.carry.get(p + 1..).unwrap_or(&[]));
+                    self.carry.truncate(p + 1);
                     return Ok(Some(Block::Lines(std::mem::replace(&mut self.carry, rest))));
                 }
                 None if self.carry.len() > MAX_LINE_BYTES => {
@@ -394,13 +415,17 @@ type Done = (Vec<(u32, Outcome)>, usize);
 /// What a worker hands back for a block: its outcomes, or the payload of a panic.
 type Worked = std::thread::Result<Done>;
 
+/// A block's number, what became of it, and the block (for its buffer).
+type Returned = (u64, Worked, Block);
+
 /// Parses and checks the lines of a block.
 fn outcomes(acc: &Accumulator, block: &Block) -> Done {
     let text = match block {
         Block::TooLong => return (vec![(0, Outcome::TooLong)], 1),
         Block::Lines(text) => text,
     };
-    let mut out = Vec::new();
+    // About one line in 64 bytes or more: rarely grown.
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut lines = 0usize;
     let mut rest: &[u8] = text;
     while !rest.is_empty() {
@@ -459,6 +484,7 @@ fn read_here<R: Read>(
     let mut first_line = 1;
     while let Some(block) = blocks.next()? {
         let done = outcomes(acc, &block);
+        blocks.recycle(block);
         first_line = settle_block(acc, stats, first_line, done);
     }
     Ok(())
@@ -498,7 +524,7 @@ fn settle_block(
 /// A worker: parses and checks the lines of each block it receives.
 fn work(
     rx: &Mutex<mpsc::Receiver<(u64, Block)>>,
-    tx: &mpsc::Sender<(u64, Worked)>,
+    tx: &mpsc::Sender<Returned>,
     checker: &Accumulator,
 ) {
     loop {
@@ -511,7 +537,7 @@ fn work(
         // which raises it again, instead of leaving it waiting for this block.
         let worked = std::panic::catch_unwind(AssertUnwindSafe(|| outcomes(checker, &block)));
         let failed = worked.is_err();
-        if tx.send((id, worked)).is_err() || failed {
+        if tx.send((id, worked, block)).is_err() || failed {
             return;
         }
     }
@@ -525,12 +551,14 @@ struct InOrder {
 }
 
 impl InOrder {
-    fn take(
+    fn take<R: Read>(
         &mut self,
-        (id, worked): (u64, Worked),
+        (id, worked, block): Returned,
+        blocks: &mut Blocks<R>,
         acc: &mut Accumulator,
         stats: &mut StreamStats,
     ) {
+        blocks.recycle(block);
         let done = match worked {
             Ok(done) => done,
             Err(panic) => std::panic::resume_unwind(panic),
