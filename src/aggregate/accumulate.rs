@@ -498,8 +498,11 @@ impl Accumulator {
                         let id = indicator_name(&self.indicators, k.indicator);
                         return Err(overflow(&self.hierarchy, unit, &id));
                     }
-                    if let Some(f) = k.flags.get_mut(u) {
-                        *f |= flags;
+                    // A positive sum says the cell is present (set in `finish`).
+                    if flags != F_PRESENT || v == 0 {
+                        if let Some(f) = k.flags.get_mut(u) {
+                            *f |= flags;
+                        }
                     }
                     if let Some(fl) = k.floor.get_mut(u) {
                         *fl = (*fl).max(v);
@@ -540,9 +543,7 @@ impl Accumulator {
                 .and_then(|s| self.record_slots.get(s))
                 .and_then(|&c| self.records.get(c as usize));
             if let Some(k) = col {
-                let v = k.value.get(place).copied().unwrap_or(0);
-                let f = k.flags.get(place).copied().unwrap_or(0);
-                sum = sum.wrapping_add(v).wrapping_add(u64::from(f));
+                sum = sum.wrapping_add(k.value.get(place).copied().unwrap_or(0));
             }
         }
         sum
@@ -641,8 +642,13 @@ impl Accumulator {
             if let Some(x) = k.value.get_mut(u) {
                 *x = x.saturating_add(v); // checked above
             }
-            if let Some(f) = k.flags.get_mut(u) {
-                *f |= flags | F_PRESENT;
+            // A positive sum says the cell is present (set in `finish`):
+            // flags are written only for a qualifier or a zero, so that
+            // most additions touch one array, not two.
+            if flags != 0 || v == 0 {
+                if let Some(f) = k.flags.get_mut(u) {
+                    *f |= flags | F_PRESENT;
+                }
             }
             if let Some(fl) = k.floor.get_mut(u) {
                 *fl = (*fl).max(v);
@@ -1192,6 +1198,15 @@ impl Accumulator {
         let n = hierarchy.len();
         let mut records: Vec<Column> = records
             .into_iter()
+            .map(|mut c| {
+                // The flags left unwritten for positive sums.
+                for (f, &v) in c.flags.iter_mut().zip(&c.value) {
+                    if v > 0 {
+                        *f |= F_PRESENT;
+                    }
+                }
+                c
+            })
             .filter(Column::is_used)
             .map(|c| {
                 let mut out = Column::new(c.indicator, c.actor, n, !c.floor.is_empty(), false);

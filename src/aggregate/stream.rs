@@ -228,13 +228,14 @@ pub fn stream_json_lines_parallel(
     let mut stats = StreamStats::default();
     let mut blocks = Blocks::new(reader);
     let (work_tx, work_rx) =
-        mpsc::sync_channel::<(u64, Block)>(threads.get().min(MAX_STREAM_WORKERS));
+        mpsc::sync_channel::<(u64, Block, Lines)>(threads.get().min(MAX_STREAM_WORKERS));
     let work_rx = Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Returned>();
     let mut order = InOrder {
         pending: BTreeMap::new(),
         next: 0,
         first_line: 1,
+        spare: Vec::new(),
     };
     std::thread::scope(|scope| -> Result<(), Error> {
         let mut workers: u64 = 0;
@@ -269,7 +270,8 @@ pub fn stream_json_lines_parallel(
                     Err(_) => break,
                 }
             }
-            if work_tx.send((sent, block)).is_err() {
+            let lines = order.spare.pop().unwrap_or_default();
+            if work_tx.send((sent, block, lines)).is_err() {
                 break Ok(());
             }
             sent += 1;
@@ -409,8 +411,11 @@ impl<R: Read> Blocks<R> {
 }
 
 /// The outcome of each line of a block that is not blank, with its position
-/// in the block (from 0), and the number of lines in the block.
-type Done = (Vec<(u32, Outcome)>, usize);
+/// in the block (from 0).
+type Lines = Vec<(u32, Outcome)>;
+
+/// A block's [`Lines`] and the number of lines in the block.
+type Done = (Lines, usize);
 
 /// What a worker hands back for a block: its outcomes, or the payload of a panic.
 type Worked = std::thread::Result<Done>;
@@ -418,14 +423,19 @@ type Worked = std::thread::Result<Done>;
 /// A block's number, what became of it, and the block (for its buffer).
 type Returned = (u64, Worked, Block);
 
-/// Parses and checks the lines of a block.
-fn outcomes(acc: &Accumulator, block: &Block) -> Done {
+/// Parses and checks the lines of a block, into `out` (emptied first: a
+/// list handed back after an earlier block, its memory reused).
+fn outcomes(acc: &Accumulator, block: &Block, mut out: Lines) -> Done {
+    out.clear();
     let text = match block {
-        Block::TooLong => return (vec![(0, Outcome::TooLong)], 1),
+        Block::TooLong => {
+            out.push((0, Outcome::TooLong));
+            return (out, 1);
+        }
         Block::Lines(text) => text,
     };
     // About one line in 64 bytes or more: rarely grown.
-    let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    out.reserve(text.len() / 64 + 1);
     let mut lines = 0usize;
     let mut rest: &[u8] = text;
     while !rest.is_empty() {
@@ -481,27 +491,28 @@ fn read_here<R: Read>(
     acc: &mut Accumulator,
     stats: &mut StreamStats,
 ) -> Result<(), Error> {
-    let mut first_line = 1;
+    let (mut first_line, mut spare) = (1, Vec::new());
     while let Some(block) = blocks.next()? {
-        let done = outcomes(acc, &block);
+        let done = outcomes(acc, &block, spare);
         blocks.recycle(block);
-        first_line = settle_block(acc, stats, first_line, done);
+        (first_line, spare) = settle_block(acc, stats, first_line, done);
     }
     Ok(())
 }
 
-/// Adds a block's outcomes in order; gives the number of the block's next line.
+/// Adds a block's outcomes in order; gives the number of the block's next
+/// line, and the emptied list for reuse.
 fn settle_block(
     acc: &mut Accumulator,
     stats: &mut StreamStats,
     first_line: usize,
-    (outcomes, lines): Done,
-) -> usize {
+    (mut outcomes, lines): Done,
+) -> (usize, Lines) {
     // The cells of a few records are read together first, so that their
     // cache misses overlap instead of coming one record at a time.
     const GROUP: usize = 16;
     let mut sink = 0u64;
-    let mut it = outcomes.into_iter();
+    let mut it = outcomes.drain(..);
     while !it.as_slice().is_empty() {
         for (_, o) in it.as_slice().iter().take(GROUP) {
             if let Outcome::Ready(Prepared::Cells {
@@ -517,13 +528,14 @@ fn settle_block(
             settle(acc, stats, first_line + at as usize, o);
         }
     }
+    drop(it);
     std::hint::black_box(sink);
-    first_line + lines
+    (first_line + lines, outcomes)
 }
 
 /// A worker: parses and checks the lines of each block it receives.
 fn work(
-    rx: &Mutex<mpsc::Receiver<(u64, Block)>>,
+    rx: &Mutex<mpsc::Receiver<(u64, Block, Lines)>>,
     tx: &mpsc::Sender<Returned>,
     checker: &Accumulator,
 ) {
@@ -532,10 +544,10 @@ fn work(
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
-        let Ok((id, block)) = next else { return };
+        let Ok((id, block, lines)) = next else { return };
         // A panic here would be a bug; it is handed to the reading thread,
         // which raises it again, instead of leaving it waiting for this block.
-        let worked = std::panic::catch_unwind(AssertUnwindSafe(|| outcomes(checker, &block)));
+        let worked = std::panic::catch_unwind(AssertUnwindSafe(|| outcomes(checker, &block, lines)));
         let failed = worked.is_err();
         if tx.send((id, worked, block)).is_err() || failed {
             return;
@@ -548,6 +560,8 @@ struct InOrder {
     pending: BTreeMap<u64, Done>,
     next: u64,
     first_line: usize,
+    /// Emptied lists, to send with the next blocks.
+    spare: Vec<Lines>,
 }
 
 impl InOrder {
@@ -565,7 +579,11 @@ impl InOrder {
         };
         self.pending.insert(id, done);
         while let Some(done) = self.pending.remove(&self.next) {
-            self.first_line = settle_block(acc, stats, self.first_line, done);
+            let (next_line, emptied) = settle_block(acc, stats, self.first_line, done);
+            self.first_line = next_line;
+            if self.spare.len() < MAX_SPARE {
+                self.spare.push(emptied);
+            }
             self.next += 1;
         }
     }
