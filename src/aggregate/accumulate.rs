@@ -18,6 +18,8 @@ use crate::{
 const NONE: u32 = u32::MAX;
 /// The most cells one record touches (a model: 1 + 5 stages).
 pub(crate) const MAX_CONTRIBS: usize = 1 + crate::ModelStage::ALL.len();
+// `Contribs::from_field` keeps one bit per cell in a `u8`.
+const _: () = assert!(MAX_CONTRIBS <= 8);
 
 /// A borrowed record of any kind, for [`Accumulator::add`].
 ///

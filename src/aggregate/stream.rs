@@ -296,6 +296,10 @@ pub fn stream_json_lines_parallel(
 const IN_FLIGHT_EXTRA: u64 = 2;
 /// Buffers kept for reuse, at most.
 const MAX_SPARE: usize = 8;
+/// The largest buffer kept: a read, a line's start before it, and slack.
+const KEEP_BYTES: usize = MAX_LINE_BYTES + 2 * READ_BYTES;
+/// The longest list of outcomes kept for reuse (a block of short lines makes a long one).
+const KEEP_OUTCOMES: usize = 1 << 16;
 /// The input is read this many bytes at a time.
 const READ_BYTES: usize = if cfg!(test) { 256 } else { 1 << 20 };
 
@@ -331,10 +335,19 @@ impl<R: Read> Blocks<R> {
         }
     }
 
+    /// Empties `carry` inside an over-long line, letting a grown buffer go.
+    fn drop_carry(&mut self) {
+        self.carry.clear();
+        if self.carry.capacity() > KEEP_BYTES {
+            self.carry = Vec::new();
+        }
+    }
+
     /// Takes back a block's buffer for a later read.
     fn recycle(&mut self, block: Block) {
         if let Block::Lines(mut buf) = block {
-            if self.spare.len() < MAX_SPARE && buf.capacity() >= READ_BYTES {
+            // Only buffers of the usual size: one grown by a long line is let go.
+            if self.spare.len() < MAX_SPARE && (READ_BYTES..=KEEP_BYTES).contains(&buf.capacity()) {
                 buf.clear();
                 self.spare.push(buf);
             }
@@ -355,7 +368,9 @@ impl<R: Read> Blocks<R> {
             if self.carry.capacity() - start < READ_BYTES / 2 {
                 self.carry.reserve(READ_BYTES);
             }
-            let room = self.carry.capacity() - start;
+            // At most READ_BYTES a read, whatever the buffer's capacity, so
+            // that memory follows MAX_LINE_BYTES, not the longest line.
+            let room = (self.carry.capacity() - start).min(READ_BYTES);
             // Reads into spare capacity (no zeroing), up to `room` or the end.
             let n = match Read::by_ref(&mut self.reader)
                 .take(room as u64)
@@ -382,7 +397,7 @@ impl<R: Read> Blocks<R> {
                         from = 0;
                     }
                     None => {
-                        self.carry.clear();
+                        self.drop_carry();
                         continue;
                     }
                 }
@@ -400,7 +415,7 @@ impl<R: Read> Blocks<R> {
                     return Ok(Some(Block::Lines(std::mem::replace(&mut self.carry, rest))));
                 }
                 None if self.carry.len() > MAX_LINE_BYTES => {
-                    self.carry.clear();
+                    self.drop_carry();
                     self.skipping = true;
                     return Ok(Some(Block::TooLong));
                 }
@@ -496,6 +511,9 @@ fn read_here<R: Read>(
         let done = outcomes(acc, &block, spare);
         blocks.recycle(block);
         (first_line, spare) = settle_block(acc, stats, first_line, done);
+        if spare.capacity() > KEEP_OUTCOMES {
+            spare = Vec::new();
+        }
     }
     Ok(())
 }
@@ -547,7 +565,8 @@ fn work(
         let Ok((id, block, lines)) = next else { return };
         // A panic here would be a bug; it is handed to the reading thread,
         // which raises it again, instead of leaving it waiting for this block.
-        let worked = std::panic::catch_unwind(AssertUnwindSafe(|| outcomes(checker, &block, lines)));
+        let worked =
+            std::panic::catch_unwind(AssertUnwindSafe(|| outcomes(checker, &block, lines)));
         let failed = worked.is_err();
         if tx.send((id, worked, block)).is_err() || failed {
             return;
@@ -581,7 +600,7 @@ impl InOrder {
         while let Some(done) = self.pending.remove(&self.next) {
             let (next_line, emptied) = settle_block(acc, stats, self.first_line, done);
             self.first_line = next_line;
-            if self.spare.len() < MAX_SPARE {
+            if self.spare.len() < MAX_SPARE && emptied.capacity() <= KEEP_OUTCOMES {
                 self.spare.push(emptied);
             }
             self.next += 1;
@@ -659,7 +678,10 @@ mod tests {
 
     use proptest::prelude::*;
 
-    use super::{find_newline, stream_json_lines, stream_json_lines_parallel, MAX_LINE_BYTES};
+    use super::{
+        find_newline, stream_json_lines, stream_json_lines_parallel, Block, Blocks, KEEP_BYTES,
+        MAX_LINE_BYTES,
+    };
     use crate::{Hierarchy, Period, Unit};
 
     /// Synthetic units: one province, one district, one commune.
@@ -773,5 +795,34 @@ mod tests {
             let (_, stats) = one.unwrap_or_else(|e| panic!("{e}"));
             prop_assert_eq!(stats.lines, kinds.iter().filter(|&&k| k % 12 != 9).count());
         }
+    }
+
+    /// Over-long lines of growing length do not grow the buffers with them:
+    /// memory follows `MAX_LINE_BYTES`, not the longest line (found by review).
+    #[test]
+    fn buffers_stay_bounded_whatever_the_lines() {
+        let mut input = Vec::new();
+        for k in 2..6 {
+            input.extend_from_slice(b"{}\n");
+            input.resize(input.len() + MAX_LINE_BYTES * k, b'x');
+            input.push(b'\n');
+        }
+        input.extend_from_slice(b"{}\n");
+        let mut blocks = Blocks::new(input.as_slice());
+        let (mut too_long, mut lines) = (0, 0);
+        while let Some(block) = blocks.next().unwrap() {
+            assert!(
+                blocks.carry.capacity() <= 2 * KEEP_BYTES,
+                "{}",
+                blocks.carry.capacity()
+            );
+            assert!(blocks.spare.iter().all(|b| b.capacity() <= KEEP_BYTES));
+            match &block {
+                Block::TooLong => too_long += 1,
+                Block::Lines(text) => lines += text.iter().filter(|&&b| b == b'\n').count(),
+            }
+            blocks.recycle(block);
+        }
+        assert_eq!((too_long, lines), (4, 5));
     }
 }
