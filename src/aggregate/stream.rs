@@ -228,14 +228,13 @@ pub fn stream_json_lines_parallel(
     let mut stats = StreamStats::default();
     let mut blocks = Blocks::new(reader);
     let (work_tx, work_rx) =
-        mpsc::sync_channel::<(u64, Block, Lines)>(threads.get().min(MAX_STREAM_WORKERS));
+        mpsc::sync_channel::<(u64, Block)>(threads.get().min(MAX_STREAM_WORKERS));
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Returned>();
+    let (done_tx, done_rx) = mpsc::channel::<(u64, Worked)>();
     let mut order = InOrder {
         pending: BTreeMap::new(),
         next: 0,
         first_line: 1,
-        spare: Vec::new(),
     };
     std::thread::scope(|scope| -> Result<(), Error> {
         let mut workers: u64 = 0;
@@ -266,24 +265,23 @@ pub fn stream_json_lines_parallel(
             // Bound the blocks in flight: wait for the oldest first.
             while sent - order.next >= in_flight {
                 match done_rx.recv() {
-                    Ok(done) => order.take(done, &mut blocks, &mut acc, &mut stats),
+                    Ok(done) => order.take(done, &mut acc, &mut stats),
                     Err(_) => break,
                 }
             }
-            let lines = order.spare.pop().unwrap_or_default();
-            if work_tx.send((sent, block, lines)).is_err() {
+            if work_tx.send((sent, block)).is_err() {
                 break Ok(());
             }
             sent += 1;
             while let Ok(done) = done_rx.try_recv() {
-                order.take(done, &mut blocks, &mut acc, &mut stats);
+                order.take(done, &mut acc, &mut stats);
             }
         };
         drop(work_tx);
         read?;
         while order.next < sent {
             match done_rx.recv() {
-                Ok(done) => order.take(done, &mut blocks, &mut acc, &mut stats),
+                Ok(done) => order.take(done, &mut acc, &mut stats),
                 Err(_) => break,
             }
         }
@@ -294,12 +292,9 @@ pub fn stream_json_lines_parallel(
 
 /// Blocks in flight beyond one per worker.
 const IN_FLIGHT_EXTRA: u64 = 2;
-/// Buffers kept for reuse, at most.
-const MAX_SPARE: usize = 8;
-/// The largest buffer kept: a read, a line's start before it, and slack.
+/// The largest buffer kept after an over-long line: a read, a line's start
+/// before it, and slack.
 const KEEP_BYTES: usize = MAX_LINE_BYTES + 2 * READ_BYTES;
-/// The longest list of outcomes kept for reuse (a block of short lines makes a long one).
-const KEEP_OUTCOMES: usize = 1 << 16;
 /// The input is read this many bytes at a time.
 const READ_BYTES: usize = if cfg!(test) { 256 } else { 1 << 20 };
 
@@ -319,9 +314,6 @@ struct Blocks<R> {
     /// Inside an over-long line: drop bytes up to the next newline.
     skipping: bool,
     eof: bool,
-    /// Buffers handed back after their lines were read, to read into again:
-    /// the same few megabytes are reused instead of new memory every block.
-    spare: Vec<Vec<u8>>,
 }
 
 impl<R: Read> Blocks<R> {
@@ -331,7 +323,6 @@ impl<R: Read> Blocks<R> {
             carry: Vec::new(),
             skipping: false,
             eof: false,
-            spare: Vec::new(),
         }
     }
 
@@ -340,17 +331,6 @@ impl<R: Read> Blocks<R> {
         self.carry.clear();
         if self.carry.capacity() > KEEP_BYTES {
             self.carry = Vec::new();
-        }
-    }
-
-    /// Takes back a block's buffer for a later read.
-    fn recycle(&mut self, block: Block) {
-        if let Block::Lines(mut buf) = block {
-            // Only buffers of the usual size: one grown by a long line is let go.
-            if self.spare.len() < MAX_SPARE && (READ_BYTES..=KEEP_BYTES).contains(&buf.capacity()) {
-                buf.clear();
-                self.spare.push(buf);
-            }
         }
     }
 
@@ -364,7 +344,7 @@ impl<R: Read> Blocks<R> {
             }
             let start = self.carry.len();
             // Room for a whole read up front: growing the buffer as it fills
-            // would copy it and read in small pieces. A reused buffer has room.
+            // would copy it and read in small pieces.
             if self.carry.capacity() - start < READ_BYTES / 2 {
                 self.carry.reserve(READ_BYTES);
             }
@@ -409,9 +389,7 @@ impl<R: Read> Blocks<R> {
                 .map(|p| p + from);
             match last {
                 Some(p) => {
-                    let mut rest = self.spare.pop().unwrap_or_default();
-                    rest.extend_from_slice(self.carry.get(p + 1..).unwrap_or(&[]));
-                    self.carry.truncate(p + 1);
+                    let rest = self.carry.split_off(p + 1);
                     return Ok(Some(Block::Lines(std::mem::replace(&mut self.carry, rest))));
                 }
                 None if self.carry.len() > MAX_LINE_BYTES => {
@@ -426,31 +404,20 @@ impl<R: Read> Blocks<R> {
 }
 
 /// The outcome of each line of a block that is not blank, with its position
-/// in the block (from 0).
-type Lines = Vec<(u32, Outcome)>;
-
-/// A block's [`Lines`] and the number of lines in the block.
-type Done = (Lines, usize);
+/// in the block (from 0), and the number of lines in the block.
+type Done = (Vec<(u32, Outcome)>, usize);
 
 /// What a worker hands back for a block: its outcomes, or the payload of a panic.
 type Worked = std::thread::Result<Done>;
 
-/// A block's number, what became of it, and the block (for its buffer).
-type Returned = (u64, Worked, Block);
-
-/// Parses and checks the lines of a block, into `out` (emptied first: a
-/// list handed back after an earlier block, its memory reused).
-fn outcomes(acc: &Accumulator, block: &Block, mut out: Lines) -> Done {
-    out.clear();
+/// Parses and checks the lines of a block.
+fn outcomes(acc: &Accumulator, block: &Block) -> Done {
     let text = match block {
-        Block::TooLong => {
-            out.push((0, Outcome::TooLong));
-            return (out, 1);
-        }
+        Block::TooLong => return (vec![(0, Outcome::TooLong)], 1),
         Block::Lines(text) => text,
     };
     // About one line in 64 bytes or more: rarely grown.
-    out.reserve(text.len() / 64 + 1);
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut lines = 0usize;
     let mut rest: &[u8] = text;
     while !rest.is_empty() {
@@ -506,31 +473,26 @@ fn read_here<R: Read>(
     acc: &mut Accumulator,
     stats: &mut StreamStats,
 ) -> Result<(), Error> {
-    let (mut first_line, mut spare) = (1, Vec::new());
+    let mut first_line = 1;
     while let Some(block) = blocks.next()? {
-        let done = outcomes(acc, &block, spare);
-        blocks.recycle(block);
-        (first_line, spare) = settle_block(acc, stats, first_line, done);
-        if spare.capacity() > KEEP_OUTCOMES {
-            spare = Vec::new();
-        }
+        let done = outcomes(acc, &block);
+        first_line = settle_block(acc, stats, first_line, done);
     }
     Ok(())
 }
 
-/// Adds a block's outcomes in order; gives the number of the block's next
-/// line, and the emptied list for reuse.
+/// Adds a block's outcomes in order; gives the number of the block's next line.
 fn settle_block(
     acc: &mut Accumulator,
     stats: &mut StreamStats,
     first_line: usize,
-    (mut outcomes, lines): Done,
-) -> (usize, Lines) {
+    (outcomes, lines): Done,
+) -> usize {
     // The cells of a few records are read together first, so that their
     // cache misses overlap instead of coming one record at a time.
     const GROUP: usize = 16;
     let mut sink = 0u64;
-    let mut it = outcomes.drain(..);
+    let mut it = outcomes.into_iter();
     while !it.as_slice().is_empty() {
         for (_, o) in it.as_slice().iter().take(GROUP) {
             if let Outcome::Ready(Prepared::Cells {
@@ -546,15 +508,14 @@ fn settle_block(
             settle(acc, stats, first_line + at as usize, o);
         }
     }
-    drop(it);
     std::hint::black_box(sink);
-    (first_line + lines, outcomes)
+    first_line + lines
 }
 
 /// A worker: parses and checks the lines of each block it receives.
 fn work(
-    rx: &Mutex<mpsc::Receiver<(u64, Block, Lines)>>,
-    tx: &mpsc::Sender<Returned>,
+    rx: &Mutex<mpsc::Receiver<(u64, Block)>>,
+    tx: &mpsc::Sender<(u64, Worked)>,
     checker: &Accumulator,
 ) {
     loop {
@@ -562,13 +523,12 @@ fn work(
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
-        let Ok((id, block, lines)) = next else { return };
+        let Ok((id, block)) = next else { return };
         // A panic here would be a bug; it is handed to the reading thread,
         // which raises it again, instead of leaving it waiting for this block.
-        let worked =
-            std::panic::catch_unwind(AssertUnwindSafe(|| outcomes(checker, &block, lines)));
+        let worked = std::panic::catch_unwind(AssertUnwindSafe(|| outcomes(checker, &block)));
         let failed = worked.is_err();
-        if tx.send((id, worked, block)).is_err() || failed {
+        if tx.send((id, worked)).is_err() || failed {
             return;
         }
     }
@@ -579,30 +539,22 @@ struct InOrder {
     pending: BTreeMap<u64, Done>,
     next: u64,
     first_line: usize,
-    /// Emptied lists, to send with the next blocks.
-    spare: Vec<Lines>,
 }
 
 impl InOrder {
-    fn take<R: Read>(
+    fn take(
         &mut self,
-        (id, worked, block): Returned,
-        blocks: &mut Blocks<R>,
+        (id, worked): (u64, Worked),
         acc: &mut Accumulator,
         stats: &mut StreamStats,
     ) {
-        blocks.recycle(block);
         let done = match worked {
             Ok(done) => done,
             Err(panic) => std::panic::resume_unwind(panic),
         };
         self.pending.insert(id, done);
         while let Some(done) = self.pending.remove(&self.next) {
-            let (next_line, emptied) = settle_block(acc, stats, self.first_line, done);
-            self.first_line = next_line;
-            if self.spare.len() < MAX_SPARE && emptied.capacity() <= KEEP_OUTCOMES {
-                self.spare.push(emptied);
-            }
+            self.first_line = settle_block(acc, stats, self.first_line, done);
             self.next += 1;
         }
     }
@@ -816,12 +768,10 @@ mod tests {
                 "{}",
                 blocks.carry.capacity()
             );
-            assert!(blocks.spare.iter().all(|b| b.capacity() <= KEEP_BYTES));
             match &block {
                 Block::TooLong => too_long += 1,
                 Block::Lines(text) => lines += text.iter().filter(|&&b| b == b'\n').count(),
             }
-            blocks.recycle(block);
         }
         assert_eq!((too_long, lines), (4, 5));
     }
