@@ -202,7 +202,10 @@ fn once(seen: &mut u16, bit: u16) -> Option<()> {
 }
 
 fn unit(c: &mut Cursor<'_>) -> Option<UnitCode> {
-    c.text()?.parse().ok()
+    let s = c.string()?;
+    // A province, district or commune code straight from its digits; a
+    // village code (or anything else) through the whole rule.
+    UnitCode::national(s).or_else(|| std::str::from_utf8(s).ok()?.parse().ok())
 }
 
 fn id(c: &mut Cursor<'_>) -> Option<RecordId> {

@@ -231,10 +231,29 @@ impl UnitCode {
         }
     }
 
-    /// Parses the digits of a national code (already checked to be ASCII digits).
-    fn digits(text: &str) -> u32 {
-        text.bytes()
-            .fold(0u32, |n, b| n * 10 + u32::from(b.wrapping_sub(b'0')))
+    /// A national code (province, district or commune) from its digits:
+    /// 2, 3 or 5 ASCII digits, else `None`. The rule of [`FromStr`] for
+    /// codes without a village part, and the stream's fast path for them.
+    pub(crate) fn national(digits: &[u8]) -> Option<UnitCode> {
+        let level = match digits.len() {
+            2 => Level::Province,
+            3 => Level::District,
+            5 => Level::Commune,
+            _ => return None,
+        };
+        let mut number = 0u32;
+        for &b in digits {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            number = number * 10 + u32::from(b - b'0');
+        }
+        Some(UnitCode {
+            level,
+            number,
+            village: [0; VILLAGE_PART_MAX],
+            village_len: 0,
+        })
     }
 }
 
@@ -254,35 +273,30 @@ impl FromStr for UnitCode {
             Some((national, village)) => (national, Some(village)),
             None => (s, None),
         };
-        if national.is_empty() || !national.bytes().all(|b| b.is_ascii_digit()) {
+        let code = UnitCode::national(national.as_bytes()).ok_or_else(|| invalid(EXPECTED_CODE))?;
+        let Some(village) = village else {
+            return Ok(code);
+        };
+        if code.level != Level::Commune {
             return Err(invalid(EXPECTED_CODE));
         }
-        let level = match (national.len(), village) {
-            (2, None) => Level::Province,
-            (3, None) => Level::District,
-            (5, None) => Level::Commune,
-            (5, Some(_)) => Level::Village,
-            _ => return Err(invalid(EXPECTED_CODE)),
-        };
+        if village.is_empty() || village.len() > VILLAGE_PART_MAX {
+            return Err(invalid(EXPECTED_VILLAGE));
+        }
         let mut part = [0u8; VILLAGE_PART_MAX];
         let mut len = 0u8;
-        if let Some(village) = village {
-            if village.is_empty() || village.len() > VILLAGE_PART_MAX {
+        for (slot, b) in part.iter_mut().zip(village.bytes()) {
+            if !(b.is_ascii_alphanumeric() || b == b'_') {
                 return Err(invalid(EXPECTED_VILLAGE));
             }
-            for (slot, b) in part.iter_mut().zip(village.bytes()) {
-                if !(b.is_ascii_alphanumeric() || b == b'_') {
-                    return Err(invalid(EXPECTED_VILLAGE));
-                }
-                *slot = b;
-                len += 1;
-            }
+            *slot = b;
+            len += 1;
         }
         Ok(UnitCode {
-            level,
-            number: UnitCode::digits(national),
+            level: Level::Village,
             village: part,
             village_len: len,
+            ..code
         })
     }
 }
@@ -676,6 +690,14 @@ mod tests {
             if let Ok(c) = text.parse::<UnitCode>() {
                 prop_assert_eq!(c.to_string(), text);
             }
+        }
+
+        /// The digits-only reading (the stream's fast path) is the whole
+        /// rule's for every text without a village part.
+        #[test]
+        fn national_agrees_with_from_str(text in "[0-9a\\-]{0,7}") {
+            let whole = text.parse::<UnitCode>().ok().filter(|c| c.level() != Level::Village);
+            prop_assert_eq!(UnitCode::national(text.as_bytes()), whole);
         }
 
         #[test]
