@@ -500,8 +500,7 @@ impl Accumulator {
                         let id = indicator_name(&self.indicators, k.indicator);
                         return Err(overflow(&self.hierarchy, unit, &id));
                     }
-                    // A positive sum says the cell is present (set in `finish`).
-                    if flags != F_PRESENT || v == 0 {
+                    if writes_flags(flags & !F_PRESENT, v) {
                         if let Some(f) = k.flags.get_mut(u) {
                             *f |= flags;
                         }
@@ -644,10 +643,7 @@ impl Accumulator {
             if let Some(x) = k.value.get_mut(u) {
                 *x = x.saturating_add(v); // checked above
             }
-            // A positive sum says the cell is present (set in `finish`):
-            // flags are written only for a qualifier or a zero, so that
-            // most additions touch one array, not two.
-            if flags != 0 || v == 0 {
+            if writes_flags(flags, v) {
                 if let Some(f) = k.flags.get_mut(u) {
                     *f |= flags | F_PRESENT;
                 }
@@ -1261,6 +1257,14 @@ struct UnitMeta {
     level: Level,
     from: i32,
     to: i32,
+}
+
+/// Whether adding `v` with qualifier flags `qualifiers` must write the
+/// cell's flags. A positive sum says by itself that the cell is present
+/// (`finish` marks it), so flags are written only for a qualifier or a zero:
+/// most additions touch one array, not two.
+fn writes_flags(qualifiers: u8, v: u64) -> bool {
+    qualifiers != 0 || v == 0
 }
 
 /// A resolved form that does not fit the fold: only possible if it was

@@ -7,6 +7,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::{mpsc, Mutex};
 
 use super::accumulate::Prepared;
+use super::fast_json::find_byte;
 use super::{Accumulator, RecordRef, Totals};
 use crate::{
     Award, CitizenReception, Conference, Dialogue, Error, ErrorKind, Figure, GrassrootsBlock,
@@ -421,7 +422,7 @@ fn outcomes(acc: &Accumulator, block: &Block) -> Done {
     let mut lines = 0usize;
     let mut rest: &[u8] = text;
     while !rest.is_empty() {
-        let (line, next) = match find_newline(rest) {
+        let (line, next) = match find_byte(rest, b'\n') {
             Some(p) => (
                 rest.get(..p).unwrap_or(&[]),
                 rest.get(p + 1..).unwrap_or(&[]),
@@ -442,29 +443,6 @@ fn outcomes(acc: &Accumulator, block: &Block) -> Done {
         out.push((at, outcome(acc, line.get(from..to).unwrap_or(&[]))));
     }
     (out, lines)
-}
-
-/// The position of the first newline, eight bytes at a time.
-fn find_newline(hay: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const NEWLINES: u64 = ONES * b'\n' as u64;
-    let mut chunks = hay.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        // A zero byte of `x` is a newline of the chunk; the lowest flagged
-        // byte is exact (flags above it may be false).
-        let x = u64::from_le_bytes(word) ^ NEWLINES;
-        let flagged = x.wrapping_sub(ONES) & !x & HIGH;
-        if flagged != 0 {
-            return Some(base + (flagged.trailing_zeros() / 8) as usize);
-        }
-        base += 8;
-    }
-    let tail = chunks.remainder();
-    tail.iter().position(|&b| b == b'\n').map(|p| base + p)
 }
 
 /// Reads, parses, checks and adds every block on this thread.
@@ -631,8 +609,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::{
-        find_newline, stream_json_lines, stream_json_lines_parallel, Block, Blocks, KEEP_BYTES,
-        MAX_LINE_BYTES,
+        stream_json_lines, stream_json_lines_parallel, Block, Blocks, KEEP_BYTES, MAX_LINE_BYTES,
     };
     use crate::{Hierarchy, Period, Unit};
 
@@ -727,7 +704,7 @@ mod tests {
         /// The word-at-a-time search finds what a byte loop finds.
         #[test]
         fn find_newline_is_position(bytes in prop::collection::vec(prop::sample::select(vec![b'\n', b'a', 0, 0x0b, 0x8a, 0xff, 0x09]), 0..64)) {
-            prop_assert_eq!(find_newline(&bytes), bytes.iter().position(|&b| b == b'\n'));
+            prop_assert_eq!(super::find_byte(&bytes, b'\n'), bytes.iter().position(|&b| b == b'\n'));
         }
     }
 
