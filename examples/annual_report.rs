@@ -4,8 +4,13 @@
 //! cargo run --example annual_report                       # Hải Dương 2022 (synthetic records on real units)
 //! cargo run --example annual_report -- path/to/dataset.json
 //! cargo run --example annual_report -- --exact            # every figure as totalled
-//! cargo run --example annual_report -- --json             # the totals as JSON
+//! cargo run --example annual_report -- --json             # the totals as JSON Lines of rows
 //! ```
+//!
+//! `--json` prints the totals as JSON Lines: one [`danvan::TotalsRow`] (the
+//! stable export of totals) per line, in the order of `Totals::rows`; read
+//! them back with `Totals::from_rows` and the dataset's units, period and
+//! indicators.
 //!
 //! The default input, `examples/data/hai-duong-2022.json`, holds the real
 //! 12 districts and 235 communes of Tỉnh Hải Dương and synthetic villages and
@@ -26,7 +31,9 @@ use danvan::render::vi::{self, Rounding, SummaryOptions};
 use danvan::{Actor, Builtin, Dataset, Level, Summary, Totals, UnitCode};
 
 const DEFAULT_INPUT: &str = "examples/data/hai-duong-2022.json";
-const USAGE: &str = "usage: annual_report [dataset.json] [--exact] [--json]";
+const USAGE: &str = "usage: annual_report [dataset.json] [--exact] [--json]
+  --exact  every figure as totalled (no press rounding)
+  --json   the totals as JSON Lines: one row (danvan::TotalsRow) per line";
 
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -116,7 +123,20 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
         }
     };
     let text = if options.json {
-        serde_json::to_string_pretty(&totals).unwrap_or_default() + "\n"
+        let mut text = String::new();
+        for row in totals.rows() {
+            match serde_json::to_string(&row) {
+                Ok(line) => {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "annual_report: {e}");
+                    return 2;
+                }
+            }
+        }
+        text
     } else {
         let mut text = String::new();
         for issue in checked.warnings() {

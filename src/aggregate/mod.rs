@@ -59,13 +59,14 @@
 //!
 //! Flows sum; stocks count what exists at the period's end.
 //!
-//! # Monoid, serde, streaming
+//! # Monoid, rows, streaming
 //!
 //! Totals of disjoint parts of one dataset (same hierarchy, period and
 //! indicators) [`merge`](Totals::merge) to exactly the totals of one pass;
-//! merge is associative and commutative with [`Totals::empty`] as identity,
-//! and totals serialize, so partial totals can be computed on different
-//! machines. [`Accumulator`] folds records one at a time and
+//! merge is associative and commutative with [`Totals::empty`] as identity.
+//! Totals export one documented row type, [`TotalsRow`] ([`Totals::rows`],
+//! read back by [`Totals::from_rows`]), so partial totals can be computed on
+//! different machines; the column store itself is private. [`Accumulator`] folds records one at a time and
 //! [`stream_json_lines`] reads them from JSON Lines, in memory proportional to
 //! the units.
 //!
@@ -94,6 +95,7 @@ mod fast_json;
 mod reconcile;
 mod rekey;
 pub(crate) mod resolved;
+mod rows;
 mod stream;
 mod summary;
 
@@ -103,6 +105,7 @@ use std::ops::Range;
 pub use accumulate::{Accumulator, RecordRef};
 pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
+pub use rows::{TotalsLayer, TotalsRow};
 pub use stream::{
     stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,
     MAX_STORED_REJECTIONS, MAX_STREAM_WORKERS,
@@ -122,8 +125,6 @@ pub(crate) const F_AT_MOST: u8 = 2;
 pub(crate) const F_ABOUT: u8 = 4;
 /// Flag: at least one contribution.
 pub(crate) const F_PRESENT: u8 = 0x80;
-/// Every flag that may be set.
-const F_ALL: u8 = F_AT_LEAST | F_AT_MOST | F_ABOUT | F_PRESENT;
 
 /// The number of built-in indicators.
 pub(crate) const BUILTINS: usize = Builtin::ALL.len();
@@ -197,18 +198,15 @@ pub(crate) fn indicator_index(defs: &[IndicatorDef], id: &IndicatorId) -> Option
 }
 
 /// One column of counts: one (indicator, actor) pair, one cell per unit.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Column {
     pub(crate) indicator: u32,
     pub(crate) actor: Actor,
     pub(crate) value: Vec<u64>,
     pub(crate) flags: Vec<u8>,
     /// The largest part, for distinct indicators (else empty).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) floor: Vec<u64>,
     /// The latest period end (days from the Common Era), for reported stocks (else empty).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) end: Vec<i32>,
 }
 
@@ -316,16 +314,14 @@ impl Column {
 }
 
 /// One reported amount of a unit, with the end of its period.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct AmountCell {
     pub(crate) measure: Measure,
     pub(crate) end: i32,
 }
 
 /// One column of reported amounts (custom `values: amount` indicators).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct AmountColumn {
     pub(crate) indicator: u32,
     pub(crate) actor: Actor,
@@ -359,19 +355,22 @@ pub(crate) fn combine_amount(
 /// Totals of a dataset: per unit, indicator and actor, from records and from
 /// reported figures. See the [module documentation](self) for the rules.
 ///
-/// On the wire, totals are one JSON object with the hierarchy, the period, the
-/// custom indicators and the columns; reading them checks their shape and
-/// recomputes the reported roll-up.
+/// Their storage is private. What they export, to apps and to other
+/// machines that merge partial totals, is [`TotalsRow`]s: [`Totals::rows`]
+/// writes them and [`Totals::from_rows`] reads them back, checking each one.
+/// Totals are equal when their rows are.
 ///
 /// ```
 /// let checked = danvan::check(danvan::Dataset::new(danvan::Period::year(2022)?)).unwrap();
 /// let totals = danvan::Totals::compute(&checked)?;
-/// let json = serde_json::to_string(&totals).unwrap();
-/// assert_eq!(serde_json::from_str::<danvan::Totals>(&json).unwrap(), totals);
+/// let json = serde_json::to_string(&totals.rows()).unwrap();
+/// assert_eq!(json, "[]");
+/// let rows: Vec<danvan::TotalsRow> = serde_json::from_str(&json).unwrap();
+/// let back = danvan::Totals::from_rows(totals.hierarchy(), totals.period(), totals.indicators(), rows)?;
+/// assert_eq!(back, totals);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "TotalsWire", into = "TotalsWire")]
+#[derive(Clone, Debug)]
 pub struct Totals {
     hierarchy: Hierarchy,
     period: Period,
@@ -388,127 +387,6 @@ pub struct Totals {
     rolled_amounts: Vec<AmountColumn>,
     /// Derived: the end of each unit's subtree in index order.
     subtree_end: Vec<u32>,
-}
-
-/// The wire form of [`Totals`].
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TotalsWire {
-    hierarchy: Hierarchy,
-    period: Period,
-    #[serde(default)]
-    indicators: Vec<IndicatorDef>,
-    #[serde(default)]
-    records: Vec<Column>,
-    #[serde(default)]
-    reported: Vec<Column>,
-    #[serde(default)]
-    amounts: Vec<AmountColumn>,
-}
-
-impl From<Totals> for TotalsWire {
-    fn from(t: Totals) -> TotalsWire {
-        TotalsWire {
-            hierarchy: t.hierarchy,
-            period: t.period,
-            indicators: t.indicators,
-            records: t.records,
-            reported: t.reported,
-            amounts: t.amounts,
-        }
-    }
-}
-
-fn invalid(reason: impl Into<String>) -> Error {
-    ErrorKind::InvalidTotals {
-        reason: reason.into(),
-    }
-    .into()
-}
-
-impl TryFrom<TotalsWire> for Totals {
-    type Error = Error;
-
-    fn try_from(w: TotalsWire) -> Result<Totals, Error> {
-        let n = w.hierarchy.len();
-        let defs = &w.indicators;
-        let check_columns = |cols: &[Column], layer: &str, ends: bool| -> Result<(), Error> {
-            for (i, c) in cols.iter().enumerate() {
-                let name = indicator_name(defs, c.indicator);
-                let Some((kind, values)) = indicator_info(defs, c.indicator as usize) else {
-                    return Err(invalid(format!(
-                        "{layer} column {i} names unknown indicator {name}"
-                    )));
-                };
-                let distinct = kind == IndicatorKind::Distinct;
-                let stock_end = ends && kind == IndicatorKind::Stock;
-                let ok = values == ValueType::Count
-                    && c.value.len() == n
-                    && c.flags.len() == n
-                    && c.floor.len() == if distinct { n } else { 0 }
-                    && c.end.len() == if stock_end { n } else { 0 }
-                    && c.flags.iter().all(|f| f & !F_ALL == 0)
-                    && c.is_used();
-                if !ok {
-                    return Err(invalid(format!(
-                        "{layer} column {i} ({name}) has the wrong shape"
-                    )));
-                }
-                if i > 0 && cols.get(i - 1).is_some_and(|p| p.key() >= c.key()) {
-                    return Err(invalid(format!("{layer} columns are not sorted")));
-                }
-            }
-            Ok(())
-        };
-        check_columns(&w.records, "records", false)?;
-        check_columns(&w.reported, "reported", true)?;
-        // The records layer is rolled up: a cell holds nothing unless present,
-        // a distinct cell's largest part is within its sum, and no unit holds
-        // less than any of its children or is absent above a present child.
-        let parents = w.hierarchy.parents();
-        for c in &w.records {
-            let name = indicator_name(defs, c.indicator);
-            for (u, parent) in parents.iter().enumerate() {
-                let (v, f) = (
-                    c.value.get(u).copied().unwrap_or(0),
-                    c.flags.get(u).copied().unwrap_or(0),
-                );
-                let present = f & F_PRESENT != 0;
-                let floor_ok = c.floor.get(u).map_or(true, |&fl| fl <= v);
-                let parent_ok = parent.map_or(true, |p| {
-                    let p = p.get();
-                    !present
-                        || (c.flags.get(p).is_some_and(|pf| pf & F_PRESENT != 0)
-                            && c.value.get(p).is_some_and(|&pv| pv >= v))
-                });
-                if (!present && (v != 0 || f != 0)) || !floor_ok || !parent_ok {
-                    return Err(invalid(format!(
-                        "records column {name} is inconsistent at unit {}",
-                        w.hierarchy
-                            .code(crate::UnitIndex::from_usize(u))
-                            .map_or_else(String::new, |x| x.to_string())
-                    )));
-                }
-            }
-        }
-        for (i, c) in w.amounts.iter().enumerate() {
-            let ok = indicator_info(defs, c.indicator as usize)
-                .is_some_and(|(_, v)| v == ValueType::Amount)
-                && c.cells.len() == n
-                && c.cells.iter().any(Option::is_some);
-            if !ok || (i > 0 && w.amounts.get(i - 1).is_some_and(|p| p.key() >= c.key())) {
-                return Err(invalid(format!("amount column {i} has the wrong shape")));
-            }
-        }
-        Totals::assemble(
-            w.hierarchy,
-            w.period,
-            w.indicators,
-            w.records,
-            w.reported,
-            w.amounts,
-        )
-    }
 }
 
 /// The end of each unit's subtree: descendants directly follow their unit.

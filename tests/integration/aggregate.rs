@@ -140,8 +140,7 @@ fn synthetic_small_totals() {
         ),
         ex(1)
     );
-    let json = serde_json::to_string(&t).unwrap();
-    assert_eq!(serde_json::from_str::<Totals>(&json).unwrap(), t);
+    assert_eq!(crate::rows::through_rows(&t).unwrap(), t);
 }
 
 #[test]
@@ -384,11 +383,13 @@ proptest! {
         let empty = Totals::empty(&h, period(), &[]);
         prop_assert_eq!(a.clone().merge(b.clone()).unwrap().merge(c.clone()).unwrap(), whole.clone());
         prop_assert_eq!(a.clone().merge(b.clone().merge(c.clone()).unwrap()).unwrap(), whole.clone());
-        prop_assert_eq!(b.clone().merge(a.clone()).unwrap(), a.clone().merge(b).unwrap());
+        prop_assert_eq!(b.clone().merge(a.clone()).unwrap(), a.clone().merge(b.clone()).unwrap());
         prop_assert_eq!(a.clone().merge(empty.clone()).unwrap(), a.clone());
-        prop_assert_eq!(empty.merge(a.clone()).unwrap(), a);
-        let json = serde_json::to_string(&whole).unwrap();
-        prop_assert_eq!(serde_json::from_str::<Totals>(&json).unwrap(), whole);
+        prop_assert_eq!(empty.merge(a.clone()).unwrap(), a.clone());
+        prop_assert_eq!(crate::rows::through_rows(&whole).unwrap(), whole.clone());
+        // Partial totals sent as rows merge to the whole as well.
+        let [a, b, c] = [a, b, c].map(|t| crate::rows::through_rows(&t).unwrap());
+        prop_assert_eq!(a.merge(b).unwrap().merge(c).unwrap(), whole);
     }
 
     #[test]
@@ -564,20 +565,43 @@ fn rekey_carries_records_held_above_the_mapped_level() {
 fn tampered_totals_are_refused() {
     let c = checked("tests/fixtures/synthetic-small.json");
     let t = Totals::compute(&c).unwrap();
-    let mut json = serde_json::to_value(&t).unwrap();
-    // The province (index 0) now holds less than the district below it.
-    let column = &mut json["records"][0];
-    let before = column["value"][0].as_u64().unwrap();
-    assert!(before > 0);
-    column["value"][0] = serde_json::json!(0);
-    let err = serde_json::from_value::<Totals>(json)
+    let mut rows = t.rows();
+    // The province's first row now holds less than the district below it.
+    let province = rows
+        .iter()
+        .position(|r| r.layer == TotalsLayer::Records && r.unit == code("30"))
+        .unwrap();
+    let (indicator, actor) = (rows[province].indicator.clone(), rows[province].actor);
+    let before = rows[province].value.unwrap();
+    assert!(before.value().get() > 0);
+    let zero = Reported::new(before.qualifier(), Count::new(0));
+    rows[province].value = Some(zero);
+    rows[province].low = Some(zero.bounds().0);
+    rows[province].high = zero.bounds().1;
+    if let Some(fl) = rows[province].largest_part.as_mut() {
+        *fl = 0;
+    }
+    let err = Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows)
         .unwrap_err()
         .to_string();
-    // The district that now exceeds its province is named.
-    assert!(err.ends_with("is inconsistent at unit 288"), "{err}");
-    // Untouched, the same JSON reads back equal.
-    let again: Totals = serde_json::from_value(serde_json::to_value(&t).unwrap()).unwrap();
-    assert_eq!(again, t);
+    // The district row that now exceeds its province is named.
+    let district = t
+        .rows()
+        .iter()
+        .position(|r| {
+            r.layer == TotalsLayer::Records
+                && r.unit == code("288")
+                && r.indicator == indicator
+                && r.actor == actor
+        })
+        .unwrap();
+    assert!(
+        err.contains(&format!("row {district} (records 288 {indicator}")),
+        "{err}"
+    );
+    assert!(err.ends_with("expected the records row of its parent 30 to be at least its own (value and largest part)"), "{err}");
+    // Untouched, the same rows read back equal.
+    assert_eq!(crate::rows::through_rows(&t).unwrap(), t);
 }
 
 /// The stream's per-record check uses each unit's validity, both ends

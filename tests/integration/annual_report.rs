@@ -70,7 +70,24 @@ fn seed_fixture_reads_like_the_seed() {
 fn json_prints_totals_that_read_back() {
     let (code, out, _) = run(&["--json"]);
     assert_eq!(code, 0);
-    let totals: danvan::Totals = serde_json::from_str(&out).unwrap();
+    // JSON Lines: one row per line, read back with the dataset's units.
+    let rows: Vec<danvan::TotalsRow> = out
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert!(rows.len() > 100, "{}", rows.len());
+    let d = danvan::Dataset::from_json(crate::read("examples/data/hai-duong-2022.json").as_bytes())
+        .unwrap();
+    let checked = danvan::check(d).unwrap();
+    let computed = danvan::Totals::compute(&checked).unwrap();
+    let totals = danvan::Totals::from_rows(
+        checked.hierarchy(),
+        checked.dataset().period,
+        &checked.dataset().indicators,
+        rows,
+    )
+    .unwrap();
+    assert_eq!(totals, computed);
     let province: danvan::UnitCode = "30".parse().unwrap();
     let models = totals.stock(&province, danvan::Builtin::SkilfulModels);
     assert_eq!(models.map(|r| r.value().get()), Some(1229));

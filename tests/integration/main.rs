@@ -10,6 +10,7 @@ mod example_data;
 mod fixtures;
 mod properties;
 mod render;
+mod rows;
 #[cfg(feature = "schema")]
 mod schema;
 mod synthetic;

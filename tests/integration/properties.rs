@@ -1015,12 +1015,15 @@ proptest! {
         prop_assert_eq!(Dataset::from_json(json.as_slice()).unwrap(), d);
     }
 
-    /// Totals (records, figures and amounts), Reconciliation, Against, Agreement.
+    /// Totals (records, figures and amounts) as rows, Reconciliation, Against, Agreement.
     #[test]
     fn serde_round_trip_totals(d in valid_dataset()) {
         let c = check(d).map_err(|r| TestCaseError::fail(r.to_string()))?;
         let t = Totals::compute(&c).unwrap();
-        round_trip(&t)?;
+        for row in t.rows() {
+            round_trip(&row)?;
+        }
+        prop_assert_eq!(crate::rows::through_rows(&t).unwrap(), t.clone());
         for rec in t.reconcile() {
             round_trip(&rec)?;
             round_trip(&rec.against)?;
@@ -1203,10 +1206,13 @@ proptest! {
         let empty = Totals::empty(&h, year(), &d.indicators);
         prop_assert_eq!(a.clone().merge(b.clone()).unwrap().merge(cc.clone()).unwrap(), whole.clone());
         prop_assert_eq!(a.clone().merge(b.clone().merge(cc.clone()).unwrap()).unwrap(), whole.clone());
-        prop_assert_eq!(cc.clone().merge(a.clone()).unwrap().merge(b.clone()).unwrap(), whole);
-        prop_assert_eq!(b.clone().merge(a.clone()).unwrap(), a.clone().merge(b).unwrap());
+        prop_assert_eq!(cc.clone().merge(a.clone()).unwrap().merge(b.clone()).unwrap(), whole.clone());
+        prop_assert_eq!(b.clone().merge(a.clone()).unwrap(), a.clone().merge(b.clone()).unwrap());
         prop_assert_eq!(a.clone().merge(empty.clone()).unwrap(), a.clone());
-        prop_assert_eq!(empty.merge(a.clone()).unwrap(), a);
+        prop_assert_eq!(empty.merge(a.clone()).unwrap(), a.clone());
+        // Partial totals sent to another machine as rows merge to the whole.
+        let [a, b, cc] = [a, b, cc].map(|t| crate::rows::through_rows(&t).unwrap());
+        prop_assert_eq!(a.merge(b).unwrap().merge(cc).unwrap(), whole);
     }
 
     /// Applying records one at a time to totals, in place and in any order,

@@ -36,7 +36,7 @@ fn every_public_type_is_send_sync_unpin_debug_clone() {
         // the work plan
         WorkPlan, KeyTask, Target, Direction, TargetStatus, Criterion, CriterionEntry,
         // totals, the summary, limits
-        Totals, Accumulator, Record, RecordRef<'static>, StreamStats, Reconciliation, Against,
+        Totals, TotalsRow, TotalsLayer, Accumulator, Record, RecordRef<'static>, StreamStats, Reconciliation, Against,
         Agreement, Change, Summary, ActorSummary, StockSummary, Limits,
         render::vi::SummaryOptions, render::vi::Rounding,
     );
@@ -59,7 +59,7 @@ fn values_compare_and_hash() {
         Inspection, InspectionKind, Subjects, Dialogue, CitizenReception, SiteClearance, Award,
         AwardKind, Recipient,
         WorkPlan, KeyTask, Target, Direction, TargetStatus, Criterion, CriterionEntry,
-        Totals, Record, Reconciliation, Against, Agreement, Change, Summary, Limits,
+        Totals, TotalsRow, TotalsLayer, Record, Reconciliation, Against, Agreement, Change, Summary, Limits,
         render::vi::SummaryOptions, render::vi::Rounding,
     );
     // Values that serve as keys of maps and sets.
@@ -88,7 +88,7 @@ fn wire_types_serialize_and_deserialize() {
         Inspection, InspectionKind, Subjects, Dialogue, CitizenReception, SiteClearance, Award,
         AwardKind, Recipient,
         WorkPlan, KeyTask, Target, Direction, TargetStatus, Criterion, CriterionEntry,
-        Totals, Record,
+        TotalsRow, TotalsLayer, Record,
     );
 }
 

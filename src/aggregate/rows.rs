@@ -1,0 +1,569 @@
+//! The stable export of [`Totals`]: one [`TotalsRow`] per unit, indicator,
+//! actor and layer that holds something.
+//!
+//! The column store of [`Totals`] (dense unit and indicator indices, flag
+//! bits, days since year 1) is private and may change with any release; rows
+//! are what apps read and what other machines send to merge partial totals.
+//! [`Totals::rows`] writes them, [`Totals::from_rows`] reads them back for a
+//! given hierarchy, period and indicator catalogue, checking each row.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{
+    flags_of, indicator_index, indicator_info, AmountCell, AmountColumn, Column, Totals, BUILTINS,
+    F_AT_LEAST, F_PRESENT,
+};
+use crate::{
+    Actor, Builtin, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId, IndicatorKind, Measure,
+    Period, Qualifier, Reported, UnitCode, UnitIndex, ValueType,
+};
+
+/// Which layer of [`Totals`] a [`TotalsRow`] belongs to.
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&danvan::TotalsLayer::Records).unwrap(), r#""records""#);
+/// assert_eq!(danvan::TotalsLayer::Reported.as_str(), "reported");
+/// ```
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TotalsLayer {
+    /// The total of the records in the unit's subtree (the unit and every
+    /// unit below it), as [`Totals::get`] gives it.
+    Records,
+    /// The unit's own reported figure (several figures of the unit for
+    /// sub-periods already combined), not its children's: the sum of the
+    /// children is derived, as [`Totals::reported`] gives it once the rows
+    /// are read back with [`Totals::from_rows`].
+    Reported,
+}
+
+impl TotalsLayer {
+    /// The layer's name on the wire.
+    ///
+    /// ```
+    /// assert_eq!(danvan::TotalsLayer::Records.as_str(), "records");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TotalsLayer::Records => "records",
+            TotalsLayer::Reported => "reported",
+        }
+    }
+}
+
+/// One row of [`Totals`]: **the stable export of totals**, for apps and for
+/// merging partial totals computed on other machines.
+///
+/// A row is one unit, indicator, actor and layer that holds something. Rows
+/// are grown by later issues with dimensions and display columns, never
+/// replaced: a new field is added as optional, an existing one keeps its
+/// name and meaning. The storage of [`Totals`] is private and is not part of
+/// this contract.
+///
+/// On the wire a row is one JSON object; unknown fields are rejected:
+///
+/// | field | meaning |
+/// |---|---|
+/// | `layer` | `"records"` (records total of the unit's subtree) or `"reported"` (the unit's own figure) |
+/// | `unit` | the unit code |
+/// | `indicator` | the indicator id (built-in or custom) |
+/// | `actor` | who the figure is of |
+/// | `period` | the period of the totals, `{"start": …, "end": …}` |
+/// | `qualifier`, `value` | count indicators: the value as reports print it (`exact`, `at_least`, `at_most`, `about`) |
+/// | `low`, `high` | count indicators: the inclusive bounds of that value; `high` is `null` when unbounded |
+/// | `largest_part` | distinct indicators: the largest of the parts summed (the value is their sum) |
+/// | `amount` | amount indicators: the [`Measure`], reported layer only |
+/// | `as_of` | reported stocks and amounts: the end of the latest figure's period |
+///
+/// Fields that do not apply are left out. [`Totals::from_rows`] rebuilds
+/// totals equal to the ones the rows were taken from.
+///
+/// ```
+/// let json = r#"{"layer":"records","unit":"30","indicator":"conferences","actor":"party_committees",
+///     "period":{"start":"2022-01-01","end":"2022-12-31"},"qualifier":"at_least","value":12,"low":12,"high":null}"#;
+/// let row: danvan::TotalsRow = serde_json::from_str(json).unwrap();
+/// assert_eq!(row.layer, danvan::TotalsLayer::Records);
+/// assert_eq!(row.value, Some("hơn 12".parse()?));
+/// assert_eq!((row.low, row.high), (Some(12), None));
+/// assert!(serde_json::from_str::<danvan::TotalsRow>(&json.replace("\"low\"", "\"lo\"")).is_err());
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "RowWire", into = "RowWire")]
+#[non_exhaustive]
+pub struct TotalsRow {
+    /// Records total or own reported figure.
+    pub layer: TotalsLayer,
+    /// The unit.
+    pub unit: UnitCode,
+    /// The indicator.
+    pub indicator: IndicatorId,
+    /// Who the figure is of.
+    pub actor: Actor,
+    /// The period of the totals.
+    pub period: Period,
+    /// Count indicators: the value as reports print it; `None` for amounts.
+    pub value: Option<Reported>,
+    /// Count indicators: the inclusive lower bound of the value.
+    pub low: Option<u64>,
+    /// Count indicators: the inclusive upper bound of the value; `None` when
+    /// unbounded (or for amounts).
+    pub high: Option<u64>,
+    /// Distinct indicators: the largest of the parts summed.
+    pub largest_part: Option<u64>,
+    /// Amount indicators: the amount.
+    pub amount: Option<Measure>,
+    /// Reported stocks and amounts: the end of the latest figure's period.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The wire form of a row: flat, with the qualifier apart from the value.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RowWire {
+    layer: TotalsLayer,
+    unit: UnitCode,
+    indicator: IndicatorId,
+    actor: Actor,
+    period: Period,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    qualifier: Option<Qualifier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    low: Option<u64>,
+    /// `Some(None)` is written as `null` (unbounded); absent reads as unbounded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    high: Option<Option<u64>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    largest_part: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    amount: Option<Measure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    as_of: Option<NaiveDate>,
+}
+
+impl From<TotalsRow> for RowWire {
+    fn from(r: TotalsRow) -> RowWire {
+        let count = r.value.is_some();
+        RowWire {
+            layer: r.layer,
+            unit: r.unit,
+            indicator: r.indicator,
+            actor: r.actor,
+            period: r.period,
+            qualifier: r.value.map(Reported::qualifier),
+            value: r.value.map(|v| v.value().get()),
+            low: r.low,
+            high: if count || r.high.is_some() {
+                Some(r.high)
+            } else {
+                None
+            },
+            largest_part: r.largest_part,
+            amount: r.amount,
+            as_of: r.as_of,
+        }
+    }
+}
+
+impl TryFrom<RowWire> for TotalsRow {
+    type Error = String;
+
+    fn try_from(w: RowWire) -> Result<TotalsRow, String> {
+        let value = match (w.qualifier, w.value) {
+            (Some(q), Some(v)) => Some(Reported::new(q, crate::Count::new(v))),
+            (None, None) => None,
+            (None, Some(_)) => return Err("a row with a value needs its qualifier".into()),
+            (Some(_), None) => return Err("a row with a qualifier needs its value".into()),
+        };
+        Ok(TotalsRow {
+            layer: w.layer,
+            unit: w.unit,
+            indicator: w.indicator,
+            actor: w.actor,
+            period: w.period,
+            value,
+            low: w.low,
+            high: w.high.flatten(),
+            largest_part: w.largest_part,
+            amount: w.amount,
+            as_of: w.as_of,
+        })
+    }
+}
+
+/// The id of the indicator at a dense index.
+fn indicator_id(defs: &[IndicatorDef], ind: u32) -> Option<IndicatorId> {
+    let i = ind as usize;
+    match Builtin::ALL.get(i) {
+        Some(&b) => Some(b.into()),
+        None => defs.get(i.checked_sub(BUILTINS)?).map(|d| d.id.clone()),
+    }
+}
+
+fn date_of(days: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(days)
+}
+
+/// A row's place: unit, indicator, actor and layer (the order of the rows).
+type Place = (usize, u32, Actor, TotalsLayer);
+
+impl Totals {
+    /// The totals as [`TotalsRow`]s: one per unit, indicator, actor and layer
+    /// that holds something, in unit order of the hierarchy, then indicator
+    /// (built-in ones in [`Builtin::ALL`] order, then custom ones in catalogue
+    /// order), actor and layer.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v1", "period": {"start": "2022-01-01", "end": "2022-12-31"},
+    ///     "units": [{"code": "30", "name": "Tỉnh Hải Dương"}],
+    ///     "documents": [{"unit": "30", "date": "2022-05-10", "actor": "party_committees", "kind": "leadership"}]}"#;
+    /// let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
+    /// let totals = danvan::Totals::compute(&checked)?;
+    /// let rows = totals.rows();
+    /// let ids: Vec<&str> = rows.iter().map(|r| r.indicator.as_str()).collect();
+    /// assert_eq!(ids, ["documents", "leadership_documents"]);
+    /// assert_eq!(rows[0].value, Some(danvan::Reported::exact(danvan::Count::new(1))));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn rows(&self) -> Vec<TotalsRow> {
+        let mut out: Vec<(Place, TotalsRow)> = Vec::new();
+        let row = |u: usize, ind: u32, actor: Actor, layer: TotalsLayer| -> Option<TotalsRow> {
+            Some(TotalsRow {
+                layer,
+                unit: self.hierarchy.code(UnitIndex::from_usize(u))?,
+                indicator: indicator_id(&self.indicators, ind)?,
+                actor,
+                period: self.period,
+                value: None,
+                low: None,
+                high: None,
+                largest_part: None,
+                amount: None,
+                as_of: None,
+            })
+        };
+        let layers = [
+            (TotalsLayer::Records, &self.records),
+            (TotalsLayer::Reported, &self.reported),
+        ];
+        for (layer, cols) in layers {
+            for col in cols.iter() {
+                for u in 0..col.value.len() {
+                    let Some(value) = col.reported(u) else {
+                        continue;
+                    };
+                    let Some(mut r) = row(u, col.indicator, col.actor, layer) else {
+                        continue;
+                    };
+                    let (low, high) = value.bounds();
+                    r.value = Some(value);
+                    r.low = Some(low);
+                    r.high = high;
+                    r.largest_part = col.floor.get(u).copied();
+                    r.as_of = col.end.get(u).copied().and_then(date_of);
+                    out.push(((u, col.indicator, col.actor, layer), r));
+                }
+            }
+        }
+        for col in &self.amounts {
+            for (u, cell) in col.cells.iter().enumerate() {
+                let Some(cell) = cell else { continue };
+                let layer = TotalsLayer::Reported;
+                let Some(mut r) = row(u, col.indicator, col.actor, layer) else {
+                    continue;
+                };
+                r.amount = Some(cell.measure.clone());
+                r.as_of = date_of(cell.end);
+                out.push(((u, col.indicator, col.actor, layer), r));
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// Rebuilds totals from their [`rows`](Totals::rows) for a hierarchy, a
+    /// period and a catalogue of custom indicators (those the totals were
+    /// computed with). The rows may come in any order; the totals equal those
+    /// the rows were taken from, so totals of parts computed elsewhere can be
+    /// read back and [`merge`](Totals::merge)d.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidTotals`] naming the row (its index from 0, layer,
+    /// unit, indicator and actor) and what was expected, when a row has
+    /// another period, an unknown unit or indicator, repeats an earlier row,
+    /// lacks its value or has fields of another kind of indicator (a value
+    /// for an amount indicator, an amount in the records layer, `as_of`
+    /// anywhere but reported stocks and amounts, `largest_part` anywhere but
+    /// distinct indicators), has bounds that are not those of its value, a
+    /// largest part above the sum of parts (or an exact sum above its largest
+    /// part), or is a records total below a unit's child's (records totals are
+    /// of subtrees). Rolling up the reported rows can give
+    /// [`ErrorKind::TotalOverflow`] or [`ErrorKind::UnitMismatch`].
+    ///
+    /// ```
+    /// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-2022.json")).unwrap();
+    /// let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
+    /// let totals = danvan::Totals::compute(&checked)?;
+    /// let wire = serde_json::to_string(&totals.rows()).unwrap();
+    /// let rows: Vec<danvan::TotalsRow> = serde_json::from_str(&wire).unwrap();
+    /// let back = danvan::Totals::from_rows(totals.hierarchy(), totals.period(), totals.indicators(), rows.clone())?;
+    /// assert_eq!(back, totals);
+    /// // A row twice is refused, naming the row.
+    /// let twice = rows.iter().chain(&rows[..1]).cloned();
+    /// let err = danvan::Totals::from_rows(totals.hierarchy(), totals.period(), totals.indicators(), twice).unwrap_err();
+    /// assert_eq!(err.code(), "DV102");
+    /// assert!(err.to_string().contains(&format!("row {}", rows.len())), "{err}");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn from_rows(
+        hierarchy: &Hierarchy,
+        period: Period,
+        indicators: &[IndicatorDef],
+        rows: impl IntoIterator<Item = TotalsRow>,
+    ) -> Result<Totals, Error> {
+        let n = hierarchy.len();
+        let mut records: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
+        let mut reported: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
+        let mut amounts: BTreeMap<(u32, Actor), AmountColumn> = BTreeMap::new();
+        // Where each row went, to name the first of two rows at one place.
+        let mut seen: HashMap<Place, usize> = HashMap::new();
+        for (i, row) in rows.into_iter().enumerate() {
+            let bad = |what: String| row_error(i, &row, &what);
+            if row.period != period {
+                return Err(bad(format!(
+                    "its period is {}: expected the period of the totals, {period}",
+                    row.period
+                )));
+            }
+            let Some(u) = hierarchy.index_of(&row.unit).map(UnitIndex::get) else {
+                return Err(bad(
+                    "its unit is not in the hierarchy: expected a unit of the hierarchy".into(),
+                ));
+            };
+            let info = indicator_index(indicators, &row.indicator)
+                .and_then(|ind| Some((ind, indicator_info(indicators, ind as usize)?)));
+            let Some((ind, (kind, values))) = info else {
+                return Err(bad(
+                    "its indicator is unknown: expected a built-in indicator or one of the catalogue"
+                        .into(),
+                ));
+            };
+            let place = (u, ind, row.actor, row.layer);
+            if let Some(first) = seen.insert(place, i) {
+                return Err(bad(format!(
+                    "it repeats row {first}: expected one row per layer, unit, indicator and actor"
+                )));
+            }
+            let key = (ind, row.actor);
+            let stock = kind == IndicatorKind::Stock;
+            let reported_layer = row.layer == TotalsLayer::Reported;
+            let wants_as_of = reported_layer && (stock || values == ValueType::Amount);
+            if row.as_of.is_some() != wants_as_of {
+                return Err(bad(if wants_as_of {
+                    "it has no as_of: expected the end of the latest figure's period".into()
+                } else {
+                    "it has an as_of: expected one only on reported stocks and amounts".into()
+                }));
+            }
+            let end = row.as_of.map_or(0, |d| d.num_days_from_ce());
+            if values == ValueType::Amount {
+                let shape_ok = row.value.is_none()
+                    && row.low.is_none()
+                    && row.high.is_none()
+                    && row.largest_part.is_none();
+                let measure = match (&row.amount, reported_layer, shape_ok) {
+                    (Some(m), true, true) => m.clone(),
+                    _ => {
+                        return Err(bad(
+                            "expected an amount (and no value) in the reported layer: its indicator is an amount"
+                                .into(),
+                        ))
+                    }
+                };
+                let col = amounts.entry(key).or_insert_with(|| AmountColumn {
+                    indicator: ind,
+                    actor: row.actor,
+                    cells: vec![None; n],
+                });
+                if let Some(slot) = col.cells.get_mut(u) {
+                    *slot = Some(AmountCell { measure, end });
+                }
+                continue;
+            }
+            let (Some(value), Some(low), None) = (row.value, row.low, &row.amount) else {
+                return Err(bad(
+                    "expected a qualifier, value and bounds (and no amount): its indicator is a count"
+                        .into(),
+                ));
+            };
+            let (want_low, want_high) = value.bounds();
+            if (low, row.high) != (want_low, want_high) {
+                return Err(bad(format!(
+                    "its bounds are [{low}, {}]: expected those of its value, [{want_low}, {}]",
+                    bound(row.high),
+                    bound(want_high)
+                )));
+            }
+            let distinct = kind == IndicatorKind::Distinct;
+            let v = value.value().get();
+            let mut flags = F_PRESENT | flags_of(value.qualifier());
+            let floor = match (distinct, row.largest_part) {
+                (false, None) => None,
+                (true, Some(fl)) if fl > v => {
+                    return Err(bad(format!(
+                        "its largest part {fl} is above its value {v}: expected the sum of parts to be at least its largest part"
+                    )))
+                }
+                (true, Some(fl)) => {
+                    if fl < v {
+                        // Below the sum of parts the sum is an upper bound: the
+                        // qualifier is "at most" (exact parts) or "about".
+                        flags = F_PRESENT
+                            | match value.qualifier() {
+                                Qualifier::AtMost => 0,
+                                Qualifier::About => F_AT_LEAST,
+                                _ => {
+                                    return Err(bad(format!(
+                                        "its value {} is above its largest part {fl}: expected it to be \"at most\" or \"about\"",
+                                        value.qualifier().as_str()
+                                    )))
+                                }
+                            };
+                    }
+                    Some(fl)
+                }
+                (true, None) => {
+                    return Err(bad(
+                        "it has no largest_part: expected one on distinct indicators".into(),
+                    ))
+                }
+                (false, Some(_)) => {
+                    return Err(bad(
+                        "it has a largest_part: expected one only on distinct indicators".into(),
+                    ))
+                }
+            };
+            let layer = if reported_layer {
+                &mut reported
+            } else {
+                &mut records
+            };
+            let col = layer.entry(key).or_insert_with(|| {
+                Column::new(ind, row.actor, n, distinct, reported_layer && stock)
+            });
+            if let (Some(dv), Some(df)) = (col.value.get_mut(u), col.flags.get_mut(u)) {
+                *dv = v;
+                *df = flags;
+            }
+            if let (Some(fl), Some(dst)) = (floor, col.floor.get_mut(u)) {
+                *dst = fl;
+            }
+            if let Some(dst) = col.end.get_mut(u) {
+                *dst = end;
+            }
+        }
+        // Records totals are of subtrees: no unit is below any of its children.
+        let parents = hierarchy.parents();
+        for col in records.values() {
+            for (u, parent) in parents.iter().enumerate() {
+                let (Some(p), Some(&f)) = (parent, col.flags.get(u)) else {
+                    continue;
+                };
+                if f & F_PRESENT == 0 {
+                    continue;
+                }
+                let p = p.get();
+                let at = |cells: &Vec<u64>, x: usize| cells.get(x).copied().unwrap_or(0);
+                let parent_present = col.flags.get(p).is_some_and(|pf| pf & F_PRESENT != 0);
+                let below = at(&col.value, p) < at(&col.value, u)
+                    || (!col.floor.is_empty() && at(&col.floor, p) < at(&col.floor, u));
+                if !parent_present || below {
+                    let i = seen
+                        .get(&(u, col.indicator, col.actor, TotalsLayer::Records))
+                        .copied()
+                        .unwrap_or(0);
+                    let parent = hierarchy
+                        .code(UnitIndex::from_usize(p))
+                        .map_or_else(String::new, |c| c.to_string());
+                    return Err(invalid_row(
+                        i,
+                        TotalsLayer::Records,
+                        &hierarchy
+                            .code(UnitIndex::from_usize(u))
+                            .map_or_else(String::new, |c| c.to_string()),
+                        &indicator_id(indicators, col.indicator)
+                            .map_or_else(String::new, |d| d.to_string()),
+                        col.actor,
+                        &format!(
+                            "expected the records row of its parent {parent} to be at least its own (value and largest part)"
+                        ),
+                    ));
+                }
+            }
+        }
+        Totals::assemble(
+            hierarchy.clone(),
+            period,
+            indicators.to_vec(),
+            records.into_values().collect(),
+            reported.into_values().collect(),
+            amounts.into_values().collect(),
+        )
+    }
+}
+
+fn bound(b: Option<u64>) -> String {
+    b.map_or_else(|| "unbounded".to_owned(), |x| x.to_string())
+}
+
+fn row_error(i: usize, row: &TotalsRow, what: &str) -> Error {
+    invalid_row(
+        i,
+        row.layer,
+        &row.unit.to_string(),
+        row.indicator.as_str(),
+        row.actor,
+        what,
+    )
+}
+
+fn invalid_row(
+    i: usize,
+    layer: TotalsLayer,
+    unit: &str,
+    indicator: &str,
+    actor: Actor,
+    what: &str,
+) -> Error {
+    ErrorKind::InvalidTotals {
+        reason: format!(
+            "row {i} ({} {unit} {indicator} {}): {what}",
+            layer.as_str(),
+            actor.as_str()
+        ),
+    }
+    .into()
+}
+
+/// Totals are equal when they mean the same: the same hierarchy, period and
+/// indicators and the same [`rows`](Totals::rows). (Two stores may differ in
+/// flag bits that no reading tells apart, e.g. "at least" and "at most"
+/// parts against "about" parts.)
+impl PartialEq for Totals {
+    fn eq(&self, other: &Totals) -> bool {
+        self.period == other.period
+            && self.indicators == other.indicators
+            && self.hierarchy == other.hierarchy
+            && self.rows() == other.rows()
+    }
+}
+
+impl Eq for Totals {}
