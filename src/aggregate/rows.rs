@@ -432,7 +432,7 @@ impl Totals {
                                 Qualifier::About => F_AT_LEAST,
                                 _ => {
                                     return Err(bad(format!(
-                                        "its value {} is above its largest part {fl}: expected it to be \"at most\" or \"about\"",
+                                        "its value is {} {v}, above its largest part {fl}: expected \"at_most\" or \"about\" (a sum of parts)",
                                         value.qualifier().as_str()
                                     )))
                                 }

@@ -36,11 +36,277 @@ const SMALL: &str = r#"{
     ]
 }"#;
 
+const PERIOD: &str = r#""period":{"start":"2022-01-01","end":"2022-12-31"}"#;
+
+/// The JSON shape of rows is a contract: this is what apps and other machines read.
 #[test]
-fn print_small() {
+fn rows_have_the_documented_json_shape() {
     let t = totals_of(SMALL);
-    for r in t.rows() {
-        println!("{}", serde_json::to_string(&r).unwrap());
+    let lines: Vec<String> = t
+        .rows()
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap())
+        .collect();
+    let expected = [
+        r#"{"layer":"reported","unit":"30","indicator":"skilful_models","actor":"mobilization_sector",PERIOD,"qualifier":"at_least","value":1200,"low":1200,"high":null,"as_of":"2022-06-30"}"#,
+        r#"{"layer":"records","unit":"30","indicator":"conferences","actor":"party_committees",PERIOD,"qualifier":"exact","value":2,"low":2,"high":2}"#,
+        r#"{"layer":"records","unit":"30","indicator":"training_conferences","actor":"party_committees",PERIOD,"qualifier":"exact","value":2,"low":2,"high":2}"#,
+        r#"{"layer":"records","unit":"30","indicator":"conference_persons","actor":"party_committees",PERIOD,"qualifier":"at_most","value":160,"low":0,"high":160,"largest_part":120}"#,
+        r#"{"layer":"reported","unit":"30","indicator":"money_mobilized","actor":"front_and_mass_organizations",PERIOD,"amount":{"amount":"6300000000","unit":"đồng","qualifier":"at_least"},"as_of":"2022-12-31"}"#,
+    ]
+    .map(|e| e.replace("PERIOD", PERIOD));
+    assert_eq!(lines, expected);
+    // And they read back to the same totals.
+    assert_eq!(through_rows(&t).unwrap(), t);
+}
+
+#[test]
+fn rows_reject_unknown_fields_and_half_values() {
+    let good = format!(
+        r#"{{"layer":"records","unit":"30","indicator":"conferences","actor":"party_committees",{PERIOD},"qualifier":"exact","value":2,"low":2,"high":2}}"#
+    );
+    assert!(serde_json::from_str::<TotalsRow>(&good).is_ok());
+    // `high` left out reads as unbounded.
+    let open = good.replace(r#","high":2"#, "");
+    assert_eq!(serde_json::from_str::<TotalsRow>(&open).unwrap().high, None);
+    for (bad, why) in [
+        (
+            good.replace(r#""low""#, r#""lower""#),
+            "unknown field `lower`",
+        ),
+        (
+            good.replace(r#""qualifier":"exact","#, ""),
+            "needs its qualifier",
+        ),
+        (good.replace(r#""value":2,"#, ""), "needs its value"),
+        (
+            good.replace(r#""records""#, r#""rolled""#),
+            "unknown variant `rolled`",
+        ),
+    ] {
+        let err = serde_json::from_str::<TotalsRow>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(why), "{bad}: {err}");
     }
-    panic!();
+}
+
+/// A province and one district: distinct persons, a stock figure and an amount at the district.
+const TWO: &str = r#"{
+    "schema": "danvan/dataset/v1",
+    "period": {"start": "2022-01-01", "end": "2022-12-31"},
+    "units": [{"code": "30", "name": "Tỉnh Hải Dương"},
+              {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"}],
+    "indicators": [{"id": "money_mobilized", "label": "Money (synthetic)", "kind": "flow", "unit": "đồng", "values": "amount"}],
+    "conferences": [
+        {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "training", "participants": 120, "headcount": "distinct_persons"},
+        {"unit": "288", "date": "2022-04-02", "actor": "party_committees", "kind": "training", "participants": 40, "headcount": "distinct_persons"},
+        {"unit": "30", "date": "2022-04-02", "actor": "party_committees", "kind": "propaganda", "participants": 10, "headcount": "distinct_persons"}
+    ],
+    "figures": [
+        {"indicator": "skilful_models", "unit": "288", "actor": "mobilization_sector", "value": 12},
+        {"indicator": "money_mobilized", "unit": "288", "actor": "front_and_mass_organizations",
+         "amount": {"amount": "8.5", "unit": "đồng"}}
+    ]
+}"#;
+
+/// The index of the row at a place.
+fn at(rows: &[TotalsRow], layer: TotalsLayer, unit: &str, indicator: &str) -> usize {
+    rows.iter()
+        .position(|r| {
+            r.layer == layer && r.unit.to_string() == unit && r.indicator.as_str() == indicator
+        })
+        .unwrap_or_else(|| panic!("no {layer:?} row {unit} {indicator}"))
+}
+
+/// Rebuilds the totals of `TWO` from its rows changed by `change`; the error's text.
+fn rejected(change: impl FnOnce(&mut Vec<TotalsRow>)) -> String {
+    let t = totals_of(TWO);
+    let mut rows = t.rows();
+    change(&mut rows);
+    let err = Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap_err();
+    assert_eq!(err.code(), "DV102");
+    err.to_string()
+}
+
+fn set_value(row: &mut TotalsRow, value: Reported) {
+    row.value = Some(value);
+    row.low = Some(value.bounds().0);
+    row.high = value.bounds().1;
+}
+
+#[test]
+fn every_rule_of_from_rows_names_the_row() {
+    use TotalsLayer::{Records, Reported as Own};
+    let t = totals_of(TWO);
+    let rows = t.rows();
+    assert_eq!(through_rows(&t).unwrap(), t);
+    let persons = at(&rows, Records, "288", "conference_persons");
+    let province_persons = at(&rows, Records, "30", "conference_persons");
+    let conferences = at(&rows, Records, "288", "conferences");
+    let province_conferences = at(&rows, Records, "30", "conferences");
+    let stock = at(&rows, Own, "288", "skilful_models");
+    let money = at(&rows, Own, "288", "money_mobilized");
+    let exact = |n: u64| Reported::exact(Count::new(n));
+    let cases: Vec<(Box<dyn FnOnce(&mut Vec<TotalsRow>)>, String)> = vec![
+        (
+            Box::new(|r| r[conferences].period = Period::year(2023).unwrap()),
+            format!("row {conferences} (records 288 conferences party_committees): its period is"),
+        ),
+        (
+            Box::new(|r| r[conferences].unit = "31".parse().unwrap()),
+            "its unit is not in the hierarchy: expected a unit of the hierarchy".into(),
+        ),
+        (
+            Box::new(|r| r[money].indicator = "money_raised".parse().unwrap()),
+            "its indicator is unknown: expected a built-in indicator or one of the catalogue".into(),
+        ),
+        (
+            Box::new(|r| {
+                let again = r[conferences].clone();
+                r.push(again);
+            }),
+            format!("row {} (records 288 conferences party_committees): it repeats row {conferences}", rows.len()),
+        ),
+        (
+            Box::new(|r| r[conferences].low = Some(1)),
+            "its bounds are [1, 2]: expected those of its value, [2, 2]".into(),
+        ),
+        (
+            Box::new(|r| r[conferences].high = None),
+            "its bounds are [2, unbounded]: expected those of its value, [2, 2]".into(),
+        ),
+        (
+            Box::new(|r| r[persons].largest_part = Some(161)),
+            "its largest part 161 is above its value 160".into(),
+        ),
+        (
+            Box::new(|r| set_value(&mut r[persons], exact(160))),
+            "its value is exact 160, above its largest part 120: expected \"at_most\" or \"about\" (a sum of parts)".into(),
+        ),
+        (
+            Box::new(|r| r[persons].largest_part = None),
+            "it has no largest_part: expected one on distinct indicators".into(),
+        ),
+        (
+            Box::new(|r| r[conferences].largest_part = Some(1)),
+            "it has a largest_part: expected one only on distinct indicators".into(),
+        ),
+        (
+            Box::new(|r| r[stock].as_of = None),
+            "it has no as_of: expected the end of the latest figure's period".into(),
+        ),
+        (
+            Box::new(|r| r[conferences].as_of = "2022-12-31".parse().ok()),
+            "it has an as_of: expected one only on reported stocks and amounts".into(),
+        ),
+        (
+            Box::new(|r| r[conferences].value = None),
+            "expected a qualifier, value and bounds (and no amount): its indicator is a count".into(),
+        ),
+        (
+            Box::new(|r| r[stock].amount = r[money].amount.clone()),
+            "expected a qualifier, value and bounds (and no amount): its indicator is a count".into(),
+        ),
+        (
+            Box::new(|r| set_value(&mut r[money], exact(8))),
+            format!("row {money} (reported 288 money_mobilized front_and_mass_organizations): expected an amount (and no value) in the reported layer"),
+        ),
+        (
+            Box::new(|r| {
+                r[money].layer = Records;
+                r[money].as_of = None;
+            }),
+            "expected an amount (and no value) in the reported layer: its indicator is an amount".into(),
+        ),
+        // Records totals are of subtrees: the child's row is named.
+        (
+            Box::new(|r| set_value(&mut r[province_conferences], exact(1))),
+            format!("row {conferences} (records 288 conferences party_committees): expected the records row of its parent 30 to be at least its own (value and largest part)"),
+        ),
+        (
+            Box::new(|r| {
+                r.remove(province_conferences);
+            }),
+            "(records 288 conferences party_committees): expected the records row of its parent 30".into(),
+        ),
+        (
+            Box::new(|r| r[province_persons].largest_part = Some(100)),
+            format!("row {persons} (records 288 conference_persons party_committees): expected the records row of its parent 30"),
+        ),
+    ];
+    for (change, want) in cases {
+        let err = rejected(change);
+        assert!(err.contains(&want), "expected {want:?} in {err:?}");
+    }
+}
+
+#[test]
+fn fixtures_go_through_rows_unchanged() {
+    for path in [
+        "tests/fixtures/seed-2022.json",
+        "tests/fixtures/synthetic-small.json",
+        "examples/data/hai-duong-2022.json",
+    ] {
+        let t = totals_of(&crate::read(path));
+        assert!(!t.rows().is_empty(), "{path}");
+        let back = through_rows(&t).unwrap();
+        assert_eq!(back, t, "{path}");
+        // What reports read is the same.
+        for (_, unit) in t.hierarchy().iter() {
+            for b in Builtin::ALL {
+                for a in Actor::ALL {
+                    let id = IndicatorId::from(b);
+                    assert_eq!(
+                        back.value(&unit.code(), &id, a),
+                        t.value(&unit.code(), &id, a),
+                        "{path}"
+                    );
+                    assert_eq!(
+                        back.reported(&unit.code(), &id, a),
+                        t.reported(&unit.code(), &id, a),
+                        "{path}"
+                    );
+                    assert_eq!(
+                        back.distinct_bounds(&unit.code(), &id, a),
+                        t.distinct_bounds(&unit.code(), &id, a),
+                        "{path}"
+                    );
+                }
+            }
+        }
+        assert_eq!(back.reconcile(), t.reconcile(), "{path}");
+    }
+}
+
+/// Stock figures of sub-periods: the latest wins, also after rows and a merge.
+#[test]
+fn stocks_keep_their_latest_period_through_rows() {
+    let figure = |end: &str, value: u64| -> String {
+        format!(
+            r#"{{"indicator": "skilful_models", "unit": "288", "actor": "mobilization_sector", "value": {value},
+                "period": {{"start": "2022-01-01", "end": "{end}"}}}}"#
+        )
+    };
+    let dataset = |figures: &[String]| -> String {
+        format!(
+            r#"{{"schema": "danvan/dataset/v1", "period": {{"start": "2022-01-01", "end": "2022-12-31"}},
+                "units": [{{"code": "30", "name": "Tỉnh Hải Dương"}}, {{"code": "288", "name": "Thành phố Hải Dương", "parent": "30"}}],
+                "figures": [{}]}}"#,
+            figures.join(",")
+        )
+    };
+    let h1 = figure("2022-06-30", 30);
+    let q3 = figure("2022-09-30", 20);
+    let whole = totals_of(&dataset(&[h1.clone(), q3.clone()]));
+    let a = through_rows(&totals_of(&dataset(&[h1]))).unwrap();
+    let b = through_rows(&totals_of(&dataset(&[q3]))).unwrap();
+    let merged = a.merge(b).unwrap();
+    assert_eq!(merged, whole);
+    let models = merged.reported(
+        &"30".parse().unwrap(),
+        &Builtin::SkilfulModels.into(),
+        Actor::MobilizationSector,
+    );
+    assert_eq!(models, Some(Reported::exact(Count::new(20))));
 }
