@@ -21,7 +21,7 @@
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -166,8 +166,14 @@ fn stream_child(
         ));
     }
     if let Some(out) = totals_out {
+        // The totals' stable export: JSON Lines of rows.
         let f = std::fs::File::create(out).map_err(|e| e.to_string())?;
-        serde_json::to_writer(BufWriter::new(f), &totals).map_err(|e| e.to_string())?;
+        let mut w = BufWriter::new(f);
+        for row in totals.rows() {
+            serde_json::to_writer(&mut w, &row).map_err(|e| e.to_string())?;
+            writeln!(w).map_err(|e| e.to_string())?;
+        }
+        w.flush().map_err(|e| e.to_string())?;
     }
     Ok(())
 }
@@ -511,8 +517,20 @@ fn stream_in_children(
         rss = rss.max(k);
         if run == 0 {
             let f = std::fs::File::open(&out).map_err(|e| e.to_string())?;
-            let streamed: Totals =
-                serde_json::from_reader(BufReader::new(f)).map_err(|e| e.to_string())?;
+            let rows = BufReader::new(f)
+                .lines()
+                .map(|line| {
+                    let line = line.map_err(|e| e.to_string())?;
+                    serde_json::from_str::<danvan::TotalsRow>(&line).map_err(|e| e.to_string())
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            let streamed = Totals::from_rows(
+                totals.hierarchy(),
+                totals.period(),
+                totals.indicators(),
+                rows,
+            )
+            .map_err(|e| e.to_string())?;
             if &streamed != totals {
                 return Err("streamed totals differ from the library's".into());
             }

@@ -148,7 +148,8 @@ fn every_rule_of_from_rows_names_the_row() {
     let stock = at(&rows, Own, "288", "skilful_models");
     let money = at(&rows, Own, "288", "money_mobilized");
     let exact = |n: u64| Reported::exact(Count::new(n));
-    let cases: Vec<(Box<dyn FnOnce(&mut Vec<TotalsRow>)>, String)> = vec![
+    type Change<'a> = Box<dyn FnOnce(&mut Vec<TotalsRow>) + 'a>;
+    let cases: Vec<(Change, String)> = vec![
         (
             Box::new(|r| r[conferences].period = Period::year(2023).unwrap()),
             format!("row {conferences} (records 288 conferences party_committees): its period is"),
