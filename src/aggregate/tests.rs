@@ -240,6 +240,38 @@ fn rows_in_any_order_rebuild_the_totals() {
     assert_eq!(e.code(), "DV102");
 }
 
+/// Totals are equal when they mean the same: "at least" plus "at most" parts
+/// and "about" parts are both "about", in the store's flags as in every reading.
+#[test]
+fn totals_equal_by_meaning_not_by_flag_bits() {
+    let h = tree();
+    let totals = |parts: [Reported; 2]| {
+        let mut acc = Accumulator::new(&h, year(), &[]);
+        for p in parts {
+            acc.add_conference(&conference("288", p, Headcount::Occurrences))
+                .unwrap();
+        }
+        acc.finish().unwrap()
+    };
+    let r = |q, n| Reported::new(q, Count::new(n));
+    let mixed = totals([r(Qualifier::AtLeast, 10), r(Qualifier::AtMost, 5)]);
+    let about = totals([r(Qualifier::About, 10), r(Qualifier::Exact, 5)]);
+    let participants = |t: &Totals| {
+        t.get_builtin(
+            &code("30"),
+            Builtin::ConferenceParticipants,
+            Actor::PartyCommittees,
+        )
+    };
+    assert_eq!(participants(&mixed), Some(r(Qualifier::About, 15)));
+    assert_ne!(mixed.records, about.records); // other bits in the store
+    assert_eq!(mixed, about);
+    assert_eq!(mixed.rows(), about.rows());
+    // A different meaning is a different total.
+    let low = totals([r(Qualifier::AtLeast, 10), r(Qualifier::Exact, 5)]);
+    assert_ne!(low, about);
+}
+
 struct Failing;
 
 impl std::io::Read for Failing {

@@ -440,6 +440,8 @@ proptest! {
         }
         let new = Hierarchy::new(new_units).unwrap();
         let after = t.rekey(&cw.build().unwrap(), Level::Commune, &new).unwrap();
+        // Rekeyed totals are totals too: they go through rows unchanged.
+        prop_assert_eq!(crate::rows::through_rows(&after).unwrap(), after.clone());
         for b in Builtin::ALL {
             for a in Actor::ALL {
                 if b.kind() == IndicatorKind::Distinct {

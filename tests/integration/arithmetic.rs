@@ -256,6 +256,7 @@ fn rekey_merge_up_to_u64_max_is_exact() {
         .build()
         .unwrap();
     let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
+    assert_eq!(crate::rows::through_rows(&after).unwrap(), after);
     assert_eq!(
         after.get_builtin(
             &code("91"),
