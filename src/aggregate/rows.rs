@@ -299,7 +299,8 @@ impl Totals {
     /// [`ErrorKind::InvalidTotals`] naming the row (its index from 0, layer,
     /// unit, indicator and actor) and what was expected, when a row has
     /// another period, an unknown unit or indicator, repeats an earlier row,
-    /// lacks its value or has fields of another kind of indicator (a value
+    /// is a records total of a custom count indicator (records add only to
+    /// built-in ones), lacks its value or has fields of another kind of indicator (a value
     /// for an amount indicator, an amount in the records layer, `as_of`
     /// anywhere but reported stocks and amounts, `largest_part` anywhere but
     /// distinct indicators), has bounds that are not those of its value, a
@@ -365,6 +366,12 @@ impl Totals {
             let key = (ind, row.actor);
             let stock = kind == IndicatorKind::Stock;
             let reported_layer = row.layer == TotalsLayer::Reported;
+            if !reported_layer && values == ValueType::Count && ind as usize >= BUILTINS {
+                return Err(bad(
+                    "it is a records total of a custom indicator: expected records totals of built-in indicators only (records add to those)"
+                        .into(),
+                ));
+            }
             let wants_as_of = reported_layer && (stock || values == ValueType::Amount);
             if row.as_of.is_some() != wants_as_of {
                 return Err(bad(if wants_as_of {

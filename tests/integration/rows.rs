@@ -97,7 +97,8 @@ const TWO: &str = r#"{
     "period": {"start": "2022-01-01", "end": "2022-12-31"},
     "units": [{"code": "30", "name": "Tỉnh Hải Dương"},
               {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"}],
-    "indicators": [{"id": "money_mobilized", "label": "Money (synthetic)", "kind": "flow", "unit": "đồng", "values": "amount"}],
+    "indicators": [{"id": "money_mobilized", "label": "Money (synthetic)", "kind": "flow", "unit": "đồng", "values": "amount"},
+                   {"id": "rallies", "label": "Rallies (synthetic)", "kind": "flow", "unit": "cuộc"}],
     "conferences": [
         {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "training", "participants": 120, "headcount": "distinct_persons"},
         {"unit": "288", "date": "2022-04-02", "actor": "party_committees", "kind": "training", "participants": 40, "headcount": "distinct_persons"},
@@ -168,6 +169,14 @@ fn every_rule_of_from_rows_names_the_row() {
                 r.push(again);
             }),
             format!("row {} (records 288 conferences party_committees): it repeats row {conferences}", rows.len()),
+        ),
+        (
+            Box::new(|r| {
+                let mut custom = r[conferences].clone();
+                custom.indicator = "rallies".parse().unwrap();
+                r.push(custom);
+            }),
+            "it is a records total of a custom indicator: expected records totals of built-in indicators only".into(),
         ),
         (
             Box::new(|r| r[conferences].low = Some(1)),
