@@ -432,7 +432,12 @@ impl Totals {
                 (true, Some(fl)) => {
                     if fl < v {
                         // Below the sum of parts the sum is an upper bound: the
-                        // qualifier is "at most" (exact parts) or "about".
+                        // qualifier is "at most" (exact parts) or "about". The
+                        // store's flags are those of the parts: "at most" is
+                        // implied by the largest part, so the parts were exact
+                        // (or "at most", which reads the same), and "about"
+                        // parts are taken as "at least" ones (which read the
+                        // same beside a larger sum).
                         flags = F_PRESENT
                             | match value.qualifier() {
                                 Qualifier::AtMost => 0,
