@@ -131,7 +131,7 @@ fn located(file: &str, kind: &ErrorKind, lang: Lang) -> String {
     let text = match (lang, kind) {
         (Lang::Vi, _) => danvan::render::vi::message(kind),
         // The position is already in front; say the rest once.
-        (Lang::En, ErrorKind::Json { message, .. }) => message.clone(),
+        (Lang::En, ErrorKind::Json { message, .. }) => message.to_string(),
         (Lang::En, _) => kind.to_string(),
     };
     match (position, lang) {
@@ -151,7 +151,7 @@ fn issue_line(issue: &Issue, lang: Lang) -> String {
 #[derive(serde::Serialize)]
 struct Row {
     severity: danvan::Severity,
-    code: &'static str,
+    code: danvan::Code,
     path: String,
     message: String,
 }

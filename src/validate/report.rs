@@ -2,31 +2,7 @@ use std::fmt;
 
 use crate::ErrorKind;
 
-/// How serious an issue is.
-///
-/// ```
-/// assert_eq!(danvan::Severity::Warning.to_string(), "warning");
-/// assert!(danvan::Severity::Error > danvan::Severity::Warning);
-/// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Shown and kept; the dataset is still accepted.
-    Warning,
-    /// The dataset is rejected until it is fixed.
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
+pub use crate::error::Severity;
 
 /// Where in a document an issue is, e.g. `conferences[12].participants`.
 ///
@@ -182,7 +158,7 @@ impl Issue {
     ///     danvan::ErrorKind::Overflow { what: "count".into() });
     /// assert_eq!(i.code(), "DV003");
     /// ```
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::Code {
         self.kind.code()
     }
 }
@@ -202,7 +178,7 @@ impl serde::Serialize for Issue {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Issue", 4)?;
         st.serialize_field("severity", &self.severity)?;
-        st.serialize_field("code", self.code())?;
+        st.serialize_field("code", &self.code())?;
         st.serialize_field("path", &self.path)?;
         st.serialize_field("message", &self.kind.to_string())?;
         st.end()

@@ -51,7 +51,7 @@ fn seed_figures_are_all_there() {
             .iter()
             .find(|f| f.indicator.as_str() == id && f.actors == [actor])
             .and_then(|f| f.value)
-            .map(danvan::render::vi::reported)
+            .map(danvan::notation::reported)
     };
     use danvan::Actor::{MobilizationSector as S, PartyCommittees as P};
     assert_eq!(value("skilful_models", S).as_deref(), Some("1.229"));

@@ -1095,9 +1095,9 @@ proptest! {
                     let codes: Vec<&str> = report
                         .errors()
                         .filter(|issue| record_of(&issue.path().to_string()) == Some((list.to_owned(), i)))
-                        .map(|issue| issue.code())
+                        .map(|issue| issue.code().as_str())
                         .collect();
-                    prop_assert!(codes.contains(&e.code()), "{}[{}]: stream {} but check {:?}", list, i, e.code(), codes);
+                    prop_assert!(codes.contains(&e.code().as_str()), "{}[{}]: stream {} but check {:?}", list, i, e.code(), codes);
                 }
             }
         }
