@@ -164,7 +164,7 @@ fn print_report(report: &Report, opts: &Options, out: &mut impl Write) -> std::i
             .map(|issue| Row {
                 severity: issue.severity(),
                 code: issue.code(),
-                path: issue.path().to_string(),
+                path: issue.place().to_string(),
                 message: match opts.lang {
                     Lang::En => issue.kind().to_string(),
                     Lang::Vi => danvan::render::vi::message(issue.kind()),

@@ -215,6 +215,7 @@ fn cell<T>(
         ErrorKind::CsvCell {
             row,
             column: name.to_owned(),
+            position: u32::try_from(i).map_or(u32::MAX, |i| i.saturating_add(1)),
             problem: Box::new(err.into_kind()),
         }
         .into()

@@ -410,7 +410,8 @@ pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStat
 pub use quantity::*;
 pub use unit::*;
 pub use validate::{
-    check, check_with_units, CheckOptions, Checked, Issue, Path, ReceptionNorms, Report, Severity,
+    check, check_with_units, Cell, CheckOptions, Checked, Issue, Path, Place, ReceptionNorms,
+    Report, Severity,
 };
 
 #[cfg(feature = "schema")]

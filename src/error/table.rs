@@ -961,6 +961,9 @@ error_table! {
         row: u64,
         /// The column's name as the header row writes it.
         column: String,
+        /// The column's position (1-based; `A` is 1), for the cell's
+        /// reference (see `danvan::Place::of_error`).
+        position: u32,
         /// What is wrong with the cell's value.
         problem: Box<ErrorKind>,
     } = "DV090", Error,
@@ -968,6 +971,7 @@ error_table! {
         row,
         column,
         problem,
+        ..
     } => format!("dòng {row}, cột \"{column}\": {}", problem.message_vi());
     /// A CSV file of figures lacks a required column.
     #[error("missing column {column:?}: expected a header row naming unit, period, actor, indicator and value")]

@@ -161,8 +161,8 @@ pub fn severity(s: crate::Severity) -> &'static str {
 /// );
 /// ```
 pub fn issue(issue: &crate::Issue) -> String {
-    let path = issue.path();
-    if path.is_root() {
+    let where_ = issue.place();
+    if where_.is_root() {
         format!(
             "{} {}: {}",
             severity(issue.severity()),
@@ -174,8 +174,29 @@ pub fn issue(issue: &crate::Issue) -> String {
             "{} {} {}: {}",
             severity(issue.severity()),
             issue.code(),
-            path,
+            place(where_),
             message(issue.kind())
         )
+    }
+}
+
+/// Where an issue is, in Vietnamese: a JSON path as it is
+/// (`clearances[0].households_consenting`), a cell as `ô C12, trang Sheet1`
+/// (or `ô C12` in a file with one sheet).
+///
+/// ```
+/// use danvan::{render::vi, Cell, Path, Place};
+///
+/// assert_eq!(vi::place(&Place::Cell(Cell::new(12, 3).with_sheet("Sheet1"))), "ô C12, trang Sheet1");
+/// assert_eq!(vi::place(&Place::Cell(Cell::new(2, 1))), "ô A2");
+/// assert_eq!(vi::place(&Place::Path(Path::root().field("units").index(0))), "units[0]");
+/// ```
+pub fn place(place: &crate::Place) -> String {
+    match place {
+        crate::Place::Path(path) => path.to_string(),
+        crate::Place::Cell(cell) => match &cell.sheet {
+            Some(sheet) => format!("ô {}, trang {sheet}", cell.reference()),
+            None => format!("ô {}", cell.reference()),
+        },
     }
 }

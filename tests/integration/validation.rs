@@ -309,7 +309,7 @@ fn every_rule_has_a_broken_document() {
         let found = report
             .issues()
             .iter()
-            .find(|i| i.code() == code && i.path().to_string() == path);
+            .find(|i| i.code() == code && i.place().to_string() == path);
         let issue =
             found.unwrap_or_else(|| panic!("{what}: expected {code} at {path}, got:\n{report}"));
         assert_eq!(issue.severity(), severity, "{what}");
