@@ -516,6 +516,7 @@ pub fn press_round(r: Reported) -> Reported {
 // ---------------------------------------------------------------------------
 
 /// The columns of a CSV file of figures: English name, Vietnamese name.
+#[cfg_attr(not(feature = "csv"), allow(dead_code))]
 pub(crate) const CSV_HEADERS: [(&str, &str); 6] = [
     ("unit", "mã đơn vị"),
     ("period", "kỳ"),

@@ -35,8 +35,10 @@ macro_rules! error_table {
         /// What went wrong, with the values involved.
         ///
         /// Messages are lowercase, quote the input and say what was expected. Values
-        /// are carried as plain Rust types (text, integers) so that no other crate's
-        /// type is part of this enum.
+        /// are typed: counts and positions are integers, dates are
+        /// [`chrono::NaiveDate`], text from the input is an [`Excerpt`] (never the
+        /// whole of a large value), levels and indicator ids of the crate are
+        /// `&'static str`. No type of this crate's other modules is part of it.
         ///
         /// ```
         /// let kind = danvan::ErrorKind::Overflow { what: "count".into() };
