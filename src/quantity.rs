@@ -1,8 +1,9 @@
 //! Counts, qualified reported numbers, shares, ratios and measures.
 //!
 //! Every type here does checked arithmetic: an overflow is an [`Error`], never
-//! a wrap. Text in Vietnamese notation is read and written by
-//! [`crate::render::vi`]; the `FromStr` impls here delegate to it.
+//! a wrap. `FromStr` reads the plain form (`1229`); Vietnamese notation
+//! (`1.229`, `hơn 6.800`) is read and written by `danvan::notation`, which
+//! this module does not import.
 
 use std::fmt;
 use std::str::FromStr;
@@ -26,7 +27,7 @@ fn overflow(what: &str) -> Error {
 ///
 /// Arithmetic is checked. `Display` and `FromStr` are the plain form (ASCII
 /// digits, `1229`, no sign, no spaces, no leading zero); Vietnamese notation
-/// (`1.229`) is read by [`crate::notation::parse_count`]. On the wire a count
+/// (`1.229`) is read by `danvan::notation::parse_count`. On the wire a count
 /// is a plain JSON integer.
 ///
 /// ```
@@ -329,7 +330,7 @@ impl From<bool> for Truth {
 ///
 /// `FromStr` reads the plain form, `6800` or `at_least 6800` (the wire's
 /// qualifier words, a space, plain digits); Vietnamese notation (`hơn 6.800`)
-/// is read by [`crate::notation::parse_reported`].
+/// is read by `danvan::notation::parse_reported`.
 ///
 /// ```
 /// use danvan::{Count, Qualifier, Reported};

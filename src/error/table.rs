@@ -4,7 +4,7 @@
 //!
 //! This is the one place outside notation and rendering that holds Vietnamese
 //! text: a kind's two wordings stand next to each other so that neither can be
-//! added, changed or dropped without the other. [`crate::render::vi::message`]
+//! added, changed or dropped without the other. `danvan::render::vi::message`
 //! calls the Vietnamese side; `Display` is the English side.
 //!
 //! Each entry reads
@@ -88,7 +88,7 @@ macro_rules! error_table {
             /// The Vietnamese message, for the officials who typed the data.
             ///
             /// It is written from the kind's fields, never translated from
-            /// the English text; [`crate::render::vi::message`] is the same.
+            /// the English text; `danvan::render::vi::message` is the same.
             ///
             /// ```
             /// let kind = danvan::ErrorKind::PartExceedsWhole { part: 1500, whole: 1400 };
@@ -914,21 +914,21 @@ error_table! {
     #[error("unknown criterion {id:?}: expected one of the plan's criteria")]
     UnknownCriterion {
         /// The id.
-        id: String,
+        id: Excerpt,
     } = "DV086", Error,
     vi { id } => {
-        format!("tiêu chí \"{id}\" không có trong danh mục tiêu chí của kế hoạch")
+        format!("tiêu chí {} không có trong danh mục tiêu chí của kế hoạch", quoted_vi(id))
     };
     /// Two sibling units have the same name (after Unicode NFC normalization).
     #[error("name {name:?} is already used by a sibling unit ({first})")]
     DuplicateName {
         /// The name, in NFC.
-        name: String,
+        name: Excerpt,
         /// Where the first unit with that name is, e.g. `units[2]`.
         first: String,
     } = "DV087", Warning,
     vi { name, first } => {
-        format!("tên \"{name}\" trùng với đơn vị cùng cấp ở {first}")
+        format!("tên {} trùng với đơn vị cùng cấp ở {first}", quoted_vi(name))
     };
     /// A body was dissolved before it was set up.
     #[error("dissolved {dissolved} before established {established}")]

@@ -3,7 +3,7 @@
 //! Part of the error table's one exception to "Vietnamese only in notation
 //! and rendering" (see [`super::table`]): these helpers depend on nothing but
 //! `std` and `chrono`, so that the error module imports no other module of the
-//! crate. [`crate::notation`] writes numbers and dates the same way; a test
+//! crate. `danvan::notation` writes numbers and dates the same way; a test
 //! there checks that the two agree.
 
 use chrono::NaiveDate;
@@ -121,7 +121,7 @@ pub(super) fn qualified_text(qualifier: &str, value: u64) -> String {
 /// The columns of a CSV file of figures: English name, Vietnamese name.
 ///
 /// The Vietnamese names are the words of the CSV vocabulary in
-/// [`crate::notation`]; a test there checks that the two lists agree.
+/// `danvan::notation`; a test there checks that the two lists agree.
 pub(crate) const CSV_COLUMNS_VI: [(&str, &str); 6] = [
     ("unit", "mã đơn vị"),
     ("period", "kỳ"),

@@ -423,7 +423,7 @@ impl<'a> Checker<'a> {
                 self.warning(
                     path,
                     ErrorKind::DuplicateName {
-                        name: key.1.clone(),
+                        name: (&key.1).into(),
                         first: self.unit_path(first).to_string(),
                     },
                 );
@@ -866,7 +866,7 @@ impl<'a> Checker<'a> {
                     self.error(
                         path.clone().field("clear").index(j).field("criterion"),
                         ErrorKind::UnknownCriterion {
-                            id: e.criterion.clone(),
+                            id: (&e.criterion).into(),
                         },
                     );
                 }
