@@ -102,7 +102,6 @@ impl std::error::Error for Error {}
 /// let code = danvan::ErrorKind::NoSubjects.code();
 /// assert_eq!(code, "DV071");
 /// assert_eq!(code.to_string(), "DV071");
-/// assert_eq!(code.number(), 71);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Code(&'static str);
@@ -115,19 +114,6 @@ impl Code {
     /// ```
     pub fn as_str(self) -> &'static str {
         self.0
-    }
-
-    /// The code's number, e.g. `71` for `DV071`.
-    ///
-    /// ```
-    /// assert_eq!(danvan::ErrorKind::BreakthroughNotKey.code().number(), 76);
-    /// ```
-    pub fn number(self) -> u16 {
-        // Every code of the table is `DV` and three digits (tested).
-        self.0
-            .bytes()
-            .skip(2)
-            .fold(0u16, |n, b| n * 10 + u16::from(b - b'0'))
     }
 }
 
