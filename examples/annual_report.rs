@@ -27,6 +27,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use chrono::Datelike;
+use danvan::notation;
 use danvan::render::vi::{self, Rounding, SummaryOptions};
 use danvan::{Actor, Builtin, Dataset, Level, Summary, Totals, UnitCode};
 
@@ -193,7 +194,7 @@ fn cell(totals: &Totals, unit: &UnitCode, indicator: Builtin, actor: Option<Acto
         Some(actor) => totals.value_builtin(unit, indicator, actor),
         None => totals.stock(unit, indicator),
     };
-    value.map_or_else(|| "–".to_owned(), vi::reported)
+    value.map_or_else(|| "–".to_owned(), notation::reported)
 }
 
 fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Rounding) {
@@ -247,16 +248,19 @@ fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Roundi
         let _ = writeln!(out, "Độ phủ và bình quân:");
         if let Some(p) = totals
             .coverage_blocks(&code)
-            .and_then(|s| vi::percent(s, 1))
+            .and_then(|s| notation::percent(s, 1))
         {
             let _ = writeln!(out, "- Khối dân vận cơ sở / xã, phường, thị trấn: {p}");
         }
-        if let Some(p) = totals.coverage_teams(&code).and_then(|s| vi::percent(s, 1)) {
+        if let Some(p) = totals
+            .coverage_teams(&code)
+            .and_then(|s| notation::percent(s, 1))
+        {
             let _ = writeln!(out, "- Tổ dân vận / thôn, khu dân cư: {p}");
         }
         if let Some(p) = totals
             .completeness(&code, Level::Commune)
-            .and_then(|s| vi::percent(s, 1))
+            .and_then(|s| notation::percent(s, 1))
         {
             let _ = writeln!(out, "- Xã có số liệu / tổng số xã: {p}");
         }
@@ -266,7 +270,7 @@ fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Roundi
         ] {
             match totals.participants_per_conference(&code, actor) {
                 Some(r) => {
-                    if let Some(v) = vi::ratio(r, 1) {
+                    if let Some(v) = notation::ratio(r, 1) {
                         let _ = writeln!(out, "- Người dự bình quân một hội nghị ({label}): {v}");
                     }
                 }
@@ -278,7 +282,7 @@ fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Roundi
                             let _ = writeln!(
                                 out,
                                 "- Người dự bình quân một hội nghị ({label}): không tính được vì số người dự là {}",
-                                vi::reported(p)
+                                notation::reported(p)
                             );
                         }
                     }
@@ -287,7 +291,7 @@ fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Roundi
         }
         if let Some(v) = totals
             .subjects_per_session(&code, Actor::PartyCommittees)
-            .and_then(|r| vi::ratio(r, 1))
+            .and_then(|r| notation::ratio(r, 1))
         {
             let _ = writeln!(
                 out,

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::process::ExitCode;
 
+use danvan::notation;
 use danvan::render::vi;
 use danvan::{Actor, Dataset, Hierarchy, IndicatorId, Level, Period, Reported};
 
@@ -99,7 +100,11 @@ fn run() -> Result<(), String> {
             Some(builtin) => vi::label(builtin),
             None => indicator.as_str(),
         };
-        println!("  {:<20} {label}: {}", actor.as_str(), vi::reported(*total));
+        println!(
+            "  {:<20} {label}: {}",
+            actor.as_str(),
+            notation::reported(*total)
+        );
     }
     Ok(())
 }

@@ -221,7 +221,7 @@ fn run(o: &Options) -> Result<(), String> {
             .map(|a| {
                 totals
                     .get_builtin(&province, b, *a)
-                    .map_or_else(|| "—".into(), danvan::render::vi::reported)
+                    .map_or_else(|| "—".into(), danvan::notation::reported)
             })
             .collect();
         println!(

@@ -131,7 +131,7 @@ fn located(file: &str, kind: &ErrorKind, lang: Lang) -> String {
     let text = match (lang, kind) {
         (Lang::Vi, _) => danvan::render::vi::message(kind),
         // The position is already in front; say the rest once.
-        (Lang::En, ErrorKind::Json { message, .. }) => message.clone(),
+        (Lang::En, ErrorKind::Json { message, .. }) => message.to_string(),
         (Lang::En, _) => kind.to_string(),
     };
     match (position, lang) {
@@ -151,7 +151,7 @@ fn issue_line(issue: &Issue, lang: Lang) -> String {
 #[derive(serde::Serialize)]
 struct Row {
     severity: danvan::Severity,
-    code: &'static str,
+    code: danvan::Code,
     path: String,
     message: String,
 }
@@ -164,7 +164,7 @@ fn print_report(report: &Report, opts: &Options, out: &mut impl Write) -> std::i
             .map(|issue| Row {
                 severity: issue.severity(),
                 code: issue.code(),
-                path: issue.path().to_string(),
+                path: issue.place().to_string(),
                 message: match opts.lang {
                     Lang::En => issue.kind().to_string(),
                     Lang::Vi => danvan::render::vi::message(issue.kind()),

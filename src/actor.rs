@@ -101,12 +101,7 @@ impl FromStr for Actor {
         Actor::ALL
             .into_iter()
             .find(|a| a.as_str() == s)
-            .ok_or_else(|| {
-                ErrorKind::InvalidActor {
-                    input: s.to_owned(),
-                }
-                .into()
-            })
+            .ok_or_else(|| ErrorKind::InvalidActor { input: s.into() }.into())
     }
 }
 

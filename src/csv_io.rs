@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::render::vi;
+use crate::notation;
 use crate::{Actor, Error, ErrorKind, Figure, IndicatorId, Period, UnitCode};
 
 /// The columns, in the order they are written.
@@ -41,7 +41,7 @@ impl Column {
     fn from_header(cell: &str) -> Option<Column> {
         let key: String = cell.trim_start_matches('\u{FEFF}').nfc().collect();
         let key = key.trim().to_lowercase();
-        vi::CSV_HEADERS
+        notation::CSV_HEADERS
             .iter()
             .find(|(en, vi_name)| *en == key || *vi_name == key)
             .and_then(|(en, _)| Column::from_english(en))
@@ -65,7 +65,7 @@ impl Layout {
         for (i, cell) in header.iter().enumerate() {
             let position = i as u64 + 1;
             let column = Column::from_header(cell).ok_or_else(|| ErrorKind::CsvUnknownColumn {
-                column: cell.to_owned(),
+                column: cell.into(),
                 position,
             })?;
             let slot = match column {
@@ -167,7 +167,7 @@ fn csv_error(err: csv::Error) -> Error {
 /// let text = "mã đơn vị,kỳ,chủ thể,chỉ tiêu,giá trị\n\
 ///             288,2022,mobilization_sector,conference_participants,hơn 6.800\n";
 /// let figures = danvan::read_figures_csv(text.as_bytes())?;
-/// assert_eq!(figures[0].value, Some("hơn 6.800".parse()?));
+/// assert_eq!(figures[0].value, Some(danvan::notation::parse_reported("hơn 6.800")?));
 /// assert_eq!(figures[0].period, Some(danvan::Period::year(2022)?));
 ///
 /// let err = danvan::read_figures_csv("unit,period,actor,indicator,value\n0288,2022,government,conferences,3\n".as_bytes())
@@ -215,6 +215,7 @@ fn cell<T>(
         ErrorKind::CsvCell {
             row,
             column: name.to_owned(),
+            position: u32::try_from(i).map_or(u32::MAX, |i| i.saturating_add(1)),
             problem: Box::new(err.into_kind()),
         }
         .into()
@@ -232,7 +233,7 @@ fn read_row(layout: &Layout, record: &csv::StringRecord, row: u64) -> Result<Fig
     })?;
     let actor: Actor = cell(record, row, &layout.actor, str::parse)?;
     let indicator: IndicatorId = cell(record, row, &layout.indicator, str::parse)?;
-    let value = cell(record, row, &layout.value, vi::parse_reported)?;
+    let value = cell(record, row, &layout.value, notation::parse_reported)?;
     Ok(Figure {
         indicator,
         unit,
@@ -288,7 +289,7 @@ pub fn write_figures_csv(figures: &[Figure], writer: impl Write) -> Result<(), E
             figure.period.map(|p| p.to_string()).unwrap_or_default(),
             actor.as_str().to_owned(),
             figure.indicator.as_str().to_owned(),
-            vi::csv_value(value),
+            notation::csv_value(value),
         ]);
     }
     let mut csv = csv::WriterBuilder::new().from_writer(writer);

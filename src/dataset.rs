@@ -252,7 +252,7 @@ impl Dataset {
 pub(crate) fn json_error(err: serde_json::Error) -> Error {
     let text = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
-    let message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
+    let message = crate::Excerpt::message(text.strip_suffix(&suffix).unwrap_or(&text));
     ErrorKind::Json {
         line: err.line(),
         column: err.column(),

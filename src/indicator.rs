@@ -107,10 +107,7 @@ impl FromStr for IndicatorId {
         if first_ok && rest_ok && s.len() <= 64 {
             Ok(IndicatorId(s.into()))
         } else {
-            Err(ErrorKind::InvalidIndicatorId {
-                input: s.to_owned(),
-            }
-            .into())
+            Err(ErrorKind::InvalidIndicatorId { input: s.into() }.into())
         }
     }
 }

@@ -9,7 +9,7 @@
 //! A commune's data-entry form, a district dashboard and the province's report
 //! generator read the same exchange document ([`Dataset`], JSON schema
 //! `danvan/dataset/v1`), check it with the same rules ([`check`]) and show
-//! the same numbers in the same notation ([`render::vi`]).
+//! the same numbers in the same notation ([`notation`], [`render::vi`]).
 //!
 //! The crate is pure: no I/O beyond readers that take [`std::io::Read`] (and
 //! CSV writers that take [`std::io::Write`]), no global state, no clock, no
@@ -43,7 +43,7 @@
 //! let participants = &checked.dataset().figures[1];
 //! assert_eq!(participants.actor()?, danvan::Actor::MobilizationSector);
 //! let value = participants.value.ok_or("a count figure has a value")?;
-//! assert_eq!(danvan::render::vi::reported(value), "hơn 6.800");
+//! assert_eq!(danvan::notation::reported(value), "hơn 6.800");
 //! assert_eq!(value.bounds(), (6800, None));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -66,7 +66,8 @@
 //! - Validation: [`check`] gives a [`Checked`] dataset or a [`Report`] of
 //!   [`Issue`]s; every failure is an [`Error`] with an [`ErrorKind`] and a
 //!   stable code (`DV001` …).
-//! - Vietnamese notation and wording: [`render::vi`].
+//! - Vietnamese notation (reading and writing numbers and dates): [`notation`];
+//!   Vietnamese wording (messages, the annual summary, the work plan): [`render::vi`].
 //!
 //! ## How to …
 //!
@@ -138,7 +139,7 @@
 //!     Some(Reported::new(Qualifier::AtLeast, Count::new(165)))
 //! );
 //! // No records of guidance documents: the districts' figures add up.
-//! assert_eq!(totals.value_builtin(&province, Builtin::GuidanceDocuments, sector), Some("hơn 65".parse()?));
+//! assert_eq!(totals.value_builtin(&province, Builtin::GuidanceDocuments, sector), Some(danvan::notation::parse_reported("hơn 65")?));
 //! // Nothing is invented for an actor that reported nothing.
 //! assert_eq!(totals.value_builtin(&province, Builtin::Conferences, sector), None);
 //! # Ok::<(), danvan::Error>(())
@@ -147,15 +148,15 @@
 //! ### How to read and write Vietnamese numbers
 //!
 //! ```
-//! use danvan::render::vi;
+//! use danvan::notation;
 //! use danvan::{Count, Share};
 //!
-//! let models = vi::parse_reported("1.229")?;
-//! let participants = vi::parse_reported("hơn 6.800")?;
-//! assert_eq!(vi::reported(models), "1.229");
-//! assert_eq!(vi::reported(participants.checked_add(models)?), "hơn 8.029");
+//! let models = notation::parse_reported("1.229")?;
+//! let participants = notation::parse_reported("hơn 6.800")?;
+//! assert_eq!(notation::reported(models), "1.229");
+//! assert_eq!(notation::reported(participants.checked_add(models)?), "hơn 8.029");
 //! let consent = Share::new(Count::new(197), Count::new(200))?;
-//! assert_eq!(vi::percent(consent, 1).as_deref(), Some("98,5%"));
+//! assert_eq!(notation::percent(consent, 1).as_deref(), Some("98,5%"));
 //! # Ok::<(), danvan::Error>(())
 //! ```
 //!
@@ -289,7 +290,7 @@
 //! let (totals, stats) = danvan::stream_json_lines(lines.as_bytes(), &units, Period::year(2022)?, &[])?;
 //! assert_eq!((stats.lines, stats.counted, stats.rejected_total), (3, 2, 1));
 //! let (line, error) = &stats.rejected[0];
-//! assert_eq!((*line, error.code()), (2, "DV068")); // a date outside the period
+//! assert_eq!((*line, error.code().as_str()), (2, "DV068")); // a date outside the period
 //! let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
 //! assert_eq!(docs, Some("1".parse()?));
 //! # Ok::<(), danvan::Error>(())
@@ -320,7 +321,7 @@
 //!     "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}"#).unwrap();
 //! totals.apply(RecordRef::Conference(&saved))?;
 //! let people = totals.get_builtin(&"30".parse()?, Builtin::ConferenceParticipants, Actor::PartyCommittees);
-//! assert_eq!(people, Some("hơn 40".parse()?));
+//! assert_eq!(people, Some(danvan::notation::parse_reported("hơn 40")?));
 //! # Ok::<(), danvan::Error>(())
 //! ```
 //!
@@ -337,7 +338,7 @@
 //!              290,2022,mobilization_sector,training_conferences,hơn 15\n";
 //! let figures = danvan::read_figures_csv(sheet.as_bytes())?;
 //! let total = danvan::Reported::checked_sum(figures.iter().filter_map(|f| f.value))?;
-//! assert_eq!(danvan::render::vi::reported(total), "hơn 37");
+//! assert_eq!(danvan::notation::reported(total), "hơn 37");
 //!
 //! let bad = "mã đơn vị,kỳ,chủ thể,chỉ tiêu,giá trị\n288,2022,government,dialogues,1,5\n";
 //! let err = danvan::read_figures_csv(bad.as_bytes()).unwrap_err();
@@ -382,6 +383,7 @@ mod error;
 mod indicator;
 mod limits;
 mod lookup;
+pub mod notation;
 mod period;
 mod plan;
 mod quantity;
@@ -400,7 +402,7 @@ pub use aggregate::{
 };
 pub use dataset::{Dataset, Figure, FigurePart, Schema};
 pub use entity::*;
-pub use error::{Error, ErrorKind};
+pub use error::{Code, Error, ErrorKind, Excerpt};
 pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
 pub use limits::Limits;
 pub use period::*;
@@ -408,7 +410,8 @@ pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStat
 pub use quantity::*;
 pub use unit::*;
 pub use validate::{
-    check, check_with_units, CheckOptions, Checked, Issue, Path, ReceptionNorms, Report, Severity,
+    check, check_with_units, Cell, CheckOptions, Checked, Issue, Path, Place, ReceptionNorms,
+    Report, Severity,
 };
 
 #[cfg(feature = "schema")]

@@ -88,11 +88,7 @@ impl Period {
     /// ```
     pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Period, Error> {
         if end < start {
-            return Err(ErrorKind::PeriodReversed {
-                start: start.to_string(),
-                end: end.to_string(),
-            }
-            .into());
+            return Err(ErrorKind::PeriodReversed { start, end }.into());
         }
         Ok(Period { start, end })
     }
@@ -374,7 +370,7 @@ impl FromStr for Period {
     fn from_str(s: &str) -> Result<Period, Error> {
         let invalid = |expected: &'static str| -> Error {
             ErrorKind::InvalidPeriod {
-                input: s.to_owned(),
+                input: s.into(),
                 expected,
             }
             .into()
@@ -974,7 +970,7 @@ mod tests {
 
     fn err_text(r: Result<impl fmt::Debug, Error>) -> (String, &'static str) {
         let e = r.unwrap_err();
-        (e.to_string(), e.code())
+        (e.to_string(), e.code().as_str())
     }
 
     // ----- constructors -----

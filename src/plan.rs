@@ -86,7 +86,7 @@ fn yes() -> bool {
 ///     description: "synthetic: models recognized".into(),
 ///     baseline: Some(Reported::exact(Count::new(1229))),
 ///     target: Count::new(1300),
-///     actual: Some("hơn 1.300".parse()?),
+///     actual: Some(danvan::notation::parse_reported("hơn 1.300")?),
 ///     direction: Direction::Increase,
 /// };
 /// assert_eq!(t.status(), TargetStatus::Met);
@@ -123,7 +123,7 @@ impl Target {
     ///     description: "synthetic: complaints".into(),
     ///     baseline: None,
     ///     target: Count::new(10),
-    ///     actual: Some("gần 12".parse()?),
+    ///     actual: Some(danvan::notation::parse_reported("gần 12")?),
     ///     direction: Direction::Decrease,
     /// };
     /// assert_eq!(t.status(), TargetStatus::Unknown);

@@ -1,8 +1,9 @@
 //! Counts, qualified reported numbers, shares, ratios and measures.
 //!
 //! Every type here does checked arithmetic: an overflow is an [`Error`], never
-//! a wrap. Text in Vietnamese notation is read and written by
-//! [`crate::render::vi`]; the `FromStr` impls here delegate to it.
+//! a wrap. `FromStr` reads the plain form (`1229`); Vietnamese notation
+//! (`1.229`, `hơn 6.800`) is read and written by `danvan::notation`, which
+//! this module does not import.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,7 +13,6 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::render::vi;
 use crate::{Error, ErrorKind};
 
 fn overflow(what: &str) -> Error {
@@ -25,15 +25,17 @@ fn overflow(what: &str) -> Error {
 
 /// A non-negative whole number of things or persons, e.g. 1.229 models.
 ///
-/// Arithmetic is checked. `Display` is the developer form (plain digits,
-/// `1229`); `FromStr` reads Vietnamese notation (`1.229` or `1229`), see
-/// [`vi::parse_count`]. On the wire a count is a plain JSON integer.
+/// Arithmetic is checked. `Display` and `FromStr` are the plain form (ASCII
+/// digits, `1229`, no sign, no spaces, no leading zero); Vietnamese notation
+/// (`1.229`) is read by `danvan::notation::parse_count`. On the wire a count
+/// is a plain JSON integer.
 ///
 /// ```
 /// use danvan::Count;
 ///
-/// let models: Count = "1.229".parse()?;
+/// let models: Count = "1229".parse()?;
 /// assert_eq!(models, Count::new(1229));
+/// assert_eq!("1.229".parse::<Count>().unwrap_err().code(), "DV001");
 /// assert_eq!(models.to_string(), "1229");
 /// assert_eq!(serde_json::to_string(&models).unwrap(), "1229");
 /// # Ok::<(), danvan::Error>(())
@@ -159,7 +161,30 @@ impl FromStr for Count {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Count, Error> {
-        vi::parse_count(s)
+        plain_digits(s).map(Count).ok_or_else(|| {
+            ErrorKind::InvalidNumber {
+                input: s.into(),
+                expected: PLAIN_COUNT_EXPECTED,
+            }
+            .into()
+        })
+    }
+}
+
+const PLAIN_COUNT_EXPECTED: &str =
+    "plain digits such as 1229 (read 1.229 with danvan::notation::parse_count)";
+const PLAIN_REPORTED_EXPECTED: &str = "plain digits such as 1229, optionally after at_least, at_most or about and a space (read hơn 6.800 with danvan::notation::parse_reported)";
+
+/// The value of a whole number written in plain ASCII digits, without sign,
+/// spaces or leading zero; `None` if the text is not one or is above `u64::MAX`.
+fn plain_digits(s: &str) -> Option<u64> {
+    let plain = !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (s.len() == 1 || !s.starts_with('0'));
+    if plain {
+        s.parse().ok()
+    } else {
+        None
     }
 }
 
@@ -303,11 +328,16 @@ impl From<bool> for Truth {
 /// one is an object with one key: `{"at_least": 6800}`, `{"at_most": 22000}`,
 /// `{"about": 500}`. Anything else is rejected.
 ///
+/// `FromStr` reads the plain form, `6800` or `at_least 6800` (the wire's
+/// qualifier words, a space, plain digits); Vietnamese notation (`hơn 6.800`)
+/// is read by `danvan::notation::parse_reported`.
+///
 /// ```
 /// use danvan::{Count, Qualifier, Reported};
 ///
-/// let participants: Reported = "hơn 6.800".parse()?;
+/// let participants: Reported = "at_least 6800".parse()?;
 /// assert_eq!(participants, Reported::new(Qualifier::AtLeast, Count::new(6800)));
+/// assert_eq!(danvan::notation::parse_reported("hơn 6.800")?, participants);
 /// assert_eq!(participants.bounds(), (6800, None));
 /// assert_eq!(serde_json::to_string(&participants).unwrap(), r#"{"at_least":6800}"#);
 /// # Ok::<(), danvan::Error>(())
@@ -534,7 +564,21 @@ impl FromStr for Reported {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Reported, Error> {
-        vi::parse_reported(s)
+        let (qualifier, digits) = match s.split_once(' ') {
+            Some(("at_least", d)) => (Qualifier::AtLeast, d),
+            Some(("at_most", d)) => (Qualifier::AtMost, d),
+            Some(("about", d)) => (Qualifier::About, d),
+            Some(_) => (Qualifier::Exact, ""),
+            None => (Qualifier::Exact, s),
+        };
+        match plain_digits(digits) {
+            Some(v) => Ok(Reported::new(qualifier, Count(v))),
+            None => Err(ErrorKind::InvalidNumber {
+                input: s.into(),
+                expected: PLAIN_REPORTED_EXPECTED,
+            }
+            .into()),
+        }
     }
 }
 
@@ -945,7 +989,7 @@ impl FromStr for UnitWord {
         let chars = word.chars().count();
         if chars == 0 || chars > UNIT_WORD_MAX_CHARS || word.chars().any(char::is_control) {
             return Err(ErrorKind::InvalidUnitWord {
-                input: s.to_owned(),
+                input: s.into(),
                 expected: UNIT_WORD_EXPECTED,
             }
             .into());
@@ -1018,7 +1062,7 @@ const WIRE_DECIMAL_EXPECTED: &str = "a decimal string such as \"6300000000\" or 
 fn parse_wire_decimal(s: &str) -> Result<Decimal, Error> {
     let invalid = || -> Error {
         ErrorKind::InvalidNumber {
-            input: s.to_owned(),
+            input: s.into(),
             expected: WIRE_DECIMAL_EXPECTED,
         }
         .into()

@@ -4,21 +4,21 @@
 
 #![no_main]
 
-use danvan::render::vi;
+use danvan::notation;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    if let Ok(r) = vi::parse_reported(text) {
+    if let Ok(r) = notation::parse_reported(text) {
         assert_eq!(
-            vi::parse_reported(&vi::reported(r)).ok(),
+            notation::parse_reported(&notation::reported(r)).ok(),
             Some(r),
             "{text:?}"
         );
     }
-    if let Ok((q, amount)) = vi::parse_amount(text) {
-        let written = vi::decimal(amount);
+    if let Ok((q, amount)) = notation::parse_amount(text) {
+        let written = notation::decimal(amount);
         let (q2, again) =
-            vi::parse_amount(&written).unwrap_or_else(|e| panic!("{text:?} → {written:?}: {e}"));
+            notation::parse_amount(&written).unwrap_or_else(|e| panic!("{text:?} → {written:?}: {e}"));
         assert_eq!(q2, danvan::Qualifier::Exact);
         assert_eq!(again, amount, "{text:?} → {written:?}");
         // The qualifier survives too, carried by a measure.
@@ -26,16 +26,16 @@ fuzz_target!(|text: &str| {
             danvan::Measure::new(q, amount, "km".parse().unwrap_or_else(|e| panic!("{e}")))
         {
             assert_eq!(
-                vi::parse_measure(&vi::measure(&m)).ok(),
+                notation::parse_measure(&notation::measure(&m)).ok(),
                 Some(m),
                 "{text:?}"
             );
         }
     }
-    if let Ok(p) = vi::parse_percent(text) {
-        let written = format!("{}%", vi::decimal(p));
+    if let Ok(p) = notation::parse_percent(text) {
+        let written = format!("{}%", notation::decimal(p));
         assert_eq!(
-            vi::parse_percent(&written).ok(),
+            notation::parse_percent(&written).ok(),
             Some(p),
             "{text:?} → {written:?}"
         );

@@ -1117,9 +1117,9 @@ impl Accumulator {
             Ok(())
         } else {
             Err(ErrorKind::DateOutsidePeriod {
-                date: date.to_string(),
-                start: self.period.start().to_string(),
-                end: self.period.end().to_string(),
+                date,
+                start: self.period.start(),
+                end: self.period.end(),
             }
             .into())
         }
@@ -1159,7 +1159,7 @@ impl Accumulator {
             if d < unit.from || d > unit.to {
                 return Err(ErrorKind::UnitNotValidOn {
                     code: code.to_string(),
-                    date: date.to_string(),
+                    date,
                 }
                 .into());
             }
@@ -1282,8 +1282,8 @@ fn established_order(
 ) -> Result<(), Error> {
     match (established, dissolved) {
         (Some(e), Some(d)) if d < e => Err(ErrorKind::DissolvedBeforeEstablished {
-            established: e.to_string(),
-            dissolved: d.to_string(),
+            established: e,
+            dissolved: d,
         }
         .into()),
         _ => Ok(()),

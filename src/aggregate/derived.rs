@@ -8,7 +8,7 @@ use crate::{Actor, Builtin, Count, Level, Ratio, Reported, Share, UnitCode};
 /// ```
 /// use danvan::{change, Count, Ratio, Reported};
 ///
-/// let c = change("1.100".parse()?, "1.229".parse()?);
+/// let c = change(danvan::notation::parse_reported("1.100")?, danvan::notation::parse_reported("1.229")?);
 /// assert_eq!((c.low, c.high), (Some(129), Some(129)));
 /// assert_eq!(c.ratio, Some(Ratio::new(Count::new(1229), Count::new(1100))));
 /// # Ok::<(), danvan::Error>(())
@@ -29,7 +29,7 @@ pub struct Change {
 /// ```
 /// use danvan::change;
 ///
-/// let c = change("500".parse()?, "hơn 500".parse()?);
+/// let c = change("500".parse()?, danvan::notation::parse_reported("hơn 500")?);
 /// assert_eq!((c.low, c.high, c.ratio), (Some(0), None, None));
 /// # Ok::<(), danvan::Error>(())
 /// ```

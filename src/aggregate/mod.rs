@@ -85,7 +85,7 @@
 //! let totals = danvan::Totals::compute(&checked)?;
 //! let province: danvan::UnitCode = "30".parse()?;
 //! let participants = totals.get_builtin(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
-//! assert_eq!(participants, Some("hơn 160".parse()?));
+//! assert_eq!(participants, Some(danvan::notation::parse_reported("hơn 160")?));
 //! # Ok::<(), danvan::Error>(())
 //! ```
 

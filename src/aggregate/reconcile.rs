@@ -46,8 +46,8 @@ impl Agreement {
     /// ```
     /// use danvan::{Agreement, Reported};
     ///
-    /// let reported: Reported = "hơn 4.400".parse()?;
-    /// assert_eq!(Agreement::between(reported, "4.419".parse()?), Agreement::WithinBounds);
+    /// let reported: Reported = danvan::notation::parse_reported("hơn 4.400")?;
+    /// assert_eq!(Agreement::between(reported, danvan::notation::parse_reported("4.419")?), Agreement::WithinBounds);
     /// assert_eq!(Agreement::between("10".parse()?, "7".parse()?),
     ///            Agreement::Disagree { low: Some(3), high: Some(3) });
     /// # Ok::<(), danvan::Error>(())

@@ -681,8 +681,11 @@ mod tests {
                     (stats.lines, stats.counted, stats.rejected_total),
                     (4, 2, 2)
                 );
-                let at: Vec<(usize, &str)> =
-                    stats.rejected.iter().map(|(n, e)| (*n, e.code())).collect();
+                let at: Vec<(usize, &str)> = stats
+                    .rejected
+                    .iter()
+                    .map(|(n, e)| (*n, e.code().as_str()))
+                    .collect();
                 assert_eq!(at, [(3, "DV104"), (6, "DV104")]);
             }
         }

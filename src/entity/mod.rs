@@ -82,10 +82,7 @@ impl FromStr for RecordId {
         let nfc: String = s.nfc().collect();
         let len = nfc.chars().count();
         if len == 0 || len > 64 || nfc.chars().any(is_invisible) || nfc.trim() != nfc {
-            return Err(ErrorKind::InvalidRecordId {
-                input: s.to_owned(),
-            }
-            .into());
+            return Err(ErrorKind::InvalidRecordId { input: s.into() }.into());
         }
         Ok(RecordId(nfc.into()))
     }

@@ -1,7 +1,10 @@
 //! Rendering figures and messages for people.
 //!
-//! Everything Vietnamese — number notation (`1.229`, `hơn 6.800`, `98,5%`),
-//! dates (`02/02/2023`), messages for officials and the annual summary — lives
-//! in [`vi`] and nowhere else.
+//! [`vi`] holds the Vietnamese wording: messages for officials, the words of
+//! the dataset, issues, the annual summary and the work plan. It writes
+//! numbers and dates with [`crate::notation`] (`1.229`, `hơn 6.800`, `98,5%`,
+//! `02/02/2023`). Vietnamese text lives only here, in [`crate::notation`] and
+//! in the error table (each error kind's Vietnamese message, next to its
+//! English text).
 
 pub mod vi;

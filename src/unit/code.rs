@@ -264,7 +264,7 @@ impl FromStr for UnitCode {
     fn from_str(s: &str) -> Result<UnitCode, Error> {
         let invalid = |expected: &'static str| -> Error {
             ErrorKind::InvalidUnitCode {
-                input: s.to_owned(),
+                input: s.into(),
                 expected,
             }
             .into()
@@ -608,7 +608,7 @@ mod tests {
             assert_eq!(
                 err.kind(),
                 &ErrorKind::InvalidUnitCode {
-                    input: input.to_owned(),
+                    input: input.into(),
                     expected
                 },
                 "{input:?}"

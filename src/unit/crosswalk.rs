@@ -465,7 +465,7 @@ fn check_entry(given: &GivenEntry) -> Result<Entry, Vec<Error>> {
             ErrorKind::CrosswalkInvalidShare {
                 from: from.to_string(),
                 to: to.to_string(),
-                share,
+                share: share.into(),
                 expected,
             }
             .into()
@@ -965,7 +965,7 @@ mod tests {
     fn texts(b: &CrosswalkBuilder) -> Vec<(usize, String, &'static str)> {
         b.problems()
             .into_iter()
-            .map(|(i, e)| (i, e.to_string(), e.code()))
+            .map(|(i, e)| (i, e.to_string(), e.code().as_str()))
             .collect()
     }
 
@@ -1101,7 +1101,7 @@ mod tests {
         let got: Vec<(String, &str)> = cw
             .check(&old, &new, Level::Commune)
             .into_iter()
-            .map(|e| (e.to_string(), e.code()))
+            .map(|e| (e.to_string(), e.code().as_str()))
             .collect();
         assert_eq!(
             got,

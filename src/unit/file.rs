@@ -363,7 +363,7 @@ mod tests {
                 line,
                 column,
                 message,
-            } => (line, column, message),
+            } => (line, column, message.to_string()),
             other => panic!("not a JSON error: {other:?}"),
         }
     }

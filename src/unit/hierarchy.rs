@@ -172,7 +172,7 @@ impl Hierarchy {
     ///     Unit::new("288".parse()?, "Thành phố Hải Dương"),
     /// ];
     /// let problems = Hierarchy::problems(&units);
-    /// let at: Vec<(usize, &str)> = problems.iter().map(|(i, e)| (*i, e.code())).collect();
+    /// let at: Vec<(usize, &str)> = problems.iter().map(|(i, e)| (*i, e.code().as_str())).collect();
     /// assert_eq!(at, [(1, "DV031"), (2, "DV034")]);
     /// # Ok::<(), danvan::Error>(())
     /// ```
@@ -203,8 +203,8 @@ impl Hierarchy {
                     i,
                     ErrorKind::ValidityReversed {
                         code: code.to_string(),
-                        from: from.to_string(),
-                        to: to.to_string(),
+                        from,
+                        to,
                     }
                     .into(),
                 ));
@@ -257,11 +257,11 @@ impl Hierarchy {
                         if !reversed && !is_reversed(p) && !within(unit, p) {
                             Some(ErrorKind::ValidityOutsideParent {
                                 code: code.to_string(),
-                                from: unit.valid_from().map(|d| d.to_string()),
-                                to: unit.valid_to().map(|d| d.to_string()),
+                                from: unit.valid_from(),
+                                to: unit.valid_to(),
                                 parent: parent.to_string(),
-                                parent_from: p.valid_from().map(|d| d.to_string()),
-                                parent_to: p.valid_to().map(|d| d.to_string()),
+                                parent_from: p.valid_from(),
+                                parent_to: p.valid_to(),
                             })
                         } else {
                             None
@@ -763,7 +763,7 @@ mod tests {
     fn texts(units: &[Unit]) -> Vec<(usize, String, &'static str)> {
         Hierarchy::problems(units)
             .into_iter()
-            .map(|(i, e)| (i, e.to_string(), e.code()))
+            .map(|(i, e)| (i, e.to_string(), e.code().as_str()))
             .collect()
     }
 
@@ -992,8 +992,8 @@ mod tests {
             from: None,
             to: None,
             parent: "30".into(),
-            parent_from: Some("2020-01-01".into()),
-            parent_to: Some("2025-06-30".into()),
+            parent_from: Some("2020-01-01".parse().unwrap()),
+            parent_to: Some("2025-06-30".parse().unwrap()),
         };
         assert_eq!(
             open.to_string(),

@@ -10,5 +10,5 @@
 mod report;
 mod rules;
 
-pub use report::{Issue, Path, Report, Severity};
+pub use report::{Cell, Issue, Path, Place, Report, Severity};
 pub use rules::{check, check_with_units, report, CheckOptions, Checked, ReceptionNorms};

@@ -2,31 +2,7 @@ use std::fmt;
 
 use crate::ErrorKind;
 
-/// How serious an issue is.
-///
-/// ```
-/// assert_eq!(danvan::Severity::Warning.to_string(), "warning");
-/// assert!(danvan::Severity::Error > danvan::Severity::Warning);
-/// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Shown and kept; the dataset is still accepted.
-    Warning,
-    /// The dataset is rejected until it is fixed.
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
+pub use crate::error::Severity;
 
 /// Where in a document an issue is, e.g. `conferences[12].participants`.
 ///
@@ -76,6 +52,24 @@ impl Path {
         self
     }
 
+    /// The position in a top-level list this path starts in: `Some(3)` for
+    /// `figures[3].value` and `list == "figures"`, `None` otherwise.
+    ///
+    /// Spreadsheet import uses it to find the row a record came from (see
+    /// [`Report::relocate`]).
+    ///
+    /// ```
+    /// let path = danvan::Path::root().field("figures").index(3).field("value");
+    /// assert_eq!(path.list_index("figures"), Some(3));
+    /// assert_eq!(path.list_index("units"), None);
+    /// ```
+    pub fn list_index(&self, list: &str) -> Option<usize> {
+        match self.0.as_slice() {
+            [Segment::Field(name), Segment::Index(i), ..] if *name == list => Some(*i),
+            _ => None,
+        }
+    }
+
     /// Whether this is the whole document.
     ///
     /// ```
@@ -105,7 +99,150 @@ impl serde::Serialize for Path {
     }
 }
 
-/// One problem found in a dataset.
+/// A cell of a spreadsheet or CSV file: sheet (if the file has several),
+/// row and column, both 1-based as the official sees them.
+///
+/// English writes it in the spreadsheet's own A1 notation, `Sheet1!C12` (or
+/// `C12` without a sheet); Vietnamese writes `ô C12, trang Sheet1` (see
+/// [`crate::render::vi::place`]).
+///
+/// ```
+/// let cell = danvan::Cell::new(12, 3).with_sheet("Sheet1");
+/// assert_eq!(cell.to_string(), "Sheet1!C12");
+/// assert_eq!(danvan::Cell::new(2, 28).to_string(), "AB2");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cell {
+    /// The sheet's name; `None` for a file with one sheet (CSV).
+    pub sheet: Option<String>,
+    /// The row, from 1 (the header row of a CSV file is row 1).
+    pub row: u64,
+    /// The column, from 1 (`A`).
+    pub column: u32,
+}
+
+impl Cell {
+    /// A cell of a file with one sheet.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Cell::new(3, 1).to_string(), "A3");
+    /// ```
+    pub fn new(row: u64, column: u32) -> Cell {
+        Cell {
+            sheet: None,
+            row,
+            column,
+        }
+    }
+
+    /// The same cell on a named sheet.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Cell::new(3, 1).with_sheet("Xã").to_string(), "Xã!A3");
+    /// ```
+    #[must_use]
+    pub fn with_sheet(mut self, sheet: impl Into<String>) -> Cell {
+        self.sheet = Some(sheet.into());
+        self
+    }
+
+    /// The cell's reference without its sheet, in A1 notation: `C12`.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Cell::new(12, 3).with_sheet("S").reference(), "C12");
+    /// ```
+    pub fn reference(&self) -> String {
+        let mut letters = Vec::new();
+        let mut n = self.column;
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            letters.push(char::from(b'A' + rem as u8));
+            n = (n - 1) / 26;
+        }
+        let column: String = letters.iter().rev().collect();
+        format!("{column}{}", self.row)
+    }
+}
+
+impl fmt::Display for Cell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            write!(f, "{sheet}!")?;
+        }
+        f.write_str(&self.reference())
+    }
+}
+
+/// Where an issue is: a path in the JSON document, or a cell of the
+/// spreadsheet the official typed.
+///
+/// ```
+/// use danvan::{Cell, Path, Place};
+///
+/// assert_eq!(Place::Path(Path::root().field("units").index(2)).to_string(), "units[2]");
+/// assert_eq!(Place::Cell(Cell::new(12, 3).with_sheet("Sheet1")).to_string(), "Sheet1!C12");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    /// A path in the JSON document, e.g. `figures[3].value`.
+    Path(Path),
+    /// A cell of a spreadsheet or CSV file.
+    Cell(Cell),
+}
+
+impl Place {
+    /// The place of an error that names a cell (an [`ErrorKind::CsvCell`]),
+    /// `None` for other errors.
+    ///
+    /// ```
+    /// let err = danvan::read_figures_csv(
+    ///     "unit,period,actor,indicator,value\n0288,2022,government,conferences,3\n".as_bytes(),
+    /// ).unwrap_err();
+    /// let place = danvan::Place::of_error(err.kind());
+    /// assert_eq!(place, Some(danvan::Place::Cell(danvan::Cell::new(2, 1))));
+    /// ```
+    pub fn of_error(kind: &ErrorKind) -> Option<Place> {
+        match kind {
+            ErrorKind::CsvCell { row, position, .. } => {
+                Some(Place::Cell(Cell::new(*row, *position)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether this is the whole document.
+    ///
+    /// ```
+    /// assert!(danvan::Place::Path(danvan::Path::root()).is_root());
+    /// assert!(!danvan::Place::Cell(danvan::Cell::new(1, 1)).is_root());
+    /// ```
+    pub fn is_root(&self) -> bool {
+        matches!(self, Place::Path(p) if p.is_root())
+    }
+}
+
+impl From<Path> for Place {
+    fn from(path: Path) -> Place {
+        Place::Path(path)
+    }
+}
+
+impl From<Cell> for Place {
+    fn from(cell: Cell) -> Place {
+        Place::Cell(cell)
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Path(p) => fmt::Display::fmt(p, f),
+            Place::Cell(c) => fmt::Display::fmt(c, f),
+        }
+    }
+}
+
+/// One problem found in a dataset, and where it is.
 ///
 /// ```
 /// let issue = danvan::Issue::new(
@@ -122,7 +259,7 @@ impl serde::Serialize for Path {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
     severity: Severity,
-    path: Path,
+    place: Place,
     kind: ErrorKind,
 }
 
@@ -135,9 +272,22 @@ impl Issue {
     /// assert_eq!(i.severity(), danvan::Severity::Warning);
     /// ```
     pub fn new(severity: Severity, path: Path, kind: ErrorKind) -> Issue {
+        Issue::at(severity, Place::Path(path), kind)
+    }
+
+    /// Creates an issue at a place: a path or a spreadsheet cell.
+    ///
+    /// ```
+    /// use danvan::{Cell, ErrorKind, Issue, Severity};
+    /// let i = Issue::at(Severity::Error, Cell::new(12, 5).into(),
+    ///     ErrorKind::ConsentExceedsAffected { consenting: 150, affected: 140 });
+    /// assert_eq!(i.to_string(), "error DV069 E12: 150 households consenting exceed 140 households affected");
+    /// assert_eq!(i.path(), None);
+    /// ```
+    pub fn at(severity: Severity, place: Place, kind: ErrorKind) -> Issue {
         Issue {
             severity,
-            path,
+            place,
             kind,
         }
     }
@@ -153,15 +303,29 @@ impl Issue {
         self.severity
     }
 
-    /// Where in the document.
+    /// Where in the JSON document; `None` for an issue at a spreadsheet cell.
     ///
     /// ```
     /// let i = danvan::Issue::new(danvan::Severity::Error, danvan::Path::root().field("plan"),
     ///     danvan::ErrorKind::Overflow { what: "count".into() });
-    /// assert_eq!(i.path().to_string(), "plan");
+    /// assert_eq!(i.path().map(ToString::to_string).as_deref(), Some("plan"));
     /// ```
-    pub fn path(&self) -> &Path {
-        &self.path
+    pub fn path(&self) -> Option<&Path> {
+        match &self.place {
+            Place::Path(p) => Some(p),
+            Place::Cell(_) => None,
+        }
+    }
+
+    /// Where the issue is: a path or a spreadsheet cell.
+    ///
+    /// ```
+    /// let i = danvan::Issue::new(danvan::Severity::Error, danvan::Path::root().field("plan"),
+    ///     danvan::ErrorKind::Overflow { what: "count".into() });
+    /// assert_eq!(i.place().to_string(), "plan");
+    /// ```
+    pub fn place(&self) -> &Place {
+        &self.place
     }
 
     /// What is wrong, with the values involved.
@@ -182,7 +346,7 @@ impl Issue {
     ///     danvan::ErrorKind::Overflow { what: "count".into() });
     /// assert_eq!(i.code(), "DV003");
     /// ```
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::Code {
         self.kind.code()
     }
 }
@@ -190,8 +354,8 @@ impl Issue {
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {} ", self.severity, self.code())?;
-        if !self.path.is_root() {
-            write!(f, "{}: ", self.path)?;
+        if !self.place.is_root() {
+            write!(f, "{}: ", self.place)?;
         }
         write!(f, "{}", self.kind)
     }
@@ -202,8 +366,11 @@ impl serde::Serialize for Issue {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Issue", 4)?;
         st.serialize_field("severity", &self.severity)?;
-        st.serialize_field("code", self.code())?;
-        st.serialize_field("path", &self.path)?;
+        st.serialize_field("code", &self.code())?;
+        match &self.place {
+            Place::Path(path) => st.serialize_field("path", path)?,
+            Place::Cell(cell) => st.serialize_field("cell", &cell.to_string())?,
+        }
         st.serialize_field("message", &self.kind.to_string())?;
         st.end()
     }
@@ -290,6 +457,33 @@ impl Report {
         self.issues.is_empty()
     }
 
+    /// Moves issues from JSON paths to the spreadsheet cells the data came
+    /// from: `locate` gives the place of a path (or `None` to keep it), so
+    /// that spreadsheet import keeps the official's row through validation.
+    ///
+    /// ```
+    /// use danvan::{Cell, ErrorKind, Issue, Path, Place, Report, Severity};
+    ///
+    /// let at = Path::root().field("figures").index(1).field("value");
+    /// let mut report = Report::new(vec![Issue::new(Severity::Error, at, ErrorKind::DuplicateFigure { first: 0 })]);
+    /// // figures[i] came from row rows[i] of the sheet "Xã"; its value is column E.
+    /// let rows = [2u64, 4];
+    /// report.relocate(|path| {
+    ///     let i = path.list_index("figures")?;
+    ///     Some(Place::Cell(Cell::new(*rows.get(i)?, 5).with_sheet("Xã")))
+    /// });
+    /// assert_eq!(report.issues()[0].place().to_string(), "Xã!E4");
+    /// ```
+    pub fn relocate(&mut self, mut locate: impl FnMut(&Path) -> Option<Place>) {
+        for issue in &mut self.issues {
+            if let Place::Path(path) = &issue.place {
+                if let Some(place) = locate(path) {
+                    issue.place = place;
+                }
+            }
+        }
+    }
+
     pub(crate) fn push(&mut self, severity: Severity, path: Path, kind: ErrorKind) {
         self.issues.push(Issue::new(severity, path, kind));
     }
@@ -321,5 +515,87 @@ impl<'a> IntoIterator for &'a Report {
 
     fn into_iter(self) -> Self::IntoIter {
         self.issues.iter()
+    }
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::*;
+
+    #[test]
+    fn cell_references_are_a1_notation() {
+        let refs: Vec<String> = [1, 2, 26, 27, 28, 52, 53, 702, 703]
+            .iter()
+            .map(|&c| Cell::new(7, c).reference())
+            .collect();
+        assert_eq!(
+            refs,
+            ["A7", "B7", "Z7", "AA7", "AB7", "AZ7", "BA7", "ZZ7", "AAA7"]
+        );
+        let last = Cell::new(1, u32::MAX).reference();
+        assert!(
+            last.strip_suffix('1')
+                .unwrap()
+                .bytes()
+                .all(|b| b.is_ascii_uppercase()),
+            "{last}"
+        );
+    }
+
+    #[test]
+    fn an_issue_at_a_cell_renders_and_serializes() {
+        let issue = Issue::at(
+            Severity::Error,
+            Cell::new(12, 3).with_sheet("Sheet1").into(),
+            ErrorKind::ResolvedExceedsRaised {
+                resolved: 15,
+                raised: 14,
+            },
+        );
+        assert_eq!(
+            issue.to_string(),
+            "error DV070 Sheet1!C12: 15 petitions resolved exceed 14 petitions raised"
+        );
+        assert_eq!(
+            crate::render::vi::issue(&issue),
+            "lỗi DV070 ô C12, trang Sheet1: số kiến nghị đã giải quyết (15) lớn hơn số kiến nghị tiếp nhận (14)"
+        );
+        assert_eq!(issue.path(), None);
+        let json = serde_json::to_value(&issue).unwrap();
+        assert_eq!(json["cell"], "Sheet1!C12");
+        assert_eq!(json["code"], "DV070");
+        assert!(json.get("path").is_none());
+    }
+
+    #[test]
+    fn relocate_moves_only_the_paths_it_maps() {
+        let figure = Path::root().field("figures").index(0).field("value");
+        let unit = Path::root().field("units").index(0);
+        let mut report = Report::new(vec![
+            Issue::new(
+                Severity::Error,
+                figure,
+                ErrorKind::DuplicateFigure { first: 0 },
+            ),
+            Issue::new(Severity::Error, unit.clone(), ErrorKind::NoSubjects),
+        ]);
+        report.relocate(|p| p.list_index("figures").map(|_| Cell::new(2, 5).into()));
+        assert_eq!(report.issues()[0].place(), &Place::Cell(Cell::new(2, 5)));
+        assert_eq!(report.issues()[1].path(), Some(&unit));
+    }
+
+    #[cfg(feature = "csv")]
+    #[test]
+    fn csv_errors_name_their_cell() {
+        let text = "unit,period,actor,indicator,value\n288,2022,government,conferences,3\n\n288,2022,government,dialogues,1,5\n";
+        let err = crate::read_figures_csv(text.as_bytes()).unwrap_err();
+        assert_eq!(Place::of_error(err.kind()), None, "{err}");
+        let text = "unit,period,actor,indicator,value\n288,2022,government,conferences,3\n,,,,\n288,2022,government,dialogues,x\n";
+        let err = crate::read_figures_csv(text.as_bytes()).unwrap_err();
+        assert_eq!(
+            Place::of_error(err.kind()),
+            Some(Place::Cell(Cell::new(4, 5))),
+            "{err}"
+        );
     }
 }

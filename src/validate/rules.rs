@@ -423,7 +423,7 @@ impl<'a> Checker<'a> {
                 self.warning(
                     path,
                     ErrorKind::DuplicateName {
-                        name: key.1.clone(),
+                        name: (&key.1).into(),
                         first: self.unit_path(first).to_string(),
                     },
                 );
@@ -468,7 +468,7 @@ impl<'a> Checker<'a> {
                     path,
                     ErrorKind::UnitNotValidOn {
                         code: code_text(code),
-                        date: date.to_string(),
+                        date,
                     },
                 );
             }
@@ -481,9 +481,9 @@ impl<'a> Checker<'a> {
             self.error(
                 path,
                 ErrorKind::DateOutsidePeriod {
-                    date: date.to_string(),
-                    start: p.start().to_string(),
-                    end: p.end().to_string(),
+                    date,
+                    start: p.start(),
+                    end: p.end(),
                 },
             );
         }
@@ -527,8 +527,8 @@ impl<'a> Checker<'a> {
                 self.error(
                     path,
                     ErrorKind::DissolvedBeforeEstablished {
-                        established: e.to_string(),
-                        dissolved: d.to_string(),
+                        established: e,
+                        dissolved: d,
                     },
                 );
             }
@@ -866,7 +866,7 @@ impl<'a> Checker<'a> {
                     self.error(
                         path.clone().field("clear").index(j).field("criterion"),
                         ErrorKind::UnknownCriterion {
-                            id: e.criterion.clone(),
+                            id: (&e.criterion).into(),
                         },
                     );
                 }

@@ -502,14 +502,14 @@ fn reported_at_the_edges() {
     );
     assert!(Reported::checked_sum([max, max]).is_err());
     // Rendering and comparing the largest values never panics.
-    assert_eq!(render::vi::reported(max), "hơn 18.446.744.073.709.551.615");
+    assert_eq!(notation::reported(max), "hơn 18.446.744.073.709.551.615");
     assert_eq!(
-        render::vi::parse_reported("hơn 18.446.744.073.709.551.615").unwrap(),
+        notation::parse_reported("hơn 18.446.744.073.709.551.615").unwrap(),
         max
     );
-    assert!(render::vi::parse_reported("18.446.744.073.709.551.616").is_err());
+    assert!(notation::parse_reported("18.446.744.073.709.551.616").is_err());
     let _ = max.reaches(Count::new(u64::MAX));
-    let _ = render::vi::press_round(max);
+    let _ = notation::press_round(max);
     let c = change(
         Reported::exact(Count::ZERO),
         Reported::exact(Count::new(u64::MAX)),
@@ -551,8 +551,8 @@ fn share_and_ratio_at_the_edges() {
             .code(),
         "DV003"
     );
-    let _ = render::vi::percent(whole, 3);
-    let _ = render::vi::ratio(r, 3);
+    let _ = notation::percent(whole, 3);
+    let _ = notation::ratio(r, 3);
 }
 
 #[test]
@@ -581,5 +581,5 @@ fn measure_at_the_edges() {
     assert_eq!(serde_json::from_str::<Measure>(&json).unwrap(), max);
     let beyond = r#"{"amount": "79228162514264337593543950336", "unit": "đồng"}"#;
     assert!(serde_json::from_str::<Measure>(beyond).is_err());
-    let _ = render::vi::measure(&max);
+    let _ = notation::measure(&max);
 }

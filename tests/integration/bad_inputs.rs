@@ -79,7 +79,7 @@ fn outcome(bytes: &[u8], want: &Expected) -> Result<(), String> {
             }
             let found = report.issues().iter().any(|i| {
                 i.code() == want.code
-                    && i.path().to_string() == want.place
+                    && i.place().to_string() == want.place
                     && i.severity().to_string() == want.severity
             });
             if found {

@@ -1,5 +1,6 @@
 //! CSV import and export of reported figures. All values are synthetic.
 
+use danvan::notation;
 use danvan::render::vi;
 use danvan::{read_figures_csv, write_figures_csv, Actor, Count, ErrorKind, Figure, Qualifier};
 
@@ -51,8 +52,11 @@ fn vietnamese_headers_any_order_with_names_and_blank_rows() {
     let figures = read(text).unwrap();
     assert_eq!(figures.len(), 2);
     assert_eq!(figures[0].unit.to_string(), "288");
-    assert_eq!(vi::reported(figures[0].value.unwrap()), "không quá 22.000");
-    assert_eq!(vi::reported(figures[1].value.unwrap()), "khoảng 500");
+    assert_eq!(
+        notation::reported(figures[0].value.unwrap()),
+        "không quá 22.000"
+    );
+    assert_eq!(notation::reported(figures[1].value.unwrap()), "khoảng 500");
 }
 
 #[test]

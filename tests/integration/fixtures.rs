@@ -30,7 +30,7 @@ fn seed_validates_with_only_the_plan_warning() {
     let issue = &issues[0];
     assert_eq!(issue.severity(), Severity::Warning);
     assert_eq!(issue.code(), "DV078");
-    assert_eq!(issue.path().to_string(), "plan.tasks");
+    assert_eq!(issue.place().to_string(), "plan.tasks");
     assert_eq!(
         issue.to_string(),
         "warning DV078 plan.tasks: plan lists 2 of its 8 key tasks"
@@ -51,7 +51,7 @@ fn seed_figures_are_all_there() {
             .iter()
             .find(|f| f.indicator.as_str() == id && f.actors == [actor])
             .and_then(|f| f.value)
-            .map(danvan::render::vi::reported)
+            .map(danvan::notation::reported)
     };
     use danvan::Actor::{MobilizationSector as S, PartyCommittees as P};
     assert_eq!(value("skilful_models", S).as_deref(), Some("1.229"));

@@ -6,6 +6,7 @@ mod arithmetic;
 mod bad_inputs;
 #[cfg(feature = "csv")]
 mod csv;
+mod errors;
 mod example_data;
 mod fixtures;
 mod properties;

@@ -1067,12 +1067,12 @@ proptest! {
             return Ok(());
         };
         let named: BTreeSet<(String, usize)> =
-            report.errors().filter_map(|i| record_of(&i.path().to_string())).collect();
+            report.errors().filter_map(|i| record_of(&i.place().to_string())).collect();
         for (list, i) in &broken {
             prop_assert!(named.contains(&((*list).to_owned(), *i)), "{}[{}] not named in\n{}", list, i, report);
         }
         for issue in report.errors() {
-            let at = record_of(&issue.path().to_string());
+            let at = record_of(&issue.place().to_string());
             prop_assert!(
                 at.as_ref().is_some_and(|(l, i)| broken.iter().any(|(bl, bi)| bl == l && bi == i)),
                 "error on a good record: {}", issue
@@ -1097,10 +1097,10 @@ proptest! {
                 if let Err(e) = verdict {
                     let codes: Vec<&str> = report
                         .errors()
-                        .filter(|issue| record_of(&issue.path().to_string()) == Some((list.to_owned(), i)))
-                        .map(|issue| issue.code())
+                        .filter(|issue| record_of(&issue.place().to_string()) == Some((list.to_owned(), i)))
+                        .map(|issue| issue.code().as_str())
                         .collect();
-                    prop_assert!(codes.contains(&e.code()), "{}[{}]: stream {} but check {:?}", list, i, e.code(), codes);
+                    prop_assert!(codes.contains(&e.code().as_str()), "{}[{}]: stream {} but check {:?}", list, i, e.code(), codes);
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! Run with `UPDATE_GOLDEN=1` to rewrite the golden files; check them by eye
 //! before committing.
 
+use danvan::notation;
 use danvan::render::vi::{self, Rounding, SummaryOptions};
 use danvan::{Actor, ActorSummary, Count, Dataset, Qualifier, Reported, StockSummary, Summary};
 
@@ -167,9 +168,9 @@ fn rounding_variants_on_synthetic_values() {
         ),
     ];
     for (r, e, p, a) in cases {
-        assert_eq!(vi::reported(Rounding::Exact.apply(r)), e, "{r:?}");
-        assert_eq!(vi::reported(Rounding::Press.apply(r)), p, "{r:?}");
-        assert_eq!(vi::reported(Rounding::PressAll.apply(r)), a, "{r:?}");
+        assert_eq!(notation::reported(Rounding::Exact.apply(r)), e, "{r:?}");
+        assert_eq!(notation::reported(Rounding::Press.apply(r)), p, "{r:?}");
+        assert_eq!(notation::reported(Rounding::PressAll.apply(r)), a, "{r:?}");
     }
     // The same figures through the paragraph.
     let mut s = Summary {

@@ -309,7 +309,7 @@ fn every_rule_has_a_broken_document() {
         let found = report
             .issues()
             .iter()
-            .find(|i| i.code() == code && i.path().to_string() == path);
+            .find(|i| i.code() == code && i.place().to_string() == path);
         let issue =
             found.unwrap_or_else(|| panic!("{what}: expected {code} at {path}, got:\n{report}"));
         assert_eq!(issue.severity(), severity, "{what}");
@@ -371,7 +371,7 @@ fn a_report_lists_every_issue_not_just_the_first() {
     set(&mut doc, "/conferences/0/unit", json!("10999"));
     let dataset = Dataset::from_json(doc.to_string().as_bytes()).unwrap();
     let report = danvan::check(dataset).unwrap_err();
-    let codes: Vec<&str> = report.issues().iter().map(|i| i.code()).collect();
+    let codes: Vec<&str> = report.issues().iter().map(|i| i.code().as_str()).collect();
     assert_eq!(codes, ["DV063", "DV070", "DV069"]);
 }
 
@@ -425,7 +425,7 @@ fn malformed_documents_say_where() {
             panic!("{text}: {err}");
         };
         assert!(*line >= 1 && *column >= 1, "{text}: {err}");
-        assert!(message.contains(needle), "{text}: {message}");
+        assert!(message.as_str().contains(needle), "{text}: {message}");
     }
 }
 

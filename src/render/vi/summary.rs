@@ -4,7 +4,7 @@ use std::fmt;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{press_round, reported};
+use crate::notation::{press_round, reported};
 use crate::{ActorSummary, Level, Qualifier, Reported, Summary};
 
 /// How the figures of a summary are rounded.
@@ -15,7 +15,7 @@ use crate::{ActorSummary, Level, Qualifier, Reported, Summary};
 /// rounds only figures that are lower bounds already, and keeps exact figures
 /// exact; [`Rounding::PressAll`] rounds every figure, for a text that wants
 /// round numbers throughout. Rounding goes down with
-/// [`press_round`](super::press_round), so the text stays true: "hơn 6.800"
+/// [`press_round`](crate::notation::press_round), so the text stays true: "hơn 6.800"
 /// admits an exact 6.853. At-most and about figures are never rounded.
 ///
 /// ```
@@ -25,8 +25,8 @@ use crate::{ActorSummary, Level, Qualifier, Reported, Summary};
 /// let lower = Reported::new(Qualifier::AtLeast, Count::new(6853));
 /// assert_eq!(Rounding::Exact.apply(lower), lower);
 /// assert_eq!(Rounding::Press.apply(exact), exact);
-/// assert_eq!(Rounding::Press.apply(lower), "hơn 6.800".parse()?);
-/// assert_eq!(Rounding::PressAll.apply(exact), "hơn 6.800".parse()?);
+/// assert_eq!(Rounding::Press.apply(lower), danvan::notation::parse_reported("hơn 6.800")?);
+/// assert_eq!(Rounding::PressAll.apply(exact), danvan::notation::parse_reported("hơn 6.800")?);
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -141,7 +141,7 @@ impl SummaryOptions {
 /// let mut s = Summary { unit_name: "Tỉnh Hải Dương".into(), year: 2022, ..Default::default() };
 /// s.stocks.grassroots_blocks = Some(Reported::exact(Count::new(235)));
 /// s.sector.training_conferences = Some(Reported::exact(Count::new(222)));
-/// s.sector.participants = Some("hơn 6.853".parse()?);
+/// s.sector.participants = Some(danvan::notation::parse_reported("hơn 6.853")?);
 /// let opts = SummaryOptions::default().with_rounding(Rounding::Press);
 /// assert_eq!(
 ///     annual_summary(&s, &opts),

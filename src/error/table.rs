@@ -1,0 +1,1208 @@
+//! The error table: every kind of error, with its stable code, its default
+//! severity, its English text (the `#[error]` line) and its Vietnamese text
+//! (the `vi` line), side by side.
+//!
+//! This is the one place outside notation and rendering that holds Vietnamese
+//! text: a kind's two wordings stand next to each other so that neither can be
+//! added, changed or dropped without the other. `danvan::render::vi::message`
+//! calls the Vietnamese side; `Display` is the English side.
+//!
+//! Each entry reads
+//!
+//! ```text
+//! /// doc
+//! #[error("english text with {fields}")]
+//! Name { fields } = "DV0xx", Severity,
+//!     vi { fields it uses, .. } => vietnamese text expression;
+//! ```
+
+use chrono::NaiveDate;
+
+use super::words::{
+    csv_header, csv_unwritable_reason, expected_word, group, iso_month, level_word, qualified_text,
+    quoted_vi, stage_word, validity_text, validity_text_vi, vi_date, CSV_REQUIRED_VI,
+};
+use super::{Code, Excerpt, Severity};
+
+/// Generates [`ErrorKind`], its `code()`, `default_severity()` and
+/// `message_vi()`, and the list of every kind's code for tests.
+macro_rules! error_table {
+    ($(
+        $(#[$attr:meta])*
+        $name:ident $({ $($fields:tt)* })? = $code:literal, $severity:ident,
+        vi $pattern:tt => $vi:expr;
+    )*) => {
+        /// What went wrong, with the values involved.
+        ///
+        /// Messages are lowercase, quote the input and say what was expected. Values
+        /// are typed: counts and positions are integers, dates are
+        /// [`chrono::NaiveDate`], text from the input is an [`Excerpt`] (never the
+        /// whole of a large value), levels and indicator ids of the crate are
+        /// `&'static str`. No type of this crate's other modules is part of it.
+        ///
+        /// ```
+        /// let kind = danvan::ErrorKind::Overflow { what: "count".into() };
+        /// assert_eq!(kind.to_string(), "count overflows the largest representable value");
+        /// ```
+        #[non_exhaustive]
+        #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+        pub enum ErrorKind {
+            $(
+                $(#[$attr])*
+                $name $({ $($fields)* })?,
+            )*
+        }
+
+        impl ErrorKind {
+            /// The stable code of this kind, e.g. `DV001`.
+            ///
+            /// Codes never change meaning; a retired kind's code is not reused.
+            /// A [`Code`] compares equal to its text.
+            ///
+            /// ```
+            /// let kind = danvan::ErrorKind::PartExceedsWhole { part: 2, whole: 1 };
+            /// assert_eq!(kind.code(), "DV002");
+            /// assert_eq!(kind.code().to_string(), "DV002");
+            /// ```
+            pub fn code(&self) -> Code {
+                match self {
+                    $( ErrorKind::$name { .. } => Code($code), )*
+                }
+            }
+
+            /// How serious this kind is when validation finds it: most kinds
+            /// are errors; a few (`DV078`, `DV080`, `DV087`) are warnings.
+            ///
+            /// ```
+            /// use danvan::{ErrorKind, Severity};
+            /// let kind = ErrorKind::FewerTasksListed { listed: 2, declared: 8 };
+            /// assert_eq!(kind.default_severity(), Severity::Warning);
+            /// assert_eq!(ErrorKind::NoSubjects.default_severity(), Severity::Error);
+            /// ```
+            pub fn default_severity(&self) -> Severity {
+                match self {
+                    $( ErrorKind::$name { .. } => Severity::$severity, )*
+                }
+            }
+
+            /// The Vietnamese message, for the officials who typed the data.
+            ///
+            /// It is written from the kind's fields, never translated from
+            /// the English text; `danvan::render::vi::message` is the same.
+            ///
+            /// ```
+            /// let kind = danvan::ErrorKind::PartExceedsWhole { part: 1500, whole: 1400 };
+            /// assert_eq!(kind.message_vi(), "phần 1.500 lớn hơn tổng 1.400");
+            /// ```
+            pub fn message_vi(&self) -> String {
+                match self {
+                    $( ErrorKind::$name $pattern => $vi, )*
+                }
+            }
+        }
+
+        /// Every kind's name and code, in table order.
+        #[cfg(test)]
+        pub(crate) const TABLE_CODES: &[(&str, &str)] = &[$( (stringify!($name), $code), )*];
+    };
+}
+
+error_table! {
+
+    // ----- quantities (DV001–DV019) -----
+    /// Text is not a number in Vietnamese notation of the expected kind.
+    #[error("invalid number {input:?}: expected {expected}")]
+    InvalidNumber {
+        /// The text as given.
+        input: Excerpt,
+        /// What was expected, e.g. `"a whole number such as 1.229 or 1229"`.
+        expected: &'static str,
+    } = "DV001", Error,
+    vi { input, .. } => {
+        format!("số không hợp lệ {}", quoted_vi(input))
+    };
+    /// A share's part was larger than its whole.
+    #[error("part {part} exceeds whole {whole}")]
+    PartExceedsWhole {
+        /// The part.
+        part: u64,
+        /// The whole.
+        whole: u64,
+    } = "DV002", Error,
+    vi { part, whole } => {
+        format!("phần {} lớn hơn tổng {}", group(*part), group(*whole))
+    };
+    /// Arithmetic on a value would overflow.
+    #[error("{what} overflows the largest representable value")]
+    Overflow {
+        /// What overflowed, e.g. `"count"` or `"conferences total of unit 30"`.
+        what: String,
+    } = "DV003", Error,
+    vi { what } => format!("{what} vượt quá giá trị lớn nhất có thể lưu");
+    /// A subtraction would make a count negative.
+    #[error("cannot subtract {subtrahend} from {minuend}: a count cannot be negative")]
+    NegativeCount {
+        /// The count subtracted from.
+        minuend: u64,
+        /// The count subtracted.
+        subtrahend: u64,
+    } = "DV004", Error,
+    vi {
+        minuend,
+        subtrahend,
+    } => format!(
+        "không thể lấy {} trừ {}: số lượng không thể âm",
+        group(*minuend),
+        group(*subtrahend)
+    );
+    /// A measure's amount was below zero.
+    #[error("negative amount {amount:?}: expected zero or more")]
+    NegativeAmount {
+        /// The amount as a decimal string, e.g. `"-5"`.
+        amount: String,
+    } = "DV005", Error,
+    vi { amount } => {
+        format!("số liệu âm \"{amount}\": cần số lớn hơn hoặc bằng 0")
+    };
+    /// Two measures with different unit words were added.
+    #[error("cannot add amounts in {left:?} and {right:?}: the unit words differ")]
+    UnitMismatch {
+        /// The unit word of the left operand.
+        left: String,
+        /// The unit word of the right operand.
+        right: String,
+    } = "DV006", Error,
+    vi { left, right } => {
+        format!("không thể cộng hai số liệu khác đơn vị tính \"{left}\" và \"{right}\"")
+    };
+    /// Text is not a valid unit word.
+    #[error("invalid unit word {input:?}: expected {expected}")]
+    InvalidUnitWord {
+        /// The text as given.
+        input: Excerpt,
+        /// What was expected.
+        expected: &'static str,
+    } = "DV007", Error,
+    vi { input, .. } => {
+        format!("đơn vị tính không hợp lệ {}", quoted_vi(input))
+    };
+
+    // ----- periods (DV020–DV029) -----
+    /// A period's end came before its start.
+    #[error("period ends {end} before it starts {start}")]
+    PeriodReversed {
+        /// The first day.
+        start: NaiveDate,
+        /// The last day.
+        end: NaiveDate,
+    } = "DV020", Error,
+    vi { start, end } => {
+        format!("kỳ kết thúc ({end}) trước khi bắt đầu ({start})")
+    };
+    /// Text is not a period in the compact form (`2022`, `2022-Q3`, …).
+    #[error("invalid period {input:?}: expected {expected}")]
+    InvalidPeriod {
+        /// The text as given.
+        input: Excerpt,
+        /// What was expected, e.g. `"a month from 01 to 12, e.g. 2022-07"`.
+        expected: &'static str,
+    } = "DV021", Error,
+    vi { input, .. } => format!(
+        "kỳ báo cáo không hợp lệ {} (ví dụ: 2022, 2022-H1, 2022-Q3, 2022-07, 2022-9M, 2022-01-15/2022-02-14)", quoted_vi(input)
+    );
+    /// A year's reporting window cannot be represented as dates.
+    #[error("year {year} is out of range: expected a year from {min} to {max}")]
+    YearOutOfRange {
+        /// The year as given.
+        year: i32,
+        /// The first year the calendar can represent.
+        min: i32,
+        /// The last year the calendar can represent.
+        max: i32,
+    } = "DV022", Error,
+    vi { year, min, max } => {
+        format!("năm {year} nằm ngoài phạm vi hỗ trợ (từ năm {min} đến năm {max})")
+    };
+    /// A month number is not from 1 to 12.
+    #[error("invalid month {month}: expected a month from 1 to 12")]
+    InvalidMonth {
+        /// The month as given.
+        month: u32,
+    } = "DV023", Error,
+    vi { month } => {
+        format!("tháng {month} không hợp lệ: tháng phải từ 1 đến 12")
+    };
+    /// A reporting calendar's cut-off day is not from 2 to 28.
+    #[error("invalid cut-off day {day}: expected a day from 2 to 28")]
+    InvalidCutOffDay {
+        /// The day as given.
+        day: u32,
+    } = "DV024", Error,
+    vi { day } => {
+        format!("ngày chốt số liệu {day} không hợp lệ: phải từ ngày 2 đến ngày 28")
+    };
+
+    // ----- units and hierarchy (DV030–DV049) -----
+    /// A unit code does not have the shape of any level.
+    #[error("invalid unit code {input:?}: expected {expected}")]
+    InvalidUnitCode {
+        /// The text as given.
+        input: Excerpt,
+        /// What was expected.
+        expected: &'static str,
+    } = "DV030", Error,
+    vi { input, .. } => {
+        format!("mã đơn vị hành chính không hợp lệ {}", quoted_vi(input))
+    };
+    /// Two units of a list have the same code.
+    #[error("duplicate unit code {code:?}: already given at position {first}")]
+    DuplicateUnit {
+        /// The code given twice.
+        code: String,
+        /// The position (0-based) of its first occurrence in the list.
+        first: usize,
+    } = "DV031", Error,
+    vi { code, first } => {
+        format!("mã đơn vị \"{code}\" bị trùng (đã có ở mục {})", first + 1)
+    };
+    /// A unit's parent code is not among the units.
+    #[error("parent {parent:?} of unit {code:?} is not among the units")]
+    UnknownParent {
+        /// The unit's code.
+        code: String,
+        /// The parent code that was not found.
+        parent: String,
+    } = "DV032", Error,
+    vi { code, parent } => {
+        format!("không tìm thấy đơn vị cấp trên \"{parent}\" của đơn vị \"{code}\"")
+    };
+    /// A unit's level cannot sit under its parent's level.
+    #[error("unit {code:?} at level {level} cannot sit under {parent:?} at level {parent_level}: expected {expected}")]
+    ParentLevelMismatch {
+        /// The unit's code.
+        code: String,
+        /// The unit's level, e.g. `"commune"`.
+        level: &'static str,
+        /// The parent's code.
+        parent: String,
+        /// The parent's level.
+        parent_level: &'static str,
+        /// What the parent should be, e.g. `"a parent at level district or province"`.
+        expected: &'static str,
+    } = "DV033", Error,
+    vi {
+        code,
+        level,
+        parent,
+        parent_level,
+        ..
+    } => {
+        let cap = |l: &str| match l {
+            "province" => "cấp tỉnh",
+            "district" => "cấp huyện",
+            "commune" => "cấp xã",
+            _ => "cấp thôn",
+        };
+        format!(
+            "đơn vị \"{code}\" ({}) không thể trực thuộc đơn vị \"{parent}\" ({})",
+            cap(level),
+            cap(parent_level)
+        )
+    };
+    /// A district, commune or village has no parent.
+    #[error("unit {code:?} at level {level} has no parent: expected {expected}")]
+    MissingParent {
+        /// The unit's code.
+        code: String,
+        /// The unit's level.
+        level: &'static str,
+        /// What the parent should be.
+        expected: &'static str,
+    } = "DV034", Error,
+    vi { code, level, .. } => {
+        let cap = match *level {
+            "province" => "cấp tỉnh",
+            "district" => "cấp huyện",
+            "commune" => "cấp xã",
+            _ => "cấp thôn",
+        };
+        format!("đơn vị \"{code}\" ({cap}) chưa có đơn vị cấp trên")
+    };
+    /// A province has a parent.
+    #[error("unit {code:?} at level province has parent {parent:?}: expected no parent")]
+    UnexpectedParent {
+        /// The unit's code.
+        code: String,
+        /// The parent code given.
+        parent: String,
+    } = "DV035", Error,
+    vi { code, parent } => format!(
+        "đơn vị cấp tỉnh \"{code}\" không có đơn vị cấp trên (đang ghi \"{parent}\")"
+    );
+    /// Following parent links from a unit comes back to it.
+    #[error("unit {code:?} is its own ancestor: its parent links form a cycle")]
+    ParentCycle {
+        /// The code of a unit on the cycle.
+        code: String,
+    } = "DV036", Error,
+    vi { code } => {
+        format!("đơn vị \"{code}\" nằm trong một vòng lặp cấp trên – cấp dưới")
+    };
+    /// A village's code names another commune than its parent.
+    #[error("village {code:?} sits under commune {parent:?}: expected the commune of its code, {expected:?}")]
+    VillageOutsideCommune {
+        /// The village's code.
+        code: String,
+        /// The parent's code.
+        parent: String,
+        /// The commune part of the village's code.
+        expected: String,
+    } = "DV037", Error,
+    vi {
+        code,
+        parent,
+        expected,
+    } => format!(
+        "thôn, khu dân cư \"{code}\" ghi trực thuộc xã \"{parent}\" nhưng mã của nó thuộc xã \"{expected}\""
+    );
+    /// A unit's validity ends before it starts.
+    #[error("validity of unit {code:?} ends {to} before it starts {from}")]
+    ValidityReversed {
+        /// The unit's code.
+        code: String,
+        /// The first day.
+        from: NaiveDate,
+        /// The last day.
+        to: NaiveDate,
+    } = "DV038", Error,
+    vi { code, from, to } => format!(
+        "thời gian hiệu lực của đơn vị \"{code}\" kết thúc ({}) trước khi bắt đầu ({})",
+        vi_date(*to),
+        vi_date(*from)
+    );
+    /// A unit is valid on days when its parent is not.
+    #[error("unit {code:?} is valid {}, outside its parent {parent:?} valid {}", validity_text(*.from, *.to), validity_text(*.parent_from, *.parent_to))]
+    ValidityOutsideParent {
+        /// The unit's code.
+        code: String,
+        /// The unit's first day, `None` if open.
+        from: Option<NaiveDate>,
+        /// The unit's last day, `None` if open.
+        to: Option<NaiveDate>,
+        /// The parent's code.
+        parent: String,
+        /// The parent's first day, `None` if open.
+        parent_from: Option<NaiveDate>,
+        /// The parent's last day, `None` if open.
+        parent_to: Option<NaiveDate>,
+    } = "DV039", Error,
+    vi {
+        code,
+        from,
+        to,
+        parent,
+        parent_from,
+        parent_to,
+    } => format!(
+        "đơn vị \"{code}\" có hiệu lực {}, ngoài thời gian hiệu lực của đơn vị cấp trên \"{parent}\" ({})",
+        validity_text_vi(*from, *to),
+        validity_text_vi(*parent_from, *parent_to)
+    );
+    /// An old unit has no crosswalk entry.
+    #[error("old unit {code:?} has no crosswalk entry")]
+    CrosswalkUnmapped {
+        /// The old unit's code.
+        code: String,
+    } = "DV040", Error,
+    vi { code } => {
+        format!("đơn vị cũ \"{code}\" chưa có trong bảng chuyển đổi")
+    };
+    /// A crosswalk has more than one entry for the same old unit.
+    #[error("crosswalk maps old unit {code:?} more than once: first at entry {first}")]
+    CrosswalkDuplicateSource {
+        /// The old unit's code.
+        code: String,
+        /// The position (0-based) of its first entry.
+        first: usize,
+    } = "DV041", Error,
+    vi { code, first } => format!(
+        "đơn vị cũ \"{code}\" xuất hiện nhiều lần trong bảng chuyển đổi (lần đầu ở mục {first})"
+    );
+    /// A crosswalk target is not among the new units.
+    #[error("crosswalk maps {from:?} to {to:?}, which is not among the new units")]
+    CrosswalkUnknownTarget {
+        /// The old unit's code.
+        from: String,
+        /// The target code that was not found.
+        to: String,
+    } = "DV042", Error,
+    vi { from, to } => format!(
+        "bảng chuyển đổi ghi đơn vị cũ \"{from}\" chuyển sang \"{to}\", nhưng không có đơn vị mới này"
+    );
+    /// A crosswalk entry's old unit is not among the old units of the level checked.
+    #[error("crosswalk maps old unit {code:?}, which is not among the old units at level {level}")]
+    CrosswalkUnknownSource {
+        /// The old unit's code.
+        code: String,
+        /// The level checked.
+        level: &'static str,
+    } = "DV043", Error,
+    vi { code, level } => {
+        let cap = match *level {
+            "province" => "cấp tỉnh",
+            "district" => "cấp huyện",
+            "commune" => "cấp xã",
+            _ => "cấp thôn",
+        };
+        format!(
+            "bảng chuyển đổi có đơn vị cũ \"{code}\" không có trong danh sách đơn vị cũ {cap}"
+        )
+    };
+    /// The shares of a split do not add up to 1.
+    #[error("shares of old unit {from:?} sum to {sum}: expected 1")]
+    CrosswalkSharesSum {
+        /// The old unit's code.
+        from: String,
+        /// The sum of its shares, as a decimal.
+        sum: String,
+    } = "DV044", Error,
+    vi { from, sum } => format!(
+        "tổng tỷ lệ chia của đơn vị cũ \"{from}\" là {} thay vì 1",
+        sum.replace('.', ",")
+    );
+    /// A share of a split is out of range or not a decimal.
+    #[error("invalid share {share:?} of {from:?} to {to:?}: expected {expected}")]
+    CrosswalkInvalidShare {
+        /// The old unit's code.
+        from: String,
+        /// The target's code.
+        to: String,
+        /// The share as given.
+        share: Excerpt,
+        /// What was expected.
+        expected: &'static str,
+    } = "DV045", Error,
+    vi {
+        from, to, share, ..
+    } => {
+        if share.is_empty() {
+            format!("thiếu tỷ lệ chia từ đơn vị cũ \"{from}\" sang \"{to}\"")
+        } else {
+            format!("tỷ lệ chia {} từ đơn vị cũ \"{from}\" sang \"{to}\" không hợp lệ", quoted_vi(share))
+        }
+    };
+    /// A crosswalk entry has no target.
+    #[error("crosswalk entry of {from:?} has no target: expected at least one")]
+    CrosswalkNoTarget {
+        /// The old unit's code.
+        from: String,
+    } = "DV046", Error,
+    vi { from } => format!(
+        "đơn vị cũ \"{from}\" trong bảng chuyển đổi chưa có đơn vị mới nào"
+    );
+    /// A crosswalk entry lists the same target twice.
+    #[error("crosswalk entry of {from:?} lists target {to:?} twice")]
+    CrosswalkDuplicateTarget {
+        /// The old unit's code.
+        from: String,
+        /// The target given twice.
+        to: String,
+    } = "DV047", Error,
+    vi { from, to } => {
+        format!("đơn vị cũ \"{from}\" ghi đơn vị mới \"{to}\" hai lần")
+    };
+    /// A crosswalk maps a unit to a unit of another level.
+    #[error("crosswalk maps {from:?} at level {from_level} to {to:?} at level {to_level}: expected a target at the same level")]
+    CrosswalkLevelMismatch {
+        /// The old unit's code.
+        from: String,
+        /// The old unit's level.
+        from_level: &'static str,
+        /// The target's code.
+        to: String,
+        /// The target's level.
+        to_level: &'static str,
+    } = "DV048", Error,
+    vi {
+        from,
+        from_level,
+        to,
+        to_level,
+    } => {
+        let cap = |l: &str| match l {
+            "province" => "cấp tỉnh",
+            "district" => "cấp huyện",
+            "commune" => "cấp xã",
+            _ => "cấp thôn",
+        };
+        format!(
+            "đơn vị cũ \"{from}\" ({}) không thể chuyển sang đơn vị \"{to}\" ({}): phải cùng cấp",
+            cap(from_level),
+            cap(to_level)
+        )
+    };
+
+    // ----- dataset and validation (DV050–DV099) -----
+    /// The document is not valid JSON or does not have the dataset's shape.
+    #[error("line {line}, column {column}: {message}")]
+    Json {
+        /// The line (1-based) where the problem was found.
+        line: usize,
+        /// The column (1-based) where the problem was found.
+        column: usize,
+        /// What the JSON reader said, cut to a short excerpt (it may quote the input).
+        message: Excerpt,
+    } = "DV050", Error,
+    vi {
+        line,
+        column,
+        message,
+    } => format!("dòng {line}, cột {column}: tệp không đúng định dạng ({message})");
+
+    /// A JSON array stands where the format expects an object or a value.
+    #[error("line {line}, column {column}: unexpected array: expected an object with named fields (arrays hold only lists such as `conferences`)")]
+    UnexpectedArray {
+        /// The line (1-based) of the `[`.
+        line: usize,
+        /// The column (1-based, in bytes) of the `[`.
+        column: usize,
+    } = "DV051", Error,
+    vi { line, column } => format!(
+        "dòng {line}, cột {column}: không được dùng mảng ở đây; cần một đối tượng có tên trường"
+    );
+    /// Text is not one of the actors' wire names.
+    #[error("unknown actor {input:?}: expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other")]
+    InvalidActor {
+        /// The text as given.
+        input: Excerpt,
+    } = "DV060", Error,
+    vi { input } => format!("chủ thể báo cáo không hợp lệ {}", quoted_vi(input));
+    /// A record id was empty, too long, or held invisible characters.
+    #[error("invalid record id {input:?}: expected 1 to 64 visible characters without leading or trailing spaces")]
+    InvalidRecordId {
+        /// The text as given.
+        input: Excerpt,
+    } = "DV061", Error,
+    vi { input } => format!("mã bản ghi không hợp lệ {}", quoted_vi(input));
+    /// An indicator id did not have the expected shape.
+    #[error("invalid indicator id {input:?}: expected 1 to 64 characters from a-z, 0-9 and _, starting with a letter")]
+    InvalidIndicatorId {
+        /// The text as given.
+        input: Excerpt,
+    } = "DV062", Error,
+    vi { input } => format!("mã chỉ tiêu không hợp lệ {}", quoted_vi(input));
+    /// A record names a unit that is not in the dataset's units.
+    #[error("unknown unit {code:?}: expected the code of a unit in the dataset's units")]
+    UnknownUnit {
+        /// The unit code.
+        code: String,
+    } = "DV063", Error,
+    vi { code } => {
+        format!("không có đơn vị hành chính mã \"{code}\" trong danh sách đơn vị")
+    };
+    /// A record names a unit that did not exist on the record's date.
+    #[error("unit {code:?} is not valid on {date}")]
+    UnitNotValidOn {
+        /// The unit code.
+        code: String,
+        /// The date.
+        date: NaiveDate,
+    } = "DV064", Error,
+    vi { code, date } => format!(
+        "đơn vị mã \"{code}\" không còn hoặc chưa có hiệu lực vào ngày {}",
+        vi_date(*date)
+    );
+    /// A record sits on a unit of the wrong level.
+    #[error("unit {code:?} is a {level}: expected {expected}")]
+    WrongLevel {
+        /// The unit code.
+        code: String,
+        /// The unit's level.
+        level: &'static str,
+        /// The level expected, e.g. `"a commune"`.
+        expected: &'static str,
+    } = "DV065", Error,
+    vi {
+        code,
+        level,
+        expected,
+    } => format!(
+        "đơn vị mã \"{code}\" là {}, trong khi cần {}",
+        level_word(level),
+        expected_word(expected)
+    );
+    /// A commune has a second grassroots block at the same time.
+    #[error("commune {code:?} already has a grassroots block (blocks[{first}]): expected at most one per commune")]
+    SecondBlock {
+        /// The commune code.
+        code: String,
+        /// The position of the first block.
+        first: usize,
+    } = "DV066", Error,
+    vi { code, first } => format!(
+        "xã mã \"{code}\" đã có khối dân vận cơ sở (mục {}); mỗi xã chỉ có một khối",
+        first + 1
+    );
+    /// A village has a second team at the same time.
+    #[error("village {code:?} already has a mobilization team (teams[{first}]): expected at most one per village")]
+    SecondTeam {
+        /// The village code.
+        code: String,
+        /// The position of the first team.
+        first: usize,
+    } = "DV067", Error,
+    vi { code, first } => format!(
+        "thôn mã \"{code}\" đã có tổ dân vận (mục {}); mỗi thôn, khu dân cư chỉ có một tổ",
+        first + 1
+    );
+    /// A date lies outside the dataset's period.
+    #[error("date {date} is outside the period {start} to {end}")]
+    DateOutsidePeriod {
+        /// The date.
+        date: NaiveDate,
+        /// The period's first day.
+        start: NaiveDate,
+        /// The period's last day.
+        end: NaiveDate,
+    } = "DV068", Error,
+    vi { date, start, end } => format!(
+        "ngày {} nằm ngoài kỳ báo cáo từ {} đến {}",
+        vi_date(*date),
+        vi_date(*start),
+        vi_date(*end)
+    );
+    /// A site-clearance drive has more consenting households than affected ones.
+    #[error("{consenting} households consenting exceed {affected} households affected")]
+    ConsentExceedsAffected {
+        /// Households consenting.
+        consenting: u64,
+        /// Households affected.
+        affected: u64,
+    } = "DV069", Error,
+    vi {
+        consenting,
+        affected,
+    } => format!(
+        "số hộ đồng thuận ({}) lớn hơn số hộ bị ảnh hưởng ({})",
+        group(*consenting),
+        group(*affected)
+    );
+    /// More petitions resolved than raised.
+    #[error("{resolved} petitions resolved exceed {raised} petitions raised")]
+    ResolvedExceedsRaised {
+        /// Petitions resolved.
+        resolved: u64,
+        /// Petitions raised.
+        raised: u64,
+    } = "DV070", Error,
+    vi { resolved, raised } => format!(
+        "số kiến nghị đã giải quyết ({}) lớn hơn số kiến nghị tiếp nhận ({})",
+        group(*resolved),
+        group(*raised)
+    );
+    /// An inspection or supervision session has no subject.
+    #[error("session has no subject: expected at least one Party organization or Party member")]
+    NoSubjects = "DV071", Error,
+    vi {} => {
+        "cuộc kiểm tra, giám sát chưa có đối tượng (tổ chức đảng hoặc đảng viên)".to_owned()
+    };
+    /// A later model stage has more models than an earlier one.
+    #[error("{count} models {stage} exceed {earlier_count} models {earlier}: each stage is a subset of the one before")]
+    StagesNotNested {
+        /// The later stage's indicator id.
+        stage: &'static str,
+        /// Its value.
+        count: u64,
+        /// The earlier stage's indicator id.
+        earlier: &'static str,
+        /// Its value.
+        earlier_count: u64,
+    } = "DV072", Error,
+    vi {
+        stage,
+        count,
+        earlier,
+        earlier_count,
+    } => format!(
+        "số mô hình {} ({}) lớn hơn số mô hình {} ({})",
+        stage_word(stage),
+        group(*count),
+        stage_word(earlier),
+        group(*earlier_count)
+    );
+    /// The parts of a figure's breakdown do not match its value.
+    #[error("breakdown parts sum to {parts_qualifier} {parts}, which cannot match the figure's {total_qualifier} {total}")]
+    PartsMismatch {
+        /// The figure's value.
+        total: u64,
+        /// Its qualifier (`exact`, `at_least`, `at_most`, `about`).
+        total_qualifier: &'static str,
+        /// The sum of the parts.
+        parts: u64,
+        /// The sum's qualifier.
+        parts_qualifier: &'static str,
+    } = "DV073", Error,
+    vi {
+        total,
+        total_qualifier,
+        parts,
+        parts_qualifier,
+    } => format!(
+        "tổng các phần ({}) không khớp với số tổng ({})",
+        qualified_text(parts_qualifier, *parts),
+        qualified_text(total_qualifier, *total)
+    );
+    /// An id appears twice in one list.
+    #[error("duplicate id {id:?}: already used at position {first}")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The position of its first use.
+        first: usize,
+    } = "DV074", Error,
+    vi { id, first } => {
+        format!("mã \"{id}\" bị trùng với mục {}", first + 1)
+    };
+    /// A plan declares more breakthrough tasks than key tasks.
+    #[error("plan declares {breakthrough} breakthrough tasks but only {key} key tasks: every breakthrough task is a key task")]
+    BreakthroughsExceedKeyTasks {
+        /// Breakthrough tasks declared.
+        breakthrough: u32,
+        /// Key tasks declared.
+        key: u32,
+    } = "DV075", Error,
+    vi { breakthrough, key } => format!(
+        "kế hoạch có {breakthrough} nhiệm vụ đột phá nhưng chỉ có {key} nhiệm vụ trọng tâm; nhiệm vụ đột phá phải là nhiệm vụ trọng tâm"
+    );
+    /// A task is a breakthrough task but not a key task.
+    #[error("a breakthrough task must also be a key task")]
+    BreakthroughNotKey = "DV076", Error,
+    vi {} => {
+        "nhiệm vụ đột phá phải đồng thời là nhiệm vụ trọng tâm".to_owned()
+    };
+    /// A plan lists more tasks than it declares.
+    #[error("plan lists {listed} {what} tasks but declares {declared}")]
+    MoreTasksThanDeclared {
+        /// `"key"` or `"breakthrough"`.
+        what: &'static str,
+        /// Tasks listed.
+        listed: u32,
+        /// Tasks declared.
+        declared: u32,
+    } = "DV077", Error,
+    vi {
+        what,
+        listed,
+        declared,
+    } => format!(
+        "kế hoạch liệt kê {listed} nhiệm vụ {} nhưng chỉ đề ra {declared}",
+        if *what == "breakthrough" { "đột phá" } else { "trọng tâm" }
+    );
+    /// A plan lists fewer key tasks than it declares (a warning: sources often name only some).
+    #[error("plan lists {listed} of its {declared} key tasks")]
+    FewerTasksListed {
+        /// Tasks listed.
+        listed: u32,
+        /// Tasks declared.
+        declared: u32,
+    } = "DV078", Warning,
+    vi { listed, declared } => format!(
+        "kế hoạch mới liệt kê {listed} trong {declared} nhiệm vụ trọng tâm"
+    );
+    /// A figure names no actor or several.
+    #[error("figure names {count} actors ({actors}): expected exactly one; figures of different actors are reported separately, never summed")]
+    NotOneActor {
+        /// The actors named, comma-separated.
+        actors: String,
+        /// How many.
+        count: usize,
+    } = "DV079", Error,
+    vi { count, .. } => format!(
+        "số liệu ghi {count} chủ thể; mỗi số liệu chỉ thuộc một chủ thể, không cộng gộp số liệu của các chủ thể khác nhau"
+    );
+    /// A head received citizens on fewer days in a month than the norm.
+    #[error("the head of {code:?} ({actor}) received citizens on too few days in {month}: {days}, expected at least {norm}")]
+    ReceptionBelowNorm {
+        /// The unit code.
+        code: String,
+        /// Whose head: the actor's wire name, e.g. `party_committees`.
+        actor: &'static str,
+        /// The month, `YYYY-MM`.
+        month: String,
+        /// Days with receptions.
+        days: usize,
+        /// Days required.
+        norm: u32,
+    } = "DV080", Warning,
+    vi {
+        code,
+        actor,
+        month,
+        days,
+        norm,
+    } => format!(
+        "người đứng đầu {} đơn vị mã \"{code}\" tiếp công dân {days} ngày trong tháng {}, chưa đạt định mức {norm} ngày/tháng",
+        match *actor {
+            "party_committees" => "cấp ủy",
+            "government" => "chính quyền",
+            _ => "cơ quan",
+        },
+        iso_month(month)
+    );
+    /// A figure names an indicator that is neither built in nor declared.
+    #[error(
+        "unknown indicator {id:?}: expected a built-in indicator or one declared in `indicators`"
+    )]
+    UnknownIndicator {
+        /// The id.
+        id: String,
+    } = "DV081", Error,
+    vi { id } => format!("chỉ tiêu \"{id}\" chưa được khai báo");
+    /// A figure gives a value where an amount is expected, or the other way round.
+    #[error("indicator {id:?} expects exactly one `{expected}`")]
+    ValueTypeMismatch {
+        /// The indicator id.
+        id: String,
+        /// The field expected: `value` or `amount`.
+        expected: &'static str,
+    } = "DV082", Error,
+    vi { id, expected } => format!(
+        "chỉ tiêu \"{id}\" cần đúng một {}",
+        if *expected == "amount" { "giá trị lượng (amount)" } else { "giá trị số đếm (value)" }
+    );
+    /// A figure's own period is not inside the dataset's.
+    #[error("figure period {period} is not inside the dataset period {dataset}")]
+    FigurePeriodOutside {
+        /// The figure's period.
+        period: String,
+        /// The dataset's period.
+        dataset: String,
+    } = "DV083", Error,
+    vi { period, dataset } => {
+        format!("kỳ của số liệu ({period}) nằm ngoài kỳ báo cáo ({dataset})")
+    };
+    /// The same indicator, unit, period and actor are reported twice.
+    #[error("the same indicator, unit, period and actor are already reported in figures[{first}]")]
+    DuplicateFigure {
+        /// The position of the first figure.
+        first: usize,
+    } = "DV084", Error,
+    vi { first } => format!(
+        "số liệu cùng chỉ tiêu, đơn vị, kỳ và chủ thể đã có ở mục {}",
+        first + 1
+    );
+    /// Two figures of a flow count the same indicator, unit and actor over overlapping periods.
+    #[error("the period overlaps that of figures[{first}] for the same indicator, unit and actor: the overlap would be counted twice")]
+    OverlappingFigures {
+        /// The position of the other figure.
+        first: usize,
+    } = "DV098", Error,
+    vi { first } => format!(
+        "kỳ của số liệu trùng một phần với kỳ của số liệu ở mục {} (cùng chỉ tiêu, đơn vị, chủ thể): phần trùng sẽ bị cộng hai lần",
+        first + 1
+    );
+    /// A custom indicator reuses a built-in id.
+    #[error("indicator {id:?} is built in: expected a new id for a custom indicator")]
+    BuiltinIndicatorRedeclared {
+        /// The id.
+        id: String,
+    } = "DV085", Error,
+    vi { id } => {
+        format!("chỉ tiêu \"{id}\" đã có sẵn, không khai báo lại")
+    };
+    /// A task names a criterion that is not in the plan's checklist.
+    #[error("unknown criterion {id:?}: expected one of the plan's criteria")]
+    UnknownCriterion {
+        /// The id.
+        id: Excerpt,
+    } = "DV086", Error,
+    vi { id } => {
+        format!("tiêu chí {} không có trong danh mục tiêu chí của kế hoạch", quoted_vi(id))
+    };
+    /// Two sibling units have the same name (after Unicode NFC normalization).
+    #[error("name {name:?} is already used by a sibling unit ({first})")]
+    DuplicateName {
+        /// The name, in NFC.
+        name: Excerpt,
+        /// Where the first unit with that name is, e.g. `units[2]`.
+        first: String,
+    } = "DV087", Warning,
+    vi { name, first } => {
+        format!("tên {} trùng với đơn vị cùng cấp ở {first}", quoted_vi(name))
+    };
+    /// A body was dissolved before it was set up.
+    #[error("dissolved {dissolved} before established {established}")]
+    DissolvedBeforeEstablished {
+        /// The date set up.
+        established: NaiveDate,
+        /// The date dissolved.
+        dissolved: NaiveDate,
+    } = "DV088", Error,
+    vi {
+        established,
+        dissolved,
+    } => format!(
+        "ngày giải thể ({}) trước ngày thành lập ({})",
+        vi_date(*dissolved),
+        vi_date(*established)
+    );
+    /// A village team has more than one leader.
+    #[error("team has {count} Party cell secretaries: expected one leader")]
+    SeveralLeaders {
+        /// How many.
+        count: usize,
+    } = "DV089", Error,
+    vi { count } => {
+        format!("tổ có {count} tổ trưởng (bí thư chi bộ); mỗi tổ chỉ có một tổ trưởng")
+    };
+    // ----- CSV of figures (DV090–DV099) -----
+    /// A cell of a CSV file of figures does not hold a valid value.
+    #[error("row {row}, column {column:?}: {problem}")]
+    CsvCell {
+        /// The row (1-based; the header is row 1).
+        row: u64,
+        /// The column's name as the header row writes it.
+        column: String,
+        /// The column's position (1-based; `A` is 1), for the cell's
+        /// reference (see `danvan::Place::of_error`).
+        position: u32,
+        /// What is wrong with the cell's value.
+        problem: Box<ErrorKind>,
+    } = "DV090", Error,
+    vi {
+        row,
+        column,
+        problem,
+        ..
+    } => format!("dòng {row}, cột \"{column}\": {}", problem.message_vi());
+    /// A CSV file of figures lacks a required column.
+    #[error("missing column {column:?}: expected a header row naming unit, period, actor, indicator and value")]
+    CsvMissingColumn {
+        /// The column's English name.
+        column: &'static str,
+    } = "DV091", Error,
+    vi { column } => format!(
+        "thiếu cột \"{}\": dòng tiêu đề phải có các cột {}",
+        csv_header(column),
+        CSV_REQUIRED_VI
+    );
+    /// A CSV file of figures has a column this crate does not know.
+    #[error("unknown column {column:?} (column {position}): expected unit, period, actor, indicator, value or unit_name")]
+    CsvUnknownColumn {
+        /// The column's name as the header row writes it.
+        column: Excerpt,
+        /// The column's position (1-based).
+        position: u64,
+    } = "DV092", Error,
+    vi { column, position } => format!(
+        "không rõ cột {} (cột thứ {position}): các cột hợp lệ là {}, tên đơn vị", quoted_vi(column),
+        CSV_REQUIRED_VI
+    );
+    /// A CSV file of figures names a column twice (in one language or both).
+    #[error("column {column:?} (column {position}) repeats column {first}")]
+    CsvDuplicateColumn {
+        /// The column's name as the header row writes it.
+        column: String,
+        /// The repeated column's position (1-based).
+        position: u64,
+        /// The position of its first occurrence (1-based).
+        first: u64,
+    } = "DV093", Error,
+    vi {
+        column,
+        position,
+        first,
+    } => format!("cột \"{column}\" (cột thứ {position}) trùng với cột thứ {first}");
+    /// A row of a CSV file has more or fewer cells than the header row.
+    #[error("row {row} has {found} cells: expected {expected}, as in the header row")]
+    CsvCellCount {
+        /// The row (1-based; the header is row 1).
+        row: u64,
+        /// How many cells it has.
+        found: u64,
+        /// How many the header row has.
+        expected: u64,
+    } = "DV094", Error,
+    vi {
+        row,
+        found,
+        expected,
+    } => format!("dòng {row} có {found} ô, trong khi dòng tiêu đề có {expected} ô");
+    /// A CSV file could not be read as CSV text (for example, it is not UTF-8).
+    #[error("row {row}: {message}")]
+    CsvMalformed {
+        /// The row (1-based; the header is row 1).
+        row: u64,
+        /// What the CSV reader said.
+        message: String,
+    } = "DV095", Error,
+    vi { row, message } => {
+        format!("dòng {row}: tệp CSV không đúng định dạng ({message})")
+    };
+    /// A figure has no CSV form.
+    #[error("figures[{index}] cannot be written as a CSV row: {reason}")]
+    CsvUnwritable {
+        /// The figure's position in the list (0-based).
+        index: usize,
+        /// Why not.
+        reason: &'static str,
+    } = "DV096", Error,
+    vi { index, reason } => format!(
+        "số liệu thứ {} không ghi được thành một dòng CSV: {}",
+        index + 1,
+        csv_unwritable_reason(reason)
+    );
+    /// Reading or writing the CSV stream failed.
+    #[error("cannot read or write CSV: {message}")]
+    CsvIo {
+        /// What the stream said.
+        message: String,
+    } = "DV097", Error,
+    vi { message } => {
+        format!("không đọc hoặc ghi được tệp CSV ({message})")
+    };
+    // ----- aggregation (DV100–DV119) -----
+    /// A total of one indicator for one unit exceeds the largest count.
+    #[error("total of {indicator} for unit {unit:?} overflows")]
+    TotalOverflow {
+        /// The unit's code.
+        unit: String,
+        /// The indicator's id.
+        indicator: String,
+    } = "DV100", Error,
+    vi { unit, indicator } => format!(
+        "tổng của chỉ tiêu \"{indicator}\" tại đơn vị \"{unit}\" vượt quá giá trị lớn nhất có thể lưu"
+    );
+    /// Two totals to merge are not over the same hierarchy, period and indicators.
+    #[error("cannot merge totals over different {what}: expected the same hierarchy, period and indicators")]
+    TotalsMismatch {
+        /// What differs: `"hierarchies"`, `"periods"` or `"indicators"`.
+        what: &'static str,
+    } = "DV101", Error,
+    vi { what } => format!(
+        "không thể gộp hai bảng tổng hợp khác {}: cần cùng danh mục đơn vị, kỳ báo cáo và chỉ tiêu",
+        match *what {
+            "periods" => "kỳ báo cáo",
+            "indicators" => "danh mục chỉ tiêu",
+            _ => "danh mục đơn vị",
+        }
+    );
+    /// Serialized totals do not have the shape of totals.
+    #[error("invalid totals: {reason}")]
+    InvalidTotals {
+        /// What is wrong.
+        reason: String,
+    } = "DV102", Error,
+    vi { reason } => {
+        format!("dữ liệu tổng hợp không hợp lệ ({reason})")
+    };
+    /// Reading the input failed.
+    #[error("cannot read the input: {message}")]
+    ReadFailed {
+        /// The reader's message.
+        message: String,
+    } = "DV103", Error,
+    vi { message } => {
+        format!("không đọc được dữ liệu đầu vào ({message})")
+    };
+    /// A line of JSON Lines input is too long.
+    #[error("line is longer than {limit} bytes: expected one record per line")]
+    LineTooLong {
+        /// The largest line accepted, in bytes.
+        limit: u64,
+    } = "DV104", Error,
+    vi { limit } => format!(
+        "dòng dài quá {} byte: mỗi dòng chỉ ghi một bản ghi",
+        group(*limit)
+    );
+    /// A unit above the level a crosswalk maps holds records of its own, but
+    /// none of its units is mapped, so there is no new unit to carry them to.
+    #[error("unit {unit:?} holds {indicator} records of its own, but none of its units is in the crosswalk: expected its units to be mapped")]
+    RekeyUncovered {
+        /// The old unit's code.
+        unit: String,
+        /// The indicator id.
+        indicator: String,
+    } = "DV105", Error,
+    vi { unit, indicator } => format!(
+        "đơn vị mã \"{unit}\" có số liệu \"{indicator}\" của riêng mình nhưng không đơn vị nào trực thuộc có trong bảng chuyển đổi"
+    );
+    // ----- limits (DV120–DV129) -----
+    /// A document is larger than [`Limits::max_bytes`](crate::Limits::max_bytes).
+    #[error(
+        "document exceeds the limit of {limit} bytes (max_bytes): split it or raise the limit"
+    )]
+    DocumentTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    } = "DV120", Error,
+    vi { limit } => format!(
+        "tệp vượt quá giới hạn {} byte: hãy chia nhỏ tệp hoặc nâng giới hạn",
+        group(*limit)
+    );
+    /// A document holds more records than [`Limits::max_records`](crate::Limits::max_records).
+    #[error("document holds {count} records, more than the limit of {limit} (max_records): split it or raise the limit")]
+    TooManyRecords {
+        /// The records found.
+        count: u64,
+        /// The limit.
+        limit: u64,
+    } = "DV121", Error,
+    vi { count, limit } => format!(
+        "tệp có {} bản ghi, vượt quá giới hạn {} bản ghi: hãy chia nhỏ tệp hoặc nâng giới hạn",
+        group(*count),
+        group(*limit)
+    );
+    /// A string is longer than [`Limits::max_string_bytes`](crate::Limits::max_string_bytes).
+    #[error("line {line}, column {column}: string exceeds the limit of {limit} bytes (max_string_bytes): shorten it or raise the limit")]
+    StringTooLong {
+        /// The line (1-based) where the string starts.
+        line: usize,
+        /// The column (1-based, in bytes) of its opening quote.
+        column: usize,
+        /// The limit, in bytes.
+        limit: u64,
+    } = "DV122", Error,
+    vi {
+        line,
+        column,
+        limit,
+    } => format!(
+        "dòng {line}, cột {column}: chuỗi ký tự dài quá giới hạn {} byte: hãy rút ngắn hoặc nâng giới hạn",
+        group(*limit)
+    );
+    /// Objects and arrays nest deeper than [`Limits::max_depth`](crate::Limits::max_depth).
+    #[error("line {line}, column {column}: nesting exceeds the limit of {limit} levels (max_depth): expected a flatter document")]
+    NestingTooDeep {
+        /// The line (1-based) of the bracket that went too deep.
+        line: usize,
+        /// The column (1-based, in bytes) of that bracket.
+        column: usize,
+        /// The limit, in levels.
+        limit: u32,
+    } = "DV123", Error,
+    vi {
+        line,
+        column,
+        limit,
+    } => format!("dòng {line}, cột {column}: dữ liệu lồng nhau quá {limit} cấp");
+
+    // ----- synthetic data (DV130–DV139) -----
+    /// A synthetic shape does not fit the national code shapes.
+    #[error("invalid synthetic shape: {provinces} provinces, {districts} districts, {communes} communes: expected 1 to 99 provinces, at most 999 districts and 1 to 99999 communes")]
+    InvalidSynthShape {
+        /// Provinces asked for.
+        provinces: u32,
+        /// Districts asked for.
+        districts: u32,
+        /// Communes asked for.
+        communes: u32,
+    } = "DV130", Error,
+    vi {
+        provinces,
+        districts,
+        communes,
+    } => format!(
+        "cấu trúc dữ liệu giả lập không hợp lệ: {provinces} tỉnh, {districts} huyện, {communes} xã"
+    );
+}
