@@ -88,7 +88,7 @@ impl TotalsLayer {
 ///     "period":{"start":"2022-01-01","end":"2022-12-31"},"qualifier":"at_least","value":12,"low":12,"high":null}"#;
 /// let row: danvan::TotalsRow = serde_json::from_str(json).unwrap();
 /// assert_eq!(row.layer, danvan::TotalsLayer::Records);
-/// assert_eq!(row.value, Some("hơn 12".parse()?));
+/// assert_eq!(row.value, Some("at_least 12".parse()?));
 /// assert_eq!((row.low, row.high), (Some(12), None));
 /// assert!(serde_json::from_str::<danvan::TotalsRow>(&json.replace("\"low\"", "\"lo\"")).is_err());
 /// # Ok::<(), danvan::Error>(())
