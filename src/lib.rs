@@ -377,7 +377,6 @@
 mod actor;
 pub mod aggregate;
 mod dataset;
-mod entity;
 mod error;
 mod indicator;
 mod limits;
@@ -385,6 +384,7 @@ mod lookup;
 mod period;
 mod plan;
 mod quantity;
+mod record;
 pub mod render;
 #[cfg(feature = "synth")]
 pub mod synth;
@@ -398,14 +398,14 @@ pub use aggregate::{
     Agreement, Change, Reconciliation, Record, RecordRef, StockSummary, StreamStats, Summary,
     Totals, MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STREAM_WORKERS,
 };
-pub use dataset::{Dataset, Figure, FigurePart, Schema};
-pub use entity::*;
+pub use dataset::{Dataset, Schema};
 pub use error::{Error, ErrorKind};
 pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
 pub use limits::Limits;
 pub use period::*;
 pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStatus, WorkPlan};
 pub use quantity::*;
+pub use record::*;
 pub use unit::*;
 pub use validate::{
     check, check_with_units, CheckOptions, Checked, Issue, Path, ReceptionNorms, Report, Severity,
