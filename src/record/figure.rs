@@ -1,5 +1,11 @@
 use crate::{Actor, Error, ErrorKind, IndicatorId, Measure, Period, Reported, UnitCode};
 
+use std::ops::ControlFlow;
+
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::IndicatorKind;
+use crate::ValueType;
+
 /// A figure that arrives as a total rather than as records: what one actor
 /// reported for one indicator, unit and period.
 ///
@@ -127,5 +133,65 @@ mod one_or_many {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+impl Figure {
+    /// The one-record rules: its period inside the dataset's; its unit valid
+    /// on the period's end; one actor; a known indicator with its kind of
+    /// value; parts that add up to the value.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        let dataset = r.cx.period();
+        let period = self.period.unwrap_or(dataset);
+        if !dataset.contains_period(&period) {
+            r.error(
+                Some("period"),
+                ErrorKind::FigurePeriodOutside {
+                    period: period.to_string(),
+                    dataset: dataset.to_string(),
+                },
+            )?;
+        }
+        let unit = r.unit(&self.unit, None, Some(period.end()))?;
+        if let Err(err) = self.actor() {
+            r.error(Some("actor"), err.into_kind())?;
+        }
+        let kind = match r.cx.indicator(&self.indicator) {
+            None => {
+                r.error(
+                    Some("indicator"),
+                    ErrorKind::UnknownIndicator {
+                        id: self.indicator.to_string(),
+                    },
+                )?;
+                None
+            }
+            Some((kind, values)) => {
+                let ok = match values {
+                    ValueType::Count => self.value.is_some() && self.amount.is_none(),
+                    ValueType::Amount => self.amount.is_some() && self.value.is_none(),
+                };
+                if !ok {
+                    r.error(
+                        None,
+                        ErrorKind::ValueTypeMismatch {
+                            id: self.indicator.to_string(),
+                            expected: match values {
+                                ValueType::Count => "value",
+                                ValueType::Amount => "amount",
+                            },
+                        },
+                    )?;
+                }
+                Some(kind)
+            }
+        };
+        if let (Some(total), false) = (self.value, self.parts.is_empty()) {
+            r.parts(total, &self.parts, kind == Some(IndicatorKind::Distinct))?;
+        }
+        ControlFlow::Continue(unit)
     }
 }

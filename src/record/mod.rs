@@ -10,11 +10,15 @@ mod award;
 mod block;
 mod clearance;
 mod conference;
+pub(crate) mod contribution;
 mod dialogue;
 mod document;
 mod figure;
+pub(crate) mod index;
 mod inspection;
+mod kind;
 mod model;
+pub(crate) mod rules;
 mod team;
 
 pub use award::{Award, AwardKind, Recipient};
@@ -25,6 +29,7 @@ pub use dialogue::{CitizenReception, Dialogue};
 pub use document::{DocumentKind, IssuedDocument};
 pub use figure::{Figure, FigurePart};
 pub use inspection::{Inspection, InspectionKind, Subjects};
+pub use kind::{FieldRule, RecordKind, RecordRef};
 pub use model::{ModelField, ModelForm, ModelStage, SkilfulModel};
 pub use team::{TeamMember, TeamRole, VillageTeam};
 
