@@ -8,6 +8,7 @@ mod bad_inputs;
 mod csv;
 mod example_data;
 mod fixtures;
+mod one_rule_set;
 mod properties;
 mod render;
 #[cfg(feature = "schema")]
