@@ -24,9 +24,9 @@ const NONE: u32 = u32::MAX;
 /// units (not the records).
 ///
 /// [`Totals::compute`] is built on it; [`stream_json_lines`](crate::stream_json_lines)
-/// feeds it from JSON Lines. Records are assumed to follow the rules of
-/// [`check`](crate::check); [`Accumulator::check`] applies those that concern
-/// one record alone.
+/// feeds it from JSON Lines. [`Accumulator::add`] applies the rules of
+/// [`check`](crate::check) that concern one record alone (the same rule set,
+/// see [`Accumulator::check`]); rules across records are `check`'s.
 ///
 /// ```
 /// use danvan::{Accumulator, Actor, Builtin, Hierarchy, Period, Unit};
@@ -164,14 +164,16 @@ impl Accumulator {
         &self.hierarchy
     }
 
-    /// Folds one record of any kind.
+    /// Checks one record of any kind with the one-record rules (as
+    /// [`Accumulator::check`]) and folds it.
     ///
     /// # Errors
     ///
-    /// Returns [`ErrorKind::UnknownUnit`] when the record's unit is not in the
-    /// hierarchy, [`ErrorKind::TotalOverflow`] when its unit's total would
-    /// overflow (the record is then not added at all), and for a figure the
-    /// errors of [`Accumulator::add_figure`].
+    /// Returns the first one-record rule the record breaks (e.g.
+    /// [`ErrorKind::UnknownUnit`] when its unit is not in the hierarchy),
+    /// [`ErrorKind::TotalOverflow`] when its unit's total would overflow (the
+    /// record is then not added at all), and for a figure the errors of
+    /// [`Accumulator::add_figure`].
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
@@ -409,10 +411,18 @@ impl Accumulator {
     /// As [`Accumulator::add`].
     ///
     /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// use danvan::{Hierarchy, Unit};
+    /// let h = Hierarchy::new(vec![
+    ///     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
+    ///     Unit::new("288".parse()?, "Thành phố Hải Dương").with_parent(Some("30".parse()?)),
+    ///     Unit::new("10507".parse()?, "Phường Cẩm Thượng").with_parent(Some("288".parse()?)),
+    /// ])?;
     /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let b: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "30"}"#).unwrap();
+    /// let b: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "10507"}"#).unwrap();
     /// acc.add_block(&b)?;
+    /// // A block belongs to a commune.
+    /// let on_province: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "30"}"#).unwrap();
+    /// assert_eq!(acc.add_block(&on_province).unwrap_err().code(), "DV065");
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn add_block(&mut self, r: &GrassrootsBlock) -> Result<(), Error> {
@@ -426,9 +436,15 @@ impl Accumulator {
     /// As [`Accumulator::add`].
     ///
     /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// use danvan::{Hierarchy, Unit};
+    /// let h = Hierarchy::new(vec![
+    ///     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
+    ///     Unit::new("288".parse()?, "Thành phố Hải Dương").with_parent(Some("30".parse()?)),
+    ///     Unit::new("10507".parse()?, "Phường Cẩm Thượng").with_parent(Some("288".parse()?)),
+    ///     Unit::new("10507-T01".parse()?, "Khu dân cư số 1 (synthetic)").with_parent(Some("10507".parse()?)),
+    /// ])?;
     /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let t: danvan::VillageTeam = serde_json::from_str(r#"{"unit": "30"}"#).unwrap();
+    /// let t: danvan::VillageTeam = serde_json::from_str(r#"{"unit": "10507-T01"}"#).unwrap();
     /// acc.add_team(&t)?;
     /// # Ok::<(), danvan::Error>(())
     /// ```
