@@ -128,11 +128,7 @@ impl Accumulator {
         let meta = unit_at
             .iter()
             .filter_map(|&u| units.get(u as usize))
-            .map(|u| UnitFacts {
-                level: u.level(),
-                valid_from: u.valid_from(),
-                valid_to: u.valid_to(),
-            })
+            .map(UnitFacts::of)
             .collect();
         Accumulator {
             hierarchy: hierarchy.clone(),
@@ -263,6 +259,9 @@ impl Accumulator {
     /// Checks a record ([`Accumulator::check`]) and works out what it adds,
     /// without changing the accumulator: the part of the stream that runs on
     /// worker threads.
+    // Kept out of line: the stream's per-line loop stays small enough for the
+    // JSON reader to be inlined into it (measured: 15% on one thread).
+    #[inline(never)]
     pub(crate) fn prepare(&self, record: Record) -> Result<Prepared, Error> {
         let place = self.checked_place(record.as_record_ref())?;
         if let Record::Figure(f) = record {

@@ -12,18 +12,37 @@
 
 use std::ops::ControlFlow;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::RecordRef;
 use crate::{Error, ErrorKind, FigurePart, IndicatorId, IndicatorKind, Level, Period, Qualifier};
-use crate::{Reported, UnitCode, ValueType};
+use crate::{Reported, Unit, UnitCode, ValueType};
 
-/// What the rules know of a unit: its level and the dates it is valid on.
+/// What the rules know of a unit: its level and the days it is valid on
+/// (days from the Common Era, open ends as the extremes: 12 bytes, so that
+/// the fold's table of units stays small in cache).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct UnitFacts {
     pub(crate) level: Level,
-    pub(crate) valid_from: Option<NaiveDate>,
-    pub(crate) valid_to: Option<NaiveDate>,
+    from: i32,
+    to: i32,
+}
+
+impl UnitFacts {
+    /// The facts of a unit.
+    pub(crate) fn of(unit: &Unit) -> UnitFacts {
+        UnitFacts {
+            level: unit.level(),
+            from: unit.valid_from().map_or(i32::MIN, |d| d.num_days_from_ce()),
+            to: unit.valid_to().map_or(i32::MAX, |d| d.num_days_from_ce()),
+        }
+    }
+
+    /// Whether the unit is valid on `date`.
+    pub(crate) fn valid_on(&self, date: NaiveDate) -> bool {
+        let d = date.num_days_from_ce();
+        self.from <= d && d <= self.to
+    }
 }
 
 /// What the one-record rules look up.
@@ -53,6 +72,7 @@ pub(crate) trait Sink {
 pub(crate) struct First(pub(crate) Option<ErrorKind>);
 
 impl Sink for First {
+    #[inline]
     fn error(&mut self, _field: Option<&'static str>, kind: ErrorKind) -> ControlFlow<()> {
         self.0 = Some(kind);
         ControlFlow::Break(())
@@ -76,6 +96,7 @@ impl<C: Context + ?Sized, S: Sink + ?Sized> Rules<'_, C, S> {
     }
 
     /// The `unit` field: known, of `level` when given, valid on `date` when given.
+    #[inline]
     pub(crate) fn unit(
         &mut self,
         code: &UnitCode,
@@ -110,9 +131,7 @@ impl<C: Context + ?Sized, S: Sink + ?Sized> Rules<'_, C, S> {
             }
         }
         if let Some(date) = date {
-            let before = facts.valid_from.is_some_and(|f| date < f);
-            let after = facts.valid_to.is_some_and(|t| date > t);
-            if before || after {
+            if !facts.valid_on(date) {
                 self.error(
                     at,
                     ErrorKind::UnitNotValidOn {
@@ -272,14 +291,12 @@ pub(crate) fn first_error<C: Context + ?Sized>(
     cx: &C,
 ) -> Result<C::Handle, Error> {
     let mut first = First::default();
-    let flow = check_record(record, cx, &mut first);
-    match (first.0, flow) {
-        (Some(kind), _) => Err(kind.into()),
-        (None, ControlFlow::Continue(Some(handle))) => Ok(handle),
-        // Every record has a unit; an unknown one is an error above.
-        (None, _) => Err(ErrorKind::UnknownUnit {
-            code: record.unit().to_string(),
-        }
-        .into()),
+    if let ControlFlow::Continue(Some(handle)) = check_record(record, cx, &mut first) {
+        return Ok(handle);
     }
+    // Every record has a unit; an unknown one is an error.
+    let kind = first.0.unwrap_or_else(|| ErrorKind::UnknownUnit {
+        code: record.unit().to_string(),
+    });
+    Err(kind.into())
 }

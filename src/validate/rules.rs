@@ -340,6 +340,7 @@ type StageSlots = [Option<(usize, Reported)>; 5];
 /// given with a code), its period and its indicators.
 struct Lookups<'a> {
     d: &'a Dataset,
+    units: &'a [Unit],
     /// Unit code → position in `infos`.
     by_code: UnitMap,
     infos: Vec<UnitFacts>,
@@ -348,6 +349,10 @@ struct Lookups<'a> {
 impl Lookups<'_> {
     fn unit_info(&self, code: &UnitCode) -> Option<&UnitFacts> {
         self.infos.get(self.by_code.get(code)? as usize)
+    }
+
+    fn unit_of(&self, code: &UnitCode) -> Option<&Unit> {
+        self.units.get(self.by_code.get(code)? as usize)
     }
 }
 
@@ -411,14 +416,7 @@ impl<'a> Checker<'a> {
         options: &'a CheckOptions,
         report: &'a mut Report,
     ) -> Checker<'a> {
-        let infos: Vec<UnitFacts> = units
-            .iter()
-            .map(|u| UnitFacts {
-                level: u.code().level(),
-                valid_from: u.valid_from(),
-                valid_to: u.valid_to(),
-            })
-            .collect();
+        let infos: Vec<UnitFacts> = units.iter().map(UnitFacts::of).collect();
         let mut by_code = UnitMap::default();
         for (i, u) in units.iter().enumerate() {
             // More units than u32::MAX are rejected by the hierarchy rules.
@@ -429,7 +427,12 @@ impl<'a> Checker<'a> {
             base_len,
             options,
             report,
-            look: Lookups { d, by_code, infos },
+            look: Lookups {
+                d,
+                units,
+                by_code,
+                infos,
+            },
         }
     }
 
@@ -691,13 +694,13 @@ impl<'a> Checker<'a> {
         // the whole calendar months of the period in which the unit existed.
         let months = whole_months(d.period);
         for ((unit, actor), (first, per_month)) in days {
-            let Some(info) = self.look.unit_info(&unit) else {
+            let Some(info) = self.look.unit_of(&unit) else {
                 continue;
             };
-            let Some(norm) = self.options.reception_norms.days_for(info.level) else {
+            let Some(norm) = self.options.reception_norms.days_for(info.level()) else {
                 continue;
             };
-            let (from, to) = (info.valid_from, info.valid_to);
+            let (from, to) = (info.valid_from(), info.valid_to());
             let mut below = Vec::new();
             for &(y, m) in &months {
                 let Ok(month) = Period::month(y, m) else {
