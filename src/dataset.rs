@@ -3,9 +3,9 @@
 use std::io::Read;
 
 use crate::{
-    Actor, Award, CitizenReception, Conference, Dialogue, Error, ErrorKind, GrassrootsBlock,
-    IndicatorDef, IndicatorId, Inspection, IssuedDocument, Limits, Measure, Period, Reported,
-    SiteClearance, SkilfulModel, Unit, UnitCode, VillageTeam, WorkPlan,
+    Award, CitizenReception, Conference, Dialogue, Error, ErrorKind, Figure, GrassrootsBlock,
+    IndicatorDef, Inspection, IssuedDocument, Limits, Period, SiteClearance, SkilfulModel, Unit,
+    VillageTeam, WorkPlan,
 };
 
 /// The version tag of the exchange format, the `"schema"` field of every dataset.
@@ -259,134 +259,4 @@ pub(crate) fn json_error(err: serde_json::Error) -> Error {
         message,
     }
     .into()
-}
-
-/// A figure that arrives as a total rather than as records: what one actor
-/// reported for one indicator, unit and period.
-///
-/// `actor` names exactly one actor; a list is accepted on the wire only so
-/// that [`check`](crate::check) can say clearly that figures of several actors
-/// must not be summed into one.
-///
-/// ```
-/// let json = r#"{"indicator": "conference_participants", "unit": "30",
-///                "actor": "mobilization_sector", "value": {"at_least": 6800}}"#;
-/// let f: danvan::Figure = serde_json::from_str(json).unwrap();
-/// assert_eq!(f.actors, vec![danvan::Actor::MobilizationSector]);
-/// assert_eq!(f.value.map(|v| v.qualifier()), Some(danvan::Qualifier::AtLeast));
-/// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Figure {
-    /// What is counted.
-    pub indicator: IndicatorId,
-    /// The unit the figure is for (its whole area).
-    pub unit: UnitCode,
-    /// The period, when it differs from the dataset's (it must lie inside it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Period>,
-    /// Who reported it: exactly one actor.
-    #[serde(rename = "actor", with = "one_or_many")]
-    #[cfg_attr(
-        feature = "schema",
-        schemars(schema_with = "crate::schema::one_or_many_actors")
-    )]
-    pub actors: Vec<Actor>,
-    /// The value, for count indicators.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<Reported>,
-    /// The amount, for amount indicators.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount: Option<Measure>,
-    /// A breakdown of the value, e.g. collectives and individuals.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub parts: Vec<FigurePart>,
-}
-
-impl Figure {
-    /// The one actor the figure names.
-    ///
-    /// # Errors
-    ///
-    /// Returns [`ErrorKind::NotOneActor`] when it names none or several: figures
-    /// of different actors are reported separately, never summed into one.
-    ///
-    /// ```
-    /// let json = r#"{"indicator": "documents", "unit": "30",
-    ///                "actor": ["government", "other"], "value": 3}"#;
-    /// let f: danvan::Figure = serde_json::from_str(json).unwrap();
-    /// assert_eq!(f.actor().unwrap_err().code(), "DV079");
-    /// ```
-    pub fn actor(&self) -> Result<Actor, Error> {
-        match self.actors.as_slice() {
-            [one] => Ok(*one),
-            many => Err(ErrorKind::NotOneActor {
-                actors: many
-                    .iter()
-                    .map(|a| a.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                count: many.len(),
-            }
-            .into()),
-        }
-    }
-}
-
-/// One part of a figure's breakdown.
-///
-/// ```
-/// let p: danvan::FigurePart = serde_json::from_str(r#"{"label": "collective", "value": 11}"#).unwrap();
-/// assert_eq!(p.value.value().get(), 11);
-/// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FigurePart {
-    /// What the part is, e.g. `"collective"`.
-    pub label: String,
-    /// Its value.
-    pub value: Reported,
-}
-
-/// Serde for a field that holds one actor, or on input a list of them.
-mod one_or_many {
-    use std::fmt;
-
-    use serde::de::{self, SeqAccess, Visitor};
-    use serde::{Deserializer, Serializer};
-
-    use crate::Actor;
-
-    pub(super) fn serialize<S: Serializer>(actors: &[Actor], s: S) -> Result<S::Ok, S::Error> {
-        match actors {
-            [one] => s.serialize_str(one.as_str()),
-            many => s.collect_seq(many.iter()),
-        }
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Vec<Actor>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an actor such as \"party_committees\"")
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<Actor>, E> {
-                v.parse::<Actor>().map(|a| vec![a]).map_err(E::custom)
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Actor>, A::Error> {
-                let mut out = Vec::new();
-                while let Some(a) = seq.next_element::<Actor>()? {
-                    out.push(a);
-                }
-                Ok(out)
-            }
-        }
-        d.deserialize_any(V)
-    }
 }

@@ -61,13 +61,37 @@
 //!   silently), [`IndicatorId`], [`Builtin`] and [`IndicatorDef`].
 //! - Records: [`Conference`], [`IssuedDocument`], [`Inspection`], [`Dialogue`],
 //!   [`CitizenReception`], [`SiteClearance`], [`Award`], [`GrassrootsBlock`],
-//!   [`VillageTeam`], [`SkilfulModel`]; the year's [`WorkPlan`].
-//! - The exchange document: [`Dataset`] with its reported [`Figure`]s.
+//!   [`VillageTeam`], [`SkilfulModel`], reported [`Figure`]s; [`RecordKind`], the
+//!   table of kinds; the year's [`WorkPlan`].
+//! - The exchange document: [`Dataset`].
 //! - Validation: [`check`] gives a [`Checked`] dataset or a [`Report`] of
 //!   [`Issue`]s; every failure is an [`Error`] with an [`ErrorKind`] and a
 //!   stable code (`DV001` …).
 //! - Vietnamese notation (reading and writing numbers and dates): [`notation`];
 //!   Vietnamese wording (messages, the annual summary, the work plan): [`render::vi`].
+//!
+//! ## Layout
+//!
+//! Data flows one way, down this list: no module imports one below it.
+//!
+//! | layer | modules | holds |
+//! |---|---|---|
+//! | errors | `error/` | the one error table: each kind's code, severity, English and Vietnamese text; imports nothing of the crate |
+//! | value types | `quantity`, `period`, `unit/`, `actor`, `indicator` | counts and intervals, periods, unit codes and the [`Hierarchy`], actors, the indicator catalogue |
+//! | notation | `notation` | reading and writing Vietnamese numbers and dates (`1.229`, `hơn 6.800`, `98,5%`, `02/02/2023`); value types do not import it |
+//! | records | `record/` | one file per kind: its struct, its one-record rules and what it adds to totals; [`RecordKind`], the one table of kinds; the rule set; the index the roll-up reads |
+//! | the document | `dataset`, `plan`, `limits`, `wire_shape` | [`Dataset`] and its reader |
+//! | validation | `validate/` | [`check`]: the record rules on every record, then the rules across records (duplicate ids, one block per commune and team per village, reception norms, stage nesting, duplicate and overlapping figures, the plan) and the unit rules |
+//! | aggregation | `aggregate/` | the column store: the fold, the stream, apply, merge, the roll-up, rekey |
+//! | rendering | `render/` | messages, wording, the report |
+//!
+//! **The rule set.** Each one-record rule is written once, as a function of
+//! the record, a small context (the units' levels and validity, the period,
+//! the indicator catalogue) and a sink for broken rules. [`check`] runs it
+//! with a sink that collects every issue at the record's path;
+//! [`Accumulator::check`], [`Accumulator::add`] and [`stream_json_lines`] run
+//! it with a sink that stops at the first error: they reject the same records
+//! with the same codes. [`RecordKind::rules`] lists the rules of each kind.
 //!
 //! ## How to …
 //!
@@ -378,7 +402,6 @@
 mod actor;
 pub mod aggregate;
 mod dataset;
-mod entity;
 mod error;
 mod indicator;
 mod limits;
@@ -387,6 +410,7 @@ pub mod notation;
 mod period;
 mod plan;
 mod quantity;
+mod record;
 pub mod render;
 #[cfg(feature = "synth")]
 pub mod synth;
@@ -400,14 +424,14 @@ pub use aggregate::{
     Agreement, Change, Reconciliation, Record, RecordRef, StockSummary, StreamStats, Summary,
     Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STREAM_WORKERS,
 };
-pub use dataset::{Dataset, Figure, FigurePart, Schema};
-pub use entity::*;
+pub use dataset::{Dataset, Schema};
 pub use error::{Code, Error, ErrorKind, Excerpt};
 pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
 pub use limits::Limits;
 pub use period::*;
 pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStatus, WorkPlan};
 pub use quantity::*;
+pub use record::*;
 pub use unit::*;
 pub use validate::{
     check, check_with_units, Cell, CheckOptions, Checked, Issue, Path, Place, ReceptionNorms,

@@ -463,6 +463,7 @@ fn dialogue(c: &mut Cursor<'_>) -> Option<Record> {
 
 /// The record on a line, when the line is of a kind and form the fast path
 /// reads; `None` otherwise (parse the line with `serde_json` then).
+#[inline]
 pub(crate) fn parse_record(line: &[u8]) -> Option<Record> {
     let mut c = Cursor { bytes: line, at: 0 };
     c.eat(b'{')?;

@@ -94,7 +94,6 @@ mod derived;
 mod fast_json;
 mod reconcile;
 mod rekey;
-pub(crate) mod resolved;
 mod rows;
 mod stream;
 mod summary;
@@ -784,7 +783,9 @@ impl Totals {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn apply(&mut self, record: RecordRef<'_>) -> Result<(), Error> {
-        let Some((actor, c)) = accumulate::contributions(record, self.period.end())? else {
+        let Some((actor, c)) =
+            crate::record::contribution::contributions(record, self.period.end())?
+        else {
             return match record {
                 RecordRef::Figure(f) => self.apply_figure(f),
                 _ => Ok(()),
@@ -837,7 +838,7 @@ impl Totals {
                     *x = x.saturating_add(item.value); // checked above
                 }
                 if let Some(f) = k.flags.get_mut(u) {
-                    *f |= item.flags | F_PRESENT;
+                    *f |= flags_of(item.qualifier) | F_PRESENT;
                 }
                 if let Some(fl) = k.floor.get_mut(u) {
                     *fl = (*fl).max(item.value);

@@ -3,12 +3,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
+use std::ops::ControlFlow;
+
 use super::{Path, Report, Severity};
-use crate::aggregate::resolved::Resolved;
 use crate::lookup::UnitMap;
+use crate::record::index::Resolved;
+use crate::record::rules::{check_record, Context, Sink, UnitFacts};
 use crate::{
-    Actor, Builtin, Dataset, ErrorKind, Hierarchy, IndicatorId, IndicatorKind, Level, Period,
-    Qualifier, RecordId, Reported, Unit, UnitCode, ValueType,
+    Actor, Builtin, Dataset, Error, ErrorKind, Hierarchy, IndicatorId, IndicatorKind, Level,
+    Period, RecordId, RecordKind, RecordRef, Reported, Unit, UnitCode, ValueType,
 };
 
 /// The number of days a month on which heads must receive citizens, by level.
@@ -237,7 +240,7 @@ pub fn check_with_units(
         return Err(report);
     }
     match Hierarchy::new(units) {
-        Ok(hierarchy) => match Resolved::build(&dataset, &hierarchy) {
+        Ok(hierarchy) => match resolve(&dataset, &hierarchy) {
             Ok(resolved) => Ok(Checked {
                 dataset,
                 hierarchy,
@@ -262,6 +265,45 @@ pub fn check_with_units(
             Err(report)
         }
     }
+}
+
+/// Resolves every record of `d` (figures aside) against `h`: the index the
+/// roll-up reads.
+///
+/// # Errors
+///
+/// The path of the first record whose unit is not in `h` or whose
+/// contribution overflows (a checked dataset has neither), with the error.
+fn resolve(d: &Dataset, h: &Hierarchy) -> Result<Resolved, (Path, Error)> {
+    let n = d.record_count().saturating_sub(d.figures.len());
+    let mut b = Resolved::builder(h, d.period.end(), n);
+    let at = |kind: RecordKind| {
+        move |(i, field, e): (usize, Option<&'static str>, Error)| {
+            let path = Path::root().field(kind.list()).index(i);
+            (field.map_or(path.clone(), |f| path.field(f)), e)
+        }
+    };
+    b.list(&d.blocks, RecordRef::Block)
+        .map_err(at(RecordKind::Block))?;
+    b.list(&d.teams, RecordRef::Team)
+        .map_err(at(RecordKind::Team))?;
+    b.list(&d.models, RecordRef::Model)
+        .map_err(at(RecordKind::Model))?;
+    b.list(&d.conferences, RecordRef::Conference)
+        .map_err(at(RecordKind::Conference))?;
+    b.list(&d.documents, RecordRef::Document)
+        .map_err(at(RecordKind::Document))?;
+    b.list(&d.inspections, RecordRef::Inspection)
+        .map_err(at(RecordKind::Inspection))?;
+    b.list(&d.dialogues, RecordRef::Dialogue)
+        .map_err(at(RecordKind::Dialogue))?;
+    b.list(&d.receptions, RecordRef::Reception)
+        .map_err(at(RecordKind::Reception))?;
+    b.list(&d.clearances, RecordRef::Clearance)
+        .map_err(at(RecordKind::Clearance))?;
+    b.list(&d.awards, RecordRef::Award)
+        .map_err(at(RecordKind::Award))?;
+    b.finish().map_err(|e| (Path::root(), e))
 }
 
 /// Lists every issue of a self-contained dataset, errors and warnings, without
@@ -294,49 +336,76 @@ type DaysByMonth = BTreeMap<(i32, u32), HashSet<NaiveDate>>;
 /// The figure (position, value) of each model stage, in stage order.
 type StageSlots = [Option<(usize, Reported)>; 5];
 
-/// What the checker knows of a unit.
-struct UnitInfo {
-    level: Level,
-    valid_from: Option<NaiveDate>,
-    valid_to: Option<NaiveDate>,
+/// What the rules look up while checking a dataset: its units (the last
+/// given with a code), its period and its indicators.
+struct Lookups<'a> {
+    d: &'a Dataset,
+    units: &'a [Unit],
+    /// Unit code → position in `infos`.
+    by_code: UnitMap,
+    infos: Vec<UnitFacts>,
+}
+
+impl Lookups<'_> {
+    fn unit_info(&self, code: &UnitCode) -> Option<&UnitFacts> {
+        self.infos.get(self.by_code.get(code)? as usize)
+    }
+
+    fn unit_of(&self, code: &UnitCode) -> Option<&Unit> {
+        self.units.get(self.by_code.get(code)? as usize)
+    }
+}
+
+impl Context for Lookups<'_> {
+    type Handle = ();
+
+    fn unit(&self, code: &UnitCode) -> Option<((), UnitFacts)> {
+        self.unit_info(code).map(|f| ((), *f))
+    }
+
+    fn period(&self) -> Period {
+        self.d.period
+    }
+
+    fn indicator(&self, id: &IndicatorId) -> Option<(IndicatorKind, ValueType)> {
+        if let Some(b) = id.builtin() {
+            return Some((b.kind(), b.value_type()));
+        }
+        self.d
+            .indicators
+            .iter()
+            .find(|def| &def.id == id)
+            .map(|def| (def.kind, def.values))
+    }
+}
+
+/// A sink that keeps every issue of one record, at the record's path.
+struct Collect<'r> {
+    report: &'r mut Report,
+    at: Path,
+}
+
+impl Sink for Collect<'_> {
+    fn error(&mut self, field: Option<&'static str>, kind: ErrorKind) -> ControlFlow<()> {
+        let path = match field {
+            Some(f) => self.at.clone().field(f),
+            None => self.at.clone(),
+        };
+        self.report.push(Severity::Error, path, kind);
+        ControlFlow::Continue(())
+    }
 }
 
 struct Checker<'a> {
-    d: &'a Dataset,
     units: &'a [Unit],
     base_len: usize,
     options: &'a CheckOptions,
     report: &'a mut Report,
-    /// Unit code → position in `infos` (the last unit given with the code).
-    by_code: UnitMap,
-    infos: Vec<UnitInfo>,
+    look: Lookups<'a>,
 }
 
 fn code_text(code: &UnitCode) -> String {
     code.to_string()
-}
-
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Province => "province",
-        Level::District => "district",
-        Level::Commune => "commune",
-        Level::Village => "village",
-    }
-}
-
-fn qualifier_name(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "exact",
-        Qualifier::AtLeast => "at_least",
-        Qualifier::AtMost => "at_most",
-        Qualifier::About => "about",
-    }
-}
-
-/// Whether two intervals `[low, high]` (`None` = unbounded) share a value.
-fn overlap(a: (u64, Option<u64>), b: (u64, Option<u64>)) -> bool {
-    b.1.map_or(true, |bh| a.0 <= bh) && a.1.map_or(true, |ah| b.0 <= ah)
 }
 
 impl<'a> Checker<'a> {
@@ -347,32 +416,24 @@ impl<'a> Checker<'a> {
         options: &'a CheckOptions,
         report: &'a mut Report,
     ) -> Checker<'a> {
-        let infos: Vec<UnitInfo> = units
-            .iter()
-            .map(|u| UnitInfo {
-                level: u.code().level(),
-                valid_from: u.valid_from(),
-                valid_to: u.valid_to(),
-            })
-            .collect();
+        let infos: Vec<UnitFacts> = units.iter().map(UnitFacts::of).collect();
         let mut by_code = UnitMap::default();
         for (i, u) in units.iter().enumerate() {
             // More units than u32::MAX are rejected by the hierarchy rules.
             by_code.insert(u.code(), u32::try_from(i).unwrap_or(u32::MAX));
         }
         Checker {
-            d,
             units,
             base_len,
             options,
             report,
-            by_code,
-            infos,
+            look: Lookups {
+                d,
+                units,
+                by_code,
+                infos,
+            },
         }
-    }
-
-    fn unit_info(&self, code: &UnitCode) -> Option<&UnitInfo> {
-        self.infos.get(self.by_code.get(code)? as usize)
     }
 
     fn error(&mut self, path: Path, kind: ErrorKind) {
@@ -384,20 +445,94 @@ impl<'a> Checker<'a> {
     }
 
     fn run(mut self) {
+        let d = self.look.d;
         self.units();
         self.indicators();
-        self.blocks();
-        self.teams();
-        self.models();
-        self.conferences();
-        self.documents();
-        self.inspections();
-        self.dialogues();
-        self.receptions();
-        self.clearances();
-        self.awards();
+        self.list(RecordKind::Block, &d.blocks, RecordRef::Block, |x| {
+            x.id.as_ref()
+        });
+        self.one_per_unit(
+            "blocks",
+            d.blocks
+                .iter()
+                .map(|b| (b.unit, b.established, b.dissolved))
+                .collect(),
+        );
+        self.list(RecordKind::Team, &d.teams, RecordRef::Team, |x| {
+            x.id.as_ref()
+        });
+        self.one_per_unit(
+            "teams",
+            d.teams
+                .iter()
+                .map(|t| (t.unit, t.established, t.dissolved))
+                .collect(),
+        );
+        self.list(RecordKind::Model, &d.models, RecordRef::Model, |x| {
+            x.id.as_ref()
+        });
+        self.list(
+            RecordKind::Conference,
+            &d.conferences,
+            RecordRef::Conference,
+            |x| x.id.as_ref(),
+        );
+        self.list(
+            RecordKind::Document,
+            &d.documents,
+            RecordRef::Document,
+            |x| x.id.as_ref(),
+        );
+        self.list(
+            RecordKind::Inspection,
+            &d.inspections,
+            RecordRef::Inspection,
+            |x| x.id.as_ref(),
+        );
+        self.list(
+            RecordKind::Dialogue,
+            &d.dialogues,
+            RecordRef::Dialogue,
+            |x| x.id.as_ref(),
+        );
+        self.list(
+            RecordKind::Reception,
+            &d.receptions,
+            RecordRef::Reception,
+            |x| x.id.as_ref(),
+        );
+        self.reception_norms();
+        self.list(
+            RecordKind::Clearance,
+            &d.clearances,
+            RecordRef::Clearance,
+            |x| x.id.as_ref(),
+        );
+        self.list(RecordKind::Award, &d.awards, RecordRef::Award, |x| {
+            x.id.as_ref()
+        });
         self.plan();
+        self.list(RecordKind::Figure, &d.figures, RecordRef::Figure, |_| None);
         self.figures();
+    }
+
+    /// A list of records: duplicate ids, then each record's own rules.
+    fn list<'r, T: 'r>(
+        &mut self,
+        kind: RecordKind,
+        items: &'r [T],
+        as_ref: impl Fn(&'r T) -> RecordRef<'r>,
+        id: impl Fn(&'r T) -> Option<&'r RecordId>,
+    ) {
+        self.duplicate_ids(kind.list(), items.iter().map(id));
+        for (i, x) in items.iter().enumerate() {
+            let mut sink = Collect {
+                report: &mut *self.report,
+                at: Path::root().field(kind.list()).index(i),
+            };
+            // A collecting sink never stops.
+            let _ = check_record(as_ref(x), &self.look, &mut sink);
+        }
     }
 
     /// The path of the `i`-th unit of the combined list: in the units file or inline.
@@ -433,57 +568,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Checks a unit reference: it exists, has one of the `expected` levels and
-    /// is valid on `date`.
-    fn unit_ref(
-        &mut self,
-        path: Path,
-        code: &UnitCode,
-        expected: &[Level],
-        date: Option<NaiveDate>,
-    ) {
-        let Some(info) = self.unit_info(code) else {
+    /// A unit named outside a record (the plan's): it exists.
+    fn known_unit(&mut self, path: Path, code: &UnitCode) {
+        if self.look.unit_info(code).is_none() {
             self.error(
                 path,
                 ErrorKind::UnknownUnit {
                     code: code_text(code),
-                },
-            );
-            return;
-        };
-        let (level, from, to) = (info.level, info.valid_from, info.valid_to);
-        if !expected.is_empty() && !expected.contains(&level) {
-            self.error(
-                path.clone(),
-                ErrorKind::WrongLevel {
-                    code: code_text(code),
-                    level: level_name(level),
-                    expected: expected_levels(expected),
-                },
-            );
-        }
-        if let Some(date) = date {
-            if from.is_some_and(|f| date < f) || to.is_some_and(|t| date > t) {
-                self.error(
-                    path,
-                    ErrorKind::UnitNotValidOn {
-                        code: code_text(code),
-                        date,
-                    },
-                );
-            }
-        }
-    }
-
-    fn date_in_period(&mut self, path: Path, date: NaiveDate) {
-        let p = self.d.period;
-        if !p.contains(date) {
-            self.error(
-                path,
-                ErrorKind::DateOutsidePeriod {
-                    date,
-                    start: p.start(),
-                    end: p.end(),
                 },
             );
         }
@@ -507,30 +598,6 @@ impl<'a> Checker<'a> {
                 );
             } else {
                 seen.insert(id, i);
-            }
-        }
-    }
-
-    /// The date a stock is looked at: the period's end.
-    fn stock_date(&self) -> NaiveDate {
-        self.d.period.end()
-    }
-
-    fn established_order(
-        &mut self,
-        path: Path,
-        established: Option<NaiveDate>,
-        dissolved: Option<NaiveDate>,
-    ) {
-        if let (Some(e), Some(d)) = (established, dissolved) {
-            if d < e {
-                self.error(
-                    path,
-                    ErrorKind::DissolvedBeforeEstablished {
-                        established: e,
-                        dissolved: d,
-                    },
-                );
             }
         }
     }
@@ -581,8 +648,9 @@ impl<'a> Checker<'a> {
     }
 
     fn indicators(&mut self) {
+        let d = self.look.d;
         let mut seen: HashMap<&IndicatorId, usize> = HashMap::new();
-        for (i, def) in self.d.indicators.iter().enumerate() {
+        for (i, def) in d.indicators.iter().enumerate() {
             let path = Path::root().field("indicators").index(i).field("id");
             if def.id.builtin().is_some() {
                 self.error(
@@ -605,146 +673,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn blocks(&mut self) {
-        let d = self.d;
-        let at = self.stock_date();
-        self.duplicate_ids("blocks", d.blocks.iter().map(|b| b.id.as_ref()));
-        for (i, b) in d.blocks.iter().enumerate() {
-            let path = Path::root().field("blocks").index(i);
-            let alive = b.exists_on(at).then_some(at);
-            self.unit_ref(
-                path.clone().field("unit"),
-                &b.unit,
-                &[Level::Commune],
-                alive,
-            );
-            self.established_order(path.field("dissolved"), b.established, b.dissolved);
-        }
-        let items = d
-            .blocks
-            .iter()
-            .map(|b| (b.unit, b.established, b.dissolved))
-            .collect();
-        self.one_per_unit("blocks", items);
-    }
-
-    fn teams(&mut self) {
-        let d = self.d;
-        let at = self.stock_date();
-        self.duplicate_ids("teams", d.teams.iter().map(|t| t.id.as_ref()));
-        for (i, t) in d.teams.iter().enumerate() {
-            let path = Path::root().field("teams").index(i);
-            let alive = t.exists_on(at).then_some(at);
-            self.unit_ref(
-                path.clone().field("unit"),
-                &t.unit,
-                &[Level::Village],
-                alive,
-            );
-            self.established_order(path.clone().field("dissolved"), t.established, t.dissolved);
-            let leaders = t
-                .members
-                .iter()
-                .filter(|m| m.role == crate::TeamRole::PartyCellSecretary)
-                .count();
-            if leaders > 1 {
-                self.error(
-                    path.field("members"),
-                    ErrorKind::SeveralLeaders { count: leaders },
-                );
-            }
-        }
-        let items = d
-            .teams
-            .iter()
-            .map(|t| (t.unit, t.established, t.dissolved))
-            .collect();
-        self.one_per_unit("teams", items);
-    }
-
-    fn models(&mut self) {
-        let d = self.d;
-        let at = self.stock_date();
-        self.duplicate_ids("models", d.models.iter().map(|m| m.id.as_ref()));
-        for (i, m) in d.models.iter().enumerate() {
-            let path = Path::root().field("models").index(i);
-            self.unit_ref(path.clone().field("unit"), &m.unit, &[], Some(at));
-            if let Some(r) = m.registered {
-                if r > at {
-                    self.date_in_period(path.field("registered"), r);
-                }
-            }
-        }
-    }
-
-    /// The checks every dated record shares: unit, level, validity, date.
-    fn dated(&mut self, path: Path, unit: &UnitCode, date: NaiveDate) {
-        self.unit_ref(path.clone().field("unit"), unit, &[], Some(date));
-        self.date_in_period(path.field("date"), date);
-    }
-
-    fn conferences(&mut self) {
-        let d = self.d;
-        self.duplicate_ids("conferences", d.conferences.iter().map(|c| c.id.as_ref()));
-        for (i, c) in d.conferences.iter().enumerate() {
-            self.dated(Path::root().field("conferences").index(i), &c.unit, c.date);
-        }
-    }
-
-    fn documents(&mut self) {
-        let d = self.d;
-        self.duplicate_ids("documents", d.documents.iter().map(|c| c.id.as_ref()));
-        for (i, c) in d.documents.iter().enumerate() {
-            self.dated(Path::root().field("documents").index(i), &c.unit, c.date);
-        }
-    }
-
-    fn inspections(&mut self) {
-        let d = self.d;
-        self.duplicate_ids("inspections", d.inspections.iter().map(|c| c.id.as_ref()));
-        for (i, s) in d.inspections.iter().enumerate() {
-            let path = Path::root().field("inspections").index(i);
-            self.dated(path.clone(), &s.unit, s.date);
-            match s.subjects.total() {
-                Ok(total) if total.get() == 0 => {
-                    self.error(path.field("subjects"), ErrorKind::NoSubjects);
-                }
-                Ok(_) => {}
-                Err(err) => self.error(path.field("subjects"), err.into_kind()),
-            }
-        }
-    }
-
-    fn petitions(&mut self, path: Path, raised: u64, resolved: u64) {
-        if resolved > raised {
-            self.error(
-                path.field("petitions_resolved"),
-                ErrorKind::ResolvedExceedsRaised { resolved, raised },
-            );
-        }
-    }
-
-    fn dialogues(&mut self) {
-        let d = self.d;
-        self.duplicate_ids("dialogues", d.dialogues.iter().map(|c| c.id.as_ref()));
-        for (i, x) in d.dialogues.iter().enumerate() {
-            let path = Path::root().field("dialogues").index(i);
-            self.dated(path.clone(), &x.unit, x.date);
-            self.petitions(path, x.petitions_raised.get(), x.petitions_resolved.get());
-        }
-    }
-
-    fn receptions(&mut self) {
-        let d = self.d;
-        self.duplicate_ids("receptions", d.receptions.iter().map(|c| c.id.as_ref()));
+    /// The citizen-reception norms, over the receptions of each unit and actor.
+    fn reception_norms(&mut self) {
+        let d = self.look.d;
         // (unit, actor) → (first record, distinct days per month): the head of
         // the Party committee and the head of the government are held to the
         // norm each on their own days.
         let mut days: BTreeMap<(UnitCode, Actor), (usize, DaysByMonth)> = BTreeMap::new();
         for (i, x) in d.receptions.iter().enumerate() {
-            let path = Path::root().field("receptions").index(i);
-            self.dated(path.clone(), &x.unit, x.date);
-            self.petitions(path, x.petitions_raised.get(), x.petitions_resolved.get());
             let entry = days
                 .entry((x.unit, x.actor))
                 .or_insert_with(|| (i, BTreeMap::new()));
@@ -756,15 +692,15 @@ impl<'a> Checker<'a> {
         }
         // Only units that report receptions are held to the norm, and only for
         // the whole calendar months of the period in which the unit existed.
-        let months = whole_months(self.d.period);
+        let months = whole_months(d.period);
         for ((unit, actor), (first, per_month)) in days {
-            let Some(info) = self.unit_info(&unit) else {
+            let Some(info) = self.look.unit_of(&unit) else {
                 continue;
             };
-            let Some(norm) = self.options.reception_norms.days_for(info.level) else {
+            let Some(norm) = self.options.reception_norms.days_for(info.level()) else {
                 continue;
             };
-            let (from, to) = (info.valid_from, info.valid_to);
+            let (from, to) = (info.valid_from(), info.valid_to());
             let mut below = Vec::new();
             for &(y, m) in &months {
                 let Ok(month) = Period::month(y, m) else {
@@ -791,39 +727,12 @@ impl<'a> Checker<'a> {
             }
         }
     }
-
-    fn clearances(&mut self) {
-        let d = self.d;
-        self.duplicate_ids("clearances", d.clearances.iter().map(|c| c.id.as_ref()));
-        for (i, x) in d.clearances.iter().enumerate() {
-            let path = Path::root().field("clearances").index(i);
-            self.dated(path.clone(), &x.unit, x.date);
-            let (consenting, affected) =
-                (x.households_consenting.get(), x.households_affected.get());
-            if consenting > affected {
-                self.error(
-                    path.field("households_consenting"),
-                    ErrorKind::ConsentExceedsAffected {
-                        consenting,
-                        affected,
-                    },
-                );
-            }
-        }
-    }
-
-    fn awards(&mut self) {
-        let d = self.d;
-        self.duplicate_ids("awards", d.awards.iter().map(|c| c.id.as_ref()));
-        for (i, x) in d.awards.iter().enumerate() {
-            self.dated(Path::root().field("awards").index(i), &x.unit, x.date);
-        }
-    }
-
     fn plan(&mut self) {
-        let Some(plan) = &self.d.plan else { return };
+        let Some(plan) = &self.look.d.plan else {
+            return;
+        };
         let root = Path::root().field("plan");
-        self.unit_ref(root.clone().field("unit"), &plan.unit, &[], None);
+        self.known_unit(root.clone().field("unit"), &plan.unit);
         if plan.breakthrough_tasks > plan.key_tasks {
             self.error(
                 root.clone().field("breakthrough_tasks"),
@@ -859,7 +768,7 @@ impl<'a> Checker<'a> {
                 }
             }
             if let Some(u) = &t.lead_unit {
-                self.unit_ref(path.clone().field("lead_unit"), u, &[], None);
+                self.known_unit(path.clone().field("lead_unit"), u);
             }
             for (j, e) in t.clear.iter().enumerate() {
                 if !criteria.contains(e.criterion.as_str()) {
@@ -904,19 +813,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn indicator_info(&self, id: &IndicatorId) -> Option<(IndicatorKind, ValueType)> {
-        if let Some(b) = id.builtin() {
-            return Some((b.kind(), b.value_type()));
-        }
-        self.d
-            .indicators
-            .iter()
-            .find(|def| &def.id == id)
-            .map(|def| (def.kind, def.values))
-    }
-
+    /// The rules across figures: duplicates, overlapping flows, stage nesting.
     fn figures(&mut self) {
-        let d = self.d;
+        let d = self.look.d;
         // (indicator, unit, period, actor) → first figure
         let mut seen: HashMap<(&IndicatorId, UnitCode, Period, Actor), usize> = HashMap::new();
         // (unit, period, actor) → stage → (figure, value)
@@ -924,84 +823,34 @@ impl<'a> Checker<'a> {
         // (indicator, unit, actor) → the periods of its flow and distinct figures
         let mut flows: HashMap<(&IndicatorId, UnitCode, Actor), PeriodsOf> = HashMap::new();
         for (i, f) in d.figures.iter().enumerate() {
-            let path = Path::root().field("figures").index(i);
             let period = f.period.unwrap_or(d.period);
-            if !d.period.contains_period(&period) {
-                self.error(
-                    path.clone().field("period"),
-                    ErrorKind::FigurePeriodOutside {
-                        period: period.to_string(),
-                        dataset: d.period.to_string(),
-                    },
-                );
-            }
-            self.unit_ref(path.clone().field("unit"), &f.unit, &[], Some(period.end()));
-            let actor = match f.actor() {
-                Ok(actor) => Some(actor),
-                Err(err) => {
-                    self.error(path.clone().field("actor"), err.into_kind());
-                    None
-                }
-            };
-            match self.indicator_info(&f.indicator) {
-                None => self.error(
-                    path.clone().field("indicator"),
-                    ErrorKind::UnknownIndicator {
-                        id: f.indicator.to_string(),
-                    },
-                ),
-                Some((_, values)) => {
-                    let ok = match values {
-                        ValueType::Count => f.value.is_some() && f.amount.is_none(),
-                        ValueType::Amount => f.amount.is_some() && f.value.is_none(),
-                    };
-                    if !ok {
-                        self.error(
-                            path.clone(),
-                            ErrorKind::ValueTypeMismatch {
-                                id: f.indicator.to_string(),
-                                expected: match values {
-                                    ValueType::Count => "value",
-                                    ValueType::Amount => "amount",
-                                },
-                            },
-                        );
-                    }
-                }
-            }
-            let kind = self.indicator_info(&f.indicator).map(|(kind, _)| kind);
-            if let (Some(actor), Some(IndicatorKind::Flow | IndicatorKind::Distinct)) =
-                (actor, kind)
-            {
+            // A figure without one actor is reported by its own rules.
+            let Ok(actor) = f.actor() else { continue };
+            let kind = self.look.indicator(&f.indicator).map(|(kind, _)| kind);
+            if let Some(IndicatorKind::Flow | IndicatorKind::Distinct) = kind {
                 flows
                     .entry((&f.indicator, f.unit, actor))
                     .or_default()
                     .push((period, i));
             }
-            if let Some(actor) = actor {
-                let key = (&f.indicator, f.unit, period, actor);
-                if let Some(&first) = seen.get(&key) {
-                    self.error(path.clone(), ErrorKind::DuplicateFigure { first });
-                } else {
-                    seen.insert(key, i);
-                }
-                if let (Some(b), Some(v)) = (f.indicator.builtin(), f.value) {
-                    if let Some(s) = Builtin::MODEL_STAGES.iter().position(|&x| x == b) {
-                        if let Some(slot) = stages
-                            .entry((f.unit, period, actor))
-                            .or_default()
-                            .get_mut(s)
-                        {
-                            *slot = Some((i, v));
-                        }
-                    }
-                }
+            let key = (&f.indicator, f.unit, period, actor);
+            if let Some(&first) = seen.get(&key) {
+                self.error(
+                    Path::root().field("figures").index(i),
+                    ErrorKind::DuplicateFigure { first },
+                );
+            } else {
+                seen.insert(key, i);
             }
-            if let (Some(total), false) = (f.value, f.parts.is_empty()) {
-                if kind == Some(IndicatorKind::Distinct) {
-                    self.distinct_parts(path, total, &f.parts);
-                } else {
-                    self.parts(path, total, &f.parts);
+            if let (Some(b), Some(v)) = (f.indicator.builtin(), f.value) {
+                if let Some(s) = Builtin::MODEL_STAGES.iter().position(|&x| x == b) {
+                    if let Some(slot) = stages
+                        .entry((f.unit, period, actor))
+                        .or_default()
+                        .get_mut(s)
+                    {
+                        *slot = Some((i, v));
+                    }
                 }
             }
         }
@@ -1026,55 +875,6 @@ impl<'a> Checker<'a> {
             self.error(
                 Path::root().field("figures").index(later).field("period"),
                 ErrorKind::OverlappingFigures { first },
-            );
-        }
-    }
-
-    /// The parts of a distinct-persons figure may overlap (one person in two
-    /// parts): only a part larger than the whole is certainly wrong.
-    fn distinct_parts(&mut self, path: Path, total: Reported, parts: &[crate::FigurePart]) {
-        let too_big = parts.iter().find(|p| {
-            total
-                .bounds()
-                .1
-                .is_some_and(|high| p.value.bounds().0 > high)
-        });
-        if let Some(part) = too_big {
-            self.error(
-                path.field("parts"),
-                ErrorKind::PartExceedsWhole {
-                    part: part.value.value().get(),
-                    whole: total.value().get(),
-                },
-            );
-        }
-    }
-
-    fn parts(&mut self, path: Path, total: Reported, parts: &[crate::FigurePart]) {
-        let mut sum: Option<Reported> = None;
-        for part in parts {
-            let next = match sum {
-                None => Ok(part.value),
-                Some(s) => s.checked_add(part.value),
-            };
-            match next {
-                Ok(s) => sum = Some(s),
-                Err(err) => {
-                    self.error(path.field("parts"), err.into_kind());
-                    return;
-                }
-            }
-        }
-        let Some(sum) = sum else { return };
-        if !overlap(total.bounds(), sum.bounds()) {
-            self.error(
-                path.field("parts"),
-                ErrorKind::PartsMismatch {
-                    total: total.value().get(),
-                    total_qualifier: qualifier_name(total.qualifier()),
-                    parts: sum.value().get(),
-                    parts_qualifier: qualifier_name(sum.qualifier()),
-                },
             );
         }
     }
@@ -1109,16 +909,6 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-    }
-}
-
-fn expected_levels(levels: &[Level]) -> &'static str {
-    match levels {
-        [Level::Province] => "a province",
-        [Level::District] => "a district",
-        [Level::Commune] => "a commune",
-        [Level::Village] => "a village",
-        _ => "another level",
     }
 }
 

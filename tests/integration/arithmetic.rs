@@ -195,16 +195,22 @@ fn inspection_subjects_past_u64_max() {
         report.to_string(),
         "error DV003 inspections[0].subjects: count overflows the largest representable value\n"
     );
-    // The accumulator names the unit and the indicator.
+    // The accumulator applies the same rule set, with the same code.
     let mut acc = Accumulator::new(&hierarchy(), year(), &[]);
     let err = acc.add_inspection(&s).unwrap_err();
+    assert_eq!(err.code(), "DV003", "{err}");
+    // `Totals::apply` does not check the record: what it would add names the
+    // unit and the indicator, even at a unit the hierarchy lacks.
+    let mut t = Totals::empty(&hierarchy(), year(), &[]);
+    let err = t.apply(danvan::RecordRef::Inspection(&s)).unwrap_err();
     assert_total_overflow(&err, "90101", "inspection_subjects");
-    // At a unit the hierarchy lacks, the unit is still the record's own.
     let elsewhere = Inspection {
         unit: code("90199"),
         ..s
     };
-    let err = acc.add_inspection(&elsewhere).unwrap_err();
+    let err = t
+        .apply(danvan::RecordRef::Inspection(&elsewhere))
+        .unwrap_err();
     assert_total_overflow(&err, "90199", "inspection_subjects");
 }
 

@@ -720,121 +720,31 @@ fn lists(d: &Dataset) -> [(&'static str, usize); 11] {
     ]
 }
 
-/// A unit code no generated hierarchy has.
-fn unknown_unit() -> UnitCode {
-    code("99999")
-}
-
-/// A date outside 2022.
-fn outside() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 3, 1).unwrap()
-}
-
-/// Breaks record `i` of list `list` in one of several ways, each an error of
-/// that record alone (synthetic mistakes of the kinds officials make).
+/// Breaks record `i` of list `list` with one of the mutations the table of
+/// kinds generates past the boundary of one of its rules (`how` picks which;
+/// see `one_rule_set::rule_mutations`): each an error of that record alone.
 fn mutate(d: &mut Dataset, list: &str, i: usize, how: u8) {
-    let how = how % 3;
-    match list {
-        "blocks" => {
-            let b = &mut d.blocks[i];
-            match how {
-                0 => b.unit = unknown_unit(),
-                1 => b.unit = code("90"), // a province: wrong level
-                _ => {
-                    b.established = Some(day(200));
-                    b.dissolved = Some(day(100));
-                }
-            }
-        }
-        "teams" => {
-            let t = &mut d.teams[i];
-            match how {
-                0 => t.unit = unknown_unit(),
-                1 => {
-                    t.members = vec![
-                        TeamMember {
-                            role: TeamRole::PartyCellSecretary,
-                            name: None,
-                        },
-                        TeamMember {
-                            role: TeamRole::PartyCellSecretary,
-                            name: None,
-                        },
-                    ]
-                }
-                _ => {
-                    t.established = Some(day(200));
-                    t.dissolved = Some(day(100));
-                }
-            }
-        }
-        "models" => d.models[i].unit = unknown_unit(),
-        "conferences" => {
-            let c = &mut d.conferences[i];
-            if how == 0 {
-                c.unit = unknown_unit()
-            } else {
-                c.date = outside()
-            }
-        }
-        "documents" => {
-            let c = &mut d.documents[i];
-            if how == 0 {
-                c.unit = unknown_unit()
-            } else {
-                c.date = outside()
-            }
-        }
-        "inspections" => {
-            let s = &mut d.inspections[i];
-            match how {
-                0 => s.unit = unknown_unit(),
-                1 => s.date = outside(),
-                _ => s.subjects = Subjects::default(),
-            }
-        }
-        "dialogues" => {
-            let x = &mut d.dialogues[i];
-            match how {
-                0 => x.unit = unknown_unit(),
-                1 => x.date = outside(),
-                _ => x.petitions_resolved = Count::new(x.petitions_raised.get() + 1),
-            }
-        }
-        "receptions" => {
-            let x = &mut d.receptions[i];
-            match how {
-                0 => x.unit = unknown_unit(),
-                1 => x.date = outside(),
-                _ => x.petitions_resolved = Count::new(x.petitions_raised.get() + 1),
-            }
-        }
-        "clearances" => {
-            let x = &mut d.clearances[i];
-            match how {
-                0 => x.unit = unknown_unit(),
-                1 => x.date = outside(),
-                _ => x.households_consenting = Count::new(x.households_affected.get() + 1),
-            }
-        }
-        "awards" => {
-            let x = &mut d.awards[i];
-            if how == 0 {
-                x.unit = unknown_unit()
-            } else {
-                x.date = outside()
-            }
-        }
-        "figures" => {
-            let f = &mut d.figures[i];
-            match how {
-                0 => f.actors = vec![Actor::PartyCommittees, Actor::MobilizationSector],
-                1 => f.indicator = "no_such_indicator_synthetic".parse().unwrap(),
-                _ => f.period = Some(Period::year(2023).unwrap()),
-            }
-        }
-        other => unreachable!("{other}"),
-    }
+    use crate::one_rule_set::{rule_mutations, Mutation, Palette};
+    let kind = RecordKind::ALL
+        .into_iter()
+        .find(|k| k.list() == list)
+        .unwrap();
+    let mut v = serde_json::to_value(&*d).unwrap();
+    let record = v[list][i].as_object().unwrap().clone();
+    // Units every generated hierarchy has; no unit of limited validity.
+    let palette = Palette {
+        unknown: "99999",
+        levels: vec![(Level::Province, "90"), (Level::District, "901")],
+        limited: Vec::new(),
+    };
+    let bad: Vec<Mutation> = rule_mutations(kind, &record, &palette, d.period)
+        .into_iter()
+        .filter(Mutation::is_bad)
+        .collect();
+    assert!(!bad.is_empty(), "{list}: no mutation past a rule");
+    let m = &bad[usize::from(how) % bad.len()];
+    v[list][i] = serde_json::Value::Object(m.apply(&record));
+    *d = serde_json::from_value(v).unwrap_or_else(|e| panic!("{}: {e}", m.label));
 }
 
 /// A valid dataset with some of its records broken: the dataset and the

@@ -2,6 +2,12 @@ use chrono::NaiveDate;
 
 use crate::{RecordId, UnitCode};
 
+use std::ops::ControlFlow;
+
+use super::contribution::Contribs;
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::{Actor, Builtin, Level};
+
 /// A grassroots mobilization block (khối dân vận cơ sở): the mobilization
 /// coordinating body of a commune's Party committee; at most one per commune.
 ///
@@ -58,4 +64,27 @@ pub(crate) fn exists_on(
     date: NaiveDate,
 ) -> bool {
     established.map_or(true, |e| e <= date) && dissolved.map_or(true, |d| date < d)
+}
+
+impl GrassrootsBlock {
+    /// The one-record rules: a commune, valid on the period's end when the
+    /// block exists then; not dissolved before it was set up.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        let end = r.cx.period().end();
+        let alive = self.exists_on(end).then_some(end);
+        let unit = r.unit(&self.unit, Some(Level::Commune), alive)?;
+        r.established_order(self.established, self.dissolved)?;
+        ControlFlow::Continue(unit)
+    }
+
+    /// What it adds: `grassroots_blocks` +1 if it exists on `end`.
+    pub(crate) fn contribute(&self, end: NaiveDate, c: &mut Contribs) -> Actor {
+        if self.exists_on(end) {
+            c.one(Builtin::GrassrootsBlocks);
+        }
+        Actor::MobilizationSector
+    }
 }

@@ -2,6 +2,10 @@ use chrono::NaiveDate;
 
 use crate::{Actor, RecordId, Reported, UnitCode};
 
+use super::contribution::Contribs;
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::Builtin;
+
 /// A propaganda or training conference (hội nghị tuyên truyền, tập huấn).
 ///
 /// ```
@@ -102,4 +106,32 @@ pub enum Headcount {
     Occurrences,
     /// Distinct persons.
     DistinctPersons,
+}
+
+impl Conference {
+    /// The one-record rules: its unit valid on its date, the date in the period.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        r.dated(&self.unit, self.date)
+    }
+
+    /// What it adds: `conferences` +1, training and propaganda +1 by its
+    /// kind, its participants by its headcount.
+    pub(crate) fn contribute(&self, c: &mut Contribs) -> Actor {
+        c.one(Builtin::Conferences);
+        if self.kind.is_training() {
+            c.one(Builtin::TrainingConferences);
+        }
+        if self.kind.is_propaganda() {
+            c.one(Builtin::PropagandaConferences);
+        }
+        let who = match self.headcount {
+            Headcount::Occurrences => Builtin::ConferenceParticipants,
+            Headcount::DistinctPersons => Builtin::ConferencePersons,
+        };
+        c.reported(who, self.participants);
+        self.actor
+    }
 }

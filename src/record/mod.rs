@@ -2,18 +2,29 @@
 //!
 //! Records are plain data with public fields, as typed by an official. Their
 //! single values are checked when they are read (a unit code, a date, a
-//! qualified number); rules that tie fields or records together — consenting
-//! households not above affected ones, one block per commune — are checked by
-//! [`check`](crate::check), which names every problem with its path.
+//! qualified number). Each kind's file holds its struct, its one-record rules
+//! (`rules`: consenting households not above affected ones, a date in the
+//! period, parts that add up…) and what it adds to totals (`contribute`).
+//! [`RecordKind`] is the one table of kinds. The rules are written once
+//! (`rules.rs`) and run by [`check`](crate::check), which names
+//! every problem with its path, and by the stream and the
+//! [`Accumulator`](crate::Accumulator), which stop at the first; rules across
+//! records (one block per commune, duplicate figures) are `check`'s.
+//! `index.rs` is the neutral form `check` keeps for the roll-up.
 
 mod award;
 mod block;
 mod clearance;
 mod conference;
+pub(crate) mod contribution;
 mod dialogue;
 mod document;
+mod figure;
+pub(crate) mod index;
 mod inspection;
+mod kind;
 mod model;
+pub(crate) mod rules;
 mod team;
 
 pub use award::{Award, AwardKind, Recipient};
@@ -22,7 +33,9 @@ pub use clearance::SiteClearance;
 pub use conference::{Conference, ConferenceKind, Headcount};
 pub use dialogue::{CitizenReception, Dialogue};
 pub use document::{DocumentKind, IssuedDocument};
+pub use figure::{Figure, FigurePart};
 pub use inspection::{Inspection, InspectionKind, Subjects};
+pub use kind::{FieldRule, RecordKind, RecordRef};
 pub use model::{ModelField, ModelForm, ModelStage, SkilfulModel};
 pub use team::{TeamMember, TeamRole, VillageTeam};
 

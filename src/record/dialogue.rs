@@ -2,6 +2,12 @@ use chrono::NaiveDate;
 
 use crate::{Actor, Count, RecordId, Reported, UnitCode};
 
+use std::ops::ControlFlow;
+
+use super::contribution::Contribs;
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::Builtin;
+
 /// A dialogue between the head of a Party committee or government and the
 /// people (tiếp xúc, đối thoại).
 ///
@@ -69,4 +75,47 @@ pub struct CitizenReception {
     /// Petitions resolved.
     #[serde(default)]
     pub petitions_resolved: Count,
+}
+
+impl Dialogue {
+    /// The one-record rules: its unit valid on its date, the date in the
+    /// period; petitions resolved not above those raised.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        let unit = r.dated(&self.unit, self.date)?;
+        r.petitions(self.petitions_raised.get(), self.petitions_resolved.get())?;
+        ControlFlow::Continue(unit)
+    }
+
+    /// What it adds: `dialogues` +1, participants, petitions raised and resolved.
+    pub(crate) fn contribute(&self, c: &mut Contribs) -> Actor {
+        c.one(Builtin::Dialogues);
+        c.reported(Builtin::DialogueParticipants, self.participants);
+        c.field(Builtin::PetitionsRaised, self.petitions_raised.get());
+        c.field(Builtin::PetitionsResolved, self.petitions_resolved.get());
+        self.actor
+    }
+}
+
+impl CitizenReception {
+    /// The one-record rules: its unit valid on its date, the date in the
+    /// period; petitions resolved not above those raised.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        let unit = r.dated(&self.unit, self.date)?;
+        r.petitions(self.petitions_raised.get(), self.petitions_resolved.get())?;
+        ControlFlow::Continue(unit)
+    }
+
+    /// What it adds: `receptions` +1, petitions raised and resolved.
+    pub(crate) fn contribute(&self, c: &mut Contribs) -> Actor {
+        c.one(Builtin::Receptions);
+        c.field(Builtin::PetitionsRaised, self.petitions_raised.get());
+        c.field(Builtin::PetitionsResolved, self.petitions_resolved.get());
+        self.actor
+    }
 }

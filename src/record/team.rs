@@ -2,6 +2,12 @@ use chrono::NaiveDate;
 
 use crate::{RecordId, UnitCode};
 
+use std::ops::ControlFlow;
+
+use super::contribution::Contribs;
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::{Actor, Builtin, ErrorKind, Level};
+
 /// A village mobilization team (tổ dân vận thôn, khu dân cư); at most one per village.
 ///
 /// The secretary of the village's Party cell leads it; the village head and the
@@ -142,5 +148,39 @@ impl TeamRole {
     /// ```
     pub const fn is_deputy(self) -> bool {
         matches!(self, TeamRole::VillageHead | TeamRole::FrontCommitteeHead)
+    }
+}
+
+impl VillageTeam {
+    /// The one-record rules: a village, valid on the period's end when the
+    /// team exists then; not dissolved before it was set up; one leader.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        let end = r.cx.period().end();
+        let alive = self.exists_on(end).then_some(end);
+        let unit = r.unit(&self.unit, Some(Level::Village), alive)?;
+        r.established_order(self.established, self.dissolved)?;
+        let leaders = self
+            .members
+            .iter()
+            .filter(|m| m.role == TeamRole::PartyCellSecretary)
+            .count();
+        if leaders > 1 {
+            r.error(
+                Some("members"),
+                ErrorKind::SeveralLeaders { count: leaders },
+            )?;
+        }
+        ControlFlow::Continue(unit)
+    }
+
+    /// What it adds: `village_teams` +1 if it exists on `end`.
+    pub(crate) fn contribute(&self, end: NaiveDate, c: &mut Contribs) -> Actor {
+        if self.exists_on(end) {
+            c.one(Builtin::VillageTeams);
+        }
+        Actor::MobilizationSector
     }
 }

@@ -2,6 +2,12 @@ use chrono::NaiveDate;
 
 use crate::{Actor, Count, Error, RecordId, Share, UnitCode};
 
+use std::ops::ControlFlow;
+
+use super::contribution::Contribs;
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::{Builtin, ErrorKind};
+
 /// A site-clearance drive (vận động giải phóng mặt bằng) for one project in one unit.
 ///
 /// ```
@@ -54,5 +60,41 @@ impl SiteClearance {
     /// ```
     pub fn consent(&self) -> Result<Share, Error> {
         Share::new(self.households_consenting, self.households_affected)
+    }
+}
+
+impl SiteClearance {
+    /// The one-record rules: its unit valid on its date, the date in the
+    /// period; consenting households not above affected ones.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        let unit = r.dated(&self.unit, self.date)?;
+        let (consenting, affected) = (
+            self.households_consenting.get(),
+            self.households_affected.get(),
+        );
+        if consenting > affected {
+            r.error(
+                Some("households_consenting"),
+                ErrorKind::ConsentExceedsAffected {
+                    consenting,
+                    affected,
+                },
+            )?;
+        }
+        ControlFlow::Continue(unit)
+    }
+
+    /// What it adds: `clearance_drives` +1, affected and consenting households.
+    pub(crate) fn contribute(&self, c: &mut Contribs) -> Actor {
+        c.one(Builtin::ClearanceDrives);
+        c.field(Builtin::ClearanceHouseholds, self.households_affected.get());
+        c.field(
+            Builtin::ClearanceConsenting,
+            self.households_consenting.get(),
+        );
+        self.actor
     }
 }

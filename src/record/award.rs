@@ -2,6 +2,10 @@ use chrono::NaiveDate;
 
 use crate::{Actor, RecordId, UnitCode};
 
+use super::contribution::Contribs;
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::Builtin;
+
 /// An award for mobilization work.
 ///
 /// The seed's "tặng giấy khen cho 11 tập thể" is eleven awards of kind
@@ -72,4 +76,23 @@ pub enum Recipient {
     Collective,
     /// An individual (cá nhân).
     Individual,
+}
+
+impl Award {
+    /// The one-record rules: its unit valid on its date, the date in the period.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        r.dated(&self.unit, self.date)
+    }
+
+    /// What it adds: collectives or individuals +1, by its issuer.
+    pub(crate) fn contribute(&self, c: &mut Contribs) -> Actor {
+        c.one(match self.recipient {
+            Recipient::Collective => Builtin::AwardedCollectives,
+            Recipient::Individual => Builtin::AwardedIndividuals,
+        });
+        self.issuer
+    }
 }

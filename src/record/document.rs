@@ -2,6 +2,10 @@ use chrono::NaiveDate;
 
 use crate::{Actor, RecordId, UnitCode};
 
+use super::contribution::Contribs;
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::Builtin;
+
 /// A document issued (văn bản).
 ///
 /// ```
@@ -46,4 +50,24 @@ pub enum DocumentKind {
     Leadership,
     /// To guide and remind (hướng dẫn, đôn đốc).
     Guidance,
+}
+
+impl IssuedDocument {
+    /// The one-record rules: its unit valid on its date, the date in the period.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        r.dated(&self.unit, self.date)
+    }
+
+    /// What it adds: `documents` +1 and +1 by its kind.
+    pub(crate) fn contribute(&self, c: &mut Contribs) -> Actor {
+        c.one(Builtin::Documents);
+        c.one(match self.kind {
+            DocumentKind::Leadership => Builtin::LeadershipDocuments,
+            DocumentKind::Guidance => Builtin::GuidanceDocuments,
+        });
+        self.actor
+    }
 }

@@ -1,27 +1,28 @@
-//! The records of a checked dataset in the form the fold reads.
+//! The records of a checked dataset in the form the fold reads: the neutral
+//! index [`Checked`](crate::Checked) keeps for [`Totals::compute`](crate::Totals::compute).
 //!
 //! [`check`](crate::check) resolves every record once: its unit to the dense
 //! index of the hierarchy, and what it adds (see
-//! [`contributions`](super::accumulate::contributions)) to a *shape* — the
+//! [`contributions`](super::contribution::contributions)) to a *shape* — the
 //! actor and the cells, with the qualifier flags — plus the field values the
 //! shape takes. Records that add the same way share a shape; a national
-//! dataset has a few dozen. [`Totals::compute`](super::Totals::compute) then
+//! dataset has a few dozen. [`Totals::compute`](crate::Totals::compute) then
 //! reads three plain arrays, without hashing a code or looking at a record
 //! struct: the loop a hand-written program would run.
 
 use chrono::NaiveDate;
 
-use super::accumulate::{contributions, Contribs, RecordRef, MAX_CONTRIBS};
+use super::contribution::{contributions, Contribs, MAX_CONTRIBS};
+use super::RecordRef;
 use crate::lookup::FxMap;
-use crate::validate::Path;
-use crate::{Actor, Dataset, Error, ErrorKind, Hierarchy};
+use crate::{Actor, Error, ErrorKind, Hierarchy, Qualifier};
 
-/// One cell of a shape: the indicator (dense built-in index), the qualifier
-/// flags, and whether the value is a field (else the constant 1).
+/// One cell of a shape: the indicator (dense built-in index), the qualifier,
+/// and whether the value is a field (else the constant 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct ShapeItem {
     pub(crate) builtin: u8,
-    pub(crate) flags: u8,
+    pub(crate) qualifier: Qualifier,
     pub(crate) from_field: bool,
 }
 
@@ -38,14 +39,19 @@ impl Shape {
         self.items.get(..usize::from(self.len)).unwrap_or(&[])
     }
 
-    /// The shape packed in 104 bits (12 per item: indicator, 3 flag bits,
-    /// field bit; then the actor and the length), a cheap key to intern by.
+    /// The shape packed in 104 bits (12 per item: indicator, 3 qualifier
+    /// bits, field bit; then the actor and the length), a cheap key to intern by.
     fn key(&self) -> u128 {
         let mut k = 0u128;
         for item in self.items() {
-            let bits = u128::from(item.builtin) << 4
-                | u128::from(item.flags & 7) << 1
-                | u128::from(item.from_field);
+            let q: u8 = match item.qualifier {
+                Qualifier::Exact => 0,
+                Qualifier::AtLeast => 1,
+                Qualifier::AtMost => 2,
+                Qualifier::About => 3,
+            };
+            let bits =
+                u128::from(item.builtin) << 4 | u128::from(q) << 1 | u128::from(item.from_field);
             k = k << 12 | bits;
         }
         k << 8 | (self.actor.index() as u128) << 4 | u128::from(self.len)
@@ -77,23 +83,25 @@ struct Unordered {
     shapes: Vec<Shape>,
 }
 
-/// Builds [`Resolved`], interning shapes.
-struct Builder {
+/// Builds [`Resolved`] list by list, interning shapes.
+pub(crate) struct Builder {
     out: Unordered,
     /// Shapes seen so far, by [`Shape::key`].
     known: FxMap<u128, u16>,
     index: crate::lookup::UnitMap,
     end: NaiveDate,
+    /// The number of units of the hierarchy.
+    units: usize,
 }
 
 impl Builder {
-    /// Adds the records of one list; errors name the list and the position.
-    fn list<'a, T: 'a>(
+    /// Adds the records of one list; an error gives the record's position,
+    /// and the field when it is the unit.
+    pub(crate) fn list<'a, T: 'a>(
         &mut self,
-        name: &'static str,
         items: &'a [T],
         as_ref: impl Fn(&'a T) -> RecordRef<'a>,
-    ) -> Result<(), (Path, Error)> {
+    ) -> Result<(), (usize, Option<&'static str>, Error)> {
         // Resolve units a batch at a time, so that the lookups' cache misses overlap.
         const BATCH: usize = 64;
         let mut units = [None::<u32>; BATCH];
@@ -102,18 +110,19 @@ impl Builder {
                 *slot = self.index.get(&as_ref(x).unit());
             }
             for (k, (&u, x)) in units.iter().zip(chunk).enumerate() {
-                let at = || Path::root().field(name).index(c * BATCH + k);
+                let at = c * BATCH + k;
                 let r = as_ref(x);
                 let Some(u) = u else {
                     let err = ErrorKind::UnknownUnit {
                         code: r.unit().to_string(),
                     };
-                    return Err((at().field("unit"), err.into()));
+                    return Err((at, Some("unit"), err.into()));
                 };
-                let Some((actor, c)) = contributions(r, self.end).map_err(|e| (at(), e))? else {
+                let Some((actor, c)) = contributions(r, self.end).map_err(|e| (at, None, e))?
+                else {
                     continue;
                 };
-                self.push(u, actor, &c).map_err(|e| (at(), e))?;
+                self.push(u, actor, &c).map_err(|e| (at, None, e))?;
             }
         }
         Ok(())
@@ -127,7 +136,7 @@ impl Builder {
             actor,
             items: [ShapeItem {
                 builtin: 0,
-                flags: 0,
+                qualifier: Qualifier::Exact,
                 from_field: false,
             }; MAX_CONTRIBS],
             len: 0,
@@ -135,7 +144,7 @@ impl Builder {
         for (slot, c) in shape.items.iter_mut().zip(items.iter()) {
             *slot = ShapeItem {
                 builtin: u8::try_from(c.builtin.index()).map_err(|_| too_many())?,
-                flags: c.flags,
+                qualifier: c.qualifier,
                 from_field: c.from_field,
             };
             shape.len += 1;
@@ -170,36 +179,32 @@ fn too_many() -> Error {
 }
 
 impl Resolved {
-    /// Resolves every record of `d` (figures aside) against `h`.
-    ///
-    /// # Errors
-    ///
-    /// The path of the first record whose unit is not in `h` or whose
-    /// contribution overflows (a checked dataset has neither), with the error.
-    pub(crate) fn build(d: &Dataset, h: &Hierarchy) -> Result<Resolved, (Path, Error)> {
-        let n = d.record_count().saturating_sub(d.figures.len());
-        let mut b = Builder {
+    /// Starts resolving the records of a dataset whose period ends on `end`
+    /// against `h`; `capacity` records are expected.
+    pub(crate) fn builder(h: &Hierarchy, end: NaiveDate, capacity: usize) -> Builder {
+        Builder {
             out: Unordered {
-                units: Vec::with_capacity(n),
-                shape: Vec::with_capacity(n),
-                values: Vec::with_capacity(n),
+                units: Vec::with_capacity(capacity),
+                shape: Vec::with_capacity(capacity),
+                values: Vec::with_capacity(capacity),
                 shapes: Vec::new(),
             },
             known: FxMap::default(),
             index: crate::lookup::unit_map(h),
-            end: d.period.end(),
-        };
-        b.list("blocks", &d.blocks, RecordRef::Block)?;
-        b.list("teams", &d.teams, RecordRef::Team)?;
-        b.list("models", &d.models, RecordRef::Model)?;
-        b.list("conferences", &d.conferences, RecordRef::Conference)?;
-        b.list("documents", &d.documents, RecordRef::Document)?;
-        b.list("inspections", &d.inspections, RecordRef::Inspection)?;
-        b.list("dialogues", &d.dialogues, RecordRef::Dialogue)?;
-        b.list("receptions", &d.receptions, RecordRef::Reception)?;
-        b.list("clearances", &d.clearances, RecordRef::Clearance)?;
-        b.list("awards", &d.awards, RecordRef::Award)?;
-        b.out.by_unit(h.len()).map_err(|e| (Path::root(), e))
+            end,
+            units: h.len(),
+        }
+    }
+}
+
+impl Builder {
+    /// The records added so far, ordered by unit.
+    ///
+    /// # Errors
+    ///
+    /// When the records' shapes do not fit the index (a checked dataset's do).
+    pub(crate) fn finish(self) -> Result<Resolved, Error> {
+        self.out.by_unit(self.units)
     }
 }
 

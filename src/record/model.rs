@@ -2,6 +2,12 @@ use chrono::NaiveDate;
 
 use crate::{Level, RecordId, UnitCode};
 
+use std::ops::ControlFlow;
+
+use super::contribution::Contribs;
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::{Actor, Builtin};
+
 /// A "Dân vận khéo" (skilful mobilization) model or exemplary person.
 ///
 /// A *mô hình* is a collective initiative; a *điển hình* an exemplary
@@ -130,5 +136,37 @@ impl ModelStage {
     /// ```
     pub fn includes(self, other: ModelStage) -> bool {
         self >= other
+    }
+}
+
+impl SkilfulModel {
+    /// The one-record rules: its unit valid on the period's end; registered
+    /// by then.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        let end = r.cx.period().end();
+        let unit = r.unit(&self.unit, None, Some(end))?;
+        if let Some(registered) = self.registered {
+            if registered > end {
+                r.in_period("registered", registered)?;
+            }
+        }
+        ControlFlow::Continue(unit)
+    }
+
+    /// What it adds, if registered by `end` (or when unknown):
+    /// `skilful_models` +1 and +1 on each stage it includes.
+    pub(crate) fn contribute(&self, end: NaiveDate, c: &mut Contribs) -> Actor {
+        if self.registered.map_or(true, |r| r <= end) {
+            c.one(Builtin::SkilfulModels);
+            for (stage, b) in ModelStage::ALL.iter().zip(Builtin::MODEL_STAGES) {
+                if self.stage.includes(*stage) {
+                    c.one(b);
+                }
+            }
+        }
+        Actor::MobilizationSector
     }
 }

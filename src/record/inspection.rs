@@ -2,6 +2,12 @@ use chrono::NaiveDate;
 
 use crate::{Actor, Count, Error, RecordId, UnitCode};
 
+use std::ops::ControlFlow;
+
+use super::contribution::Contribs;
+use super::rules::{Context, Flow, Rules, Sink};
+use crate::{Builtin, ErrorKind};
+
 /// An inspection or supervision session (cuộc kiểm tra, giám sát).
 ///
 /// Its subjects are Party organizations and Party members; reports often lump
@@ -98,5 +104,41 @@ impl Subjects {
             .into_iter()
             .flatten()
             .try_fold(Count::ZERO, Count::checked_add)
+    }
+}
+
+impl Inspection {
+    /// The one-record rules: its unit valid on its date, the date in the
+    /// period; at least one subject, their sum fitting in a count.
+    pub(crate) fn rules<C: Context + ?Sized, S: Sink + ?Sized>(
+        &self,
+        r: &mut Rules<'_, C, S>,
+    ) -> Flow<Option<C::Handle>> {
+        let unit = r.dated(&self.unit, self.date)?;
+        match self.subjects.total() {
+            Ok(total) if total.get() == 0 => r.error(Some("subjects"), ErrorKind::NoSubjects)?,
+            Ok(_) => {}
+            Err(err) => r.error(Some("subjects"), err.into_kind())?,
+        }
+        ControlFlow::Continue(unit)
+    }
+
+    /// What it adds: `inspections` +1 and all its subjects.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::TotalOverflow`] when the subjects do not fit in a count.
+    pub(crate) fn contribute(&self, c: &mut Contribs) -> Result<Actor, Error> {
+        let subjects = self.subjects.total().map_err(|_| -> Error {
+            // The record's own unit, even when the hierarchy lacks it.
+            ErrorKind::TotalOverflow {
+                unit: self.unit.to_string(),
+                indicator: Builtin::InspectionSubjects.id().to_owned(),
+            }
+            .into()
+        })?;
+        c.one(Builtin::Inspections);
+        c.field(Builtin::InspectionSubjects, subjects.get());
+        Ok(self.actor)
     }
 }
