@@ -215,18 +215,18 @@ fn id(c: &mut Cursor<'_>) -> Option<RecordId> {
     c.text()?.parse().ok()
 }
 
-/// A date written `YYYY-MM-DD`, exactly.
+/// A date written `YYYY-MM-DD`, exactly: the wire's one date reader on the
+/// ten bytes between the quotes (anything else is declined, and serde's path
+/// rejects it with the same reader).
 fn date(c: &mut Cursor<'_>) -> Option<NaiveDate> {
     c.eat(b'"')?;
-    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2, b'"', ..] = c.rest() else {
+    let rest = c.rest();
+    if rest.get(10) != Some(&b'"') {
         return None;
-    };
+    }
+    let date = crate::period::wire_date(rest.get(..10)?)?;
     c.at += 11;
-    let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
-    let year = digit(y1)? * 1000 + digit(y2)? * 100 + digit(y3)? * 10 + digit(y4)?;
-    let month = digit(m1)? * 10 + digit(m2)?;
-    let day = digit(d1)? * 10 + digit(d2)?;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+    Some(date)
 }
 
 fn actor(c: &mut Cursor<'_>) -> Option<Actor> {

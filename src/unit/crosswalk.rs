@@ -844,31 +844,41 @@ impl TryFrom<CrosswalkWire> for Crosswalk {
 
 /// The wire shape of a crosswalk.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct CrosswalkWire {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     effective: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<String>,
     entries: Vec<EntryWire>,
 }
 
+crate::wire_shape::objects_only!(CrosswalkWire);
+
 /// The wire shape of one entry.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct EntryWire {
     from: UnitCode,
     to: Vec<TargetWire>,
 }
 
+crate::wire_shape::objects_only!(EntryWire);
+
 /// The wire shape of one target.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct TargetWire {
     code: UnitCode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     share: Option<String>,
 }
+
+crate::wire_shape::objects_only!(TargetWire);
 
 impl From<CrosswalkWire> for CrosswalkBuilder {
     fn from(wire: CrosswalkWire) -> CrosswalkBuilder {

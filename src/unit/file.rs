@@ -126,7 +126,7 @@ struct FileWire {
 }
 
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct FileRaw {
     #[serde(default, rename = "source")]
     _source: IgnoredAny,
@@ -138,6 +138,8 @@ struct FileRaw {
     levels: Option<Vec<Level>>,
     provinces: Vec<ProvinceWire>,
 }
+
+crate::wire_shape::objects_only!(deserialize: FileRaw);
 
 impl TryFrom<FileRaw> for FileWire {
     type Error = String;
@@ -187,7 +189,7 @@ struct ProvinceWire {
 }
 
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct ProvinceRaw {
     code: UnitCode,
     name: String,
@@ -196,6 +198,8 @@ struct ProvinceRaw {
     #[serde(default)]
     communes: Option<Vec<CommuneWire>>,
 }
+
+crate::wire_shape::objects_only!(deserialize: ProvinceRaw);
 
 impl TryFrom<ProvinceRaw> for ProvinceWire {
     type Error = String;
@@ -227,13 +231,15 @@ struct DistrictWire {
 }
 
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct DistrictRaw {
     code: UnitCode,
     name: String,
     #[serde(default)]
     communes: Vec<CommuneWire>,
 }
+
+crate::wire_shape::objects_only!(deserialize: DistrictRaw);
 
 impl TryFrom<DistrictRaw> for DistrictWire {
     type Error = String;
@@ -256,11 +262,13 @@ struct CommuneWire {
 }
 
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct CommuneRaw {
     code: UnitCode,
     name: String,
 }
+
+crate::wire_shape::objects_only!(deserialize: CommuneRaw);
 
 impl TryFrom<CommuneRaw> for CommuneWire {
     type Error = String;

@@ -23,17 +23,10 @@ pub(crate) fn validity_text(from: &Option<String>, to: &Option<String>) -> Strin
 
 /// Turns a JSON reader's error into [`ErrorKind::Json`](crate::ErrorKind::Json),
 /// keeping its line and column out of the message.
+/// An array where an object belongs is [`ErrorKind::UnexpectedArray`](crate::ErrorKind::UnexpectedArray),
+/// as in a dataset.
 pub(crate) fn json_error(err: serde_json::Error) -> crate::Error {
-    let (line, column) = (err.line(), err.column());
-    let text = err.to_string();
-    let suffix = format!(" at line {line} column {column}");
-    let message = text.strip_suffix(&suffix).unwrap_or(&text).to_owned();
-    crate::ErrorKind::Json {
-        line,
-        column,
-        message,
-    }
-    .into()
+    crate::dataset::json_error(err)
 }
 
 #[cfg(test)]
