@@ -601,8 +601,15 @@ fn is_json_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r')
 }
 
+/// The bytes without leading and trailing JSON whitespace.
+#[cfg(test)]
+pub(super) fn trim_slice(b: &[u8]) -> &[u8] {
+    let (from, to) = trim(b);
+    b.get(from..to).unwrap_or(&[])
+}
+
 /// The range of the bytes without leading and trailing JSON whitespace.
-fn trim(b: &[u8]) -> (usize, usize) {
+pub(super) fn trim(b: &[u8]) -> (usize, usize) {
     let start = b.iter().position(|&c| !is_json_space(c)).unwrap_or(b.len());
     let end = b
         .iter()
