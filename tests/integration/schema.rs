@@ -126,6 +126,15 @@ fn schema_violations_fail() {
         ("impossible date", |d| {
             d["conferences"][0]["date"] = json!("2023-02-30")
         }),
+        ("date with a leading space", |d| {
+            d["conferences"][0]["date"] = json!(" 2022-03-15")
+        }),
+        ("date with a short month", |d| {
+            d["conferences"][0]["date"] = json!("2022-3-15")
+        }),
+        ("date with a sign", |d| {
+            d["period"]["start"] = json!("+2022-01-01")
+        }),
         ("unknown actor", |d| {
             d["figures"][0]["actor"] = json!("party")
         }),
