@@ -772,7 +772,10 @@ mod tests {
             }
         }
         if is_plain && (slow.is_err() || fast.is_none()) {
-            return Err(format!("plain line not read (fast {fast:?}, spec {slow:?}): {}", text()));
+            return Err(format!(
+                "plain line not read (fast {fast:?}, spec {slow:?}): {}",
+                text()
+            ));
         }
         Ok(())
     }
@@ -800,7 +803,10 @@ mod tests {
             differ(line, false).unwrap_or_else(|e| panic!("corpus: {e}"));
             read += usize::from(parse_record(line).is_some());
         }
-        assert!(read >= 10, "the corpus has plain lines the fast path reads: {read}");
+        assert!(
+            read >= 10,
+            "the corpus has plain lines the fast path reads: {read}"
+        );
         let count = std::env::var("DANVAN_DIFF_LINES")
             .ok()
             .and_then(|n| n.parse().ok())
@@ -818,7 +824,10 @@ mod tests {
         }
         assert_eq!(lines, count);
         // Both kinds are well represented.
-        assert!(fast > count / 10 && fast < count * 9 / 10, "{fast} of {count} read fast");
+        assert!(
+            fast > count / 10 && fast < count * 9 / 10,
+            "{fast} of {count} read fast"
+        );
         assert!(plain > count / 20, "{plain} of {count} plain");
         eprintln!("fast path vs spec reader: {lines} generated lines (seed {seed}), {fast} read by the fast path, no difference");
     }

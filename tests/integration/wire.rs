@@ -203,3 +203,46 @@ fn line_limit_is_the_same_for_lf_and_crlf() {
         );
     }
 }
+
+/// `Dataset::from_json` and serde on the type read the same documents: of
+/// every fixture and bad-input document, the same ones, except those past
+/// `Limits` (which only `from_json` applies).
+#[test]
+fn from_json_and_serde_on_the_type_agree() {
+    const PAST_LIMITS: [&str; 3] = [
+        "057-nesting-33.json",
+        "058-nesting-200.json",
+        "059-huge-string.json",
+    ];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seen = 0;
+    for dir in ["tests/fixtures", "tests/bad", "tests/wire"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("json") {
+                continue;
+            }
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            let bytes = std::fs::read(&path).unwrap();
+            let reader = Dataset::from_json(bytes.as_slice());
+            let serde = serde_json::from_slice::<Dataset>(&bytes);
+            if PAST_LIMITS.contains(&name.as_str()) {
+                let code = reader.as_ref().map_err(|e| e.code()).err();
+                assert!(matches!(code, Some("DV122" | "DV123")), "{name}: {code:?}");
+                continue;
+            }
+            if name == "units_file_as_arrays.json" {
+                continue;
+            }
+            assert_eq!(
+                reader.as_ref().ok(),
+                serde.as_ref().ok(),
+                "{name}: from_json {:?}, serde {:?}",
+                reader.as_ref().err().map(|e| e.to_string()),
+                serde.as_ref().err().map(|e| e.to_string())
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 100, "{seen}");
+}
