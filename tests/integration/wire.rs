@@ -246,3 +246,62 @@ fn from_json_and_serde_on_the_type_agree() {
     }
     assert!(seen >= 100, "{seen}");
 }
+
+/// Every object of the fixtures, written as the array of its values (the form
+/// serde's derived code would read as a struct), is refused with DV051 by
+/// `from_json` and refused by serde on the type: no struct of the wire
+/// language is left without the objects-only rule.
+#[test]
+fn every_object_of_the_fixtures_refuses_its_array_form() {
+    fn objects(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                out.push(at.clone());
+                for (k, x) in map {
+                    objects(x, format!("{at}/{k}"), out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    objects(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut checked = 0;
+    for file in [
+        "tests/fixtures/seed-2022.json",
+        "tests/fixtures/synthetic-small.json",
+        "examples/data/hai-duong-2022.json",
+    ] {
+        let doc: serde_json::Value = serde_json::from_str(&crate::read(file)).unwrap();
+        let mut paths = Vec::new();
+        objects(&doc, String::new(), &mut paths);
+        // One object per place in the format (list indices aside).
+        let mut places = std::collections::HashSet::new();
+        paths.retain(|p| {
+            let place: Vec<&str> = p
+                .split('/')
+                .filter(|s| !s.bytes().all(|b| b.is_ascii_digit()) || s.is_empty())
+                .collect();
+            places.insert(place.join("/"))
+        });
+        for path in paths {
+            let mut broken = doc.clone();
+            let target = broken.pointer_mut(&path).unwrap();
+            let values: Vec<serde_json::Value> =
+                target.as_object().unwrap().values().cloned().collect();
+            *target = serde_json::Value::Array(values);
+            let text = broken.to_string();
+            let err = Dataset::from_json(text.as_bytes()).unwrap_err();
+            assert_eq!(err.code(), "DV051", "{file} {path}: {err}");
+            assert!(
+                serde_json::from_str::<Dataset>(&text).is_err(),
+                "{file} {path}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "{checked}");
+}
