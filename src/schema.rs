@@ -219,7 +219,7 @@ impl JsonSchema for Count {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A count: a whole number from 0 to 18446744073709551615.",
+            "description": "A count: a whole number from 0 to 18446744073709551615 (u64). Validators that read numbers as doubles (JavaScript) see that maximum as 2^64 and so also pass 2^64 itself, which the reader refuses.",
             "type": "integer",
             "minimum": 0,
             "maximum": u64::MAX

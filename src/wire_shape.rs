@@ -17,6 +17,14 @@
 //!
 //! Lists stay arrays (they are `Vec`s, not structs), and a figure's `actor`
 //! may be a list on purpose, so that `check` can say "exactly one actor".
+//!
+//! A cost of `remote = "Self"`: serde gives each type inherent `serialize` and
+//! `deserialize` functions with the type's visibility, and an inherent
+//! function wins over the trait's in a path call, so `Dataset::deserialize(d)`
+//! (written out, with `serde::Deserialize` in scope) runs the derived code
+//! without the objects-only rule. Inside the crate every call goes through the
+//! trait (`<T as serde::Deserialize>::deserialize`, or a `Vec`, an `Option`, a
+//! `serde_json::from_*`); so does every ordinary use outside it.
 
 use serde::de::{Deserializer, Visitor};
 
