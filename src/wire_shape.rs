@@ -169,6 +169,21 @@ pub(crate) fn json_error_in(bytes: &[u8], err: serde_json::Error) -> Error {
     .into()
 }
 
+/// Reads a JSON document of type `T` from `reader`, with the errors of
+/// [`json_error_in`] (DV051 at its `[`), or
+/// [`ErrorKind::ReadFailed`] when the reader fails.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+    mut reader: impl std::io::Read,
+) -> Result<T, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| ErrorKind::ReadFailed {
+            message: e.to_string(),
+        })?;
+    serde_json::from_slice(&bytes).map_err(|e| json_error_in(&bytes, e))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Dataset, ErrorKind, Figure, Period};

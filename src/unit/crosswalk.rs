@@ -232,7 +232,9 @@ impl CrosswalkBuilder {
     /// # Errors
     ///
     /// Returns [`ErrorKind::Json`] when the text is not JSON of that shape
-    /// (including a malformed unit code).
+    /// (including a malformed unit code or a date not written `YYYY-MM-DD`),
+    /// [`ErrorKind::UnexpectedArray`] for an array where an object belongs, and
+    /// [`ErrorKind::ReadFailed`] when the reader fails.
     ///
     /// ```
     /// let json = r#"{"entries": [{"from": "10507", "to": [{"code": "10510"}]}]}"#;
@@ -241,7 +243,7 @@ impl CrosswalkBuilder {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn from_json(reader: impl std::io::Read) -> Result<CrosswalkBuilder, Error> {
-        serde_json::from_reader(std::io::BufReader::new(reader)).map_err(super::json_error)
+        crate::wire_shape::read_json(reader)
     }
 
     /// Sets the first day on which the new units apply.

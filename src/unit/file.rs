@@ -51,7 +51,10 @@ impl Hierarchy {
     ///
     /// # Errors
     ///
-    /// Returns [`ErrorKind::Json`](crate::ErrorKind::Json) with the line and
+    /// Returns [`ErrorKind::UnexpectedArray`](crate::ErrorKind::UnexpectedArray)
+    /// at the `[` of an array where an object belongs,
+    /// [`ErrorKind::ReadFailed`](crate::ErrorKind::ReadFailed) when the reader
+    /// fails, and [`ErrorKind::Json`](crate::ErrorKind::Json) with the line and
     /// column when the text is not JSON of that shape (including a malformed
     /// code, a code of the wrong level, both `districts` and `communes` in one
     /// province, or `levels` that do not match), and the first problem of
@@ -72,8 +75,7 @@ impl Hierarchy {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Hierarchy, Error> {
-        let file: FileWire =
-            serde_json::from_reader(std::io::BufReader::new(reader)).map_err(super::json_error)?;
+        let file: FileWire = crate::wire_shape::read_json(reader)?;
         let mut units = Vec::new();
         let stamp = |code: UnitCode, name: String, parent: Option<UnitCode>| {
             Unit::new(code, name)
@@ -417,7 +419,8 @@ mod tests {
             .2
             .starts_with("invalid unit code \"3\""));
         let (line, column, _) = json_err(r#"{"provinces": [{"code": "3", "name": "x"}]}"#);
-        assert_eq!((line, column), (1, 28));
+        // The closing quote of the bad code, as `Dataset::from_json` counts.
+        assert_eq!((line, column), (1, 27));
     }
 
     #[test]

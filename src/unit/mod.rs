@@ -21,14 +21,6 @@ pub(crate) fn validity_text(from: &Option<String>, to: &Option<String>) -> Strin
     }
 }
 
-/// Turns a JSON reader's error into [`ErrorKind::Json`](crate::ErrorKind::Json),
-/// keeping its line and column out of the message.
-/// An array where an object belongs is [`ErrorKind::UnexpectedArray`](crate::ErrorKind::UnexpectedArray),
-/// as in a dataset.
-pub(crate) fn json_error(err: serde_json::Error) -> crate::Error {
-    crate::dataset::json_error(err)
-}
-
 #[cfg(test)]
 mod tests {
     use crate::render::vi;

@@ -138,6 +138,14 @@ fn arrays_where_objects_belong_are_refused_by_every_reader() {
     let inner = r#"{"provinces": [["30", "T", null, null]]}"#;
     let err = Hierarchy::from_units_json(inner.as_bytes()).unwrap_err();
     assert_eq!(err.code(), "DV051", "{err}");
+    // At the `[` of the province, as in a dataset.
+    assert_eq!(
+        err.kind().position(),
+        Some((1, inner.find("[[").unwrap() + 2))
+    );
+    // Text that is not JSON gets the reader's message.
+    let err = Hierarchy::from_units_json(&b"[package]"[..]).unwrap_err();
+    assert_eq!(err.code(), "DV050", "{err}");
     for crosswalk in [
         r#"[null, null, []]"#,
         r#"{"entries": [["10507", []]]}"#,
