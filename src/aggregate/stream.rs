@@ -16,6 +16,7 @@ use crate::{
 };
 
 /// The longest line [`stream_json_lines`] reads, in bytes; a longer line is rejected.
+/// The line end (LF, or CRLF: its CR too) is not counted.
 ///
 /// ```
 /// assert_eq!(danvan::MAX_LINE_BYTES, 1 << 20);
