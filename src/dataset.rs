@@ -46,9 +46,13 @@ pub enum Schema {
 /// assert_eq!(dataset.figures.len(), 1);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Dataset")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Dataset {
     /// The format version.
     pub schema: Schema,
@@ -194,9 +198,8 @@ impl Dataset {
             .into());
         }
         crate::limits::scan(&bytes, limits)?;
-        let dataset: Dataset = serde_json::from_slice(&bytes).map_err(json_error)?;
-        // After the reader, so that text that is not JSON gets the reader's message.
-        crate::wire_shape::check(&bytes)?;
+        let dataset: Dataset = serde_json::from_slice(&bytes)
+            .map_err(|e| crate::wire_shape::json_error_in(&bytes, e))?;
         let records = dataset
             .record_count()
             .saturating_add(dataset.units.len())
@@ -248,11 +251,21 @@ impl Dataset {
     }
 }
 
-/// Turns a JSON reader error into [`ErrorKind::Json`] with its position.
+/// Turns a JSON reader error into [`ErrorKind::Json`] with its position, or
+/// into [`ErrorKind::UnexpectedArray`] for an array where an object or a
+/// value belongs (see `wire_shape`).
 pub(crate) fn json_error(err: serde_json::Error) -> Error {
     let text = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
-    let message = crate::Excerpt::message(text.strip_suffix(&suffix).unwrap_or(&text));
+    let message = text.strip_suffix(&suffix).unwrap_or(&text);
+    if err.is_data() && message.starts_with(crate::wire_shape::SEQUENCE_MESSAGE) {
+        return ErrorKind::UnexpectedArray {
+            line: err.line(),
+            column: err.column(),
+        }
+        .into();
+    }
+    let message = crate::Excerpt::message(message);
     ErrorKind::Json {
         line: err.line(),
         column: err.column(),

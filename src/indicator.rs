@@ -296,9 +296,13 @@ impl fmt::Display for Builtin {
 /// assert_eq!(def.id.as_str(), "houses_built");
 /// assert_eq!(def.values, danvan::ValueType::Count);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "IndicatorDef")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct IndicatorDef {
     /// The identifier; must not be a built-in one.
     pub id: IndicatorId,

@@ -404,13 +404,109 @@ impl FromStr for Period {
     }
 }
 
+/// Reads a date as the wire writes it: exactly `YYYY-MM-DD` (four ASCII
+/// digits, `-`, two digits, `-`, two digits) naming a real day. No sign, no
+/// space, no short month or day. Every reader of a date (the derived serde of
+/// records, periods, units and crosswalks, and the stream's fast path) goes
+/// through this function.
+pub(crate) fn wire_date(bytes: &[u8]) -> Option<NaiveDate> {
+    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = bytes else {
+        return None;
+    };
+    let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
+    let year = digit(y1)? * 1000 + digit(y2)? * 100 + digit(y3)? * 10 + digit(y4)?;
+    let month = digit(m1)? * 10 + digit(m2)?;
+    let day = digit(d1)? * 10 + digit(d2)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// Whether `bytes` have the shape of a wire date, a real day or not.
+fn date_shaped(bytes: &[u8]) -> bool {
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, &b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
+/// Serde readers of wire dates ([`wire_date`]), for `deserialize_with`.
+pub(crate) mod date_serde {
+    use std::fmt;
+
+    use chrono::NaiveDate;
+    use serde::de::{self, Deserializer, Visitor};
+
+    /// At most this many characters of a bad date go into the message.
+    const SHOWN: usize = 32;
+
+    struct DateVisitor;
+
+    impl<'de> Visitor<'de> for DateVisitor {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date written YYYY-MM-DD")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+            if let Some(date) = super::wire_date(v.as_bytes()) {
+                return Ok(date);
+            }
+            let shown: String = v.chars().take(SHOWN).collect();
+            let more = if shown.len() < v.len() { "…" } else { "" };
+            Err(E::custom(if super::date_shaped(v.as_bytes()) {
+                format!("invalid date {shown:?}: input is out of range (no such day)")
+            } else {
+                format!("invalid date {shown:?}{more}: input contains invalid characters; expected YYYY-MM-DD (4 digits, '-', 2 digits, '-', 2 digits)")
+            }))
+        }
+    }
+
+    /// Reads a required date.
+    pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(DateVisitor)
+    }
+
+    /// Reads an optional date (`null` or absent is `None`).
+    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        struct Opt;
+        impl<'de> Visitor<'de> for Opt {
+            type Value = Option<NaiveDate>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD, or null")
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+                Ok(None)
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+                Ok(None)
+            }
+
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<NaiveDate>, D::Error> {
+                date(d).map(Some)
+            }
+        }
+        d.deserialize_option(Opt)
+    }
+}
+
 /// The wire shape of a period, checked by [`Period::new`] on the way in.
 #[derive(serde::Serialize, serde::Deserialize)]
-#[serde(rename = "Period", deny_unknown_fields)]
+#[serde(remote = "Self", rename = "Period", deny_unknown_fields)]
 struct PeriodWire {
+    #[serde(deserialize_with = "date_serde::date")]
     start: NaiveDate,
+    #[serde(deserialize_with = "date_serde::date")]
     end: NaiveDate,
 }
+
+crate::wire_shape::objects_only!(PeriodWire);
 
 impl serde::Serialize for Period {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -424,7 +520,7 @@ impl serde::Serialize for Period {
 
 impl<'de> serde::Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Period, D::Error> {
-        let wire = PeriodWire::deserialize(deserializer)?;
+        let wire = <PeriodWire as serde::Deserialize>::deserialize(deserializer)?;
         Period::new(wire.start, wire.end).map_err(serde::de::Error::custom)
     }
 }

@@ -19,9 +19,13 @@ use crate::{Actor, Count, Reported, Truth, UnitCode};
 /// assert_eq!(plan.criteria.len(), 5); // "5 rõ" by default
 /// assert_eq!(plan.tasks.iter().filter(|t| t.breakthrough).count(), 1);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "WorkPlan")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct WorkPlan {
     /// The year the plan is for.
     pub year: i32,
@@ -47,9 +51,13 @@ pub struct WorkPlan {
 /// let t: danvan::KeyTask = serde_json::from_str(r#"{"title": "synthetic"}"#).unwrap();
 /// assert!(t.key && !t.breakthrough);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "KeyTask")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct KeyTask {
     /// What the task is, in the plan's words.
     pub title: String,
@@ -92,9 +100,13 @@ fn yes() -> bool {
 /// assert_eq!(t.status(), TargetStatus::Met);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Target")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Target {
     /// What is measured.
     pub description: String,
@@ -194,9 +206,13 @@ pub enum TargetStatus {
 /// assert_eq!(five[0].id, "person");
 /// assert_eq!(danvan::render::vi::criterion(&five[0]), "Rõ người");
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Criterion")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Criterion {
     /// A short identifier, unique in the checklist, e.g. `"person"`.
     pub id: String,
@@ -237,9 +253,13 @@ impl Criterion {
 ///     serde_json::from_str(r#"{"criterion": "person", "text": "synthetic"}"#).unwrap();
 /// assert_eq!(e.criterion, "person");
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CriterionEntry")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct CriterionEntry {
     /// The criterion's id.
     pub criterion: String,

@@ -603,9 +603,7 @@ impl<'de> Visitor<'de> for ReportedVisitor {
     type Value = Reported;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            "a whole number such as 6800, or an object with one key at_least, at_most or about",
-        )
+        f.write_str(REPORTED_EXPECTED)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Reported, E> {
@@ -637,6 +635,10 @@ impl<'de> Visitor<'de> for ReportedVisitor {
         Ok(Reported::new(qualifier, Count(value)))
     }
 }
+
+/// What a reported number may be, for error messages.
+pub(crate) const REPORTED_EXPECTED: &str =
+    "a whole number such as 6800, or an object with one key at_least, at_most or about";
 
 impl<'de> serde::Deserialize<'de> for Reported {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Reported, D::Error> {
@@ -710,11 +712,13 @@ pub struct Share {
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct ShareRaw {
     part: Count,
     whole: Count,
 }
+
+crate::wire_shape::objects_only!(ShareRaw);
 
 impl TryFrom<ShareRaw> for Share {
     type Error = Error;
@@ -1044,13 +1048,15 @@ pub struct Measure {
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct MeasureRaw {
     amount: String,
     unit: UnitWord,
     #[serde(default, skip_serializing_if = "is_exact")]
     qualifier: Qualifier,
 }
+
+crate::wire_shape::objects_only!(MeasureRaw);
 
 fn is_exact(q: &Qualifier) -> bool {
     *q == Qualifier::Exact

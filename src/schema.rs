@@ -46,7 +46,80 @@ pub fn dataset_schema() -> serde_json::Value {
         );
     }
     tidy_descriptions(&mut value);
+    bound_strings(&mut value);
     value
+}
+
+/// Whitespace as Rust's `char::is_whitespace` has it (the White_Space
+/// property), written as ranges that Rust, Python and JavaScript regexes read
+/// alike (their `\s` differ).
+macro_rules! white_space {
+    () => {
+        "\\t-\\r \\u0085\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000"
+    };
+}
+
+/// Control characters (the Cc category: `char::is_control`), as ranges.
+macro_rules! control {
+    () => {
+        "\\u0000-\\u001F\\u007F-\\u009F"
+    };
+}
+
+/// Invisible format characters a record id or code must not hold (see `RecordId`).
+macro_rules! invisible {
+    () => {
+        "\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF"
+    };
+}
+
+/// The shape of a wire date (whether the day exists is the `date` format's
+/// part): what `period::wire_date` reads.
+const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// Gives every date its exact shape and every free string the reader's
+/// length limit ([`Limits::DEFAULT_MAX_STRING_BYTES`](crate::Limits): a string of
+/// that many characters may still be longer in bytes, which only the reader
+/// sees).
+fn bound_strings(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.get("format").and_then(|f| f.as_str()) == Some("date") {
+                map.entry("pattern").or_insert_with(|| DATE_PATTERN.into());
+            }
+            // schemars' integer formats are no JSON Schema formats (ajv's strict
+            // mode refuses them): the bounds of the Rust type say the same.
+            let bounds: Option<(serde_json::Value, serde_json::Value)> =
+                match map.get("format").and_then(|f| f.as_str()) {
+                    Some("uint8") => Some((0.into(), u8::MAX.into())),
+                    Some("uint16") => Some((0.into(), u16::MAX.into())),
+                    Some("uint32") => Some((0.into(), u32::MAX.into())),
+                    Some("uint64" | "uint") => Some((0.into(), u64::MAX.into())),
+                    Some("int8") => Some((i8::MIN.into(), i8::MAX.into())),
+                    Some("int16") => Some((i16::MIN.into(), i16::MAX.into())),
+                    Some("int32") => Some((i32::MIN.into(), i32::MAX.into())),
+                    Some("int64" | "int") => Some((i64::MIN.into(), i64::MAX.into())),
+                    _ => None,
+                };
+            if let Some((min, max)) = bounds {
+                map.remove("format");
+                map.entry("minimum").or_insert(min);
+                map.entry("maximum").or_insert(max);
+            }
+            let is_string = match map.get("type") {
+                Some(serde_json::Value::String(t)) => t == "string",
+                Some(serde_json::Value::Array(ts)) => ts.iter().any(|t| t == "string"),
+                _ => false,
+            };
+            if is_string && !map.contains_key("enum") && !map.contains_key("const") {
+                map.entry("maxLength")
+                    .or_insert_with(|| crate::Limits::DEFAULT_MAX_STRING_BYTES.into());
+            }
+            map.values_mut().for_each(bound_strings);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(bound_strings),
+        _ => {}
+    }
 }
 
 /// Keeps the prose of doc comments in descriptions and drops their Rust
@@ -146,7 +219,7 @@ impl JsonSchema for Count {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A count: a whole number from 0 to 18446744073709551615.",
+            "description": "A count: a whole number from 0 to 18446744073709551615 (u64). Validators that read numbers as doubles (JavaScript) see that maximum as 2^64 and so also pass 2^64 itself, which the reader refuses.",
             "type": "integer",
             "minimum": 0,
             "maximum": u64::MAX
@@ -197,7 +270,10 @@ impl JsonSchema for UnitWord {
         json_schema!({
             "description": "A unit word such as \"km\" or \"m²\": 1 to 32 characters without control characters once surrounding spaces are trimmed.",
             "type": "string",
-            "pattern": "^\\s*[^\\s\\p{Cc}](?:[^\\p{Cc}]{0,30}[^\\s\\p{Cc}])?\\s*$"
+            "pattern": concat!(
+                "^[", white_space!(), "]*[^", white_space!(), control!(), "](?:[^", control!(),
+                "]{0,30}[^", white_space!(), control!(), "])?[", white_space!(), "]*$"
+            )
         })
     }
 }
@@ -230,7 +306,7 @@ impl JsonSchema for Period {
     names!("Period");
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let date = json_schema!({"type": "string", "format": "date"});
+        let date = json_schema!({"type": "string", "format": "date", "pattern": DATE_PATTERN});
         json_schema!({
             "description": "An inclusive range of dates; end must not be before start.",
             "type": "object",
@@ -260,7 +336,8 @@ impl JsonSchema for Unit {
         let code = generator.subschema_for::<UnitCode>();
         // Optional fields may also be written as null, as the reader accepts.
         let parent = json_schema!({"anyOf": [code, {"type": "null"}]});
-        let date = json_schema!({"type": ["string", "null"], "format": "date"});
+        let date =
+            json_schema!({"type": ["string", "null"], "format": "date", "pattern": DATE_PATTERN});
         json_schema!({
             "description": "An administrative unit: code, name, parent and inclusive validity dates (open when left out).",
             "type": "object",
@@ -298,7 +375,10 @@ impl JsonSchema for RecordId {
             "type": "string",
             "minLength": 1,
             "maxLength": 64,
-            "pattern": "^[^\\s\\p{Cc}\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF](?:[^\\p{Cc}\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]*[^\\s\\p{Cc}\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF])?$"
+            "pattern": concat!(
+                "^[^", white_space!(), control!(), invisible!(), "](?:[^", control!(), invisible!(),
+                "]*[^", white_space!(), control!(), invisible!(), "])?$"
+            )
         })
     }
 }

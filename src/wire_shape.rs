@@ -1,158 +1,254 @@
-//! A structural pre-check of the exchange document: arrays only where lists are.
+//! Objects only: the one rule that a record, a setting or a value written as
+//! an object is never read from a JSON array.
 //!
-//! serde's derived `Deserialize` also accepts a struct written as a JSON array
-//! of its fields in order (`["danvan/dataset/v1", {"start": …}]`). That form
-//! has no field names, so `deny_unknown_fields` cannot apply to it, and a
-//! reordered array would be read silently wrong. The format has no such form:
-//! records and settings are objects with named fields. This single pass over
-//! the bytes rejects an array anywhere but as the value of a list field.
+//! serde's derived `Deserialize` of a struct also accepts the struct written
+//! as a JSON array of its fields in order (`["danvan/dataset/v1", {"start": …}]`).
+//! That form has no field names, so `deny_unknown_fields` cannot apply to it,
+//! and a reordered array would be read silently wrong. The format has no such
+//! form. Every struct of the wire language therefore derives its serde with
+//! `#[serde(remote = "Self")]` (which makes the derived code plain functions
+//! instead of trait impls) and gets its `Serialize` and `Deserialize` impls
+//! from [`objects_only!`], whose `Deserialize` hands the derived code an
+//! [`ObjectOnly`] deserializer: it asks for a map where the derived code asks
+//! for a struct, so an array is an `invalid type: sequence` error, wherever the
+//! struct stands (in a dataset, a stream line, a units file or a crosswalk,
+//! or read alone). [`crate::dataset::json_error`] reports that error as
+//! [`ErrorKind::UnexpectedArray`](crate::ErrorKind::UnexpectedArray) (DV051).
+//!
+//! Lists stay arrays (they are `Vec`s, not structs), and a figure's `actor`
+//! may be a list on purpose, so that `check` can say "exactly one actor".
+//!
+//! A cost of `remote = "Self"`: serde gives each type inherent `serialize` and
+//! `deserialize` functions with the type's visibility, and an inherent
+//! function wins over the trait's in a path call, so `Dataset::deserialize(d)`
+//! (written out, with `serde::Deserialize` in scope) runs the derived code
+//! without the objects-only rule. Inside the crate every call goes through the
+//! trait (`<T as serde::Deserialize>::deserialize`, or a `Vec`, an `Option`, a
+//! `serde_json::from_*`); so does every ordinary use outside it.
+
+use serde::de::{Deserializer, Visitor};
 
 use crate::{Error, ErrorKind};
 
-/// The fields whose value is a JSON array in `danvan/dataset/v1`.
-const LIST_FIELDS: [&[u8]; 19] = [
-    b"units",
-    b"indicators",
-    b"blocks",
-    b"teams",
-    b"models",
-    b"conferences",
-    b"documents",
-    b"inspections",
-    b"dialogues",
-    b"receptions",
-    b"clearances",
-    b"awards",
-    b"figures",
-    b"tasks",
-    b"criteria",
-    b"targets",
-    b"clear",
-    b"members",
-    b"parts",
-];
+/// A deserializer that reads a struct only from a map (a JSON object).
+///
+/// Only derived struct code is handed one, and that code calls
+/// `deserialize_struct`, which goes to the inner `deserialize_map`; every other
+/// request goes to the inner `deserialize_any`.
+pub(crate) struct ObjectOnly<D>(pub(crate) D);
 
-/// A figure's `actor` may be written as a list, so that `check` can say that
-/// a figure must name exactly one actor.
-const ACTOR_FIELD: &[u8] = b"actor";
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
+    type Error = D::Error;
 
-/// Whether the key between `start..end` (the bytes inside its quotes) names a list field.
-fn is_list(bytes: &[u8], (start, end): (usize, usize)) -> bool {
-    let Some(raw) = bytes.get(start..end) else {
-        return false;
-    };
-    if !raw.contains(&b'\\') {
-        return raw == ACTOR_FIELD || LIST_FIELDS.contains(&raw);
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
     }
-    // An escaped key (`"\u0075nits"`) is compared by what it spells.
-    let quoted = bytes.get(start.saturating_sub(1)..end.saturating_add(1));
-    quoted
-        .and_then(|q| serde_json::from_slice::<String>(q).ok())
-        .is_some_and(|k| k.as_bytes() == ACTOR_FIELD || LIST_FIELDS.contains(&k.as_bytes()))
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map enum identifier ignored_any
+    }
 }
 
-/// Rejects an array that stands where the format expects an object or a value.
+/// Implements `Serialize` and `Deserialize` for structs whose serde is
+/// derived with `#[serde(remote = "Self")]`: serializing as derived, and
+/// deserializing as derived but from a JSON object only (see the module).
+/// `objects_only!(deserialize: T)` is for a type that derives only `Deserialize`.
+macro_rules! objects_only {
+    (deserialize: $($ty:ty),* $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <$ty>::deserialize($crate::wire_shape::ObjectOnly(deserializer))
+            }
+        }
+    )*};
+    ($($ty:ty),* $(,)?) => {$(
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                <$ty>::serialize(self, serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <$ty>::deserialize($crate::wire_shape::ObjectOnly(deserializer))
+            }
+        }
+    )*};
+}
+pub(crate) use objects_only;
+
+objects_only!(
+    crate::Dataset,
+    crate::Figure,
+    crate::FigurePart,
+    crate::IndicatorDef,
+    crate::WorkPlan,
+    crate::KeyTask,
+    crate::Target,
+    crate::Criterion,
+    crate::CriterionEntry,
+    crate::GrassrootsBlock,
+    crate::VillageTeam,
+    crate::TeamMember,
+    crate::SkilfulModel,
+    crate::Conference,
+    crate::IssuedDocument,
+    crate::Inspection,
+    crate::Subjects,
+    crate::Dialogue,
+    crate::CitizenReception,
+    crate::SiteClearance,
+    crate::Award,
+);
+
+/// The start of serde's message for an array where another type belongs.
+pub(crate) const SEQUENCE_MESSAGE: &str = "invalid type: sequence";
+
+/// The JSON reader's error for `bytes`, as [`crate::dataset::json_error`]
+/// makes it, with an [`ErrorKind::UnexpectedArray`] put on its `[`; text that
+/// is not JSON at all gets the reader's message about that instead.
 ///
-/// Malformed JSON is left to the JSON reader, which says what is wrong with it;
-/// this pass only looks at well-placed brackets.
-pub(crate) fn check(bytes: &[u8]) -> Result<(), Error> {
-    let (mut line, mut column) = (1usize, 0usize);
-    // Open containers: true for an object, false for an array.
-    let mut open: Vec<bool> = Vec::new();
-    // The current string's start (index after the quote), while inside one.
-    let mut string_start: Option<usize> = None;
-    let mut escaped = false;
-    // The last string that ended, and whether it was followed by `:` (a key).
-    let mut last_string: Option<(usize, usize)> = None;
-    let mut key: Option<(usize, usize)> = None;
-    // Whether the previous significant byte was the `:` after `key`.
-    let mut after_colon = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' {
-            line = line.saturating_add(1);
-            column = 0;
-        } else {
-            column = column.saturating_add(1);
-        }
-        if let Some(start) = string_start {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                string_start = None;
-                last_string = Some((start, i));
-            }
-            continue;
-        }
-        match b {
-            b' ' | b'\t' | b'\r' | b'\n' => continue,
-            b'"' => string_start = Some(i.saturating_add(1)),
-            b':' => {
-                key = last_string.take();
-                after_colon = true;
-                continue;
-            }
-            b'[' => {
-                let in_object = open.last().copied() == Some(true);
-                let allowed = in_object && after_colon && key.is_some_and(|k| is_list(bytes, k));
-                if !allowed {
-                    return Err(ErrorKind::UnexpectedArray { line, column }.into());
-                }
-                open.push(false);
-            }
-            b'{' => open.push(true),
-            b'}' | b']' => {
-                open.pop();
-            }
-            _ => {}
-        }
-        after_colon = false;
+/// serde_json reports the last byte it consumed: the `[` itself when a
+/// qualified number (read as any value) met it, the byte before it otherwise
+/// (the reader peeked for a map, a string or a number).
+pub(crate) fn json_error_in(bytes: &[u8], err: serde_json::Error) -> Error {
+    let consumed = err.to_string().contains(crate::quantity::REPORTED_EXPECTED);
+    let err = crate::dataset::json_error(err);
+    let ErrorKind::UnexpectedArray { line, column } = *err.kind() else {
+        return err;
+    };
+    if let Err(syntax) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+        return crate::dataset::json_error(syntax);
     }
-    Ok(())
+    let mut start = 0usize;
+    for _ in 1..line {
+        match bytes
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+        {
+            Some(i) => start = start.saturating_add(i).saturating_add(1),
+            None => return err,
+        }
+    }
+    // The first byte that may be the `[`.
+    let from = match (column, consumed) {
+        (0, _) => start,
+        (c, true) => start.saturating_add(c).saturating_sub(1),
+        (c, false) => start.saturating_add(c),
+    };
+    let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'['))
+        .map(|i| from.saturating_add(i))
+    else {
+        return err;
+    };
+    let line_start = bytes
+        .get(..at)
+        .and_then(|head| head.iter().rposition(|&b| b == b'\n'))
+        .map_or(0, |i| i.saturating_add(1));
+    ErrorKind::UnexpectedArray {
+        line,
+        column: at.saturating_sub(line_start).saturating_add(1),
+    }
+    .into()
+}
+
+/// Reads a JSON document of type `T` from `reader`, with the errors of
+/// [`json_error_in`] (DV051 at its `[`), or
+/// [`ErrorKind::ReadFailed`] when the reader fails.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
+    mut reader: impl std::io::Read,
+) -> Result<T, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| ErrorKind::ReadFailed {
+            message: e.to_string(),
+        })?;
+    serde_json::from_slice(&bytes).map_err(|e| json_error_in(&bytes, e))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::{Dataset, ErrorKind, Figure, Period};
 
     fn at(text: &str) -> Option<(usize, usize)> {
-        match check(text.as_bytes()).map_err(Error::into_kind) {
+        match Dataset::from_json(text.as_bytes()).map_err(crate::Error::into_kind) {
             Err(ErrorKind::UnexpectedArray { line, column }) => Some((line, column)),
-            Err(other) => panic!("{other}"),
-            Ok(()) => None,
+            Err(_) | Ok(_) => None,
         }
     }
+
+    const HEAD: &str =
+        r#"{"schema": "danvan/dataset/v1", "period": {"start": "2022-01-01", "end": "2022-12-31"}"#;
 
     #[test]
     fn lists_are_arrays_and_nothing_else_is() {
-        assert_eq!(
-            at(r#"{"units": [{"code": "30"}], "figures": [{"actor": ["a", "b"]}]}"#),
-            None
+        let ok = format!(
+            r#"{HEAD}, "units": [{{"code": "30", "name": "T"}}], "figures": [{{"indicator": "documents", "unit": "30", "actor": ["government", "other"], "value": 1}}]}}"#
         );
+        Dataset::from_json(ok.as_bytes()).unwrap();
         assert_eq!(at(r#"["danvan/dataset/v1"]"#), Some((1, 1)));
-        assert_eq!(at("{\"period\":\n  [\"2022-01-01\"]}"), Some((2, 3)));
-        assert_eq!(at(r#"{"units": [["30", "Tỉnh"]]}"#), Some((1, 12)));
         assert_eq!(
-            at(r#"{"plan": {"tasks": [{"targets": [], "clear": []}]}}"#),
-            None
+            at("{\"schema\": \"danvan/dataset/v1\", \"period\":\n  [\"2022-01-01\", \"2022-12-31\"]}"),
+            Some((2, 3))
         );
+        let units = format!(r#"{HEAD}, "units": [["30", "T"]]}}"#);
+        assert_eq!(at(&units), Some((1, units.find("[[").unwrap() + 2)));
+        let plan = format!(r#"{HEAD}, "plan": ["2023"]}}"#);
+        assert!(at(&plan).is_some());
+        let part = format!(
+            r#"{HEAD}, "figures": [{{"indicator": "documents", "unit": "30", "actor": "other", "value": 2, "parts": [["a", 1]]}}]}}"#
+        );
+        assert!(at(&part).is_some());
+        let reported = format!(
+            r#"{HEAD}, "figures": [{{"indicator": "documents", "unit": "30", "actor": "other", "value": [2]}}]}}"#
+        );
+        assert!(at(&reported).is_some());
+        // A string's place (peeked) and a number's place (consumed) point at the `[` alike.
+        let code = format!(
+            r#"{HEAD}, "figures": [{{"indicator": "documents", "unit": ["30"], "actor": "other", "value": 1}}]}}"#
+        );
+        let bracket = code.find("[\"30").unwrap() + 1;
+        assert_eq!(at(&code), Some((1, bracket)));
+        let value = format!(
+            r#"{HEAD}, "figures": [{{"indicator": "documents", "unit": "30", "actor": "other", "value":[1]}}]}}"#
+        );
+        let bracket = value.find("[1]").unwrap() + 1;
+        assert_eq!(at(&value), Some((1, bracket)));
     }
 
     #[test]
-    fn brackets_in_strings_and_keys_do_not_count() {
-        assert_eq!(at(r#"{"title": "[x] \"[\" ]", "units": []}"#), None);
-        assert_eq!(at(r#"{"a[": {"b": 1}}"#), None);
-        // An escaped key counts by what it spells.
-        assert_eq!(at(r#"{"\u0075nits": []}"#), None);
-        assert_eq!(at(r#"{"perio\u0064": ["2022-01-01"]}"#), Some((1, 17)));
-    }
-
-    #[test]
-    fn malformed_input_is_left_to_the_reader() {
-        for text in ["", "{", "}}]]", "\"", "{\"units\": [", ":[", "[[[["] {
-            let _ = check(text.as_bytes());
-        }
-        assert_eq!(at(":["), Some((1, 2)));
+    fn every_reader_of_a_struct_refuses_an_array() {
+        assert!(serde_json::from_str::<Period>(r#"["2022-01-01", "2022-12-31"]"#).is_err());
+        assert!(serde_json::from_str::<Figure>(
+            r#"["documents", "30", null, "other", 1, null, []]"#
+        )
+        .is_err());
+        assert!(serde_json::from_str::<Dataset>(
+            r#"["danvan/dataset/v1", {"start": "2022-01-01", "end": "2022-12-31"}]"#
+        )
+        .is_err());
+        assert!(serde_json::from_str::<crate::Unit>(r#"["30", "T"]"#).is_err());
+        assert!(serde_json::from_str::<crate::Share>("[1, 2]").is_err());
+        assert!(serde_json::from_str::<crate::Measure>(r#"["1", "km"]"#).is_err());
+        // Objects still read.
+        assert!(serde_json::from_str::<crate::Share>(r#"{"part": 1, "whole": 2}"#).is_ok());
     }
 }

@@ -215,18 +215,18 @@ fn id(c: &mut Cursor<'_>) -> Option<RecordId> {
     c.text()?.parse().ok()
 }
 
-/// A date written `YYYY-MM-DD`, exactly.
+/// A date written `YYYY-MM-DD`, exactly: the wire's one date reader on the
+/// ten bytes between the quotes (anything else is declined, and serde's path
+/// rejects it with the same reader).
 fn date(c: &mut Cursor<'_>) -> Option<NaiveDate> {
     c.eat(b'"')?;
-    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2, b'"', ..] = c.rest() else {
+    let rest = c.rest();
+    if rest.get(10) != Some(&b'"') {
         return None;
-    };
+    }
+    let date = crate::period::wire_date(rest.get(..10)?)?;
     c.at += 11;
-    let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
-    let year = digit(y1)? * 1000 + digit(y2)? * 100 + digit(y3)? * 10 + digit(y4)?;
-    let month = digit(m1)? * 10 + digit(m2)?;
-    let day = digit(d1)? * 10 + digit(d2)?;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+    Some(date)
 }
 
 fn actor(c: &mut Cursor<'_>) -> Option<Actor> {
@@ -546,6 +546,15 @@ mod tests {
                 r#""+2022-05-10""#,
                 r#""2022-05-10T00:00:00""#,
                 r#""20220510""#,
+                r#"" 2022-05-10""#,
+                r#""2022-05-10 ""#,
+                r#""-2022-05-10""#,
+                r#""02022-05-10""#,
+                r#""2022-05-1""#,
+                r#""2022-13-01""#,
+                r#""0000-01-01""#,
+                r#""2022\u002d05-10""#,
+                r#"["2022-05-10"]"#,
             ],
             "actor" => &[
                 r#""party_committees""#,
@@ -628,8 +637,11 @@ mod tests {
             tags,
             prop::collection::vec(any::<u8>(), 12),
             prop::collection::vec(0usize..16, 12),
-            prop::collection::vec(prop::sample::select(vec!["", " ", "  ", "\t", "\n"]), 40),
-            0u8..12,
+            prop::collection::vec(
+                prop::sample::select(vec!["", " ", "  ", "\t", "\n", "\r"]),
+                40,
+            ),
+            0u8..16,
             any::<prop::sample::Index>(),
             any::<u8>(),
         )
@@ -660,6 +672,12 @@ mod tests {
                         is_plain = false;
                     }
                     _ => {}
+                }
+                let mut spaces = spaces;
+                if let (6 | 7, Some(slot)) = (twist, spaces.get_mut(usize::from(byte) % 40)) {
+                    // Form feed or vertical tab: not JSON whitespace.
+                    *slot = if twist == 6 { "\x0c" } else { "\x0b" };
+                    is_plain = false;
                 }
                 let mut sp = spaces.iter().cycle();
                 let mut s = |x: &mut String| x.push_str(sp.next().copied().unwrap_or(""));
@@ -699,6 +717,22 @@ mod tests {
                 text.push('}');
                 s(&mut text);
                 text.push('}');
+                if twist == 4 {
+                    // The record written as an array of its values.
+                    let object = text.split_once(':').map_or("", |(_, o)| o).trim();
+                    let inner = object.trim_start_matches('{').trim_end_matches('}');
+                    let values: Vec<&str> = inner
+                        .split(',')
+                        .map(|kv| kv.split_once(':').map_or(kv, |(_, v)| v))
+                        .collect();
+                    text = format!("{{\"{tag}\": [{}]}}", values.join(","));
+                    is_plain = false;
+                }
+                if twist == 5 {
+                    // The whole line as an array.
+                    text = format!("[{text}]");
+                    is_plain = false;
+                }
                 let mut bytes = text.into_bytes();
                 if twist == 3 {
                     // One byte changed anywhere, into any byte (UTF-8 or not).
@@ -718,17 +752,85 @@ mod tests {
         /// Whatever the fast path reads, serde_json reads the same; plain lines it reads.
         #[test]
         fn agrees_with_serde((bytes, is_plain) in line()) {
-            let text = String::from_utf8_lossy(&bytes);
-            let fast = parse_record(&bytes);
-            let slow = serde_json::from_slice::<Record>(bytes.trim_ascii());
-            if let Some(r) = &fast {
-                prop_assert_eq!(Some(r), slow.as_ref().ok(), "{}", text);
-            }
-            if is_plain {
-                prop_assert!(slow.is_ok(), "{}", text);
-                prop_assert!(fast.is_some(), "{}", text);
+            if let Err(e) = differ(&bytes, is_plain) {
+                return Err(TestCaseError::fail(e));
             }
         }
+    }
+
+    /// The differential check of one line, as the stream sees it (trimmed of
+    /// JSON whitespace): what the fast path reads, the spec reader (serde on
+    /// the types) reads the same; a plain line both read.
+    fn differ(bytes: &[u8], is_plain: bool) -> Result<(), String> {
+        let (from, to) = super::super::stream::trim(bytes);
+        let line = bytes.get(from..to).unwrap_or(&[]);
+        let fast = parse_record(line);
+        let slow = serde_json::from_slice::<Record>(line);
+        let text = || String::from_utf8_lossy(bytes).into_owned();
+        if let Some(r) = &fast {
+            if Some(r) != slow.as_ref().ok() {
+                return Err(format!("fast {r:?}, spec {slow:?}: {}", text()));
+            }
+        }
+        if is_plain && (slow.is_err() || fast.is_none()) {
+            return Err(format!(
+                "plain line not read (fast {fast:?}, spec {slow:?}): {}",
+                text()
+            ));
+        }
+        Ok(())
+    }
+
+    /// Lines for the differential test, from a seed: the same every run.
+    fn generated(seed: u64, count: usize) -> impl Iterator<Item = (Vec<u8>, bool)> {
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+        let mut key = [0u8; 32];
+        key[..8].copy_from_slice(&seed.to_le_bytes());
+        let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &key);
+        let mut runner = TestRunner::new_with_rng(Config::default(), rng);
+        let strategy = line();
+        (0..count).filter_map(move |_| strategy.new_tree(&mut runner).ok().map(|t| t.current()))
+    }
+
+    /// The fast path against the spec reader: the committed corpus
+    /// (`tests/wire/fast_path_corpus.jsonl`) and 100,000 generated lines
+    /// (`DANVAN_DIFF_LINES` and `DANVAN_DIFF_SEED` for longer runs, see the README).
+    #[test]
+    fn fast_path_differs_nowhere_from_the_spec_reader() {
+        let corpus = include_bytes!("../../tests/wire/fast_path_corpus.jsonl");
+        let mut read = 0usize;
+        for line in corpus.split(|&b| b == b'\n') {
+            differ(line, false).unwrap_or_else(|e| panic!("corpus: {e}"));
+            read += usize::from(parse_record(line).is_some());
+        }
+        assert!(
+            read >= 10,
+            "the corpus has plain lines the fast path reads: {read}"
+        );
+        let count = std::env::var("DANVAN_DIFF_LINES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(100_000);
+        let seed = std::env::var("DANVAN_DIFF_SEED")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(12);
+        let (mut lines, mut fast, mut plain) = (0usize, 0usize, 0usize);
+        for (bytes, is_plain) in generated(seed, count) {
+            differ(&bytes, is_plain).unwrap_or_else(|e| panic!("line {lines} of seed {seed}: {e}"));
+            lines += 1;
+            fast += usize::from(parse_record(super::super::stream::trim_slice(&bytes)).is_some());
+            plain += usize::from(is_plain);
+        }
+        assert_eq!(lines, count);
+        // Both kinds are well represented.
+        assert!(
+            fast > count / 10 && fast < count * 9 / 10,
+            "{fast} of {count} read fast"
+        );
+        assert!(plain > count / 20, "{plain} of {count} plain");
+        eprintln!("fast path vs spec reader: {lines} generated lines (seed {seed}), {fast} read by the fast path, no difference");
     }
 
     proptest! {

@@ -16,6 +16,7 @@ use crate::{
 };
 
 /// The longest line [`stream_json_lines`] reads, in bytes; a longer line is rejected.
+/// The line end (LF, or CRLF: its CR too) is not counted.
 ///
 /// ```
 /// assert_eq!(danvan::MAX_LINE_BYTES, 1 << 20);
@@ -145,9 +146,11 @@ impl StreamStats {
 /// Each line is checked by [`Accumulator::check`] (the rules of
 /// [`check`](crate::check) that concern one record alone) and added. A line
 /// that is not a record, breaks a rule or would overflow a total is not added:
-/// it is counted as rejected, with its line number and error. Blank lines are
-/// skipped; a line longer than [`MAX_LINE_BYTES`] is rejected
-/// ([`ErrorKind::LineTooLong`]).
+/// it is counted as rejected, with its line number and error. Blank lines
+/// (nothing but JSON whitespace: space, tab, CR) are skipped and not counted
+/// in `lines`; any other byte, a form feed included, makes a line that is
+/// counted or rejected. A line longer than [`MAX_LINE_BYTES`] is rejected
+/// ([`ErrorKind::LineTooLong`]); the CR of a CRLF line end does not count.
 ///
 /// # Errors
 ///
@@ -393,7 +396,9 @@ impl<R: Read> Blocks<R> {
                     let rest = self.carry.split_off(p + 1);
                     return Ok(Some(Block::Lines(std::mem::replace(&mut self.carry, rest))));
                 }
-                None if self.carry.len() > MAX_LINE_BYTES => {
+                // Past the limit even if it ends in CRLF: `outcomes` checks
+                // the lines of a block exactly.
+                None if self.carry.len() > MAX_LINE_BYTES + 1 => {
                     self.drop_carry();
                     self.skipping = true;
                     return Ok(Some(Block::TooLong));
@@ -432,6 +437,8 @@ fn outcomes(acc: &Accumulator, block: &Block) -> Done {
         rest = next;
         let at = u32::try_from(lines).unwrap_or(u32::MAX);
         lines += 1;
+        // The CR of a CRLF line end is part of the end, not of the line.
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.len() > MAX_LINE_BYTES {
             out.push((at, Outcome::TooLong));
             continue;
@@ -556,7 +563,7 @@ fn outcome(acc: &Accumulator, text: &[u8]) -> Outcome {
         Some(r) => r,
         None => match serde_json::from_slice(text) {
             Ok(r) => r,
-            Err(e) => return Outcome::Rejected(crate::dataset::json_error(e)),
+            Err(e) => return Outcome::Rejected(crate::wire_shape::json_error_in(text, e)),
         },
     };
     match acc.prepare(record) {
@@ -589,15 +596,25 @@ fn read_failed(e: std::io::Error) -> Error {
     .into()
 }
 
-/// The range of the bytes without leading and trailing ASCII whitespace.
-fn trim(b: &[u8]) -> (usize, usize) {
-    let start = b
-        .iter()
-        .position(|c| !c.is_ascii_whitespace())
-        .unwrap_or(b.len());
+/// Whitespace as RFC 8259 has it: space, tab, LF and CR (not form feed or
+/// vertical tab, which `u8::is_ascii_whitespace` would take).
+fn is_json_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The bytes without leading and trailing JSON whitespace.
+#[cfg(test)]
+pub(super) fn trim_slice(b: &[u8]) -> &[u8] {
+    let (from, to) = trim(b);
+    b.get(from..to).unwrap_or(&[])
+}
+
+/// The range of the bytes without leading and trailing JSON whitespace.
+pub(super) fn trim(b: &[u8]) -> (usize, usize) {
+    let start = b.iter().position(|&c| !is_json_space(c)).unwrap_or(b.len());
     let end = b
         .iter()
-        .rposition(|c| !c.is_ascii_whitespace())
+        .rposition(|&c| !is_json_space(c))
         .map_or(start, |e| e + 1);
     (start, end)
 }

@@ -18,9 +18,13 @@ use crate::Builtin;
 /// let a: danvan::Award = serde_json::from_str(json).unwrap();
 /// assert_eq!(a.recipient, danvan::Recipient::Collective);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Award")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Award {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -28,6 +32,7 @@ pub struct Award {
     /// The unit whose body issued it.
     pub unit: UnitCode,
     /// The day it was given.
+    #[serde(deserialize_with = "crate::period::date_serde::date")]
     pub date: NaiveDate,
     /// The body that issued it.
     pub issuer: Actor,

@@ -19,9 +19,13 @@ use crate::{Actor, Builtin, Level};
 /// assert_eq!(block.unit.to_string(), "10507");
 /// assert!(block.dissolved.is_none());
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "GrassrootsBlock")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct GrassrootsBlock {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,10 +33,18 @@ pub struct GrassrootsBlock {
     /// The commune the block belongs to.
     pub unit: UnitCode,
     /// When it was set up, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     pub established: Option<NaiveDate>,
     /// When it ceased to exist, if it did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     pub dissolved: Option<NaiveDate>,
 }
 

@@ -17,9 +17,13 @@ use crate::{Builtin, ErrorKind};
 /// assert_eq!(s.consent()?.percent(1).map(|p| p.to_string()), Some("93.6".into()));
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SiteClearance")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct SiteClearance {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -27,6 +31,7 @@ pub struct SiteClearance {
     /// The unit where the land is.
     pub unit: UnitCode,
     /// The day the figures were taken.
+    #[serde(deserialize_with = "crate::period::date_serde::date")]
     pub date: NaiveDate,
     /// Who led the drive.
     pub actor: Actor,

@@ -15,9 +15,13 @@ use crate::Builtin;
 /// assert_eq!(c.headcount, danvan::Headcount::Occurrences);
 /// assert_eq!(c.participants.value().get(), 45);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Conference")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Conference {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25,6 +29,7 @@ pub struct Conference {
     /// The unit that held it.
     pub unit: UnitCode,
     /// The day it was held.
+    #[serde(deserialize_with = "crate::period::date_serde::date")]
     pub date: NaiveDate,
     /// Who organized it.
     pub actor: Actor,

@@ -17,9 +17,13 @@ use crate::Builtin;
 /// let d: danvan::Dialogue = serde_json::from_str(json).unwrap();
 /// assert_eq!(d.petitions_resolved.get(), 9);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Dialogue")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Dialogue {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -27,6 +31,7 @@ pub struct Dialogue {
     /// The unit whose head held it; its level is the level of the head.
     pub unit: UnitCode,
     /// The day it was held.
+    #[serde(deserialize_with = "crate::period::date_serde::date")]
     pub date: NaiveDate,
     /// Whose head held it: Party committee (`party_committees`) or government.
     pub actor: Actor,
@@ -53,9 +58,13 @@ pub struct Dialogue {
 /// let r: danvan::CitizenReception = serde_json::from_str(json).unwrap();
 /// assert_eq!(r.citizens.map(|c| c.get()), Some(23));
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "CitizenReception")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct CitizenReception {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,6 +72,7 @@ pub struct CitizenReception {
     /// The unit whose head received citizens; its level is the level of the head.
     pub unit: UnitCode,
     /// The day of the reception.
+    #[serde(deserialize_with = "crate::period::date_serde::date")]
     pub date: NaiveDate,
     /// Whose head received citizens: Party committee or government.
     pub actor: Actor,

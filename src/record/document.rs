@@ -14,9 +14,13 @@ use crate::Builtin;
 /// let d: danvan::IssuedDocument = serde_json::from_str(json).unwrap();
 /// assert_eq!(d.kind, danvan::DocumentKind::Guidance);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "IssuedDocument")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct IssuedDocument {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -24,6 +28,7 @@ pub struct IssuedDocument {
     /// The unit that issued it.
     pub unit: UnitCode,
     /// The day it was issued.
+    #[serde(deserialize_with = "crate::period::date_serde::date")]
     pub date: NaiveDate,
     /// Who issued it.
     pub actor: Actor,

@@ -20,9 +20,13 @@ use crate::ValueType;
 /// assert_eq!(f.actors, vec![danvan::Actor::MobilizationSector]);
 /// assert_eq!(f.value.map(|v| v.qualifier()), Some(danvan::Qualifier::AtLeast));
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Figure")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Figure {
     /// What is counted.
     pub indicator: IndicatorId,
@@ -85,9 +89,13 @@ impl Figure {
 /// let p: danvan::FigurePart = serde_json::from_str(r#"{"label": "collective", "value": 11}"#).unwrap();
 /// assert_eq!(p.value.value().get(), 11);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "FigurePart")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct FigurePart {
     /// What the part is, e.g. `"collective"`.
     pub label: String,

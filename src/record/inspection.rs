@@ -20,9 +20,13 @@ use crate::{Builtin, ErrorKind};
 /// assert_eq!(s.subjects.total()?.get(), 3);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Inspection")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Inspection {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -30,6 +34,7 @@ pub struct Inspection {
     /// The unit that held it.
     pub unit: UnitCode,
     /// The day it started.
+    #[serde(deserialize_with = "crate::period::date_serde::date")]
     pub date: NaiveDate,
     /// Who held it.
     pub actor: Actor,
@@ -71,11 +76,15 @@ pub enum InspectionKind {
 /// assert_eq!(s.total()?.get(), 7);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "Subjects")
+)]
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct Subjects {
     /// Party organizations (tổ chức đảng).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -21,9 +21,13 @@ use crate::{Actor, Builtin};
 /// let model: danvan::SkilfulModel = serde_json::from_str(json).unwrap();
 /// assert!(model.stage.includes(danvan::ModelStage::Effective));
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "SkilfulModel")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct SkilfulModel {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,7 +47,11 @@ pub struct SkilfulModel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recognized_by: Option<Level>,
     /// When it was registered, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     pub registered: Option<NaiveDate>,
 }
 

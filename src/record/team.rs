@@ -26,9 +26,13 @@ use crate::{Actor, Builtin, ErrorKind, Level};
 /// assert_eq!(team.leader().map(|m| m.role), Some(danvan::TeamRole::PartyCellSecretary));
 /// assert_eq!(team.deputies().count(), 2);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "VillageTeam")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct VillageTeam {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -39,10 +43,18 @@ pub struct VillageTeam {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<TeamMember>,
     /// When it was set up, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     pub established: Option<NaiveDate>,
     /// When it ceased to exist, if it did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     pub dissolved: Option<NaiveDate>,
 }
 
@@ -107,9 +119,13 @@ impl VillageTeam {
 /// let m: danvan::TeamMember = serde_json::from_str(r#"{"role": "member"}"#).unwrap();
 /// assert_eq!(m.role, danvan::TeamRole::Member);
 /// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(rename = "TeamMember")
+)]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 pub struct TeamMember {
     /// The member's role in the team.
     pub role: TeamRole,

@@ -389,17 +389,27 @@ pub struct Unit {
 
 /// The wire shape of a [`Unit`].
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct UnitWire {
     code: UnitCode,
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     parent: Option<UnitCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     valid_from: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     valid_to: Option<NaiveDate>,
 }
+
+crate::wire_shape::objects_only!(UnitWire);
 
 impl From<UnitWire> for Unit {
     fn from(w: UnitWire) -> Unit {

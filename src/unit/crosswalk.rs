@@ -232,7 +232,9 @@ impl CrosswalkBuilder {
     /// # Errors
     ///
     /// Returns [`ErrorKind::Json`] when the text is not JSON of that shape
-    /// (including a malformed unit code).
+    /// (including a malformed unit code or a date not written `YYYY-MM-DD`),
+    /// [`ErrorKind::UnexpectedArray`] for an array where an object belongs, and
+    /// [`ErrorKind::ReadFailed`] when the reader fails.
     ///
     /// ```
     /// let json = r#"{"entries": [{"from": "10507", "to": [{"code": "10510"}]}]}"#;
@@ -241,7 +243,7 @@ impl CrosswalkBuilder {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn from_json(reader: impl std::io::Read) -> Result<CrosswalkBuilder, Error> {
-        serde_json::from_reader(std::io::BufReader::new(reader)).map_err(super::json_error)
+        crate::wire_shape::read_json(reader)
     }
 
     /// Sets the first day on which the new units apply.
@@ -844,31 +846,41 @@ impl TryFrom<CrosswalkWire> for Crosswalk {
 
 /// The wire shape of a crosswalk.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct CrosswalkWire {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     effective: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<String>,
     entries: Vec<EntryWire>,
 }
 
+crate::wire_shape::objects_only!(CrosswalkWire);
+
 /// The wire shape of one entry.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct EntryWire {
     from: UnitCode,
     to: Vec<TargetWire>,
 }
 
+crate::wire_shape::objects_only!(EntryWire);
+
 /// The wire shape of one target.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct TargetWire {
     code: UnitCode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     share: Option<String>,
 }
+
+crate::wire_shape::objects_only!(TargetWire);
 
 impl From<CrosswalkWire> for CrosswalkBuilder {
     fn from(wire: CrosswalkWire) -> CrosswalkBuilder {

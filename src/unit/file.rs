@@ -51,7 +51,10 @@ impl Hierarchy {
     ///
     /// # Errors
     ///
-    /// Returns [`ErrorKind::Json`](crate::ErrorKind::Json) with the line and
+    /// Returns [`ErrorKind::UnexpectedArray`](crate::ErrorKind::UnexpectedArray)
+    /// at the `[` of an array where an object belongs,
+    /// [`ErrorKind::ReadFailed`](crate::ErrorKind::ReadFailed) when the reader
+    /// fails, and [`ErrorKind::Json`](crate::ErrorKind::Json) with the line and
     /// column when the text is not JSON of that shape (including a malformed
     /// code, a code of the wrong level, both `districts` and `communes` in one
     /// province, or `levels` that do not match), and the first problem of
@@ -72,8 +75,7 @@ impl Hierarchy {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Hierarchy, Error> {
-        let file: FileWire =
-            serde_json::from_reader(std::io::BufReader::new(reader)).map_err(super::json_error)?;
+        let file: FileWire = crate::wire_shape::read_json(reader)?;
         let mut units = Vec::new();
         let stamp = |code: UnitCode, name: String, parent: Option<UnitCode>| {
             Unit::new(code, name)
@@ -126,7 +128,7 @@ struct FileWire {
 }
 
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct FileRaw {
     #[serde(default, rename = "source")]
     _source: IgnoredAny,
@@ -138,6 +140,8 @@ struct FileRaw {
     levels: Option<Vec<Level>>,
     provinces: Vec<ProvinceWire>,
 }
+
+crate::wire_shape::objects_only!(deserialize: FileRaw);
 
 impl TryFrom<FileRaw> for FileWire {
     type Error = String;
@@ -187,7 +191,7 @@ struct ProvinceWire {
 }
 
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct ProvinceRaw {
     code: UnitCode,
     name: String,
@@ -196,6 +200,8 @@ struct ProvinceRaw {
     #[serde(default)]
     communes: Option<Vec<CommuneWire>>,
 }
+
+crate::wire_shape::objects_only!(deserialize: ProvinceRaw);
 
 impl TryFrom<ProvinceRaw> for ProvinceWire {
     type Error = String;
@@ -227,13 +233,15 @@ struct DistrictWire {
 }
 
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct DistrictRaw {
     code: UnitCode,
     name: String,
     #[serde(default)]
     communes: Vec<CommuneWire>,
 }
+
+crate::wire_shape::objects_only!(deserialize: DistrictRaw);
 
 impl TryFrom<DistrictRaw> for DistrictWire {
     type Error = String;
@@ -256,11 +264,13 @@ struct CommuneWire {
 }
 
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", deny_unknown_fields)]
 struct CommuneRaw {
     code: UnitCode,
     name: String,
 }
+
+crate::wire_shape::objects_only!(deserialize: CommuneRaw);
 
 impl TryFrom<CommuneRaw> for CommuneWire {
     type Error = String;
@@ -409,7 +419,8 @@ mod tests {
             .2
             .starts_with("invalid unit code \"3\""));
         let (line, column, _) = json_err(r#"{"provinces": [{"code": "3", "name": "x"}]}"#);
-        assert_eq!((line, column), (1, 28));
+        // The closing quote of the bad code, as `Dataset::from_json` counts.
+        assert_eq!((line, column), (1, 27));
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod schema;
 mod synthetic;
 mod traits;
 mod validation;
+mod wire;
 
 /// Reads a file of the repository (tests never depend on anything outside it).
 pub fn read(path: &str) -> String {
