@@ -381,7 +381,7 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `schema` | off | `dataset_schema()`: the JSON Schema (draft 2020-12) of the exchange document, for apps in other languages; committed as `schema/danvan-dataset-v1.schema.json` (uses `schemars`) |
-//! | `csv` | off | `read_figures_csv` and `write_figures_csv`: reported figures to and from spreadsheets (uses `csv`) |
+//! | `csv` | off | `read_figures_csv` (and `read_figures_csv_with_limits`) and `write_figures_csv`: reported figures to and from spreadsheets (uses `csv`) |
 //! | `synth` | off | `danvan::synth`: deterministic synthetic data with the national shapes, for benchmarks and load tests (no extra dependency) |
 
 #![forbid(unsafe_code)]
@@ -445,4 +445,4 @@ pub use schema::dataset_schema;
 #[cfg(feature = "csv")]
 mod csv_io;
 #[cfg(feature = "csv")]
-pub use csv_io::{read_figures_csv, write_figures_csv};
+pub use csv_io::{read_figures_csv, read_figures_csv_with_limits, write_figures_csv};
