@@ -422,7 +422,8 @@ pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
     Agreement, Change, Reconciliation, Record, RecordRef, StockSummary, StreamStats, Summary,
-    Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STREAM_WORKERS,
+    Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
+    MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use dataset::{Dataset, Schema};
 pub use error::{Code, Error, ErrorKind, Excerpt};
