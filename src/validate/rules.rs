@@ -246,7 +246,8 @@ impl Checked {
 /// # Errors
 ///
 /// Returns the [`Report`] of every issue, warnings included, when any issue is
-/// an error.
+/// an error: the first [`CheckOptions::DEFAULT_MAX_ISSUES`], then a count of
+/// the others per code (see [`CheckOptions::max_issues`]).
 ///
 /// ```
 /// let json = r#"{
@@ -552,23 +553,11 @@ impl<'a> Checker<'a> {
         self.list(RecordKind::Block, &d.blocks, RecordRef::Block, |x| {
             x.id.as_ref()
         });
-        self.one_per_unit(
-            "blocks",
-            d.blocks
-                .iter()
-                .map(|b| (b.unit, b.established, b.dissolved))
-                .collect(),
-        );
+        self.one_per_unit("blocks", &d.blocks, |b| (b.unit, b.established, b.dissolved));
         self.list(RecordKind::Team, &d.teams, RecordRef::Team, |x| {
             x.id.as_ref()
         });
-        self.one_per_unit(
-            "teams",
-            d.teams
-                .iter()
-                .map(|t| (t.unit, t.established, t.dissolved))
-                .collect(),
-        );
+        self.one_per_unit("teams", &d.teams, |t| (t.unit, t.established, t.dissolved));
         self.list(RecordKind::Model, &d.models, RecordRef::Model, |x| {
             x.id.as_ref()
         });
@@ -704,21 +693,25 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports a second living body on one unit (blocks per commune, teams per village).
-    fn one_per_unit(
+    ///
+    /// It reads the records in place (no copy of the list: a document of
+    /// millions of blocks is checked in little more than its own memory).
+    fn one_per_unit<T>(
         &mut self,
         list: &'static str,
-        items: Vec<(UnitCode, Option<NaiveDate>, Option<NaiveDate>)>,
+        records: &[T],
+        living: impl Fn(&T) -> (UnitCode, Option<NaiveDate>, Option<NaiveDate>),
     ) {
         let mut by_unit: HashMap<UnitCode, Vec<usize>> = HashMap::new();
-        for (i, (unit, _, _)) in items.iter().enumerate() {
-            by_unit.entry(*unit).or_default().push(i);
+        for (i, x) in records.iter().enumerate() {
+            by_unit.entry(living(x).0).or_default().push(i);
         }
-        for (i, (unit, est, dis)) in items.iter().enumerate() {
-            let Some(others) = by_unit.get(unit) else {
+        for (i, (unit, est, dis)) in records.iter().map(&living).enumerate() {
+            let Some(others) = by_unit.get(&unit) else {
                 continue;
             };
             let first = others.iter().copied().take_while(|&j| j < i).find(|&j| {
-                items.get(j).is_some_and(|(_, e2, d2)| {
+                records.get(j).map(&living).is_some_and(|(_, e2, d2)| {
                     // [est, dis) and [e2, d2) overlap.
                     let a_before_b_ends = match (est, d2) {
                         (Some(a), Some(b)) => a < b,
@@ -734,12 +727,12 @@ impl<'a> Checker<'a> {
             if let Some(first) = first {
                 let kind = if list == "blocks" {
                     ErrorKind::SecondBlock {
-                        code: code_text(unit),
+                        code: code_text(&unit),
                         first,
                     }
                 } else {
                     ErrorKind::SecondTeam {
-                        code: code_text(unit),
+                        code: code_text(&unit),
                         first,
                     }
                 };
