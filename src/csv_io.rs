@@ -207,13 +207,14 @@ pub fn read_figures_csv(reader: impl Read) -> Result<Vec<Figure>, Error> {
 /// use danvan::{ErrorKind, Limits};
 ///
 /// let text = "unit,period,actor,indicator,value\n288,2022,government,conferences,3\n";
-/// let limits = Limits::default().with_max_cell_bytes(10);
+/// let limits = Limits::default().with_max_cell_bytes(11);
 /// assert_eq!(danvan::read_figures_csv_with_limits(text.as_bytes(), &limits)?.len(), 1);
 ///
-/// let err = danvan::read_figures_csv_with_limits(text.as_bytes(), &limits.with_max_cell_bytes(5))
+/// // "conferences" is 11 bytes.
+/// let err = danvan::read_figures_csv_with_limits(text.as_bytes(), &limits.with_max_cell_bytes(10))
 ///     .unwrap_err();
-/// assert_eq!(err.kind(), &ErrorKind::CsvCellTooLong { row: 2, position: 4, limit: 5 });
-/// assert_eq!(err.to_string(), "row 2, column 4: cell exceeds the limit of 5 bytes (max_cell_bytes): shorten it or raise the limit");
+/// assert_eq!(err.kind(), &ErrorKind::CsvCellTooLong { row: 2, position: 4, limit: 10 });
+/// assert_eq!(err.to_string(), "row 2, column 4: cell exceeds the limit of 10 bytes (max_cell_bytes): shorten it or raise the limit");
 ///
 /// let err = danvan::read_figures_csv_with_limits(text.as_bytes(), &Limits::default().with_max_rows(0))
 ///     .unwrap_err();

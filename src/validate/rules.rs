@@ -553,7 +553,9 @@ impl<'a> Checker<'a> {
         self.list(RecordKind::Block, &d.blocks, RecordRef::Block, |x| {
             x.id.as_ref()
         });
-        self.one_per_unit("blocks", &d.blocks, |b| (b.unit, b.established, b.dissolved));
+        self.one_per_unit("blocks", &d.blocks, |b| {
+            (b.unit, b.established, b.dissolved)
+        });
         self.list(RecordKind::Team, &d.teams, RecordRef::Team, |x| {
             x.id.as_ref()
         });
