@@ -306,6 +306,27 @@ mod tests {
     }
 
     #[test]
+    fn every_length_limit_is_checked_before_normalizing() {
+        use unicode_normalization::UnicodeNormalization;
+        // Refused by length alone, with an excerpt of the input.
+        let huge = "a".repeat(1 << 20);
+        let errors = [
+            huge.parse::<crate::RecordId>().unwrap_err(),
+            huge.parse::<crate::UnitWord>().unwrap_err(),
+            huge.parse::<crate::IndicatorId>().unwrap_err(),
+        ];
+        for err in errors {
+            let text = err.to_string();
+            assert!(text.contains("… (1 048 576 bytes)"), "{text}");
+            assert!(text.len() < 400, "{text}");
+        }
+        // Under the bound, NFC decides: 32 decomposed characters are a unit word.
+        let one: String = "\u{1F82}".nfd().collect();
+        assert!(one.repeat(32).parse::<crate::UnitWord>().is_ok());
+        assert!(one.repeat(33).parse::<crate::UnitWord>().is_err());
+    }
+
+    #[test]
     fn a_bounded_read_stops_one_byte_past() {
         let err = read_bounded(std::io::repeat(b'x'), 10).unwrap_err();
         assert_eq!(err.into_kind(), ErrorKind::DocumentTooLarge { limit: 10 });
