@@ -26,6 +26,7 @@ pub enum Schema {
     V1,
 }
 
+crate::wire_shape::wire_struct! {
 /// A dataset: what one unit submits for one period, as records, reported
 /// figures and the year's plan.
 ///
@@ -51,8 +52,8 @@ pub enum Schema {
     derive(schemars::JsonSchema),
     schemars(rename = "Dataset")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// The format version.
     pub schema: Schema,
@@ -108,6 +109,7 @@ pub struct Dataset {
     /// Figures that arrive as totals rather than records.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
+}
 }
 
 impl Dataset {

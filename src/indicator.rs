@@ -287,6 +287,7 @@ impl fmt::Display for Builtin {
     }
 }
 
+crate::wire_shape::wire_struct! {
 /// A custom indicator declared in a dataset, for figures this crate does not know yet
 /// (money mobilized, land donated in m², workdays, houses built, mediation cases).
 ///
@@ -301,8 +302,8 @@ impl fmt::Display for Builtin {
     derive(schemars::JsonSchema),
     schemars(rename = "IndicatorDef")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct IndicatorDef {
     /// The identifier; must not be a built-in one.
     pub id: IndicatorId,
@@ -315,6 +316,7 @@ pub struct IndicatorDef {
     /// Whether values are counts (the default) or decimal amounts.
     #[serde(default)]
     pub values: ValueType,
+}
 }
 
 #[cfg(test)]

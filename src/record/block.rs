@@ -8,6 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Actor, Builtin, Level};
 
+crate::wire_shape::wire_struct! {
 /// A grassroots mobilization block (khối dân vận cơ sở): the mobilization
 /// coordinating body of a commune's Party committee; at most one per commune.
 ///
@@ -24,8 +25,8 @@ use crate::{Actor, Builtin, Level};
     derive(schemars::JsonSchema),
     schemars(rename = "GrassrootsBlock")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct GrassrootsBlock {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,6 +47,7 @@ pub struct GrassrootsBlock {
         deserialize_with = "crate::period::date_serde::option"
     )]
     pub dissolved: Option<NaiveDate>,
+}
 }
 
 impl GrassrootsBlock {

@@ -6,6 +6,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::Builtin;
 
+crate::wire_shape::wire_struct! {
 /// A propaganda or training conference (hội nghị tuyên truyền, tập huấn).
 ///
 /// ```
@@ -20,8 +21,8 @@ use crate::Builtin;
     derive(schemars::JsonSchema),
     schemars(rename = "Conference")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Conference {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,6 +41,7 @@ pub struct Conference {
     /// Whether `participants` counts occurrences or distinct persons.
     #[serde(default)]
     pub headcount: Headcount,
+}
 }
 
 /// What a conference was for.

@@ -8,6 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Actor, Builtin};
 
+crate::wire_shape::wire_struct! {
 /// A "Dân vận khéo" (skilful mobilization) model or exemplary person.
 ///
 /// A *mô hình* is a collective initiative; a *điển hình* an exemplary
@@ -26,8 +27,8 @@ use crate::{Actor, Builtin};
     derive(schemars::JsonSchema),
     schemars(rename = "SkilfulModel")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct SkilfulModel {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,6 +54,7 @@ pub struct SkilfulModel {
         deserialize_with = "crate::period::date_serde::option"
     )]
     pub registered: Option<NaiveDate>,
+}
 }
 
 /// Whether a model is a collective initiative or an exemplary individual.

@@ -8,6 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Actor, Builtin, ErrorKind, Level};
 
+crate::wire_shape::wire_struct! {
 /// A village mobilization team (tổ dân vận thôn, khu dân cư); at most one per village.
 ///
 /// The secretary of the village's Party cell leads it; the village head and the
@@ -31,8 +32,8 @@ use crate::{Actor, Builtin, ErrorKind, Level};
     derive(schemars::JsonSchema),
     schemars(rename = "VillageTeam")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct VillageTeam {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,6 +57,7 @@ pub struct VillageTeam {
         deserialize_with = "crate::period::date_serde::option"
     )]
     pub dissolved: Option<NaiveDate>,
+}
 }
 
 impl VillageTeam {
@@ -113,6 +115,7 @@ impl VillageTeam {
     }
 }
 
+crate::wire_shape::wire_struct! {
 /// A member of a village team.
 ///
 /// ```
@@ -124,14 +127,15 @@ impl VillageTeam {
     derive(schemars::JsonSchema),
     schemars(rename = "TeamMember")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct TeamMember {
     /// The member's role in the team.
     pub role: TeamRole,
     /// The member's name, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
 }
 
 /// The role of a member of a village team.
