@@ -27,6 +27,7 @@ use crate::{Error, ErrorKind};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Actor {
     /// Party committees and Party organizations at all levels (cấp ủy, tổ chức đảng).
     PartyCommittees,

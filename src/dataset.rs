@@ -19,6 +19,7 @@ use crate::{
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
+#[non_exhaustive]
 pub enum Schema {
     /// `danvan/dataset/v1`.
     #[default]

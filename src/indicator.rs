@@ -18,6 +18,7 @@ use crate::{Error, ErrorKind};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum IndicatorKind {
     /// Events during the period: summed over units and over time.
     Flow,
@@ -50,6 +51,7 @@ pub enum IndicatorKind {
     serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ValueType {
     /// Whole numbers of things or persons ([`Reported`](crate::Reported)).
     #[default]
@@ -132,6 +134,19 @@ impl From<Builtin> for IndicatorId {
     }
 }
 
+/// A borrowed id, for the getters that take `impl Into<IndicatorId>`.
+///
+/// ```
+/// let id: danvan::IndicatorId = "documents".parse()?;
+/// assert_eq!(danvan::IndicatorId::from(&id), id);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+impl From<&IndicatorId> for IndicatorId {
+    fn from(id: &IndicatorId) -> IndicatorId {
+        id.clone()
+    }
+}
+
 impl fmt::Display for IndicatorId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -153,6 +168,7 @@ macro_rules! builtins {
         /// assert_eq!(Builtin::SkilfulModels.id(), "skilful_models");
         /// assert_eq!(Builtin::ALL[Builtin::SkilfulModels.index()], Builtin::SkilfulModels);
         /// ```
+        #[non_exhaustive]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Builtin {
             $( $(#[$doc])* $variant, )*

@@ -219,6 +219,7 @@ fn plain_digits(s: &str) -> Option<u64> {
     serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Qualifier {
     /// The number is exact.
     #[default]

@@ -253,6 +253,7 @@ pub fn units(shape: Shape) -> Result<Vec<Unit>, Error> {
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SynthRecord {
     /// A conference.
     Conference(Conference),

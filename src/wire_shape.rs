@@ -19,7 +19,7 @@
 //!
 //! Lists stay arrays (they are `Vec`s, not structs), and a figure's `actor`
 //! may be a list on purpose, so that `check` can say "exactly one actor".
-//!
+
 use serde::de::{Deserializer, Visitor};
 
 use crate::{Error, ErrorKind};

@@ -84,7 +84,7 @@
 //! let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
 //! let totals = danvan::Totals::compute(&checked)?;
 //! let province: danvan::UnitCode = "30".parse()?;
-//! let participants = totals.get_builtin(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
+//! let participants = totals.get(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
 //! assert_eq!(participants, Some(danvan::notation::parse_reported("hơn 160")?));
 //! # Ok::<(), danvan::Error>(())
 //! ```
@@ -101,7 +101,8 @@ mod summary;
 use std::cmp::Ordering;
 use std::ops::Range;
 
-pub use accumulate::{Accumulator, RecordRef};
+pub(crate) use crate::record::RecordRef;
+pub use accumulate::Accumulator;
 pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
 pub use rows::{TotalsLayer, TotalsRow};
@@ -443,7 +444,7 @@ impl Totals {
     /// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-2022.json")).unwrap();
     /// let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
     /// let totals = danvan::Totals::compute(&checked)?;
-    /// let models = totals.get_builtin(&"30".parse()?, danvan::Builtin::SkilfulModels, danvan::Actor::MobilizationSector);
+    /// let models = totals.get(&"30".parse()?, danvan::Builtin::SkilfulModels, danvan::Actor::MobilizationSector);
     /// assert_eq!(models, None); // no records: the seed has figures only
     /// let models = totals.value(&"30".parse()?, &"skilful_models".parse()?, danvan::Actor::MobilizationSector);
     /// assert_eq!(models, Some(danvan::Reported::exact(danvan::Count::new(1229))));
@@ -539,36 +540,27 @@ impl Totals {
             .or_else(|| self.reported_at(u, ind, actor))
     }
 
-    /// The records total of a unit's subtree for one indicator and actor;
+    /// The records total of a unit's subtree for one indicator (a
+    /// [`Builtin`], an [`IndicatorId`] or a `&IndicatorId`) and actor;
     /// `None` when no record contributed.
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
     /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.get(&"30".parse()?, &"documents".parse()?, danvan::Actor::PartyCommittees), None);
+    /// assert_eq!(t.get(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::PartyCommittees), None);
+    /// // A custom indicator's id, or a built-in's, reads the same way.
+    /// let id: danvan::IndicatorId = "documents".parse()?;
+    /// assert_eq!(t.get(&"30".parse()?, &id, danvan::Actor::PartyCommittees), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
-    pub fn get(&self, unit: &UnitCode, indicator: &IndicatorId, actor: Actor) -> Option<Reported> {
-        let (u, ind) = self.locate(unit, indicator)?;
-        self.records_at(u, ind, actor)
-    }
-
-    /// The records total for a built-in indicator (as [`get`](Totals::get)).
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.get_builtin(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::PartyCommittees), None);
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn get_builtin(
+    pub fn get(
         &self,
         unit: &UnitCode,
-        indicator: Builtin,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Reported> {
-        let u = self.hierarchy.index_of(unit)?.get();
-        self.records_at(u, u32::try_from(indicator.index()).ok()?, actor)
+        let (u, ind) = self.locate(unit, &indicator.into())?;
+        self.records_at(u, ind, actor)
     }
 
     /// The reported value of a unit: its own figure if it has one, otherwise
@@ -583,29 +575,11 @@ impl Totals {
     pub fn reported(
         &self,
         unit: &UnitCode,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Reported> {
-        let (u, ind) = self.locate(unit, indicator)?;
+        let (u, ind) = self.locate(unit, &indicator.into())?;
         self.reported_at(u, ind, actor)
-    }
-
-    /// The reported value for a built-in indicator (as [`reported`](Totals::reported)).
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.reported_builtin(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::Other), None);
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn reported_builtin(
-        &self,
-        unit: &UnitCode,
-        indicator: Builtin,
-        actor: Actor,
-    ) -> Option<Reported> {
-        let u = self.hierarchy.index_of(unit)?.get();
-        self.reported_at(u, u32::try_from(indicator.index()).ok()?, actor)
     }
 
     /// What a report prints: the unit's own reported figure when it has one
@@ -623,22 +597,15 @@ impl Totals {
     pub fn value(
         &self,
         unit: &UnitCode,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Reported> {
-        let (u, ind) = self.locate(unit, indicator)?;
+        let (u, ind) = self.locate(unit, &indicator.into())?;
         self.value_at(u, ind, actor)
     }
 
-    /// What a report prints, for a built-in indicator (as [`value`](Totals::value)).
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.value_builtin(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::Other), None);
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn value_builtin(
+    /// [`value`](Totals::value) by a built-in's index, without building an id.
+    pub(crate) fn value_builtin(
         &self,
         unit: &UnitCode,
         indicator: Builtin,
@@ -660,10 +627,10 @@ impl Totals {
     pub fn distinct_bounds(
         &self,
         unit: &UnitCode,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<(u64, u64)> {
-        let (u, ind) = self.locate(unit, indicator)?;
+        let (u, ind) = self.locate(unit, &indicator.into())?;
         let col = Totals::find(&self.records, ind, actor)?;
         col.reported(u)?;
         Some((*col.floor.get(u)?, *col.value.get(u)?))
@@ -681,10 +648,10 @@ impl Totals {
     pub fn amount(
         &self,
         unit: &UnitCode,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Measure> {
-        let (u, ind) = self.locate(unit, indicator)?;
+        let (u, ind) = self.locate(unit, &indicator.into())?;
         let i = self
             .rolled_amounts
             .binary_search_by(|c| c.key().cmp(&(ind, actor)))
@@ -708,10 +675,10 @@ impl Totals {
     pub fn level_total(
         &self,
         level: Level,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Reported> {
-        let ind = indicator_index(&self.indicators, indicator)?;
+        let ind = indicator_index(&self.indicators, &indicator.into())?;
         let mut parts = 0usize;
         let values = self
             .hierarchy
@@ -755,19 +722,23 @@ impl Totals {
     /// the unit's depth times the record's cells), all or nothing. A
     /// [`Figure`](crate::Figure) re-rolls the reported layer (as
     /// [`merge`](Totals::merge) does: time in units × columns). Afterwards the
-    /// totals equal those computed with the record in the dataset. The record
-    /// is not checked: apply [`Accumulator::check`] first, or [`check`](crate::check)
-    /// the dataset it joins.
+    /// totals equal those computed with the record in the dataset.
+    ///
+    /// The record is first checked with the one rule set, in the totals'
+    /// hierarchy, period and indicators (as [`Accumulator::check`]): totals
+    /// cached by a dashboard never take a record that the next full
+    /// [`check`](crate::check) would refuse. Rules across records (duplicate
+    /// ids, one block per commune) are not checked.
     ///
     /// # Errors
     ///
-    /// Returns [`ErrorKind::UnknownUnit`] when the record's unit is not in the
-    /// hierarchy and [`ErrorKind::TotalOverflow`] when a total would overflow;
-    /// the totals are then unchanged. A figure gives the errors of
-    /// [`Accumulator::add_figure`].
+    /// Returns the first one-record rule the record breaks (e.g.
+    /// [`ErrorKind::UnknownUnit`] when its unit is not in the hierarchy,
+    /// [`ErrorKind::DateOutsidePeriod`]), and [`ErrorKind::TotalOverflow`]
+    /// when a total would overflow; the totals are then unchanged.
     ///
     /// ```
-    /// use danvan::{Actor, Builtin, Hierarchy, Period, RecordRef, Totals, Unit};
+    /// use danvan::{Actor, Builtin, Hierarchy, Period, Totals, Unit};
     ///
     /// let h = Hierarchy::new(vec![
     ///     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
@@ -776,13 +747,19 @@ impl Totals {
     /// let mut totals = Totals::empty(&h, Period::year(2022)?, &[]);
     /// let doc: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "288", "date": "2022-05-10",
     ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
-    /// totals.apply(RecordRef::Document(&doc))?;
-    /// totals.apply(RecordRef::Document(&doc))?;
-    /// let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
+    /// totals.apply(&doc)?;
+    /// totals.apply(&doc)?;
+    /// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
     /// assert_eq!(docs.map(|r| r.value().get()), Some(2));
+    /// // A document of 1999 does not belong in the 2022 totals.
+    /// let old: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "288", "date": "1999-05-10",
+    ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
+    /// assert_eq!(totals.apply(&old).unwrap_err().code(), "DV068");
     /// # Ok::<(), danvan::Error>(())
     /// ```
-    pub fn apply(&mut self, record: RecordRef<'_>) -> Result<(), Error> {
+    pub fn apply<'r>(&mut self, record: impl Into<RecordRef<'r>>) -> Result<(), Error> {
+        let record = record.into();
+        crate::record::rules::first_error(record, &*self)?;
         let Some((actor, c)) =
             crate::record::contribution::contributions(record, self.period.end())?
         else {
@@ -1193,6 +1170,25 @@ fn roll_amounts(
         });
     }
     Ok(out)
+}
+
+/// The totals as the rules' context, for [`Totals::apply`].
+impl crate::record::rules::Context for Totals {
+    type Handle = ();
+
+    fn unit(&self, code: &UnitCode) -> Option<((), crate::record::rules::UnitFacts)> {
+        let unit = self.hierarchy.get(code)?;
+        Some(((), crate::record::rules::UnitFacts::of(unit)))
+    }
+
+    fn period(&self) -> Period {
+        self.period
+    }
+
+    fn indicator(&self, id: &IndicatorId) -> Option<(IndicatorKind, ValueType)> {
+        let ind = indicator_index(&self.indicators, id)?;
+        indicator_info(&self.indicators, ind as usize)
+    }
 }
 
 #[cfg(test)]

@@ -63,6 +63,7 @@ pub const MAX_STORED_REJECTIONS: usize = 1000;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Record {
     /// A grassroots block.
     Block(GrassrootsBlock),
@@ -169,7 +170,7 @@ impl StreamStats {
 /// assert_eq!((stats.lines, stats.counted, stats.rejected_total), (2, 1, 1));
 /// assert_eq!(stats.rejected[0].0, 2);
 /// assert_eq!(stats.rejected[0].1.code(), "DV063");
-/// let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
+/// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
 /// assert_eq!(docs.map(|r| r.value().get()), Some(1));
 /// # Ok::<(), danvan::Error>(())
 /// ```
@@ -211,7 +212,7 @@ pub fn stream_json_lines(
 /// let two = NonZeroUsize::new(2).unwrap();
 /// let (totals, stats) = danvan::stream_json_lines_parallel(text.as_bytes(), &h, Period::year(2022)?, &[], two)?;
 /// assert_eq!((stats.lines, stats.counted), (10_000, 10_000));
-/// let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
+/// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
 /// assert_eq!(docs.map(|r| r.value().get()), Some(10_000));
 /// # Ok::<(), danvan::Error>(())
 /// ```

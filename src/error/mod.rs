@@ -165,6 +165,7 @@ impl serde::Serialize for Code {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// Shown and kept; the dataset is still accepted.
     Warning,

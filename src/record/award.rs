@@ -58,6 +58,7 @@ pub struct Award {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AwardKind {
     /// A certificate of merit from the head of a body (giấy khen).
     GiayKhen,
@@ -78,6 +79,7 @@ pub enum AwardKind {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Recipient {
     /// A collective (tập thể).
     Collective,

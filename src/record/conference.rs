@@ -55,6 +55,7 @@ pub struct Conference {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ConferenceKind {
     /// Propaganda (tuyên truyền).
     Propaganda,

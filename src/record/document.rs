@@ -52,6 +52,7 @@ pub struct IssuedDocument {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DocumentKind {
     /// To lead and direct (lãnh đạo, chỉ đạo).
     Leadership,

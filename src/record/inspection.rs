@@ -57,6 +57,7 @@ pub struct Inspection {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum InspectionKind {
     /// Inspection (kiểm tra).
     Inspection,

@@ -206,6 +206,7 @@ impl RecordKind {
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub enum RecordRef<'a> {
     /// A grassroots block.
     Block(&'a GrassrootsBlock),
@@ -230,6 +231,39 @@ pub enum RecordRef<'a> {
     /// A reported figure.
     Figure(&'a Figure),
 }
+
+/// `&record` of any kind is a [`RecordRef`], so that
+/// [`Accumulator::add`](crate::Accumulator::add), [`Accumulator::check`](crate::Accumulator::check)
+/// and [`Totals::apply`](crate::Totals::apply) take `&conference`, `&figure` ….
+///
+/// ```
+/// let award: danvan::Award = serde_json::from_str(r#"{"unit": "30", "date": "2022-12-20",
+///     "issuer": "mobilization_sector", "kind": "giay_khen", "recipient": "collective"}"#).unwrap();
+/// let r = danvan::RecordRef::from(&award);
+/// assert_eq!(r.kind(), danvan::RecordKind::Award);
+/// ```
+macro_rules! record_ref_from {
+    ($($variant:ident($ty:ty)),* $(,)?) => {$(
+        impl<'a> From<&'a $ty> for RecordRef<'a> {
+            fn from(r: &'a $ty) -> RecordRef<'a> {
+                RecordRef::$variant(r)
+            }
+        }
+    )*};
+}
+record_ref_from!(
+    Block(GrassrootsBlock),
+    Team(VillageTeam),
+    Model(SkilfulModel),
+    Conference(Conference),
+    Document(IssuedDocument),
+    Inspection(Inspection),
+    Dialogue(Dialogue),
+    Reception(CitizenReception),
+    Clearance(SiteClearance),
+    Award(Award),
+    Figure(Figure)
+);
 
 impl RecordRef<'_> {
     /// The unit the record belongs to.

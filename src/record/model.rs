@@ -68,6 +68,7 @@ pub struct SkilfulModel {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ModelForm {
     /// A collective initiative (mô hình).
     Collective,
@@ -86,6 +87,7 @@ pub enum ModelForm {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ModelField {
     /// Economy (kinh tế).
     Economy,

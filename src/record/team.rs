@@ -149,6 +149,7 @@ pub struct TeamMember {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TeamRole {
     /// The secretary of the village's Party cell (bí thư chi bộ): the leader.
     PartyCellSecretary,

@@ -29,6 +29,7 @@ use crate::{Error, ErrorKind};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Level {
     /// A province or centrally governed city (2-digit code).
     Province,

@@ -29,6 +29,7 @@ const EXPECTED_SHARE_PRESENT: &str = "a share, since other targets of this entry
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Weight {
     /// A known share, greater than 0 and at most 1 (a merge gives 1).
     Exact(Decimal),

@@ -183,6 +183,7 @@ impl fmt::Display for Cell {
 /// assert_eq!(Place::Cell(Cell::new(12, 3).with_sheet("Sheet1")).to_string(), "Sheet1!C12");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Place {
     /// A path in the JSON document, e.g. `figures[3].value`.
     Path(Path),

@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use std::ops::ControlFlow;
 
-use super::{Path, Report, Severity};
+use super::report::{Path, Report, Severity};
 use crate::lookup::UnitMap;
 use crate::record::index::Resolved;
 use crate::record::rules::{check_record, Context, Sink, UnitFacts};

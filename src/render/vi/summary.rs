@@ -30,6 +30,7 @@ use crate::{ActorSummary, Level, Qualifier, Reported, Summary};
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Rounding {
     /// Every figure as it is: an exact 6.853 is "6.853", a lower bound 6.853 is "hơn 6.853".
     #[default]
