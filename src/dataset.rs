@@ -121,6 +121,7 @@ impl Dataset {
     /// assert!(d.conferences.is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn new(period: Period) -> Dataset {
         Dataset {
             schema: Schema::V1,
@@ -227,6 +228,7 @@ impl Dataset {
     /// assert_eq!(danvan::Dataset::from_json(text.as_bytes())?, d);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         // Serializing plain data with string keys cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -239,6 +241,7 @@ impl Dataset {
     /// assert_eq!(d.record_count(), 0);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn record_count(&self) -> usize {
         self.blocks.len()
             + self.teams.len()
@@ -257,6 +260,7 @@ impl Dataset {
 /// Turns a JSON reader error into [`ErrorKind::Json`] with its position, or
 /// into [`ErrorKind::UnexpectedArray`] for an array where an object or a
 /// value belongs (see `wire_shape`).
+#[allow(clippy::needless_pass_by_value)] // an error adaptor for `map_err`, which hands over the error
 pub(crate) fn json_error(err: serde_json::Error) -> Error {
     let text = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());

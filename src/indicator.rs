@@ -83,6 +83,7 @@ impl IndicatorId {
     /// assert_eq!(id.as_str(), "documents");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -94,6 +95,7 @@ impl IndicatorId {
     /// assert_eq!(id.builtin(), Some(danvan::Builtin::VillageTeams));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn builtin(&self) -> Option<Builtin> {
         Builtin::ALL.into_iter().find(|b| b.id() == &*self.0)
     }
@@ -269,6 +271,7 @@ impl Builtin {
     /// ```
     /// assert_eq!(danvan::Builtin::SkilfulModels.index(), 0);
     /// ```
+    #[must_use]
     pub const fn index(self) -> usize {
         self as usize
     }
@@ -278,6 +281,7 @@ impl Builtin {
     /// ```
     /// assert_eq!(danvan::Builtin::Receptions.value_type(), danvan::ValueType::Count);
     /// ```
+    #[must_use]
     pub const fn value_type(self) -> ValueType {
         ValueType::Count
     }

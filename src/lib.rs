@@ -387,6 +387,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
+// The pedantic lints that matter for users (issue 13): a pure getter whose
+// result is dropped is a bug at the caller; a value taken and not consumed
+// makes callers clone.
+#![warn(clippy::must_use_candidate, clippy::needless_pass_by_value)]
 #![cfg_attr(
     not(test),
     deny(

@@ -147,6 +147,7 @@ impl Target {
     /// assert_eq!(t.status(), TargetStatus::Unknown);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn status(&self) -> TargetStatus {
         let Some(actual) = self.actual else {
             return TargetStatus::Unknown;
@@ -243,6 +244,7 @@ impl Criterion {
     /// ```
     /// assert_eq!(danvan::Criterion::five_clear().len(), 5);
     /// ```
+    #[must_use]
     pub fn five_clear() -> Vec<Criterion> {
         Criterion::FIVE_CLEAR_IDS
             .into_iter()

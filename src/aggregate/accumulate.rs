@@ -87,6 +87,7 @@ impl Accumulator {
     /// assert!(acc.finish()?.hierarchy().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn new(hierarchy: &Hierarchy, period: Period, indicators: &[IndicatorDef]) -> Accumulator {
         let mut acc = Accumulator::without_index(hierarchy, period, indicators);
         for (place, u) in (0u32..).zip(&acc.unit_at) {
@@ -155,6 +156,7 @@ impl Accumulator {
     /// assert_eq!(acc.hierarchy(), &h);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn hierarchy(&self) -> &Hierarchy {
         &self.hierarchy
     }

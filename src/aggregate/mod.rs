@@ -466,6 +466,7 @@ impl Totals {
     /// assert_eq!(empty.value(&"30".parse()?, &"conferences".parse()?, danvan::Actor::PartyCommittees), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn empty(hierarchy: &Hierarchy, period: Period, indicators: &[IndicatorDef]) -> Totals {
         Totals {
             hierarchy: hierarchy.clone(),
@@ -487,6 +488,7 @@ impl Totals {
     /// assert!(danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]).hierarchy().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn hierarchy(&self) -> &Hierarchy {
         &self.hierarchy
     }
@@ -499,6 +501,7 @@ impl Totals {
     /// assert_eq!(t.period(), danvan::Period::year(2022)?);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn period(&self) -> Period {
         self.period
     }
@@ -510,6 +513,7 @@ impl Totals {
     /// assert!(danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]).indicators().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn indicators(&self) -> &[IndicatorDef] {
         &self.indicators
     }

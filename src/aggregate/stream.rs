@@ -96,6 +96,7 @@ impl Record {
     /// let r: danvan::Record = serde_json::from_str(r#"{"block": {"unit": "10507"}}"#).unwrap();
     /// assert!(matches!(r.as_record_ref(), danvan::RecordRef::Block(_)));
     /// ```
+    #[must_use]
     pub fn as_record_ref(&self) -> RecordRef<'_> {
         match self {
             Record::Block(r) => RecordRef::Block(r),
@@ -590,6 +591,7 @@ fn settle(acc: &mut Accumulator, stats: &mut StreamStats, line_no: usize, outcom
     }
 }
 
+#[allow(clippy::needless_pass_by_value)] // an error adaptor for `map_err`, which hands over the error
 fn read_failed(e: std::io::Error) -> Error {
     ErrorKind::ReadFailed {
         message: e.to_string(),

@@ -66,6 +66,7 @@ impl GrassrootsBlock {
     /// assert!(!block.exists_on(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap()));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn exists_on(&self, date: NaiveDate) -> bool {
         exists_on(self.established, self.dissolved, date)
     }

@@ -71,6 +71,7 @@ impl ConferenceKind {
     /// ```
     /// assert!(danvan::ConferenceKind::Training.is_training());
     /// ```
+    #[must_use]
     pub const fn is_training(self) -> bool {
         matches!(self, ConferenceKind::Training | ConferenceKind::Both)
     }
@@ -80,6 +81,7 @@ impl ConferenceKind {
     /// ```
     /// assert!(danvan::ConferenceKind::Both.is_propaganda());
     /// ```
+    #[must_use]
     pub const fn is_propaganda(self) -> bool {
         matches!(self, ConferenceKind::Propaganda | ConferenceKind::Both)
     }

@@ -109,6 +109,7 @@ impl RecordKind {
     /// ```
     /// assert_eq!(danvan::RecordKind::Reception.list(), "receptions");
     /// ```
+    #[must_use]
     pub const fn list(self) -> &'static str {
         match self {
             RecordKind::Block => "blocks",
@@ -130,6 +131,7 @@ impl RecordKind {
     /// ```
     /// assert_eq!(danvan::RecordKind::Figure.tag(), "figure");
     /// ```
+    #[must_use]
     pub const fn tag(self) -> &'static str {
         match self {
             RecordKind::Block => "block",
@@ -154,6 +156,7 @@ impl RecordKind {
     ///
     /// assert_eq!(RecordKind::Block.rules()[0], ("unit", FieldRule::Unit(Some(Level::Commune))));
     /// ```
+    #[must_use]
     pub const fn rules(self) -> &'static [(&'static str, FieldRule)] {
         use FieldRule as R;
         const DATED: &[(&str, FieldRule)] = &[("unit", R::Unit(None)), ("date", R::InPeriod)];
@@ -273,6 +276,7 @@ impl RecordRef<'_> {
     ///     "issuer": "mobilization_sector", "kind": "giay_khen", "recipient": "collective"}"#).unwrap();
     /// assert_eq!(danvan::RecordRef::Award(&award).unit().to_string(), "30");
     /// ```
+    #[must_use]
     pub fn unit(&self) -> UnitCode {
         match self {
             RecordRef::Block(r) => r.unit,
@@ -295,6 +299,7 @@ impl RecordRef<'_> {
     /// let block: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "10507"}"#).unwrap();
     /// assert_eq!(danvan::RecordRef::Block(&block).kind(), danvan::RecordKind::Block);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> RecordKind {
         match self {
             RecordRef::Block(_) => RecordKind::Block,

@@ -146,6 +146,7 @@ impl ModelStage {
     /// ```
     /// assert!(danvan::ModelStage::Awarded.includes(danvan::ModelStage::Awarded));
     /// ```
+    #[must_use]
     pub fn includes(self, other: ModelStage) -> bool {
         self >= other
     }

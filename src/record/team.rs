@@ -74,6 +74,7 @@ impl VillageTeam {
     /// assert!(team.leader().is_none());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn leader(&self) -> Option<&TeamMember> {
         self.members
             .iter()
@@ -110,6 +111,7 @@ impl VillageTeam {
     /// assert!(team.exists_on(chrono::NaiveDate::from_ymd_opt(2022, 12, 31).unwrap()));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn exists_on(&self, date: NaiveDate) -> bool {
         super::block::exists_on(self.established, self.dissolved, date)
     }
@@ -167,6 +169,7 @@ impl TeamRole {
     /// ```
     /// assert!(danvan::TeamRole::FrontCommitteeHead.is_deputy());
     /// ```
+    #[must_use]
     pub const fn is_deputy(self) -> bool {
         matches!(self, TeamRole::VillageHead | TeamRole::FrontCommitteeHead)
     }

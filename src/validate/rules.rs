@@ -53,6 +53,7 @@ impl ReceptionNorms {
     /// let strict = danvan::ReceptionNorms::new(2, 2, 4);
     /// assert_eq!(strict.days_for(danvan::Level::Province), Some(2));
     /// ```
+    #[must_use]
     pub const fn new(province: u32, district: u32, commune: u32) -> ReceptionNorms {
         ReceptionNorms {
             province,
@@ -66,6 +67,7 @@ impl ReceptionNorms {
     /// ```
     /// assert_eq!(danvan::ReceptionNorms::QD_11_2019.days_for(danvan::Level::District), Some(1));
     /// ```
+    #[must_use]
     pub const fn days_for(self, level: Level) -> Option<u32> {
         let days = match level {
             Level::Province => self.province,
@@ -142,6 +144,7 @@ impl Checked {
     /// assert_eq!(checked.dataset().period, danvan::Period::year(2022)?);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
     }
@@ -153,6 +156,7 @@ impl Checked {
     /// assert!(checked.hierarchy().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn hierarchy(&self) -> &Hierarchy {
         &self.hierarchy
     }
@@ -164,6 +168,7 @@ impl Checked {
     /// assert!(!checked.warnings().has_errors());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn warnings(&self) -> &Report {
         &self.warnings
     }
@@ -176,6 +181,7 @@ impl Checked {
     /// assert!(dataset.units.is_empty() && hierarchy.is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn into_parts(self) -> (Dataset, Hierarchy) {
         (self.dataset, self.hierarchy)
     }
@@ -314,6 +320,7 @@ fn resolve(d: &Dataset, h: &Hierarchy) -> Result<Resolved, (Path, Error)> {
 /// assert!(danvan::validate::report(&dataset).is_empty());
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[must_use]
 pub fn report(dataset: &Dataset) -> Report {
     let mut report = Report::default();
     Checker::new(
@@ -453,20 +460,20 @@ impl<'a> Checker<'a> {
         });
         self.one_per_unit(
             "blocks",
-            d.blocks
+            &d.blocks
                 .iter()
                 .map(|b| (b.unit, b.established, b.dissolved))
-                .collect(),
+                .collect::<Vec<_>>(),
         );
         self.list(RecordKind::Team, &d.teams, RecordRef::Team, |x| {
             x.id.as_ref()
         });
         self.one_per_unit(
             "teams",
-            d.teams
+            &d.teams
                 .iter()
                 .map(|t| (t.unit, t.established, t.dissolved))
-                .collect(),
+                .collect::<Vec<_>>(),
         );
         self.list(RecordKind::Model, &d.models, RecordRef::Model, |x| {
             x.id.as_ref()
@@ -606,7 +613,7 @@ impl<'a> Checker<'a> {
     fn one_per_unit(
         &mut self,
         list: &'static str,
-        items: Vec<(UnitCode, Option<NaiveDate>, Option<NaiveDate>)>,
+        items: &[(UnitCode, Option<NaiveDate>, Option<NaiveDate>)],
     ) {
         let mut by_unit: HashMap<UnitCode, Vec<usize>> = HashMap::new();
         for (i, (unit, _, _)) in items.iter().enumerate() {

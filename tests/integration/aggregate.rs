@@ -88,7 +88,7 @@ fn synthetic_small_totals() {
     );
     let money = t.amount(
         &code("30"),
-        &"money_mobilized".parse().unwrap(),
+        "money_mobilized".parse::<IndicatorId>().unwrap(),
         Actor::FrontAndMassOrganizations,
     );
     assert_eq!(
@@ -120,7 +120,7 @@ fn synthetic_small_totals() {
     assert_eq!(
         t.level_total(
             Level::Commune,
-            &"conferences".parse().unwrap(),
+            "conferences".parse::<IndicatorId>().unwrap(),
             Actor::MobilizationSector
         ),
         ex(1)
@@ -630,4 +630,31 @@ fn accumulator_check_uses_validity_and_level() {
         err.to_string(),
         r#"unit "288" is a district: expected a commune"#
     );
+}
+
+/// `Totals::apply` checks the record with the one rule set: a 1999 document is
+/// refused by 2022 totals (DV068, as `check` would say) and the totals are
+/// unchanged; the same document dated in the period is added.
+#[test]
+fn apply_refuses_a_record_that_breaks_a_rule() {
+    let c = checked("tests/fixtures/seed-2022.json");
+    let before = Totals::compute(&c).unwrap();
+    let mut totals = before.clone();
+    let old: IssuedDocument = serde_json::from_str(
+        r#"{"unit": "30", "date": "1999-05-10", "actor": "party_committees", "kind": "leadership"}"#,
+    )
+    .unwrap();
+    let err = totals.apply(&old).unwrap_err();
+    assert_eq!(err.code(), "DV068", "{err}");
+    assert_eq!(totals, before);
+    let docs = |t: &Totals| {
+        t.get(&code("30"), Builtin::Documents, Actor::PartyCommittees)
+            .map_or(0, |r| r.value().get())
+    };
+    let fresh = IssuedDocument {
+        date: "2022-05-10".parse().unwrap(),
+        ..old
+    };
+    totals.apply(&fresh).unwrap();
+    assert_eq!(docs(&totals), docs(&before) + 1);
 }

@@ -198,19 +198,19 @@ fn inspection_subjects_past_u64_max() {
     let mut acc = Accumulator::new(&hierarchy(), year(), &[]);
     let err = acc.add(&s).unwrap_err();
     assert_eq!(err.code(), "DV003", "{err}");
-    // `Totals::apply` does not check the record: what it would add names the
-    // unit and the indicator, even at a unit the hierarchy lacks.
-    let mut t = Totals::empty(&hierarchy(), year(), &[]);
-    let err = t.apply(danvan::RecordRef::Inspection(&s)).unwrap_err();
-    assert_total_overflow(&err, "90101", "inspection_subjects");
+    // `Totals::apply` checks with the same rule set (issue 13): the same code,
+    // and at a unit the hierarchy lacks, that unit's error; totals unchanged.
+    let empty = Totals::empty(&hierarchy(), year(), &[]);
+    let mut t = empty.clone();
+    let err = t.apply(&s).unwrap_err();
+    assert_eq!(err.code(), "DV003", "{err}");
     let elsewhere = Inspection {
         unit: code("90199"),
         ..s
     };
-    let err = t
-        .apply(danvan::RecordRef::Inspection(&elsewhere))
-        .unwrap_err();
-    assert_total_overflow(&err, "90199", "inspection_subjects");
+    let err = t.apply(&elsewhere).unwrap_err();
+    assert_eq!(err.code(), "DV063", "{err}");
+    assert_eq!(t, empty);
 }
 
 #[test]

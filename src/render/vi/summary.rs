@@ -51,6 +51,7 @@ impl Rounding {
     /// assert_eq!(r, Reported::exact(Count::new(99)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn apply(self, r: Reported) -> Reported {
         match self {
             Rounding::Exact => r,
@@ -151,6 +152,7 @@ impl SummaryOptions {
 /// );
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[must_use]
 pub fn annual_summary(summary: &Summary, opts: &SummaryOptions) -> String {
     let mut out = String::new();
     // Writing into a String cannot fail.
