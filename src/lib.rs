@@ -89,9 +89,9 @@
 //! the record, a small context (the units' levels and validity, the period,
 //! the indicator catalogue) and a sink for broken rules. [`check`] runs it
 //! with a sink that collects every issue at the record's path;
-//! [`Accumulator::check`], [`Accumulator::add`] and [`stream_json_lines`] run
-//! it with a sink that stops at the first error: they reject the same records
-//! with the same codes. [`RecordKind::rules`] lists the rules of each kind.
+//! [`Accumulator::check`], [`Accumulator::add`], [`Totals::apply`] and
+//! [`stream_json_lines`] run it with a sink that stops at the first error:
+//! they reject the same records with the same codes. [`RecordKind::rules`] lists the rules of each kind.
 //!
 //! ## How to …
 //!
@@ -327,13 +327,15 @@
 //!
 //! ### How to update totals when one record is saved
 //!
-//! [`Totals::apply`] adds one record to existing totals in place (its unit and
-//! every ancestor, all or nothing), so a dashboard need not recompute the
-//! whole province after each save; the result equals the totals computed with
-//! the record in the dataset.
+//! [`Totals::apply`] checks one record with the rule set and adds it to
+//! existing totals in place (its unit and every ancestor, all or nothing), so
+//! a dashboard need not recompute the whole province after each save; the
+//! result equals the totals computed with the record in the dataset, and a
+//! record the rules refuse (a date outside the period, an unknown unit)
+//! leaves the totals unchanged.
 //!
 //! ```
-//! use danvan::{Actor, Builtin, Hierarchy, Period, RecordRef, Totals, Unit};
+//! use danvan::{Actor, Builtin, Hierarchy, Period, Totals, Unit};
 //!
 //! let units = Hierarchy::new(vec![
 //!     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
@@ -343,7 +345,7 @@
 //! // Synthetic record, as a data-entry form would send it.
 //! let saved: danvan::Conference = serde_json::from_str(r#"{"unit": "288", "date": "2022-03-15",
 //!     "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}"#).unwrap();
-//! totals.apply(RecordRef::Conference(&saved))?;
+//! totals.apply(&saved)?;
 //! let people = totals.get(&"30".parse()?, Builtin::ConferenceParticipants, Actor::PartyCommittees);
 //! assert_eq!(people, Some(danvan::notation::parse_reported("hơn 40")?));
 //! # Ok::<(), danvan::Error>(())

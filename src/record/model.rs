@@ -114,6 +114,7 @@ pub enum ModelField {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ModelStage {
     /// Registered in the movement.
     Registered,
