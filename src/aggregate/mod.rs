@@ -1,93 +1,5 @@
-//! Totals of every indicator, per actor, for every unit and every level.
-//!
-//! [`Totals::compute`] takes a [`Checked`] dataset and folds its records and
-//! figures in **one bottom-up pass** over the dense unit indices of its
-//! [`Hierarchy`]: every record is added to its own unit's cell, then for the
-//! units with a record below them, children before parents, every unit's
-//! cells are added to its parent's. [`check`](crate::check) has already
-//! resolved each record's unit to its index and what it adds to a small
-//! "shape", and ordered the records by unit, so the fold reads plain arrays
-//! and touches each unit's cells while they are in cache. Time and memory
-//! are linear in records + units × columns; there is no recursion, no
-//! per-record allocation, no hashing and no string work in the fold. Every addition is checked: an overflow is
-//! [`ErrorKind::TotalOverflow`], naming the unit and the indicator.
-//!
-//! # Dimensions and columns
-//!
-//! A cell is addressed by unit ([`UnitIndex`](crate::UnitIndex)), indicator
-//! (dense: [`Builtin::ALL`] first, then the dataset's custom indicators in
-//! order) and [`Actor`]. Only the (indicator, actor) pairs that occur get a
-//! column; a column holds per unit a `u64` value and a byte of flags (at
-//! least, at most, about, present). The qualifier of a cell is the OR of its
-//! members' flags — none: exact; only at-least: at least; only at-most: at
-//! most; anything else: about — which is exactly
-//! [`Qualifier::combine`](crate::Qualifier::combine) folded over the members.
-//! A column of a distinct indicator also keeps the largest part, so that
-//! [`Totals::distinct_bounds`] gives `[largest part, sum of parts]`.
-//!
-//! # Two layers
-//!
-//! - **records**: totals of the entity records, rolled up the hierarchy;
-//! - **reported**: the dataset's `figures`. A unit's reported value is its own
-//!   figure when it has one, otherwise the sum of its children's reported
-//!   values (a province figure is never added to its districts'). Several
-//!   figures of one unit for sub-periods add up for flows and distinct
-//!   indicators; for stocks the figure with the latest period end wins (ties:
-//!   the larger value).
-//!
-//! [`Totals::value`] is what reports print: a unit's own reported figure when
-//! it has one (the official total, which records and lower figures are
-//! reconciled against, never silently replaced by them), otherwise the
-//! records total when any record contributed in the unit's subtree, otherwise
-//! the sum of its children's reported values.
-//!
-//! # What each record contributes
-//!
-//! | record | indicator (actor) |
-//! |---|---|
-//! | [`Conference`](crate::Conference) | `conferences` +1; `training_conferences` +1 if training; `propaganda_conferences` +1 if propaganda; participants to `conference_participants` (occurrences) or `conference_persons` (distinct persons) — by its `actor` |
-//! | [`IssuedDocument`](crate::IssuedDocument) | `documents` +1; `leadership_documents` or `guidance_documents` +1 — by its `actor` |
-//! | [`Inspection`](crate::Inspection) | `inspections` +1; `inspection_subjects` + all subjects — by its `actor` |
-//! | [`Dialogue`](crate::Dialogue) | `dialogues` +1; `dialogue_participants`, `petitions_raised`, `petitions_resolved` — by its `actor` |
-//! | [`CitizenReception`](crate::CitizenReception) | `receptions` +1; `petitions_raised`, `petitions_resolved` — by its `actor` (the number of citizens has no indicator yet) |
-//! | [`SiteClearance`](crate::SiteClearance) | `clearance_drives` +1; `clearance_households` + affected; `clearance_consenting` + consenting — by its `actor` |
-//! | [`Award`](crate::Award) | `awarded_collectives` or `awarded_individuals` +1 — by its `issuer` |
-//! | [`GrassrootsBlock`](crate::GrassrootsBlock) | `grassroots_blocks` +1 if it exists on the period's last day — mobilization sector |
-//! | [`VillageTeam`](crate::VillageTeam) | `village_teams` +1 if it exists on the period's last day — mobilization sector |
-//! | [`SkilfulModel`](crate::SkilfulModel) | `skilful_models` +1 and +1 on each stage indicator its stage includes, if registered by the period's last day (or date unknown) — mobilization sector |
-//! | [`Figure`](crate::Figure) | its indicator, unit and actor, in the reported layer |
-//!
-//! Flows sum; stocks count what exists at the period's end.
-//!
-//! # Monoid, rows, streaming
-//!
-//! Totals of disjoint parts of one dataset (same hierarchy, period and
-//! indicators) [`merge`](Totals::merge) to exactly the totals of one pass;
-//! merge is associative and commutative with [`Totals::empty`] as identity.
-//! Totals export one documented row type, [`TotalsRow`] ([`Totals::rows`],
-//! read back by [`Totals::from_rows`]), so partial totals can be computed on
-//! different machines; the column store itself is private. [`Accumulator`] folds records one at a time and
-//! [`stream_json_lines`] reads them from JSON Lines, in memory proportional to
-//! the units.
-//!
-//! ```
-//! let json = r#"{
-//!     "schema": "danvan/dataset/v1",
-//!     "period": {"start": "2022-01-01", "end": "2022-12-31"},
-//!     "units": [{"code": "30", "name": "Tỉnh Hải Dương"},
-//!               {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"}],
-//!     "conferences": [
-//!         {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "both", "participants": 120},
-//!         {"unit": "30", "date": "2022-04-02", "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}
-//!     ]
-//! }"#;
-//! let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
-//! let totals = danvan::Totals::compute(&checked)?;
-//! let province: danvan::UnitCode = "30".parse()?;
-//! let participants = totals.get(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
-//! assert_eq!(participants, Some(danvan::notation::parse_reported("hơn 160")?));
-//! # Ok::<(), danvan::Error>(())
-//! ```
+//! Totals of every indicator, per actor, for every unit and every level: the
+//! column store and its fold. The rules are documented on [`Totals`].
 
 mod accumulate;
 mod derived;
@@ -353,7 +265,98 @@ pub(crate) fn combine_amount(
 }
 
 /// Totals of a dataset: per unit, indicator and actor, from records and from
-/// reported figures. See the [module documentation](self) for the rules.
+/// reported figures.
+///
+/// [`Totals::compute`] takes a [`Checked`] dataset and folds its records and
+/// figures in **one bottom-up pass** over the dense unit indices of its
+/// [`Hierarchy`]: every record is added to its own unit's cell, then for the
+/// units with a record below them, children before parents, every unit's
+/// cells are added to its parent's. [`check`](crate::check) has already
+/// resolved each record's unit to its index and what it adds to a small
+/// "shape", and ordered the records by unit, so the fold reads plain arrays
+/// and touches each unit's cells while they are in cache. Time and memory
+/// are linear in records + units × columns; there is no recursion, no
+/// per-record allocation, no hashing and no string work in the fold. Every addition is checked: an overflow is
+/// [`ErrorKind::TotalOverflow`], naming the unit and the indicator.
+///
+/// # Dimensions and columns
+///
+/// A cell is addressed by unit ([`UnitIndex`](crate::UnitIndex)), indicator
+/// (dense: [`Builtin::ALL`] first, then the dataset's custom indicators in
+/// order) and [`Actor`]. Only the (indicator, actor) pairs that occur get a
+/// column; a column holds per unit a `u64` value and a byte of flags (at
+/// least, at most, about, present). The qualifier of a cell is the OR of its
+/// members' flags — none: exact; only at-least: at least; only at-most: at
+/// most; anything else: about — which is exactly
+/// [`Qualifier::combine`](crate::Qualifier::combine) folded over the members.
+/// A column of a distinct indicator also keeps the largest part, so that
+/// [`Totals::distinct_bounds`] gives `[largest part, sum of parts]`.
+///
+/// # Two layers
+///
+/// - **records**: totals of the entity records, rolled up the hierarchy;
+/// - **reported**: the dataset's `figures`. A unit's reported value is its own
+///   figure when it has one, otherwise the sum of its children's reported
+///   values (a province figure is never added to its districts'). Several
+///   figures of one unit for sub-periods add up for flows and distinct
+///   indicators; for stocks the figure with the latest period end wins (ties:
+///   the larger value).
+///
+/// [`Totals::value`] is what reports print: a unit's own reported figure when
+/// it has one (the official total, which records and lower figures are
+/// reconciled against, never silently replaced by them), otherwise the
+/// records total when any record contributed in the unit's subtree, otherwise
+/// the sum of its children's reported values.
+///
+/// # What each record contributes
+///
+/// | record | indicator (actor) |
+/// |---|---|
+/// | [`Conference`](crate::Conference) | `conferences` +1; `training_conferences` +1 if training; `propaganda_conferences` +1 if propaganda; participants to `conference_participants` (occurrences) or `conference_persons` (distinct persons) — by its `actor` |
+/// | [`IssuedDocument`](crate::IssuedDocument) | `documents` +1; `leadership_documents` or `guidance_documents` +1 — by its `actor` |
+/// | [`Inspection`](crate::Inspection) | `inspections` +1; `inspection_subjects` + all subjects — by its `actor` |
+/// | [`Dialogue`](crate::Dialogue) | `dialogues` +1; `dialogue_participants`, `petitions_raised`, `petitions_resolved` — by its `actor` |
+/// | [`CitizenReception`](crate::CitizenReception) | `receptions` +1; `petitions_raised`, `petitions_resolved` — by its `actor` (the number of citizens has no indicator yet) |
+/// | [`SiteClearance`](crate::SiteClearance) | `clearance_drives` +1; `clearance_households` + affected; `clearance_consenting` + consenting — by its `actor` |
+/// | [`Award`](crate::Award) | `awarded_collectives` or `awarded_individuals` +1 — by its `issuer` |
+/// | [`GrassrootsBlock`](crate::GrassrootsBlock) | `grassroots_blocks` +1 if it exists on the period's last day — mobilization sector |
+/// | [`VillageTeam`](crate::VillageTeam) | `village_teams` +1 if it exists on the period's last day — mobilization sector |
+/// | [`SkilfulModel`](crate::SkilfulModel) | `skilful_models` +1 and +1 on each stage indicator its stage includes, if registered by the period's last day (or date unknown) — mobilization sector |
+/// | [`Figure`](crate::Figure) | its indicator, unit and actor, in the reported layer |
+///
+/// Flows sum; stocks count what exists at the period's end.
+///
+/// # Monoid, rows, streaming
+///
+/// Totals of disjoint parts of one dataset (same hierarchy, period and
+/// indicators) [`merge`](Totals::merge) to exactly the totals of one pass;
+/// merge is associative and commutative with [`Totals::empty`] as identity.
+/// Totals export one documented row type, [`TotalsRow`] ([`Totals::rows`],
+/// read back by [`Totals::from_rows`]), so partial totals can be computed on
+/// different machines; the column store itself is private. [`Accumulator`] folds records one at a time and
+/// [`stream_json_lines`] reads them from JSON Lines, in memory proportional to
+/// the units.
+///
+/// ```
+/// let json = r#"{
+///     "schema": "danvan/dataset/v1",
+///     "period": {"start": "2022-01-01", "end": "2022-12-31"},
+///     "units": [{"code": "30", "name": "Tỉnh Hải Dương"},
+///               {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"}],
+///     "conferences": [
+///         {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "both", "participants": 120},
+///         {"unit": "30", "date": "2022-04-02", "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}
+///     ]
+/// }"#;
+/// let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
+/// let totals = danvan::Totals::compute(&checked)?;
+/// let province: danvan::UnitCode = "30".parse()?;
+/// let participants = totals.get(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
+/// assert_eq!(participants, Some(danvan::notation::parse_reported("hơn 160")?));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+///
+/// # Storage
 ///
 /// Their storage is private. What they export, to apps and to other
 /// machines that merge partial totals, is [`TotalsRow`]s: [`Totals::rows`]
