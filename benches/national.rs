@@ -108,16 +108,16 @@ fn benches(c: &mut Criterion) {
     let d = checked.dataset();
     let mut acc = Accumulator::new(&h, period, &d.indicators);
     for x in &d.conferences {
-        acc.add_conference(x).expect("add");
+        acc.add(x).expect("add");
     }
     for x in &d.documents {
-        acc.add_document(x).expect("add");
+        acc.add(x).expect("add");
     }
     for x in &d.inspections {
-        acc.add_inspection(x).expect("add");
+        acc.add(x).expect("add");
     }
     for x in &d.dialogues {
-        acc.add_dialogue(x).expect("add");
+        acc.add(x).expect("add");
     }
     let one = d.conferences.first().expect("a conference").clone();
     let mut g = c.benchmark_group("incremental");

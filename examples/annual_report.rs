@@ -191,7 +191,7 @@ const COLUMNS: [(&str, Builtin, Option<Actor>); 9] = [
 /// One cell: the figure of one actor, or the stock as one actor reports it.
 fn cell(totals: &Totals, unit: &UnitCode, indicator: Builtin, actor: Option<Actor>) -> String {
     let value = match actor {
-        Some(actor) => totals.value_builtin(unit, indicator, actor),
+        Some(actor) => totals.value(unit, indicator, actor),
         None => totals.stock(unit, indicator),
     };
     value.map_or_else(|| "–".to_owned(), notation::reported)
@@ -275,9 +275,7 @@ fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Roundi
                     }
                 }
                 None => {
-                    if let Some(p) =
-                        totals.value_builtin(&code, Builtin::ConferenceParticipants, actor)
-                    {
+                    if let Some(p) = totals.value(&code, Builtin::ConferenceParticipants, actor) {
                         if !p.is_exact() {
                             let _ = writeln!(
                                 out,

@@ -143,6 +143,8 @@ fn english(r: Option<Reported>) -> String {
         Qualifier::AtLeast => format!("at least {n}"),
         Qualifier::AtMost => format!("at most {n}"),
         Qualifier::About => format!("about {n}"),
+        // Qualifier is non_exhaustive: the plain form of the wire (`at_least 25`).
+        q => format!("{} {n}", q.as_str()),
     }
 }
 
@@ -233,10 +235,10 @@ fn run(inputs: &Inputs) -> Result<(), String> {
             }
         );
         for (indicator, actor, label) in COMPARED {
-            let was = carried.get_builtin(&code, indicator, actor);
+            let was = carried.get(&code, indicator, actor);
             let now = after
                 .as_ref()
-                .and_then(|t| t.value_builtin(&code, indicator, actor));
+                .and_then(|t| t.value(&code, indicator, actor));
             println!(
                 "  {label:<34} 2022: {:<14} 2026: {:<8} change: {}",
                 english(was),

@@ -187,7 +187,7 @@ fn write_flat_totals(path: &Path, t: &Totals) -> Result<(), String> {
     for (_, unit) in t.hierarchy().iter() {
         for ind in common::LOOP_INDICATORS {
             for actor in common::LOOP_ACTORS {
-                if let Some(r) = t.get_builtin(&unit.code(), ind, actor) {
+                if let Some(r) = t.get(&unit.code(), ind, actor) {
                     if !first {
                         writeln!(w, ",").map_err(io)?;
                     }
@@ -291,16 +291,16 @@ fn run(a: &Args) -> Result<(), String> {
     let d = checked.dataset();
     let mut acc = Accumulator::new(checked.hierarchy(), d.period, &d.indicators);
     for x in &d.conferences {
-        acc.add_conference(x).map_err(|e| e.to_string())?;
+        acc.add(x).map_err(|e| e.to_string())?;
     }
     for x in &d.documents {
-        acc.add_document(x).map_err(|e| e.to_string())?;
+        acc.add(x).map_err(|e| e.to_string())?;
     }
     for x in &d.inspections {
-        acc.add_inspection(x).map_err(|e| e.to_string())?;
+        acc.add(x).map_err(|e| e.to_string())?;
     }
     for x in &d.dialogues {
-        acc.add_dialogue(x).map_err(|e| e.to_string())?;
+        acc.add(x).map_err(|e| e.to_string())?;
     }
     let one = d.conferences.first().ok_or("no conference")?.clone();
     const ONE_BY_ONE: u32 = 1_000_000;
@@ -324,7 +324,7 @@ fn run(a: &Args) -> Result<(), String> {
             .map_err(|e| e.to_string())
     })?;
     let count = |t: &Totals| {
-        t.get_builtin(&one.unit, Builtin::Conferences, one.actor)
+        t.get(&one.unit, Builtin::Conferences, one.actor)
             .map_or(0, |r| r.value().get())
     };
     let applied = u64::from(ONE_BY_ONE) * runs as u64;

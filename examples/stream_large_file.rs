@@ -123,6 +123,11 @@ fn write_synthetic(
             SynthRecord::Document(x) => Record::Document(x),
             SynthRecord::Inspection(x) => Record::Inspection(x),
             SynthRecord::Dialogue(x) => Record::Dialogue(x),
+            other => {
+                return Err(format!(
+                    "a synthetic record kind this example does not write: {other:?}"
+                ))
+            }
         };
         serde_json::to_writer(&mut out, &record).map_err(|e| e.to_string())?;
         out.write_all(b"\n").map_err(|e| e.to_string())?;
@@ -220,7 +225,7 @@ fn run(o: &Options) -> Result<(), String> {
             .iter()
             .map(|a| {
                 totals
-                    .get_builtin(&province, b, *a)
+                    .get(&province, b, *a)
                     .map_or_else(|| "—".into(), danvan::notation::reported)
             })
             .collect();

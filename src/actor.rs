@@ -27,6 +27,7 @@ use crate::{Error, ErrorKind};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Actor {
     /// Party committees and Party organizations at all levels (cấp ủy, tổ chức đảng).
     PartyCommittees,
@@ -65,6 +66,7 @@ impl Actor {
     /// ```
     /// assert_eq!(danvan::Actor::ArmedForces.as_str(), "armed_forces");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Actor::PartyCommittees => "party_committees",
@@ -83,6 +85,7 @@ impl Actor {
     /// assert_eq!(danvan::Actor::PartyCommittees.index(), 0);
     /// assert_eq!(danvan::Actor::Other.index(), 6);
     /// ```
+    #[must_use]
     pub const fn index(self) -> usize {
         self as usize
     }

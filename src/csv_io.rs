@@ -101,6 +101,7 @@ impl Layout {
 }
 
 /// Turns an error of the csv crate into ours, with the row it names.
+#[allow(clippy::needless_pass_by_value)] // an error adaptor for `map_err`, which hands over the error
 fn csv_error(err: csv::Error) -> Error {
     let row = |pos: Option<&csv::Position>| pos.map_or(0, |p| p.record() + 1);
     match err.kind() {

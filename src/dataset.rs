@@ -19,6 +19,7 @@ use crate::{
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
 )]
+#[non_exhaustive]
 pub enum Schema {
     /// `danvan/dataset/v1`.
     #[default]
@@ -26,6 +27,7 @@ pub enum Schema {
     V1,
 }
 
+crate::wire_shape::wire_struct! {
 /// A dataset: what one unit submits for one period, as records, reported
 /// figures and the year's plan.
 ///
@@ -51,8 +53,8 @@ pub enum Schema {
     derive(schemars::JsonSchema),
     schemars(rename = "Dataset")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// The format version.
     pub schema: Schema,
@@ -109,6 +111,7 @@ pub struct Dataset {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
 }
+}
 
 impl Dataset {
     /// Creates an empty dataset for a period.
@@ -118,6 +121,7 @@ impl Dataset {
     /// assert!(d.conferences.is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn new(period: Period) -> Dataset {
         Dataset {
             schema: Schema::V1,
@@ -224,6 +228,7 @@ impl Dataset {
     /// assert_eq!(danvan::Dataset::from_json(text.as_bytes())?, d);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         // Serializing plain data with string keys cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -236,6 +241,7 @@ impl Dataset {
     /// assert_eq!(d.record_count(), 0);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn record_count(&self) -> usize {
         self.blocks.len()
             + self.teams.len()
@@ -254,6 +260,7 @@ impl Dataset {
 /// Turns a JSON reader error into [`ErrorKind::Json`] with its position, or
 /// into [`ErrorKind::UnexpectedArray`] for an array where an object or a
 /// value belongs (see `wire_shape`).
+#[allow(clippy::needless_pass_by_value)] // an error adaptor for `map_err`, which hands over the error
 pub(crate) fn json_error(err: serde_json::Error) -> Error {
     let text = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());

@@ -18,6 +18,7 @@ use crate::{Error, ErrorKind};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum IndicatorKind {
     /// Events during the period: summed over units and over time.
     Flow,
@@ -50,6 +51,7 @@ pub enum IndicatorKind {
     serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ValueType {
     /// Whole numbers of things or persons ([`Reported`](crate::Reported)).
     #[default]
@@ -81,6 +83,7 @@ impl IndicatorId {
     /// assert_eq!(id.as_str(), "documents");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -92,6 +95,7 @@ impl IndicatorId {
     /// assert_eq!(id.builtin(), Some(danvan::Builtin::VillageTeams));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn builtin(&self) -> Option<Builtin> {
         Builtin::ALL.into_iter().find(|b| b.id() == &*self.0)
     }
@@ -135,6 +139,19 @@ impl From<Builtin> for IndicatorId {
     }
 }
 
+/// A borrowed id, for the getters that take `impl Into<IndicatorId>`.
+///
+/// ```
+/// let id: danvan::IndicatorId = "documents".parse()?;
+/// assert_eq!(danvan::IndicatorId::from(&id), id);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+impl From<&IndicatorId> for IndicatorId {
+    fn from(id: &IndicatorId) -> IndicatorId {
+        id.clone()
+    }
+}
+
 impl fmt::Display for IndicatorId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -156,6 +173,7 @@ macro_rules! builtins {
         /// assert_eq!(Builtin::SkilfulModels.id(), "skilful_models");
         /// assert_eq!(Builtin::ALL[Builtin::SkilfulModels.index()], Builtin::SkilfulModels);
         /// ```
+        #[non_exhaustive]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Builtin {
             $( $(#[$doc])* $variant, )*
@@ -256,6 +274,7 @@ impl Builtin {
     /// ```
     /// assert_eq!(danvan::Builtin::SkilfulModels.index(), 0);
     /// ```
+    #[must_use]
     pub const fn index(self) -> usize {
         self as usize
     }
@@ -265,6 +284,7 @@ impl Builtin {
     /// ```
     /// assert_eq!(danvan::Builtin::Receptions.value_type(), danvan::ValueType::Count);
     /// ```
+    #[must_use]
     pub const fn value_type(self) -> ValueType {
         ValueType::Count
     }
@@ -290,6 +310,7 @@ impl fmt::Display for Builtin {
     }
 }
 
+crate::wire_shape::wire_struct! {
 /// A custom indicator declared in a dataset, for figures this crate does not know yet
 /// (money mobilized, land donated in m², workdays, houses built, mediation cases).
 ///
@@ -304,8 +325,8 @@ impl fmt::Display for Builtin {
     derive(schemars::JsonSchema),
     schemars(rename = "IndicatorDef")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct IndicatorDef {
     /// The identifier; must not be a built-in one.
     pub id: IndicatorId,
@@ -318,6 +339,7 @@ pub struct IndicatorDef {
     /// Whether values are counts (the default) or decimal amounts.
     #[serde(default)]
     pub values: ValueType,
+}
 }
 
 #[cfg(test)]

@@ -89,9 +89,9 @@
 //! the record, a small context (the units' levels and validity, the period,
 //! the indicator catalogue) and a sink for broken rules. [`check`] runs it
 //! with a sink that collects every issue at the record's path;
-//! [`Accumulator::check`], [`Accumulator::add`] and [`stream_json_lines`] run
-//! it with a sink that stops at the first error: they reject the same records
-//! with the same codes. [`RecordKind::rules`] lists the rules of each kind.
+//! [`Accumulator::check`], [`Accumulator::add`], [`Totals::apply`] and
+//! [`stream_json_lines`] run it with a sink that stops at the first error:
+//! they reject the same records with the same codes. [`RecordKind::rules`] lists the rules of each kind.
 //!
 //! ## How to …
 //!
@@ -123,7 +123,7 @@
 //!
 //! Check the dataset, compute the [`Totals`] once (one bottom-up pass over
 //! every unit), then read any unit, indicator and actor.
-//! [`Totals::value_builtin`] is what a report prints: the total of the records
+//! [`Totals::value`] is what a report prints: the total of the records
 //! in the unit's subtree when there are records, otherwise the reported
 //! figures (a unit's own figure, or the sum of its children's). Figures of
 //! different actors are never added together.
@@ -156,16 +156,16 @@
 //! let province: danvan::UnitCode = "30".parse()?;
 //! let party = Actor::PartyCommittees;
 //! let sector = Actor::MobilizationSector;
-//! assert_eq!(totals.value_builtin(&province, Builtin::Conferences, party), Some("2".parse()?));
+//! assert_eq!(totals.value(&province, Builtin::Conferences, party), Some("2".parse()?));
 //! // 120 + at least 45: at least 165.
 //! assert_eq!(
-//!     totals.value_builtin(&province, Builtin::ConferenceParticipants, party),
+//!     totals.value(&province, Builtin::ConferenceParticipants, party),
 //!     Some(Reported::new(Qualifier::AtLeast, Count::new(165)))
 //! );
 //! // No records of guidance documents: the districts' figures add up.
-//! assert_eq!(totals.value_builtin(&province, Builtin::GuidanceDocuments, sector), Some(danvan::notation::parse_reported("hơn 65")?));
+//! assert_eq!(totals.value(&province, Builtin::GuidanceDocuments, sector), Some(danvan::notation::parse_reported("hơn 65")?));
 //! // Nothing is invented for an actor that reported nothing.
-//! assert_eq!(totals.value_builtin(&province, Builtin::Conferences, sector), None);
+//! assert_eq!(totals.value(&province, Builtin::Conferences, sector), None);
 //! # Ok::<(), danvan::Error>(())
 //! ```
 //!
@@ -225,15 +225,15 @@
 //!         r#"{{"unit": "{code}", "date": "2022-05-10", "actor": "party_committees", "kind": "leadership"}}"#
 //!     )).unwrap();
 //!     for _ in 0..n {
-//!         acc.add_document(&doc)?;
+//!         acc.add(&doc)?;
 //!     }
 //! }
 //! let y2022 = acc.finish()?.rekey(&cw, Level::Commune, &new)?;
 //!
 //! let (x, y) = ("91001".parse()?, "91002".parse()?);
 //! let pc = Actor::PartyCommittees;
-//! let x2022 = y2022.get_builtin(&x, Builtin::Documents, pc).unwrap();
-//! let y2022 = y2022.get_builtin(&y, Builtin::Documents, pc).unwrap();
+//! let x2022 = y2022.get(&x, Builtin::Documents, pc).unwrap();
+//! let y2022 = y2022.get(&y, Builtin::Documents, pc).unwrap();
 //! assert_eq!((x2022.qualifier(), x2022.value().get()), (Qualifier::AtMost, 25)); // 21 + up to 4
 //! assert_eq!((y2022.qualifier(), y2022.value().get()), (Qualifier::AtMost, 4));
 //!
@@ -315,7 +315,7 @@
 //! assert_eq!((stats.lines, stats.counted, stats.rejected_total), (3, 2, 1));
 //! let (line, error) = &stats.rejected[0];
 //! assert_eq!((*line, error.code().as_str()), (2, "DV068")); // a date outside the period
-//! let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
+//! let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
 //! assert_eq!(docs, Some("1".parse()?));
 //! # Ok::<(), danvan::Error>(())
 //! ```
@@ -327,13 +327,15 @@
 //!
 //! ### How to update totals when one record is saved
 //!
-//! [`Totals::apply`] adds one record to existing totals in place (its unit and
-//! every ancestor, all or nothing), so a dashboard need not recompute the
-//! whole province after each save; the result equals the totals computed with
-//! the record in the dataset.
+//! [`Totals::apply`] checks one record with the rule set and adds it to
+//! existing totals in place (its unit and every ancestor, all or nothing), so
+//! a dashboard need not recompute the whole province after each save; the
+//! result equals the totals computed with the record in the dataset, and a
+//! record the rules refuse (a date outside the period, an unknown unit)
+//! leaves the totals unchanged.
 //!
 //! ```
-//! use danvan::{Actor, Builtin, Hierarchy, Period, RecordRef, Totals, Unit};
+//! use danvan::{Actor, Builtin, Hierarchy, Period, Totals, Unit};
 //!
 //! let units = Hierarchy::new(vec![
 //!     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
@@ -343,8 +345,8 @@
 //! // Synthetic record, as a data-entry form would send it.
 //! let saved: danvan::Conference = serde_json::from_str(r#"{"unit": "288", "date": "2022-03-15",
 //!     "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}"#).unwrap();
-//! totals.apply(RecordRef::Conference(&saved))?;
-//! let people = totals.get_builtin(&"30".parse()?, Builtin::ConferenceParticipants, Actor::PartyCommittees);
+//! totals.apply(&saved)?;
+//! let people = totals.get(&"30".parse()?, Builtin::ConferenceParticipants, Actor::PartyCommittees);
 //! assert_eq!(people, Some(danvan::notation::parse_reported("hơn 40")?));
 //! # Ok::<(), danvan::Error>(())
 //! ```
@@ -387,6 +389,10 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
+// The pedantic lints that matter for users (issue 13): a pure getter whose
+// result is dropped is a bug at the caller; a value taken and not consumed
+// makes callers clone.
+#![warn(clippy::must_use_candidate, clippy::needless_pass_by_value)]
 #![cfg_attr(
     not(test),
     deny(
@@ -400,7 +406,7 @@
 )]
 
 mod actor;
-pub mod aggregate;
+mod aggregate;
 mod dataset;
 mod error;
 mod indicator;
@@ -421,9 +427,9 @@ mod wire_shape;
 pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
-    Agreement, Change, Reconciliation, Record, RecordRef, StockSummary, StreamStats, Summary,
-    Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
-    MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
+    Agreement, Change, Reconciliation, Record, StockSummary, StreamStats, Summary, Totals,
+    TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES,
+    MAX_STREAM_WORKERS,
 };
 pub use dataset::{Dataset, Schema};
 pub use error::{Code, Error, ErrorKind, Excerpt};
@@ -434,10 +440,8 @@ pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStat
 pub use quantity::*;
 pub use record::*;
 pub use unit::*;
-pub use validate::{
-    check, check_with_units, Cell, CheckOptions, Checked, Issue, Path, Place, ReceptionNorms,
-    Report, Severity,
-};
+pub use validate::report::{Cell, Issue, Path, Place, Report, Severity};
+pub use validate::rules::{check, check_with_units, CheckOptions, Checked, ReceptionNorms};
 
 #[cfg(feature = "schema")]
 mod schema;

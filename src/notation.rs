@@ -33,6 +33,7 @@ use crate::{Count, Error, ErrorKind, Measure, Qualifier, Ratio, Reported, Share,
 /// assert_eq!(danvan::notation::group(13360), "13.360");
 /// assert_eq!(danvan::notation::group(235), "235");
 /// ```
+#[must_use]
 pub fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -371,6 +372,7 @@ fn with_qualifier(q: Qualifier, text: String) -> String {
 ///
 /// assert_eq!(notation::count(Count::new(13360)), "13.360");
 /// ```
+#[must_use]
 pub fn count(c: Count) -> String {
     group(c.get())
 }
@@ -385,6 +387,7 @@ pub fn count(c: Count) -> String {
 /// let r = Reported::new(Qualifier::AtLeast, Count::new(6800));
 /// assert_eq!(notation::reported(r), "hơn 6.800");
 /// ```
+#[must_use]
 pub fn reported(r: Reported) -> String {
     with_qualifier(r.qualifier(), count(r.value()))
 }
@@ -398,6 +401,7 @@ pub fn reported(r: Reported) -> String {
 ///
 /// assert_eq!(notation::decimal(Decimal::new(63_000_005, 1)), "6.300.000,5");
 /// ```
+#[must_use]
 pub fn decimal(d: Decimal) -> String {
     let text = d.abs().to_string();
     let (int, frac) = match text.split_once('.') {
@@ -426,6 +430,7 @@ pub fn decimal(d: Decimal) -> String {
 /// assert_eq!(notation::percent(s, 1).as_deref(), Some("98,5%"));
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[must_use]
 pub fn percent(share: Share, decimals: u32) -> Option<String> {
     share
         .percent(decimals)
@@ -441,6 +446,7 @@ pub fn percent(share: Share, decimals: u32) -> Option<String> {
 /// let per_conference = Ratio::new(Count::new(13360), Count::new(291));
 /// assert_eq!(notation::ratio(per_conference, 1).as_deref(), Some("45,9"));
 /// ```
+#[must_use]
 pub fn ratio(r: Ratio, decimals: u32) -> Option<String> {
     r.value(decimals).map(|v| decimal(v.normalize()))
 }
@@ -455,6 +461,7 @@ pub fn ratio(r: Ratio, decimals: u32) -> Option<String> {
 /// assert_eq!(notation::measure(&m), "hơn 6.300.000.000 đồng");
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[must_use]
 pub fn measure(m: &Measure) -> String {
     with_qualifier(
         m.qualifier(),
@@ -470,6 +477,7 @@ pub fn measure(m: &Measure) -> String {
 /// let d = chrono::NaiveDate::from_ymd_opt(2023, 2, 2).unwrap();
 /// assert_eq!(notation::date(d), "02/02/2023");
 /// ```
+#[must_use]
 pub fn date(d: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
 }
@@ -490,6 +498,7 @@ pub fn date(d: NaiveDate) -> String {
 /// assert_eq!(r, Reported::new(Qualifier::AtLeast, Count::new(6800)));
 /// assert_eq!(notation::reported(r), "hơn 6.800");
 /// ```
+#[must_use]
 pub fn press_round(r: Reported) -> Reported {
     if matches!(r.qualifier(), Qualifier::AtMost | Qualifier::About) {
         return r;

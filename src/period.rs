@@ -189,6 +189,7 @@ impl Period {
     /// assert_eq!(p.start().to_string(), "2022-01-01");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn start(self) -> NaiveDate {
         self.start
     }
@@ -200,6 +201,7 @@ impl Period {
     /// assert_eq!(p.end().to_string(), "2022-12-31");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn end(self) -> NaiveDate {
         self.end
     }
@@ -212,6 +214,7 @@ impl Period {
     /// assert!(!p.contains(danvan::Period::year(2023)?.start()));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn contains(self, date: NaiveDate) -> bool {
         self.start <= date && date <= self.end
     }
@@ -224,6 +227,7 @@ impl Period {
     /// assert!(!year.contains_period(&"2022-12-15/2023-01-14".parse()?));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn contains_period(&self, other: &Period) -> bool {
         self.start <= other.start && other.end <= self.end
     }
@@ -236,6 +240,7 @@ impl Period {
     /// assert!(!year.overlaps(&danvan::Period::year(2023)?));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn overlaps(&self, other: &Period) -> bool {
         self.start <= other.end && other.start <= self.end
     }
@@ -251,6 +256,7 @@ impl Period {
     /// assert_eq!(Period::year(2022)?.intersection(&Period::year(2023)?), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn intersection(&self, other: &Period) -> Option<Period> {
         let start = self.start.max(other.start);
         let end = self.end.min(other.end);
@@ -264,6 +270,7 @@ impl Period {
     /// assert_eq!(danvan::Period::year(2023)?.days(), 365);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn days(self) -> u64 {
         self.end
             .signed_duration_since(self.start)
@@ -561,6 +568,7 @@ impl Half {
     /// ```
     /// assert_eq!(danvan::Half::H2.first_month(), 7);
     /// ```
+    #[must_use]
     pub const fn first_month(self) -> u32 {
         match self {
             Half::H1 => 1,
@@ -573,6 +581,7 @@ impl Half {
     /// ```
     /// assert_eq!(danvan::Half::H1.last_month(), 6);
     /// ```
+    #[must_use]
     pub const fn last_month(self) -> u32 {
         self.first_month() + 5
     }
@@ -634,6 +643,7 @@ impl Quarter {
     /// ```
     /// assert_eq!(danvan::Quarter::Q3.first_month(), 7);
     /// ```
+    #[must_use]
     pub const fn first_month(self) -> u32 {
         match self {
             Quarter::Q1 => 1,
@@ -648,6 +658,7 @@ impl Quarter {
     /// ```
     /// assert_eq!(danvan::Quarter::Q3.last_month(), 9);
     /// ```
+    #[must_use]
     pub const fn last_month(self) -> u32 {
         self.first_month() + 2
     }
@@ -773,6 +784,7 @@ impl ReportingCalendar {
     /// assert_eq!(ReportingCalendar::STATE_AGENCY.cut_off_day(), Some(15));
     /// assert_eq!(ReportingCalendar::CALENDAR.cut_off_day(), None);
     /// ```
+    #[must_use]
     pub const fn cut_off_day(self) -> Option<u32> {
         match self.window {
             Window::Calendar => None,

@@ -2,6 +2,7 @@
 
 use crate::{Actor, Count, Reported, Truth, UnitCode};
 
+crate::wire_shape::wire_struct! {
 /// A year's work plan of a mobilization commission.
 ///
 /// The plan declares its shape — the seed's 2023 plan has 8 key tasks, 2 of them
@@ -24,8 +25,8 @@ use crate::{Actor, Count, Reported, Truth, UnitCode};
     derive(schemars::JsonSchema),
     schemars(rename = "WorkPlan")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct WorkPlan {
     /// The year the plan is for.
     pub year: i32,
@@ -44,7 +45,9 @@ pub struct WorkPlan {
     #[serde(default = "Criterion::five_clear")]
     pub criteria: Vec<Criterion>,
 }
+}
 
+crate::wire_shape::wire_struct! {
 /// A key task of a work plan.
 ///
 /// ```
@@ -56,8 +59,8 @@ pub struct WorkPlan {
     derive(schemars::JsonSchema),
     schemars(rename = "KeyTask")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct KeyTask {
     /// What the task is, in the plan's words.
     pub title: String,
@@ -80,11 +83,13 @@ pub struct KeyTask {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clear: Vec<CriterionEntry>,
 }
+}
 
 fn yes() -> bool {
     true
 }
 
+crate::wire_shape::wire_struct! {
 /// A measurable target of a key task.
 ///
 /// ```
@@ -105,8 +110,8 @@ fn yes() -> bool {
     derive(schemars::JsonSchema),
     schemars(rename = "Target")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Target {
     /// What is measured.
     pub description: String,
@@ -120,6 +125,7 @@ pub struct Target {
     pub actual: Option<Reported>,
     /// Whether more or less is better.
     pub direction: Direction,
+}
 }
 
 impl Target {
@@ -141,6 +147,7 @@ impl Target {
     /// assert_eq!(t.status(), TargetStatus::Unknown);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn status(&self) -> TargetStatus {
         let Some(actual) = self.actual else {
             return TargetStatus::Unknown;
@@ -194,6 +201,7 @@ pub enum TargetStatus {
     Unknown,
 }
 
+crate::wire_shape::wire_struct! {
 /// One criterion of a plan's checklist, such as "rõ người" (clear person).
 ///
 /// The checklist is data: the seed's "5 rõ" is the default
@@ -211,14 +219,15 @@ pub enum TargetStatus {
     derive(schemars::JsonSchema),
     schemars(rename = "Criterion")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// A short identifier, unique in the checklist, e.g. `"person"`.
     pub id: String,
     /// The label, for criteria other than the built-in "5 rõ".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+}
 }
 
 impl Criterion {
@@ -235,6 +244,7 @@ impl Criterion {
     /// ```
     /// assert_eq!(danvan::Criterion::five_clear().len(), 5);
     /// ```
+    #[must_use]
     pub fn five_clear() -> Vec<Criterion> {
         Criterion::FIVE_CLEAR_IDS
             .into_iter()
@@ -246,6 +256,7 @@ impl Criterion {
     }
 }
 
+crate::wire_shape::wire_struct! {
 /// How a task meets one criterion of the checklist.
 ///
 /// ```
@@ -258,11 +269,12 @@ impl Criterion {
     derive(schemars::JsonSchema),
     schemars(rename = "CriterionEntry")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct CriterionEntry {
     /// The criterion's id.
     pub criterion: String,
     /// What the task says for it.
     pub text: String,
+}
 }

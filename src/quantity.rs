@@ -69,6 +69,7 @@ impl Count {
     /// ```
     /// assert_eq!(danvan::Count::new(235).get(), 235);
     /// ```
+    #[must_use]
     pub const fn new(n: u64) -> Count {
         Count(n)
     }
@@ -78,6 +79,7 @@ impl Count {
     /// ```
     /// assert_eq!(danvan::Count::new(1347).get(), 1347);
     /// ```
+    #[must_use]
     pub const fn get(self) -> u64 {
         self.0
     }
@@ -219,6 +221,7 @@ fn plain_digits(s: &str) -> Option<u64> {
     serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Qualifier {
     /// The number is exact.
     #[default]
@@ -249,6 +252,7 @@ impl Qualifier {
     /// ```
     /// assert_eq!(danvan::Qualifier::About.as_str(), "about");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Qualifier::Exact => "exact",
@@ -271,6 +275,7 @@ impl Qualifier {
     /// assert_eq!(Qualifier::Exact.combine(Qualifier::AtLeast), Qualifier::AtLeast);
     /// assert_eq!(Qualifier::AtLeast.combine(Qualifier::AtMost), Qualifier::About);
     /// ```
+    #[must_use]
     pub const fn combine(self, other: Qualifier) -> Qualifier {
         use Qualifier::{About, AtLeast, AtMost, Exact};
         match (self, other) {
@@ -356,6 +361,7 @@ impl Reported {
     ///
     /// assert!(Reported::exact(Count::new(291)).is_exact());
     /// ```
+    #[must_use]
     pub const fn exact(value: Count) -> Reported {
         Reported {
             qualifier: Qualifier::Exact,
@@ -371,6 +377,7 @@ impl Reported {
     /// let r = Reported::new(Qualifier::AtMost, Count::new(22000));
     /// assert_eq!(r.bounds(), (0, Some(22000)));
     /// ```
+    #[must_use]
     pub const fn new(qualifier: Qualifier, value: Count) -> Reported {
         Reported { qualifier, value }
     }
@@ -382,6 +389,7 @@ impl Reported {
     ///
     /// assert_eq!(Reported::exact(Count::new(1)).qualifier(), Qualifier::Exact);
     /// ```
+    #[must_use]
     pub const fn qualifier(self) -> Qualifier {
         self.qualifier
     }
@@ -393,6 +401,7 @@ impl Reported {
     ///
     /// assert_eq!(Reported::new(Qualifier::About, Count::new(500)).value(), Count::new(500));
     /// ```
+    #[must_use]
     pub const fn value(self) -> Count {
         self.value
     }
@@ -404,6 +413,7 @@ impl Reported {
     ///
     /// assert!(!Reported::new(Qualifier::AtLeast, Count::new(500)).is_exact());
     /// ```
+    #[must_use]
     pub const fn is_exact(self) -> bool {
         matches!(self.qualifier, Qualifier::Exact)
     }
@@ -416,6 +426,7 @@ impl Reported {
     /// assert_eq!(Reported::exact(Count::new(235)).bounds(), (235, Some(235)));
     /// assert_eq!(Reported::new(Qualifier::About, Count::new(500)).bounds(), (0, None));
     /// ```
+    #[must_use]
     pub const fn bounds(self) -> (u64, Option<u64>) {
         let v = self.value.0;
         match self.qualifier {
@@ -435,6 +446,7 @@ impl Reported {
     /// assert!(r.admits(Count::new(6853)));
     /// assert!(!r.admits(Count::new(6000)));
     /// ```
+    #[must_use]
     pub fn admits(self, x: Count) -> bool {
         let (lo, hi) = self.bounds();
         x.0 >= lo && hi.map_or(true, |hi| x.0 <= hi)
@@ -452,6 +464,7 @@ impl Reported {
     /// assert!(total.is_consistent_with_parts(parts));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn is_consistent_with_parts(self, parts_sum: Count) -> bool {
         self.admits(parts_sum)
     }
@@ -465,6 +478,7 @@ impl Reported {
     /// let parts = Reported::new(Qualifier::AtMost, Count::new(4000));
     /// assert!(!total.overlaps(parts));
     /// ```
+    #[must_use]
     pub fn overlaps(self, other: Reported) -> bool {
         let (alo, ahi) = self.bounds();
         let (blo, bhi) = other.bounds();
@@ -480,6 +494,7 @@ impl Reported {
     /// assert_eq!(r.reaches(Count::new(30000)), Truth::False);
     /// assert_eq!(r.reaches(Count::new(20000)), Truth::Unknown);
     /// ```
+    #[must_use]
     pub fn reaches(self, target: Count) -> Truth {
         let (lo, hi) = self.bounds();
         if lo >= target.0 {
@@ -500,6 +515,7 @@ impl Reported {
     /// assert_eq!(r.stays_within(Count::new(6000)), Truth::False);
     /// assert_eq!(r.stays_within(Count::new(7000)), Truth::Unknown);
     /// ```
+    #[must_use]
     pub fn stays_within(self, limit: Count) -> Truth {
         let (lo, hi) = self.bounds();
         if hi.is_some_and(|hi| hi <= limit.0) {
@@ -771,6 +787,7 @@ impl Share {
     /// assert_eq!(Share::new(Count::new(2), Count::new(3))?.part(), Count::new(2));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn part(self) -> Count {
         self.part
     }
@@ -783,6 +800,7 @@ impl Share {
     /// assert_eq!(Share::new(Count::new(2), Count::new(3))?.whole(), Count::new(3));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn whole(self) -> Count {
         self.whole
     }
@@ -798,6 +816,7 @@ impl Share {
     /// assert_eq!(Share::new(Count::ZERO, Count::ZERO)?.ratio(), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn ratio(self) -> Option<Decimal> {
         rounded_quotient(u128::from(self.part.0), self.whole.0, 28).map(|d| d.normalize())
     }
@@ -817,6 +836,7 @@ impl Share {
     /// assert_eq!(s.percent(1), Some(rust_decimal::Decimal::new(667, 1)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn percent(self, decimals: u32) -> Option<Decimal> {
         rounded_quotient(u128::from(self.part.0) * 100, self.whole.0, decimals)
     }
@@ -876,6 +896,7 @@ impl Ratio {
     /// let r = Ratio::new(Count::new(545), Count::new(179));
     /// assert_eq!(r.numerator(), Count::new(545));
     /// ```
+    #[must_use]
     pub const fn new(numerator: Count, denominator: Count) -> Ratio {
         Ratio {
             numerator,
@@ -890,6 +911,7 @@ impl Ratio {
     ///
     /// assert_eq!(Ratio::new(Count::new(3), Count::new(2)).numerator(), Count::new(3));
     /// ```
+    #[must_use]
     pub const fn numerator(self) -> Count {
         self.numerator
     }
@@ -901,6 +923,7 @@ impl Ratio {
     ///
     /// assert_eq!(Ratio::new(Count::new(3), Count::new(2)).denominator(), Count::new(2));
     /// ```
+    #[must_use]
     pub const fn denominator(self) -> Count {
         self.denominator
     }
@@ -917,6 +940,7 @@ impl Ratio {
     /// assert_eq!(Ratio::new(Count::new(3), Count::new(2)).value(0), Some(2.into()));
     /// assert_eq!(Ratio::new(Count::new(3), Count::ZERO).value(0), None);
     /// ```
+    #[must_use]
     pub fn value(self, decimals: u32) -> Option<Decimal> {
         rounded_quotient(u128::from(self.numerator.0), self.denominator.0, decimals)
     }
@@ -980,6 +1004,7 @@ impl UnitWord {
     /// assert_eq!(w.as_str(), "m²");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -1148,6 +1173,7 @@ impl Measure {
     /// assert_eq!(m.qualifier(), Qualifier::About);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn qualifier(&self) -> Qualifier {
         self.qualifier
     }
@@ -1161,6 +1187,7 @@ impl Measure {
     /// assert_eq!(m.amount(), 5.into());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn amount(&self) -> Decimal {
         self.amount
     }
@@ -1174,6 +1201,7 @@ impl Measure {
     /// assert_eq!(m.unit().as_str(), "km");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn unit(&self) -> &UnitWord {
         &self.unit
     }

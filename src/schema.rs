@@ -33,6 +33,7 @@ const SCHEMA_ID: &str = "https://example.invalid/danvan/schema/danvan-dataset-v1
 /// assert_eq!(schema["properties"]["schema"]["$ref"], "#/$defs/Schema");
 /// assert_eq!(schema["additionalProperties"], false);
 /// ```
+#[must_use]
 pub fn dataset_schema() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12()
         .for_deserialize()

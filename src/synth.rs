@@ -72,6 +72,7 @@ impl Shape {
     /// ```
     /// assert_eq!(danvan::synth::Shape::SMALL.units(), 54);
     /// ```
+    #[must_use]
     pub const fn units(self) -> u64 {
         self.provinces as u64 + self.districts as u64 + self.communes as u64 + self.villages as u64
     }
@@ -103,6 +104,7 @@ impl SynthConfig {
     /// let c = danvan::synth::SynthConfig::new(danvan::synth::Shape::SMALL, 10);
     /// assert_eq!((c.seed, c.year), (1, 2022));
     /// ```
+    #[must_use]
     pub fn new(shape: Shape, records: usize) -> SynthConfig {
         SynthConfig {
             shape,
@@ -253,6 +255,7 @@ pub fn units(shape: Shape) -> Result<Vec<Unit>, Error> {
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SynthRecord {
     /// A conference.
     Conference(Conference),

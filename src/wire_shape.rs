@@ -5,26 +5,20 @@
 //! as a JSON array of its fields in order (`["danvan/dataset/v1", {"start": …}]`).
 //! That form has no field names, so `deny_unknown_fields` cannot apply to it,
 //! and a reordered array would be read silently wrong. The format has no such
-//! form. Every struct of the wire language therefore derives its serde with
-//! `#[serde(remote = "Self")]` (which makes the derived code plain functions
-//! instead of trait impls) and gets its `Serialize` and `Deserialize` impls
-//! from [`objects_only!`], whose `Deserialize` hands the derived code an
-//! [`ObjectOnly`] deserializer: it asks for a map where the derived code asks
-//! for a struct, so an array is an `invalid type: sequence` error, wherever the
-//! struct stands (in a dataset, a stream line, a units file or a crosswalk,
-//! or read alone). [`crate::dataset::json_error`] reports that error as
+//! form. Every public struct of the wire language is therefore defined with
+//! [`wire_struct!`], whose `Deserialize` hands the derived code of a private
+//! mirror an [`ObjectOnly`] deserializer: it asks for a map where the derived
+//! code asks for a struct, so an array is an `invalid type: sequence` error,
+//! wherever the struct stands (in a dataset, a stream line, a units file or a
+//! crosswalk, or read alone, even by a path call `Dataset::deserialize(d)`:
+//! the public type has no inherent `deserialize`). Private wire structs derive
+//! with `#[serde(remote = "Self")]` and get their impls from [`objects_only!`]
+//! (their inherent functions are private). [`crate::dataset::json_error`]
+//! reports that error as
 //! [`ErrorKind::UnexpectedArray`](crate::ErrorKind::UnexpectedArray) (DV051).
 //!
 //! Lists stay arrays (they are `Vec`s, not structs), and a figure's `actor`
 //! may be a list on purpose, so that `check` can say "exactly one actor".
-//!
-//! A cost of `remote = "Self"`: serde gives each type inherent `serialize` and
-//! `deserialize` functions with the type's visibility, and an inherent
-//! function wins over the trait's in a path call, so `Dataset::deserialize(d)`
-//! (written out, with `serde::Deserialize` in scope) runs the derived code
-//! without the objects-only rule. Inside the crate every call goes through the
-//! trait (`<T as serde::Deserialize>::deserialize`, or a `Vec`, an `Option`, a
-//! `serde_json::from_*`); so does every ordinary use outside it.
 
 use serde::de::{Deserializer, Visitor};
 
@@ -92,29 +86,49 @@ macro_rules! objects_only {
 }
 pub(crate) use objects_only;
 
-objects_only!(
-    crate::Dataset,
-    crate::Figure,
-    crate::FigurePart,
-    crate::IndicatorDef,
-    crate::WorkPlan,
-    crate::KeyTask,
-    crate::Target,
-    crate::Criterion,
-    crate::CriterionEntry,
-    crate::GrassrootsBlock,
-    crate::VillageTeam,
-    crate::TeamMember,
-    crate::SkilfulModel,
-    crate::Conference,
-    crate::IssuedDocument,
-    crate::Inspection,
-    crate::Subjects,
-    crate::Dialogue,
-    crate::CitizenReception,
-    crate::SiteClearance,
-    crate::Award,
-);
+/// Defines a public struct of the wire language: the struct as written (its
+/// `Serialize` derived as usual, no `Deserialize` derive), and a
+/// `Deserialize` impl that reads it from a JSON object only (see the module).
+///
+/// The derived reading code belongs to a private mirror of the same name
+/// (the same fields, field attributes and `deny_unknown_fields`) in an
+/// anonymous `const` block; the impl moves the mirror's fields into the public
+/// struct. The public type has no inherent `deserialize`, so even a path call
+/// `Dataset::deserialize(d)` is the trait's, with the objects-only rule. serde's
+/// messages name the type as before (`expected struct Dataset`).
+macro_rules! wire_struct {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$fmeta:meta])* $fvis:vis $field:ident : $fty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$fmeta])* $fvis $field : $fty ),*
+        }
+
+        const _: () = {
+            // The mirror: `self::$name` below is the public struct.
+            #[derive(serde::Deserialize)]
+            #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+            #[serde(deny_unknown_fields)]
+            struct $name {
+                $( $(#[$fmeta])* $field : $fty ),*
+            }
+
+            impl<'de> serde::Deserialize<'de> for self::$name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let mirror = <$name as serde::Deserialize>::deserialize(
+                        $crate::wire_shape::ObjectOnly(deserializer),
+                    )?;
+                    Ok(Self { $( $field : mirror.$field ),* })
+                }
+            }
+        };
+    };
+}
+pub(crate) use wire_struct;
 
 /// The start of serde's message for an array where another type belongs.
 pub(crate) const SEQUENCE_MESSAGE: &str = "invalid type: sequence";

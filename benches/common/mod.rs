@@ -52,6 +52,11 @@ pub fn write_json_lines(records: usize, out: &mut impl Write) -> Result<u64, Str
             SynthRecord::Document(x) => Record::Document(x),
             SynthRecord::Inspection(x) => Record::Inspection(x),
             SynthRecord::Dialogue(x) => Record::Dialogue(x),
+            other => {
+                return Err(format!(
+                    "a synthetic record kind the bench does not write: {other:?}"
+                ))
+            }
         };
         serde_json::to_writer(&mut *out, &rec).map_err(|e| e.to_string())?;
         out.write_all(b"\n").map_err(|e| e.to_string())?;
@@ -192,6 +197,7 @@ impl Soa {
                 ConferenceKind::Propaganda => K_CONF_PROPAGANDA,
                 ConferenceKind::Training => K_CONF_TRAINING,
                 ConferenceKind::Both => K_CONF_BOTH,
+                k => return Err(format!("conference kind {k:?} not handled by the loop")),
             };
             let f = match x.participants.qualifier() {
                 Qualifier::Exact => 0,
@@ -213,6 +219,7 @@ impl Soa {
             let k = match x.kind {
                 DocumentKind::Leadership => K_DOC_LEADERSHIP,
                 DocumentKind::Guidance => K_DOC_GUIDANCE,
+                k => return Err(format!("document kind {k:?} not handled by the loop")),
             };
             push(&mut s, idx(&x.unit)?, k, actor_slot(x.actor)?, 0, 0, 0, 0);
         }
@@ -371,7 +378,7 @@ pub fn compare(l: &LoopTotals, t: &Totals, h: &Hierarchy, stride: usize) -> Resu
                     };
                     Reported::new(q, Count::new(l.value.get(i).copied().unwrap_or(0)))
                 });
-                let lib = t.get_builtin(&unit.code(), ind, actor);
+                let lib = t.get(&unit.code(), ind, actor);
                 if mine != lib {
                     return Err(format!(
                         "mismatch at unit {} {} {}: loop {mine:?}, library {lib:?}",
@@ -414,16 +421,16 @@ pub fn province_partials(c: &Checked) -> Result<Vec<Totals>, String> {
         .collect();
     let e = |e: danvan::Error| e.to_string();
     for x in &d.conferences {
-        accs[slot(&x.unit)?].add_conference(x).map_err(e)?;
+        accs[slot(&x.unit)?].add(x).map_err(e)?;
     }
     for x in &d.documents {
-        accs[slot(&x.unit)?].add_document(x).map_err(e)?;
+        accs[slot(&x.unit)?].add(x).map_err(e)?;
     }
     for x in &d.inspections {
-        accs[slot(&x.unit)?].add_inspection(x).map_err(e)?;
+        accs[slot(&x.unit)?].add(x).map_err(e)?;
     }
     for x in &d.dialogues {
-        accs[slot(&x.unit)?].add_dialogue(x).map_err(e)?;
+        accs[slot(&x.unit)?].add(x).map_err(e)?;
     }
     accs.into_iter().map(|a| a.finish().map_err(e)).collect()
 }

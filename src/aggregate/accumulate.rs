@@ -10,11 +10,10 @@ use super::{
 use crate::record::contribution::{contributions, Contrib, Contribs, MAX_CONTRIBS};
 use crate::record::index::Resolved;
 use crate::record::rules::{first_error, Context, UnitFacts};
-pub use crate::record::RecordRef;
+use crate::record::RecordRef;
 use crate::{
-    Actor, Award, Builtin, CitizenReception, Conference, Dialogue, Error, ErrorKind, Figure,
-    GrassrootsBlock, Hierarchy, IndicatorDef, IndicatorId, IndicatorKind, Inspection,
-    IssuedDocument, Level, Period, SiteClearance, SkilfulModel, UnitCode, ValueType, VillageTeam,
+    Actor, Builtin, Error, ErrorKind, Figure, Hierarchy, IndicatorDef, IndicatorId, IndicatorKind,
+    Level, Period, UnitCode, ValueType,
 };
 
 /// No column yet for this (indicator, actor).
@@ -35,10 +34,10 @@ const NONE: u32 = u32::MAX;
 /// let mut acc = Accumulator::new(&h, Period::year(2022)?, &[]);
 /// let doc: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "30", "date": "2022-05-10",
 ///     "actor": "mobilization_sector", "kind": "guidance"}"#).unwrap();
-/// acc.add_document(&doc)?;
-/// acc.add_document(&doc)?;
+/// acc.add(&doc)?;
+/// acc.add(&doc)?;
 /// let totals = acc.finish()?;
-/// let n = totals.get_builtin(&"30".parse()?, Builtin::GuidanceDocuments, Actor::MobilizationSector);
+/// let n = totals.get(&"30".parse()?, Builtin::GuidanceDocuments, Actor::MobilizationSector);
 /// assert_eq!(n.map(|r| r.value().get()), Some(2));
 /// # Ok::<(), danvan::Error>(())
 /// ```
@@ -88,6 +87,7 @@ impl Accumulator {
     /// assert!(acc.finish()?.hierarchy().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn new(hierarchy: &Hierarchy, period: Period, indicators: &[IndicatorDef]) -> Accumulator {
         let mut acc = Accumulator::without_index(hierarchy, period, indicators);
         for (place, u) in (0u32..).zip(&acc.unit_at) {
@@ -156,6 +156,7 @@ impl Accumulator {
     /// assert_eq!(acc.hierarchy(), &h);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn hierarchy(&self) -> &Hierarchy {
         &self.hierarchy
     }
@@ -168,17 +169,30 @@ impl Accumulator {
     /// Returns the first one-record rule the record breaks (e.g.
     /// [`ErrorKind::UnknownUnit`] when its unit is not in the hierarchy),
     /// [`ErrorKind::TotalOverflow`] when its unit's total would overflow (the
-    /// record is then not added at all), and for a figure the errors of
-    /// [`Accumulator::add_figure`].
+    /// record is then not added at all), and for a figure
+    /// [`ErrorKind::UnitMismatch`] when two amounts of one unit differ in unit word.
+    ///
+    /// Any record reference will do: `acc.add(&conference)`, `acc.add(&figure)`,
+    /// or a [`RecordRef`] (e.g. from [`Record::as_record_ref`](crate::Record::as_record_ref)).
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
     /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
+    /// let c: danvan::Conference = serde_json::from_str(r#"{"unit": "30", "date": "2022-03-15",
+    ///     "actor": "party_committees", "kind": "both", "participants": 45}"#).unwrap();
+    /// acc.add(&c)?;
+    /// let f: danvan::Figure = serde_json::from_str(r#"{"indicator": "grassroots_blocks",
+    ///     "unit": "30", "actor": "mobilization_sector", "value": 235}"#).unwrap();
+    /// acc.add(&f)?;
     /// let block: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "31001"}"#).unwrap();
-    /// assert_eq!(acc.add(danvan::RecordRef::Block(&block)).unwrap_err().code(), "DV063");
+    /// assert_eq!(acc.add(&block).unwrap_err().code(), "DV063"); // not in the hierarchy
+    /// let t = acc.finish()?;
+    /// assert_eq!(t.reported(&"30".parse()?, danvan::Builtin::GrassrootsBlocks, danvan::Actor::MobilizationSector),
+    ///            Some("235".parse()?));
     /// # Ok::<(), danvan::Error>(())
     /// ```
-    pub fn add(&mut self, record: RecordRef<'_>) -> Result<(), Error> {
+    pub fn add<'r>(&mut self, record: impl Into<RecordRef<'r>>) -> Result<(), Error> {
+        let record = record.into();
         let place = self.checked_place(record)?;
         if let RecordRef::Figure(f) = record {
             return self.add_figure(f);
@@ -403,203 +417,9 @@ impl Accumulator {
         Ok(())
     }
 
-    /// Folds a grassroots block: +1 if it exists on the period's last day.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// use danvan::{Hierarchy, Unit};
-    /// let h = Hierarchy::new(vec![
-    ///     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
-    ///     Unit::new("288".parse()?, "Thành phố Hải Dương").with_parent(Some("30".parse()?)),
-    ///     Unit::new("10507".parse()?, "Phường Cẩm Thượng").with_parent(Some("288".parse()?)),
-    /// ])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let b: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "10507"}"#).unwrap();
-    /// acc.add_block(&b)?;
-    /// // A block belongs to a commune.
-    /// let on_province: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "30"}"#).unwrap();
-    /// assert_eq!(acc.add_block(&on_province).unwrap_err().code(), "DV065");
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_block(&mut self, r: &GrassrootsBlock) -> Result<(), Error> {
-        self.add(RecordRef::Block(r))
-    }
-
-    /// Folds a village team: +1 if it exists on the period's last day.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// use danvan::{Hierarchy, Unit};
-    /// let h = Hierarchy::new(vec![
-    ///     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
-    ///     Unit::new("288".parse()?, "Thành phố Hải Dương").with_parent(Some("30".parse()?)),
-    ///     Unit::new("10507".parse()?, "Phường Cẩm Thượng").with_parent(Some("288".parse()?)),
-    ///     Unit::new("10507-T01".parse()?, "Khu dân cư số 1 (synthetic)").with_parent(Some("10507".parse()?)),
-    /// ])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let t: danvan::VillageTeam = serde_json::from_str(r#"{"unit": "10507-T01"}"#).unwrap();
-    /// acc.add_team(&t)?;
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_team(&mut self, r: &VillageTeam) -> Result<(), Error> {
-        self.add(RecordRef::Team(r))
-    }
-
-    /// Folds a "Dân vận khéo" model: +1 and +1 on each stage it includes.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let m: danvan::SkilfulModel = serde_json::from_str(r#"{"unit": "30", "form": "collective",
-    ///     "field": "economy", "stage": "effective"}"#).unwrap();
-    /// acc.add_model(&m)?;
-    /// let t = acc.finish()?;
-    /// let eff = t.get_builtin(&"30".parse()?, danvan::Builtin::SkilfulModelsEffective, danvan::Actor::MobilizationSector);
-    /// assert_eq!(eff.map(|r| r.value().get()), Some(1));
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_model(&mut self, r: &SkilfulModel) -> Result<(), Error> {
-        self.add(RecordRef::Model(r))
-    }
-
-    /// Folds a conference.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let c: danvan::Conference = serde_json::from_str(r#"{"unit": "30", "date": "2022-03-15",
-    ///     "actor": "party_committees", "kind": "both", "participants": 45}"#).unwrap();
-    /// acc.add_conference(&c)?;
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_conference(&mut self, r: &Conference) -> Result<(), Error> {
-        self.add(RecordRef::Conference(r))
-    }
-
-    /// Folds a document.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let d: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "30", "date": "2022-05-10",
-    ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
-    /// acc.add_document(&d)?;
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_document(&mut self, r: &IssuedDocument) -> Result<(), Error> {
-        self.add(RecordRef::Document(r))
-    }
-
-    /// Folds an inspection or supervision session.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let s: danvan::Inspection = serde_json::from_str(r#"{"unit": "30", "date": "2022-09-01",
-    ///     "actor": "party_committees", "kind": "lumped", "subjects": {"lumped": 3}}"#).unwrap();
-    /// acc.add_inspection(&s)?;
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_inspection(&mut self, r: &Inspection) -> Result<(), Error> {
-        self.add(RecordRef::Inspection(r))
-    }
-
-    /// Folds a dialogue.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let d: danvan::Dialogue = serde_json::from_str(r#"{"unit": "30", "date": "2022-06-01",
-    ///     "actor": "government", "participants": 120}"#).unwrap();
-    /// acc.add_dialogue(&d)?;
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_dialogue(&mut self, r: &Dialogue) -> Result<(), Error> {
-        self.add(RecordRef::Dialogue(r))
-    }
-
-    /// Folds a citizen reception.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let r: danvan::CitizenReception = serde_json::from_str(r#"{"unit": "30", "date": "2022-06-15",
-    ///     "actor": "party_committees"}"#).unwrap();
-    /// acc.add_reception(&r)?;
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_reception(&mut self, r: &CitizenReception) -> Result<(), Error> {
-        self.add(RecordRef::Reception(r))
-    }
-
-    /// Folds a site-clearance drive.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let s: danvan::SiteClearance = serde_json::from_str(r#"{"unit": "30", "date": "2022-08-01",
-    ///     "actor": "government", "project": "synthetic", "households_affected": 10,
-    ///     "households_consenting": 9}"#).unwrap();
-    /// acc.add_clearance(&s)?;
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_clearance(&mut self, r: &SiteClearance) -> Result<(), Error> {
-        self.add(RecordRef::Clearance(r))
-    }
-
-    /// Folds an award, by its issuer.
-    ///
-    /// # Errors
-    ///
-    /// As [`Accumulator::add`].
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let a: danvan::Award = serde_json::from_str(r#"{"unit": "30", "date": "2022-12-20",
-    ///     "issuer": "mobilization_sector", "kind": "giay_khen", "recipient": "individual"}"#).unwrap();
-    /// acc.add_award(&a)?;
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_award(&mut self, r: &Award) -> Result<(), Error> {
-        self.add(RecordRef::Award(r))
-    }
-
-    /// Folds a reported figure into the reported layer.
+    /// Folds a reported figure into the reported layer, unchecked: the
+    /// caller ([`Accumulator::add`], [`Totals::compute`], [`Totals::apply`])
+    /// has checked it with the rule set.
     ///
     /// # Errors
     ///
@@ -607,19 +427,7 @@ impl Accumulator {
     /// [`ErrorKind::UnknownIndicator`], [`ErrorKind::ValueTypeMismatch`],
     /// [`ErrorKind::TotalOverflow`], or [`ErrorKind::UnitMismatch`] when two
     /// amounts of one unit differ in unit word.
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let mut acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
-    /// let f: danvan::Figure = serde_json::from_str(r#"{"indicator": "grassroots_blocks",
-    ///     "unit": "30", "actor": "mobilization_sector", "value": 235}"#).unwrap();
-    /// acc.add_figure(&f)?;
-    /// let t = acc.finish()?;
-    /// assert_eq!(t.reported(&"30".parse()?, &"grassroots_blocks".parse()?, danvan::Actor::MobilizationSector),
-    ///            Some("235".parse()?));
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn add_figure(&mut self, f: &Figure) -> Result<(), Error> {
+    pub(crate) fn add_figure(&mut self, f: &Figure) -> Result<(), Error> {
         // The reported layer is kept in unit order.
         let u = self.unit_index(self.resolve(&f.unit)?);
         let actor = f.actor()?;
@@ -744,12 +552,12 @@ impl Accumulator {
     /// let acc = danvan::Accumulator::new(&h, danvan::Period::year(2022)?, &[]);
     /// let d: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "30", "date": "2023-05-10",
     ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
-    /// let err = acc.check(danvan::RecordRef::Document(&d)).unwrap_err();
+    /// let err = acc.check(&d).unwrap_err();
     /// assert_eq!(err.to_string(), "date 2023-05-10 is outside the period 2022-01-01 to 2022-12-31");
     /// # Ok::<(), danvan::Error>(())
     /// ```
-    pub fn check(&self, record: RecordRef<'_>) -> Result<(), Error> {
-        self.checked_place(record).map(|_| ())
+    pub fn check<'r>(&self, record: impl Into<RecordRef<'r>>) -> Result<(), Error> {
+        self.checked_place(record.into()).map(|_| ())
     }
 
     /// [`Accumulator::check`], giving the place of the record's unit.

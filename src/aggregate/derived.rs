@@ -33,6 +33,7 @@ pub struct Change {
 /// assert_eq!((c.low, c.high, c.ratio), (Some(0), None, None));
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[must_use]
 pub fn change(previous: Reported, current: Reported) -> Change {
     let (pl, ph) = previous.bounds();
     let (cl, ch) = current.bounds();
@@ -63,6 +64,7 @@ impl Totals {
     /// assert_eq!(t.all_actors(&"30".parse()?, danvan::Builtin::GrassrootsBlocks), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn all_actors(&self, unit: &UnitCode, indicator: Builtin) -> Option<Reported> {
         saturating_sum(
             Actor::ALL
@@ -82,6 +84,7 @@ impl Totals {
     /// assert_eq!(t.stock(&"30".parse()?, danvan::Builtin::GrassrootsBlocks), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn stock(&self, unit: &UnitCode, indicator: Builtin) -> Option<Reported> {
         self.value_builtin(unit, indicator, Actor::MobilizationSector)
             .or_else(|| {
@@ -121,6 +124,7 @@ impl Totals {
     /// assert_eq!(t.coverage_blocks(&"30".parse()?), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn coverage_blocks(&self, unit: &UnitCode) -> Option<Share> {
         self.coverage(unit, Builtin::GrassrootsBlocks, Level::Commune)
     }
@@ -134,6 +138,7 @@ impl Totals {
     /// assert_eq!(t.coverage_teams(&"30".parse()?), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn coverage_teams(&self, unit: &UnitCode) -> Option<Share> {
         self.coverage(unit, Builtin::VillageTeams, Level::Village)
     }
@@ -152,6 +157,7 @@ impl Totals {
     /// assert_eq!(t.participants_per_conference(&"30".parse()?, danvan::Actor::PartyCommittees), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn participants_per_conference(&self, unit: &UnitCode, actor: Actor) -> Option<Ratio> {
         self.ratio(
             unit,
@@ -169,6 +175,7 @@ impl Totals {
     /// assert_eq!(t.subjects_per_session(&"30".parse()?, danvan::Actor::PartyCommittees), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn subjects_per_session(&self, unit: &UnitCode, actor: Actor) -> Option<Ratio> {
         self.ratio(
             unit,
@@ -187,6 +194,7 @@ impl Totals {
     /// assert_eq!(t.consent_rate(&"30".parse()?, danvan::Actor::Government), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn consent_rate(&self, unit: &UnitCode, actor: Actor) -> Option<Share> {
         let part = exact(self.value_builtin(unit, Builtin::ClearanceConsenting, actor))?;
         let whole = exact(self.value_builtin(unit, Builtin::ClearanceHouseholds, actor))?;
@@ -203,6 +211,7 @@ impl Totals {
     /// assert_eq!(s.map(|s| (s.part().get(), s.whole().get())), Some((0, 1)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn completeness(&self, unit: &UnitCode, level: Level) -> Option<Share> {
         let (mut part, mut whole) = (0u64, 0u64);
         for i in self.units_at(unit, level)? {

@@ -1,93 +1,5 @@
-//! Totals of every indicator, per actor, for every unit and every level.
-//!
-//! [`Totals::compute`] takes a [`Checked`] dataset and folds its records and
-//! figures in **one bottom-up pass** over the dense unit indices of its
-//! [`Hierarchy`]: every record is added to its own unit's cell, then for the
-//! units with a record below them, children before parents, every unit's
-//! cells are added to its parent's. [`check`](crate::check) has already
-//! resolved each record's unit to its index and what it adds to a small
-//! "shape", and ordered the records by unit, so the fold reads plain arrays
-//! and touches each unit's cells while they are in cache. Time and memory
-//! are linear in records + units × columns; there is no recursion, no
-//! per-record allocation, no hashing and no string work in the fold. Every addition is checked: an overflow is
-//! [`ErrorKind::TotalOverflow`], naming the unit and the indicator.
-//!
-//! # Dimensions and columns
-//!
-//! A cell is addressed by unit ([`UnitIndex`](crate::UnitIndex)), indicator
-//! (dense: [`Builtin::ALL`] first, then the dataset's custom indicators in
-//! order) and [`Actor`]. Only the (indicator, actor) pairs that occur get a
-//! column; a column holds per unit a `u64` value and a byte of flags (at
-//! least, at most, about, present). The qualifier of a cell is the OR of its
-//! members' flags — none: exact; only at-least: at least; only at-most: at
-//! most; anything else: about — which is exactly
-//! [`Qualifier::combine`](crate::Qualifier::combine) folded over the members.
-//! A column of a distinct indicator also keeps the largest part, so that
-//! [`Totals::distinct_bounds`] gives `[largest part, sum of parts]`.
-//!
-//! # Two layers
-//!
-//! - **records**: totals of the entity records, rolled up the hierarchy;
-//! - **reported**: the dataset's `figures`. A unit's reported value is its own
-//!   figure when it has one, otherwise the sum of its children's reported
-//!   values (a province figure is never added to its districts'). Several
-//!   figures of one unit for sub-periods add up for flows and distinct
-//!   indicators; for stocks the figure with the latest period end wins (ties:
-//!   the larger value).
-//!
-//! [`Totals::value`] is what reports print: a unit's own reported figure when
-//! it has one (the official total, which records and lower figures are
-//! reconciled against, never silently replaced by them), otherwise the
-//! records total when any record contributed in the unit's subtree, otherwise
-//! the sum of its children's reported values.
-//!
-//! # What each record contributes
-//!
-//! | record | indicator (actor) |
-//! |---|---|
-//! | [`Conference`](crate::Conference) | `conferences` +1; `training_conferences` +1 if training; `propaganda_conferences` +1 if propaganda; participants to `conference_participants` (occurrences) or `conference_persons` (distinct persons) — by its `actor` |
-//! | [`IssuedDocument`](crate::IssuedDocument) | `documents` +1; `leadership_documents` or `guidance_documents` +1 — by its `actor` |
-//! | [`Inspection`](crate::Inspection) | `inspections` +1; `inspection_subjects` + all subjects — by its `actor` |
-//! | [`Dialogue`](crate::Dialogue) | `dialogues` +1; `dialogue_participants`, `petitions_raised`, `petitions_resolved` — by its `actor` |
-//! | [`CitizenReception`](crate::CitizenReception) | `receptions` +1; `petitions_raised`, `petitions_resolved` — by its `actor` (the number of citizens has no indicator yet) |
-//! | [`SiteClearance`](crate::SiteClearance) | `clearance_drives` +1; `clearance_households` + affected; `clearance_consenting` + consenting — by its `actor` |
-//! | [`Award`](crate::Award) | `awarded_collectives` or `awarded_individuals` +1 — by its `issuer` |
-//! | [`GrassrootsBlock`](crate::GrassrootsBlock) | `grassroots_blocks` +1 if it exists on the period's last day — mobilization sector |
-//! | [`VillageTeam`](crate::VillageTeam) | `village_teams` +1 if it exists on the period's last day — mobilization sector |
-//! | [`SkilfulModel`](crate::SkilfulModel) | `skilful_models` +1 and +1 on each stage indicator its stage includes, if registered by the period's last day (or date unknown) — mobilization sector |
-//! | [`Figure`](crate::Figure) | its indicator, unit and actor, in the reported layer |
-//!
-//! Flows sum; stocks count what exists at the period's end.
-//!
-//! # Monoid, rows, streaming
-//!
-//! Totals of disjoint parts of one dataset (same hierarchy, period and
-//! indicators) [`merge`](Totals::merge) to exactly the totals of one pass;
-//! merge is associative and commutative with [`Totals::empty`] as identity.
-//! Totals export one documented row type, [`TotalsRow`] ([`Totals::rows`],
-//! read back by [`Totals::from_rows`]), so partial totals can be computed on
-//! different machines; the column store itself is private. [`Accumulator`] folds records one at a time and
-//! [`stream_json_lines`] reads them from JSON Lines, in memory proportional to
-//! the units.
-//!
-//! ```
-//! let json = r#"{
-//!     "schema": "danvan/dataset/v1",
-//!     "period": {"start": "2022-01-01", "end": "2022-12-31"},
-//!     "units": [{"code": "30", "name": "Tỉnh Hải Dương"},
-//!               {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"}],
-//!     "conferences": [
-//!         {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "both", "participants": 120},
-//!         {"unit": "30", "date": "2022-04-02", "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}
-//!     ]
-//! }"#;
-//! let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
-//! let totals = danvan::Totals::compute(&checked)?;
-//! let province: danvan::UnitCode = "30".parse()?;
-//! let participants = totals.get_builtin(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
-//! assert_eq!(participants, Some(danvan::notation::parse_reported("hơn 160")?));
-//! # Ok::<(), danvan::Error>(())
-//! ```
+//! Totals of every indicator, per actor, for every unit and every level: the
+//! column store and its fold. The rules are documented on [`Totals`].
 
 mod accumulate;
 mod derived;
@@ -101,7 +13,8 @@ mod summary;
 use std::cmp::Ordering;
 use std::ops::Range;
 
-pub use accumulate::{Accumulator, RecordRef};
+pub(crate) use crate::record::RecordRef;
+pub use accumulate::Accumulator;
 pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
 pub use rows::{TotalsLayer, TotalsRow};
@@ -352,7 +265,98 @@ pub(crate) fn combine_amount(
 }
 
 /// Totals of a dataset: per unit, indicator and actor, from records and from
-/// reported figures. See the [module documentation](self) for the rules.
+/// reported figures.
+///
+/// [`Totals::compute`] takes a [`Checked`] dataset and folds its records and
+/// figures in **one bottom-up pass** over the dense unit indices of its
+/// [`Hierarchy`]: every record is added to its own unit's cell, then for the
+/// units with a record below them, children before parents, every unit's
+/// cells are added to its parent's. [`check`](crate::check) has already
+/// resolved each record's unit to its index and what it adds to a small
+/// "shape", and ordered the records by unit, so the fold reads plain arrays
+/// and touches each unit's cells while they are in cache. Time and memory
+/// are linear in records + units × columns; there is no recursion, no
+/// per-record allocation, no hashing and no string work in the fold. Every addition is checked: an overflow is
+/// [`ErrorKind::TotalOverflow`], naming the unit and the indicator.
+///
+/// # Dimensions and columns
+///
+/// A cell is addressed by unit ([`UnitIndex`](crate::UnitIndex)), indicator
+/// (dense: [`Builtin::ALL`] first, then the dataset's custom indicators in
+/// order) and [`Actor`]. Only the (indicator, actor) pairs that occur get a
+/// column; a column holds per unit a `u64` value and a byte of flags (at
+/// least, at most, about, present). The qualifier of a cell is the OR of its
+/// members' flags — none: exact; only at-least: at least; only at-most: at
+/// most; anything else: about — which is exactly
+/// [`Qualifier::combine`](crate::Qualifier::combine) folded over the members.
+/// A column of a distinct indicator also keeps the largest part, so that
+/// [`Totals::distinct_bounds`] gives `[largest part, sum of parts]`.
+///
+/// # Two layers
+///
+/// - **records**: totals of the entity records, rolled up the hierarchy;
+/// - **reported**: the dataset's `figures`. A unit's reported value is its own
+///   figure when it has one, otherwise the sum of its children's reported
+///   values (a province figure is never added to its districts'). Several
+///   figures of one unit for sub-periods add up for flows and distinct
+///   indicators; for stocks the figure with the latest period end wins (ties:
+///   the larger value).
+///
+/// [`Totals::value`] is what reports print: a unit's own reported figure when
+/// it has one (the official total, which records and lower figures are
+/// reconciled against, never silently replaced by them), otherwise the
+/// records total when any record contributed in the unit's subtree, otherwise
+/// the sum of its children's reported values.
+///
+/// # What each record contributes
+///
+/// | record | indicator (actor) |
+/// |---|---|
+/// | [`Conference`](crate::Conference) | `conferences` +1; `training_conferences` +1 if training; `propaganda_conferences` +1 if propaganda; participants to `conference_participants` (occurrences) or `conference_persons` (distinct persons) — by its `actor` |
+/// | [`IssuedDocument`](crate::IssuedDocument) | `documents` +1; `leadership_documents` or `guidance_documents` +1 — by its `actor` |
+/// | [`Inspection`](crate::Inspection) | `inspections` +1; `inspection_subjects` + all subjects — by its `actor` |
+/// | [`Dialogue`](crate::Dialogue) | `dialogues` +1; `dialogue_participants`, `petitions_raised`, `petitions_resolved` — by its `actor` |
+/// | [`CitizenReception`](crate::CitizenReception) | `receptions` +1; `petitions_raised`, `petitions_resolved` — by its `actor` (the number of citizens has no indicator yet) |
+/// | [`SiteClearance`](crate::SiteClearance) | `clearance_drives` +1; `clearance_households` + affected; `clearance_consenting` + consenting — by its `actor` |
+/// | [`Award`](crate::Award) | `awarded_collectives` or `awarded_individuals` +1 — by its `issuer` |
+/// | [`GrassrootsBlock`](crate::GrassrootsBlock) | `grassroots_blocks` +1 if it exists on the period's last day — mobilization sector |
+/// | [`VillageTeam`](crate::VillageTeam) | `village_teams` +1 if it exists on the period's last day — mobilization sector |
+/// | [`SkilfulModel`](crate::SkilfulModel) | `skilful_models` +1 and +1 on each stage indicator its stage includes, if registered by the period's last day (or date unknown) — mobilization sector |
+/// | [`Figure`](crate::Figure) | its indicator, unit and actor, in the reported layer |
+///
+/// Flows sum; stocks count what exists at the period's end.
+///
+/// # Monoid, rows, streaming
+///
+/// Totals of disjoint parts of one dataset (same hierarchy, period and
+/// indicators) [`merge`](Totals::merge) to exactly the totals of one pass;
+/// merge is associative and commutative with [`Totals::empty`] as identity.
+/// Totals export one documented row type, [`TotalsRow`] ([`Totals::rows`],
+/// read back by [`Totals::from_rows`]), so partial totals can be computed on
+/// different machines; the column store itself is private. [`Accumulator`] folds records one at a time and
+/// [`stream_json_lines`] reads them from JSON Lines, in memory proportional to
+/// the units.
+///
+/// ```
+/// let json = r#"{
+///     "schema": "danvan/dataset/v1",
+///     "period": {"start": "2022-01-01", "end": "2022-12-31"},
+///     "units": [{"code": "30", "name": "Tỉnh Hải Dương"},
+///               {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"}],
+///     "conferences": [
+///         {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "both", "participants": 120},
+///         {"unit": "30", "date": "2022-04-02", "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}
+///     ]
+/// }"#;
+/// let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
+/// let totals = danvan::Totals::compute(&checked)?;
+/// let province: danvan::UnitCode = "30".parse()?;
+/// let participants = totals.get(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
+/// assert_eq!(participants, Some(danvan::notation::parse_reported("hơn 160")?));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+///
+/// # Storage
 ///
 /// Their storage is private. What they export, to apps and to other
 /// machines that merge partial totals, is [`TotalsRow`]s: [`Totals::rows`]
@@ -443,7 +447,7 @@ impl Totals {
     /// let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-2022.json")).unwrap();
     /// let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes())?).map_err(|r| r.to_string()).unwrap();
     /// let totals = danvan::Totals::compute(&checked)?;
-    /// let models = totals.get_builtin(&"30".parse()?, danvan::Builtin::SkilfulModels, danvan::Actor::MobilizationSector);
+    /// let models = totals.get(&"30".parse()?, danvan::Builtin::SkilfulModels, danvan::Actor::MobilizationSector);
     /// assert_eq!(models, None); // no records: the seed has figures only
     /// let models = totals.value(&"30".parse()?, &"skilful_models".parse()?, danvan::Actor::MobilizationSector);
     /// assert_eq!(models, Some(danvan::Reported::exact(danvan::Count::new(1229))));
@@ -465,6 +469,7 @@ impl Totals {
     /// assert_eq!(empty.value(&"30".parse()?, &"conferences".parse()?, danvan::Actor::PartyCommittees), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn empty(hierarchy: &Hierarchy, period: Period, indicators: &[IndicatorDef]) -> Totals {
         Totals {
             hierarchy: hierarchy.clone(),
@@ -486,6 +491,7 @@ impl Totals {
     /// assert!(danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]).hierarchy().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn hierarchy(&self) -> &Hierarchy {
         &self.hierarchy
     }
@@ -498,6 +504,7 @@ impl Totals {
     /// assert_eq!(t.period(), danvan::Period::year(2022)?);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn period(&self) -> Period {
         self.period
     }
@@ -509,6 +516,7 @@ impl Totals {
     /// assert!(danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]).indicators().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn indicators(&self) -> &[IndicatorDef] {
         &self.indicators
     }
@@ -539,36 +547,27 @@ impl Totals {
             .or_else(|| self.reported_at(u, ind, actor))
     }
 
-    /// The records total of a unit's subtree for one indicator and actor;
+    /// The records total of a unit's subtree for one indicator (a
+    /// [`Builtin`], an [`IndicatorId`] or a `&IndicatorId`) and actor;
     /// `None` when no record contributed.
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
     /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.get(&"30".parse()?, &"documents".parse()?, danvan::Actor::PartyCommittees), None);
+    /// assert_eq!(t.get(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::PartyCommittees), None);
+    /// // A custom indicator's id, or a built-in's, reads the same way.
+    /// let id: danvan::IndicatorId = "documents".parse()?;
+    /// assert_eq!(t.get(&"30".parse()?, &id, danvan::Actor::PartyCommittees), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
-    pub fn get(&self, unit: &UnitCode, indicator: &IndicatorId, actor: Actor) -> Option<Reported> {
-        let (u, ind) = self.locate(unit, indicator)?;
-        self.records_at(u, ind, actor)
-    }
-
-    /// The records total for a built-in indicator (as [`get`](Totals::get)).
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.get_builtin(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::PartyCommittees), None);
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn get_builtin(
+    pub fn get(
         &self,
         unit: &UnitCode,
-        indicator: Builtin,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Reported> {
-        let u = self.hierarchy.index_of(unit)?.get();
-        self.records_at(u, u32::try_from(indicator.index()).ok()?, actor)
+        let (u, ind) = self.locate(unit, &indicator.into())?;
+        self.records_at(u, ind, actor)
     }
 
     /// The reported value of a unit: its own figure if it has one, otherwise
@@ -583,29 +582,11 @@ impl Totals {
     pub fn reported(
         &self,
         unit: &UnitCode,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Reported> {
-        let (u, ind) = self.locate(unit, indicator)?;
+        let (u, ind) = self.locate(unit, &indicator.into())?;
         self.reported_at(u, ind, actor)
-    }
-
-    /// The reported value for a built-in indicator (as [`reported`](Totals::reported)).
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.reported_builtin(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::Other), None);
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn reported_builtin(
-        &self,
-        unit: &UnitCode,
-        indicator: Builtin,
-        actor: Actor,
-    ) -> Option<Reported> {
-        let u = self.hierarchy.index_of(unit)?.get();
-        self.reported_at(u, u32::try_from(indicator.index()).ok()?, actor)
     }
 
     /// What a report prints: the unit's own reported figure when it has one
@@ -623,22 +604,15 @@ impl Totals {
     pub fn value(
         &self,
         unit: &UnitCode,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Reported> {
-        let (u, ind) = self.locate(unit, indicator)?;
+        let (u, ind) = self.locate(unit, &indicator.into())?;
         self.value_at(u, ind, actor)
     }
 
-    /// What a report prints, for a built-in indicator (as [`value`](Totals::value)).
-    ///
-    /// ```
-    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
-    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.value_builtin(&"30".parse()?, danvan::Builtin::Documents, danvan::Actor::Other), None);
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    pub fn value_builtin(
+    /// [`value`](Totals::value) by a built-in's index, without building an id.
+    pub(crate) fn value_builtin(
         &self,
         unit: &UnitCode,
         indicator: Builtin,
@@ -660,10 +634,10 @@ impl Totals {
     pub fn distinct_bounds(
         &self,
         unit: &UnitCode,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<(u64, u64)> {
-        let (u, ind) = self.locate(unit, indicator)?;
+        let (u, ind) = self.locate(unit, &indicator.into())?;
         let col = Totals::find(&self.records, ind, actor)?;
         col.reported(u)?;
         Some((*col.floor.get(u)?, *col.value.get(u)?))
@@ -681,10 +655,10 @@ impl Totals {
     pub fn amount(
         &self,
         unit: &UnitCode,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Measure> {
-        let (u, ind) = self.locate(unit, indicator)?;
+        let (u, ind) = self.locate(unit, &indicator.into())?;
         let i = self
             .rolled_amounts
             .binary_search_by(|c| c.key().cmp(&(ind, actor)))
@@ -708,10 +682,10 @@ impl Totals {
     pub fn level_total(
         &self,
         level: Level,
-        indicator: &IndicatorId,
+        indicator: impl Into<IndicatorId>,
         actor: Actor,
     ) -> Option<Reported> {
-        let ind = indicator_index(&self.indicators, indicator)?;
+        let ind = indicator_index(&self.indicators, &indicator.into())?;
         let mut parts = 0usize;
         let values = self
             .hierarchy
@@ -755,19 +729,23 @@ impl Totals {
     /// the unit's depth times the record's cells), all or nothing. A
     /// [`Figure`](crate::Figure) re-rolls the reported layer (as
     /// [`merge`](Totals::merge) does: time in units × columns). Afterwards the
-    /// totals equal those computed with the record in the dataset. The record
-    /// is not checked: apply [`Accumulator::check`] first, or [`check`](crate::check)
-    /// the dataset it joins.
+    /// totals equal those computed with the record in the dataset.
+    ///
+    /// The record is first checked with the one rule set, in the totals'
+    /// hierarchy, period and indicators (as [`Accumulator::check`]): totals
+    /// cached by a dashboard never take a record that the next full
+    /// [`check`](crate::check) would refuse. Rules across records (duplicate
+    /// ids, one block per commune) are not checked.
     ///
     /// # Errors
     ///
-    /// Returns [`ErrorKind::UnknownUnit`] when the record's unit is not in the
-    /// hierarchy and [`ErrorKind::TotalOverflow`] when a total would overflow;
-    /// the totals are then unchanged. A figure gives the errors of
-    /// [`Accumulator::add_figure`].
+    /// Returns the first one-record rule the record breaks (e.g.
+    /// [`ErrorKind::UnknownUnit`] when its unit is not in the hierarchy,
+    /// [`ErrorKind::DateOutsidePeriod`]), and [`ErrorKind::TotalOverflow`]
+    /// when a total would overflow; the totals are then unchanged.
     ///
     /// ```
-    /// use danvan::{Actor, Builtin, Hierarchy, Period, RecordRef, Totals, Unit};
+    /// use danvan::{Actor, Builtin, Hierarchy, Period, Totals, Unit};
     ///
     /// let h = Hierarchy::new(vec![
     ///     Unit::new("30".parse()?, "Tỉnh Hải Dương"),
@@ -776,13 +754,19 @@ impl Totals {
     /// let mut totals = Totals::empty(&h, Period::year(2022)?, &[]);
     /// let doc: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "288", "date": "2022-05-10",
     ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
-    /// totals.apply(RecordRef::Document(&doc))?;
-    /// totals.apply(RecordRef::Document(&doc))?;
-    /// let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
+    /// totals.apply(&doc)?;
+    /// totals.apply(&doc)?;
+    /// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
     /// assert_eq!(docs.map(|r| r.value().get()), Some(2));
+    /// // A document of 1999 does not belong in the 2022 totals.
+    /// let old: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "288", "date": "1999-05-10",
+    ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
+    /// assert_eq!(totals.apply(&old).unwrap_err().code(), "DV068");
     /// # Ok::<(), danvan::Error>(())
     /// ```
-    pub fn apply(&mut self, record: RecordRef<'_>) -> Result<(), Error> {
+    pub fn apply<'r>(&mut self, record: impl Into<RecordRef<'r>>) -> Result<(), Error> {
+        let record = record.into();
+        crate::record::rules::first_error(record, &*self)?;
         let Some((actor, c)) =
             crate::record::contribution::contributions(record, self.period.end())?
         else {
@@ -1193,6 +1177,25 @@ fn roll_amounts(
         });
     }
     Ok(out)
+}
+
+/// The totals as the rules' context, for [`Totals::apply`].
+impl crate::record::rules::Context for Totals {
+    type Handle = ();
+
+    fn unit(&self, code: &UnitCode) -> Option<((), crate::record::rules::UnitFacts)> {
+        let unit = self.hierarchy.get(code)?;
+        Some(((), crate::record::rules::UnitFacts::of(unit)))
+    }
+
+    fn period(&self) -> Period {
+        self.period
+    }
+
+    fn indicator(&self, id: &IndicatorId) -> Option<(IndicatorKind, ValueType)> {
+        let ind = indicator_index(&self.indicators, id)?;
+        indicator_info(&self.indicators, ind as usize)
+    }
 }
 
 #[cfg(test)]

@@ -52,6 +52,7 @@ impl Agreement {
     ///            Agreement::Disagree { low: Some(3), high: Some(3) });
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn between(reported: Reported, computed: Reported) -> Agreement {
         if reported.is_exact() && computed.is_exact() && reported.value() == computed.value() {
             return Agreement::Agree;
@@ -113,6 +114,7 @@ impl Totals {
     /// assert_eq!(rec[0].agreement, danvan::Agreement::Disagree { low: Some(2), high: Some(2) });
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn reconcile(&self) -> Vec<Reconciliation> {
         let mut out = Vec::new();
         let h = &self.hierarchy;

@@ -46,14 +46,14 @@ impl Totals {
     /// let mut acc = Accumulator::new(&old, Period::year(2022)?, &[]);
     /// for unit in ["90001", "90002"] {
     ///     let b: danvan::GrassrootsBlock = serde_json::from_str(&format!(r#"{{"unit": "{unit}"}}"#)).unwrap();
-    ///     acc.add_block(&b)?;
+    ///     acc.add(&b)?;
     /// }
     /// let cw = Crosswalk::builder()
     ///     .merge("90001".parse()?, "90010".parse()?)
     ///     .merge("90002".parse()?, "90010".parse()?)
     ///     .build()?;
     /// let after = acc.finish()?.rekey(&cw, Level::Commune, &new)?;
-    /// let blocks = after.get_builtin(&"90010".parse()?, Builtin::GrassrootsBlocks, Actor::MobilizationSector);
+    /// let blocks = after.get(&"90010".parse()?, Builtin::GrassrootsBlocks, Actor::MobilizationSector);
     /// assert_eq!(blocks, Some("2".parse()?));
     /// # Ok::<(), danvan::Error>(())
     /// ```

@@ -48,6 +48,7 @@ impl TotalsLayer {
     /// ```
     /// assert_eq!(danvan::TotalsLayer::Records.as_str(), "records");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             TotalsLayer::Records => "records",

@@ -75,6 +75,7 @@ pub const MAX_STORED_REJECTION_BYTES: usize = 1 << 20;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Record {
     /// A grassroots block.
     Block(GrassrootsBlock),
@@ -107,6 +108,7 @@ impl Record {
     /// let r: danvan::Record = serde_json::from_str(r#"{"block": {"unit": "10507"}}"#).unwrap();
     /// assert!(matches!(r.as_record_ref(), danvan::RecordRef::Block(_)));
     /// ```
+    #[must_use]
     pub fn as_record_ref(&self) -> RecordRef<'_> {
         match self {
             Record::Block(r) => RecordRef::Block(r),
@@ -205,7 +207,7 @@ fn stored_size(err: &Error) -> usize {
 /// assert_eq!((stats.lines, stats.counted, stats.rejected_total), (2, 1, 1));
 /// assert_eq!(stats.rejected[0].0, 2);
 /// assert_eq!(stats.rejected[0].1.code(), "DV063");
-/// let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
+/// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
 /// assert_eq!(docs.map(|r| r.value().get()), Some(1));
 /// # Ok::<(), danvan::Error>(())
 /// ```
@@ -247,7 +249,7 @@ pub fn stream_json_lines(
 /// let two = NonZeroUsize::new(2).unwrap();
 /// let (totals, stats) = danvan::stream_json_lines_parallel(text.as_bytes(), &h, Period::year(2022)?, &[], two)?;
 /// assert_eq!((stats.lines, stats.counted), (10_000, 10_000));
-/// let docs = totals.get_builtin(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
+/// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
 /// assert_eq!(docs.map(|r| r.value().get()), Some(10_000));
 /// # Ok::<(), danvan::Error>(())
 /// ```
@@ -625,6 +627,7 @@ fn settle(acc: &mut Accumulator, stats: &mut StreamStats, line_no: usize, outcom
     }
 }
 
+#[allow(clippy::needless_pass_by_value)] // an error adaptor for `map_err`, which hands over the error
 fn read_failed(e: std::io::Error) -> Error {
     ErrorKind::ReadFailed {
         message: e.to_string(),

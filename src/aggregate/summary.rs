@@ -100,6 +100,7 @@ impl Summary {
     /// assert_eq!(s.unit_name, "Tỉnh Hải Dương");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn from_totals(totals: &Totals, unit: &UnitCode, unit_name: &str, year: i32) -> Summary {
         Summary {
             unit_name: unit_name.to_owned(),

@@ -71,10 +71,10 @@ fn overflow_in_fold_names_unit_and_indicator() {
     let h = tree();
     let mut acc = Accumulator::new(&h, year(), &[]);
     let big = Reported::exact(Count::new(u64::MAX - 1));
-    acc.add_conference(&conference("30", big, Headcount::Occurrences))
+    acc.add(&conference("30", big, Headcount::Occurrences))
         .unwrap();
     let err = acc
-        .add_conference(&conference(
+        .add(&conference(
             "30",
             Reported::exact(Count::new(5)),
             Headcount::Occurrences,
@@ -87,7 +87,7 @@ fn overflow_in_fold_names_unit_and_indicator() {
     );
     // All or nothing: the failed record added no conference.
     let t = acc.finish().unwrap();
-    let n = t.get_builtin(&code("30"), Builtin::Conferences, Actor::PartyCommittees);
+    let n = t.get(&code("30"), Builtin::Conferences, Actor::PartyCommittees);
     assert_eq!(n, Some(Reported::exact(Count::new(1))));
 }
 
@@ -96,9 +96,9 @@ fn overflow_in_roll_up_names_the_parent() {
     let h = tree();
     let mut acc = Accumulator::new(&h, year(), &[]);
     let big = Reported::exact(Count::new(u64::MAX / 2 + 1));
-    acc.add_conference(&conference("288", big, Headcount::Occurrences))
+    acc.add(&conference("288", big, Headcount::Occurrences))
         .unwrap();
-    acc.add_conference(&conference("289", big, Headcount::Occurrences))
+    acc.add(&conference("289", big, Headcount::Occurrences))
         .unwrap();
     let err = acc.finish().unwrap_err();
     assert_eq!(
@@ -118,7 +118,7 @@ fn distinct_persons_give_bounds() {
             Reported::exact(Count::new(n)),
             Headcount::DistinctPersons,
         );
-        acc.add_conference(&c).unwrap();
+        acc.add(&c).unwrap();
     }
     let t = acc.finish().unwrap();
     let id: IndicatorId = "conference_persons".parse().unwrap();
@@ -163,7 +163,7 @@ fn reported_layer_prefers_own_figure_and_keeps_latest_stock() {
         .unwrap();
     let t = acc.finish().unwrap();
     let a = Actor::MobilizationSector;
-    let r = |u: &str, b: Builtin| t.reported_builtin(&code(u), b, a);
+    let r = |u: &str, b: Builtin| t.reported(&code(u), b, a);
     assert_eq!(r("30", Builtin::GuidanceDocuments), Some(at_least));
     assert_eq!(r("288", Builtin::Documents), Some(ex(3)));
     // District 289 reported no documents, 288 no blocks: the province's sums
@@ -211,7 +211,7 @@ fn merge_of_different_totals_is_an_error() {
 fn rows_in_any_order_rebuild_the_totals() {
     let h = tree();
     let mut acc = Accumulator::new(&h, year(), &[]);
-    acc.add_conference(&conference(
+    acc.add(&conference(
         "288",
         Reported::exact(Count::new(3)),
         Headcount::Occurrences,
@@ -248,7 +248,7 @@ fn totals_equal_by_meaning_not_by_flag_bits() {
     let totals = |parts: [Reported; 2]| {
         let mut acc = Accumulator::new(&h, year(), &[]);
         for p in parts {
-            acc.add_conference(&conference("288", p, Headcount::Occurrences))
+            acc.add(&conference("288", p, Headcount::Occurrences))
                 .unwrap();
         }
         acc.finish().unwrap()
@@ -257,7 +257,7 @@ fn totals_equal_by_meaning_not_by_flag_bits() {
     let mixed = totals([r(Qualifier::AtLeast, 10), r(Qualifier::AtMost, 5)]);
     let about = totals([r(Qualifier::About, 10), r(Qualifier::Exact, 5)]);
     let participants = |t: &Totals| {
-        t.get_builtin(
+        t.get(
             &code("30"),
             Builtin::ConferenceParticipants,
             Actor::PartyCommittees,

@@ -48,6 +48,7 @@ impl Excerpt {
     /// let e = danvan::Excerpt::new("abc");
     /// assert_eq!((e.as_str(), e.byte_len(), e.is_truncated()), ("abc", 3, false));
     /// ```
+    #[must_use]
     pub fn new(text: &str) -> Excerpt {
         Excerpt::with_max_chars(text, Excerpt::MAX_CHARS)
     }
@@ -59,6 +60,7 @@ impl Excerpt {
     /// let e = danvan::Excerpt::message("expected `,` or `}`");
     /// assert_eq!(e, "expected `,` or `}`");
     /// ```
+    #[must_use]
     pub fn message(text: &str) -> Excerpt {
         Excerpt::with_max_chars(text, Excerpt::MAX_MESSAGE_CHARS)
     }
@@ -76,6 +78,7 @@ impl Excerpt {
     /// ```
     /// assert_eq!(danvan::Excerpt::new("288").as_str(), "288");
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.head
     }
@@ -85,6 +88,7 @@ impl Excerpt {
     /// ```
     /// assert_eq!(danvan::Excerpt::new("Tiền").byte_len(), 6);
     /// ```
+    #[must_use]
     pub fn byte_len(&self) -> usize {
         self.bytes
     }
@@ -95,6 +99,7 @@ impl Excerpt {
     /// assert!(!danvan::Excerpt::new("288").is_truncated());
     /// assert!(danvan::Excerpt::new(&"x".repeat(65)).is_truncated());
     /// ```
+    #[must_use]
     pub fn is_truncated(&self) -> bool {
         self.head.len() < self.bytes
     }
@@ -104,6 +109,7 @@ impl Excerpt {
     /// ```
     /// assert!(danvan::Excerpt::new("").is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.bytes == 0
     }

@@ -49,6 +49,7 @@ impl Error {
     /// let err = danvan::Error::from(danvan::ErrorKind::Overflow { what: "count".into() });
     /// assert!(matches!(err.kind(), danvan::ErrorKind::Overflow { .. }));
     /// ```
+    #[must_use]
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
@@ -60,6 +61,7 @@ impl Error {
     /// let kind: danvan::ErrorKind = err.into_kind();
     /// assert_eq!(kind.code(), "DV003");
     /// ```
+    #[must_use]
     pub fn into_kind(self) -> ErrorKind {
         *self.kind
     }
@@ -71,6 +73,7 @@ impl Error {
     /// assert_eq!(err.code(), "DV003");
     /// assert_eq!(err.code().as_str(), "DV003");
     /// ```
+    #[must_use]
     pub fn code(&self) -> Code {
         self.kind.code()
     }
@@ -112,6 +115,7 @@ impl Code {
     /// ```
     /// assert_eq!(danvan::ErrorKind::NoSubjects.code().as_str(), "DV071");
     /// ```
+    #[must_use]
     pub fn as_str(self) -> &'static str {
         self.0
     }
@@ -165,6 +169,7 @@ impl serde::Serialize for Code {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// Shown and kept; the dataset is still accepted.
     Warning,
@@ -189,6 +194,7 @@ impl ErrorKind {
     /// let err = danvan::Dataset::from_json(&b"{\n  \"schema\": 1}"[..]).unwrap_err();
     /// assert_eq!(err.kind().position(), Some((2, 13)));
     /// ```
+    #[must_use]
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
             ErrorKind::Json { line, column, .. }

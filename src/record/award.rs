@@ -6,6 +6,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::Builtin;
 
+crate::wire_shape::wire_struct! {
 /// An award for mobilization work.
 ///
 /// The seed's "tặng giấy khen cho 11 tập thể" is eleven awards of kind
@@ -23,8 +24,8 @@ use crate::Builtin;
     derive(schemars::JsonSchema),
     schemars(rename = "Award")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Award {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,6 +45,7 @@ pub struct Award {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
+}
 
 /// The kind of an award.
 ///
@@ -56,6 +58,7 @@ pub struct Award {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AwardKind {
     /// A certificate of merit from the head of a body (giấy khen).
     GiayKhen,
@@ -76,6 +79,7 @@ pub enum AwardKind {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Recipient {
     /// A collective (tập thể).
     Collective,

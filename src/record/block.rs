@@ -8,6 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Actor, Builtin, Level};
 
+crate::wire_shape::wire_struct! {
 /// A grassroots mobilization block (khối dân vận cơ sở): the mobilization
 /// coordinating body of a commune's Party committee; at most one per commune.
 ///
@@ -24,8 +25,8 @@ use crate::{Actor, Builtin, Level};
     derive(schemars::JsonSchema),
     schemars(rename = "GrassrootsBlock")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct GrassrootsBlock {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,6 +48,7 @@ pub struct GrassrootsBlock {
     )]
     pub dissolved: Option<NaiveDate>,
 }
+}
 
 impl GrassrootsBlock {
     /// Whether the block exists on `date`: set up on or before it (or when
@@ -64,6 +66,7 @@ impl GrassrootsBlock {
     /// assert!(!block.exists_on(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap()));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn exists_on(&self, date: NaiveDate) -> bool {
         exists_on(self.established, self.dissolved, date)
     }

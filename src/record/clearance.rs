@@ -8,6 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Builtin, ErrorKind};
 
+crate::wire_shape::wire_struct! {
 /// A site-clearance drive (vận động giải phóng mặt bằng) for one project in one unit.
 ///
 /// ```
@@ -22,8 +23,8 @@ use crate::{Builtin, ErrorKind};
     derive(schemars::JsonSchema),
     schemars(rename = "SiteClearance")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct SiteClearance {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,6 +42,7 @@ pub struct SiteClearance {
     pub households_affected: Count,
     /// Households that consented.
     pub households_consenting: Count,
+}
 }
 
 impl SiteClearance {

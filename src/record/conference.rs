@@ -6,6 +6,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::Builtin;
 
+crate::wire_shape::wire_struct! {
 /// A propaganda or training conference (hội nghị tuyên truyền, tập huấn).
 ///
 /// ```
@@ -20,8 +21,8 @@ use crate::Builtin;
     derive(schemars::JsonSchema),
     schemars(rename = "Conference")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Conference {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,6 +42,7 @@ pub struct Conference {
     #[serde(default)]
     pub headcount: Headcount,
 }
+}
 
 /// What a conference was for.
 ///
@@ -53,6 +55,7 @@ pub struct Conference {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ConferenceKind {
     /// Propaganda (tuyên truyền).
     Propaganda,
@@ -68,6 +71,7 @@ impl ConferenceKind {
     /// ```
     /// assert!(danvan::ConferenceKind::Training.is_training());
     /// ```
+    #[must_use]
     pub const fn is_training(self) -> bool {
         matches!(self, ConferenceKind::Training | ConferenceKind::Both)
     }
@@ -77,6 +81,7 @@ impl ConferenceKind {
     /// ```
     /// assert!(danvan::ConferenceKind::Both.is_propaganda());
     /// ```
+    #[must_use]
     pub const fn is_propaganda(self) -> bool {
         matches!(self, ConferenceKind::Propaganda | ConferenceKind::Both)
     }

@@ -8,6 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::Builtin;
 
+crate::wire_shape::wire_struct! {
 /// A dialogue between the head of a Party committee or government and the
 /// people (tiếp xúc, đối thoại).
 ///
@@ -22,8 +23,8 @@ use crate::Builtin;
     derive(schemars::JsonSchema),
     schemars(rename = "Dialogue")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dialogue {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,7 +45,9 @@ pub struct Dialogue {
     #[serde(default)]
     pub petitions_resolved: Count,
 }
+}
 
+crate::wire_shape::wire_struct! {
 /// One day on which the head of a Party committee or government received
 /// citizens (tiếp công dân).
 ///
@@ -63,8 +66,8 @@ pub struct Dialogue {
     derive(schemars::JsonSchema),
     schemars(rename = "CitizenReception")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct CitizenReception {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -85,6 +88,7 @@ pub struct CitizenReception {
     /// Petitions resolved.
     #[serde(default)]
     pub petitions_resolved: Count,
+}
 }
 
 impl Dialogue {

@@ -6,6 +6,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::Builtin;
 
+crate::wire_shape::wire_struct! {
 /// A document issued (văn bản).
 ///
 /// ```
@@ -19,8 +20,8 @@ use crate::Builtin;
     derive(schemars::JsonSchema),
     schemars(rename = "IssuedDocument")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct IssuedDocument {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,6 +39,7 @@ pub struct IssuedDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
+}
 
 /// What a document is for.
 ///
@@ -50,6 +52,7 @@ pub struct IssuedDocument {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DocumentKind {
     /// To lead and direct (lãnh đạo, chỉ đạo).
     Leadership,

@@ -6,6 +6,7 @@ use super::rules::{Context, Flow, Rules, Sink};
 use crate::IndicatorKind;
 use crate::ValueType;
 
+crate::wire_shape::wire_struct! {
 /// A figure that arrives as a total rather than as records: what one actor
 /// reported for one indicator, unit and period.
 ///
@@ -25,8 +26,8 @@ use crate::ValueType;
     derive(schemars::JsonSchema),
     schemars(rename = "Figure")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Figure {
     /// What is counted.
     pub indicator: IndicatorId,
@@ -51,6 +52,7 @@ pub struct Figure {
     /// A breakdown of the value, e.g. collectives and individuals.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<FigurePart>,
+}
 }
 
 impl Figure {
@@ -83,6 +85,7 @@ impl Figure {
     }
 }
 
+crate::wire_shape::wire_struct! {
 /// One part of a figure's breakdown.
 ///
 /// ```
@@ -94,13 +97,14 @@ impl Figure {
     derive(schemars::JsonSchema),
     schemars(rename = "FigurePart")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct FigurePart {
     /// What the part is, e.g. `"collective"`.
     pub label: String,
     /// Its value.
     pub value: Reported,
+}
 }
 
 /// Serde for a field that holds one actor, or on input a list of them.

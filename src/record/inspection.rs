@@ -8,6 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Builtin, ErrorKind};
 
+crate::wire_shape::wire_struct! {
 /// An inspection or supervision session (cuộc kiểm tra, giám sát).
 ///
 /// Its subjects are Party organizations and Party members; reports often lump
@@ -25,8 +26,8 @@ use crate::{Builtin, ErrorKind};
     derive(schemars::JsonSchema),
     schemars(rename = "Inspection")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Inspection {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,6 +44,7 @@ pub struct Inspection {
     /// Who was inspected or supervised.
     pub subjects: Subjects,
 }
+}
 
 /// Whether a session was an inspection, a supervision, or reported as one of either.
 ///
@@ -55,6 +57,7 @@ pub struct Inspection {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum InspectionKind {
     /// Inspection (kiểm tra).
     Inspection,
@@ -64,6 +67,7 @@ pub enum InspectionKind {
     Lumped,
 }
 
+crate::wire_shape::wire_struct! {
 /// The subjects of a session: Party organizations, Party members, and subjects
 /// reported without telling which.
 ///
@@ -82,9 +86,9 @@ pub enum InspectionKind {
     schemars(rename = "Subjects")
 )]
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize,
 )]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct Subjects {
     /// Party organizations (tổ chức đảng).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -95,6 +99,7 @@ pub struct Subjects {
     /// Organizations and members reported as one number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lumped: Option<Count>,
+}
 }
 
 impl Subjects {

@@ -109,6 +109,7 @@ impl RecordKind {
     /// ```
     /// assert_eq!(danvan::RecordKind::Reception.list(), "receptions");
     /// ```
+    #[must_use]
     pub const fn list(self) -> &'static str {
         match self {
             RecordKind::Block => "blocks",
@@ -130,6 +131,7 @@ impl RecordKind {
     /// ```
     /// assert_eq!(danvan::RecordKind::Figure.tag(), "figure");
     /// ```
+    #[must_use]
     pub const fn tag(self) -> &'static str {
         match self {
             RecordKind::Block => "block",
@@ -154,6 +156,7 @@ impl RecordKind {
     ///
     /// assert_eq!(RecordKind::Block.rules()[0], ("unit", FieldRule::Unit(Some(Level::Commune))));
     /// ```
+    #[must_use]
     pub const fn rules(self) -> &'static [(&'static str, FieldRule)] {
         use FieldRule as R;
         const DATED: &[(&str, FieldRule)] = &[("unit", R::Unit(None)), ("date", R::InPeriod)];
@@ -206,6 +209,7 @@ impl RecordKind {
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub enum RecordRef<'a> {
     /// A grassroots block.
     Block(&'a GrassrootsBlock),
@@ -231,6 +235,39 @@ pub enum RecordRef<'a> {
     Figure(&'a Figure),
 }
 
+/// `&record` of any kind is a [`RecordRef`], so that
+/// [`Accumulator::add`](crate::Accumulator::add), [`Accumulator::check`](crate::Accumulator::check)
+/// and [`Totals::apply`](crate::Totals::apply) take `&conference`, `&figure` ….
+///
+/// ```
+/// let award: danvan::Award = serde_json::from_str(r#"{"unit": "30", "date": "2022-12-20",
+///     "issuer": "mobilization_sector", "kind": "giay_khen", "recipient": "collective"}"#).unwrap();
+/// let r = danvan::RecordRef::from(&award);
+/// assert_eq!(r.kind(), danvan::RecordKind::Award);
+/// ```
+macro_rules! record_ref_from {
+    ($($variant:ident($ty:ty)),* $(,)?) => {$(
+        impl<'a> From<&'a $ty> for RecordRef<'a> {
+            fn from(r: &'a $ty) -> RecordRef<'a> {
+                RecordRef::$variant(r)
+            }
+        }
+    )*};
+}
+record_ref_from!(
+    Block(GrassrootsBlock),
+    Team(VillageTeam),
+    Model(SkilfulModel),
+    Conference(Conference),
+    Document(IssuedDocument),
+    Inspection(Inspection),
+    Dialogue(Dialogue),
+    Reception(CitizenReception),
+    Clearance(SiteClearance),
+    Award(Award),
+    Figure(Figure)
+);
+
 impl RecordRef<'_> {
     /// The unit the record belongs to.
     ///
@@ -239,6 +276,7 @@ impl RecordRef<'_> {
     ///     "issuer": "mobilization_sector", "kind": "giay_khen", "recipient": "collective"}"#).unwrap();
     /// assert_eq!(danvan::RecordRef::Award(&award).unit().to_string(), "30");
     /// ```
+    #[must_use]
     pub fn unit(&self) -> UnitCode {
         match self {
             RecordRef::Block(r) => r.unit,
@@ -261,6 +299,7 @@ impl RecordRef<'_> {
     /// let block: danvan::GrassrootsBlock = serde_json::from_str(r#"{"unit": "10507"}"#).unwrap();
     /// assert_eq!(danvan::RecordRef::Block(&block).kind(), danvan::RecordKind::Block);
     /// ```
+    #[must_use]
     pub fn kind(&self) -> RecordKind {
         match self {
             RecordRef::Block(_) => RecordKind::Block,

@@ -72,6 +72,7 @@ impl RecordId {
     /// assert_eq!(id.as_str(), "a1");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -8,6 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Actor, Builtin};
 
+crate::wire_shape::wire_struct! {
 /// A "Dân vận khéo" (skilful mobilization) model or exemplary person.
 ///
 /// A *mô hình* is a collective initiative; a *điển hình* an exemplary
@@ -26,8 +27,8 @@ use crate::{Actor, Builtin};
     derive(schemars::JsonSchema),
     schemars(rename = "SkilfulModel")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct SkilfulModel {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,6 +55,7 @@ pub struct SkilfulModel {
     )]
     pub registered: Option<NaiveDate>,
 }
+}
 
 /// Whether a model is a collective initiative or an exemplary individual.
 ///
@@ -66,6 +68,7 @@ pub struct SkilfulModel {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ModelForm {
     /// A collective initiative (mô hình).
     Collective,
@@ -84,6 +87,7 @@ pub enum ModelForm {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ModelField {
     /// Economy (kinh tế).
     Economy,
@@ -110,6 +114,7 @@ pub enum ModelField {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ModelStage {
     /// Registered in the movement.
     Registered,
@@ -142,6 +147,7 @@ impl ModelStage {
     /// ```
     /// assert!(danvan::ModelStage::Awarded.includes(danvan::ModelStage::Awarded));
     /// ```
+    #[must_use]
     pub fn includes(self, other: ModelStage) -> bool {
         self >= other
     }

@@ -8,6 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Actor, Builtin, ErrorKind, Level};
 
+crate::wire_shape::wire_struct! {
 /// A village mobilization team (tổ dân vận thôn, khu dân cư); at most one per village.
 ///
 /// The secretary of the village's Party cell leads it; the village head and the
@@ -31,8 +32,8 @@ use crate::{Actor, Builtin, ErrorKind, Level};
     derive(schemars::JsonSchema),
     schemars(rename = "VillageTeam")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct VillageTeam {
     /// The record's identifier, if the app gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,6 +58,7 @@ pub struct VillageTeam {
     )]
     pub dissolved: Option<NaiveDate>,
 }
+}
 
 impl VillageTeam {
     /// The leader: the first member whose role leads the team.
@@ -72,6 +74,7 @@ impl VillageTeam {
     /// assert!(team.leader().is_none());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn leader(&self) -> Option<&TeamMember> {
         self.members
             .iter()
@@ -108,11 +111,13 @@ impl VillageTeam {
     /// assert!(team.exists_on(chrono::NaiveDate::from_ymd_opt(2022, 12, 31).unwrap()));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn exists_on(&self, date: NaiveDate) -> bool {
         super::block::exists_on(self.established, self.dissolved, date)
     }
 }
 
+crate::wire_shape::wire_struct! {
 /// A member of a village team.
 ///
 /// ```
@@ -124,14 +129,15 @@ impl VillageTeam {
     derive(schemars::JsonSchema),
     schemars(rename = "TeamMember")
 )]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct TeamMember {
     /// The member's role in the team.
     pub role: TeamRole,
     /// The member's name, if recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
 }
 
 /// The role of a member of a village team.
@@ -145,6 +151,7 @@ pub struct TeamMember {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum TeamRole {
     /// The secretary of the village's Party cell (bí thư chi bộ): the leader.
     PartyCellSecretary,
@@ -162,6 +169,7 @@ impl TeamRole {
     /// ```
     /// assert!(danvan::TeamRole::FrontCommitteeHead.is_deputy());
     /// ```
+    #[must_use]
     pub const fn is_deputy(self) -> bool {
         matches!(self, TeamRole::VillageHead | TeamRole::FrontCommitteeHead)
     }

@@ -22,6 +22,7 @@ pub use work_plan::{plan, write_plan};
 /// let kind = danvan::ErrorKind::PartExceedsWhole { part: 1500, whole: 1400 };
 /// assert_eq!(danvan::render::vi::message(&kind), "phần 1.500 lớn hơn tổng 1.400");
 /// ```
+#[must_use]
 pub fn message(kind: &ErrorKind) -> String {
     kind.message_vi()
 }
@@ -31,6 +32,7 @@ pub fn message(kind: &ErrorKind) -> String {
 /// ```
 /// assert_eq!(danvan::render::vi::level(danvan::Level::Commune), "cấp xã");
 /// ```
+#[must_use]
 pub fn level(level: crate::Level) -> &'static str {
     match level {
         crate::Level::Province => "cấp tỉnh",
@@ -47,6 +49,7 @@ pub fn level(level: crate::Level) -> &'static str {
 /// assert_eq!(vi::label(Builtin::GrassrootsBlocks), "khối dân vận cơ sở");
 /// assert_eq!(vi::label(Builtin::SkilfulModels), "mô hình \u{201c}Dân vận khéo\u{201d}");
 /// ```
+#[must_use]
 pub fn label(indicator: crate::Builtin) -> &'static str {
     use crate::Builtin as B;
     match indicator {
@@ -88,6 +91,7 @@ pub fn label(indicator: crate::Builtin) -> &'static str {
 /// assert_eq!(vi::unit_word(Builtin::Conferences), "hội nghị");
 /// assert_eq!(vi::unit_word(Builtin::AwardedCollectives), "tập thể");
 /// ```
+#[must_use]
 pub fn unit_word(indicator: crate::Builtin) -> &'static str {
     use crate::Builtin as B;
     match indicator {
@@ -120,6 +124,7 @@ pub fn unit_word(indicator: crate::Builtin) -> &'static str {
 /// let words: Vec<String> = five.iter().map(vi::criterion).collect();
 /// assert_eq!(words.join(", "), "Rõ người, Rõ việc, Rõ trách nhiệm, Rõ cách làm, Rõ hiệu quả");
 /// ```
+#[must_use]
 pub fn criterion(c: &crate::Criterion) -> String {
     if let Some(label) = &c.label {
         return label.clone();
@@ -139,6 +144,7 @@ pub fn criterion(c: &crate::Criterion) -> String {
 /// ```
 /// assert_eq!(danvan::render::vi::severity(danvan::Severity::Error), "lỗi");
 /// ```
+#[must_use]
 pub fn severity(s: crate::Severity) -> &'static str {
     match s {
         crate::Severity::Error => "lỗi",
@@ -160,6 +166,7 @@ pub fn severity(s: crate::Severity) -> &'static str {
 ///     "lỗi DV069 clearances[0].households_consenting: số hộ đồng thuận (150) lớn hơn số hộ bị ảnh hưởng (140)"
 /// );
 /// ```
+#[must_use]
 pub fn issue(issue: &crate::Issue) -> String {
     let where_ = issue.place();
     if where_.is_root() {
@@ -191,6 +198,7 @@ pub fn issue(issue: &crate::Issue) -> String {
 /// assert_eq!(vi::place(&Place::Cell(Cell::new(2, 1))), "ô A2");
 /// assert_eq!(vi::place(&Place::Path(Path::root().field("units").index(0))), "units[0]");
 /// ```
+#[must_use]
 pub fn place(place: &crate::Place) -> String {
     match place {
         crate::Place::Path(path) => path.to_string(),

@@ -29,6 +29,7 @@ use crate::{Error, ErrorKind};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Level {
     /// A province or centrally governed city (2-digit code).
     Province,
@@ -65,6 +66,7 @@ impl Level {
     /// assert_eq!(danvan::Level::Province.depth(), 0);
     /// assert_eq!(danvan::Level::Commune.depth(), 2);
     /// ```
+    #[must_use]
     pub const fn depth(self) -> usize {
         self as usize
     }
@@ -84,6 +86,7 @@ impl Level {
     /// assert!(!Level::Village.can_sit_under(Level::District));
     /// assert!(!Level::Province.can_sit_under(Level::Province));
     /// ```
+    #[must_use]
     pub const fn can_sit_under(self, parent: Level) -> bool {
         matches!(
             (self, parent),
@@ -99,6 +102,7 @@ impl Level {
     /// ```
     /// assert_eq!(danvan::Level::District.as_str(), "district");
     /// ```
+    #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Level::Province => "province",
@@ -178,6 +182,7 @@ impl UnitCode {
     /// assert_eq!(district.level(), danvan::Level::District);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn level(&self) -> Level {
         self.level
     }
@@ -192,6 +197,7 @@ impl UnitCode {
     /// assert_eq!(province.commune(), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn commune(&self) -> Option<UnitCode> {
         match self.level {
             Level::Province | Level::District => None,
@@ -211,6 +217,7 @@ impl UnitCode {
     /// assert_eq!(village.village_part(), Some("T01"));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn village_part(&self) -> Option<&str> {
         if self.level != Level::Village {
             return None;
@@ -490,6 +497,7 @@ impl Unit {
     /// assert_eq!(unit.code().to_string(), "30");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn code(&self) -> UnitCode {
         self.code
     }
@@ -501,6 +509,7 @@ impl Unit {
     /// assert_eq!(unit.name(), "Tỉnh Hải Dương");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -512,6 +521,7 @@ impl Unit {
     /// assert_eq!(unit.level(), danvan::Level::Province);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn level(&self) -> Level {
         self.code.level()
     }
@@ -523,6 +533,7 @@ impl Unit {
     /// assert_eq!(unit.parent(), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn parent(&self) -> Option<UnitCode> {
         self.parent
     }
@@ -534,6 +545,7 @@ impl Unit {
     /// assert_eq!(unit.valid_from(), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn valid_from(&self) -> Option<NaiveDate> {
         self.valid_from
     }
@@ -545,6 +557,7 @@ impl Unit {
     /// assert_eq!(unit.valid_to(), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn valid_to(&self) -> Option<NaiveDate> {
         self.valid_to
     }
@@ -560,6 +573,7 @@ impl Unit {
     /// assert!(!unit.is_valid_on(NaiveDate::from_ymd_opt(2025, 7, 1).unwrap()));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn is_valid_on(&self, date: NaiveDate) -> bool {
         self.valid_from.map_or(true, |from| from <= date)
             && self.valid_to.map_or(true, |to| date <= to)

@@ -29,6 +29,7 @@ const EXPECTED_SHARE_PRESENT: &str = "a share, since other targets of this entry
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Weight {
     /// A known share, greater than 0 and at most 1 (a merge gives 1).
     Exact(Decimal),
@@ -71,6 +72,7 @@ impl Mapped {
     /// ```
     /// assert_eq!(danvan::Mapped::Exact(4).low(), 4);
     /// ```
+    #[must_use]
     pub const fn low(self) -> u64 {
         match self {
             Mapped::Exact(v) => v,
@@ -83,6 +85,7 @@ impl Mapped {
     /// ```
     /// assert_eq!(danvan::Mapped::Between { low: 0, high: 7 }.high(), 7);
     /// ```
+    #[must_use]
     pub const fn high(self) -> u64 {
         match self {
             Mapped::Exact(v) => v,
@@ -95,6 +98,7 @@ impl Mapped {
     /// ```
     /// assert!(!danvan::Mapped::Between { low: 0, high: 7 }.is_exact());
     /// ```
+    #[must_use]
     pub const fn is_exact(self) -> bool {
         matches!(self, Mapped::Exact(_))
     }
@@ -360,6 +364,7 @@ impl CrosswalkBuilder {
     /// assert_eq!(problems[0].1.to_string(), "shares of old unit \"10513\" sum to 0.9: expected 1");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn problems(&self) -> Vec<(usize, Error)> {
         let mut out = Vec::new();
         let mut first: HashMap<UnitCode, usize> = HashMap::with_capacity(self.entries.len());
@@ -601,6 +606,7 @@ impl Crosswalk {
     /// assert!(cw.is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn builder() -> CrosswalkBuilder {
         CrosswalkBuilder::default()
     }
@@ -629,6 +635,7 @@ impl Crosswalk {
     /// assert_eq!(danvan::Crosswalk::builder().build()?.effective(), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn effective(&self) -> Option<NaiveDate> {
         self.effective
     }
@@ -639,6 +646,7 @@ impl Crosswalk {
     /// assert_eq!(danvan::Crosswalk::builder().build()?.source(), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
@@ -649,6 +657,7 @@ impl Crosswalk {
     /// assert_eq!(danvan::Crosswalk::builder().build()?.len(), 0);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -659,6 +668,7 @@ impl Crosswalk {
     /// assert!(danvan::Crosswalk::builder().build()?.is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -671,6 +681,7 @@ impl Crosswalk {
     /// assert!(cw.targets(&"10510".parse()?).is_none());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn targets(&self, old: &UnitCode) -> Option<&[(UnitCode, Weight)]> {
         let i = *self.by_from.get(old)?;
         self.entries.get(i).map(|e| e.targets.as_slice())
@@ -718,6 +729,7 @@ impl Crosswalk {
     /// assert_eq!(problems[0].to_string(), "old unit \"90002\" has no crosswalk entry");
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn check(&self, old: &Hierarchy, new: &Hierarchy, level: Level) -> Vec<Error> {
         let mut out: Vec<Error> = old
             .iter()

@@ -38,6 +38,7 @@ impl UnitIndex {
     /// assert_eq!(h.top_down().map(|i| i.get()).collect::<Vec<_>>(), vec![0]);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub const fn get(self) -> usize {
         self.0 as usize
     }
@@ -176,6 +177,7 @@ impl Hierarchy {
     /// assert_eq!(at, [(1, "DV031"), (2, "DV034")]);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn problems(units: &[Unit]) -> Vec<(usize, Error)> {
         let mut out: Vec<(usize, Error)> = Vec::new();
         let mut first: HashMap<UnitCode, usize> = HashMap::with_capacity(units.len());
@@ -382,6 +384,7 @@ impl Hierarchy {
     /// assert_eq!(h.len(), 1);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.0.units.len()
     }
@@ -393,6 +396,7 @@ impl Hierarchy {
     /// assert!(h.is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.0.units.is_empty()
     }
@@ -405,6 +409,7 @@ impl Hierarchy {
     /// assert!(h.index_of(&"31".parse()?).is_none());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn index_of(&self, code: &UnitCode) -> Option<UnitIndex> {
         self.0.by_code.get(code).copied()
     }
@@ -416,6 +421,7 @@ impl Hierarchy {
     /// assert_eq!(h.get(&"30".parse()?).map(|u| u.name()), Some("Tỉnh Hải Dương"));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn get(&self, code: &UnitCode) -> Option<&Unit> {
         self.index_of(code).and_then(|i| self.unit(i))
     }
@@ -428,6 +434,7 @@ impl Hierarchy {
     /// assert_eq!(idx.and_then(|i| h.unit(i)).map(|u| u.name()), Some("Tỉnh Hải Dương"));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn unit(&self, idx: UnitIndex) -> Option<&Unit> {
         self.0.units.get(idx.get())
     }
@@ -439,6 +446,7 @@ impl Hierarchy {
     /// assert_eq!(h.units().len(), 1);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn units(&self) -> &[Unit] {
         &self.0.units
     }
@@ -480,6 +488,7 @@ impl Hierarchy {
     /// assert_eq!(district.and_then(|d| h.parent(d)), h.index_of(&"30".parse()?));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn parent(&self, idx: UnitIndex) -> Option<UnitIndex> {
         self.0.parents.get(idx.get()).copied().flatten()
     }
@@ -505,6 +514,7 @@ impl Hierarchy {
     /// assert_eq!(totals, [2, 1]);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn parents(&self) -> &[Option<UnitIndex>] {
         &self.0.parents
     }
@@ -525,6 +535,7 @@ impl Hierarchy {
     /// assert_eq!(kids, ["288", "289"]);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn children(&self, idx: UnitIndex) -> impl DoubleEndedIterator<Item = UnitIndex> + '_ {
         let i = idx.get();
         let range = self
@@ -577,6 +588,7 @@ impl Hierarchy {
     /// assert_eq!(h.bottom_up().count(), 1);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn bottom_up(&self) -> impl DoubleEndedIterator<Item = UnitIndex> + ExactSizeIterator {
         self.top_down().rev()
     }
@@ -590,6 +602,7 @@ impl Hierarchy {
     /// }
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (UnitIndex, &Unit)> + '_ {
         self.top_down().zip(self.0.units.iter())
     }
@@ -602,6 +615,7 @@ impl Hierarchy {
     /// assert_eq!(h.count_at(danvan::Level::District), 0);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn count_at(&self, level: Level) -> usize {
         self.0.counts.get(level.depth()).copied().unwrap_or(0)
     }
@@ -621,6 +635,7 @@ impl Hierarchy {
     /// assert!(!on(2025, 7, 1));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn is_valid_on(&self, idx: UnitIndex, date: NaiveDate) -> bool {
         self.unit(idx).is_some_and(|u| u.is_valid_on(date))
     }

@@ -26,6 +26,7 @@ impl Path {
     /// ```
     /// assert!(danvan::Path::root().is_root());
     /// ```
+    #[must_use]
     pub fn root() -> Path {
         Path(Vec::new())
     }
@@ -63,6 +64,7 @@ impl Path {
     /// assert_eq!(path.list_index("figures"), Some(3));
     /// assert_eq!(path.list_index("units"), None);
     /// ```
+    #[must_use]
     pub fn list_index(&self, list: &str) -> Option<usize> {
         match self.0.as_slice() {
             [Segment::Field(name), Segment::Index(i), ..] if *name == list => Some(*i),
@@ -75,6 +77,7 @@ impl Path {
     /// ```
     /// assert!(!danvan::Path::root().field("plan").is_root());
     /// ```
+    #[must_use]
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }
@@ -127,6 +130,7 @@ impl Cell {
     /// ```
     /// assert_eq!(danvan::Cell::new(3, 1).to_string(), "A3");
     /// ```
+    #[must_use]
     pub fn new(row: u64, column: u32) -> Cell {
         Cell {
             sheet: None,
@@ -151,6 +155,7 @@ impl Cell {
     /// ```
     /// assert_eq!(danvan::Cell::new(12, 3).with_sheet("S").reference(), "C12");
     /// ```
+    #[must_use]
     pub fn reference(&self) -> String {
         let mut letters = Vec::new();
         let mut n = self.column;
@@ -183,6 +188,7 @@ impl fmt::Display for Cell {
 /// assert_eq!(Place::Cell(Cell::new(12, 3).with_sheet("Sheet1")).to_string(), "Sheet1!C12");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Place {
     /// A path in the JSON document, e.g. `figures[3].value`.
     Path(Path),
@@ -201,6 +207,7 @@ impl Place {
     /// let place = danvan::Place::of_error(err.kind());
     /// assert_eq!(place, Some(danvan::Place::Cell(danvan::Cell::new(2, 1))));
     /// ```
+    #[must_use]
     pub fn of_error(kind: &ErrorKind) -> Option<Place> {
         match kind {
             ErrorKind::CsvCell { row, position, .. } => {
@@ -216,6 +223,7 @@ impl Place {
     /// assert!(danvan::Place::Path(danvan::Path::root()).is_root());
     /// assert!(!danvan::Place::Cell(danvan::Cell::new(1, 1)).is_root());
     /// ```
+    #[must_use]
     pub fn is_root(&self) -> bool {
         matches!(self, Place::Path(p) if p.is_root())
     }
@@ -271,6 +279,7 @@ impl Issue {
     ///     danvan::ErrorKind::Overflow { what: "count".into() });
     /// assert_eq!(i.severity(), danvan::Severity::Warning);
     /// ```
+    #[must_use]
     pub fn new(severity: Severity, path: Path, kind: ErrorKind) -> Issue {
         Issue::at(severity, Place::Path(path), kind)
     }
@@ -284,6 +293,7 @@ impl Issue {
     /// assert_eq!(i.to_string(), "error DV069 E12: 150 households consenting exceed 140 households affected");
     /// assert_eq!(i.path(), None);
     /// ```
+    #[must_use]
     pub fn at(severity: Severity, place: Place, kind: ErrorKind) -> Issue {
         Issue {
             severity,
@@ -299,6 +309,7 @@ impl Issue {
     ///     danvan::ErrorKind::Overflow { what: "count".into() });
     /// assert_eq!(i.severity(), danvan::Severity::Error);
     /// ```
+    #[must_use]
     pub fn severity(&self) -> Severity {
         self.severity
     }
@@ -310,6 +321,7 @@ impl Issue {
     ///     danvan::ErrorKind::Overflow { what: "count".into() });
     /// assert_eq!(i.path().map(ToString::to_string).as_deref(), Some("plan"));
     /// ```
+    #[must_use]
     pub fn path(&self) -> Option<&Path> {
         match &self.place {
             Place::Path(p) => Some(p),
@@ -324,6 +336,7 @@ impl Issue {
     ///     danvan::ErrorKind::Overflow { what: "count".into() });
     /// assert_eq!(i.place().to_string(), "plan");
     /// ```
+    #[must_use]
     pub fn place(&self) -> &Place {
         &self.place
     }
@@ -335,6 +348,7 @@ impl Issue {
     ///     danvan::ErrorKind::Overflow { what: "count".into() });
     /// assert!(matches!(i.kind(), danvan::ErrorKind::Overflow { .. }));
     /// ```
+    #[must_use]
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
@@ -346,6 +360,7 @@ impl Issue {
     ///     danvan::ErrorKind::Overflow { what: "count".into() });
     /// assert_eq!(i.code(), "DV003");
     /// ```
+    #[must_use]
     pub fn code(&self) -> crate::Code {
         self.kind.code()
     }
@@ -397,6 +412,7 @@ impl Report {
     /// ```
     /// assert!(danvan::Report::new(vec![]).is_empty());
     /// ```
+    #[must_use]
     pub fn new(issues: Vec<Issue>) -> Report {
         Report { issues }
     }
@@ -406,6 +422,7 @@ impl Report {
     /// ```
     /// assert_eq!(danvan::Report::default().issues().len(), 0);
     /// ```
+    #[must_use]
     pub fn issues(&self) -> &[Issue] {
         &self.issues
     }
@@ -415,6 +432,7 @@ impl Report {
     /// ```
     /// assert!(!danvan::Report::default().has_errors());
     /// ```
+    #[must_use]
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| i.severity == Severity::Error)
     }
@@ -444,6 +462,7 @@ impl Report {
     /// ```
     /// assert_eq!(danvan::Report::default().len(), 0);
     /// ```
+    #[must_use]
     pub fn len(&self) -> usize {
         self.issues.len()
     }
@@ -453,6 +472,7 @@ impl Report {
     /// ```
     /// assert!(danvan::Report::default().is_empty());
     /// ```
+    #[must_use]
     pub fn is_empty(&self) -> bool {
         self.issues.is_empty()
     }

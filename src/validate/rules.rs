@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use std::ops::ControlFlow;
 
-use super::{Path, Report, Severity};
+use super::report::{Path, Report, Severity};
 use crate::lookup::UnitMap;
 use crate::record::index::Resolved;
 use crate::record::rules::{check_record, Context, Sink, UnitFacts};
@@ -53,6 +53,7 @@ impl ReceptionNorms {
     /// let strict = danvan::ReceptionNorms::new(2, 2, 4);
     /// assert_eq!(strict.days_for(danvan::Level::Province), Some(2));
     /// ```
+    #[must_use]
     pub const fn new(province: u32, district: u32, commune: u32) -> ReceptionNorms {
         ReceptionNorms {
             province,
@@ -66,6 +67,7 @@ impl ReceptionNorms {
     /// ```
     /// assert_eq!(danvan::ReceptionNorms::QD_11_2019.days_for(danvan::Level::District), Some(1));
     /// ```
+    #[must_use]
     pub const fn days_for(self, level: Level) -> Option<u32> {
         let days = match level {
             Level::Province => self.province,
@@ -197,6 +199,7 @@ impl Checked {
     /// assert_eq!(checked.dataset().period, danvan::Period::year(2022)?);
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
     }
@@ -208,6 +211,7 @@ impl Checked {
     /// assert!(checked.hierarchy().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn hierarchy(&self) -> &Hierarchy {
         &self.hierarchy
     }
@@ -219,6 +223,7 @@ impl Checked {
     /// assert!(!checked.warnings().has_errors());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn warnings(&self) -> &Report {
         &self.warnings
     }
@@ -231,6 +236,7 @@ impl Checked {
     /// assert!(dataset.units.is_empty() && hierarchy.is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn into_parts(self) -> (Dataset, Hierarchy) {
         (self.dataset, self.hierarchy)
     }
@@ -374,6 +380,7 @@ fn resolve(d: &Dataset, h: &Hierarchy) -> Result<Resolved, (Path, Error)> {
 ///
 /// The report lists at most [`CheckOptions::DEFAULT_MAX_ISSUES`] issues,
 /// then counts the others by code (see [`CheckOptions::max_issues`]).
+#[must_use]
 pub fn report(dataset: &Dataset) -> Report {
     let options = CheckOptions::default();
     let mut found = Found::new(options.max_issues);

@@ -61,49 +61,34 @@ fn synthetic_small_totals() {
     let p = code("30");
     let pc = Actor::PartyCommittees;
     let ms = Actor::MobilizationSector;
-    assert_eq!(t.get_builtin(&p, Builtin::Conferences, pc), ex(1));
-    assert_eq!(
-        t.get_builtin(&p, Builtin::ConferenceParticipants, pc),
-        ex(120)
-    );
-    assert_eq!(
-        t.get_builtin(&p, Builtin::ConferenceParticipants, ms),
-        at_least(40)
-    );
-    assert_eq!(t.get_builtin(&p, Builtin::GrassrootsBlocks, ms), ex(2));
-    assert_eq!(t.get_builtin(&p, Builtin::VillageTeams, ms), ex(2));
-    assert_eq!(t.get_builtin(&p, Builtin::SkilfulModels, ms), ex(2));
-    assert_eq!(
-        t.get_builtin(&p, Builtin::SkilfulModelsRecognized, ms),
-        ex(1)
-    );
-    assert_eq!(
-        t.get_builtin(&p, Builtin::SkilfulModelsRegistered, ms),
-        ex(2)
-    );
-    assert_eq!(t.get_builtin(&p, Builtin::InspectionSubjects, pc), ex(6));
-    assert_eq!(
-        t.get_builtin(&code("10510"), Builtin::Conferences, pc),
-        None
-    );
+    assert_eq!(t.get(&p, Builtin::Conferences, pc), ex(1));
+    assert_eq!(t.get(&p, Builtin::ConferenceParticipants, pc), ex(120));
+    assert_eq!(t.get(&p, Builtin::ConferenceParticipants, ms), at_least(40));
+    assert_eq!(t.get(&p, Builtin::GrassrootsBlocks, ms), ex(2));
+    assert_eq!(t.get(&p, Builtin::VillageTeams, ms), ex(2));
+    assert_eq!(t.get(&p, Builtin::SkilfulModels, ms), ex(2));
+    assert_eq!(t.get(&p, Builtin::SkilfulModelsRecognized, ms), ex(1));
+    assert_eq!(t.get(&p, Builtin::SkilfulModelsRegistered, ms), ex(2));
+    assert_eq!(t.get(&p, Builtin::InspectionSubjects, pc), ex(6));
+    assert_eq!(t.get(&code("10510"), Builtin::Conferences, pc), None);
     // A unit's own figure is what value() prints (the records, 2, are
     // reconciled against it); above it, without a figure of its own, the
     // province prints its records total.
     assert_eq!(
-        t.value_builtin(&code("288"), Builtin::SkilfulModelsRegistered, ms),
+        t.value(&code("288"), Builtin::SkilfulModelsRegistered, ms),
         ex(40)
     );
     assert_eq!(
-        t.value_builtin(&code("30"), Builtin::SkilfulModelsRegistered, ms),
+        t.value(&code("30"), Builtin::SkilfulModelsRegistered, ms),
         ex(2)
     );
     assert_eq!(
-        t.reported_builtin(&code("288"), Builtin::SkilfulModelsRegistered, ms),
+        t.reported(&code("288"), Builtin::SkilfulModelsRegistered, ms),
         ex(40)
     );
     let money = t.amount(
         &code("30"),
-        &"money_mobilized".parse().unwrap(),
+        "money_mobilized".parse::<IndicatorId>().unwrap(),
         Actor::FrontAndMassOrganizations,
     );
     assert_eq!(
@@ -135,7 +120,7 @@ fn synthetic_small_totals() {
     assert_eq!(
         t.level_total(
             Level::Commune,
-            &"conferences".parse().unwrap(),
+            "conferences".parse::<IndicatorId>().unwrap(),
             Actor::MobilizationSector
         ),
         ex(1)
@@ -319,7 +304,7 @@ fn snapshot(t: &Totals) -> Vec<Option<Reported>> {
     for u in t.hierarchy().units() {
         for b in Builtin::ALL {
             for a in Actor::ALL {
-                out.push(t.get_builtin(&u.code(), b, a));
+                out.push(t.get(&u.code(), b, a));
             }
         }
     }
@@ -344,13 +329,13 @@ proptest! {
                     _ => None,
                 }).collect();
                 let want = if docs.is_empty() { None } else { Some(Reported::checked_sum(docs).unwrap()) };
-                prop_assert_eq!(t.get_builtin(&unit.code(), Builtin::Documents, a), want);
+                prop_assert_eq!(t.get(&unit.code(), Builtin::Documents, a), want);
                 let parts: Vec<_> = mine.filter_map(|r| match r {
                     Record::Conference(c) if c.actor == a && c.headcount == Headcount::Occurrences => Some(c.participants),
                     _ => None,
                 }).collect();
                 let want = if parts.is_empty() { None } else { Some(Reported::checked_sum(parts).unwrap()) };
-                prop_assert_eq!(t.get_builtin(&unit.code(), Builtin::ConferenceParticipants, a), want);
+                prop_assert_eq!(t.get(&unit.code(), Builtin::ConferenceParticipants, a), want);
             }
         }
         // With records at leaves only, the province total is the sum over the leaves.
@@ -359,9 +344,9 @@ proptest! {
         let t = fold(&h, &at_leaves);
         for b in Builtin::ALL {
             for a in Actor::ALL {
-                let vals: Vec<Reported> = leaves.iter().filter_map(|l| t.get_builtin(l, b, a)).collect();
+                let vals: Vec<Reported> = leaves.iter().filter_map(|l| t.get(l, b, a)).collect();
                 let want = if vals.is_empty() { None } else { Some(Reported::checked_sum(vals).unwrap()) };
-                let got = t.get_builtin(&code("90"), b, a);
+                let got = t.get(&code("90"), b, a);
                 if b.kind() == IndicatorKind::Distinct {
                     prop_assert_eq!(got.map(|r| r.value()), want.map(|r| r.value()));
                 } else {
@@ -447,11 +432,11 @@ proptest! {
                 if b.kind() == IndicatorKind::Distinct {
                     // Distinct persons are not additive: the sums are carried, the
                     // qualifier may widen.
-                    let before = t.get_builtin(&code("90"), b, a);
-                    prop_assert_eq!(after.get_builtin(&code("90"), b, a).map(|r| r.value()), before.map(|r| r.value()), "{:?} {:?}", b, a);
+                    let before = t.get(&code("90"), b, a);
+                    prop_assert_eq!(after.get(&code("90"), b, a).map(|r| r.value()), before.map(|r| r.value()), "{:?} {:?}", b, a);
                 } else {
                     // Every record is carried, those above communes included.
-                    prop_assert_eq!(after.get_builtin(&code("90"), b, a), t.get_builtin(&code("90"), b, a), "{:?} {:?}", b, a);
+                    prop_assert_eq!(after.get(&code("90"), b, a), t.get(&code("90"), b, a), "{:?} {:?}", b, a);
                 }
             }
         }
@@ -507,7 +492,7 @@ fn rekey_carries_records_held_above_the_mapped_level() {
             r#"{{"unit": "{u}", "date": "2022-05-01", "actor": "party_committees", "kind": "training", "participants": 10}}"#
         ))
         .unwrap();
-        acc.add_conference(&c).unwrap();
+        acc.add(&c).unwrap();
     }
     let before = acc.finish().unwrap();
     let cw = Crosswalk::builder()
@@ -521,16 +506,16 @@ fn rekey_carries_records_held_above_the_mapped_level() {
     // districts after the reform) and the province's go to the province that
     // covers them; nothing is lost.
     assert_eq!(
-        after.get_builtin(&code("90110"), Builtin::Conferences, pc),
+        after.get(&code("90110"), Builtin::Conferences, pc),
         Some(Reported::exact(Count::new(2)))
     );
     assert_eq!(
-        after.get_builtin(&code("90"), Builtin::Conferences, pc),
+        after.get(&code("90"), Builtin::Conferences, pc),
         Some(Reported::exact(Count::new(4)))
     );
     assert_eq!(
-        after.get_builtin(&code("90"), Builtin::ConferenceParticipants, pc),
-        before.get_builtin(&code("90"), Builtin::ConferenceParticipants, pc)
+        after.get(&code("90"), Builtin::ConferenceParticipants, pc),
+        before.get(&code("90"), Builtin::ConferenceParticipants, pc)
     );
 
     // A unit with records of its own but no mapped unit below it cannot be placed.
@@ -546,7 +531,7 @@ fn rekey_carries_records_held_above_the_mapped_level() {
         r#"{"unit": "902", "date": "2022-05-01", "actor": "party_committees", "kind": "training", "participants": 10}"#,
     )
     .unwrap();
-    acc.add_conference(&c).unwrap();
+    acc.add(&c).unwrap();
     let cw = Crosswalk::builder()
         .merge(code("90101"), code("90110"))
         .build()
@@ -645,4 +630,31 @@ fn accumulator_check_uses_validity_and_level() {
         err.to_string(),
         r#"unit "288" is a district: expected a commune"#
     );
+}
+
+/// `Totals::apply` checks the record with the one rule set: a 1999 document is
+/// refused by 2022 totals (DV068, as `check` would say) and the totals are
+/// unchanged; the same document dated in the period is added.
+#[test]
+fn apply_refuses_a_record_that_breaks_a_rule() {
+    let c = checked("tests/fixtures/seed-2022.json");
+    let before = Totals::compute(&c).unwrap();
+    let mut totals = before.clone();
+    let old: IssuedDocument = serde_json::from_str(
+        r#"{"unit": "30", "date": "1999-05-10", "actor": "party_committees", "kind": "leadership"}"#,
+    )
+    .unwrap();
+    let err = totals.apply(&old).unwrap_err();
+    assert_eq!(err.code(), "DV068", "{err}");
+    assert_eq!(totals, before);
+    let docs = |t: &Totals| {
+        t.get(&code("30"), Builtin::Documents, Actor::PartyCommittees)
+            .map_or(0, |r| r.value().get())
+    };
+    let fresh = IssuedDocument {
+        date: "2022-05-10".parse().unwrap(),
+        ..old
+    };
+    totals.apply(&fresh).unwrap();
+    assert_eq!(docs(&totals), docs(&before) + 1);
 }

@@ -127,14 +127,14 @@ fn compute_up_to_u64_max_exactly_is_fine() {
     let mut d = dataset();
     d.conferences = vec![conference("90101", u64::MAX - 1), conference("90102", 1)];
     let t = Totals::compute(&check(d).unwrap()).unwrap();
-    let p = t.get_builtin(
+    let p = t.get(
         &code("90"),
         Builtin::ConferenceParticipants,
         Actor::PartyCommittees,
     );
     assert_eq!(p, Some(Reported::exact(Count::new(u64::MAX))));
     assert_eq!(
-        t.get_builtin(&code("90"), Builtin::Conferences, Actor::PartyCommittees),
+        t.get(&code("90"), Builtin::Conferences, Actor::PartyCommittees),
         Some(Reported::exact(Count::new(2)))
     );
 }
@@ -143,23 +143,22 @@ fn compute_up_to_u64_max_exactly_is_fine() {
 fn accumulator_rejects_the_overflowing_record_whole() {
     let h = hierarchy();
     let mut acc = Accumulator::new(&h, year(), &[]);
-    acc.add_conference(&conference("90101", u64::MAX - 1))
-        .unwrap();
-    let err = acc.add_conference(&conference("90101", 2)).unwrap_err();
+    acc.add(&conference("90101", u64::MAX - 1)).unwrap();
+    let err = acc.add(&conference("90101", 2)).unwrap_err();
     assert_total_overflow(&err, "90101", "conference_participants");
     // All or nothing: the rejected conference is not counted either.
     let t = acc.finish().unwrap();
     let pc = Actor::PartyCommittees;
     assert_eq!(
-        t.get_builtin(&code("90"), Builtin::Conferences, pc),
+        t.get(&code("90"), Builtin::Conferences, pc),
         Some(Reported::exact(Count::new(1)))
     );
     assert_eq!(
-        t.get_builtin(&code("90"), Builtin::TrainingConferences, pc),
+        t.get(&code("90"), Builtin::TrainingConferences, pc),
         Some(Reported::exact(Count::new(1)))
     );
     assert_eq!(
-        t.get_builtin(&code("90"), Builtin::ConferenceParticipants, pc),
+        t.get(&code("90"), Builtin::ConferenceParticipants, pc),
         Some(Reported::exact(Count::new(u64::MAX - 1)))
     );
 }
@@ -168,8 +167,8 @@ fn accumulator_rejects_the_overflowing_record_whole() {
 fn accumulator_finish_overflow_names_the_parent() {
     let h = hierarchy();
     let mut acc = Accumulator::new(&h, year(), &[]);
-    acc.add_conference(&conference("90101", u64::MAX)).unwrap();
-    acc.add_conference(&conference("90102", 1)).unwrap();
+    acc.add(&conference("90101", u64::MAX)).unwrap();
+    acc.add(&conference("90102", 1)).unwrap();
     assert_total_overflow(&acc.finish().unwrap_err(), "901", "conference_participants");
 }
 
@@ -197,21 +196,21 @@ fn inspection_subjects_past_u64_max() {
     );
     // The accumulator applies the same rule set, with the same code.
     let mut acc = Accumulator::new(&hierarchy(), year(), &[]);
-    let err = acc.add_inspection(&s).unwrap_err();
+    let err = acc.add(&s).unwrap_err();
     assert_eq!(err.code(), "DV003", "{err}");
-    // `Totals::apply` does not check the record: what it would add names the
-    // unit and the indicator, even at a unit the hierarchy lacks.
-    let mut t = Totals::empty(&hierarchy(), year(), &[]);
-    let err = t.apply(danvan::RecordRef::Inspection(&s)).unwrap_err();
-    assert_total_overflow(&err, "90101", "inspection_subjects");
+    // `Totals::apply` checks with the same rule set (issue 13): the same code,
+    // and at a unit the hierarchy lacks, that unit's error; totals unchanged.
+    let empty = Totals::empty(&hierarchy(), year(), &[]);
+    let mut t = empty.clone();
+    let err = t.apply(&s).unwrap_err();
+    assert_eq!(err.code(), "DV003", "{err}");
     let elsewhere = Inspection {
         unit: code("90199"),
         ..s
     };
-    let err = t
-        .apply(danvan::RecordRef::Inspection(&elsewhere))
-        .unwrap_err();
-    assert_total_overflow(&err, "90199", "inspection_subjects");
+    let err = t.apply(&elsewhere).unwrap_err();
+    assert_eq!(err.code(), "DV063", "{err}");
+    assert_eq!(t, empty);
 }
 
 #[test]
@@ -229,10 +228,9 @@ fn reported_figures_past_u64_max_name_the_parent() {
 fn merge_past_u64_max_names_unit_and_indicator() {
     let h = hierarchy();
     let mut a = Accumulator::new(&h, year(), &[]);
-    a.add_conference(&conference("90101", u64::MAX - 1))
-        .unwrap();
+    a.add(&conference("90101", u64::MAX - 1)).unwrap();
     let mut b = Accumulator::new(&h, year(), &[]);
-    b.add_conference(&conference("90101", 2)).unwrap();
+    b.add(&conference("90101", 2)).unwrap();
     let err = a.finish().unwrap().merge(b.finish().unwrap()).unwrap_err();
     // Every unit up the line overflows; merge names the first in index order, the province.
     assert_total_overflow(&err, "90", "conference_participants");
@@ -251,10 +249,8 @@ fn new_units() -> Hierarchy {
 #[test]
 fn rekey_merge_up_to_u64_max_is_exact() {
     let mut acc = Accumulator::new(&hierarchy(), year(), &[]);
-    acc.add_conference(&conference("90101", u64::MAX / 2))
-        .unwrap();
-    acc.add_conference(&conference("90102", u64::MAX / 2 + 1))
-        .unwrap();
+    acc.add(&conference("90101", u64::MAX / 2)).unwrap();
+    acc.add(&conference("90102", u64::MAX / 2 + 1)).unwrap();
     let t = acc.finish().unwrap();
     let cw = Crosswalk::builder()
         .merge(code("90101"), code("91001"))
@@ -264,7 +260,7 @@ fn rekey_merge_up_to_u64_max_is_exact() {
     let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
     assert_eq!(crate::rows::through_rows(&after).unwrap(), after);
     assert_eq!(
-        after.get_builtin(
+        after.get(
             &code("91"),
             Builtin::ConferenceParticipants,
             Actor::PartyCommittees
@@ -276,10 +272,8 @@ fn rekey_merge_up_to_u64_max_is_exact() {
 #[test]
 fn rekey_roll_up_past_u64_max_names_unit_and_indicator() {
     let mut acc = Accumulator::new(&hierarchy(), year(), &[]);
-    acc.add_conference(&conference("90101", u64::MAX / 2))
-        .unwrap();
-    acc.add_conference(&conference("90102", u64::MAX / 2))
-        .unwrap();
+    acc.add(&conference("90101", u64::MAX / 2)).unwrap();
+    acc.add(&conference("90102", u64::MAX / 2)).unwrap();
     let t = acc.finish().unwrap();
     // Splits without shares: each new commune gets "at most" both old values.
     let cw = Crosswalk::builder()
@@ -303,10 +297,8 @@ fn rekey_merge_past_u64_max_names_unit_and_indicator() {
     ])
     .unwrap();
     let mut acc = Accumulator::new(&old, year(), &[]);
-    acc.add_conference(&conference("89001", u64::MAX / 2 + 1))
-        .unwrap();
-    acc.add_conference(&conference("90001", u64::MAX / 2 + 1))
-        .unwrap();
+    acc.add(&conference("89001", u64::MAX / 2 + 1)).unwrap();
+    acc.add(&conference("90001", u64::MAX / 2 + 1)).unwrap();
     let t = acc.finish().unwrap();
     let cw = Crosswalk::builder()
         .merge(code("89001"), code("91001"))
@@ -331,7 +323,7 @@ fn stream_rejects_the_overflowing_line_and_keeps_the_rest() {
     assert_eq!(stats.rejected[0].0, 2);
     assert_total_overflow(&stats.rejected[0].1, "90101", "conference_participants");
     assert_eq!(
-        t.get_builtin(
+        t.get(
             &code("90"),
             Builtin::ConferenceParticipants,
             Actor::PartyCommittees
@@ -339,7 +331,7 @@ fn stream_rejects_the_overflowing_line_and_keeps_the_rest() {
         Some(Reported::exact(Count::new(u64::MAX)))
     );
     assert_eq!(
-        t.get_builtin(&code("90"), Builtin::Conferences, Actor::PartyCommittees),
+        t.get(&code("90"), Builtin::Conferences, Actor::PartyCommittees),
         Some(Reported::exact(Count::new(2)))
     );
 }
@@ -348,10 +340,10 @@ fn stream_rejects_the_overflowing_line_and_keeps_the_rest() {
 fn level_total_and_all_actors_saturate_to_a_true_lower_bound() {
     let h = hierarchy();
     let mut acc = Accumulator::new(&h, year(), &[]);
-    acc.add_conference(&conference("90101", u64::MAX)).unwrap();
+    acc.add(&conference("90101", u64::MAX)).unwrap();
     let mut other = conference("90102", u64::MAX);
     other.actor = Actor::MobilizationSector;
-    acc.add_conference(&other).unwrap();
+    acc.add(&other).unwrap();
     let t = acc.finish().unwrap();
     let id: IndicatorId = Builtin::ConferenceParticipants.into();
     // One actor per commune: no roll-up overflows. Summing the communes does.
@@ -420,14 +412,14 @@ fn amounts_up_to_decimal_max_are_exact() {
 fn accumulator_keeps_the_amount_when_an_add_overflows() {
     let h = hierarchy();
     let mut acc = Accumulator::new(&h, year(), &[money()]);
-    acc.add_figure(&amount_figure(
+    acc.add(&amount_figure(
         "90101",
         Decimal::MAX,
         Some(Period::half(2022, Half::H1).unwrap()),
     ))
     .unwrap();
     let err = acc
-        .add_figure(&amount_figure(
+        .add(&amount_figure(
             "90101",
             Decimal::ONE,
             Some(Period::half(2022, Half::H2).unwrap()),
@@ -450,7 +442,7 @@ fn merge_of_amounts_past_decimal_max_names_unit_and_indicator() {
     let h = hierarchy();
     let part = |d: Decimal, half: Half| {
         let mut acc = Accumulator::new(&h, year(), &[money()]);
-        acc.add_figure(&amount_figure(
+        acc.add(&amount_figure(
             "90101",
             d,
             Some(Period::half(2022, half).unwrap()),

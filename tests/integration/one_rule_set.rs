@@ -3,7 +3,8 @@
 //! boundary, each field given a value of the wrong type or left out — and
 //! every one-record problem of `tests/bad/`: a one-record dataset is rejected
 //! by `check` ⇔ the same record as a JSON line is rejected by the stream (one
-//! thread and two) and by `Accumulator::check`, with the same code.
+//! thread and two), by `Accumulator::check` and by `Totals::apply`, with the
+//! same code.
 
 use std::num::NonZeroUsize;
 
@@ -11,7 +12,7 @@ use chrono::{Duration, NaiveDate};
 use danvan::{
     check, stream_json_lines, stream_json_lines_parallel, Accumulator, Dataset, FieldRule,
     Hierarchy, IndicatorDef, IndicatorKind, Level, Measure, Period, Qualifier, Record, RecordKind,
-    ValueType,
+    Totals, ValueType,
 };
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
@@ -601,6 +602,16 @@ fn agree(
         if got != c {
             return Err(format!(
                 "check {checked:?}, Accumulator::check {got:?}\n  line {l}"
+            ));
+        }
+        // Totals::apply checks with the same rules, all or nothing.
+        let empty = Totals::empty(h, period(), indicators);
+        let mut totals = empty.clone();
+        let applied = totals.apply(r.as_record_ref());
+        let got = applied.as_ref().err().map(|e| e.code().as_str());
+        if got != c || (applied.is_err() && totals != empty) {
+            return Err(format!(
+                "check {checked:?}, Totals::apply {applied:?}\n  line {l}"
             ));
         }
     }

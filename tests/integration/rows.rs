@@ -315,7 +315,7 @@ fn stocks_keep_their_latest_period_through_rows() {
     assert_eq!(merged, whole);
     let models = merged.reported(
         &"30".parse().unwrap(),
-        &Builtin::SkilfulModels.into(),
+        Builtin::SkilfulModels,
         Actor::MobilizationSector,
     );
     assert_eq!(models, Some(Reported::exact(Count::new(20))));

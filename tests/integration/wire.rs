@@ -313,3 +313,34 @@ fn every_object_of_the_fixtures_refuses_its_array_form() {
     }
     assert!(checked > 30, "{checked}");
 }
+
+/// A path call `T::deserialize(de)` (the form of `deserialize_with` helpers)
+/// is serde's trait method, with the objects-only rule: the wire types have no
+/// inherent `deserialize` that would win over it and run the derived code alone.
+#[test]
+fn path_call_deserialize_refuses_an_array() {
+    use serde::Deserialize;
+
+    let dataset = r#"["danvan/dataset/v1", {"start": "2022-01-01", "end": "2022-12-31"}]"#;
+    let err = Dataset::deserialize(&mut serde_json::Deserializer::from_str(dataset)).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid type: sequence, expected struct Dataset"),
+        "{err}"
+    );
+    let conference = r#"[null, "288", "2022-03-15", "party_committees", "both", 120]"#;
+    let err = danvan::Conference::deserialize(&mut serde_json::Deserializer::from_str(conference))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid type: sequence, expected struct Conference"),
+        "{err}"
+    );
+    let figure = r#"["documents", "30", null, "other", 1, null, []]"#;
+    assert!(danvan::Figure::deserialize(&mut serde_json::Deserializer::from_str(figure)).is_err());
+    // The same calls read the object form.
+    let object = r#"{"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "both", "participants": 120}"#;
+    let read =
+        danvan::Conference::deserialize(&mut serde_json::Deserializer::from_str(object)).unwrap();
+    assert_eq!(read.participants, "120".parse().unwrap());
+}

@@ -30,6 +30,7 @@ use crate::{ActorSummary, Level, Qualifier, Reported, Summary};
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Rounding {
     /// Every figure as it is: an exact 6.853 is "6.853", a lower bound 6.853 is "hơn 6.853".
     #[default]
@@ -50,6 +51,7 @@ impl Rounding {
     /// assert_eq!(r, Reported::exact(Count::new(99)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
+    #[must_use]
     pub fn apply(self, r: Reported) -> Reported {
         match self {
             Rounding::Exact => r,
@@ -150,6 +152,7 @@ impl SummaryOptions {
 /// );
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[must_use]
 pub fn annual_summary(summary: &Summary, opts: &SummaryOptions) -> String {
     let mut out = String::new();
     // Writing into a String cannot fail.

@@ -33,6 +33,7 @@ use crate::WorkPlan;
 /// );
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[must_use]
 pub fn plan(plan: &WorkPlan) -> String {
     let mut out = String::new();
     // Writing into a String cannot fail.
