@@ -812,8 +812,8 @@ error_table! {
     /// A figure names no actor or several.
     #[error("figure names {count} actors ({actors}): expected exactly one; figures of different actors are reported separately, never summed")]
     NotOneActor {
-        /// The actors named, comma-separated.
-        actors: String,
+        /// The actors named, comma-separated: an excerpt of the first few.
+        actors: Excerpt,
         /// How many.
         count: usize,
     } = "DV079", Error,
