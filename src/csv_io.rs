@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::notation;
-use crate::{Actor, Error, ErrorKind, Figure, IndicatorId, Period, UnitCode};
+use crate::{Actor, Error, ErrorKind, Figure, IndicatorId, Limits, Period, UnitCode};
 
 /// The columns, in the order they are written.
 const COLUMNS: [&str; 5] = ["unit", "period", "actor", "indicator", "value"];
@@ -146,6 +146,9 @@ fn csv_error(err: csv::Error) -> Error {
 /// | `value` | `giá trị` | a count in Vietnamese notation, possibly qualified: `1229`, `1.229`, `hơn 6.800` |
 /// | `unit_name` (optional) | `tên đơn vị` | ignored: for the people who read the sheet |
 ///
+/// The input is read within [`Limits::default`]: 64 MiB, 1 048 576 rows and
+/// cells of 4 KiB (see [`read_figures_csv_with_limits`]).
+///
 /// Rows are numbered as a spreadsheet shows them: the header row is row 1.
 /// Rows whose cells are all empty are skipped; an empty value cell is an
 /// error, never a zero. A UTF-8 byte-order mark is allowed.
@@ -161,7 +164,9 @@ fn csv_error(err: csv::Error) -> Error {
 ///   each column once;
 /// - [`ErrorKind::CsvCellCount`] for a row with more or fewer cells than the
 ///   header, [`ErrorKind::CsvMalformed`] for text that is not UTF-8, and
-///   [`ErrorKind::CsvIo`] when the reader fails.
+///   [`ErrorKind::CsvIo`] when the reader fails;
+/// - [`ErrorKind::DocumentTooLarge`], [`ErrorKind::CsvTooManyRows`] or
+///   [`ErrorKind::CsvCellTooLong`] past a limit.
 ///
 /// ```
 /// let text = "mã đơn vị,kỳ,chủ thể,chỉ tiêu,giá trị\n\
@@ -177,26 +182,199 @@ fn csv_error(err: csv::Error) -> Error {
 /// # Ok::<(), danvan::Error>(())
 /// ```
 pub fn read_figures_csv(reader: impl Read) -> Result<Vec<Figure>, Error> {
+    read_figures_csv_with_limits(reader, &Limits::default())
+}
+
+/// Reads reported figures from CSV text as [`read_figures_csv`] does,
+/// refusing input beyond `limits`: its
+/// [`max_bytes`](Limits::max_bytes), [`max_rows`](Limits::max_rows) and
+/// [`max_cell_bytes`](Limits::max_cell_bytes).
+///
+/// The limits are checked while reading, so memory stays bounded: the reader
+/// stops at the byte that crosses `max_bytes` or makes a cell longer than
+/// `max_cell_bytes` (a cell is counted as written, quotes included; the
+/// header row's cells too), and at the row past `max_rows` (the rows after
+/// the header, blank rows skipped). The error names the limit and, for a
+/// cell, its row and column; it never holds the cell.
+///
+/// # Errors
+///
+/// [`ErrorKind::DocumentTooLarge`], [`ErrorKind::CsvTooManyRows`] or
+/// [`ErrorKind::CsvCellTooLong`] past a limit, otherwise the errors of
+/// [`read_figures_csv`].
+///
+/// ```
+/// use danvan::{ErrorKind, Limits};
+///
+/// let text = "unit,period,actor,indicator,value\n288,2022,government,conferences,3\n";
+/// let limits = Limits::default().with_max_cell_bytes(11);
+/// assert_eq!(danvan::read_figures_csv_with_limits(text.as_bytes(), &limits)?.len(), 1);
+///
+/// // "conferences" is 11 bytes.
+/// let err = danvan::read_figures_csv_with_limits(text.as_bytes(), &limits.with_max_cell_bytes(10))
+///     .unwrap_err();
+/// assert_eq!(err.kind(), &ErrorKind::CsvCellTooLong { row: 2, position: 4, limit: 10 });
+/// assert_eq!(err.to_string(), "row 2, column 4: cell exceeds the limit of 10 bytes (max_cell_bytes): shorten it or raise the limit");
+///
+/// let err = danvan::read_figures_csv_with_limits(text.as_bytes(), &Limits::default().with_max_rows(0))
+///     .unwrap_err();
+/// assert_eq!(err.code(), "DV124");
+/// # Ok::<(), danvan::Error>(())
+/// ```
+pub fn read_figures_csv_with_limits(
+    reader: impl Read,
+    limits: &Limits,
+) -> Result<Vec<Figure>, Error> {
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .trim(csv::Trim::All)
-        .from_reader(reader);
-    let mut records = csv.records();
-    let header = match records.next() {
-        Some(record) => record.map_err(csv_error)?,
-        None => return Err(ErrorKind::CsvMissingColumn { column: "unit" }.into()),
+        .from_reader(Guard::new(reader, limits));
+    let mut record = csv::StringRecord::new();
+    let read = |csv: &mut csv::Reader<Guard<_>>, record: &mut csv::StringRecord| {
+        csv.read_record(record).map_err(|e| {
+            csv.get_ref()
+                .exceeded
+                .clone()
+                .unwrap_or_else(|| csv_error(e))
+        })
     };
-    let layout = Layout::from_header(&header)?;
+    if !read(&mut csv, &mut record)? {
+        return Err(ErrorKind::CsvMissingColumn { column: "unit" }.into());
+    }
+    let layout = Layout::from_header(&record)?;
     let mut figures = Vec::new();
-    for record in records {
-        let record = record.map_err(csv_error)?;
+    let mut rows: u64 = 0;
+    while read(&mut csv, &mut record)? {
         if record.iter().all(str::is_empty) {
             continue;
+        }
+        rows = rows.saturating_add(1);
+        if rows > limits.max_rows {
+            return Err(ErrorKind::CsvTooManyRows {
+                limit: limits.max_rows,
+            }
+            .into());
         }
         let row = record.position().map_or(0, |p| p.record() + 1);
         figures.push(read_row(&layout, &record, row)?);
     }
     Ok(figures)
+}
+
+/// Where the guard is in the CSV text, as the csv crate reads it (a quote
+/// opens a quoted cell only at the cell's start; `""` inside is a quote;
+/// CR, LF or CRLF end a row; blank lines are skipped).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum At {
+    RowStart,
+    CellStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+/// A reader that counts what passes through it and fails at the first byte
+/// past a limit, so that the csv crate never buffers more than a limit's
+/// worth: the whole input (`max_bytes`) and each cell (`max_cell_bytes`).
+/// Rows are counted by [`read_figures_csv_with_limits`] as they come.
+struct Guard<R> {
+    inner: R,
+    max_bytes: u64,
+    max_cell_bytes: u64,
+    bytes: u64,
+    at: At,
+    /// The current row (1-based, the header is row 1, blank lines skipped).
+    row: u64,
+    /// The current cell's position in its row (1-based).
+    column: u64,
+    /// The current cell's length so far, in bytes as written.
+    cell: u64,
+    /// The limit crossed, once crossed: every later read fails too.
+    exceeded: Option<Error>,
+}
+
+impl<R> Guard<R> {
+    fn new(inner: R, limits: &Limits) -> Guard<R> {
+        Guard {
+            inner,
+            max_bytes: limits.max_bytes,
+            max_cell_bytes: limits.max_cell_bytes,
+            bytes: 0,
+            at: At::RowStart,
+            row: 0,
+            column: 0,
+            cell: 0,
+            exceeded: None,
+        }
+    }
+
+    /// Follows one byte; the error of the limit it crosses, if any.
+    fn step(&mut self, b: u8) -> Option<Error> {
+        self.bytes = self.bytes.saturating_add(1);
+        if self.bytes > self.max_bytes {
+            return Some(
+                ErrorKind::DocumentTooLarge {
+                    limit: self.max_bytes,
+                }
+                .into(),
+            );
+        }
+        let end_of_row = b == b'\n' || b == b'\r';
+        if self.at == At::RowStart {
+            if end_of_row {
+                return None;
+            }
+            self.row = self.row.saturating_add(1);
+            self.column = 1;
+            self.cell = 0;
+            self.at = At::CellStart;
+        }
+        let in_quotes = self.at == At::Quoted;
+        if !in_quotes && end_of_row {
+            self.at = At::RowStart;
+            return None;
+        }
+        if !in_quotes && b == b',' {
+            self.at = At::CellStart;
+            self.column = self.column.saturating_add(1);
+            self.cell = 0;
+            return None;
+        }
+        self.at = match (self.at, b) {
+            (At::CellStart, b'"') | (At::QuoteInQuoted, b'"') => At::Quoted,
+            (At::Quoted, b'"') => At::QuoteInQuoted,
+            (At::Quoted, _) => At::Quoted,
+            _ => At::Unquoted,
+        };
+        self.cell = self.cell.saturating_add(1);
+        if self.cell > self.max_cell_bytes {
+            return Some(
+                ErrorKind::CsvCellTooLong {
+                    row: self.row,
+                    position: self.column,
+                    limit: self.max_cell_bytes,
+                }
+                .into(),
+            );
+        }
+        None
+    }
+}
+
+impl<R: Read> Read for Guard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.exceeded.is_some() {
+            return Err(std::io::Error::other("limit exceeded"));
+        }
+        let n = self.inner.read(buf)?;
+        for &b in buf.get(..n).unwrap_or_default() {
+            if let Some(err) = self.step(b) {
+                self.exceeded = Some(err);
+                return Err(std::io::Error::other("limit exceeded"));
+            }
+        }
+        Ok(n)
+    }
 }
 
 /// Reads one cell with its parser, naming the row and column on failure.
@@ -317,5 +495,129 @@ mod tests {
         assert_eq!(Column::from_header("GIÁ TRỊ"), Some(Column::Value));
         assert_eq!(Column::from_header("Tên đơn vị"), Some(Column::UnitName));
         assert_eq!(Column::from_header("notes"), None);
+    }
+
+    const HEADER: &str = "unit,period,actor,indicator,value\n";
+    const ROW: &str = "288,2022,government,conferences,3\n";
+
+    fn read(text: impl Read, limits: Limits) -> Result<Vec<Figure>, ErrorKind> {
+        read_figures_csv_with_limits(text, &limits).map_err(Error::into_kind)
+    }
+
+    #[test]
+    fn max_bytes_stops_an_endless_input() {
+        let endless = HEADER.as_bytes().chain(std::io::repeat(b'\n'));
+        assert_eq!(
+            read(endless, Limits::default().with_max_bytes(1 << 16)),
+            Err(ErrorKind::DocumentTooLarge { limit: 1 << 16 })
+        );
+        let text = format!("{HEADER}{ROW}");
+        let size = text.len() as u64;
+        assert_eq!(
+            read(text.as_bytes(), Limits::default().with_max_bytes(size)).map(|f| f.len()),
+            Ok(1)
+        );
+        assert_eq!(
+            read(text.as_bytes(), Limits::default().with_max_bytes(size - 1)),
+            Err(ErrorKind::DocumentTooLarge { limit: size - 1 })
+        );
+    }
+
+    /// The same row, forever.
+    struct EndlessRows(usize);
+
+    impl Read for EndlessRows {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let row = ROW.as_bytes();
+            for b in buf.iter_mut() {
+                *b = row[self.0 % row.len()];
+                self.0 += 1;
+            }
+            Ok(buf.len())
+        }
+    }
+
+    #[test]
+    fn max_rows_counts_rows_after_the_header_and_skips_blank_ones() {
+        let text = format!("{HEADER}{ROW}\n,,,,\n{ROW}");
+        let two = Limits::default().with_max_rows(2);
+        assert_eq!(read(text.as_bytes(), two).map(|f| f.len()), Ok(2));
+        assert_eq!(
+            read(text.as_bytes(), two.with_max_rows(1)),
+            Err(ErrorKind::CsvTooManyRows { limit: 1 })
+        );
+        // Endless rows stop at the limit, not at the end of the input.
+        let endless = HEADER.as_bytes().chain(EndlessRows(0));
+        assert_eq!(
+            read(
+                endless,
+                Limits::default()
+                    .with_max_rows(1000)
+                    .with_max_bytes(u64::MAX)
+            ),
+            Err(ErrorKind::CsvTooManyRows { limit: 1000 })
+        );
+    }
+
+    #[test]
+    fn max_cell_bytes_stops_a_huge_cell_and_names_it() {
+        // An endless value cell: the reader stops one byte past the limit,
+        // and the error names the row and column, not the cell's text.
+        let endless = std::io::Cursor::new(format!("{HEADER}288,2022,government,conferences,"))
+            .chain(std::io::repeat(b'9'));
+        let limits = Limits::default().with_max_bytes(u64::MAX);
+        assert_eq!(
+            read(endless, limits),
+            Err(ErrorKind::CsvCellTooLong {
+                row: 2,
+                position: 5,
+                limit: 4096
+            })
+        );
+        // Quotes count; a quoted comma, quote or line end stays in its cell
+        // (9 bytes as written) and row.
+        let quoted = "\"1\"\"2,\n3\",abcdefghij\n";
+        let nine = limits.with_max_cell_bytes(9);
+        assert_eq!(
+            read(quoted.as_bytes(), nine.with_max_cell_bytes(8)),
+            Err(ErrorKind::CsvCellTooLong {
+                row: 1,
+                position: 1,
+                limit: 8
+            })
+        );
+        assert_eq!(
+            read(quoted.as_bytes(), nine),
+            Err(ErrorKind::CsvCellTooLong {
+                row: 1,
+                position: 2,
+                limit: 9
+            })
+        );
+        assert!(matches!(
+            read(quoted.as_bytes(), nine.with_max_cell_bytes(10)),
+            Err(ErrorKind::CsvUnknownColumn { position: 1, .. })
+        ));
+        // Cells of exactly the limit pass, in the header row too; CRLF and
+        // blank lines end rows as the csv crate reads them.
+        let text = format!("unit,period,actor,indicator,value\r\n\r\n\n{ROW}");
+        let ten = Limits::default().with_max_cell_bytes(11);
+        assert_eq!(read(text.as_bytes(), ten).map(|f| f.len()), Ok(1));
+        assert_eq!(
+            read(text.as_bytes(), ten.with_max_cell_bytes(10)),
+            Err(ErrorKind::CsvCellTooLong {
+                row: 2,
+                position: 4,
+                limit: 10
+            })
+        );
+        assert_eq!(
+            read(text.as_bytes(), ten.with_max_cell_bytes(8)),
+            Err(ErrorKind::CsvCellTooLong {
+                row: 1,
+                position: 4,
+                limit: 8
+            })
+        );
     }
 }

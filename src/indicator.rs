@@ -101,10 +101,13 @@ impl FromStr for IndicatorId {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<IndicatorId, Error> {
+        // The length first: a huge input is refused without a scan.
+        let short = s.len() <= 64;
         let mut chars = s.chars();
-        let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-        let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if first_ok && rest_ok && s.len() <= 64 {
+        let first_ok = short && chars.next().is_some_and(|c| c.is_ascii_lowercase());
+        let rest_ok =
+            first_ok && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if rest_ok {
             Ok(IndicatorId(s.into()))
         } else {
             Err(ErrorKind::InvalidIndicatorId { input: s.into() }.into())

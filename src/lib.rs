@@ -381,7 +381,7 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `schema` | off | `dataset_schema()`: the JSON Schema (draft 2020-12) of the exchange document, for apps in other languages; committed as `schema/danvan-dataset-v1.schema.json` (uses `schemars`) |
-//! | `csv` | off | `read_figures_csv` and `write_figures_csv`: reported figures to and from spreadsheets (uses `csv`) |
+//! | `csv` | off | `read_figures_csv` (and `read_figures_csv_with_limits`) and `write_figures_csv`: reported figures to and from spreadsheets (uses `csv`) |
 //! | `synth` | off | `danvan::synth`: deterministic synthetic data with the national shapes, for benchmarks and load tests (no extra dependency) |
 
 #![forbid(unsafe_code)]
@@ -422,7 +422,8 @@ pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
     Agreement, Change, Reconciliation, Record, RecordRef, StockSummary, StreamStats, Summary,
-    Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STREAM_WORKERS,
+    Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
+    MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use dataset::{Dataset, Schema};
 pub use error::{Code, Error, ErrorKind, Excerpt};
@@ -445,4 +446,4 @@ pub use schema::dataset_schema;
 #[cfg(feature = "csv")]
 mod csv_io;
 #[cfg(feature = "csv")]
-pub use csv_io::{read_figures_csv, write_figures_csv};
+pub use csv_io::{read_figures_csv, read_figures_csv_with_limits, write_figures_csv};

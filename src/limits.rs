@@ -3,13 +3,21 @@
 use crate::{Error, ErrorKind};
 
 /// Limits on a document read by
-/// [`Dataset::from_json_with_limits`](crate::Dataset::from_json_with_limits),
-/// for apps that accept uploads.
+/// [`Dataset::from_json_with_limits`](crate::Dataset::from_json_with_limits)
+/// or `read_figures_csv_with_limits` (feature `csv`), for apps that accept
+/// uploads.
 ///
 /// The defaults are generous for real reports and still bound the memory and
 /// time one document can take: 64 MiB, 10 million records, strings of 4 KiB,
-/// 32 levels of nesting. [`Dataset::from_json`](crate::Dataset::from_json)
-/// uses them.
+/// 32 levels of nesting; for CSV, 1 048 576 rows (a spreadsheet's most) and
+/// cells of 4 KiB. [`Dataset::from_json`](crate::Dataset::from_json) and
+/// `read_figures_csv` use them; the units file
+/// ([`Hierarchy::from_units_json`](crate::Hierarchy::from_units_json)) and
+/// the crosswalk ([`Crosswalk::from_json`](crate::Crosswalk::from_json)) are
+/// read within the default `max_bytes`, `max_string_bytes` and `max_depth`.
+///
+/// Each reader stops at the limit: it never reads the rest of the input
+/// before it complains.
 ///
 /// ```
 /// let limits = danvan::Limits::default().with_max_bytes(1 << 20).with_max_records(50_000);
@@ -30,6 +38,12 @@ pub struct Limits {
     /// The deepest nesting of objects and arrays; 32 by default (the dataset
     /// itself needs 7).
     pub max_depth: u32,
+    /// The most rows of a CSV file after its header row (blank rows
+    /// skipped); 1 048 576 by default, a spreadsheet's most.
+    pub max_rows: u64,
+    /// The longest cell of a CSV file, in bytes as written (quotes
+    /// included); 4 KiB by default.
+    pub max_cell_bytes: u64,
 }
 
 impl Limits {
@@ -57,6 +71,18 @@ impl Limits {
     /// assert_eq!(danvan::Limits::default().max_depth, danvan::Limits::DEFAULT_MAX_DEPTH);
     /// ```
     pub const DEFAULT_MAX_DEPTH: u32 = 32;
+    /// The default most CSV rows: 1 048 576, the most rows a spreadsheet holds.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().max_rows, danvan::Limits::DEFAULT_MAX_ROWS);
+    /// ```
+    pub const DEFAULT_MAX_ROWS: u64 = 1 << 20;
+    /// The default longest CSV cell: 4 KiB.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().max_cell_bytes, danvan::Limits::DEFAULT_MAX_CELL_BYTES);
+    /// ```
+    pub const DEFAULT_MAX_CELL_BYTES: u64 = 4 * 1024;
 
     /// These limits with another largest document size, in bytes.
     ///
@@ -101,6 +127,28 @@ impl Limits {
         self.max_depth = depth;
         self
     }
+
+    /// These limits with another most CSV rows.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().with_max_rows(10).max_rows, 10);
+    /// ```
+    #[must_use]
+    pub fn with_max_rows(mut self, rows: u64) -> Limits {
+        self.max_rows = rows;
+        self
+    }
+
+    /// These limits with another longest CSV cell, in bytes.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::default().with_max_cell_bytes(10).max_cell_bytes, 10);
+    /// ```
+    #[must_use]
+    pub fn with_max_cell_bytes(mut self, bytes: u64) -> Limits {
+        self.max_cell_bytes = bytes;
+        self
+    }
 }
 
 impl Default for Limits {
@@ -110,8 +158,52 @@ impl Default for Limits {
             max_records: Limits::DEFAULT_MAX_RECORDS,
             max_string_bytes: Limits::DEFAULT_MAX_STRING_BYTES,
             max_depth: Limits::DEFAULT_MAX_DEPTH,
+            max_rows: Limits::DEFAULT_MAX_ROWS,
+            max_cell_bytes: Limits::DEFAULT_MAX_CELL_BYTES,
         }
     }
+}
+
+/// The most code points one character's full canonical decomposition has
+/// (U+1F82 and its kin: a letter and three marks). The test
+/// `no_character_decomposes_into_more_than_four` checks it over all of Unicode.
+const MAX_DECOMPOSITION: usize = 4;
+
+/// Whether `text` may still be at most `max_chars` characters after Unicode
+/// NFC, judged from its length in bytes alone: the test a parser makes
+/// *before* it normalizes, so that a huge input is refused without being
+/// normalized or copied.
+///
+/// NFC can shrink text (a letter and its marks compose into one character),
+/// so the bound is not `max_chars` bytes. It holds because NFD(NFC(x)) and
+/// NFD(x) are the same text: every character of `x` adds at least one code
+/// point to NFD(x), and every character of the result at most
+/// [`MAX_DECOMPOSITION`]. A result of at most `max_chars` characters thus
+/// comes from at most `4 × max_chars` characters, at most 4 bytes each: an
+/// input longer than `16 × max_chars` bytes never fits. (Inputs under the
+/// bound are normalized and their result counted, as before.)
+pub(crate) fn nfc_may_fit(text: &str, max_chars: usize) -> bool {
+    let bound = max_chars
+        .saturating_mul(MAX_DECOMPOSITION)
+        .saturating_mul(char::MAX.len_utf8());
+    text.len() <= bound
+}
+
+/// A bounded read of a whole document: at most `max_bytes + 1` bytes are
+/// read; one more than `max_bytes` is [`ErrorKind::DocumentTooLarge`].
+pub(crate) fn read_bounded(reader: impl std::io::Read, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ErrorKind::ReadFailed {
+            message: e.to_string(),
+        })?;
+    if u64::try_from(bytes.len()).map_or(true, |n| n > max_bytes) {
+        return Err(ErrorKind::DocumentTooLarge { limit: max_bytes }.into());
+    }
+    Ok(bytes)
 }
 
 /// Checks nesting depth and string lengths in one pass over the bytes, before
@@ -184,6 +276,63 @@ mod tests {
         assert_eq!(
             (l.max_bytes, l.max_records, l.max_string_bytes, l.max_depth),
             (67_108_864, 10_000_000, 4096, 32)
+        );
+        assert_eq!((l.max_rows, l.max_cell_bytes), (1_048_576, 4096));
+    }
+
+    #[test]
+    fn no_character_decomposes_into_more_than_four() {
+        use unicode_normalization::UnicodeNormalization;
+        let longest = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .map(|c| std::iter::once(c).nfd().count())
+            .max();
+        assert_eq!(longest, Some(MAX_DECOMPOSITION));
+    }
+
+    #[test]
+    fn the_nfc_bound_is_safe_and_refuses_the_huge() {
+        use unicode_normalization::UnicodeNormalization;
+        // The most shrinking input: each 4-code-point decomposition of
+        // U+1F82 composes into one character.
+        let one: String = "\u{1F82}".nfd().collect();
+        assert_eq!(one.chars().count(), MAX_DECOMPOSITION);
+        let sixty_four = one.repeat(64);
+        assert_eq!(sixty_four.nfc().count(), 64);
+        assert!(nfc_may_fit(&sixty_four, 64));
+        assert!(nfc_may_fit(&"\u{10FFFF}".repeat(256), 64));
+        assert!(!nfc_may_fit(&"x".repeat(1025), 64));
+        assert!(!nfc_may_fit(&"x".repeat(1 << 20), 64));
+    }
+
+    #[test]
+    fn every_length_limit_is_checked_before_normalizing() {
+        use unicode_normalization::UnicodeNormalization;
+        // Refused by length alone, with an excerpt of the input.
+        let huge = "a".repeat(1 << 20);
+        let errors = [
+            huge.parse::<crate::RecordId>().unwrap_err(),
+            huge.parse::<crate::UnitWord>().unwrap_err(),
+            huge.parse::<crate::IndicatorId>().unwrap_err(),
+        ];
+        for err in errors {
+            let text = err.to_string();
+            assert!(text.contains("… (1 048 576 bytes)"), "{text}");
+            assert!(text.len() < 400, "{text}");
+        }
+        // Under the bound, NFC decides: 32 decomposed characters are a unit word.
+        let one: String = "\u{1F82}".nfd().collect();
+        assert!(one.repeat(32).parse::<crate::UnitWord>().is_ok());
+        assert!(one.repeat(33).parse::<crate::UnitWord>().is_err());
+    }
+
+    #[test]
+    fn a_bounded_read_stops_one_byte_past() {
+        let err = read_bounded(std::io::repeat(b'x'), 10).unwrap_err();
+        assert_eq!(err.into_kind(), ErrorKind::DocumentTooLarge { limit: 10 });
+        assert_eq!(
+            read_bounded(&b"0123456789"[..], 10).map(|b| b.len()),
+            Ok(10)
         );
     }
 

@@ -989,6 +989,14 @@ impl FromStr for UnitWord {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<UnitWord, Error> {
+        // The length in bytes first: a huge input is refused unnormalized.
+        if !crate::limits::nfc_may_fit(s.trim(), UNIT_WORD_MAX_CHARS) {
+            return Err(ErrorKind::InvalidUnitWord {
+                input: s.into(),
+                expected: UNIT_WORD_EXPECTED,
+            }
+            .into());
+        }
         let word: String = s.trim().nfc().collect();
         let chars = word.chars().count();
         if chars == 0 || chars > UNIT_WORD_MAX_CHARS || word.chars().any(char::is_control) {

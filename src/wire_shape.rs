@@ -169,18 +169,17 @@ pub(crate) fn json_error_in(bytes: &[u8], err: serde_json::Error) -> Error {
     .into()
 }
 
-/// Reads a JSON document of type `T` from `reader`, with the errors of
-/// [`json_error_in`] (DV051 at its `[`), or
+/// Reads a JSON document of type `T` from `reader` within `limits` (its
+/// `max_bytes`, read through a bounded reader; `max_string_bytes` and
+/// `max_depth`, checked before the JSON reader builds anything), with the
+/// errors of [`json_error_in`] (DV051 at its `[`), or
 /// [`ErrorKind::ReadFailed`] when the reader fails.
 pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
-    mut reader: impl std::io::Read,
+    reader: impl std::io::Read,
+    limits: &crate::Limits,
 ) -> Result<T, Error> {
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| ErrorKind::ReadFailed {
-            message: e.to_string(),
-        })?;
+    let bytes = crate::limits::read_bounded(reader, limits.max_bytes)?;
+    crate::limits::scan(&bytes, limits)?;
     serde_json::from_slice(&bytes).map_err(|e| json_error_in(&bytes, e))
 }
 

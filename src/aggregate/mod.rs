@@ -107,7 +107,7 @@ pub use reconcile::{Against, Agreement, Reconciliation};
 pub use rows::{TotalsLayer, TotalsRow};
 pub use stream::{
     stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,
-    MAX_STORED_REJECTIONS, MAX_STREAM_WORKERS,
+    MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use summary::{ActorSummary, StockSummary, Summary};
 

@@ -39,6 +39,18 @@ pub const MAX_STREAM_WORKERS: usize = 64;
 /// ```
 pub const MAX_STORED_REJECTIONS: usize = 1000;
 
+/// The most bytes the rejected lines [`StreamStats`] keeps may take (all are
+/// counted): each stored rejection is reckoned at its fixed size plus the
+/// length of its message, which holds every text of the error (excerpts of
+/// the input, never a whole line). 1 MiB; with messages made of excerpts,
+/// [`MAX_STORED_REJECTIONS`] rejections stay well inside it, so it is a
+/// guarantee rather than a cut.
+///
+/// ```
+/// assert_eq!(danvan::MAX_STORED_REJECTION_BYTES, 1 << 20);
+/// ```
+pub const MAX_STORED_REJECTION_BYTES: usize = 1 << 20;
+
 /// One line of a JSON Lines input: a record tagged by its kind.
 ///
 /// | tag | record |
@@ -126,18 +138,42 @@ pub struct StreamStats {
     pub counted: usize,
     /// Lines rejected.
     pub rejected_total: usize,
-    /// The first [`MAX_STORED_REJECTIONS`] rejected lines: line number (from 1,
-    /// blank lines included in the numbering) and why.
+    /// The first [`MAX_STORED_REJECTIONS`] rejected lines, within
+    /// [`MAX_STORED_REJECTION_BYTES`]: line number (from 1, blank lines
+    /// included in the numbering) and why.
     pub rejected: Vec<(usize, Error)>,
+    /// The bytes the stored rejections take, as
+    /// [`MAX_STORED_REJECTION_BYTES`] reckons them.
+    stored_bytes: usize,
 }
 
 impl StreamStats {
     fn reject(&mut self, line: usize, err: Error) {
+        self.reject_within(line, err, MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES);
+    }
+
+    fn reject_within(&mut self, line: usize, err: Error, max_count: usize, max_bytes: usize) {
         self.rejected_total += 1;
-        if self.rejected.len() < MAX_STORED_REJECTIONS {
+        if self.rejected.len() >= max_count || self.stored_bytes >= max_bytes {
+            return;
+        }
+        let bytes = stored_size(&err);
+        if self.stored_bytes.saturating_add(bytes) <= max_bytes {
+            self.stored_bytes = self.stored_bytes.saturating_add(bytes);
             self.rejected.push((line, err));
+        } else {
+            // Nothing later is stored either: the kept lines stay the first.
+            self.stored_bytes = max_bytes;
         }
     }
+}
+
+/// What one stored rejection takes: its slot, its boxed kind and the texts
+/// it holds (all of which its message shows).
+fn stored_size(err: &Error) -> usize {
+    std::mem::size_of::<(usize, Error)>()
+        .saturating_add(std::mem::size_of::<ErrorKind>())
+        .saturating_add(err.to_string().len())
 }
 
 /// Computes totals from JSON Lines, one [`Record`] per line, in memory
@@ -675,6 +711,36 @@ mod tests {
         let head = r#"{"document": {"unit": "30", "date": "2022-05-10", "actor": "government", "kind": "guidance", "reference": ""#;
         let tail = r#""}}"#;
         format!("{head}{}{tail}", "x".repeat(len - head.len() - tail.len()))
+    }
+
+    #[test]
+    fn stored_rejections_are_bounded_in_bytes() {
+        use super::{
+            stored_size, Error, ErrorKind, StreamStats, MAX_STORED_REJECTIONS,
+            MAX_STORED_REJECTION_BYTES,
+        };
+        let err = || -> Error {
+            ErrorKind::InvalidRecordId {
+                input: "x".repeat(1 << 20).as_str().into(),
+            }
+            .into()
+        };
+        let one = stored_size(&err());
+        // The message holds an excerpt, not the MiB.
+        assert!(one < 512, "{one}");
+        let mut stats = StreamStats::default();
+        for line in 1..=10 {
+            stats.reject_within(line, err(), 1000, 3 * one);
+        }
+        assert_eq!((stats.rejected_total, stats.rejected.len()), (10, 3));
+        assert_eq!(stats.rejected.last().map(|r| r.0), Some(3));
+        // At the real bounds, the most rejections a stream keeps fit easily.
+        let mut stats = StreamStats::default();
+        for line in 1..=2 * MAX_STORED_REJECTIONS {
+            stats.reject(line, err());
+        }
+        assert_eq!(stats.rejected.len(), MAX_STORED_REJECTIONS);
+        assert!(stats.stored_bytes <= MAX_STORED_REJECTION_BYTES / 2);
     }
 
     /// Lines of exactly the limit are read; one byte more is rejected

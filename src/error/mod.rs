@@ -697,6 +697,19 @@ mod tests {
                 ErrorKind::InvalidSynthShape { provinces: 100, districts: 4, communes: 12 },
                 "invalid synthetic shape: 100 provinces, 4 districts, 12 communes: expected 1 to 99 provinces, at most 999 districts and 1 to 99999 communes",
             ),
+            // ----- limits, continued -----
+            (
+                ErrorKind::CsvTooManyRows { limit: 1_048_576 },
+                "CSV file holds more than 1048576 rows (max_rows): split it or raise the limit",
+            ),
+            (
+                ErrorKind::CsvCellTooLong { row: 2, position: 5, limit: 4096 },
+                "row 2, column 5: cell exceeds the limit of 4096 bytes (max_cell_bytes): shorten it or raise the limit",
+            ),
+            (
+                ErrorKind::IssuesLeftOut { code: ErrorKind::SecondBlock { code: "10507".into(), first: 0 }.code(), count: 3_899_000 },
+                "3899000 more issues of code DV066 left out (max_issues)",
+            ),
         ]
     }
 
@@ -802,6 +815,9 @@ mod tests {
             ("StringTooLong", "DV122"),
             ("NestingTooDeep", "DV123"),
             ("InvalidSynthShape", "DV130"),
+            ("CsvTooManyRows", "DV124"),
+            ("CsvCellTooLong", "DV125"),
+            ("IssuesLeftOut", "DV126"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

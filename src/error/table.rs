@@ -1205,4 +1205,47 @@ error_table! {
     } => format!(
         "cấu trúc dữ liệu giả lập không hợp lệ: {provinces} tỉnh, {districts} huyện, {communes} xã"
     );
+
+    // ----- limits, continued (DV124–DV129) -----
+    /// A CSV file holds more rows than [`Limits::max_rows`](crate::Limits::max_rows).
+    #[error("CSV file holds more than {limit} rows (max_rows): split it or raise the limit")]
+    CsvTooManyRows {
+        /// The limit, in rows after the header row.
+        limit: u64,
+    } = "DV124", Error,
+    vi { limit } => format!(
+        "tệp CSV có quá {} dòng: hãy chia nhỏ tệp hoặc nâng giới hạn",
+        group(*limit)
+    );
+    /// A cell of a CSV file is longer than [`Limits::max_cell_bytes`](crate::Limits::max_cell_bytes).
+    #[error("row {row}, column {position}: cell exceeds the limit of {limit} bytes (max_cell_bytes): shorten it or raise the limit")]
+    CsvCellTooLong {
+        /// The row (1-based; the header is row 1).
+        row: u64,
+        /// The column's position (1-based; `A` is 1).
+        position: u64,
+        /// The limit, in bytes as written (quotes included).
+        limit: u64,
+    } = "DV125", Error,
+    vi {
+        row,
+        position,
+        limit,
+    } => format!(
+        "dòng {row}, cột thứ {position}: ô dài quá giới hạn {} byte: hãy rút ngắn hoặc nâng giới hạn",
+        group(*limit)
+    );
+    /// A report reached [`CheckOptions::max_issues`](crate::CheckOptions::max_issues):
+    /// the issues of one code found after it are counted, not listed.
+    #[error("{count} more issues of code {code} left out (max_issues)")]
+    IssuesLeftOut {
+        /// The code of the issues left out.
+        code: Code,
+        /// How many were left out.
+        count: u64,
+    } = "DV126", Error,
+    vi { code, count } => format!(
+        "còn {} lỗi/cảnh báo mã {code} không được liệt kê",
+        group(*count)
+    );
 }

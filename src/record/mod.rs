@@ -92,6 +92,11 @@ impl FromStr for RecordId {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<RecordId, Error> {
+        // The length in bytes first: a huge input is refused before it is
+        // normalized or copied (see `limits::nfc_may_fit` for the bound).
+        if !crate::limits::nfc_may_fit(s, 64) {
+            return Err(ErrorKind::InvalidRecordId { input: s.into() }.into());
+        }
         let nfc: String = s.nfc().collect();
         let len = nfc.chars().count();
         if len == 0 || len > 64 || nfc.chars().any(is_invisible) || nfc.trim() != nfc {
@@ -136,5 +141,30 @@ mod tests {
             "".parse::<RecordId>().unwrap_err().to_string(),
             "invalid record id \"\": expected 1 to 64 visible characters without leading or trailing spaces"
         );
+    }
+
+    #[test]
+    fn a_huge_id_is_refused_before_it_is_normalized() {
+        // 64 characters typed decomposed (each a letter and three marks):
+        // 512 bytes, of which NFC makes 64 characters: still an id.
+        let one: String = "\u{1F82}".nfd().collect();
+        let decomposed = one.repeat(64);
+        assert_eq!(
+            decomposed
+                .parse::<RecordId>()
+                .map(|id| id.as_str().chars().count()),
+            Ok(64)
+        );
+        // One byte past the bound, and a whole MiB: refused by length alone,
+        // the error holding an excerpt.
+        let huge = "a".repeat(1 << 20);
+        let err = huge.parse::<RecordId>().unwrap_err();
+        match err.into_kind() {
+            ErrorKind::InvalidRecordId { input } => {
+                assert_eq!((input.byte_len(), input.as_str().len()), (1 << 20, 64));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!("a".repeat(1025).parse::<RecordId>().is_err());
     }
 }

@@ -233,8 +233,12 @@ impl CrosswalkBuilder {
     ///
     /// Returns [`ErrorKind::Json`] when the text is not JSON of that shape
     /// (including a malformed unit code or a date not written `YYYY-MM-DD`),
-    /// [`ErrorKind::UnexpectedArray`] for an array where an object belongs, and
-    /// [`ErrorKind::ReadFailed`] when the reader fails.
+    /// [`ErrorKind::UnexpectedArray`] for an array where an object belongs,
+    /// [`ErrorKind::ReadFailed`] when the reader fails, and the errors of the
+    /// default [`Limits`](crate::Limits):
+    /// [`ErrorKind::DocumentTooLarge`] past `max_bytes` (64 MiB; the reader
+    /// stops one byte past it), [`ErrorKind::StringTooLong`] and
+    /// [`ErrorKind::NestingTooDeep`].
     ///
     /// ```
     /// let json = r#"{"entries": [{"from": "10507", "to": [{"code": "10510"}]}]}"#;
@@ -243,7 +247,7 @@ impl CrosswalkBuilder {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn from_json(reader: impl std::io::Read) -> Result<CrosswalkBuilder, Error> {
-        crate::wire_shape::read_json(reader)
+        crate::wire_shape::read_json(reader, &crate::Limits::default())
     }
 
     /// Sets the first day on which the new units apply.
@@ -1006,6 +1010,27 @@ mod tests {
         assert_eq!(serde_json::to_string(&cw).unwrap(), SYNTHETIC);
         let again: Crosswalk = serde_json::from_str(SYNTHETIC).unwrap();
         assert_eq!(again, cw);
+    }
+
+    #[test]
+    fn a_crosswalk_is_read_within_the_default_limits() {
+        // A 400 MiB unterminated string took 412 MB before its error: the
+        // reader now stops one byte past 64 MiB (an endless one here).
+        let endless = std::io::Read::chain(&b"{\"source\": \""[..], std::io::repeat(b'x'));
+        let err = Crosswalk::from_json(endless).unwrap_err();
+        assert_eq!(
+            err.into_kind(),
+            ErrorKind::DocumentTooLarge {
+                limit: crate::Limits::DEFAULT_MAX_BYTES
+            }
+        );
+        let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+        assert_eq!(
+            CrosswalkBuilder::from_json(deep.as_bytes())
+                .unwrap_err()
+                .code(),
+            "DV123"
+        );
     }
 
     #[test]

@@ -54,7 +54,12 @@ impl Hierarchy {
     /// Returns [`ErrorKind::UnexpectedArray`](crate::ErrorKind::UnexpectedArray)
     /// at the `[` of an array where an object belongs,
     /// [`ErrorKind::ReadFailed`](crate::ErrorKind::ReadFailed) when the reader
-    /// fails, and [`ErrorKind::Json`](crate::ErrorKind::Json) with the line and
+    /// fails, [`ErrorKind::DocumentTooLarge`](crate::ErrorKind::DocumentTooLarge)
+    /// past the default [`Limits::max_bytes`](crate::Limits::max_bytes)
+    /// (64 MiB; the reader stops one byte past it),
+    /// [`ErrorKind::StringTooLong`](crate::ErrorKind::StringTooLong) and
+    /// [`ErrorKind::NestingTooDeep`](crate::ErrorKind::NestingTooDeep) past the
+    /// default string and nesting limits, and [`ErrorKind::Json`](crate::ErrorKind::Json) with the line and
     /// column when the text is not JSON of that shape (including a malformed
     /// code, a code of the wrong level, both `districts` and `communes` in one
     /// province, or `levels` that do not match), and the first problem of
@@ -75,7 +80,7 @@ impl Hierarchy {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Hierarchy, Error> {
-        let file: FileWire = crate::wire_shape::read_json(reader)?;
+        let file: FileWire = crate::wire_shape::read_json(reader, &crate::Limits::default())?;
         let mut units = Vec::new();
         let stamp = |code: UnitCode, name: String, parent: Option<UnitCode>| {
             Unit::new(code, name)
@@ -432,5 +437,28 @@ mod tests {
             err.to_string(),
             "duplicate unit code \"10507\": already given at position 1"
         );
+    }
+
+    #[test]
+    fn the_units_file_is_read_within_the_default_limits() {
+        // An endless unterminated string: the reader stops one byte past
+        // 64 MiB, before any JSON is built.
+        let endless = std::io::Read::chain(
+            &b"{\"provinces\": [{\"name\": \""[..],
+            std::io::repeat(b'x'),
+        );
+        let err = Hierarchy::from_units_json(endless).unwrap_err();
+        assert_eq!(
+            err.into_kind(),
+            ErrorKind::DocumentTooLarge {
+                limit: crate::Limits::DEFAULT_MAX_BYTES
+            }
+        );
+        let long_name = format!(
+            "{{\"provinces\": [{{\"code\": \"30\", \"name\": \"{}\"}}]}}",
+            "x".repeat(5000)
+        );
+        let err = Hierarchy::from_units_json(long_name.as_bytes()).unwrap_err();
+        assert_eq!(err.code(), "DV122");
     }
 }

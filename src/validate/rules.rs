@@ -93,15 +93,70 @@ impl Default for ReceptionNorms {
 /// let opts = danvan::CheckOptions::default()
 ///     .with_reception_norms(danvan::ReceptionNorms::new(1, 1, 1));
 /// assert_eq!(opts.reception_norms.days_for(danvan::Level::Commune), Some(1));
+/// assert_eq!(opts.max_issues, 1000);
 /// ```
 #[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckOptions {
     /// The citizen-reception norms; Quy định 11-QĐi/TW by default.
     pub reception_norms: ReceptionNorms,
+    /// The most issues a [`Report`] lists; 1 000 by default
+    /// ([`CheckOptions::DEFAULT_MAX_ISSUES`]).
+    ///
+    /// Past it, issues are counted, not kept: the report ends with one
+    /// [`ErrorKind::IssuesLeftOut`] per code left out, with its count, an
+    /// error when any issue it stands for is an error. So every kind of
+    /// problem is still named, a capped report of errors still rejects the
+    /// dataset, and a check's memory stays bounded however many records
+    /// break a rule. `usize::MAX` lists every issue.
+    ///
+    /// It is an option of the check, not one of the reader's
+    /// [`Limits`](crate::Limits): it bounds what the check gives back, for a
+    /// document that the reader's limits already accepted.
+    pub max_issues: usize,
+}
+
+impl Default for CheckOptions {
+    fn default() -> CheckOptions {
+        CheckOptions {
+            reception_norms: ReceptionNorms::default(),
+            max_issues: CheckOptions::DEFAULT_MAX_ISSUES,
+        }
+    }
 }
 
 impl CheckOptions {
+    /// The default most issues listed: 1 000.
+    ///
+    /// ```
+    /// assert_eq!(danvan::CheckOptions::default().max_issues, danvan::CheckOptions::DEFAULT_MAX_ISSUES);
+    /// ```
+    pub const DEFAULT_MAX_ISSUES: usize = 1000;
+
+    /// These options with another most issues listed.
+    ///
+    /// ```
+    /// use danvan::{CheckOptions, ErrorKind};
+    ///
+    /// let json = r#"{"schema": "danvan/dataset/v1",
+    ///   "period": {"start": "2022-01-01", "end": "2022-12-31"},
+    ///   "units": [{"code": "30", "name": "Tỉnh Hải Dương"}],
+    ///   "blocks": [{"unit": "31"}, {"unit": "32"}, {"unit": "33"}]}"#;
+    /// let dataset = danvan::Dataset::from_json(json.as_bytes())?;
+    /// let opts = CheckOptions::default().with_max_issues(1);
+    /// let report = danvan::check_with_units(dataset, vec![], &opts).unwrap_err();
+    /// assert_eq!(report.len(), 2);
+    /// assert_eq!(report.issues()[0].code(), "DV063");
+    /// assert_eq!(report.issues()[1].to_string(), "error DV126 2 more issues of code DV063 left out (max_issues)");
+    /// assert!(report.has_errors());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_max_issues(mut self, max: usize) -> CheckOptions {
+        self.max_issues = max;
+        self
+    }
+
     /// These options with other reception norms.
     ///
     /// ```
@@ -191,7 +246,8 @@ impl Checked {
 /// # Errors
 ///
 /// Returns the [`Report`] of every issue, warnings included, when any issue is
-/// an error.
+/// an error: the first [`CheckOptions::DEFAULT_MAX_ISSUES`], then a count of
+/// the others per code (see [`CheckOptions::max_issues`]).
 ///
 /// ```
 /// let json = r#"{
@@ -234,11 +290,12 @@ pub fn check_with_units(
     let base_len = base.len();
     let mut units = base;
     units.extend(dataset.units.iter().cloned());
-    let mut report = Report::default();
-    Checker::new(&dataset, &units, base_len, options, &mut report).run();
-    if report.has_errors() {
-        return Err(report);
+    let mut found = Found::new(options.max_issues);
+    Checker::new(&dataset, &units, base_len, options, &mut found).run();
+    if found.has_errors() {
+        return Err(found.finish());
     }
+    let mut report = found.finish();
     match Hierarchy::new(units) {
         Ok(hierarchy) => match resolve(&dataset, &hierarchy) {
             Ok(resolved) => Ok(Checked {
@@ -314,17 +371,62 @@ fn resolve(d: &Dataset, h: &Hierarchy) -> Result<Resolved, (Path, Error)> {
 /// assert!(danvan::validate::report(&dataset).is_empty());
 /// # Ok::<(), danvan::Error>(())
 /// ```
+///
+/// The report lists at most [`CheckOptions::DEFAULT_MAX_ISSUES`] issues,
+/// then counts the others by code (see [`CheckOptions::max_issues`]).
 pub fn report(dataset: &Dataset) -> Report {
-    let mut report = Report::default();
-    Checker::new(
-        dataset,
-        &dataset.units,
-        0,
-        &CheckOptions::default(),
-        &mut report,
-    )
-    .run();
-    report
+    let options = CheckOptions::default();
+    let mut found = Found::new(options.max_issues);
+    Checker::new(dataset, &dataset.units, 0, &options, &mut found).run();
+    found.finish()
+}
+
+/// The issues found so far: the first `max` listed, the others counted by
+/// code, so that memory stays bounded while checking.
+struct Found {
+    report: Report,
+    max: usize,
+    /// Code → (the most serious severity left out, how many).
+    left_out: BTreeMap<crate::Code, (Severity, u64)>,
+}
+
+impl Found {
+    fn new(max: usize) -> Found {
+        Found {
+            report: Report::default(),
+            max,
+            left_out: BTreeMap::new(),
+        }
+    }
+
+    fn push(&mut self, severity: Severity, path: Path, kind: ErrorKind) {
+        if self.report.len() < self.max {
+            self.report.push(severity, path, kind);
+            return;
+        }
+        let entry = self.left_out.entry(kind.code()).or_insert((severity, 0));
+        if severity == Severity::Error {
+            entry.0 = Severity::Error;
+        }
+        entry.1 = entry.1.saturating_add(1);
+    }
+
+    fn has_errors(&self) -> bool {
+        self.report.has_errors() || self.left_out.values().any(|(s, _)| *s == Severity::Error)
+    }
+
+    /// The report: the issues listed, then one issue per code left out.
+    fn finish(self) -> Report {
+        let mut report = self.report;
+        for (code, (severity, count)) in self.left_out {
+            report.push(
+                severity,
+                Path::root(),
+                ErrorKind::IssuesLeftOut { code, count },
+            );
+        }
+        report
+    }
 }
 
 /// The periods of figures, each with the figure's position.
@@ -381,7 +483,7 @@ impl Context for Lookups<'_> {
 
 /// A sink that keeps every issue of one record, at the record's path.
 struct Collect<'r> {
-    report: &'r mut Report,
+    report: &'r mut Found,
     at: Path,
 }
 
@@ -400,7 +502,7 @@ struct Checker<'a> {
     units: &'a [Unit],
     base_len: usize,
     options: &'a CheckOptions,
-    report: &'a mut Report,
+    report: &'a mut Found,
     look: Lookups<'a>,
 }
 
@@ -414,7 +516,7 @@ impl<'a> Checker<'a> {
         units: &'a [Unit],
         base_len: usize,
         options: &'a CheckOptions,
-        report: &'a mut Report,
+        report: &'a mut Found,
     ) -> Checker<'a> {
         let infos: Vec<UnitFacts> = units.iter().map(UnitFacts::of).collect();
         let mut by_code = UnitMap::default();
@@ -451,23 +553,13 @@ impl<'a> Checker<'a> {
         self.list(RecordKind::Block, &d.blocks, RecordRef::Block, |x| {
             x.id.as_ref()
         });
-        self.one_per_unit(
-            "blocks",
-            d.blocks
-                .iter()
-                .map(|b| (b.unit, b.established, b.dissolved))
-                .collect(),
-        );
+        self.one_per_unit("blocks", &d.blocks, |b| {
+            (b.unit, b.established, b.dissolved)
+        });
         self.list(RecordKind::Team, &d.teams, RecordRef::Team, |x| {
             x.id.as_ref()
         });
-        self.one_per_unit(
-            "teams",
-            d.teams
-                .iter()
-                .map(|t| (t.unit, t.established, t.dissolved))
-                .collect(),
-        );
+        self.one_per_unit("teams", &d.teams, |t| (t.unit, t.established, t.dissolved));
         self.list(RecordKind::Model, &d.models, RecordRef::Model, |x| {
             x.id.as_ref()
         });
@@ -603,21 +695,25 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports a second living body on one unit (blocks per commune, teams per village).
-    fn one_per_unit(
+    ///
+    /// It reads the records in place (no copy of the list: a document of
+    /// millions of blocks is checked in little more than its own memory).
+    fn one_per_unit<T>(
         &mut self,
         list: &'static str,
-        items: Vec<(UnitCode, Option<NaiveDate>, Option<NaiveDate>)>,
+        records: &[T],
+        living: impl Fn(&T) -> (UnitCode, Option<NaiveDate>, Option<NaiveDate>),
     ) {
         let mut by_unit: HashMap<UnitCode, Vec<usize>> = HashMap::new();
-        for (i, (unit, _, _)) in items.iter().enumerate() {
-            by_unit.entry(*unit).or_default().push(i);
+        for (i, x) in records.iter().enumerate() {
+            by_unit.entry(living(x).0).or_default().push(i);
         }
-        for (i, (unit, est, dis)) in items.iter().enumerate() {
-            let Some(others) = by_unit.get(unit) else {
+        for (i, (unit, est, dis)) in records.iter().map(&living).enumerate() {
+            let Some(others) = by_unit.get(&unit) else {
                 continue;
             };
             let first = others.iter().copied().take_while(|&j| j < i).find(|&j| {
-                items.get(j).is_some_and(|(_, e2, d2)| {
+                records.get(j).map(&living).is_some_and(|(_, e2, d2)| {
                     // [est, dis) and [e2, d2) overlap.
                     let a_before_b_ends = match (est, d2) {
                         (Some(a), Some(b)) => a < b,
@@ -633,12 +729,12 @@ impl<'a> Checker<'a> {
             if let Some(first) = first {
                 let kind = if list == "blocks" {
                     ErrorKind::SecondBlock {
-                        code: code_text(unit),
+                        code: code_text(&unit),
                         first,
                     }
                 } else {
                     ErrorKind::SecondTeam {
-                        code: code_text(unit),
+                        code: code_text(&unit),
                         first,
                     }
                 };
@@ -935,4 +1031,101 @@ fn whole_months(p: Period) -> Vec<(i32, u32)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod cap_tests {
+    use super::*;
+
+    /// A dataset with `units` sibling communes all named alike (a warning
+    /// each after the first) and `blocks` blocks on unknown units (an error
+    /// each).
+    fn dataset(units: usize, blocks: usize) -> Dataset {
+        let mut units_json = vec![r#"{"code": "30", "name": "Tỉnh"}"#.to_owned()];
+        for i in 0..units {
+            units_json.push(format!(
+                r#"{{"code": "{}", "name": "Xã", "parent": "30"}}"#,
+                10000 + i
+            ));
+        }
+        let blocks_json: Vec<String> = (0..blocks)
+            .map(|i| format!(r#"{{"unit": "{}"}}"#, 50000 + i))
+            .collect();
+        let json = format!(
+            r#"{{"schema": "danvan/dataset/v1", "period": {{"start": "2022-01-01", "end": "2022-12-31"}},
+               "units": [{}], "blocks": [{}]}}"#,
+            units_json.join(","),
+            blocks_json.join(",")
+        );
+        Dataset::from_json(json.as_bytes()).unwrap()
+    }
+
+    fn summary(report: &Report) -> Vec<(Severity, String)> {
+        report
+            .issues()
+            .iter()
+            .filter(|i| i.code() == "DV126")
+            .map(|i| (i.severity(), i.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_first_issues_are_listed_then_each_code_is_counted() {
+        let d = dataset(6, 4); // 5 warnings DV087, then 4 errors DV063
+        let all = report(&d);
+        assert_eq!(all.len(), 9);
+        assert!(summary(&all).is_empty());
+        let opts = CheckOptions::default().with_max_issues(3);
+        let capped = check_with_units(d.clone(), Vec::new(), &opts).unwrap_err();
+        assert_eq!(capped.len(), 5);
+        assert_eq!(&capped.issues()[..3], &all.issues()[..3]);
+        assert_eq!(
+            summary(&capped),
+            [
+                (
+                    Severity::Error,
+                    "error DV126 4 more issues of code DV063 left out (max_issues)".to_owned()
+                ),
+                (
+                    Severity::Warning,
+                    "warning DV126 2 more issues of code DV087 left out (max_issues)".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
+            crate::render::vi::message(capped.issues()[3].kind()),
+            "còn 4 lỗi/cảnh báo mã DV063 không được liệt kê"
+        );
+        // Errors stay errors: none listed, the report still rejects.
+        let errors_left_out = CheckOptions::default().with_max_issues(5);
+        let r = check_with_units(d.clone(), Vec::new(), &errors_left_out).unwrap_err();
+        assert_eq!(r.errors().count(), 1);
+        let codes: Vec<&str> = r.errors().map(|i| i.code().as_str()).collect();
+        assert_eq!(codes, ["DV126"]);
+        // Warnings only, left out: the check passes, the warnings name them.
+        let ok = check_with_units(dataset(6, 0), Vec::new(), &opts).unwrap();
+        assert_eq!(ok.warnings().len(), 4);
+        // No cap lists all; a cap of 0 lists only the counts.
+        let none = CheckOptions::default().with_max_issues(usize::MAX);
+        assert_eq!(
+            check_with_units(d.clone(), Vec::new(), &none).unwrap_err(),
+            all
+        );
+        let zero = check_with_units(d, Vec::new(), &CheckOptions::default().with_max_issues(0))
+            .unwrap_err();
+        assert_eq!(zero.len(), 2);
+    }
+
+    #[test]
+    fn the_default_cap_is_a_thousand() {
+        let r = report(&dataset(0, 1500));
+        assert_eq!(r.len(), 1001);
+        assert_eq!(
+            r.issues()[1000].kind(),
+            &ErrorKind::IssuesLeftOut {
+                code: r.issues()[0].code(),
+                count: 500
+            }
+        );
+    }
 }
