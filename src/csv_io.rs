@@ -78,13 +78,15 @@ impl Layout {
             };
             if let Some((first, _)) = slot {
                 return Err(ErrorKind::CsvDuplicateColumn {
-                    column: cell.to_owned(),
+                    column: cell.into(),
                     position,
                     first: *first as u64 + 1,
                 }
                 .into());
             }
-            *slot = Some((i, cell.trim().to_owned()));
+            // Kept for messages: as written, without a byte-order mark or
+            // padding, and only an excerpt of it (see `Excerpt`).
+            *slot = Some((i, cell.trim_start_matches('\u{FEFF}').trim().to_owned()));
         }
         let required = [
             (&layout.unit, "unit"),
@@ -393,7 +395,7 @@ fn cell<T>(
     parse(text).map_err(|err| {
         ErrorKind::CsvCell {
             row,
-            column: name.to_owned(),
+            column: name.into(),
             position: u32::try_from(i).map_or(u32::MAX, |i| i.saturating_add(1)),
             problem: Box::new(err.into_kind()),
         }
@@ -558,6 +560,21 @@ mod tests {
             ),
             Err(ErrorKind::CsvTooManyRows { limit: 1000 })
         );
+    }
+
+    /// A header padded with byte-order marks still matches its column, and
+    /// the error of a bad cell under it is short (found by review).
+    #[test]
+    fn a_padded_header_makes_a_short_message() {
+        let pad = "\u{FEFF}".repeat(1300);
+        let csv =
+            format!("{pad}unit,period,actor,indicator,value\n288,2022,government,conferences,x\n");
+        let err = super::read_figures_csv(csv.as_bytes()).unwrap_err();
+        assert_eq!(err.code(), "DV090");
+        let text = err.to_string();
+        assert!(text.len() < 400, "{} bytes: {text}", text.len());
+        let vi = crate::render::vi::message(err.kind());
+        assert!(vi.len() < 400, "{vi}");
     }
 
     #[test]

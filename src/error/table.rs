@@ -812,8 +812,8 @@ error_table! {
     /// A figure names no actor or several.
     #[error("figure names {count} actors ({actors}): expected exactly one; figures of different actors are reported separately, never summed")]
     NotOneActor {
-        /// The actors named, comma-separated.
-        actors: String,
+        /// The actors named, comma-separated: an excerpt of the first few.
+        actors: Excerpt,
         /// How many.
         count: usize,
     } = "DV079", Error,
@@ -961,8 +961,8 @@ error_table! {
     CsvCell {
         /// The row (1-based; the header is row 1).
         row: u64,
-        /// The column's name as the header row writes it.
-        column: String,
+        /// The column's name as the header row writes it (an excerpt).
+        column: Excerpt,
         /// The column's position (1-based; `A` is 1), for the cell's
         /// reference (see `danvan::Place::of_error`).
         position: u32,
@@ -1001,8 +1001,8 @@ error_table! {
     /// A CSV file of figures names a column twice (in one language or both).
     #[error("column {column:?} (column {position}) repeats column {first}")]
     CsvDuplicateColumn {
-        /// The column's name as the header row writes it.
-        column: String,
+        /// The column's name as the header row writes it (an excerpt).
+        column: Excerpt,
         /// The repeated column's position (1-based).
         position: u64,
         /// The position of its first occurrence (1-based).

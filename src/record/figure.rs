@@ -1,4 +1,7 @@
-use crate::{Actor, Error, ErrorKind, IndicatorId, Measure, Period, Reported, UnitCode};
+use crate::{Actor, Error, ErrorKind, Excerpt, IndicatorId, Measure, Period, Reported, UnitCode};
+
+/// How many of a figure's actors an error names (the count says how many there are).
+const NAMED_ACTORS: usize = 8;
 
 use std::ops::ControlFlow;
 
@@ -73,11 +76,15 @@ impl Figure {
         match self.actors.as_slice() {
             [one] => Ok(*one),
             many => Err(ErrorKind::NotOneActor {
-                actors: many
-                    .iter()
-                    .map(|a| a.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                // A few names say enough; the count says how many there are.
+                actors: Excerpt::new(
+                    &many
+                        .iter()
+                        .take(NAMED_ACTORS)
+                        .map(|a| a.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
                 count: many.len(),
             }
             .into()),
@@ -205,5 +212,26 @@ impl Figure {
             r.parts(total, &self.parts, kind == Some(IndicatorKind::Distinct))?;
         }
         ControlFlow::Continue(unit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A figure naming a huge list of actors gets a short message: the
+    /// stream keeps up to a thousand of them.
+    #[test]
+    fn many_actors_make_a_short_message() {
+        let actors = vec!["\"other\""; 130_000].join(",");
+        let json = format!(
+            r#"{{"indicator": "documents", "unit": "30", "actor": [{actors}], "value": 1}}"#
+        );
+        let f: super::Figure = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        let err = f.actor().unwrap_err();
+        assert_eq!(err.code(), "DV079");
+        let text = err.to_string();
+        assert!(text.len() < 400, "{} bytes: {text}", text.len());
+        assert!(text.contains("130000 actors"), "{text}");
+        let vi = crate::render::vi::message(err.kind());
+        assert!(vi.len() < 400, "{vi}");
     }
 }
