@@ -70,7 +70,7 @@ impl<'a> Cursor<'a> {
     fn key(&mut self) -> Option<&'a [u8]> {
         self.eat(b'"')?;
         let rest = self.rest();
-        let len = memchr::memchr(b'"', rest)?;
+        let len = find_byte(rest, b'"')?;
         self.at += len + 1;
         rest.get(..len)
     }
@@ -139,6 +139,33 @@ impl<'a> Cursor<'a> {
             }
         }
     }
+}
+
+/// The position of the first `byte` in `hay`, eight bytes at a time (the
+/// closing quote of a key). Ours, not `memchr`: on spans this short (a key
+/// is a few bytes) the call costs more than the search; measured in
+/// BENCHMARKS.md (issue 13), where the stream's newlines use `memchr`.
+#[inline]
+fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(byte);
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // A zero byte of `x` is a `byte` of the chunk; the lowest flagged
+        // byte is exact (flags above it may be false).
+        let x = u64::from_le_bytes(word) ^ pattern;
+        let flagged = x.wrapping_sub(ONES) & !x & HIGH;
+        if flagged != 0 {
+            return Some(base + (flagged.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    let tail = chunks.remainder();
+    tail.iter().position(|&b| b == byte).map(|p| base + p)
 }
 
 /// The position of the first quote, backslash or control character (the end
@@ -809,7 +836,12 @@ mod tests {
     }
 
     proptest! {
-        /// The word-at-a-time scan finds what a byte loop finds.
+        /// The word-at-a-time scans find what a byte loop finds.
+        #[test]
+        fn quote_is_position(bytes in prop::collection::vec(prop::sample::select(vec![b'"', b'\\', b'a', 0, 0x21, 0x22, 0x23, 0xa2, 0xff]), 0..40)) {
+            prop_assert_eq!(super::find_byte(&bytes, b'"'), bytes.iter().position(|&b| b == b'"'));
+        }
+
         #[test]
         fn string_end_is_position(bytes in prop::collection::vec(prop::sample::select(vec![b'"', b'\\', b'a', 0, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xa2, 0xdc, 0xff]), 0..40)) {
             let slow = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
