@@ -1,66 +1,14 @@
-//! Lookups on the hot paths: unit codes to dense indices, and a fast hasher
+//! Lookups on the hot paths: unit codes to dense indices, and a fast map
 //! for keys the crate makes itself.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::UnitCode;
 
-/// A fast, non-cryptographic hasher (the multiply-rotate of rustc's
-/// FxHasher), only for keys the crate makes itself (see [`FxMap`]).
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct FxHasher(u64);
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.mix(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            for (d, s) in w.iter_mut().zip(rest) {
-                *d = *s;
-            }
-            self.mix(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.mix(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.mix(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.mix(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.mix(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map with the fast hasher, for keys the crate makes itself (the packed
-/// shapes of records, a bounded set): hash flooding is not a concern there.
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A map with a fast hasher (rustc-hash's FxHasher, no seed: no global
+/// state), for keys the crate makes itself (the packed shapes of records, a
+/// bounded set): hash flooding is not a concern there.
+pub(crate) type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Unit code → a `u32` (a dense index): national codes (province, district,
 /// commune) in a direct table of 101,100 slots, village codes in a std
@@ -127,13 +75,11 @@ pub(crate) fn unit_map(h: &crate::Hierarchy) -> UnitMap {
 
 #[cfg(test)]
 mod tests {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-
-    use super::FxHasher;
+    use std::hash::BuildHasher;
 
     #[test]
     fn equal_codes_hash_equal_and_different_codes_mostly_differ() {
-        let b = BuildHasherDefault::<FxHasher>::default();
+        let b = rustc_hash::FxBuildHasher;
         let codes: Vec<crate::UnitCode> = ["30", "288", "10507", "10507-T01", "00004"]
             .iter()
             .map(|c| c.parse().expect("valid code"))

@@ -142,9 +142,11 @@ impl<'a> Cursor<'a> {
 }
 
 /// The position of the first `byte` in `hay`, eight bytes at a time (the
-/// stream's newlines, the fast path's closing quotes).
+/// closing quote of a key). Ours, not `memchr`: on spans this short (a key
+/// is a few bytes) the call costs more than the search; measured in
+/// BENCHMARKS.md (issue 13), where the stream's newlines use `memchr`.
 #[inline]
-pub(super) fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
+fn find_byte(hay: &[u8], byte: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let pattern = ONES * u64::from(byte);

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use super::contribution::{contributions, Contribs, MAX_CONTRIBS};
 use super::RecordRef;
-use crate::lookup::FxMap;
+use crate::lookup::FastMap;
 use crate::{Actor, Error, ErrorKind, Hierarchy, Qualifier};
 
 /// One cell of a shape: the indicator (dense built-in index), the qualifier,
@@ -87,7 +87,7 @@ struct Unordered {
 pub(crate) struct Builder {
     out: Unordered,
     /// Shapes seen so far, by [`Shape::key`].
-    known: FxMap<u128, u16>,
+    known: FastMap<u128, u16>,
     index: crate::lookup::UnitMap,
     end: NaiveDate,
     /// The number of units of the hierarchy.
@@ -189,7 +189,7 @@ impl Resolved {
                 values: Vec::with_capacity(capacity),
                 shapes: Vec::new(),
             },
-            known: FxMap::default(),
+            known: FastMap::default(),
             index: crate::lookup::unit_map(h),
             end,
             units: h.len(),
