@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use unicode_segmentation::GraphemeCursor;
+
 use super::words::group_with;
 
 /// A short, marked excerpt of a text taken from the input.
@@ -67,6 +69,10 @@ impl Excerpt {
 
     fn with_max_chars(text: &str, max: usize) -> Excerpt {
         let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+        // Never inside a character as the reader sees it (a letter and its
+        // marks, an emoji sequence, a flag): back to the grapheme boundary
+        // at or before the cut. The cursor looks only at the kept head.
+        let cut = grapheme_floor(text, cut);
         Excerpt {
             head: text[..cut].into(),
             bytes: text.len(),
@@ -198,5 +204,41 @@ mod tests {
         for text in ["", "a\"b", "tab\there", "Tiền"] {
             assert_eq!(format!("{:?}", Excerpt::new(text)), format!("{text:?}"));
         }
+    }
+}
+
+/// The last grapheme cluster boundary of `text` at or before byte `at` (a
+/// character boundary).
+fn grapheme_floor(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    let mut cursor = GraphemeCursor::new(at, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) => at,
+        // The whole text is one chunk, so the cursor needs no other context;
+        // an error would leave the character cut, never worse.
+        Ok(false) => cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
+        Err(_) => at,
+    }
+}
+
+#[cfg(test)]
+mod grapheme_tests {
+    use super::Excerpt;
+
+    /// A cut never parts a letter from its marks nor splits a flag (found by review).
+    #[test]
+    fn a_cut_keeps_whole_graphemes() {
+        // NFD "ệ": e + dot below + circumflex, at the cut.
+        let text = format!("{}e\u{323}\u{302}{}", "a".repeat(63), "b".repeat(10));
+        let head = Excerpt::new(&text).as_str().to_owned();
+        assert_eq!(head, "a".repeat(63));
+        // A flag of two regional indicators straddling the cut.
+        let text = format!("{}\u{1F1FB}\u{1F1F3}{}", "a".repeat(63), "b".repeat(10));
+        assert_eq!(Excerpt::new(&text).as_str(), "a".repeat(63));
+        // A clean cut stays where it was.
+        let text = "x".repeat(100);
+        assert_eq!(Excerpt::new(&text).as_str().len(), Excerpt::MAX_CHARS);
     }
 }

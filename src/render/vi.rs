@@ -194,15 +194,15 @@ pub fn issue(issue: &crate::Issue) -> String {
 /// ```
 /// use danvan::{render::vi, Cell, Path, Place};
 ///
-/// assert_eq!(vi::place(&Place::Cell(Cell::new(12, 3).with_sheet("Sheet1"))), "ô C12, trang Sheet1");
-/// assert_eq!(vi::place(&Place::Cell(Cell::new(2, 1))), "ô A2");
+/// assert_eq!(vi::place(&Place::Cell(Cell::new(12, 3).expect("1-based").with_sheet("Sheet1"))), "ô C12, trang Sheet1");
+/// assert_eq!(vi::place(&Place::Cell(Cell::new(2, 1).expect("1-based"))), "ô A2");
 /// assert_eq!(vi::place(&Place::Path(Path::root().field("units").index(0))), "units[0]");
 /// ```
 #[must_use]
 pub fn place(place: &crate::Place) -> String {
     match place {
         crate::Place::Path(path) => path.to_string(),
-        crate::Place::Cell(cell) => match &cell.sheet {
+        crate::Place::Cell(cell) => match cell.sheet() {
             Some(sheet) => format!("ô {}, trang {sheet}", cell.reference()),
             None => format!("ô {}", cell.reference()),
         },

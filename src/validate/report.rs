@@ -110,39 +110,41 @@ impl serde::Serialize for Path {
 /// [`crate::render::vi::place`]).
 ///
 /// ```
-/// let cell = danvan::Cell::new(12, 3).with_sheet("Sheet1");
+/// let cell = danvan::Cell::new(12, 3).expect("1-based").with_sheet("Sheet1");
 /// assert_eq!(cell.to_string(), "Sheet1!C12");
-/// assert_eq!(danvan::Cell::new(2, 28).to_string(), "AB2");
+/// assert_eq!(danvan::Cell::new(2, 28).expect("1-based").to_string(), "AB2");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Cell {
-    /// The sheet's name; `None` for a file with one sheet (CSV).
-    pub sheet: Option<String>,
-    /// The row, from 1 (the header row of a CSV file is row 1).
-    pub row: u64,
-    /// The column, from 1 (`A`).
-    pub column: u32,
+    sheet: Option<String>,
+    row: u64,
+    column: u32,
 }
 
 impl Cell {
-    /// A cell of a file with one sheet.
+    /// A cell of a file with one sheet; `None` for row or column 0 (both
+    /// count from 1, as the official sees them).
     ///
     /// ```
-    /// assert_eq!(danvan::Cell::new(3, 1).to_string(), "A3");
+    /// assert_eq!(danvan::Cell::new(3, 1).expect("1-based").to_string(), "A3");
+    /// assert_eq!(danvan::Cell::new(0, 1), None);
     /// ```
     #[must_use]
-    pub fn new(row: u64, column: u32) -> Cell {
-        Cell {
+    pub fn new(row: u64, column: u32) -> Option<Cell> {
+        (row > 0 && column > 0).then_some(Cell {
             sheet: None,
             row,
             column,
-        }
+        })
     }
 
     /// The same cell on a named sheet.
     ///
     /// ```
-    /// assert_eq!(danvan::Cell::new(3, 1).with_sheet("Xã").to_string(), "Xã!A3");
+    /// let cell = danvan::Cell::new(3, 1).expect("1-based");
+    /// assert_eq!(cell.clone().with_sheet("Xã").to_string(), "Xã!A3");
+    /// // A name with spaces or punctuation is quoted, as spreadsheets write it.
+    /// assert_eq!(cell.with_sheet("Xã Tân's").to_string(), "'Xã Tân''s'!A3");
     /// ```
     #[must_use]
     pub fn with_sheet(mut self, sheet: impl Into<String>) -> Cell {
@@ -150,10 +152,41 @@ impl Cell {
         self
     }
 
+    /// The sheet's name; `None` for a file with one sheet (CSV).
+    ///
+    /// ```
+    /// let cell = danvan::Cell::new(3, 1).expect("1-based").with_sheet("S");
+    /// assert_eq!(cell.sheet(), Some("S"));
+    /// ```
+    #[must_use]
+    pub fn sheet(&self) -> Option<&str> {
+        self.sheet.as_deref()
+    }
+
+    /// The row, from 1 (the header row of a CSV file is row 1).
+    ///
+    /// ```
+    /// assert_eq!(danvan::Cell::new(3, 1).expect("1-based").row(), 3);
+    /// ```
+    #[must_use]
+    pub fn row(&self) -> u64 {
+        self.row
+    }
+
+    /// The column, from 1 (`A`).
+    ///
+    /// ```
+    /// assert_eq!(danvan::Cell::new(3, 2).expect("1-based").column(), 2);
+    /// ```
+    #[must_use]
+    pub fn column(&self) -> u32 {
+        self.column
+    }
+
     /// The cell's reference without its sheet, in A1 notation: `C12`.
     ///
     /// ```
-    /// assert_eq!(danvan::Cell::new(12, 3).with_sheet("S").reference(), "C12");
+    /// assert_eq!(danvan::Cell::new(12, 3).expect("1-based").with_sheet("S").reference(), "C12");
     /// ```
     #[must_use]
     pub fn reference(&self) -> String {
@@ -172,7 +205,15 @@ impl Cell {
 impl fmt::Display for Cell {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(sheet) = &self.sheet {
-            write!(f, "{sheet}!")?;
+            // A1 notation quotes a sheet name that is not one plain word,
+            // doubling its quotes: `'My Sheet'!A3`.
+            let plain = sheet.chars().next().is_some_and(|c| !c.is_numeric())
+                && sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
+            if plain {
+                write!(f, "{sheet}!")?;
+            } else {
+                write!(f, "'{}'!", sheet.replace('\'', "''"))?;
+            }
         }
         f.write_str(&self.reference())
     }
@@ -185,7 +226,7 @@ impl fmt::Display for Cell {
 /// use danvan::{Cell, Path, Place};
 ///
 /// assert_eq!(Place::Path(Path::root().field("units").index(2)).to_string(), "units[2]");
-/// assert_eq!(Place::Cell(Cell::new(12, 3).with_sheet("Sheet1")).to_string(), "Sheet1!C12");
+/// assert_eq!(Place::Cell(Cell::new(12, 3).expect("1-based").with_sheet("Sheet1")).to_string(), "Sheet1!C12");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -205,14 +246,12 @@ impl Place {
     ///     "unit,period,actor,indicator,value\n0288,2022,government,conferences,3\n".as_bytes(),
     /// ).unwrap_err();
     /// let place = danvan::Place::of_error(err.kind());
-    /// assert_eq!(place, Some(danvan::Place::Cell(danvan::Cell::new(2, 1))));
+    /// assert_eq!(place, Some(danvan::Place::Cell(danvan::Cell::new(2, 1).expect("1-based"))));
     /// ```
     #[must_use]
     pub fn of_error(kind: &ErrorKind) -> Option<Place> {
         match kind {
-            ErrorKind::CsvCell { row, position, .. } => {
-                Some(Place::Cell(Cell::new(*row, *position)))
-            }
+            ErrorKind::CsvCell { row, position, .. } => Cell::new(*row, *position).map(Place::Cell),
             _ => None,
         }
     }
@@ -221,7 +260,7 @@ impl Place {
     ///
     /// ```
     /// assert!(danvan::Place::Path(danvan::Path::root()).is_root());
-    /// assert!(!danvan::Place::Cell(danvan::Cell::new(1, 1)).is_root());
+    /// assert!(!danvan::Place::Cell(danvan::Cell::new(1, 1).expect("1-based")).is_root());
     /// ```
     #[must_use]
     pub fn is_root(&self) -> bool {
@@ -288,7 +327,7 @@ impl Issue {
     ///
     /// ```
     /// use danvan::{Cell, ErrorKind, Issue, Severity};
-    /// let i = Issue::at(Severity::Error, Cell::new(12, 5).into(),
+    /// let i = Issue::at(Severity::Error, Cell::new(12, 5).expect("1-based").into(),
     ///     ErrorKind::ConsentExceedsAffected { consenting: 150, affected: 140 });
     /// assert_eq!(i.to_string(), "error DV069 E12: 150 households consenting exceed 140 households affected");
     /// assert_eq!(i.path(), None);
@@ -379,12 +418,17 @@ impl fmt::Display for Issue {
 impl serde::Serialize for Issue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Issue", 4)?;
+        let mut st = s.serialize_struct("Issue", 7)?;
         st.serialize_field("severity", &self.severity)?;
         st.serialize_field("code", &self.code())?;
         match &self.place {
             Place::Path(path) => st.serialize_field("path", path)?,
-            Place::Cell(cell) => st.serialize_field("cell", &cell.to_string())?,
+            Place::Cell(cell) => {
+                st.serialize_field("cell", &cell.to_string())?;
+                st.serialize_field("sheet", &cell.sheet)?;
+                st.serialize_field("row", &cell.row)?;
+                st.serialize_field("column", &cell.column)?;
+            }
         }
         st.serialize_field("message", &self.kind.to_string())?;
         st.end()
@@ -490,7 +534,7 @@ impl Report {
     /// let rows = [2u64, 4];
     /// report.relocate(|path| {
     ///     let i = path.list_index("figures")?;
-    ///     Some(Place::Cell(Cell::new(*rows.get(i)?, 5).with_sheet("Xã")))
+    ///     Some(Place::Cell(Cell::new(*rows.get(i)?, 5)?.with_sheet("Xã")))
     /// });
     /// assert_eq!(report.issues()[0].place().to_string(), "Xã!E4");
     /// ```
@@ -542,17 +586,32 @@ impl<'a> IntoIterator for &'a Report {
 mod place_tests {
     use super::*;
 
+    /// Row and column count from 1; a sheet name that is not one word is
+    /// quoted (found by review: `A0`, a bare `12`, `My Sheet!x!A3`).
+    #[test]
+    fn cells_are_valid_a1_references() {
+        assert_eq!(Cell::new(0, 1), None);
+        assert_eq!(Cell::new(12, 0), None);
+        let cell = Cell::new(3, 1).expect("1-based");
+        assert_eq!(
+            cell.clone().with_sheet("My Sheet!x").to_string(),
+            "'My Sheet!x'!A3"
+        );
+        assert_eq!(cell.clone().with_sheet("2024").to_string(), "'2024'!A3");
+        assert_eq!(cell.with_sheet("Xã_1").to_string(), "Xã_1!A3");
+    }
+
     #[test]
     fn cell_references_are_a1_notation() {
         let refs: Vec<String> = [1, 2, 26, 27, 28, 52, 53, 702, 703]
             .iter()
-            .map(|&c| Cell::new(7, c).reference())
+            .map(|&c| Cell::new(7, c).expect("1-based").reference())
             .collect();
         assert_eq!(
             refs,
             ["A7", "B7", "Z7", "AA7", "AB7", "AZ7", "BA7", "ZZ7", "AAA7"]
         );
-        let last = Cell::new(1, u32::MAX).reference();
+        let last = Cell::new(1, u32::MAX).expect("1-based").reference();
         assert!(
             last.strip_suffix('1')
                 .unwrap()
@@ -566,7 +625,10 @@ mod place_tests {
     fn an_issue_at_a_cell_renders_and_serializes() {
         let issue = Issue::at(
             Severity::Error,
-            Cell::new(12, 3).with_sheet("Sheet1").into(),
+            Cell::new(12, 3)
+                .expect("1-based")
+                .with_sheet("Sheet1")
+                .into(),
             ErrorKind::ResolvedExceedsRaised {
                 resolved: 15,
                 raised: 14,
@@ -583,6 +645,9 @@ mod place_tests {
         assert_eq!(issue.path(), None);
         let json = serde_json::to_value(&issue).unwrap();
         assert_eq!(json["cell"], "Sheet1!C12");
+        assert_eq!(json["sheet"], "Sheet1");
+        assert_eq!(json["row"], 12);
+        assert_eq!(json["column"], 3);
         assert_eq!(json["code"], "DV070");
         assert!(json.get("path").is_none());
     }
@@ -599,8 +664,14 @@ mod place_tests {
             ),
             Issue::new(Severity::Error, unit.clone(), ErrorKind::NoSubjects),
         ]);
-        report.relocate(|p| p.list_index("figures").map(|_| Cell::new(2, 5).into()));
-        assert_eq!(report.issues()[0].place(), &Place::Cell(Cell::new(2, 5)));
+        report.relocate(|p| {
+            p.list_index("figures")
+                .map(|_| Cell::new(2, 5).expect("1-based").into())
+        });
+        assert_eq!(
+            report.issues()[0].place(),
+            &Place::Cell(Cell::new(2, 5).expect("1-based"))
+        );
         assert_eq!(report.issues()[1].path(), Some(&unit));
     }
 
@@ -614,7 +685,7 @@ mod place_tests {
         let err = crate::read_figures_csv(text.as_bytes()).unwrap_err();
         assert_eq!(
             Place::of_error(err.kind()),
-            Some(Place::Cell(Cell::new(4, 5))),
+            Some(Place::Cell(Cell::new(4, 5).expect("1-based"))),
             "{err}"
         );
     }
