@@ -16,7 +16,10 @@ fuzz_target!(|bytes: &[u8]| {
     danvan::write_figures_csv(&figures, &mut written)
         .unwrap_or_else(|e| panic!("read {figures:?}, cannot write it: {e:?}"));
     let again = danvan::read_figures_csv(written.as_slice()).unwrap_or_else(|e| {
-        panic!("wrote {:?}, cannot read it back: {e:?}", String::from_utf8_lossy(&written))
+        panic!(
+            "wrote {:?}, cannot read it back: {e:?}",
+            String::from_utf8_lossy(&written)
+        )
     });
     assert_eq!(again, figures, "{:?}", String::from_utf8_lossy(&written));
     let mut rewritten = Vec::new();

@@ -159,11 +159,21 @@ fuzz_target!(|data: &[u8]| {
         }
     };
 
-    let non_blank = verdicts.iter().filter(|v| !matches!(v, Verdict::Blank)).count();
+    let non_blank = verdicts
+        .iter()
+        .filter(|v| !matches!(v, Verdict::Blank))
+        .count();
     assert_eq!(stats.lines, non_blank, "{verdicts:?}");
     assert_eq!(stats.counted + stats.rejected_total, stats.lines);
-    let good = verdicts.iter().filter(|v| matches!(v, Verdict::Good)).count();
-    assert!(stats.counted <= good, "{} counted, {good} good: {verdicts:?}", stats.counted);
+    let good = verdicts
+        .iter()
+        .filter(|v| matches!(v, Verdict::Good))
+        .count();
+    assert!(
+        stats.counted <= good,
+        "{} counted, {good} good: {verdicts:?}",
+        stats.counted
+    );
 
     // Each stored rejection, in line order, is one the spec reader, the
     // rules or the limit explain, or one that adding explains.
@@ -172,18 +182,26 @@ fuzz_target!(|data: &[u8]| {
     for (n, e) in &stats.rejected {
         assert!(*n > last, "rejections out of order: {:?}", stats.rejected);
         last = *n;
-        let v = verdicts.get(n - 1).unwrap_or_else(|| panic!("line {n} of {}", verdicts.len()));
+        let v = verdicts
+            .get(n - 1)
+            .unwrap_or_else(|| panic!("line {n} of {}", verdicts.len()));
         match v {
             Verdict::Blank => panic!("blank line {n} rejected: {e:?}"),
             Verdict::TooLong => {
-                assert!(matches!(e.kind(), ErrorKind::LineTooLong { .. }), "line {n}: {e:?}")
+                assert!(
+                    matches!(e.kind(), ErrorKind::LineTooLong { .. }),
+                    "line {n}: {e:?}"
+                )
             }
             Verdict::NotRecord => {}
             Verdict::Broken(expected) => assert_eq!(e, expected, "line {n}"),
             Verdict::Good => {
                 good_rejected += 1;
                 assert!(
-                    matches!(e.kind(), ErrorKind::TotalOverflow { .. } | ErrorKind::UnitMismatch { .. }),
+                    matches!(
+                        e.kind(),
+                        ErrorKind::TotalOverflow { .. } | ErrorKind::UnitMismatch { .. }
+                    ),
                     "line {n} passes the reader and the rules, but: {e:?}"
                 );
             }
@@ -192,13 +210,17 @@ fuzz_target!(|data: &[u8]| {
     // Every line the reader, the rules or the limit refuse, up to the last
     // rejection stored (all of them when all are stored), is rejected.
     let all_stored = stats.rejected.len() == stats.rejected_total;
-    let stored: std::collections::BTreeSet<usize> = stats.rejected.iter().map(|(n, _)| *n).collect();
+    let stored: std::collections::BTreeSet<usize> =
+        stats.rejected.iter().map(|(n, _)| *n).collect();
     for (i, v) in verdicts.iter().enumerate() {
         let n = i + 1;
         if !all_stored && n > last {
             break;
         }
-        if matches!(v, Verdict::TooLong | Verdict::NotRecord | Verdict::Broken(_)) {
+        if matches!(
+            v,
+            Verdict::TooLong | Verdict::NotRecord | Verdict::Broken(_)
+        ) {
             assert!(stored.contains(&n), "line {n} ({v:?}) was counted");
         }
     }
