@@ -17,8 +17,8 @@ fuzz_target!(|text: &str| {
     }
     if let Ok((q, amount)) = notation::parse_amount(text) {
         let written = notation::decimal(amount);
-        let (q2, again) =
-            notation::parse_amount(&written).unwrap_or_else(|e| panic!("{text:?} → {written:?}: {e}"));
+        let (q2, again) = notation::parse_amount(&written)
+            .unwrap_or_else(|e| panic!("{text:?} → {written:?}: {e}"));
         assert_eq!(q2, danvan::Qualifier::Exact);
         assert_eq!(again, amount, "{text:?} → {written:?}");
         // The qualifier survives too, carried by a measure.
