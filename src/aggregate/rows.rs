@@ -66,7 +66,9 @@ impl TotalsLayer {
 /// name and meaning. The storage of [`Totals`] is private and is not part of
 /// this contract.
 ///
-/// On the wire a row is one JSON object; unknown fields are rejected:
+/// On the wire a row is one JSON object (never an array of its fields, as
+/// every struct of the wire language), its dates written exactly
+/// `YYYY-MM-DD`; unknown fields are rejected:
 ///
 /// | field | meaning |
 /// |---|---|
@@ -79,7 +81,7 @@ impl TotalsLayer {
 /// | `low`, `high` | count indicators: the inclusive bounds of that value; `high` is `null` when unbounded |
 /// | `largest_part` | distinct indicators: the largest of the parts summed (the value is their sum) |
 /// | `amount` | amount indicators: the [`Measure`], reported layer only |
-/// | `as_of` | reported stocks and amounts: the end of the latest figure's period |
+/// | `as_of` | reported stocks and amounts: the end of the latest figure's period (a day of `period`) |
 ///
 /// Fields that do not apply are left out. [`Totals::from_rows`] rebuilds
 /// totals equal to the ones the rows were taken from.
@@ -92,6 +94,8 @@ impl TotalsLayer {
 /// assert_eq!(row.value, Some("at_least 12".parse()?));
 /// assert_eq!((row.low, row.high), (Some(12), None));
 /// assert!(serde_json::from_str::<danvan::TotalsRow>(&json.replace("\"low\"", "\"lo\"")).is_err());
+/// let array = r#"["records","30","conferences","party_committees",{"start":"2022-01-01","end":"2022-12-31"},"at_least",12,12,null]"#;
+/// assert!(serde_json::from_str::<danvan::TotalsRow>(array).is_err());
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -739,6 +743,28 @@ fn same_amounts(a: &[AmountColumn], b: &[AmountColumn]) -> bool {
                 }
             }
             _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TotalsRow;
+
+    /// The crate's error for a row read from `text`, as JSON readers give it.
+    fn code(text: &str) -> crate::Code {
+        let err = serde_json::from_str::<TotalsRow>(text).unwrap_err();
+        crate::wire_shape::json_error_in(text.as_bytes(), err).code()
+    }
+
+    #[test]
+    fn an_array_is_dv051_and_a_lenient_date_dv050() {
+        let array = r#"["records","288","documents","government",{"start":"2022-01-01","end":"2022-12-31"},"exact",1,1,1]"#;
+        assert_eq!(code(array), "DV051");
+        let row = r#"{"layer":"reported","unit":"30","indicator":"skilful_models","actor":"mobilization_sector","period":{"start":"2022-01-01","end":"2022-12-31"},"qualifier":"exact","value":12,"low":12,"high":12,"as_of":"DAY"}"#;
+        assert!(serde_json::from_str::<TotalsRow>(&row.replace("DAY", "2022-06-30")).is_ok());
+        for bad in ["+2022-06-30", "2022-6-30", " 2022-06-30"] {
+            assert_eq!(code(&row.replace("DAY", bad)), "DV050", "{bad}");
         }
     }
 }
