@@ -66,7 +66,9 @@ impl TotalsLayer {
 /// name and meaning. The storage of [`Totals`] is private and is not part of
 /// this contract.
 ///
-/// On the wire a row is one JSON object; unknown fields are rejected:
+/// On the wire a row is one JSON object (never an array of its fields, as
+/// every struct of the wire language), its dates written exactly
+/// `YYYY-MM-DD`; unknown fields are rejected:
 ///
 /// | field | meaning |
 /// |---|---|
@@ -79,7 +81,7 @@ impl TotalsLayer {
 /// | `low`, `high` | count indicators: the inclusive bounds of that value; `high` is `null` when unbounded |
 /// | `largest_part` | distinct indicators: the largest of the parts summed (the value is their sum) |
 /// | `amount` | amount indicators: the [`Measure`], reported layer only |
-/// | `as_of` | reported stocks and amounts: the end of the latest figure's period |
+/// | `as_of` | reported stocks and amounts: the end of the latest figure's period (a day of `period`) |
 ///
 /// Fields that do not apply are left out. [`Totals::from_rows`] rebuilds
 /// totals equal to the ones the rows were taken from.
@@ -92,6 +94,8 @@ impl TotalsLayer {
 /// assert_eq!(row.value, Some("at_least 12".parse()?));
 /// assert_eq!((row.low, row.high), (Some(12), None));
 /// assert!(serde_json::from_str::<danvan::TotalsRow>(&json.replace("\"low\"", "\"lo\"")).is_err());
+/// let array = r#"["records","30","conferences","party_committees",{"start":"2022-01-01","end":"2022-12-31"},"at_least",12,12,null]"#;
+/// assert!(serde_json::from_str::<danvan::TotalsRow>(array).is_err());
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -124,8 +128,10 @@ pub struct TotalsRow {
 }
 
 /// The wire form of a row: flat, with the qualifier apart from the value.
+/// Read from a JSON object only ([`objects_only!`](crate::wire_shape)), its
+/// date as the wire writes dates ([`crate::period::date_serde`]).
 #[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(remote = "Self", rename = "TotalsRow", deny_unknown_fields)]
 struct RowWire {
     layer: TotalsLayer,
     unit: UnitCode,
@@ -145,9 +151,15 @@ struct RowWire {
     largest_part: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     amount: Option<Measure>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
     as_of: Option<NaiveDate>,
 }
+
+crate::wire_shape::objects_only!(RowWire);
 
 impl From<TotalsRow> for RowWire {
     fn from(r: TotalsRow) -> RowWire {
@@ -304,10 +316,15 @@ impl Totals {
     /// built-in ones), lacks its value or has fields of another kind of indicator (a value
     /// for an amount indicator, an amount in the records layer, `as_of`
     /// anywhere but reported stocks and amounts, `largest_part` anywhere but
-    /// distinct indicators), has bounds that are not those of its value, a
-    /// largest part above the sum of parts (or an exact sum above its largest
-    /// part), or is a records total below a unit's child's (records totals are
-    /// of subtrees). Rolling up the reported rows can give
+    /// distinct indicators), has an `as_of` outside the period, has bounds
+    /// that are not those of its value, a largest part above the sum of parts
+    /// (or an exact sum above its largest part), or breaks the roll-up of
+    /// records totals (they are of subtrees: the unit's own records plus its
+    /// children's totals): a child's row without its parent's or above it, a
+    /// parent's value below the sum of its children's, a parent's qualifier
+    /// that does not cover a child's (a child "at least" under an "exact" or
+    /// "at most" parent), or a parent's largest part above both its
+    /// children's and its own records. Rolling up the reported rows can give
     /// [`ErrorKind::TotalOverflow`] or [`ErrorKind::UnitMismatch`].
     ///
     /// ```
@@ -380,6 +397,11 @@ impl Totals {
                 } else {
                     "it has an as_of: expected one only on reported stocks and amounts".into()
                 }));
+            }
+            if let Some(d) = row.as_of.filter(|&d| !period.contains(d)) {
+                return Err(bad(format!(
+                    "its as_of is {d}: expected a day within the period of the totals, {period} (the end of a figure's period, which lies inside it)"
+                )));
             }
             let end = row.as_of.map_or(0, |d| d.num_days_from_ce());
             if values == ValueType::Amount {
@@ -483,44 +505,9 @@ impl Totals {
                 *dst = end;
             }
         }
-        // Records totals are of subtrees: no unit is below any of its children.
-        let parents = hierarchy.parents();
+        // Records totals are of subtrees.
         for col in records.values() {
-            for (u, parent) in parents.iter().enumerate() {
-                let (Some(p), Some(&f)) = (parent, col.flags.get(u)) else {
-                    continue;
-                };
-                if f & F_PRESENT == 0 {
-                    continue;
-                }
-                let p = p.get();
-                let at = |cells: &Vec<u64>, x: usize| cells.get(x).copied().unwrap_or(0);
-                let parent_present = col.flags.get(p).is_some_and(|pf| pf & F_PRESENT != 0);
-                let below = at(&col.value, p) < at(&col.value, u)
-                    || (!col.floor.is_empty() && at(&col.floor, p) < at(&col.floor, u));
-                if !parent_present || below {
-                    let i = seen
-                        .get(&(u, col.indicator, col.actor, TotalsLayer::Records))
-                        .copied()
-                        .unwrap_or(0);
-                    let parent = hierarchy
-                        .code(UnitIndex::from_usize(p))
-                        .map_or_else(String::new, |c| c.to_string());
-                    return Err(invalid_row(
-                        i,
-                        TotalsLayer::Records,
-                        &hierarchy
-                            .code(UnitIndex::from_usize(u))
-                            .map_or_else(String::new, |c| c.to_string()),
-                        &indicator_id(indicators, col.indicator)
-                            .map_or_else(String::new, |d| d.to_string()),
-                        col.actor,
-                        &format!(
-                            "expected the records row of its parent {parent} to be at least its own (value and largest part)"
-                        ),
-                    ));
-                }
-            }
+            check_subtrees(hierarchy, indicators, col, &seen)?;
         }
         Totals::assemble(
             hierarchy.clone(),
@@ -531,6 +518,143 @@ impl Totals {
             amounts.into_values().collect(),
         )
     }
+}
+
+/// The children's side of a records cell: what its children add up to.
+#[derive(Clone, Copy, Default)]
+struct Below {
+    /// The sum of the children's values (`None` past `u64::MAX`).
+    sum: Option<u64>,
+    /// The largest of the children's largest parts.
+    largest: u64,
+    /// The join of the children's qualifiers, and a child of that qualifier.
+    qualifier: Option<(Qualifier, usize)>,
+}
+
+/// The least qualifier that covers both `a` and `b`: "exact" is covered by
+/// every one, "at least" and "at most" only by themselves and "about".
+fn join(a: Qualifier, b: Qualifier) -> Qualifier {
+    match (a, b) {
+        (x, Qualifier::Exact) | (Qualifier::Exact, x) => x,
+        (x, y) if x == y => x,
+        _ => Qualifier::About,
+    }
+}
+
+/// Checks the records cells of one column against the hierarchy: a records
+/// total is the unit's own records plus its children's totals, so, as
+/// [`roll_up`](super::roll_up) builds it, every child's row has its parent's
+/// row, and the parent's value is at least the sum of its children's values
+/// (the rest is its own records), its qualifier covers theirs (their flags
+/// are OR-ed into its), and its largest part is at least each child's and at
+/// most the largest of theirs or its own records (a largest part is one part).
+fn check_subtrees(
+    hierarchy: &Hierarchy,
+    indicators: &[IndicatorDef],
+    col: &Column,
+    seen: &HashMap<Place, usize>,
+) -> Result<(), Error> {
+    let code = |u: usize| {
+        hierarchy
+            .code(UnitIndex::from_usize(u))
+            .map_or_else(String::new, |c| c.to_string())
+    };
+    let fail = |u: usize, what: &str| -> Error {
+        let i = seen
+            .get(&(u, col.indicator, col.actor, TotalsLayer::Records))
+            .copied()
+            .unwrap_or(0);
+        invalid_row(
+            i,
+            TotalsLayer::Records,
+            &code(u),
+            &indicator_id(indicators, col.indicator).map_or_else(String::new, |d| d.to_string()),
+            col.actor,
+            what,
+        )
+    };
+    let at = |cells: &Vec<u64>, x: usize| cells.get(x).copied().unwrap_or(0);
+    let distinct = !col.floor.is_empty();
+    let parents = hierarchy.parents();
+    let mut below: Vec<Option<Below>> = vec![None; parents.len()];
+    for (u, parent) in parents.iter().enumerate() {
+        let (Some(p), Some(value)) = (parent, col.reported(u)) else {
+            continue;
+        };
+        let p = p.get();
+        let parent_present = col.reported(p).is_some();
+        let lower = at(&col.value, p) < at(&col.value, u)
+            || (distinct && at(&col.floor, p) < at(&col.floor, u));
+        if !parent_present || lower {
+            return Err(fail(
+                u,
+                &format!(
+                    "expected the records row of its parent {} to be at least its own (value and largest part)",
+                    code(p)
+                ),
+            ));
+        }
+        if let Some(b) = below.get_mut(p) {
+            let b = b.get_or_insert(Below {
+                sum: Some(0),
+                ..Below::default()
+            });
+            b.sum = b.sum.and_then(|s| s.checked_add(at(&col.value, u)));
+            b.largest = b.largest.max(at(&col.floor, u));
+            let q = value.qualifier();
+            b.qualifier = Some(match b.qualifier {
+                Some((j, c)) if join(j, q) == j => (j, c),
+                Some((j, _)) => (join(j, q), u),
+                None => (q, u),
+            });
+        }
+    }
+    for (p, b) in below.iter().enumerate() {
+        let (Some(b), Some(value)) = (b, col.reported(p)) else {
+            continue;
+        };
+        let v = value.value().get();
+        let Some((sum, own)) = b.sum.and_then(|s| Some((s, v.checked_sub(s)?))) else {
+            return Err(fail(
+                p,
+                &format!(
+                    "its value {v} is below the sum of its children's records totals{}: expected at least that sum (the rest is its own records)",
+                    b.sum.map_or_else(|| " (past the largest count)".to_owned(), |s| format!(", {s}"))
+                ),
+            ));
+        };
+        if let Some((q, child)) = b.qualifier {
+            let mine = value.qualifier();
+            if join(mine, q) != mine {
+                let covering = match q {
+                    Qualifier::AtLeast => "\"at_least\" or \"about\"",
+                    Qualifier::AtMost => "\"at_most\" or \"about\"",
+                    _ => "\"about\"",
+                };
+                return Err(fail(
+                    p,
+                    &format!(
+                        "its value is {} {v}, but the records total of its child {} is {}: expected {covering} (the children's qualifiers carry over to their parent)",
+                        mine.as_str(),
+                        code(child),
+                        q.as_str()
+                    ),
+                ));
+            }
+        }
+        let largest = at(&col.floor, p);
+        if distinct && largest > b.largest && largest > own {
+            return Err(fail(
+                p,
+                &format!(
+                    "its largest part {largest} is above its children's largest parts (at most {}) and its own records ({v} less its children's {}): expected one of those parts",
+                    b.largest,
+                    sum
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn bound(b: Option<u64>) -> String {
@@ -619,6 +743,28 @@ fn same_amounts(a: &[AmountColumn], b: &[AmountColumn]) -> bool {
                 }
             }
             _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TotalsRow;
+
+    /// The crate's error for a row read from `text`, as JSON readers give it.
+    fn code(text: &str) -> crate::Code {
+        let err = serde_json::from_str::<TotalsRow>(text).unwrap_err();
+        crate::wire_shape::json_error_in(text.as_bytes(), err).code()
+    }
+
+    #[test]
+    fn an_array_is_dv051_and_a_lenient_date_dv050() {
+        let array = r#"["records","288","documents","government",{"start":"2022-01-01","end":"2022-12-31"},"exact",1,1,1]"#;
+        assert_eq!(code(array), "DV051");
+        let row = r#"{"layer":"reported","unit":"30","indicator":"skilful_models","actor":"mobilization_sector","period":{"start":"2022-01-01","end":"2022-12-31"},"qualifier":"exact","value":12,"low":12,"high":12,"as_of":"DAY"}"#;
+        assert!(serde_json::from_str::<TotalsRow>(&row.replace("DAY", "2022-06-30")).is_ok());
+        for bad in ["+2022-06-30", "2022-6-30", " 2022-06-30"] {
+            assert_eq!(code(&row.replace("DAY", bad)), "DV050", "{bad}");
         }
     }
 }

@@ -1125,7 +1125,10 @@ proptest! {
         prop_assert_eq!(empty.merge(a.clone()).unwrap(), a.clone());
         // Partial totals sent to another machine as rows merge to the whole.
         let [a, b, cc] = [a, b, cc].map(|t| crate::rows::through_rows(&t).unwrap());
-        prop_assert_eq!(a.merge(b).unwrap().merge(cc).unwrap(), whole);
+        let merged = a.merge(b).unwrap().merge(cc).unwrap();
+        // And the merge of totals read from rows gives rows that read back.
+        prop_assert_eq!(crate::rows::through_rows(&merged).unwrap(), merged.clone());
+        prop_assert_eq!(merged, whole);
     }
 
     /// Applying records one at a time to totals, in place and in any order,

@@ -320,3 +320,138 @@ fn stocks_keep_their_latest_period_through_rows() {
     );
     assert_eq!(models, Some(Reported::exact(Count::new(20))));
 }
+
+/// A row is one JSON object, its dates written `YYYY-MM-DD` (found by review:
+/// the array of its fields and lenient dates were read).
+#[test]
+fn rows_are_objects_with_strict_dates() {
+    let array = r#"["records","288","documents","government",{"start":"2022-01-01","end":"2022-12-31"},"exact",1,1,1]"#;
+    let err = serde_json::from_str::<TotalsRow>(array)
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("invalid type: sequence"), "{err}");
+    let stock = format!(
+        r#"{{"layer":"reported","unit":"30","indicator":"skilful_models","actor":"mobilization_sector",{PERIOD},"qualifier":"exact","value":12,"low":12,"high":12,"as_of":"2022-06-30"}}"#
+    );
+    let row: TotalsRow = serde_json::from_str(&stock).unwrap();
+    assert_eq!(row.as_of, "2022-06-30".parse().ok());
+    for bad in ["+2022-06-30", "2022-6-30", " 2022-06-30", "2022-06-31"] {
+        let text = stock.replace("\"2022-06-30\"", &format!("{bad:?}"));
+        let err = serde_json::from_str::<TotalsRow>(&text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("invalid date"), "{bad:?}: {err}");
+    }
+}
+
+/// A province with two districts, one document each, and a conference at
+/// one of them counted "at least" in participants and persons.
+const THREE: &str = r#"{
+    "schema": "danvan/dataset/v1",
+    "period": {"start": "2022-01-01", "end": "2022-12-31"},
+    "units": [{"code": "30", "name": "Tỉnh Hải Dương"},
+              {"code": "288", "name": "Thành phố Hải Dương", "parent": "30"},
+              {"code": "290", "name": "Thành phố Chí Linh", "parent": "30"}],
+    "documents": [
+        {"unit": "288", "date": "2022-05-10", "actor": "government", "kind": "guidance"},
+        {"unit": "290", "date": "2022-06-10", "actor": "government", "kind": "guidance"}
+    ],
+    "conferences": [
+        {"unit": "288", "date": "2022-03-15", "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}
+    ]
+}"#;
+
+/// A parent's records row is checked against all its children together
+/// (found by review: it was compared with each child alone).
+#[test]
+fn records_rows_add_up_over_children() {
+    use TotalsLayer::Records;
+    let t = totals_of(THREE);
+    let rows = t.rows();
+    assert_eq!(through_rows(&t).unwrap(), t);
+    let province = at(&rows, Records, "30", "guidance_documents");
+    assert_eq!(rows[province].value, Some("2".parse().unwrap()));
+    let participants = at(&rows, Records, "30", "conference_participants");
+    assert_eq!(
+        rows[participants].value,
+        Some("at_least 40".parse().unwrap())
+    );
+    let refused = |change: &dyn Fn(&mut Vec<TotalsRow>)| -> String {
+        let mut rows = t.rows();
+        change(&mut rows);
+        let err = Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap_err();
+        assert_eq!(err.code(), "DV102");
+        err.to_string()
+    };
+    // Each child is 1, the parent 1: not their sum.
+    let err = refused(&|r| set_value(&mut r[province], Reported::exact(Count::new(1))));
+    assert!(
+        err.contains(&format!("row {province} (records 30 guidance_documents government): its value 1 is below the sum of its children's records totals, 2: expected at least that sum")),
+        "{err}"
+    );
+    // A parent above the sum has records of its own: still read.
+    let mut more = t.rows();
+    set_value(&mut more[province], Reported::exact(Count::new(3)));
+    Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), more).unwrap();
+    // "At least 40" at a child cannot be an exact 40 (or "at most 40") at its parent.
+    for q in [Qualifier::Exact, Qualifier::AtMost] {
+        let err = refused(&|r| set_value(&mut r[participants], Reported::new(q, Count::new(40))));
+        assert!(
+            err.contains(&format!("row {participants} (records 30 conference_participants party_committees): its value is {} 40, but the records total of its child 288 is at_least: expected \"at_least\" or \"about\"", q.as_str())),
+            "{err}"
+        );
+    }
+    let mut about = t.rows();
+    set_value(
+        &mut about[participants],
+        Reported::new(Qualifier::About, Count::new(40)),
+    );
+    Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), about).unwrap();
+}
+
+/// A distinct parent's largest part is one part: a child's or one of its own records.
+#[test]
+fn a_largest_part_is_one_part() {
+    use TotalsLayer::Records;
+    // 288 has parts 120 and 40, the province one of its own, 10.
+    let t = totals_of(TWO);
+    let rows = t.rows();
+    let province = at(&rows, Records, "30", "conference_persons");
+    assert_eq!(
+        (rows[province].value, rows[province].largest_part),
+        (Some("at_most 170".parse().unwrap()), Some(120))
+    );
+    let err = rejected(|r| r[province].largest_part = Some(150));
+    assert!(
+        err.contains(&format!("row {province} (records 30 conference_persons party_committees): its largest part 150 is above its children's largest parts (at most 120) and its own records (170 less its children's 160)")),
+        "{err}"
+    );
+}
+
+/// `as_of` is a day of the period (found by review: any day was read).
+#[test]
+fn as_of_lies_within_the_period() {
+    let t = totals_of(TWO);
+    let rows = t.rows();
+    let stock = at(&rows, TotalsLayer::Reported, "288", "skilful_models");
+    let money = at(&rows, TotalsLayer::Reported, "288", "money_mobilized");
+    for (row, day) in [
+        (stock, "1900-01-01"),
+        (stock, "2030-12-31"),
+        (stock, "2023-01-01"),
+        (money, "2021-12-31"),
+    ] {
+        let err = rejected(|r| r[row].as_of = day.parse().ok());
+        assert!(err.contains(&format!("row {row} (reported 288 ")), "{err}");
+        assert!(
+            err.contains(&format!(
+                "its as_of is {day}: expected a day within the period of the totals, 2022 ("
+            )),
+            "{err}"
+        );
+    }
+    // The first day of the period is one.
+    let mut first = t.rows();
+    first[stock].as_of = "2022-01-01".parse().ok();
+    Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), first).unwrap();
+}
