@@ -513,7 +513,7 @@ struct PeriodWire {
     end: NaiveDate,
 }
 
-crate::wire_shape::objects_only!(PeriodWire);
+crate::wire::objects_only!(PeriodWire);
 
 impl serde::Serialize for Period {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use crate::{
-    Actor, Count, Dataset, IndicatorId, Measure, Period, RecordId, Reported, Share, Unit, UnitCode,
+    Count, Dataset, IndicatorId, Measure, Period, RecordId, Reported, Share, Unit, UnitCode,
     UnitWord,
 };
 
@@ -190,16 +190,6 @@ fn tidy_text(text: &str) -> String {
     }
     out.push_str(rest);
     out.trim().trim_end_matches(':').to_owned()
-}
-
-/// The schema of the `actor` field of a figure: one actor, or on input a list
-/// of actors (accepted so that [`check`](crate::check) can reject it by name).
-pub(crate) fn one_or_many_actors(generator: &mut SchemaGenerator) -> Schema {
-    let actor = generator.subschema_for::<Actor>();
-    json_schema!({
-        "description": "Who reported the figure: exactly one actor. A list is accepted only so that the check can report that figures of several actors are never summed.",
-        "anyOf": [actor, {"type": "array", "items": actor}]
-    })
 }
 
 /// Implements the name and id of a hand-described schema.

@@ -80,7 +80,7 @@ impl Hierarchy {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Hierarchy, Error> {
-        let file: FileWire = crate::wire_shape::read_json(reader, &crate::Limits::default())?;
+        let file: FileWire = crate::wire::read_json(reader, &crate::Limits::default())?;
         let mut units = Vec::new();
         let stamp = |code: UnitCode, name: String, parent: Option<UnitCode>| {
             Unit::new(code, name)
@@ -146,7 +146,7 @@ struct FileRaw {
     provinces: Vec<ProvinceWire>,
 }
 
-crate::wire_shape::objects_only!(deserialize: FileRaw);
+crate::wire::objects_only!(deserialize: FileRaw);
 
 impl TryFrom<FileRaw> for FileWire {
     type Error = String;
@@ -206,7 +206,7 @@ struct ProvinceRaw {
     communes: Option<Vec<CommuneWire>>,
 }
 
-crate::wire_shape::objects_only!(deserialize: ProvinceRaw);
+crate::wire::objects_only!(deserialize: ProvinceRaw);
 
 impl TryFrom<ProvinceRaw> for ProvinceWire {
     type Error = String;
@@ -246,7 +246,7 @@ struct DistrictRaw {
     communes: Vec<CommuneWire>,
 }
 
-crate::wire_shape::objects_only!(deserialize: DistrictRaw);
+crate::wire::objects_only!(deserialize: DistrictRaw);
 
 impl TryFrom<DistrictRaw> for DistrictWire {
     type Error = String;
@@ -275,7 +275,7 @@ struct CommuneRaw {
     name: String,
 }
 
-crate::wire_shape::objects_only!(deserialize: CommuneRaw);
+crate::wire::objects_only!(deserialize: CommuneRaw);
 
 impl TryFrom<CommuneRaw> for CommuneWire {
     type Error = String;
