@@ -412,8 +412,9 @@ impl FromStr for Period {
 }
 
 /// Reads a date as the wire writes it: exactly `YYYY-MM-DD` (four ASCII
-/// digits, `-`, two digits, `-`, two digits) naming a real day. No sign, no
-/// space, no short month or day. Every reader of a date (the derived serde of
+/// digits, `-`, two digits, `-`, two digits) naming a real day of the years
+/// 0001 to 9999 (year 0000 is no year of the calendar the schema's `date`
+/// format knows). No sign, no space, no short month or day. Every reader of a date (the derived serde of
 /// records, periods, units and crosswalks, and the stream's fast path) goes
 /// through this function.
 pub(crate) fn wire_date(bytes: &[u8]) -> Option<NaiveDate> {
@@ -424,6 +425,9 @@ pub(crate) fn wire_date(bytes: &[u8]) -> Option<NaiveDate> {
     let year = digit(y1)? * 1000 + digit(y2)? * 100 + digit(y3)? * 10 + digit(y4)?;
     let month = digit(m1)? * 10 + digit(m2)?;
     let day = digit(d1)? * 10 + digit(d2)?;
+    if year == 0 {
+        return None;
+    }
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
