@@ -469,7 +469,7 @@ pub(crate) mod date_serde {
             let shown: String = v.chars().take(SHOWN).collect();
             let more = if shown.len() < v.len() { "…" } else { "" };
             Err(E::custom(if super::date_shaped(v.as_bytes()) {
-                format!("invalid date {shown:?}: input is out of range (no such day)")
+                format!("invalid date {shown:?}: input is out of range (no such day; years run 0001 to 9999)")
             } else {
                 format!("invalid date {shown:?}{more}: input contains invalid characters; expected YYYY-MM-DD (4 digits, '-', 2 digits, '-', 2 digits)")
             }))
@@ -1086,6 +1086,18 @@ mod tests {
     }
 
     // ----- constructors -----
+
+    #[test]
+    fn wire_dates_run_from_year_0001_to_9999() {
+        assert_eq!(wire_date(b"0001-01-01"), Some(date(1, 1, 1)));
+        assert_eq!(wire_date(b"9999-12-31"), Some(date(9999, 12, 31)));
+        assert_eq!(wire_date(b"0000-01-01"), None);
+        assert_eq!(wire_date(b"0000-02-29"), None);
+        let err = serde_json::from_str::<Period>(r#"{"start": "0000-01-01", "end": "0001-12-31"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("years run 0001 to 9999"), "{err}");
+    }
 
     #[test]
     fn new_checks_order() {
