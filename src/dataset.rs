@@ -27,7 +27,7 @@ pub enum Schema {
     V1,
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A dataset: what one unit submits for one period, as records, reported
 /// figures and the year's plan.
 ///
@@ -202,8 +202,8 @@ impl Dataset {
             .into());
         }
         crate::limits::scan(&bytes, limits)?;
-        let dataset: Dataset = serde_json::from_slice(&bytes)
-            .map_err(|e| crate::wire_shape::json_error_in(&bytes, e))?;
+        let dataset: Dataset =
+            serde_json::from_slice(&bytes).map_err(|e| crate::wire::json_error_in(&bytes, e))?;
         let records = dataset
             .record_count()
             .saturating_add(dataset.units.len())
@@ -255,28 +255,4 @@ impl Dataset {
             + self.awards.len()
             + self.figures.len()
     }
-}
-
-/// Turns a JSON reader error into [`ErrorKind::Json`] with its position, or
-/// into [`ErrorKind::UnexpectedArray`] for an array where an object or a
-/// value belongs (see `wire_shape`).
-#[allow(clippy::needless_pass_by_value)] // an error adaptor for `map_err`, which hands over the error
-pub(crate) fn json_error(err: serde_json::Error) -> Error {
-    let text = err.to_string();
-    let suffix = format!(" at line {} column {}", err.line(), err.column());
-    let message = text.strip_suffix(&suffix).unwrap_or(&text);
-    if err.is_data() && message.starts_with(crate::wire_shape::SEQUENCE_MESSAGE) {
-        return ErrorKind::UnexpectedArray {
-            line: err.line(),
-            column: err.column(),
-        }
-        .into();
-    }
-    let message = crate::Excerpt::message(message);
-    ErrorKind::Json {
-        line: err.line(),
-        column: err.column(),
-        message,
-    }
-    .into()
 }

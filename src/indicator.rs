@@ -310,7 +310,7 @@ impl fmt::Display for Builtin {
     }
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A custom indicator declared in a dataset, for figures this crate does not know yet
 /// (money mobilized, land donated in m², workdays, houses built, mediation cases).
 ///

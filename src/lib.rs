@@ -72,18 +72,21 @@
 //!
 //! ## Layout
 //!
-//! Data flows one way, down this list: no module imports one below it.
+//! Data flows one way, down this list: no module imports one below it
+//! (a test, `tests/integration/layers.rs`, reads the table and the sources and holds them to it).
 //!
 //! | layer | modules | holds |
 //! |---|---|---|
 //! | errors | `error/` | the one error table: each kind's code, severity, English and Vietnamese text; imports nothing of the crate |
-//! | value types | `quantity`, `period`, `unit/`, `actor`, `indicator` | counts and intervals, periods, unit codes and the [`Hierarchy`], actors, the indicator catalogue |
+//! | wire | `wire`, `limits` | the objects-only rule of the wire language (`objects_only!`, `wire_struct!`), reading a JSON document (`read_json`) and the mapping of the JSON reader's errors; the reading limits; they import only `error` |
+//! | value types | `quantity`, `period`, `unit/`, `lookup`, `actor`, `indicator` | counts and intervals, periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicator catalogue |
 //! | notation | `notation` | reading and writing Vietnamese numbers and dates (`1.229`, `hơn 6.800`, `98,5%`, `02/02/2023`); value types do not import it |
 //! | records | `record/` | one file per kind: its struct, its one-record rules and what it adds to totals; [`RecordKind`], the one table of kinds; the rule set; the index the roll-up reads |
-//! | the document | `dataset`, `plan`, `limits`, `wire_shape` | [`Dataset`] and its reader |
+//! | the document | `dataset`, `plan`, `csv_io`, `schema` | [`Dataset`] and its reader, the work plan, figures as CSV (feature `csv`), the JSON Schema (feature `schema`) |
 //! | validation | `validate/` | [`check`]: the record rules on every record, then the rules across records (duplicate ids, one block per commune and team per village, reception norms, stage nesting, duplicate and overlapping figures, the plan) and the unit rules |
 //! | aggregation | `aggregate/` | the column store: the fold, the stream, apply, merge, the roll-up, rekey |
 //! | rendering | `render/` | messages, wording, the report |
+//! | synthetic data | `synth` | synthetic datasets for tests and benches (feature `synth`) |
 //!
 //! **The rule set.** Each one-record rule is written once, as a function of
 //! the record, a small context (the units' levels and validity, the period,
@@ -422,7 +425,7 @@ pub mod render;
 pub mod synth;
 mod unit;
 pub mod validate;
-mod wire_shape;
+mod wire;
 
 pub use actor::Actor;
 pub use aggregate::{

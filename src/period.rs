@@ -412,8 +412,9 @@ impl FromStr for Period {
 }
 
 /// Reads a date as the wire writes it: exactly `YYYY-MM-DD` (four ASCII
-/// digits, `-`, two digits, `-`, two digits) naming a real day. No sign, no
-/// space, no short month or day. Every reader of a date (the derived serde of
+/// digits, `-`, two digits, `-`, two digits) naming a real day of the years
+/// 0001 to 9999 (year 0000 is no year of the calendar the schema's `date`
+/// format knows). No sign, no space, no short month or day. Every reader of a date (the derived serde of
 /// records, periods, units and crosswalks, and the stream's fast path) goes
 /// through this function.
 pub(crate) fn wire_date(bytes: &[u8]) -> Option<NaiveDate> {
@@ -424,6 +425,9 @@ pub(crate) fn wire_date(bytes: &[u8]) -> Option<NaiveDate> {
     let year = digit(y1)? * 1000 + digit(y2)? * 100 + digit(y3)? * 10 + digit(y4)?;
     let month = digit(m1)? * 10 + digit(m2)?;
     let day = digit(d1)? * 10 + digit(d2)?;
+    if year == 0 {
+        return None;
+    }
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
@@ -465,7 +469,7 @@ pub(crate) mod date_serde {
             let shown: String = v.chars().take(SHOWN).collect();
             let more = if shown.len() < v.len() { "…" } else { "" };
             Err(E::custom(if super::date_shaped(v.as_bytes()) {
-                format!("invalid date {shown:?}: input is out of range (no such day)")
+                format!("invalid date {shown:?}: input is out of range (no such day; years run 0001 to 9999)")
             } else {
                 format!("invalid date {shown:?}{more}: input contains invalid characters; expected YYYY-MM-DD (4 digits, '-', 2 digits, '-', 2 digits)")
             }))
@@ -513,7 +517,7 @@ struct PeriodWire {
     end: NaiveDate,
 }
 
-crate::wire_shape::objects_only!(PeriodWire);
+crate::wire::objects_only!(PeriodWire);
 
 impl serde::Serialize for Period {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -1082,6 +1086,18 @@ mod tests {
     }
 
     // ----- constructors -----
+
+    #[test]
+    fn wire_dates_run_from_year_0001_to_9999() {
+        assert_eq!(wire_date(b"0001-01-01"), Some(date(1, 1, 1)));
+        assert_eq!(wire_date(b"9999-12-31"), Some(date(9999, 12, 31)));
+        assert_eq!(wire_date(b"0000-01-01"), None);
+        assert_eq!(wire_date(b"0000-02-29"), None);
+        let err = serde_json::from_str::<Period>(r#"{"start": "0000-01-01", "end": "0001-12-31"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("years run 0001 to 9999"), "{err}");
+    }
 
     #[test]
     fn new_checks_order() {

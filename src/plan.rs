@@ -2,7 +2,7 @@
 
 use crate::{Actor, Count, Reported, Truth, UnitCode};
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A year's work plan of a mobilization commission.
 ///
 /// The plan declares its shape — the seed's 2023 plan has 8 key tasks, 2 of them
@@ -47,7 +47,7 @@ pub struct WorkPlan {
 }
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A key task of a work plan.
 ///
 /// ```
@@ -89,7 +89,7 @@ fn yes() -> bool {
     true
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A measurable target of a key task.
 ///
 /// ```
@@ -201,7 +201,7 @@ pub enum TargetStatus {
     Unknown,
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// One criterion of a plan's checklist, such as "rõ người" (clear person).
 ///
 /// The checklist is data: the seed's "5 rõ" is the default
@@ -256,7 +256,7 @@ impl Criterion {
     }
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// How a task meets one criterion of the checklist.
 ///
 /// ```

@@ -619,7 +619,7 @@ impl<'de> Visitor<'de> for ReportedVisitor {
     type Value = Reported;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(REPORTED_EXPECTED)
+        f.write_str(crate::wire::REPORTED_EXPECTED)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Reported, E> {
@@ -651,10 +651,6 @@ impl<'de> Visitor<'de> for ReportedVisitor {
         Ok(Reported::new(qualifier, Count(value)))
     }
 }
-
-/// What a reported number may be, for error messages.
-pub(crate) const REPORTED_EXPECTED: &str =
-    "a whole number such as 6800, or an object with one key at_least, at_most or about";
 
 impl<'de> serde::Deserialize<'de> for Reported {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Reported, D::Error> {
@@ -734,7 +730,7 @@ struct ShareRaw {
     whole: Count,
 }
 
-crate::wire_shape::objects_only!(ShareRaw);
+crate::wire::objects_only!(ShareRaw);
 
 impl TryFrom<ShareRaw> for Share {
     type Error = Error;
@@ -1089,7 +1085,7 @@ struct MeasureRaw {
     qualifier: Qualifier,
 }
 
-crate::wire_shape::objects_only!(MeasureRaw);
+crate::wire::objects_only!(MeasureRaw);
 
 fn is_exact(q: &Qualifier) -> bool {
     *q == Qualifier::Exact

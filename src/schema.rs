@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
 use crate::{
-    Actor, Count, Dataset, IndicatorId, Measure, Period, RecordId, Reported, Share, Unit, UnitCode,
+    Count, Dataset, IndicatorId, Measure, Period, RecordId, Reported, Share, Unit, UnitCode,
     UnitWord,
 };
 
@@ -75,8 +75,19 @@ macro_rules! invisible {
 }
 
 /// The shape of a wire date (whether the day exists is the `date` format's
-/// part): what `period::wire_date` reads.
-const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+/// part): what `period::wire_date` reads, years 0001 to 9999.
+const DATE_PATTERN: &str = "^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// Makes a pattern's final `$` refuse a final newline: Python's `re` lets `$`
+/// match before a string's final `\n` (`"30\n"` would match `^[0-9]{2}$`),
+/// JavaScript's and Rust's do not. The lookahead `(?!\n)` is read alike by
+/// Python, ajv (JavaScript with the `u` flag) and the Rust `jsonschema` crate.
+fn no_final_newline(pattern: &str) -> String {
+    match pattern.strip_suffix('$') {
+        Some(head) if !head.ends_with("(?!\\n)") => format!("{head}(?!\\n)$"),
+        _ => pattern.to_string(),
+    }
+}
 
 /// Gives every date its exact shape and every free string the reader's
 /// length limit ([`Limits::DEFAULT_MAX_STRING_BYTES`](crate::Limits): a string of
@@ -87,6 +98,9 @@ fn bound_strings(value: &mut serde_json::Value) {
         serde_json::Value::Object(map) => {
             if map.get("format").and_then(|f| f.as_str()) == Some("date") {
                 map.entry("pattern").or_insert_with(|| DATE_PATTERN.into());
+            }
+            if let Some(serde_json::Value::String(p)) = map.get_mut("pattern") {
+                *p = no_final_newline(p);
             }
             // schemars' integer formats are no JSON Schema formats (ajv's strict
             // mode refuses them): the bounds of the Rust type say the same.
@@ -190,16 +204,6 @@ fn tidy_text(text: &str) -> String {
     }
     out.push_str(rest);
     out.trim().trim_end_matches(':').to_owned()
-}
-
-/// The schema of the `actor` field of a figure: one actor, or on input a list
-/// of actors (accepted so that [`check`](crate::check) can reject it by name).
-pub(crate) fn one_or_many_actors(generator: &mut SchemaGenerator) -> Schema {
-    let actor = generator.subschema_for::<Actor>();
-    json_schema!({
-        "description": "Who reported the figure: exactly one actor. A list is accepted only so that the check can report that figures of several actors are never summed.",
-        "anyOf": [actor, {"type": "array", "items": actor}]
-    })
 }
 
 /// Implements the name and id of a hand-described schema.
@@ -372,10 +376,10 @@ impl JsonSchema for RecordId {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A record id: 1 to 64 characters, no control or invisible characters, no leading or trailing spaces.",
+            "description": "A record id: 1 to 64 characters once in NFC, no control or invisible characters, no leading or trailing spaces. The schema bounds the length as written (at most 1024 characters: the reader refuses more than 1024 bytes before normalizing); the 64 characters after NFC are the reader's part.",
             "type": "string",
             "minLength": 1,
-            "maxLength": 64,
+            "maxLength": 1024,
             "pattern": concat!(
                 "^[^", white_space!(), control!(), invisible!(), "](?:[^", control!(), invisible!(),
                 "]*[^", white_space!(), control!(), invisible!(), "])?$"
@@ -397,5 +401,14 @@ mod tests {
             "A figure, see `check` and `Reported`."
         );
         assert_eq!(tidy_text("a [b] c"), "a [b] c");
+    }
+
+    #[test]
+    fn patterns_refuse_a_final_newline() {
+        assert_eq!(no_final_newline("^[0-9]{2}$"), "^[0-9]{2}(?!\\n)$");
+        assert_eq!(no_final_newline("^[0-9]{2}(?!\\n)$"), "^[0-9]{2}(?!\\n)$");
+        let schema = crate::dataset_schema().to_string();
+        assert!(!schema.contains("]$\""), "a pattern ends in a bare $");
+        assert!(schema.contains("(?!\\\\n)$"));
     }
 }

@@ -128,7 +128,7 @@ pub struct TotalsRow {
 }
 
 /// The wire form of a row: flat, with the qualifier apart from the value.
-/// Read from a JSON object only ([`objects_only!`](crate::wire_shape)), its
+/// Read from a JSON object only ([`objects_only!`](crate::wire)), its
 /// date as the wire writes dates ([`crate::period::date_serde`]).
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self", rename = "TotalsRow", deny_unknown_fields)]
@@ -159,7 +159,7 @@ struct RowWire {
     as_of: Option<NaiveDate>,
 }
 
-crate::wire_shape::objects_only!(RowWire);
+crate::wire::objects_only!(RowWire);
 
 impl From<TotalsRow> for RowWire {
     fn from(r: TotalsRow) -> RowWire {
@@ -754,7 +754,7 @@ mod tests {
     /// The crate's error for a row read from `text`, as JSON readers give it.
     fn code(text: &str) -> crate::Code {
         let err = serde_json::from_str::<TotalsRow>(text).unwrap_err();
-        crate::wire_shape::json_error_in(text.as_bytes(), err).code()
+        crate::wire::json_error_in(text.as_bytes(), err).code()
     }
 
     #[test]

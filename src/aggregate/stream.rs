@@ -602,7 +602,7 @@ fn outcome(acc: &Accumulator, text: &[u8]) -> Outcome {
         Some(r) => r,
         None => match serde_json::from_slice(text) {
             Ok(r) => r,
-            Err(e) => return Outcome::Rejected(crate::wire_shape::json_error_in(text, e)),
+            Err(e) => return Outcome::Rejected(crate::wire::json_error_in(text, e)),
         },
     };
     match acc.prepare(record) {

@@ -6,7 +6,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::Builtin;
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// An award for mobilization work.
 ///
 /// The seed's "tặng giấy khen cho 11 tập thể" is eleven awards of kind

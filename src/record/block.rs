@@ -8,7 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Actor, Builtin, Level};
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A grassroots mobilization block (khối dân vận cơ sở): the mobilization
 /// coordinating body of a commune's Party committee; at most one per commune.
 ///

@@ -8,7 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Builtin, ErrorKind};
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A site-clearance drive (vận động giải phóng mặt bằng) for one project in one unit.
 ///
 /// ```

@@ -8,7 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::Builtin;
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A dialogue between the head of a Party committee or government and the
 /// people (tiếp xúc, đối thoại).
 ///
@@ -47,7 +47,7 @@ pub struct Dialogue {
 }
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// One day on which the head of a Party committee or government received
 /// citizens (tiếp công dân).
 ///

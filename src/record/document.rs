@@ -6,7 +6,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::Builtin;
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A document issued (văn bản).
 ///
 /// ```

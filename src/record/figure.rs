@@ -9,7 +9,7 @@ use super::rules::{Context, Flow, Rules, Sink};
 use crate::IndicatorKind;
 use crate::ValueType;
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A figure that arrives as a total rather than as records: what one actor
 /// reported for one indicator, unit and period.
 ///
@@ -43,7 +43,7 @@ pub struct Figure {
     #[serde(rename = "actor", with = "one_or_many")]
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::schema::one_or_many_actors")
+        schemars(schema_with = "one_or_many_actors")
     )]
     pub actors: Vec<Actor>,
     /// The value, for count indicators.
@@ -92,7 +92,7 @@ impl Figure {
     }
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// One part of a figure's breakdown.
 ///
 /// ```
@@ -213,6 +213,17 @@ impl Figure {
         }
         ControlFlow::Continue(unit)
     }
+}
+
+/// The schema of the `actor` field of a figure: one actor, or on input a list
+/// of actors (accepted so that [`check`](crate::check) can reject it by name).
+#[cfg(feature = "schema")]
+fn one_or_many_actors(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let actor = generator.subschema_for::<crate::Actor>();
+    schemars::json_schema!({
+        "description": "Who reported the figure: exactly one actor. A list is accepted only so that the check can report that figures of several actors are never summed.",
+        "anyOf": [actor, {"type": "array", "items": actor}]
+    })
 }
 
 #[cfg(test)]

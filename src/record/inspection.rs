@@ -8,7 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Builtin, ErrorKind};
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// An inspection or supervision session (cuộc kiểm tra, giám sát).
 ///
 /// Its subjects are Party organizations and Party members; reports often lump
@@ -67,7 +67,7 @@ pub enum InspectionKind {
     Lumped,
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// The subjects of a session: Party organizations, Party members, and subjects
 /// reported without telling which.
 ///

@@ -8,7 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Actor, Builtin};
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A "Dân vận khéo" (skilful mobilization) model or exemplary person.
 ///
 /// A *mô hình* is a collective initiative; a *điển hình* an exemplary

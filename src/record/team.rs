@@ -8,7 +8,7 @@ use super::contribution::Contribs;
 use super::rules::{Context, Flow, Rules, Sink};
 use crate::{Actor, Builtin, ErrorKind, Level};
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A village mobilization team (tổ dân vận thôn, khu dân cư); at most one per village.
 ///
 /// The secretary of the village's Party cell leads it; the village head and the
@@ -117,7 +117,7 @@ impl VillageTeam {
     }
 }
 
-crate::wire_shape::wire_struct! {
+crate::wire::wire_struct! {
 /// A member of a village team.
 ///
 /// ```

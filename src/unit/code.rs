@@ -416,7 +416,7 @@ struct UnitWire {
     valid_to: Option<NaiveDate>,
 }
 
-crate::wire_shape::objects_only!(UnitWire);
+crate::wire::objects_only!(UnitWire);
 
 impl From<UnitWire> for Unit {
     fn from(w: UnitWire) -> Unit {

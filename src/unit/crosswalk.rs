@@ -251,7 +251,7 @@ impl CrosswalkBuilder {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn from_json(reader: impl std::io::Read) -> Result<CrosswalkBuilder, Error> {
-        crate::wire_shape::read_json(reader, &crate::Limits::default())
+        crate::wire::read_json(reader, &crate::Limits::default())
     }
 
     /// Sets the first day on which the new units apply.
@@ -875,7 +875,7 @@ struct CrosswalkWire {
     entries: Vec<EntryWire>,
 }
 
-crate::wire_shape::objects_only!(CrosswalkWire);
+crate::wire::objects_only!(CrosswalkWire);
 
 /// The wire shape of one entry.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
@@ -885,7 +885,7 @@ struct EntryWire {
     to: Vec<TargetWire>,
 }
 
-crate::wire_shape::objects_only!(EntryWire);
+crate::wire::objects_only!(EntryWire);
 
 /// The wire shape of one target.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
@@ -896,7 +896,7 @@ struct TargetWire {
     share: Option<String>,
 }
 
-crate::wire_shape::objects_only!(TargetWire);
+crate::wire::objects_only!(TargetWire);
 
 impl From<CrosswalkWire> for CrosswalkBuilder {
     fn from(wire: CrosswalkWire) -> CrosswalkBuilder {

@@ -1,7 +1,6 @@
 //! Reading a hierarchy from the nested units file.
 
 use chrono::NaiveDate;
-use serde::de::IgnoredAny;
 
 use super::code::{Level, Unit, UnitCode};
 use super::hierarchy::Hierarchy;
@@ -43,8 +42,9 @@ impl Hierarchy {
     ///      "communes": [{"code": "10507", "name": "Phường Cẩm Thượng"}]}]}]}
     /// ```
     ///
-    /// Only `provinces` is required; `source`, `license` and `as_of` are
-    /// ignored. When `levels` is given it must be `["province", "district",
+    /// Only `provinces` is required; `source` and `license` are text and
+    /// `as_of` a date written `YYYY-MM-DD` (each checked, none used by the
+    /// hierarchy). When `levels` is given it must be `["province", "district",
     /// "commune"]` or `["province", "commune"]` and match what the provinces
     /// list. Each code must be of the level of its place. Other fields are
     /// rejected.
@@ -80,7 +80,7 @@ impl Hierarchy {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Hierarchy, Error> {
-        let file: FileWire = crate::wire_shape::read_json(reader, &crate::Limits::default())?;
+        let file: FileWire = crate::wire::read_json(reader, &crate::Limits::default())?;
         let mut units = Vec::new();
         let stamp = |code: UnitCode, name: String, parent: Option<UnitCode>| {
             Unit::new(code, name)
@@ -135,18 +135,26 @@ struct FileWire {
 #[derive(serde::Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
 struct FileRaw {
+    /// Where the units come from: text, read and not used by the hierarchy.
     #[serde(default, rename = "source")]
-    _source: IgnoredAny,
+    _source: Option<String>,
+    /// The licence of the source: text, read and not used.
     #[serde(default, rename = "license")]
-    _license: IgnoredAny,
-    #[serde(default, rename = "as_of")]
-    _as_of: IgnoredAny,
+    _license: Option<String>,
+    /// The day the list describes: a strict date, read and not used (the
+    /// units' own `valid_from` and `valid_to` say when each holds).
+    #[serde(
+        default,
+        rename = "as_of",
+        deserialize_with = "crate::period::date_serde::option"
+    )]
+    _as_of: Option<NaiveDate>,
     #[serde(default)]
     levels: Option<Vec<Level>>,
     provinces: Vec<ProvinceWire>,
 }
 
-crate::wire_shape::objects_only!(deserialize: FileRaw);
+crate::wire::objects_only!(deserialize: FileRaw);
 
 impl TryFrom<FileRaw> for FileWire {
     type Error = String;
@@ -206,7 +214,7 @@ struct ProvinceRaw {
     communes: Option<Vec<CommuneWire>>,
 }
 
-crate::wire_shape::objects_only!(deserialize: ProvinceRaw);
+crate::wire::objects_only!(deserialize: ProvinceRaw);
 
 impl TryFrom<ProvinceRaw> for ProvinceWire {
     type Error = String;
@@ -246,7 +254,7 @@ struct DistrictRaw {
     communes: Vec<CommuneWire>,
 }
 
-crate::wire_shape::objects_only!(deserialize: DistrictRaw);
+crate::wire::objects_only!(deserialize: DistrictRaw);
 
 impl TryFrom<DistrictRaw> for DistrictWire {
     type Error = String;
@@ -275,7 +283,7 @@ struct CommuneRaw {
     name: String,
 }
 
-crate::wire_shape::objects_only!(deserialize: CommuneRaw);
+crate::wire::objects_only!(deserialize: CommuneRaw);
 
 impl TryFrom<CommuneRaw> for CommuneWire {
     type Error = String;
@@ -353,6 +361,34 @@ mod tests {
           {"code": "91", "name": "Synthetic province B", "communes": [{"code": "91002", "name": "Synthetic commune 2"}]},
           {"code": "90", "name": "Synthetic province A", "communes": [
             {"code": "90005", "name": "Synthetic commune 5"}, {"code": "90001", "name": "Synthetic commune 1"}]}]}"#;
+
+    #[test]
+    fn as_of_is_a_date_and_source_and_license_are_text() {
+        let provinces = r#""provinces": [{"code": "90", "name": "P", "communes": []}]"#;
+        let read =
+            |head: &str| Hierarchy::from_units_json(format!("{{{head}{provinces}}}").as_bytes());
+        for bad in [
+            r#""as_of": "not a date", "#,
+            r#""as_of": "2025-7-1", "#,
+            r#""as_of": "0000-01-01", "#,
+            r#""as_of": 20250701, "#,
+            r#""source": 1, "#,
+            r#""license": {"name": "MIT"}, "#,
+        ] {
+            let err = read(bad).unwrap_err();
+            assert_eq!(err.code().to_string(), "DV050", "{bad}: {err}");
+        }
+        let err = read(r#""as_of": "not a date", "#).unwrap_err().to_string();
+        assert!(err.contains("invalid date \"not a date\""), "{err}");
+        let ok = r#""source": "synthetic", "license": "MIT", "as_of": "2025-07-01", "#;
+        assert_eq!(read(ok).unwrap().count_at(Level::Province), 1);
+        assert_eq!(
+            read(r#""as_of": null, "#)
+                .unwrap()
+                .count_at(Level::Province),
+            1
+        );
+    }
 
     #[test]
     fn two_level_file() {

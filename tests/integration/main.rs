@@ -9,6 +9,7 @@ mod csv;
 mod errors;
 mod example_data;
 mod fixtures;
+mod layers;
 mod one_rule_set;
 mod properties;
 mod render;

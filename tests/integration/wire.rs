@@ -217,10 +217,11 @@ fn line_limit_is_the_same_for_lf_and_crlf() {
 /// `Limits` (which only `from_json` applies).
 #[test]
 fn from_json_and_serde_on_the_type_agree() {
-    const PAST_LIMITS: [&str; 3] = [
+    const PAST_LIMITS: [&str; 4] = [
         "057-nesting-33.json",
         "058-nesting-200.json",
         "059-huge-string.json",
+        "110-unit-name-long.json",
     ];
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut seen = 0;

@@ -13,7 +13,7 @@
 //! crosswalk, or read alone, even by a path call `Dataset::deserialize(d)`:
 //! the public type has no inherent `deserialize`). Private wire structs derive
 //! with `#[serde(remote = "Self")]` and get their impls from [`objects_only!`]
-//! (their inherent functions are private). [`crate::dataset::json_error`]
+//! (their inherent functions are private). [`json_error`]
 //! reports that error as
 //! [`ErrorKind::UnexpectedArray`](crate::ErrorKind::UnexpectedArray) (DV051).
 //!
@@ -66,7 +66,7 @@ macro_rules! objects_only {
     (deserialize: $($ty:ty),* $(,)?) => {$(
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <$ty>::deserialize($crate::wire_shape::ObjectOnly(deserializer))
+                <$ty>::deserialize($crate::wire::ObjectOnly(deserializer))
             }
         }
     )*};
@@ -79,7 +79,7 @@ macro_rules! objects_only {
 
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <$ty>::deserialize($crate::wire_shape::ObjectOnly(deserializer))
+                <$ty>::deserialize($crate::wire::ObjectOnly(deserializer))
             }
         }
     )*};
@@ -120,7 +120,7 @@ macro_rules! wire_struct {
             impl<'de> serde::Deserialize<'de> for self::$name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     let mirror = <$name as serde::Deserialize>::deserialize(
-                        $crate::wire_shape::ObjectOnly(deserializer),
+                        $crate::wire::ObjectOnly(deserializer),
                     )?;
                     Ok(Self { $( $field : mirror.$field ),* })
                 }
@@ -130,10 +130,40 @@ macro_rules! wire_struct {
 }
 pub(crate) use wire_struct;
 
+/// What a reported number may be, for error messages: the expectation a
+/// `Reported` states, which [`json_error_in`] recognises (the reader consumed
+/// the `[` of such a value).
+pub(crate) const REPORTED_EXPECTED: &str =
+    "a whole number such as 6800, or an object with one key at_least, at_most or about";
+
 /// The start of serde's message for an array where another type belongs.
 pub(crate) const SEQUENCE_MESSAGE: &str = "invalid type: sequence";
 
-/// The JSON reader's error for `bytes`, as [`crate::dataset::json_error`]
+/// Turns a JSON reader error into [`ErrorKind::Json`] with its position, or
+/// into [`ErrorKind::UnexpectedArray`] for an array where an object or a
+/// value belongs (see the module).
+#[allow(clippy::needless_pass_by_value)] // an error adaptor for `map_err`, which hands over the error
+pub(crate) fn json_error(err: serde_json::Error) -> Error {
+    let text = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let message = text.strip_suffix(&suffix).unwrap_or(&text);
+    if err.is_data() && message.starts_with(SEQUENCE_MESSAGE) {
+        return ErrorKind::UnexpectedArray {
+            line: err.line(),
+            column: err.column(),
+        }
+        .into();
+    }
+    let message = crate::Excerpt::message(message);
+    ErrorKind::Json {
+        line: err.line(),
+        column: err.column(),
+        message,
+    }
+    .into()
+}
+
+/// The JSON reader's error for `bytes`, as [`json_error`]
 /// makes it, with an [`ErrorKind::UnexpectedArray`] put on its `[`; text that
 /// is not JSON at all gets the reader's message about that instead.
 ///
@@ -141,13 +171,13 @@ pub(crate) const SEQUENCE_MESSAGE: &str = "invalid type: sequence";
 /// qualified number (read as any value) met it, the byte before it otherwise
 /// (the reader peeked for a map, a string or a number).
 pub(crate) fn json_error_in(bytes: &[u8], err: serde_json::Error) -> Error {
-    let consumed = err.to_string().contains(crate::quantity::REPORTED_EXPECTED);
-    let err = crate::dataset::json_error(err);
+    let consumed = err.to_string().contains(REPORTED_EXPECTED);
+    let err = json_error(err);
     let ErrorKind::UnexpectedArray { line, column } = *err.kind() else {
         return err;
     };
     if let Err(syntax) = serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
-        return crate::dataset::json_error(syntax);
+        return json_error(syntax);
     }
     let mut start = 0usize;
     for _ in 1..line {
