@@ -251,7 +251,29 @@ impl CrosswalkBuilder {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn from_json(reader: impl std::io::Read) -> Result<CrosswalkBuilder, Error> {
-        crate::wire::read_json(reader, &crate::Limits::default())
+        CrosswalkBuilder::from_json_with_limits(reader, &crate::Limits::default())
+    }
+
+    /// [`from_json`](CrosswalkBuilder::from_json) within other
+    /// [`Limits`](crate::Limits) than the defaults (`max_bytes`,
+    /// `max_string_bytes`, `max_depth`).
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json`](CrosswalkBuilder::from_json), with the given limits.
+    ///
+    /// ```
+    /// let json = r#"{"entries": [{"from": "10507", "to": [{"code": "10510"}]}]}"#;
+    /// let small = danvan::Limits::default().with_max_bytes(16);
+    /// let err = danvan::CrosswalkBuilder::from_json_with_limits(json.as_bytes(), &small).unwrap_err();
+    /// assert_eq!(err.code(), "DV120");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn from_json_with_limits(
+        reader: impl std::io::Read,
+        limits: &crate::Limits,
+    ) -> Result<CrosswalkBuilder, Error> {
+        crate::wire::read_json(reader, limits)
     }
 
     /// Sets the first day on which the new units apply.
@@ -1022,6 +1044,20 @@ mod tests {
         assert_eq!(serde_json::to_string(&cw).unwrap(), SYNTHETIC);
         let again: Crosswalk = serde_json::from_str(SYNTHETIC).unwrap();
         assert_eq!(again, cw);
+    }
+
+    /// A crosswalk from an upload is read within the app's limits.
+    #[test]
+    fn a_crosswalk_is_read_within_given_limits() {
+        let json = r#"{"entries": [{"from": "10507", "to": [{"code": "10510"}]}]}"#;
+        let fits = crate::Limits::default().with_max_bytes(json.len() as u64);
+        assert!(CrosswalkBuilder::from_json_with_limits(json.as_bytes(), &fits).is_ok());
+        let one_less = fits.with_max_bytes(json.len() as u64 - 1);
+        let err = CrosswalkBuilder::from_json_with_limits(json.as_bytes(), &one_less).unwrap_err();
+        assert_eq!(err.code(), "DV120");
+        let shallow = crate::Limits::default().with_max_depth(2);
+        let err = CrosswalkBuilder::from_json_with_limits(json.as_bytes(), &shallow).unwrap_err();
+        assert_eq!(err.code(), "DV123");
     }
 
     #[test]

@@ -80,7 +80,34 @@ impl Hierarchy {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Hierarchy, Error> {
-        let file: FileWire = crate::wire::read_json(reader, &crate::Limits::default())?;
+        Hierarchy::from_units_json_with_limits(reader, from, to, &crate::Limits::default())
+    }
+
+    /// [`from_units_json_valid`](Hierarchy::from_units_json_valid) within
+    /// other [`Limits`](crate::Limits) than the defaults (`max_bytes`,
+    /// `max_string_bytes`, `max_depth`), for apps that take a units file
+    /// from an upload.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_units_json_valid`](Hierarchy::from_units_json_valid), with
+    /// the given limits.
+    ///
+    /// ```
+    /// let json = r#"{"provinces": [{"code": "30", "name": "Tỉnh Hải Dương"}]}"#;
+    /// let small = danvan::Limits::default().with_max_bytes(16);
+    /// let err = danvan::Hierarchy::from_units_json_with_limits(json.as_bytes(), None, None, &small)
+    ///     .unwrap_err();
+    /// assert_eq!(err.code(), "DV120");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn from_units_json_with_limits(
+        reader: impl std::io::Read,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        limits: &crate::Limits,
+    ) -> Result<Hierarchy, Error> {
+        let file: FileWire = crate::wire::read_json(reader, limits)?;
         let mut units = Vec::new();
         let stamp = |code: UnitCode, name: String, parent: Option<UnitCode>| {
             Unit::new(code, name)
@@ -495,6 +522,28 @@ mod tests {
             "x".repeat(5000)
         );
         let err = Hierarchy::from_units_json(long_name.as_bytes()).unwrap_err();
+        assert_eq!(err.code(), "DV122");
+    }
+
+    /// Apps that take a units file from an upload set their own limits.
+    #[test]
+    fn the_units_file_is_read_within_given_limits() {
+        let json = r#"{"provinces": [{"code": "30", "name": "Tỉnh Hải Dương"}]}"#;
+        let fits = crate::Limits::default().with_max_bytes(json.len() as u64);
+        assert!(Hierarchy::from_units_json_with_limits(json.as_bytes(), None, None, &fits).is_ok());
+        let one_less = fits.with_max_bytes(json.len() as u64 - 1);
+        let err = Hierarchy::from_units_json_with_limits(json.as_bytes(), None, None, &one_less)
+            .unwrap_err();
+        assert_eq!(
+            err.into_kind(),
+            ErrorKind::DocumentTooLarge {
+                limit: json.len() as u64 - 1
+            }
+        );
+        let short_strings = crate::Limits::default().with_max_string_bytes(8);
+        let err =
+            Hierarchy::from_units_json_with_limits(json.as_bytes(), None, None, &short_strings)
+                .unwrap_err();
         assert_eq!(err.code(), "DV122");
     }
 }
