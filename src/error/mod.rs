@@ -716,6 +716,10 @@ mod tests {
                 ErrorKind::IssuesLeftOut { code: ErrorKind::SecondBlock { code: "10507".into(), first: 0 }.code(), count: 3_899_000 },
                 "3899000 more issues of code DV066 left out (max_issues)",
             ),
+            (
+                ErrorKind::CsvTooManyCells { row: 2, limit: 64 },
+                "row 2 has more than 64 cells: a figure row has at most six",
+            ),
         ]
     }
 
@@ -824,6 +828,7 @@ mod tests {
             ("CsvTooManyRows", "DV124"),
             ("CsvCellTooLong", "DV125"),
             ("IssuesLeftOut", "DV126"),
+            ("CsvTooManyCells", "DV127"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

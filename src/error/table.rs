@@ -1248,4 +1248,13 @@ error_table! {
         "còn {} lỗi/cảnh báo mã {code} không được liệt kê",
         group(*count)
     );
+    /// A row of a CSV file has more cells than any figure row can have.
+    #[error("row {row} has more than {limit} cells: a figure row has at most six")]
+    CsvTooManyCells {
+        /// The row (1-based; the header is row 1).
+        row: u64,
+        /// The most cells a row may have.
+        limit: u64,
+    } = "DV127", Error,
+    vi { row, limit } => format!("dòng {row} có hơn {limit} ô; mỗi dòng số liệu có nhiều nhất sáu ô");
 }
