@@ -79,7 +79,7 @@
 //! |---|---|---|
 //! | errors | `error/` | the one error table: each kind's code, severity, English and Vietnamese text; imports nothing of the crate |
 //! | wire | `wire`, `limits` | the objects-only rule of the wire language (`objects_only!`, `wire_struct!`), reading a JSON document (`read_json`) and the mapping of the JSON reader's errors; the reading limits; they import only `error` |
-//! | value types | `quantity`, `period`, `unit/`, `lookup`, `actor`, `indicator` | counts and intervals, periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicator catalogue |
+//! | value types | `quantity`, `interval`, `period`, `unit/`, `lookup`, `actor`, `indicator` | counts and intervals, periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicator catalogue |
 //! | notation | `notation` | reading and writing Vietnamese numbers and dates (`1.229`, `hơn 6.800`, `98,5%`, `02/02/2023`); value types do not import it |
 //! | records | `record/` | one file per kind: its struct, its one-record rules and what it adds to totals; [`RecordKind`], the one table of kinds; the rule set; the index the roll-up reads |
 //! | the document | `dataset`, `plan`, `csv_io`, `schema` | [`Dataset`] and its reader, the work plan, figures as CSV (feature `csv`), the JSON Schema (feature `schema`) |
@@ -413,6 +413,7 @@ mod aggregate;
 mod dataset;
 mod error;
 mod indicator;
+mod interval;
 mod limits;
 mod lookup;
 pub mod notation;
@@ -437,6 +438,7 @@ pub use aggregate::{
 pub use dataset::{Dataset, Schema};
 pub use error::{Code, Error, ErrorKind, Excerpt};
 pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
+pub use interval::{Amount, Difference, Interval, Magnitude, RatioBounds, Tone};
 pub use limits::Limits;
 pub use period::*;
 pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStatus, WorkPlan};

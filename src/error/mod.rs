@@ -720,6 +720,11 @@ mod tests {
                 ErrorKind::CsvTooManyCells { row: 2, limit: 64 },
                 "row 2 has more than 64 cells: a figure row has at most six",
             ),
+            // ----- intervals -----
+            (
+                ErrorKind::InvalidInterval { why: "high below low" },
+                "invalid interval: high below low",
+            ),
         ]
     }
 
@@ -829,6 +834,7 @@ mod tests {
             ("CsvCellTooLong", "DV125"),
             ("IssuesLeftOut", "DV126"),
             ("CsvTooManyCells", "DV127"),
+            ("InvalidInterval", "DV150"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

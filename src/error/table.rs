@@ -1257,4 +1257,13 @@ error_table! {
         limit: u64,
     } = "DV127", Error,
     vi { row, limit } => format!("dòng {row} có hơn {limit} ô; mỗi dòng số liệu có nhiều nhất sáu ô");
+
+    // ----- intervals (DV150–DV159) -----
+    /// Bounds that no interval can have.
+    #[error("invalid interval: {why}")]
+    InvalidInterval {
+        /// What is wrong, e.g. `"high below low"`.
+        why: &'static str,
+    } = "DV150", Error,
+    vi { .. } => "khoảng giá trị không hợp lệ: cận trên nhỏ hơn cận dưới, hoặc dạng không khớp với cận".to_owned();
 }
