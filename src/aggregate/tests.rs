@@ -1,6 +1,8 @@
 use super::*;
 use crate::render::vi;
-use crate::{Conference, ConferenceKind, Dataset, Figure, Headcount, Unit};
+use crate::{
+    Conference, ConferenceKind, Count, Dataset, Figure, Headcount, Qualifier, Reported, Tone, Unit,
+};
 use chrono::NaiveDate;
 
 fn code(s: &str) -> UnitCode {
@@ -45,25 +47,134 @@ fn year() -> Period {
     Period::year(2022).unwrap()
 }
 
+/// The participants of province 30 after conferences at district 288 with these numbers.
+fn participants_of(parts: &[Reported]) -> Option<Interval<u64>> {
+    let h = tree();
+    let mut acc = Accumulator::new(&h, year(), &[]);
+    for &p in parts {
+        acc.add(&conference("288", p, Headcount::Occurrences))
+            .unwrap();
+    }
+    acc.finish().unwrap().get(
+        &code("30"),
+        Builtin::ConferenceParticipants,
+        Actor::PartyCommittees,
+    )
+}
+
+fn r(q: Qualifier, n: u64) -> Reported {
+    Reported::new(q, Count::new(n))
+}
+
+/// Every cell is the interval sum of its members, in any order, as the
+/// interval arithmetic gives it (bounds; the estimate is the sum of points).
 #[test]
-fn flags_agree_with_qualifier_combine() {
-    for a in Qualifier::ALL {
-        assert_eq!(qualifier_of(flags_of(a)), a);
-        for b in Qualifier::ALL {
-            let by_flags = qualifier_of(flags_of(a) | flags_of(b));
-            assert_eq!(by_flags, a.combine(b), "{a:?} + {b:?}");
-            let x = Reported::new(a, Count::new(1));
-            let y = Reported::new(b, Count::new(2));
-            assert_eq!(x.checked_add(y).unwrap().qualifier(), by_flags);
-            for c in Qualifier::ALL {
-                assert_eq!(
-                    qualifier_of(flags_of(a) | flags_of(b) | flags_of(c)),
-                    a.combine(b).combine(c)
-                );
-                assert_eq!(a.combine(b).combine(c), a.combine(b.combine(c)));
+fn cells_add_as_intervals() {
+    let all = |n| Qualifier::ALL.map(|q| r(q, n));
+    for a in all(3) {
+        for b in all(5) {
+            for c in all(7) {
+                let members = [a, b, c].map(crate::record::contribution::interval_of);
+                let want = Interval::checked_sum(members).unwrap();
+                for order in [[a, b, c], [c, b, a], [b, a, c]] {
+                    let got = participants_of(&order).unwrap();
+                    assert_eq!((got.low(), got.high()), (want.low(), want.high()), "{order:?}");
+                    assert_eq!(got.is_exact(), want.is_exact());
+                    let points: u64 = members.iter().map(|m| m.point()).sum();
+                    let estimate = members.iter().any(|m| m.estimate().is_some());
+                    assert_eq!(got.estimate(), estimate.then_some(points), "{order:?}");
+                }
             }
         }
     }
+}
+
+/// The issue's examples, through the store.
+#[test]
+fn the_issue_examples_through_the_store() {
+    use Qualifier::{About, AtLeast, AtMost, Exact};
+    // At least a + at most b is [a, ∞): at least a, never "about a + b".
+    let s = participants_of(&[r(AtLeast, 735_093), r(AtMost, 375_068)]).unwrap();
+    assert_eq!((s.low(), s.high(), s.estimate()), (735_093, None, None));
+    // khoảng 500 + hơn 1.000 is at least 1.000.
+    let s = participants_of(&[r(About, 500), r(AtLeast, 1000)]).unwrap();
+    assert_eq!((s.low(), s.high()), (1000, None));
+    // exact 1.000 + khoảng 5 is at least 1.000, estimate 1.005.
+    let s = participants_of(&[r(Exact, 1000), r(About, 5)]).unwrap();
+    assert_eq!((s.low(), s.high(), s.estimate()), (1000, None, Some(1005)));
+    // exact 120 + at most 300 is [120, 420].
+    let s = participants_of(&[r(Exact, 120), r(AtMost, 300)]).unwrap();
+    assert_eq!((s.low(), s.high(), s.tone()), (120, Some(420), Tone::Bounded));
+    // An exact sum stays exact and of tone exact.
+    let s = participants_of(&[r(Exact, 120), r(AtMost, 0)]).unwrap();
+    assert_eq!((s.exact_value(), s.tone()), (Some(120), Tone::Exact));
+}
+
+/// exact 120 + "gần 300" is [120, 420] of tone near; near + near stays near;
+/// near + a plain bound is bounded.
+#[test]
+fn near_members_keep_their_tone() {
+    let mut c = Column::new(0, Actor::Other, 1, false, false);
+    c.add_member(0, Member::exact(120), None).unwrap();
+    c.add_member(0, Member::of(Interval::near(300)), None).unwrap();
+    let i = c.interval(0).unwrap();
+    assert_eq!((i.low(), i.high(), i.tone()), (120, Some(420), Tone::Near));
+    assert_eq!(i, Interval::exact(120).checked_add(Interval::near(300)).unwrap());
+    c.add_member(0, Member::of(Interval::at_most(10)), None).unwrap();
+    assert_eq!(c.interval(0).unwrap().tone(), Tone::Bounded);
+}
+
+#[test]
+fn an_overflowing_high_is_unbounded_and_an_overflowing_low_an_error() {
+    let big = u64::MAX - 10;
+    let s = participants_of(&[r(Qualifier::AtMost, big), r(Qualifier::AtMost, big)]).unwrap();
+    assert_eq!((s.low(), s.high()), (0, None));
+    let s = participants_of(&[r(Qualifier::Exact, 20), r(Qualifier::AtMost, big)]).unwrap();
+    assert_eq!((s.low(), s.high()), (20, None));
+    let h = tree();
+    let mut acc = Accumulator::new(&h, year(), &[]);
+    acc.add(&conference("288", r(Qualifier::AtLeast, big), Headcount::Occurrences))
+        .unwrap();
+    let err = acc
+        .add(&conference("288", r(Qualifier::AtLeast, big), Headcount::Occurrences))
+        .unwrap_err();
+    assert_eq!(err.code(), "DV100");
+}
+
+/// level_total and all_actors add intervals: an upper bound term never
+/// turns an overflow into "at least u64::MAX".
+#[test]
+fn level_total_and_all_actors_never_claim_past_the_data() {
+    let h = tree();
+    let mut acc = Accumulator::new(&h, year(), &[]);
+    let big = u64::MAX - 10;
+    acc.add(&conference("288", r(Qualifier::AtMost, big), Headcount::Occurrences))
+        .unwrap();
+    acc.add(&conference("289", r(Qualifier::AtMost, big), Headcount::Occurrences))
+        .unwrap();
+    let mut c = conference("289", r(Qualifier::Exact, 7), Headcount::Occurrences);
+    c.actor = Actor::Government;
+    acc.add(&c).unwrap();
+    let t = acc.finish().unwrap();
+    let id: IndicatorId = "conference_participants".parse().unwrap();
+    let s = t
+        .level_total(Level::District, &id, Actor::PartyCommittees)
+        .unwrap()
+        .unwrap();
+    assert_eq!((s.low(), s.high()), (0, None));
+    let s = t
+        .all_actors(&code("289"), Builtin::ConferenceParticipants)
+        .unwrap()
+        .unwrap();
+    assert_eq!((s.low(), s.high()), (7, Some(big + 7)));
+    // A lower bound past the largest count is an error, not a claim.
+    let mut acc = Accumulator::new(&h, year(), &[]);
+    for u in ["288", "289"] {
+        acc.add_figure(&figure("documents", u, r(Qualifier::AtLeast, big), None))
+            .unwrap();
+    }
+    let t = acc.finish();
+    assert!(t.is_err(), "the province's sum of lower bounds overflows");
 }
 
 #[test]
@@ -88,7 +199,7 @@ fn overflow_in_fold_names_unit_and_indicator() {
     // All or nothing: the failed record added no conference.
     let t = acc.finish().unwrap();
     let n = t.get(&code("30"), Builtin::Conferences, Actor::PartyCommittees);
-    assert_eq!(n, Some(Reported::exact(Count::new(1))));
+    assert_eq!(n, Some(Interval::exact(1)));
 }
 
 #[test]
@@ -124,15 +235,15 @@ fn distinct_persons_give_bounds() {
     let id: IndicatorId = "conference_persons".parse().unwrap();
     assert_eq!(
         t.distinct_bounds(&code("30"), &id, Actor::PartyCommittees),
-        Some((50, 80))
+        Some((50, Some(80)))
     );
     assert_eq!(
         t.get(&code("30"), &id, Actor::PartyCommittees),
-        Some(Reported::new(Qualifier::AtMost, Count::new(80)))
+        Some(Interval::between(50, Some(80)).unwrap())
     );
     assert_eq!(
         t.get(&code("288"), &id, Actor::PartyCommittees),
-        Some(Reported::exact(Count::new(30)))
+        Some(Interval::exact(30))
     );
 }
 
@@ -164,21 +275,21 @@ fn reported_layer_prefers_own_figure_and_keeps_latest_stock() {
     let t = acc.finish().unwrap();
     let a = Actor::MobilizationSector;
     let r = |u: &str, b: Builtin| t.reported(&code(u), b, a);
-    assert_eq!(r("30", Builtin::GuidanceDocuments), Some(at_least));
-    assert_eq!(r("288", Builtin::Documents), Some(ex(3)));
+    assert_eq!(r("30", Builtin::GuidanceDocuments), Some(Interval::at_least(12)));
+    assert_eq!(r("288", Builtin::Documents), Some(Interval::exact(3)));
     // District 289 reported no documents, 288 no blocks: the province's sums
     // are lower bounds, never a silent zero for the district that is missing.
-    let least = |n| Reported::new(Qualifier::AtLeast, Count::new(n));
-    assert_eq!(r("30", Builtin::Documents), Some(least(3)));
-    assert_eq!(r("30", Builtin::GrassrootsBlocks), Some(least(9)));
+    let least = |n| Some(Interval::at_least(n));
+    assert_eq!(r("30", Builtin::Documents), least(3));
+    assert_eq!(r("30", Builtin::GrassrootsBlocks), least(9));
     assert_eq!(
         t.value_builtin(&code("30"), Builtin::GuidanceDocuments, a),
-        Some(at_least)
+        least(12)
     );
     let rec = t.reconcile();
     assert_eq!(rec.len(), 1);
     assert_eq!(rec[0].against, Against::Children);
-    assert_eq!(rec[0].computed, ex(10));
+    assert_eq!(rec[0].computed, Interval::exact(10));
     assert_eq!(
         rec[0].agreement,
         Agreement::Disagree {
@@ -226,13 +337,13 @@ fn rows_in_any_order_rebuild_the_totals() {
     // The store itself is rebuilt, not only its meaning.
     assert_eq!(back.records, t.records);
     // A row without its value is refused.
-    rows[0].value = None;
+    rows[0].low = None;
     let err = Totals::from_rows(&h, year(), &[], rows).unwrap_err();
     assert_eq!(err.code(), "DV102");
     assert!(err.to_string().contains("row 0 (records "), "{err}");
     assert!(
         err.to_string().ends_with(
-            "expected a qualifier, value and bounds (and no amount): its indicator is a count"
+            "expected low and high bounds (and no amount): its indicator is a count"
         ),
         "{err}"
     );
@@ -240,10 +351,10 @@ fn rows_in_any_order_rebuild_the_totals() {
     assert_eq!(e.code(), "DV102");
 }
 
-/// Totals are equal when they mean the same: "at least" plus "at most" parts
-/// and "about" parts are both "about", in the store's flags as in every reading.
+/// Totals are equal when they mean the same: "at least 10" plus "at most 5"
+/// and "at least 10" plus "at least 0" are both [10, ∞), whatever the store holds.
 #[test]
-fn totals_equal_by_meaning_not_by_flag_bits() {
+fn totals_equal_by_meaning_not_by_store() {
     let h = tree();
     let totals = |parts: [Reported; 2]| {
         let mut acc = Accumulator::new(&h, year(), &[]);
@@ -253,9 +364,8 @@ fn totals_equal_by_meaning_not_by_flag_bits() {
         }
         acc.finish().unwrap()
     };
-    let r = |q, n| Reported::new(q, Count::new(n));
     let mixed = totals([r(Qualifier::AtLeast, 10), r(Qualifier::AtMost, 5)]);
-    let about = totals([r(Qualifier::About, 10), r(Qualifier::Exact, 5)]);
+    let open = totals([r(Qualifier::AtLeast, 10), r(Qualifier::AtLeast, 0)]);
     let participants = |t: &Totals| {
         t.get(
             &code("30"),
@@ -263,13 +373,13 @@ fn totals_equal_by_meaning_not_by_flag_bits() {
             Actor::PartyCommittees,
         )
     };
-    assert_eq!(participants(&mixed), Some(r(Qualifier::About, 15)));
-    assert_ne!(mixed.records, about.records); // other bits in the store
-    assert_eq!(mixed, about);
-    assert_eq!(mixed.rows(), about.rows());
+    assert_eq!(participants(&mixed), Some(Interval::at_least(10)));
+    assert_ne!(mixed.records, open.records); // another extra in the store
+    assert_eq!(mixed, open);
+    assert_eq!(mixed.rows(), open.rows());
     // A different meaning is a different total.
-    let low = totals([r(Qualifier::AtLeast, 10), r(Qualifier::Exact, 5)]);
-    assert_ne!(low, about);
+    let about = totals([r(Qualifier::About, 10), r(Qualifier::Exact, 5)]);
+    assert_ne!(about, open);
 }
 
 struct Failing;
