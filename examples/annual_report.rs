@@ -215,7 +215,13 @@ fn words(i: Interval<u64>) -> String {
 
 /// A ratio of two figures in the report's words: rounded as before when both
 /// are exact, else its bounds rounded outward.
-fn per(totals: &Totals, code: &UnitCode, num: Builtin, den: Builtin, actor: Actor) -> Option<String> {
+fn per(
+    totals: &Totals,
+    code: &UnitCode,
+    num: Builtin,
+    den: Builtin,
+    actor: Actor,
+) -> Option<String> {
     let n = totals.value(code, num, actor)?;
     let d = totals.value(code, den, actor)?;
     match (n.exact_value(), d.exact_value()) {
@@ -228,7 +234,11 @@ fn per(totals: &Totals, code: &UnitCode, num: Builtin, den: Builtin, actor: Acto
 fn ratio_words(r: RatioBounds) -> String {
     match r.high() {
         Some(h) if h == r.low() => notation::decimal(h),
-        Some(h) => format!("từ {} đến {}", notation::decimal(r.low()), notation::decimal(h)),
+        Some(h) => format!(
+            "từ {} đến {}",
+            notation::decimal(r.low()),
+            notation::decimal(h)
+        ),
         None => format!("ít nhất {}", notation::decimal(r.low())),
     }
 }
@@ -304,7 +314,13 @@ fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Roundi
             ("cấp ủy", Actor::PartyCommittees),
             ("ngành dân vận", Actor::MobilizationSector),
         ] {
-            let v = per(totals, &code, Builtin::ConferenceParticipants, Builtin::Conferences, actor);
+            let v = per(
+                totals,
+                &code,
+                Builtin::ConferenceParticipants,
+                Builtin::Conferences,
+                actor,
+            );
             if let Some(v) = v {
                 let _ = writeln!(out, "- Người dự bình quân một hội nghị ({label}): {v}");
             }

@@ -257,6 +257,7 @@ impl Accumulator {
                         return Err(overflow(&self.hierarchy, unit, &id));
                     }
                     if writes_flags(flags & !F_PRESENT, v) {
+                        let before = k.flags.get(u).copied().unwrap_or(0);
                         if let Some(f) = k.flags.get_mut(u) {
                             *f |= flags;
                         }
@@ -267,12 +268,12 @@ impl Accumulator {
                             } else {
                                 0
                             };
-                            let mut f = k.flags.get(u).copied().unwrap_or(0);
-                            if let Some(e) = k.extra_mut().get_mut(u) {
-                                add_extra(e, x, &mut f);
-                            }
+                            let wide = k
+                                .extra_mut()
+                                .get_mut(u)
+                                .map_or(0, |e| add_extra(e, before, flags, x));
                             if let Some(dst) = k.flags.get_mut(u) {
-                                *dst = f;
+                                *dst |= wide;
                             }
                         }
                     }
@@ -389,9 +390,7 @@ impl Accumulator {
         for (
             slot,
             Contrib {
-                builtin: b,
-                member,
-                ..
+                builtin: b, member, ..
             },
         ) in cols.iter_mut().zip(c.iter())
         {
@@ -412,16 +411,17 @@ impl Accumulator {
                 *x = x.saturating_add(m.low); // checked above
             }
             if writes_flags(m.flags, m.low) {
+                let before = k.flags.get(u).copied().unwrap_or(0);
                 if let Some(f) = k.flags.get_mut(u) {
                     *f |= m.flags | F_PRESENT;
                 }
                 if m.flags & F_INEXACT != 0 {
-                    let mut f = k.flags.get(u).copied().unwrap_or(0);
-                    if let Some(e) = k.extra_mut().get_mut(u) {
-                        add_extra(e, m.extra, &mut f);
-                    }
+                    let wide = k
+                        .extra_mut()
+                        .get_mut(u)
+                        .map_or(0, |e| add_extra(e, before, m.flags, m.extra));
                     if let Some(dst) = k.flags.get_mut(u) {
-                        *dst = f;
+                        *dst |= wide;
                     }
                 }
             }
@@ -488,8 +488,12 @@ impl Accumulator {
                     kind == IndicatorKind::Distinct,
                     kind == IndicatorKind::Stock,
                 );
-                one.set_member(0, Member::of(crate::record::contribution::interval_of(v)), None)
-                    .ok_or_else(unknown)?;
+                one.set_member(
+                    0,
+                    Member::of(crate::record::contribution::interval_of(v)),
+                    None,
+                )
+                .ok_or_else(unknown)?;
                 if !one.end.is_empty() {
                     one.end = vec![end];
                 }

@@ -26,8 +26,8 @@ pub(crate) use summary::as_reported;
 pub use summary::{ActorSummary, StockSummary, Summary};
 
 use crate::{
-    Actor, Builtin, Checked, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId,
-    IndicatorKind, Interval, Level, Measure, Period, UnitCode, ValueType,
+    Actor, Builtin, Checked, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId, IndicatorKind,
+    Interval, Level, Measure, Period, UnitCode, ValueType,
 };
 
 /// The number of built-in indicators.
@@ -40,7 +40,12 @@ pub(crate) use crate::record::contribution::{
 /// The interval of a cell: `value` (sum of lower bounds), `extra` (sum of
 /// points less lower bounds), its flags, and for a distinct indicator its
 /// largest part. See [`Totals`] ("Intervals").
-pub(crate) fn cell_interval(value: u64, extra: u64, flags: u8, floor: Option<u64>) -> Interval<u64> {
+pub(crate) fn cell_interval(
+    value: u64,
+    extra: u64,
+    flags: u8,
+    floor: Option<u64>,
+) -> Interval<u64> {
     let open = flags & (F_OPEN | F_WIDE) != 0;
     let high = if open { None } else { value.checked_add(extra) };
     let low = floor.unwrap_or(value);
@@ -69,14 +74,32 @@ pub(crate) fn cell_interval(value: u64, extra: u64, flags: u8, floor: Option<u64
     }
 }
 
-/// Adds `x` to an `extra` sum, marking `F_WIDE` in `flags` past `u64::MAX`.
+/// Adds a member's `extra` (`x`, flags `member`) to a cell's (`slot`, flags
+/// `cell` before the member joined); gives the flags to add (`F_WIDE` past
+/// `u64::MAX`).
+///
+/// While cell and member are bounded, widths add (the upper bound is the
+/// lower bound plus the widths). Once either is unbounded, the widths no
+/// longer bound anything and only the estimates' points are kept: the
+/// estimate of an unbounded cell is its lower bound plus the points of its
+/// estimate terms. So a cell depends on its members only, in any order and
+/// grouping (merge is a monoid, also through rows, which carry no widths of
+/// an unbounded cell).
 #[inline]
-pub(crate) fn add_extra(slot: &mut u64, x: u64, flags: &mut u8) {
-    match slot.checked_add(x) {
-        Some(s) => *slot = s,
+pub(crate) fn add_extra(slot: &mut u64, cell: u8, member: u8, x: u64) -> u8 {
+    let (a, b) = match (cell & F_OPEN != 0, member & F_OPEN != 0) {
+        (false, false) | (true, true) => (*slot, x),
+        (true, false) => (*slot, 0),
+        (false, true) => (0, x),
+    };
+    match a.checked_add(b) {
+        Some(s) => {
+            *slot = s;
+            0
+        }
         None => {
             *slot = u64::MAX;
-            *flags |= F_WIDE;
+            F_WIDE
         }
     }
 }
@@ -198,7 +221,12 @@ impl Column {
     /// The cell at `u` as an interval, if present.
     pub(crate) fn interval(&self, u: usize) -> Option<Interval<u64>> {
         let m = self.member(u)?;
-        Some(cell_interval(m.low, m.extra, m.flags, self.floor.get(u).copied()))
+        Some(cell_interval(
+            m.low,
+            m.extra,
+            m.flags,
+            self.floor.get(u).copied(),
+        ))
     }
 
     /// Adds a member to cell `u` (floor: the member's lower bound). `None` on
@@ -207,12 +235,12 @@ impl Column {
         let slot = self.value.get_mut(u)?;
         *slot = slot.checked_add(m.low)?;
         let f = self.flags.get_mut(u)?;
+        let before = *f;
         *f |= m.flags | F_PRESENT;
         if m.extra > 0 || !self.extra.is_empty() {
-            let mut fl = *self.flags.get(u)?;
             let e = self.extra_mut().get_mut(u)?;
-            add_extra(e, m.extra, &mut fl);
-            *self.flags.get_mut(u)? = fl;
+            let wide = add_extra(e, before, m.flags, m.extra);
+            *self.flags.get_mut(u)? |= wide;
         }
         if let Some(dst) = self.floor.get_mut(u) {
             *dst = (*dst).max(floor.unwrap_or(m.low));
@@ -1120,12 +1148,11 @@ pub(crate) fn roll_up(
                 let slot = value.get_mut(p)?;
                 *slot = slot.checked_add(v)?;
                 let fp = flags.get_mut(p)?;
+                let before = *fp;
                 *fp |= f;
                 if !extra.is_empty() {
                     let x = *extra.get(u)?;
-                    let mut fl = *fp;
-                    add_extra(extra.get_mut(p)?, x, &mut fl);
-                    *flags.get_mut(p)? = fl;
+                    *flags.get_mut(p)? |= add_extra(extra.get_mut(p)?, before, f, x);
                 }
                 if let Some(&fl) = floor.get(u) {
                     let dst = floor.get_mut(p)?;
@@ -1156,8 +1183,13 @@ fn roll_reported(
             let own = col.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
             if !own && missing.get(u).copied().unwrap_or(false) {
                 if let Some(f) = r.flags.get_mut(u).filter(|f| **f & F_PRESENT != 0) {
-                    // A lower bound: what the children that reported add up to.
+                    // A lower bound: what the children that reported add up to
+                    // (now unbounded, its widths no longer count).
+                    let was_open = *f & F_OPEN != 0;
                     *f |= F_BOUNDED | F_OPEN;
+                    if let (false, Some(e)) = (was_open, r.extra.get_mut(u)) {
+                        *e = 0;
+                    }
                 }
             }
             let present = own || r.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);

@@ -215,12 +215,17 @@ impl Totals {
             let Some(total) = col.member(u) else {
                 continue;
             };
+            let open = total.flags & F_OPEN != 0;
             let (mut low, mut extra, mut any) = (0u64, 0u64, false);
             for c in self.hierarchy.children(UnitIndex::from_usize(u)) {
                 if let Some(m) = col.member(c.get()) {
                     any = true;
                     low = low.saturating_add(m.low);
-                    extra = extra.saturating_add(m.extra);
+                    // An unbounded total keeps only its open members' extras
+                    // (estimates); a bounded one every member's width.
+                    if !open || m.flags & F_OPEN != 0 {
+                        extra = extra.saturating_add(m.extra);
+                    }
                 }
             }
             let own_low = total.low.saturating_sub(low);
@@ -239,7 +244,11 @@ impl Totals {
                 },
             };
             // A distinct indicator's own parts are known only as a sum.
-            let own = if col.floor.is_empty() { own } else { own.part() };
+            let own = if col.floor.is_empty() {
+                own
+            } else {
+                own.part()
+            };
             if candidates.is_empty() {
                 return Err(ErrorKind::RekeyUncovered {
                     unit: self

@@ -87,7 +87,6 @@ impl Member {
     }
 }
 
-
 /// The most cells one record touches (a model: 1 + 5 stages).
 pub(crate) const MAX_CONTRIBS: usize = 1 + crate::ModelStage::ALL.len();
 // `Contribs::from_field` keeps one bit per cell in a `u8`.

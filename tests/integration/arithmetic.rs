@@ -270,7 +270,7 @@ fn rekey_merge_up_to_u64_max_is_exact() {
 }
 
 #[test]
-fn rekey_roll_up_past_u64_max_names_unit_and_indicator() {
+fn rekey_split_inside_a_province_past_u64_max_stays_exact_there() {
     let mut acc = Accumulator::new(&hierarchy(), year(), &[]);
     acc.add(&conference("90101", u64::MAX / 2)).unwrap();
     acc.add(&conference("90102", u64::MAX / 2)).unwrap();
@@ -281,9 +281,16 @@ fn rekey_roll_up_past_u64_max_names_unit_and_indicator() {
         .split_unknown(code("90102"), &[code("91001"), code("91002")])
         .build()
         .unwrap();
-    // The new province adds both upper bounds: 2 × (MAX − 1) cannot be held.
-    let err = t.rekey(&cw, Level::Commune, &new_units()).unwrap_err();
-    assert_total_overflow(&err, "91", "conference_participants");
+    // Each split stays inside the new province: it is exact, 2 × (MAX / 2);
+    // each new commune may hold anything up to both old ones.
+    let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
+    let id: IndicatorId = Builtin::ConferenceParticipants.into();
+    let p = after.get(&code("91"), &id, Actor::PartyCommittees).unwrap();
+    assert_eq!(p.exact_value(), Some(u64::MAX / 2 * 2));
+    let x = after
+        .get(&code("91001"), &id, Actor::PartyCommittees)
+        .unwrap();
+    assert_eq!((x.low(), x.high()), (0, Some(u64::MAX / 2 * 2)));
 }
 
 #[test]

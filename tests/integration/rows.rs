@@ -390,7 +390,10 @@ fn records_rows_add_up_over_children() {
     // Containment, not equality: a parent may be narrower than its children's
     // sum (a rekeyed split), never outside it.
     let mut narrower = t.rows();
-    set_value(&mut narrower[province], Interval::between(2, Some(5)).unwrap());
+    set_value(
+        &mut narrower[province],
+        Interval::between(2, Some(5)).unwrap(),
+    );
     Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), narrower).unwrap();
     // "At least 40" at a child cannot be an exact 40 (or "at most 40") at its parent.
     for v in [Interval::exact(40), Interval::at_most(40)] {
@@ -402,7 +405,10 @@ fn records_rows_add_up_over_children() {
     }
     // Nor an estimate alone, [0, ∞), which does not lie within [40, ∞).
     let err = refused(&|r| set_value(&mut r[participants], Interval::about(40)));
-    assert!(err.contains("its low 0 is below the sum of its children's lower bounds"), "{err}");
+    assert!(
+        err.contains("its low 0 is below the sum of its children's lower bounds"),
+        "{err}"
+    );
 }
 
 /// A distinct total is [largest part, sum of parts]; its low is its largest part.
@@ -427,7 +433,10 @@ fn a_largest_part_is_the_low_of_a_distinct_total() {
         r[province].largest_part = Some(100);
         r[province].low = Some(100);
     });
-    assert!(err.contains("its low 100 is below the largest of its children's lower bounds, 120"), "{err}");
+    assert!(
+        err.contains("its low 100 is below the largest of its children's lower bounds, 120"),
+        "{err}"
+    );
 }
 
 /// `as_of` is a day of the period (found by review: any day was read).

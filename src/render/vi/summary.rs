@@ -4,8 +4,8 @@ use std::fmt;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::notation::{press_round, reported};
 use crate::aggregate::as_reported;
+use crate::notation::{press_round, reported};
 use crate::{ActorSummary, Interval, Level, Qualifier, Reported, Summary};
 
 /// How the figures of a summary are rounded.
@@ -271,11 +271,7 @@ const SECTOR: ActorWords = ActorWords {
 };
 
 /// The clauses of one actor's flows, each a verb phrase; empty when it has no figure.
-fn clauses(
-    a: &ActorSummary,
-    w: &ActorWords,
-    fig: &dyn Fn(Interval<u64>) -> String,
-) -> Vec<String> {
+fn clauses(a: &ActorSummary, w: &ActorWords, fig: &dyn Fn(Interval<u64>) -> String) -> Vec<String> {
     let mut out = Vec::new();
 
     // Conferences: when every conference is a training one (or only training
