@@ -29,8 +29,11 @@ impl Totals {
     /// units that contain the whole old unit only.
     ///
     /// Records held by an old unit above `from_level` itself (a district's own
-    /// conferences: its total less its children's) go to the new units that
-    /// cover its units at `from_level`, lifted to no lower than its level:
+    /// conferences: its total less its children's) go to the targets of its
+    /// own entry when the crosswalk has one (any level may have entries: an
+    /// island district without communes to its special zone), else to the
+    /// new units that cover its units at `from_level`, lifted to no lower
+    /// than its level:
     /// one such unit gets them whole; several (a district whose communes went
     /// to two new provinces) each get `[0, v]` and their lowest common unit
     /// gets `v`, never an exact figure in the first one. Their flags are the
@@ -171,6 +174,13 @@ impl Totals {
                 continue;
             }
             let mut candidates: Vec<usize> = Vec::new();
+            // An entry of its own (an island district become a special zone)
+            // says where its own records went.
+            if let Some(targets) = crosswalk.targets(&unit.code()) {
+                candidates.extend(targets.iter().filter_map(|(to, _)| new.index_of(to)).map(UnitIndex::get));
+                out.push((idx.get(), candidates));
+                continue;
+            }
             for i in self.subtree(idx.get()) {
                 let Some(low) = units.get(i).filter(|x| x.level() == from_level) else {
                     continue;

@@ -491,3 +491,208 @@ fn compute_on_empty_dataset() {
     let t = Totals::compute(&checked).unwrap();
     assert_eq!(t, Totals::empty(checked.hierarchy(), year(), &[]));
 }
+
+// ---------------------------------------------------------------------------
+// Rekey on synthetic hierarchies
+// ---------------------------------------------------------------------------
+
+fn unit(c: &str, parent: Option<&str>) -> Unit {
+    Unit::new(code(c), format!("{c} (synthetic)")).with_parent(parent.map(code))
+}
+
+/// Old (synthetic): province 90 with district 901 (communes 90101, 90102)
+/// and district 902 without communes (an island district).
+fn old_units() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("90", None),
+        unit("901", Some("90")),
+        unit("90101", Some("901")),
+        unit("90102", Some("901")),
+        unit("902", Some("90")),
+    ])
+    .unwrap()
+}
+
+/// New (synthetic): provinces 91 (communes 91001, 91002, 91003) and 92
+/// (communes 92001, 92002), no districts.
+fn new_units() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("91", None),
+        unit("91001", Some("91")),
+        unit("91002", Some("91")),
+        unit("91003", Some("91")),
+        unit("92", None),
+        unit("92001", Some("92")),
+        unit("92002", Some("92")),
+    ])
+    .unwrap()
+}
+
+/// Totals of documents at these old units (each an exact count).
+fn documents_at(units: &[(&str, u64)]) -> Totals {
+    let h = old_units();
+    let mut acc = Accumulator::new(&h, year(), &[]);
+    for &(u, n) in units {
+        for _ in 0..n {
+            let d: crate::IssuedDocument = serde_json::from_str(&format!(
+                r#"{{"unit": "{u}", "date": "2022-05-10", "actor": "party_committees", "kind": "leadership"}}"#
+            ))
+            .unwrap();
+            acc.add(&d).unwrap();
+        }
+    }
+    acc.finish().unwrap()
+}
+
+fn docs(t: &Totals, u: &str) -> Option<Interval<u64>> {
+    t.get(&code(u), Builtin::Documents, Actor::PartyCommittees)
+}
+
+fn upto(v: u64) -> Option<Interval<u64>> {
+    Some(Interval::at_most(v))
+}
+
+/// A split without shares inside one new province: each target [0, v], the
+/// province exactly v; through rows and merged, the same.
+#[test]
+fn rekey_split_inside_one_province_keeps_the_province_exact() {
+    let t = documents_at(&[("90101", 7), ("90102", 2)]);
+    let cw = crate::Crosswalk::builder()
+        .split_unknown(code("90101"), &[code("91001"), code("91002")])
+        .merge(code("90102"), code("91003"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
+    assert_eq!(docs(&after, "91001"), upto(7));
+    assert_eq!(docs(&after, "91002"), upto(7));
+    assert_eq!(docs(&after, "91003"), Some(Interval::exact(2)));
+    assert_eq!(docs(&after, "91"), Some(Interval::exact(9)));
+    assert_eq!(docs(&after, "92"), None);
+    // Rows keep each unit's own interval (containment, not sums).
+    let back = Totals::from_rows(after.hierarchy(), year(), &[], after.rows()).unwrap();
+    assert_eq!(back, after);
+    // Rekeyed partials merge unit by unit: the province stays exact.
+    let a = documents_at(&[("90101", 7)]).rekey(&cw, Level::Commune, &new_units()).unwrap();
+    let b = documents_at(&[("90102", 2)]).rekey(&cw, Level::Commune, &new_units()).unwrap();
+    assert_eq!(a.merge(b).unwrap(), after);
+}
+
+/// A split crossing two new provinces: each target and each province [0, v],
+/// never an exact figure in either.
+#[test]
+fn rekey_split_across_provinces_gives_bounds_to_each() {
+    let t = documents_at(&[("90101", 5), ("90102", 1)]);
+    let cw = crate::Crosswalk::builder()
+        .split_unknown(code("90101"), &[code("91001"), code("92001")])
+        .merge(code("90102"), code("92002"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
+    assert_eq!(docs(&after, "91001"), upto(5));
+    assert_eq!(docs(&after, "92001"), upto(5));
+    assert_eq!(docs(&after, "91"), upto(5));
+    assert_eq!(
+        docs(&after, "92"),
+        Some(Interval::between(1, Some(6)).unwrap())
+    );
+    // The provinces' sum holds the truth, 6.
+    let sum = after
+        .level_total(Level::Province, Builtin::Documents, Actor::PartyCommittees)
+        .unwrap()
+        .unwrap();
+    assert!(sum.contains(6));
+    assert_eq!(Totals::from_rows(after.hierarchy(), year(), &[], after.rows()).unwrap(), after);
+}
+
+/// A split with shares: exact parts (largest remainder), the province exact.
+#[test]
+fn rekey_split_with_shares_is_exact() {
+    let t = documents_at(&[("90101", 7), ("90102", 3)]);
+    let share = |n| rust_decimal::Decimal::new(n, 1);
+    let cw = crate::Crosswalk::builder()
+        .split(code("90101"), &[(code("91001"), share(4)), (code("92001"), share(6))])
+        .merge(code("90102"), code("91002"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
+    assert_eq!(docs(&after, "91001"), Some(Interval::exact(3)));
+    assert_eq!(docs(&after, "92001"), Some(Interval::exact(4)));
+    assert_eq!(docs(&after, "91"), Some(Interval::exact(6)));
+    assert_eq!(docs(&after, "92"), Some(Interval::exact(4)));
+}
+
+/// An old district whose communes go to two new provinces: its own records
+/// are [0, v] in each, never exact in the first.
+#[test]
+fn rekey_own_records_of_a_district_across_two_provinces_are_bounds() {
+    let t = documents_at(&[("901", 4), ("90101", 1), ("90102", 2)]);
+    let cw = crate::Crosswalk::builder()
+        .merge(code("90101"), code("91001"))
+        .merge(code("90102"), code("92001"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
+    // The communes are exact: the district's own records sit above them.
+    assert_eq!(docs(&after, "91001"), Some(Interval::exact(1)));
+    assert_eq!(docs(&after, "92001"), Some(Interval::exact(2)));
+    assert_eq!(docs(&after, "91"), Some(Interval::between(1, Some(5)).unwrap()));
+    assert_eq!(docs(&after, "92"), Some(Interval::between(2, Some(6)).unwrap()));
+    // Inside one new province, the same records go there exactly.
+    let cw = crate::Crosswalk::builder()
+        .merge(code("90101"), code("91001"))
+        .merge(code("90102"), code("91002"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
+    assert_eq!(docs(&after, "91"), Some(Interval::exact(7)));
+}
+
+/// A district-level entry: the island district 902 (no communes) goes to
+/// its special zone; its records are carried there exactly.
+#[test]
+fn rekey_a_district_level_entry_carries_the_island_district() {
+    let t = documents_at(&[("902", 3), ("90101", 1), ("90102", 1)]);
+    let without = crate::Crosswalk::builder()
+        .merge(code("90101"), code("91001"))
+        .merge(code("90102"), code("91002"))
+        .build()
+        .unwrap();
+    // Without its entry the district's records have nowhere to go.
+    let err = t.rekey(&without, Level::Commune, &new_units()).unwrap_err();
+    assert_eq!(err.code(), "DV105", "{err}");
+    // The special zone as a unit of the district's level (a crosswalk of this
+    // branch maps units to units of their own level).
+    let mut units = new_units().units().to_vec();
+    units.push(unit("921", Some("92")));
+    let new = Hierarchy::new(units).unwrap();
+    let cw = crate::Crosswalk::builder()
+        .merge(code("90101"), code("91001"))
+        .merge(code("90102"), code("91002"))
+        .merge(code("902"), code("921"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new).unwrap();
+    assert_eq!(docs(&after, "921"), Some(Interval::exact(3)));
+    assert_eq!(docs(&after, "92"), Some(Interval::exact(3)));
+    assert_eq!(docs(&after, "91"), Some(Interval::exact(2)));
+}
+
+/// Inexact members carry their kind: "at least" splits to [0, ∞) parts and
+/// stays "at least" where the split is whole.
+#[test]
+fn rekey_of_an_open_total_keeps_it_open_where_whole() {
+    let h = old_units();
+    let mut acc = Accumulator::new(&h, year(), &[]);
+    acc.add(&conference("90101", r(Qualifier::AtLeast, 40), Headcount::Occurrences))
+        .unwrap();
+    let t = acc.finish().unwrap();
+    let cw = crate::Crosswalk::builder()
+        .split_unknown(code("90101"), &[code("91001"), code("91002")])
+        .merge(code("90102"), code("91003"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
+    let p = |u: &str| after.get(&code(u), Builtin::ConferenceParticipants, Actor::PartyCommittees);
+    assert_eq!(p("91"), Some(Interval::at_least(40)));
+    assert_eq!(p("91001"), Some(Interval::at_least(0)));
+}
