@@ -38,7 +38,7 @@ const NONE: u32 = u32::MAX;
 /// acc.add(&doc)?;
 /// let totals = acc.finish()?;
 /// let n = totals.get(&"30".parse()?, Builtin::GuidanceDocuments, Actor::MobilizationSector);
-/// assert_eq!(n.map(|r| r.value().get()), Some(2));
+/// assert_eq!(n, Some(danvan::Interval::exact(2)));
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -188,7 +188,7 @@ impl Accumulator {
     /// assert_eq!(acc.add(&block).unwrap_err().code(), "DV063"); // not in the hierarchy
     /// let t = acc.finish()?;
     /// assert_eq!(t.reported(&"30".parse()?, danvan::Builtin::GrassrootsBlocks, danvan::Actor::MobilizationSector),
-    ///            Some("235".parse()?));
+    ///            Some(danvan::Interval::exact(235)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn add<'r>(&mut self, record: impl Into<RecordRef<'r>>) -> Result<(), Error> {

@@ -429,7 +429,8 @@ pub(crate) fn combine_amount(
 /// let totals = danvan::Totals::compute(&checked)?;
 /// let province: danvan::UnitCode = "30".parse()?;
 /// let participants = totals.get(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
-/// assert_eq!(participants, Some(danvan::notation::parse_reported("hơn 160")?));
+/// // 120 + "at least 40": at least 160.
+/// assert_eq!(participants, Some(danvan::Interval::at_least(160)));
 /// # Ok::<(), danvan::Error>(())
 /// ```
 ///
@@ -527,7 +528,7 @@ impl Totals {
     /// let models = totals.get(&"30".parse()?, danvan::Builtin::SkilfulModels, danvan::Actor::MobilizationSector);
     /// assert_eq!(models, None); // no records: the seed has figures only
     /// let models = totals.value(&"30".parse()?, &"skilful_models".parse()?, danvan::Actor::MobilizationSector);
-    /// assert_eq!(models, Some(danvan::Reported::exact(danvan::Count::new(1229))));
+    /// assert_eq!(models, Some(danvan::Interval::exact(1229)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn compute(checked: &Checked) -> Result<Totals, Error> {
@@ -851,7 +852,7 @@ impl Totals {
     /// totals.apply(&doc)?;
     /// totals.apply(&doc)?;
     /// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
-    /// assert_eq!(docs.map(|r| r.value().get()), Some(2));
+    /// assert_eq!(docs, Some(danvan::Interval::exact(2)));
     /// // A document of 1999 does not belong in the 2022 totals.
     /// let old: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "288", "date": "1999-05-10",
     ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();

@@ -292,7 +292,7 @@ impl Totals {
     /// let rows = totals.rows();
     /// let ids: Vec<&str> = rows.iter().map(|r| r.indicator.as_str()).collect();
     /// assert_eq!(ids, ["documents", "leadership_documents"]);
-    /// assert_eq!(rows[0].value, Some(danvan::Reported::exact(danvan::Count::new(1))));
+    /// assert_eq!(rows[0].interval(), Some(danvan::Interval::exact(1)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn rows(&self) -> Vec<TotalsRow> {

@@ -144,7 +144,7 @@ impl SummaryOptions {
 /// let mut s = Summary { unit_name: "Tỉnh Hải Dương".into(), year: 2022, ..Default::default() };
 /// s.stocks.grassroots_blocks = Some(Interval::exact(235));
 /// s.sector.training_conferences = Some(Interval::exact(222));
-/// s.sector.participants = Some(danvan::notation::parse_reported("hơn 6.853")?);
+/// s.sector.participants = Some(Interval::at_least(6853));
 /// let opts = SummaryOptions::default().with_rounding(Rounding::Press);
 /// assert_eq!(
 ///     annual_summary(&s, &opts),
