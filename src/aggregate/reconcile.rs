@@ -174,10 +174,8 @@ fn children_sum(t: &Totals, rolled: &Column, idx: crate::UnitIndex) -> Option<In
             .is_some_and(|f| f & F_PRESENT != 0)
         {
             any = true;
-            if acc.add_cell(0, rolled, c.get()).is_none() {
-                // Past the largest count: nothing sound is left to compare with.
-                return None;
-            }
+            // Past the largest count: nothing sound is left to compare with.
+            acc.add_cell(0, rolled, c.get())?;
         } else {
             missing = true;
         }

@@ -3,6 +3,10 @@ use chrono::Datelike;
 use super::{Column, Member, Totals, F_BOUNDED, F_OPEN, F_PRESENT};
 use crate::{Crosswalk, Error, ErrorKind, Hierarchy, Level, UnitCode, UnitIndex, Weight};
 
+/// An old unit at the mapped level: its index, its code, and its targets'
+/// indices in the new hierarchy with their weights (`None` without an entry).
+type Planned = (usize, UnitCode, Option<Vec<(usize, Weight)>>);
+
 impl Totals {
     /// Carries the totals onto new units through a crosswalk, e.g. 2022 totals
     /// onto the communes of 1 July 2025.
@@ -129,7 +133,7 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
-    ) -> Result<Vec<(usize, UnitCode, Option<Vec<(usize, Weight)>>)>, Error> {
+    ) -> Result<Vec<Planned>, Error> {
         let mut out = Vec::new();
         for (idx, unit) in self.hierarchy.iter() {
             if unit.level() != from_level {
@@ -287,7 +291,7 @@ impl Totals {
         col: &Column,
         out: &mut Column,
         crosswalk: &Crosswalk,
-        plan: &[(usize, UnitCode, Option<Vec<(usize, Weight)>>)],
+        plan: &[Planned],
         new: &Hierarchy,
     ) -> Result<(), Error> {
         let name = || super::indicator_name(&self.indicators, col.indicator);
