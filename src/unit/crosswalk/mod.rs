@@ -10,6 +10,11 @@ use super::code::{Level, UnitCode};
 use super::hierarchy::Hierarchy;
 use crate::{Error, ErrorKind};
 
+mod compose;
+mod reform;
+
+pub use compose::ThenOptions;
+
 /// The most decimal places a share may have.
 const MAX_SHARE_SCALE: u32 = 18;
 /// What a share must look like.
