@@ -29,7 +29,10 @@ use std::io::Write;
 use chrono::Datelike;
 use danvan::notation;
 use danvan::render::vi::{self, Rounding, SummaryOptions};
-use danvan::{Actor, Builtin, Dataset, Level, Summary, Totals, UnitCode};
+use danvan::{
+    Actor, Builtin, Count, Dataset, Interval, Level, Qualifier, Ratio, RatioBounds, Reported,
+    Summary, Totals, UnitCode,
+};
 
 const DEFAULT_INPUT: &str = "examples/data/hai-duong-2022.json";
 const USAGE: &str = "usage: annual_report [dataset.json] [--exact] [--json]
@@ -194,7 +197,50 @@ fn cell(totals: &Totals, unit: &UnitCode, indicator: Builtin, actor: Option<Acto
         Some(actor) => totals.value(unit, indicator, actor),
         None => totals.stock(unit, indicator),
     };
-    value.map_or_else(|| "–".to_owned(), notation::reported)
+    value.map_or_else(|| "–".to_owned(), words)
+}
+
+/// An interval in the report's words, through the one-qualifier form (until
+/// `danvan::notation` words intervals itself): exact, "at least", "at most",
+/// or an estimate alone as "about".
+fn words(i: Interval<u64>) -> String {
+    let q = match (i.exact_value(), i.high(), i.estimate()) {
+        (Some(v), _, _) => Reported::exact(Count::new(v)),
+        (None, None, Some(e)) if i.low() == 0 => Reported::new(Qualifier::About, Count::new(e)),
+        (None, None, _) => Reported::new(Qualifier::AtLeast, Count::new(i.low())),
+        (None, Some(h), _) => Reported::new(Qualifier::AtMost, Count::new(h)),
+    };
+    notation::reported(q)
+}
+
+/// A ratio of two figures in the report's words: rounded as before when both
+/// are exact, else its bounds rounded outward.
+fn per(
+    totals: &Totals,
+    code: &UnitCode,
+    num: Builtin,
+    den: Builtin,
+    actor: Actor,
+) -> Option<String> {
+    let n = totals.value(code, num, actor)?;
+    let d = totals.value(code, den, actor)?;
+    match (n.exact_value(), d.exact_value()) {
+        (Some(a), Some(b)) => notation::ratio(Ratio::new(Count::new(a), Count::new(b)), 1),
+        _ => n.ratio(d, 1).map(ratio_words),
+    }
+}
+
+/// Ratio bounds in the report's words: one number when exact.
+fn ratio_words(r: RatioBounds) -> String {
+    match r.high() {
+        Some(h) if h == r.low() => notation::decimal(h),
+        Some(h) => format!(
+            "từ {} đến {}",
+            notation::decimal(r.low()),
+            notation::decimal(h)
+        ),
+        None => format!("ít nhất {}", notation::decimal(r.low())),
+    }
 }
 
 fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Rounding) {
@@ -268,29 +314,24 @@ fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Roundi
             ("cấp ủy", Actor::PartyCommittees),
             ("ngành dân vận", Actor::MobilizationSector),
         ] {
-            match totals.participants_per_conference(&code, actor) {
-                Some(r) => {
-                    if let Some(v) = notation::ratio(r, 1) {
-                        let _ = writeln!(out, "- Người dự bình quân một hội nghị ({label}): {v}");
-                    }
-                }
-                None => {
-                    if let Some(p) = totals.value(&code, Builtin::ConferenceParticipants, actor) {
-                        if !p.is_exact() {
-                            let _ = writeln!(
-                                out,
-                                "- Người dự bình quân một hội nghị ({label}): không tính được vì số người dự là {}",
-                                notation::reported(p)
-                            );
-                        }
-                    }
-                }
+            let v = per(
+                totals,
+                &code,
+                Builtin::ConferenceParticipants,
+                Builtin::Conferences,
+                actor,
+            );
+            if let Some(v) = v {
+                let _ = writeln!(out, "- Người dự bình quân một hội nghị ({label}): {v}");
             }
         }
-        if let Some(v) = totals
-            .subjects_per_session(&code, Actor::PartyCommittees)
-            .and_then(|r| notation::ratio(r, 1))
-        {
+        if let Some(v) = per(
+            totals,
+            &code,
+            Builtin::InspectionSubjects,
+            Builtin::Inspections,
+            Actor::PartyCommittees,
+        ) {
             let _ = writeln!(
                 out,
                 "- Đối tượng bình quân một cuộc kiểm tra, giám sát: {v}"

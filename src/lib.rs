@@ -79,7 +79,7 @@
 //! |---|---|---|
 //! | errors | `error/` | the one error table: each kind's code, severity, English and Vietnamese text; imports nothing of the crate |
 //! | wire | `wire`, `limits` | the objects-only rule of the wire language (`objects_only!`, `wire_struct!`), reading a JSON document (`read_json`) and the mapping of the JSON reader's errors; the reading limits; they import only `error` |
-//! | value types | `quantity`, `period`, `unit/`, `lookup`, `actor`, `indicator` | counts and intervals, periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicator catalogue |
+//! | value types | `quantity`, `interval`, `period`, `unit/`, `lookup`, `actor`, `indicator` | counts and intervals, periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicator catalogue |
 //! | notation | `notation` | reading and writing Vietnamese numbers and dates (`1.229`, `hơn 6.800`, `98,5%`, `02/02/2023`); value types do not import it |
 //! | records | `record/` | one file per kind: its struct, its one-record rules and what it adds to totals; [`RecordKind`], the one table of kinds; the rule set; the index the roll-up reads |
 //! | the document | `dataset`, `plan`, `csv_io`, `schema` | [`Dataset`] and its reader, the work plan, figures as CSV (feature `csv`), the JSON Schema (feature `schema`) |
@@ -132,7 +132,7 @@
 //! different actors are never added together.
 //!
 //! ```
-//! use danvan::{Actor, Builtin, Count, Qualifier, Reported, Totals};
+//! use danvan::{Actor, Builtin, Interval, Totals};
 //!
 //! // Synthetic records and figures on real units.
 //! let json = r#"{
@@ -159,14 +159,14 @@
 //! let province: danvan::UnitCode = "30".parse()?;
 //! let party = Actor::PartyCommittees;
 //! let sector = Actor::MobilizationSector;
-//! assert_eq!(totals.value(&province, Builtin::Conferences, party), Some("2".parse()?));
+//! assert_eq!(totals.value(&province, Builtin::Conferences, party), Some(Interval::exact(2)));
 //! // 120 + at least 45: at least 165.
 //! assert_eq!(
 //!     totals.value(&province, Builtin::ConferenceParticipants, party),
-//!     Some(Reported::new(Qualifier::AtLeast, Count::new(165)))
+//!     Some(Interval::at_least(165))
 //! );
 //! // No records of guidance documents: the districts' figures add up.
-//! assert_eq!(totals.value(&province, Builtin::GuidanceDocuments, sector), Some(danvan::notation::parse_reported("hơn 65")?));
+//! assert_eq!(totals.value(&province, Builtin::GuidanceDocuments, sector), Some(Interval::at_least(65)));
 //! // Nothing is invented for an actor that reported nothing.
 //! assert_eq!(totals.value(&province, Builtin::Conferences, sector), None);
 //! # Ok::<(), danvan::Error>(())
@@ -196,7 +196,7 @@
 //! never an invented number.
 //!
 //! ```
-//! use danvan::{change, Accumulator, Actor, Builtin, Crosswalk, Hierarchy, Level, Period, Qualifier, Unit};
+//! use danvan::{change, Accumulator, Actor, Builtin, Crosswalk, Hierarchy, Interval, Level, Period, Unit};
 //!
 //! // Synthetic: old communes 90001 and 90002 merge into 91001; 90003 is split
 //! // between 91001 and 91002 without known shares. Not a real mapping.
@@ -237,12 +237,12 @@
 //! let pc = Actor::PartyCommittees;
 //! let x2022 = y2022.get(&x, Builtin::Documents, pc).unwrap();
 //! let y2022 = y2022.get(&y, Builtin::Documents, pc).unwrap();
-//! assert_eq!((x2022.qualifier(), x2022.value().get()), (Qualifier::AtMost, 25)); // 21 + up to 4
-//! assert_eq!((y2022.qualifier(), y2022.value().get()), (Qualifier::AtMost, 4));
+//! assert_eq!((x2022.low(), x2022.high()), (21, Some(25))); // 21 + up to 4
+//! assert_eq!((y2022.low(), y2022.high()), (0, Some(4)));
 //!
 //! // 2026 (synthetic): 30 documents in X. The change is an interval, no ratio.
-//! let c = change(x2022, "30".parse()?);
-//! assert_eq!((c.low, c.high, c.ratio), (Some(5), Some(30), None));
+//! let c = change(x2022, Interval::exact(30));
+//! assert_eq!((c.low, c.high, c.ratio), (Some(5), Some(9), None));
 //! # Ok::<(), danvan::Error>(())
 //! ```
 //!
@@ -319,7 +319,7 @@
 //! let (line, error) = &stats.rejected[0];
 //! assert_eq!((*line, error.code().as_str()), (2, "DV068")); // a date outside the period
 //! let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
-//! assert_eq!(docs, Some("1".parse()?));
+//! assert_eq!(docs, Some(danvan::Interval::exact(1)));
 //! # Ok::<(), danvan::Error>(())
 //! ```
 //!
@@ -350,7 +350,7 @@
 //!     "actor": "party_committees", "kind": "training", "participants": {"at_least": 40}}"#).unwrap();
 //! totals.apply(&saved)?;
 //! let people = totals.get(&"30".parse()?, Builtin::ConferenceParticipants, Actor::PartyCommittees);
-//! assert_eq!(people, Some(danvan::notation::parse_reported("hơn 40")?));
+//! assert_eq!(people, Some(danvan::Interval::at_least(40)));
 //! # Ok::<(), danvan::Error>(())
 //! ```
 //!
@@ -413,6 +413,7 @@ mod aggregate;
 mod dataset;
 mod error;
 mod indicator;
+mod interval;
 mod limits;
 mod lookup;
 pub mod notation;
@@ -437,6 +438,7 @@ pub use aggregate::{
 pub use dataset::{Dataset, Schema};
 pub use error::{Code, Error, ErrorKind, Excerpt};
 pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
+pub use interval::{Amount, Difference, Interval, Magnitude, RatioBounds, Tone};
 pub use limits::Limits;
 pub use period::*;
 pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStatus, WorkPlan};

@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::stream::Record;
 use super::{
-    flags_of, indicator_index, indicator_info, indicator_name, overflow, roll_up, AmountCell,
-    AmountColumn, Column, Totals, BUILTINS, F_PRESENT,
+    add_extra, indicator_index, indicator_info, indicator_name, overflow, roll_up, AmountCell,
+    AmountColumn, Column, Member, Totals, BUILTINS, F_INEXACT, F_PRESENT,
 };
 use crate::record::contribution::{contributions, Contrib, Contribs, MAX_CONTRIBS};
 use crate::record::index::Resolved;
@@ -38,7 +38,7 @@ const NONE: u32 = u32::MAX;
 /// acc.add(&doc)?;
 /// let totals = acc.finish()?;
 /// let n = totals.get(&"30".parse()?, Builtin::GuidanceDocuments, Actor::MobilizationSector);
-/// assert_eq!(n.map(|r| r.value().get()), Some(2));
+/// assert_eq!(n, Some(danvan::Interval::exact(2)));
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -188,7 +188,7 @@ impl Accumulator {
     /// assert_eq!(acc.add(&block).unwrap_err().code(), "DV063"); // not in the hierarchy
     /// let t = acc.finish()?;
     /// assert_eq!(t.reported(&"30".parse()?, danvan::Builtin::GrassrootsBlocks, danvan::Actor::MobilizationSector),
-    ///            Some("235".parse()?));
+    ///            Some(danvan::Interval::exact(235)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn add<'r>(&mut self, record: impl Into<RecordRef<'r>>) -> Result<(), Error> {
@@ -221,7 +221,7 @@ impl Accumulator {
                     .record_column(b, shape.actor)
                     .and_then(|c| u32::try_from(c).ok())
                     .ok_or_else(shape_error)?;
-                ops.push((col, item.from_field, flags_of(item.qualifier) | F_PRESENT));
+                ops.push((col, item.from_field, item.flags | F_PRESENT));
             }
             let span = (u32::try_from(start), u32::try_from(ops.len()));
             let (Ok(a), Ok(b)) = span else {
@@ -257,8 +257,24 @@ impl Accumulator {
                         return Err(overflow(&self.hierarchy, unit, &id));
                     }
                     if writes_flags(flags & !F_PRESENT, v) {
+                        let before = k.flags.get(u).copied().unwrap_or(0);
                         if let Some(f) = k.flags.get_mut(u) {
                             *f |= flags;
+                        }
+                        if flags & F_INEXACT != 0 {
+                            // An inexact member: its extra follows its lower bound.
+                            let x = if from_field {
+                                *values.next().ok_or_else(shape_error)?
+                            } else {
+                                0
+                            };
+                            let wide = k
+                                .extra_mut()
+                                .get_mut(u)
+                                .map_or(0, |e| add_extra(e, before, flags, x));
+                            if let Some(dst) = k.flags.get_mut(u) {
+                                *dst |= wide;
+                            }
                         }
                     }
                     if let Some(fl) = k.floor.get_mut(u) {
@@ -374,9 +390,7 @@ impl Accumulator {
         for (
             slot,
             Contrib {
-                builtin: b,
-                value: v,
-                ..
+                builtin: b, member, ..
             },
         ) in cols.iter_mut().zip(c.iter())
         {
@@ -385,33 +399,34 @@ impl Accumulator {
                 .ok_or_else(|| overflow(&self.hierarchy, self.unit_index(u), b.id()))?;
             *slot = col;
             let current = self.records.get(col).and_then(|k| k.value.get(u)).copied();
-            if current.and_then(|x| x.checked_add(v)).is_none() {
+            if current.and_then(|x| x.checked_add(member.low)).is_none() {
                 return Err(overflow(&self.hierarchy, self.unit_index(u), b.id()));
             }
         }
-        for (
-            &col,
-            Contrib {
-                value: v,
-                qualifier,
-                ..
-            },
-        ) in cols.iter().zip(c.iter())
-        {
-            let flags = flags_of(qualifier);
+        for (&col, Contrib { member: m, .. }) in cols.iter().zip(c.iter()) {
             let Some(k) = self.records.get_mut(col) else {
                 continue;
             };
             if let Some(x) = k.value.get_mut(u) {
-                *x = x.saturating_add(v); // checked above
+                *x = x.saturating_add(m.low); // checked above
             }
-            if writes_flags(flags, v) {
+            if writes_flags(m.flags, m.low) {
+                let before = k.flags.get(u).copied().unwrap_or(0);
                 if let Some(f) = k.flags.get_mut(u) {
-                    *f |= flags | F_PRESENT;
+                    *f |= m.flags | F_PRESENT;
+                }
+                if m.flags & F_INEXACT != 0 {
+                    let wide = k
+                        .extra_mut()
+                        .get_mut(u)
+                        .map_or(0, |e| add_extra(e, before, m.flags, m.extra));
+                    if let Some(dst) = k.flags.get_mut(u) {
+                        *dst |= wide;
+                    }
                 }
             }
             if let Some(fl) = k.floor.get_mut(u) {
-                *fl = (*fl).max(v);
+                *fl = (*fl).max(m.low);
             }
         }
         Ok(())
@@ -473,11 +488,12 @@ impl Accumulator {
                     kind == IndicatorKind::Distinct,
                     kind == IndicatorKind::Stock,
                 );
-                one.value = vec![v.value().get()];
-                one.flags = vec![flags_of(v.qualifier()) | F_PRESENT];
-                if !one.floor.is_empty() {
-                    one.floor = vec![v.value().get()];
-                }
+                one.set_member(
+                    0,
+                    Member::of(crate::record::contribution::interval_of(v)),
+                    None,
+                )
+                .ok_or_else(unknown)?;
                 if !one.end.is_empty() {
                     one.end = vec![end];
                 }
@@ -621,6 +637,11 @@ impl Accumulator {
                     if let (Some(dst), Some(&x)) = (out.floor.get_mut(u), c.floor.get(place)) {
                         *dst = x;
                     }
+                    if let Some(&x) = c.extra.get(place) {
+                        if let Some(dst) = out.extra_mut().get_mut(u) {
+                            *dst = x;
+                        }
+                    }
                 }
                 out
             })
@@ -648,10 +669,11 @@ pub(crate) enum Prepared {
     Figure(Box<Figure>),
 }
 
-/// Whether adding `v` with qualifier flags `qualifiers` must write the
-/// cell's flags. A positive sum says by itself that the cell is present
-/// (`finish` marks it), so flags are written only for a qualifier or a zero:
-/// most additions touch one array, not two.
+/// Whether adding `v` with member flags `qualifiers` must write the
+/// cell's flags (and, for an inexact member, its extra). A positive sum says
+/// by itself that the cell is present (`finish` marks it), so flags are
+/// written only for an inexact member or a zero: most additions touch one
+/// array, not two.
 fn writes_flags(qualifiers: u8, v: u64) -> bool {
     qualifiers != 0 || v == 0
 }

@@ -1,17 +1,18 @@
 //! Derived indicators: coverage, per-event ratios, consent, completeness, change.
 
-use super::{saturating_sum, Totals};
-use crate::{Actor, Builtin, Count, Level, Ratio, Reported, Share, UnitCode};
+use super::Totals;
+use crate::{
+    Actor, Builtin, Count, Error, ErrorKind, Interval, Level, Ratio, RatioBounds, Share, UnitCode,
+};
 
 /// The change from a previous value to a current one.
 ///
 /// ```
-/// use danvan::{change, Count, Ratio, Reported};
+/// use danvan::{change, Count, Interval, Ratio};
 ///
-/// let c = change(danvan::notation::parse_reported("1.100")?, danvan::notation::parse_reported("1.229")?);
+/// let c = change(Interval::exact(1100), Interval::exact(1229));
 /// assert_eq!((c.low, c.high), (Some(129), Some(129)));
 /// assert_eq!(c.ratio, Some(Ratio::new(Count::new(1229), Count::new(1100))));
-/// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Change {
@@ -23,54 +24,78 @@ pub struct Change {
     pub ratio: Option<Ratio>,
 }
 
-/// The change from `previous` to `current`: the difference as bounds, and
+/// The change from `previous` to `current`: the signed interval
+/// [`Interval::difference`] (`[current.low − previous.high, current.high −
+/// previous.low]`, unbounded below when `previous` is unbounded above), and
 /// the ratio when both are exact.
 ///
 /// ```
-/// use danvan::change;
+/// use danvan::{change, Interval};
 ///
-/// let c = change("500".parse()?, danvan::notation::parse_reported("hơn 500")?);
+/// let c = change(Interval::exact(500), Interval::at_least(500));
 /// assert_eq!((c.low, c.high, c.ratio), (Some(0), None, None));
-/// # Ok::<(), danvan::Error>(())
 /// ```
 #[must_use]
-pub fn change(previous: Reported, current: Reported) -> Change {
-    let (pl, ph) = previous.bounds();
-    let (cl, ch) = current.bounds();
+pub fn change(previous: Interval<u64>, current: Interval<u64>) -> Change {
+    let d = current.difference(previous);
+    let ratio = previous
+        .exact_value()
+        .zip(current.exact_value())
+        .map(|(p, c)| Ratio::new(Count::new(c), Count::new(p)));
     Change {
-        low: ph.map(|ph| i128::from(cl) - i128::from(ph)),
-        high: ch.map(|ch| i128::from(ch) - i128::from(pl)),
-        ratio: (previous.is_exact() && current.is_exact())
-            .then(|| Ratio::new(current.value(), previous.value())),
+        low: d.low(),
+        high: d.high(),
+        ratio,
     }
 }
 
-/// An exact count, if the reported number is exact.
-fn exact(r: Option<Reported>) -> Option<Count> {
-    r.filter(|r| r.is_exact()).map(Reported::value)
+/// An exact count, if the interval is exact.
+fn exact(r: Option<Interval<u64>>) -> Option<Count> {
+    r.and_then(Interval::exact_value).map(Count::new)
 }
 
 impl Totals {
     /// An indicator's value summed over every actor that has it, when the
-    /// caller knows the actors count disjoint things; `None` when no actor has one.
+    /// caller knows the actors count disjoint things; `Ok(None)` when no actor has one.
     ///
     /// This adds figures of different actors, which reports never do on their
     /// own: for a stock that several actors may report, use [`Totals::stock`].
-    /// A sum beyond `u64::MAX` is "at least `u64::MAX`".
+    /// The values add as intervals: an upper bound past `u64::MAX` is unbounded.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::TotalOverflow`] when the sum of the lower bounds passes
+    /// `u64::MAX` (never "at least `u64::MAX`", which a term that is an
+    /// upper bound would make false).
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
     /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.all_actors(&"30".parse()?, danvan::Builtin::GrassrootsBlocks), None);
+    /// assert_eq!(t.all_actors(&"30".parse()?, danvan::Builtin::GrassrootsBlocks)?, None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
-    #[must_use]
-    pub fn all_actors(&self, unit: &UnitCode, indicator: Builtin) -> Option<Reported> {
-        saturating_sum(
-            Actor::ALL
-                .into_iter()
-                .filter_map(|a| self.value_builtin(unit, indicator, a)),
-        )
+    pub fn all_actors(
+        &self,
+        unit: &UnitCode,
+        indicator: Builtin,
+    ) -> Result<Option<Interval<u64>>, Error> {
+        let mut sum: Option<Interval<u64>> = None;
+        for v in Actor::ALL
+            .into_iter()
+            .filter_map(|a| self.value_builtin(unit, indicator, a))
+        {
+            sum = Some(match sum {
+                None => v,
+                Some(s) => s.checked_add(v).map_err(|_| -> Error {
+                    ErrorKind::TotalOverflow {
+                        unit: unit.to_string(),
+                        indicator: indicator.id().to_owned(),
+                    }
+                    .into()
+                })?,
+            });
+        }
+        Ok(sum)
     }
 
     /// A stock as one actor reports it: the mobilization sector's (the actor of
@@ -85,7 +110,7 @@ impl Totals {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     #[must_use]
-    pub fn stock(&self, unit: &UnitCode, indicator: Builtin) -> Option<Reported> {
+    pub fn stock(&self, unit: &UnitCode, indicator: Builtin) -> Option<Interval<u64>> {
         self.value_builtin(unit, indicator, Actor::MobilizationSector)
             .or_else(|| {
                 Actor::ALL
@@ -143,45 +168,68 @@ impl Totals {
         self.coverage(unit, Builtin::VillageTeams, Level::Village)
     }
 
-    fn ratio(&self, unit: &UnitCode, num: Builtin, den: Builtin, actor: Actor) -> Option<Ratio> {
-        let n = exact(self.value_builtin(unit, num, actor))?;
-        let d = exact(self.value_builtin(unit, den, actor))?;
-        Some(Ratio::new(n, d))
+    fn ratio(
+        &self,
+        unit: &UnitCode,
+        num: Builtin,
+        den: Builtin,
+        actor: Actor,
+        decimals: u32,
+    ) -> Option<RatioBounds> {
+        let n = self.value_builtin(unit, num, actor)?;
+        let d = self.value_builtin(unit, den, actor)?;
+        n.ratio(d, decimals)
     }
 
-    /// Conference participants (occurrences) per conference; `None` unless both are known exactly.
+    /// Conference participants (occurrences) per conference, as bounds
+    /// rounded outward to `decimals` places ([`Interval::ratio`]): at least
+    /// 6.800 participants at exactly 220 conferences is at least 30,9 each.
+    /// `None` when either is unknown or there is exactly no conference.
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
     /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.participants_per_conference(&"30".parse()?, danvan::Actor::PartyCommittees), None);
+    /// assert_eq!(t.participants_per_conference(&"30".parse()?, danvan::Actor::PartyCommittees, 1), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
     #[must_use]
-    pub fn participants_per_conference(&self, unit: &UnitCode, actor: Actor) -> Option<Ratio> {
+    pub fn participants_per_conference(
+        &self,
+        unit: &UnitCode,
+        actor: Actor,
+        decimals: u32,
+    ) -> Option<RatioBounds> {
         self.ratio(
             unit,
             Builtin::ConferenceParticipants,
             Builtin::Conferences,
             actor,
+            decimals,
         )
     }
 
-    /// Inspection subjects per session; `None` unless both are known exactly.
+    /// Inspection subjects per session, as bounds rounded outward to
+    /// `decimals` places; `None` as for [`participants_per_conference`](Totals::participants_per_conference).
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
     /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.subjects_per_session(&"30".parse()?, danvan::Actor::PartyCommittees), None);
+    /// assert_eq!(t.subjects_per_session(&"30".parse()?, danvan::Actor::PartyCommittees, 1), None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
     #[must_use]
-    pub fn subjects_per_session(&self, unit: &UnitCode, actor: Actor) -> Option<Ratio> {
+    pub fn subjects_per_session(
+        &self,
+        unit: &UnitCode,
+        actor: Actor,
+        decimals: u32,
+    ) -> Option<RatioBounds> {
         self.ratio(
             unit,
             Builtin::InspectionSubjects,
             Builtin::Inspections,
             actor,
+            decimals,
         )
     }
 

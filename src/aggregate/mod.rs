@@ -22,42 +22,85 @@ pub use stream::{
     stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,
     MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
+pub(crate) use summary::as_reported;
 pub use summary::{ActorSummary, StockSummary, Summary};
 
 use crate::{
-    Actor, Builtin, Checked, Count, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId,
-    IndicatorKind, Level, Measure, Period, Qualifier, Reported, UnitCode, ValueType,
+    Actor, Builtin, Checked, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId, IndicatorKind,
+    Interval, Level, Measure, Period, UnitCode, ValueType,
 };
-
-/// Flag: some member was "at least".
-pub(crate) const F_AT_LEAST: u8 = 1;
-/// Flag: some member was "at most".
-pub(crate) const F_AT_MOST: u8 = 2;
-/// Flag: some member was "about".
-pub(crate) const F_ABOUT: u8 = 4;
-/// Flag: at least one contribution.
-pub(crate) const F_PRESENT: u8 = 0x80;
 
 /// The number of built-in indicators.
 pub(crate) const BUILTINS: usize = Builtin::ALL.len();
 
-/// The flags of a qualifier.
-pub(crate) const fn flags_of(q: Qualifier) -> u8 {
-    match q {
-        Qualifier::Exact => 0,
-        Qualifier::AtLeast => F_AT_LEAST,
-        Qualifier::AtMost => F_AT_MOST,
-        Qualifier::About => F_ABOUT,
+pub(crate) use crate::record::contribution::{
+    Member, F_BOUNDED, F_ESTIMATE, F_INEXACT, F_NEAR, F_OPEN, F_PRESENT, F_WIDE,
+};
+
+/// The interval of a cell: `value` (sum of lower bounds), `extra` (sum of
+/// points less lower bounds), its flags, and for a distinct indicator its
+/// largest part. See [`Totals`] ("Intervals").
+pub(crate) fn cell_interval(
+    value: u64,
+    extra: u64,
+    flags: u8,
+    floor: Option<u64>,
+) -> Interval<u64> {
+    let open = flags & (F_OPEN | F_WIDE) != 0;
+    let high = if open { None } else { value.checked_add(extra) };
+    let low = floor.unwrap_or(value);
+    if high == Some(low) {
+        return Interval::exact(low);
+    }
+    let several = floor.is_some_and(|f| f < value);
+    let near = flags & F_NEAR != 0 && flags & F_BOUNDED == 0 && !several;
+    match high {
+        Some(h) if near => Interval::exact(low)
+            .checked_add(Interval::near(h.saturating_sub(low)))
+            .unwrap_or_else(|_| Interval::at_least(low)),
+        Some(h) => Interval::between(low, Some(h)).unwrap_or_else(|_| Interval::at_least(low)),
+        None => {
+            let estimate = (flags & F_ESTIMATE != 0 && flags & F_WIDE == 0)
+                .then(|| value.checked_add(extra))
+                .flatten()
+                .map(|e| e.max(low));
+            match estimate {
+                Some(e) => Interval::at_least(low)
+                    .checked_add(Interval::about(e - low))
+                    .unwrap_or_else(|_| Interval::at_least(low)),
+                None => Interval::at_least(low),
+            }
+        }
     }
 }
 
-/// The qualifier of a cell from its flags (the OR of its members' flags).
-pub(crate) const fn qualifier_of(flags: u8) -> Qualifier {
-    match flags & (F_AT_LEAST | F_AT_MOST | F_ABOUT) {
-        0 => Qualifier::Exact,
-        F_AT_LEAST => Qualifier::AtLeast,
-        F_AT_MOST => Qualifier::AtMost,
-        _ => Qualifier::About,
+/// Adds a member's `extra` (`x`, flags `member`) to a cell's (`slot`, flags
+/// `cell` before the member joined); gives the flags to add (`F_WIDE` past
+/// `u64::MAX`).
+///
+/// While cell and member are bounded, widths add (the upper bound is the
+/// lower bound plus the widths). Once either is unbounded, the widths no
+/// longer bound anything and only the estimates' points are kept: the
+/// estimate of an unbounded cell is its lower bound plus the points of its
+/// estimate terms. So a cell depends on its members only, in any order and
+/// grouping (merge is a monoid, also through rows, which carry no widths of
+/// an unbounded cell).
+#[inline]
+pub(crate) fn add_extra(slot: &mut u64, cell: u8, member: u8, x: u64) -> u8 {
+    let (a, b) = match (cell & F_OPEN != 0, member & F_OPEN != 0) {
+        (false, false) | (true, true) => (*slot, x),
+        (true, false) => (*slot, 0),
+        (false, true) => (0, x),
+    };
+    match a.checked_add(b) {
+        Some(s) => {
+            *slot = s;
+            0
+        }
+        None => {
+            *slot = u64::MAX;
+            F_WIDE
+        }
     }
 }
 
@@ -114,9 +157,14 @@ pub(crate) fn indicator_index(defs: &[IndicatorDef], id: &IndicatorId) -> Option
 pub(crate) struct Column {
     pub(crate) indicator: u32,
     pub(crate) actor: Actor,
+    /// The sum of the members' lower bounds (for an all-exact cell, its value).
     pub(crate) value: Vec<u64>,
     pub(crate) flags: Vec<u8>,
-    /// The largest part, for distinct indicators (else empty).
+    /// The sum of the members' `extra` ([`Member`]); empty (all zero) until
+    /// an inexact member arrives, so an all-exact column costs what a plain
+    /// `u64` column costs.
+    pub(crate) extra: Vec<u64>,
+    /// The largest part (lower bound), for distinct indicators (else empty).
     pub(crate) floor: Vec<u64>,
     /// The latest period end (days from the Common Era), for reported stocks (else empty).
     pub(crate) end: Vec<i32>,
@@ -135,6 +183,7 @@ impl Column {
             actor,
             value: vec![0; n],
             flags: vec![0; n],
+            extra: Vec::new(),
             floor: if distinct { vec![0; n] } else { Vec::new() },
             end: if ends { vec![0; n] } else { Vec::new() },
         }
@@ -148,78 +197,106 @@ impl Column {
         self.flags.iter().any(|f| f & F_PRESENT != 0)
     }
 
-    /// The cell at `u` as a reported number, if present.
-    fn reported(&self, u: usize) -> Option<Reported> {
+    /// The `extra` column, allocated on first use.
+    pub(crate) fn extra_mut(&mut self) -> &mut Vec<u64> {
+        if self.extra.is_empty() {
+            self.extra = vec![0; self.value.len()];
+        }
+        &mut self.extra
+    }
+
+    /// The member stored at `u` (its sums), if present.
+    pub(crate) fn member(&self, u: usize) -> Option<Member> {
         let flags = *self.flags.get(u)?;
         if flags & F_PRESENT == 0 {
             return None;
         }
-        let value = *self.value.get(u)?;
-        let mut q = flags;
-        if let Some(&floor) = self.floor.get(u) {
-            if floor < value {
-                q |= F_AT_MOST;
-            }
-        }
-        Some(Reported::new(qualifier_of(q), Count::new(value)))
+        Some(Member {
+            low: *self.value.get(u)?,
+            extra: self.extra.get(u).copied().unwrap_or(0),
+            flags: flags & !F_PRESENT,
+        })
     }
 
-    /// Adds cell `from` of `src` into cell `to` of `self`: values add, flags
-    /// OR, floors take the maximum. `None` on overflow.
-    fn add_cell(&mut self, to: usize, src: &Column, from: usize) -> Option<()> {
-        let (v, f) = (*src.value.get(from)?, *src.flags.get(from)?);
-        if f & F_PRESENT == 0 {
-            return Some(());
+    /// The cell at `u` as an interval, if present.
+    pub(crate) fn interval(&self, u: usize) -> Option<Interval<u64>> {
+        let m = self.member(u)?;
+        Some(cell_interval(
+            m.low,
+            m.extra,
+            m.flags,
+            self.floor.get(u).copied(),
+        ))
+    }
+
+    /// Adds a member to cell `u` (floor: the member's lower bound). `None` on
+    /// overflow of the lower bound.
+    pub(crate) fn add_member(&mut self, u: usize, m: Member, floor: Option<u64>) -> Option<()> {
+        let slot = self.value.get_mut(u)?;
+        *slot = slot.checked_add(m.low)?;
+        let f = self.flags.get_mut(u)?;
+        let before = *f;
+        *f |= m.flags | F_PRESENT;
+        if m.extra > 0 || !self.extra.is_empty() {
+            let e = self.extra_mut().get_mut(u)?;
+            let wide = add_extra(e, before, m.flags, m.extra);
+            *self.flags.get_mut(u)? |= wide;
         }
-        let slot = self.value.get_mut(to)?;
-        *slot = slot.checked_add(v)?;
-        *self.flags.get_mut(to)? |= f;
-        if let (Some(dst), Some(&fl)) = (self.floor.get_mut(to), src.floor.get(from)) {
-            *dst = (*dst).max(fl);
+        if let Some(dst) = self.floor.get_mut(u) {
+            *dst = (*dst).max(floor.unwrap_or(m.low));
         }
         Some(())
     }
 
+    /// Adds cell `from` of `src` into cell `to` of `self`: lower bounds and
+    /// extras add, flags OR, floors take the maximum. `None` on overflow.
+    fn add_cell(&mut self, to: usize, src: &Column, from: usize) -> Option<()> {
+        let Some(m) = src.member(from) else {
+            return Some(());
+        };
+        let floor = src.floor.get(from).copied();
+        self.add_member(to, m, floor)
+    }
+
     /// Adds cell `from` into cell `to` of the same column.
     fn add_within(&mut self, to: usize, from: usize) -> Option<()> {
-        let (v, f) = (*self.value.get(from)?, *self.flags.get(from)?);
-        if f & F_PRESENT == 0 {
+        let Some(m) = self.member(from) else {
             return Some(());
+        };
+        let floor = self.floor.get(from).copied();
+        self.add_member(to, m, floor)
+    }
+
+    /// Sets cell `u` to a member (and floor), replacing what was there.
+    pub(crate) fn set_member(&mut self, u: usize, m: Member, floor: Option<u64>) -> Option<()> {
+        *self.value.get_mut(u)? = m.low;
+        *self.flags.get_mut(u)? = m.flags | F_PRESENT;
+        if m.extra > 0 || !self.extra.is_empty() {
+            *self.extra_mut().get_mut(u)? = m.extra;
         }
-        let fl = self.floor.get(from).copied();
-        let slot = self.value.get_mut(to)?;
-        *slot = slot.checked_add(v)?;
-        *self.flags.get_mut(to)? |= f;
-        if let (Some(dst), Some(fl)) = (self.floor.get_mut(to), fl) {
-            *dst = (*dst).max(fl);
+        if let Some(dst) = self.floor.get_mut(u) {
+            *dst = floor.unwrap_or(m.low);
         }
         Some(())
     }
 
     /// Combines the own figure `from` of `src` into `to` for a stock: the
-    /// latest end wins, ties go to the larger (value, flags).
+    /// latest end wins, ties go to the larger (lower bound, extra, flags).
     fn pick_latest(&mut self, to: usize, src: &Column, from: usize) -> Option<()> {
-        let (v, f, e) = (
-            *src.value.get(from)?,
-            *src.flags.get(from)?,
-            *src.end.get(from)?,
-        );
-        if f & F_PRESENT == 0 {
+        let Some(m) = src.member(from) else {
             return Some(());
-        }
-        let cur = (
-            *self.flags.get(to)? & F_PRESENT != 0,
-            *self.end.get(to)?,
-            *self.value.get(to)?,
-            *self.flags.get(to)?,
-        );
-        if !cur.0 || (e, v, f) > (cur.1, cur.2, cur.3) {
-            *self.value.get_mut(to)? = v;
-            *self.flags.get_mut(to)? = f;
-            *self.end.get_mut(to)? = e;
-            if let (Some(dst), Some(&fl)) = (self.floor.get_mut(to), src.floor.get(from)) {
-                *dst = fl;
+        };
+        let e = *src.end.get(from)?;
+        let take = match self.member(to) {
+            None => true,
+            Some(cur) => {
+                let ce = *self.end.get(to)?;
+                (e, m.low, m.extra, m.flags) > (ce, cur.low, cur.extra, cur.flags)
             }
+        };
+        if take {
+            self.set_member(to, m, src.floor.get(from).copied())?;
+            *self.end.get_mut(to)? = e;
         }
         Some(())
     }
@@ -352,7 +429,8 @@ pub(crate) fn combine_amount(
 /// let totals = danvan::Totals::compute(&checked)?;
 /// let province: danvan::UnitCode = "30".parse()?;
 /// let participants = totals.get(&province, danvan::Builtin::ConferenceParticipants, danvan::Actor::PartyCommittees);
-/// assert_eq!(participants, Some(danvan::notation::parse_reported("hơn 160")?));
+/// // 120 + "at least 40": at least 160.
+/// assert_eq!(participants, Some(danvan::Interval::at_least(160)));
 /// # Ok::<(), danvan::Error>(())
 /// ```
 ///
@@ -450,7 +528,7 @@ impl Totals {
     /// let models = totals.get(&"30".parse()?, danvan::Builtin::SkilfulModels, danvan::Actor::MobilizationSector);
     /// assert_eq!(models, None); // no records: the seed has figures only
     /// let models = totals.value(&"30".parse()?, &"skilful_models".parse()?, danvan::Actor::MobilizationSector);
-    /// assert_eq!(models, Some(danvan::Reported::exact(danvan::Count::new(1229))));
+    /// assert_eq!(models, Some(danvan::Interval::exact(1229)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn compute(checked: &Checked) -> Result<Totals, Error> {
@@ -532,17 +610,17 @@ impl Totals {
         Some((u, indicator_index(&self.indicators, indicator)?))
     }
 
-    pub(crate) fn records_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Reported> {
-        Totals::find(&self.records, ind, actor)?.reported(u)
+    pub(crate) fn records_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Interval<u64>> {
+        Totals::find(&self.records, ind, actor)?.interval(u)
     }
 
-    pub(crate) fn reported_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Reported> {
-        Totals::find(&self.rolled, ind, actor)?.reported(u)
+    pub(crate) fn reported_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Interval<u64>> {
+        Totals::find(&self.rolled, ind, actor)?.interval(u)
     }
 
-    pub(crate) fn value_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Reported> {
+    pub(crate) fn value_at(&self, u: usize, ind: u32, actor: Actor) -> Option<Interval<u64>> {
         Totals::find(&self.reported, ind, actor)
-            .and_then(|c| c.reported(u))
+            .and_then(|c| c.interval(u))
             .or_else(|| self.records_at(u, ind, actor))
             .or_else(|| self.reported_at(u, ind, actor))
     }
@@ -565,7 +643,7 @@ impl Totals {
         unit: &UnitCode,
         indicator: impl Into<IndicatorId>,
         actor: Actor,
-    ) -> Option<Reported> {
+    ) -> Option<Interval<u64>> {
         let (u, ind) = self.locate(unit, &indicator.into())?;
         self.records_at(u, ind, actor)
     }
@@ -584,7 +662,7 @@ impl Totals {
         unit: &UnitCode,
         indicator: impl Into<IndicatorId>,
         actor: Actor,
-    ) -> Option<Reported> {
+    ) -> Option<Interval<u64>> {
         let (u, ind) = self.locate(unit, &indicator.into())?;
         self.reported_at(u, ind, actor)
     }
@@ -606,7 +684,7 @@ impl Totals {
         unit: &UnitCode,
         indicator: impl Into<IndicatorId>,
         actor: Actor,
-    ) -> Option<Reported> {
+    ) -> Option<Interval<u64>> {
         let (u, ind) = self.locate(unit, &indicator.into())?;
         self.value_at(u, ind, actor)
     }
@@ -617,13 +695,14 @@ impl Totals {
         unit: &UnitCode,
         indicator: Builtin,
         actor: Actor,
-    ) -> Option<Reported> {
+    ) -> Option<Interval<u64>> {
         let u = self.hierarchy.index_of(unit)?.get();
         self.value_at(u, u32::try_from(indicator.index()).ok()?, actor)
     }
 
     /// The bounds `(largest part, sum of parts)` of a distinct indicator's
-    /// records total; `None` for other indicators or without records.
+    /// records total (the sum `None` when unbounded); `None` for other
+    /// indicators or without records. [`Totals::get`] gives the same interval.
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
@@ -636,11 +715,12 @@ impl Totals {
         unit: &UnitCode,
         indicator: impl Into<IndicatorId>,
         actor: Actor,
-    ) -> Option<(u64, u64)> {
+    ) -> Option<(u64, Option<u64>)> {
         let (u, ind) = self.locate(unit, &indicator.into())?;
         let col = Totals::find(&self.records, ind, actor)?;
-        col.reported(u)?;
-        Some((*col.floor.get(u)?, *col.value.get(u)?))
+        let i = col.interval(u)?;
+        col.floor.get(u)?;
+        Some((i.low(), i.high()))
     }
 
     /// The reported amount of a unit for an amount indicator: its own figure,
@@ -667,16 +747,25 @@ impl Totals {
         Some(cell.measure.clone())
     }
 
-    /// The sum of [`value`](Totals::value) over every unit at a level; `None`
-    /// when no unit at that level has a value.
+    /// The sum of [`value`](Totals::value) over every unit at a level;
+    /// `Ok(None)` when no unit at that level has a value.
     ///
-    /// A sum beyond `u64::MAX` is given as "at least `u64::MAX`", which stays
-    /// true.
+    /// The values add as intervals ([`Interval::checked_add`]): an upper
+    /// bound past `u64::MAX` becomes unbounded. For a distinct indicator the
+    /// units' values are parts that may overlap: the sum is
+    /// `[largest lower bound, sum of upper bounds]` ([`Interval::union_size`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::TotalOverflow`] (naming the level and the indicator)
+    /// when the sum of the lower bounds passes `u64::MAX`: no interval of
+    /// counts holds it, and "at least `u64::MAX`" would claim more than the
+    /// data says when a term is an upper bound.
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
     /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
-    /// assert_eq!(t.level_total(danvan::Level::Province, &"documents".parse()?, danvan::Actor::Other), None);
+    /// assert_eq!(t.level_total(danvan::Level::Province, &"documents".parse()?, danvan::Actor::Other)?, None);
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn level_total(
@@ -684,25 +773,31 @@ impl Totals {
         level: Level,
         indicator: impl Into<IndicatorId>,
         actor: Actor,
-    ) -> Option<Reported> {
-        let ind = indicator_index(&self.indicators, &indicator.into())?;
-        let mut parts = 0usize;
-        let values = self
-            .hierarchy
-            .iter()
-            .filter(|(_, u)| u.level() == level)
-            .filter_map(|(i, _)| self.value_at(i.get(), ind, actor))
-            .inspect(|_| parts = parts.saturating_add(1));
-        let sum = saturating_sum(values)?;
+    ) -> Result<Option<Interval<u64>>, Error> {
+        let id = indicator.into();
+        let Some(ind) = indicator_index(&self.indicators, &id) else {
+            return Ok(None);
+        };
         let distinct = indicator_info(&self.indicators, ind as usize)
-            .is_some_and(|(kind, _)| kind == crate::IndicatorKind::Distinct);
-        if distinct && parts > 1 {
-            // The same person may be counted in several units: the sum of
-            // several parts is only an upper bound, as in the roll-up.
-            let q = sum.qualifier().combine(crate::Qualifier::AtMost);
-            return Some(Reported::new(q, sum.value()));
+            .is_some_and(|(kind, _)| kind == IndicatorKind::Distinct);
+        let mut sum: Option<Interval<u64>> = None;
+        for (i, _) in self.hierarchy.iter().filter(|(_, u)| u.level() == level) {
+            let Some(v) = self.value_at(i.get(), ind, actor) else {
+                continue;
+            };
+            sum = Some(match sum {
+                None => v,
+                Some(s) if distinct => s.union_size(v),
+                Some(s) => s.checked_add(v).map_err(|_| -> Error {
+                    ErrorKind::TotalOverflow {
+                        unit: format!("every {}", level.as_str()),
+                        indicator: id.to_string(),
+                    }
+                    .into()
+                })?,
+            });
         }
-        Some(sum)
+        Ok(sum)
     }
 
     /// The indices `u..end` of a unit's subtree (the unit first).
@@ -757,7 +852,7 @@ impl Totals {
     /// totals.apply(&doc)?;
     /// totals.apply(&doc)?;
     /// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
-    /// assert_eq!(docs.map(|r| r.value().get()), Some(2));
+    /// assert_eq!(docs, Some(danvan::Interval::exact(2)));
     /// // A document of 1999 does not belong in the 2022 totals.
     /// let old: danvan::IssuedDocument = serde_json::from_str(r#"{"unit": "288", "date": "1999-05-10",
     ///     "actor": "party_committees", "kind": "leadership"}"#).unwrap();
@@ -794,7 +889,7 @@ impl Totals {
                 .and_then(|i| self.records.get(i));
             for u in chain() {
                 let current = col.and_then(|k| k.value.get(u)).copied().unwrap_or(0);
-                if current.checked_add(item.value).is_none() {
+                if current.checked_add(item.member.low).is_none() {
                     return Err(overflow(h, u, item.builtin.id()));
                 }
             }
@@ -818,15 +913,8 @@ impl Totals {
                 continue;
             };
             for u in chain() {
-                if let Some(x) = k.value.get_mut(u) {
-                    *x = x.saturating_add(item.value); // checked above
-                }
-                if let Some(f) = k.flags.get_mut(u) {
-                    *f |= flags_of(item.qualifier) | F_PRESENT;
-                }
-                if let Some(fl) = k.floor.get_mut(u) {
-                    *fl = (*fl).max(item.value);
-                }
+                // The lower bounds were checked above.
+                let _ = k.add_member(u, item.member, None);
             }
         }
         Ok(())
@@ -904,23 +992,6 @@ impl Totals {
             amounts,
         )
     }
-}
-
-/// "At least `u64::MAX`": what a sum past the largest count still truly is.
-pub(crate) const fn saturated() -> Reported {
-    Reported::new(Qualifier::AtLeast, Count::new(u64::MAX))
-}
-
-/// The sum of reported numbers, or "at least `u64::MAX`" past it; `None` for none.
-pub(crate) fn saturating_sum(values: impl Iterator<Item = Reported>) -> Option<Reported> {
-    let mut sum: Option<Reported> = None;
-    for v in values {
-        sum = Some(match sum {
-            None => v,
-            Some(s) => s.checked_add(v).unwrap_or(saturated()),
-        });
-    }
-    sum
 }
 
 /// Combines own reported cells of `b` into `a`, cell by cell.
@@ -1061,11 +1132,13 @@ pub(crate) fn roll_up(
             indicator,
             value,
             flags,
+            extra,
             floor,
             ..
         } = col;
         let ind = *indicator;
         // Children come after their parent, so `u`'s cell is final when it is reached.
+        // An all-exact column has no extra: the loop a hand-written program would run.
         for &(u, p) in &edges {
             let f = flags.get(u).copied().unwrap_or(0);
             if f & F_PRESENT == 0 {
@@ -1075,7 +1148,13 @@ pub(crate) fn roll_up(
                 let v = *value.get(u)?;
                 let slot = value.get_mut(p)?;
                 *slot = slot.checked_add(v)?;
-                *flags.get_mut(p)? |= f;
+                let fp = flags.get_mut(p)?;
+                let before = *fp;
+                *fp |= f;
+                if !extra.is_empty() {
+                    let x = *extra.get(u)?;
+                    *flags.get_mut(p)? |= add_extra(extra.get_mut(p)?, before, f, x);
+                }
                 if let Some(&fl) = floor.get(u) {
                     let dst = floor.get_mut(p)?;
                     *dst = (*dst).max(fl);
@@ -1105,7 +1184,13 @@ fn roll_reported(
             let own = col.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
             if !own && missing.get(u).copied().unwrap_or(false) {
                 if let Some(f) = r.flags.get_mut(u).filter(|f| **f & F_PRESENT != 0) {
-                    *f |= F_AT_LEAST;
+                    // A lower bound: what the children that reported add up to
+                    // (now unbounded, its widths no longer count).
+                    let was_open = *f & F_OPEN != 0;
+                    *f |= F_BOUNDED | F_OPEN;
+                    if let (false, Some(e)) = (was_open, r.extra.get_mut(u)) {
+                        *e = 0;
+                    }
                 }
             }
             let present = own || r.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
@@ -1115,17 +1200,8 @@ fn roll_reported(
                 }
             }
             if own {
-                if let (Some(v), Some(f), Some(dv), Some(df)) = (
-                    col.value.get(u),
-                    col.flags.get(u),
-                    r.value.get_mut(u),
-                    r.flags.get_mut(u),
-                ) {
-                    *dv = *v;
-                    *df = *f;
-                }
-                if let (Some(fl), Some(dfl)) = (col.floor.get(u), r.floor.get_mut(u)) {
-                    *dfl = *fl;
+                if let Some(m) = col.member(u) {
+                    r.set_member(u, m, col.floor.get(u).copied());
                 }
             }
             if let Some(p) = parent {

@@ -1,7 +1,7 @@
 //! Reported figures against computed totals.
 
-use super::{indicator_name, Column, Totals, F_PRESENT};
-use crate::{Actor, IndicatorId, Reported, UnitCode};
+use super::{indicator_name, Column, Totals, F_BOUNDED, F_OPEN, F_PRESENT};
+use crate::{Actor, IndicatorId, Interval, UnitCode};
 
 /// What a reported figure is compared with.
 ///
@@ -41,30 +41,32 @@ pub enum Agreement {
 }
 
 impl Agreement {
-    /// Compares a reported number with a computed one.
+    /// Compares a reported interval with a computed one: agree when both
+    /// are the same exact number, within bounds when they share a value,
+    /// else the imbalance (reported − computed) as the signed interval
+    /// [`Interval::difference`].
     ///
     /// ```
-    /// use danvan::{Agreement, Reported};
+    /// use danvan::{Agreement, Interval};
     ///
-    /// let reported: Reported = danvan::notation::parse_reported("hơn 4.400")?;
-    /// assert_eq!(Agreement::between(reported, danvan::notation::parse_reported("4.419")?), Agreement::WithinBounds);
-    /// assert_eq!(Agreement::between("10".parse()?, "7".parse()?),
+    /// assert_eq!(Agreement::between(Interval::at_least(4400), Interval::exact(4419)), Agreement::WithinBounds);
+    /// assert_eq!(Agreement::between(Interval::exact(10), Interval::exact(7)),
     ///            Agreement::Disagree { low: Some(3), high: Some(3) });
-    /// # Ok::<(), danvan::Error>(())
     /// ```
     #[must_use]
-    pub fn between(reported: Reported, computed: Reported) -> Agreement {
-        if reported.is_exact() && computed.is_exact() && reported.value() == computed.value() {
+    pub fn between(reported: Interval<u64>, computed: Interval<u64>) -> Agreement {
+        let both_exact = reported.is_exact() && computed.is_exact();
+        if both_exact && reported.low() == computed.low() {
             return Agreement::Agree;
         }
-        if reported.overlaps(computed) && !(reported.is_exact() && computed.is_exact()) {
+        if reported.overlaps(computed) && !both_exact {
             return Agreement::WithinBounds;
         }
-        let (rl, rh) = reported.bounds();
-        let (cl, ch) = computed.bounds();
-        let low = ch.map(|ch| i128::from(rl) - i128::from(ch));
-        let high = rh.map(|rh| i128::from(rh) - i128::from(cl));
-        Agreement::Disagree { low, high }
+        let d = reported.difference(computed);
+        Agreement::Disagree {
+            low: d.low(),
+            high: d.high(),
+        }
     }
 }
 
@@ -85,11 +87,11 @@ pub struct Reconciliation {
     /// The actor.
     pub actor: Actor,
     /// The unit's own reported figure.
-    pub reported: Reported,
+    pub reported: Interval<u64>,
     /// What it is compared with.
     pub against: Against,
     /// The computed value it is compared with.
-    pub computed: Reported,
+    pub computed: Interval<u64>,
     /// The result.
     pub agreement: Agreement,
 }
@@ -121,7 +123,7 @@ impl Totals {
         for (idx, unit) in h.iter() {
             let u = idx.get();
             for own in &self.reported {
-                let Some(reported) = own.reported(u) else {
+                let Some(reported) = own.interval(u) else {
                     continue;
                 };
                 let Ok(indicator) =
@@ -129,7 +131,7 @@ impl Totals {
                 else {
                     continue;
                 };
-                let mut push = |against: Against, computed: Reported| {
+                let mut push = |against: Against, computed: Interval<u64>| {
                     out.push(Reconciliation {
                         unit: unit.code(),
                         indicator: indicator.clone(),
@@ -155,7 +157,7 @@ impl Totals {
 }
 
 /// The sum of the children's reported values (distinct: with bounds), if any child has one.
-fn children_sum(t: &Totals, rolled: &Column, idx: crate::UnitIndex) -> Option<Reported> {
+fn children_sum(t: &Totals, rolled: &Column, idx: crate::UnitIndex) -> Option<Interval<u64>> {
     let mut acc = Column::new(
         rolled.indicator,
         rolled.actor,
@@ -173,7 +175,8 @@ fn children_sum(t: &Totals, rolled: &Column, idx: crate::UnitIndex) -> Option<Re
         {
             any = true;
             if acc.add_cell(0, rolled, c.get()).is_none() {
-                return Some(super::saturated());
+                // Past the largest count: nothing sound is left to compare with.
+                return None;
             }
         } else {
             missing = true;
@@ -183,12 +186,10 @@ fn children_sum(t: &Totals, rolled: &Column, idx: crate::UnitIndex) -> Option<Re
         return None;
     }
     // A child that reported nothing is not a zero: the sum is a lower bound.
-    let sum = acc.reported(0)?;
     if missing {
-        return Some(Reported::new(
-            sum.qualifier().combine(crate::Qualifier::AtLeast),
-            sum.value(),
-        ));
+        if let Some(f) = acc.flags.get_mut(0) {
+            *f |= F_BOUNDED | F_OPEN;
+        }
     }
-    Some(sum)
+    acc.interval(0)
 }

@@ -1,26 +1,45 @@
-//! Totals carried across a reorganization of units.
-
 use chrono::Datelike;
 
-use super::{roll_up, Column, Totals, F_AT_MOST, F_PRESENT};
-use crate::{Crosswalk, Error, ErrorKind, Hierarchy, Level, Mapped};
+use super::{Column, Member, Totals, F_BOUNDED, F_OPEN, F_PRESENT};
+use crate::{Crosswalk, Error, ErrorKind, Hierarchy, Level, UnitCode, UnitIndex, Weight};
 
 impl Totals {
     /// Carries the totals onto new units through a crosswalk, e.g. 2022 totals
     /// onto the communes of 1 July 2025.
     ///
-    /// For every column of both layers, the values of the units at
-    /// `from_level` (their whole subtrees) are mapped with
-    /// [`Crosswalk::map_counts`] — merges add up exactly, splits with shares
-    /// are exact by the largest remainder, a split without shares gives each
-    /// target "at most" the old value, never an invented exact number — and
-    /// then rolled up over `new_hierarchy`. Qualifiers carry over to every
-    /// target; the largest part of a distinct indicator carries over merges
-    /// only. Records held by a unit above `from_level` itself (a district's own
-    /// conferences) go to the smallest new unit that covers all its units at
-    /// `from_level` and is not below its level (a district's, with no districts
-    /// after the reform, to the province that covers it). Figures reported only above `from_level`, and amount
-    /// indicators, are not carried.
+    /// For every column of both layers, the interval of each unit at
+    /// `from_level` (its whole subtree) goes to the new units its entry names:
+    ///
+    /// - a **merge** (one target) gives the target the whole interval;
+    /// - a **split with shares** gives each target its part, exact by the
+    ///   largest remainder (as [`Crosswalk::map_counts`]), for each bound;
+    /// - a **split without shares** gives each target `[0, v]` (the whole
+    ///   may have gone to any of them) and gives exactly `v` to the lowest
+    ///   new unit that contains all its targets and to every unit above it:
+    ///   a new province is exact whenever every piece stays inside it.
+    ///
+    /// A new unit that contains some but not all targets of a split gets the
+    /// sum of the parts of the targets it contains (with shares) or `[0, v]`
+    /// (without). Each new unit's interval is stored as such — **not** as the
+    /// sum of its children's — so for additive indicators the roll-up rule
+    /// becomes containment: a unit's interval lies within the sum of its
+    /// children's and its own records' (what [`Totals::from_rows`] checks and
+    /// [`Totals::merge`] keeps, adding unit by unit). A distinct indicator
+    /// keeps `[largest part, sum]`; its largest part carries over to the
+    /// units that contain the whole old unit only.
+    ///
+    /// Records held by an old unit above `from_level` itself (a district's own
+    /// conferences: its total less its children's) go to the targets of its
+    /// own entry when the crosswalk has one (any level may have entries: an
+    /// island district without communes to its special zone), else to the
+    /// new units that cover its units at `from_level`, lifted to no lower
+    /// than its level:
+    /// one such unit gets them whole; several (a district whose communes went
+    /// to two new provinces) each get `[0, v]` and their lowest common unit
+    /// gets `v`, never an exact figure in the first one. Their flags are the
+    /// old unit's (its children's inexactness may widen them; never narrow).
+    /// Figures reported only above `from_level`, and amount indicators, are
+    /// not carried.
     ///
     /// # Errors
     ///
@@ -28,7 +47,7 @@ impl Totals {
     /// with values but no entry, [`ErrorKind::RekeyUncovered`] for a unit
     /// above it that holds records but none of whose units is mapped, [`ErrorKind::CrosswalkUnknownTarget`] for a
     /// target missing from `new_hierarchy`, and [`ErrorKind::TotalOverflow`]
-    /// (naming the unit and indicator) when a total overflows.
+    /// (naming the unit and indicator) when a lower bound overflows.
     ///
     /// ```
     /// use danvan::{Accumulator, Actor, Builtin, Crosswalk, Hierarchy, Level, Period, Unit};
@@ -54,7 +73,7 @@ impl Totals {
     ///     .build()?;
     /// let after = acc.finish()?.rekey(&cw, Level::Commune, &new)?;
     /// let blocks = after.get(&"90010".parse()?, Builtin::GrassrootsBlocks, Actor::MobilizationSector);
-    /// assert_eq!(blocks, Some("2".parse()?));
+    /// assert_eq!(blocks, Some(danvan::Interval::exact(2)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn rekey(
@@ -63,30 +82,34 @@ impl Totals {
         from_level: Level,
         new_hierarchy: &Hierarchy,
     ) -> Result<Totals, Error> {
+        let plan = self.plan(crosswalk, from_level, new_hierarchy)?;
         let above = self.carry_targets(crosswalk, from_level, new_hierarchy);
+        let n = new_hierarchy.len();
         let mut records = Vec::with_capacity(self.records.len());
         for col in &self.records {
-            if let Some(mut c) =
-                self.map_column(col, crosswalk, from_level, new_hierarchy, false)?
-            {
-                self.carry_own_records(col, &mut c, &above)?;
-                records.push(c);
-            } else if !above.is_empty() {
-                let n = new_hierarchy.len();
-                let mut c = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), false);
-                self.carry_own_records(col, &mut c, &above)?;
-                if c.flags.iter().any(|f| f & F_PRESENT != 0) {
-                    records.push(c);
-                }
+            let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), false);
+            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy)?;
+            self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
+            if out.is_used() {
+                records.push(out);
             }
         }
-        roll_up(new_hierarchy, &self.indicators, &mut records)?;
         let mut reported = Vec::with_capacity(self.rolled.len());
         for col in &self.rolled {
             let stock = super::indicator_info(&self.indicators, col.indicator as usize)
                 .is_some_and(|(k, _)| k == crate::IndicatorKind::Stock);
-            if let Some(c) = self.map_column(col, crosswalk, from_level, new_hierarchy, stock)? {
-                reported.push(c);
+            let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), stock);
+            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy)?;
+            if stock {
+                let end = self.period.end().num_days_from_ce();
+                for (e, f) in out.end.iter_mut().zip(&out.flags) {
+                    if f & F_PRESENT != 0 {
+                        *e = end;
+                    }
+                }
+            }
+            if out.is_used() {
+                reported.push(out);
             }
         }
         Totals::assemble(
@@ -99,239 +122,334 @@ impl Totals {
         )
     }
 
-    /// For every old unit above `from_level`: the smallest new unit that
-    /// covers the area of its units at `from_level` (the lowest common
-    /// ancestor of their targets) and is not below the old unit's level,
-    /// where its own records go. A unit none of
-    /// whose units at `from_level` is mapped is left out (`None`).
+    /// For every old unit at `from_level`: its code and its targets' indices
+    /// in the new hierarchy with their weights (`None` without an entry).
+    fn plan(
+        &self,
+        crosswalk: &Crosswalk,
+        from_level: Level,
+        new: &Hierarchy,
+    ) -> Result<Vec<(usize, UnitCode, Option<Vec<(usize, Weight)>>)>, Error> {
+        let mut out = Vec::new();
+        for (idx, unit) in self.hierarchy.iter() {
+            if unit.level() != from_level {
+                continue;
+            }
+            let code = unit.code();
+            let targets = match crosswalk.targets(&code) {
+                None => None,
+                Some(ts) => {
+                    let mut v = Vec::with_capacity(ts.len());
+                    for (to, w) in ts {
+                        let i = new.index_of(to).ok_or_else(|| -> Error {
+                            ErrorKind::CrosswalkUnknownTarget {
+                                from: code.to_string(),
+                                to: to.to_string(),
+                            }
+                            .into()
+                        })?;
+                        v.push((i.get(), *w));
+                    }
+                    Some(v)
+                }
+            };
+            out.push((idx.get(), code, targets));
+        }
+        Ok(out)
+    }
+
+    /// For every old unit above `from_level`: the new units that cover the
+    /// area of its units at `from_level` (their targets, lifted to no lower
+    /// than the old unit's level), where its own records go.
     fn carry_targets(
         &self,
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
-    ) -> Vec<(usize, Option<usize>)> {
+    ) -> Vec<(usize, Vec<usize>)> {
         let units = self.hierarchy.units();
         let mut out = Vec::new();
         for (idx, unit) in self.hierarchy.iter() {
             if unit.level().depth() >= from_level.depth() {
                 continue;
             }
-            let mut lca: Option<usize> = None;
+            let mut candidates: Vec<usize> = Vec::new();
+            // An entry of its own (an island district become a special zone)
+            // says where its own records went.
+            if let Some(targets) = crosswalk.targets(&unit.code()) {
+                candidates.extend(targets.iter().filter_map(|(to, _)| new.index_of(to)).map(UnitIndex::get));
+                out.push((idx.get(), candidates));
+                continue;
+            }
             for i in self.subtree(idx.get()) {
                 let Some(low) = units.get(i).filter(|x| x.level() == from_level) else {
                     continue;
                 };
                 for (to, _) in crosswalk.targets(&low.code()).unwrap_or(&[]) {
-                    let Some(t) = new.index_of(to).map(|t| t.get()) else {
+                    let Some(mut t) = new.index_of(to) else {
                         continue;
                     };
-                    lca = Some(match lca {
-                        None => t,
-                        Some(a) => common_ancestor(new, a, t).unwrap_or(a),
-                    });
-                }
-            }
-            // Not below the old unit's own level: a province's records stay with
-            // a province even when its area is one new commune.
-            let at_level = lca.map(|mut t| {
-                while new
-                    .level(crate::UnitIndex::from_usize(t))
-                    .is_some_and(|l| l.depth() > unit.level().depth())
-                {
-                    match new.parent(crate::UnitIndex::from_usize(t)) {
-                        Some(p) => t = p.get(),
-                        None => break,
+                    // Not below the old unit's own level: a province's records
+                    // stay with a province even when its area is one new commune.
+                    while new
+                        .level(t)
+                        .is_some_and(|l| l.depth() > unit.level().depth())
+                    {
+                        match new.parent(t) {
+                            Some(p) => t = p,
+                            None => break,
+                        }
+                    }
+                    if !candidates.contains(&t.get()) {
+                        candidates.push(t.get());
                     }
                 }
-                t
-            });
-            out.push((idx.get(), at_level));
+            }
+            out.push((idx.get(), candidates));
         }
         out
     }
 
     /// Adds to `out` the records an old unit above `from_level` holds itself
-    /// (its total less its children's), at the new unit that covers its area.
-    ///
-    /// # Errors
-    ///
-    /// Returns [`ErrorKind::RekeyUncovered`] when such a unit holds records
-    /// but none of its units is mapped, and [`ErrorKind::TotalOverflow`] when
-    /// a total overflows.
+    /// (its total less its children's), spread over the new units that cover it.
     fn carry_own_records(
         &self,
         col: &Column,
         out: &mut Column,
-        above: &[(usize, Option<usize>)],
+        above: &[(usize, Vec<usize>)],
+        new: &Hierarchy,
     ) -> Result<(), Error> {
         let name = || super::indicator_name(&self.indicators, col.indicator);
-        for &(u, target) in above {
-            let (Some(&total), Some(&flags)) = (col.value.get(u), col.flags.get(u)) else {
+        for (u, candidates) in above {
+            let u = *u;
+            let Some(total) = col.member(u) else {
                 continue;
             };
-            if flags & F_PRESENT == 0 {
-                continue;
-            }
-            let mut children = 0u64;
-            let mut children_present = false;
-            for c in self.hierarchy.children(crate::UnitIndex::from_usize(u)) {
-                let c = c.get();
-                if col.flags.get(c).is_some_and(|f| f & F_PRESENT != 0) {
-                    children_present = true;
-                    children = children.saturating_add(col.value.get(c).copied().unwrap_or(0));
+            let open = total.flags & F_OPEN != 0;
+            let (mut low, mut extra, mut any) = (0u64, 0u64, false);
+            for c in self.hierarchy.children(UnitIndex::from_usize(u)) {
+                if let Some(m) = col.member(c.get()) {
+                    any = true;
+                    low = low.saturating_add(m.low);
+                    // An unbounded total keeps only its open members' extras
+                    // (estimates); a bounded one every member's width.
+                    if !open || m.flags & F_OPEN != 0 {
+                        extra = extra.saturating_add(m.extra);
+                    }
                 }
             }
+            let own_low = total.low.saturating_sub(low);
+            let own_extra = total.extra.saturating_sub(extra);
             // A unit whose own records add nothing (the roll-up alone made its value).
-            if children_present && total <= children {
+            if any && own_low == 0 && own_extra == 0 && total.flags & F_OPEN == 0 {
                 continue;
             }
-            let own = total.saturating_sub(children);
-            let code = || {
-                self.hierarchy
-                    .code(crate::UnitIndex::from_usize(u))
-                    .map_or_else(String::new, |c| c.to_string())
+            let own = Member {
+                low: own_low,
+                extra: own_extra,
+                flags: if own_extra > 0 || total.flags & F_OPEN != 0 {
+                    total.flags
+                } else {
+                    0
+                },
             };
-            let Some(t) = target else {
+            // A distinct indicator's own parts are known only as a sum.
+            let own = if col.floor.is_empty() {
+                own
+            } else {
+                own.part()
+            };
+            if candidates.is_empty() {
                 return Err(ErrorKind::RekeyUncovered {
-                    unit: code(),
+                    unit: self
+                        .hierarchy
+                        .code(UnitIndex::from_usize(u))
+                        .map_or_else(String::new, |c| c.to_string()),
                     indicator: name(),
                 }
                 .into());
-            };
-            let (Some(v), Some(f)) = (out.value.get_mut(t), out.flags.get_mut(t)) else {
-                continue;
-            };
-            *v = v.checked_add(own).ok_or_else(|| -> Error {
-                ErrorKind::TotalOverflow {
-                    unit: code(),
-                    indicator: name(),
-                }
-                .into()
-            })?;
-            *f |= flags;
+            }
+            let targets: Vec<(usize, Weight)> =
+                candidates.iter().map(|&t| (t, Weight::Unknown)).collect();
+            spread(out, new, own, None, &targets, None, &name)?;
         }
         Ok(())
     }
 
+    /// Spreads every cell at `from_level` of `col` into `out` by the plan.
     fn map_column(
         &self,
         col: &Column,
+        out: &mut Column,
         crosswalk: &Crosswalk,
-        from_level: Level,
+        plan: &[(usize, UnitCode, Option<Vec<(usize, Weight)>>)],
         new: &Hierarchy,
-        ends: bool,
-    ) -> Result<Option<Column>, Error> {
-        let mut values = Vec::new();
-        for (idx, unit) in self.hierarchy.iter() {
-            let u = idx.get();
-            if unit.level() != from_level {
-                continue;
-            }
-            let (Some(&v), Some(&f)) = (col.value.get(u), col.flags.get(u)) else {
+    ) -> Result<(), Error> {
+        let name = || super::indicator_name(&self.indicators, col.indicator);
+        let distinct = !col.floor.is_empty();
+        for (u, code, targets) in plan {
+            let Some(m) = col.member(*u) else {
                 continue;
             };
-            if f & F_PRESENT != 0 {
-                values.push((unit.code(), v, f, col.floor.get(u).copied()));
-            }
-        }
-        if values.is_empty() {
-            return Ok(None);
-        }
-        let pairs = values.iter().map(|&(c, v, _, _)| (c, v));
-        let mapped = crosswalk.map_counts(pairs.clone()).map_err(|e| {
-            if matches!(e.kind(), ErrorKind::Overflow { .. }) {
-                overflowing_target(crosswalk, pairs).map_or(e, |to| {
-                    ErrorKind::TotalOverflow {
-                        unit: to.to_string(),
-                        indicator: super::indicator_name(&self.indicators, col.indicator),
-                    }
-                    .into()
-                })
+            let Some(targets) = targets else {
+                return Err(ErrorKind::CrosswalkUnmapped {
+                    code: code.to_string(),
+                }
+                .into());
+            };
+            let floor = col.floor.get(*u).copied();
+            let shares = targets.len() > 1
+                && !distinct
+                && targets.iter().all(|(_, w)| matches!(w, Weight::Exact(_)));
+            let parts = if shares {
+                Some(share_parts(crosswalk, code, m, targets, new)?)
             } else {
-                e
-            }
-        })?;
-        let n = new.len();
-        let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), ends);
-        let index = |to: &crate::UnitCode| -> Result<usize, Error> {
-            new.index_of(to).map(|i| i.get()).ok_or_else(|| {
-                let from = crosswalk
-                    .iter()
-                    .find(|(_, ts)| ts.iter().any(|(t, _)| t == to))
-                    .map_or_else(String::new, |(f, _)| f.to_string());
-                ErrorKind::CrosswalkUnknownTarget {
-                    from,
-                    to: to.to_string(),
-                }
-                .into()
-            })
-        };
-        for (to, m) in &mapped {
-            let i = index(to)?;
-            if let (Some(v), Some(f)) = (out.value.get_mut(i), out.flags.get_mut(i)) {
-                *v = m.high();
-                *f |= F_PRESENT;
-                if let Mapped::Between { .. } = m {
-                    *f |= F_AT_MOST;
-                }
-            }
+                None
+            };
+            spread(out, new, m, floor, targets, parts.as_deref(), &name)?;
         }
-        for &(code, _, flags, floor) in &values {
-            let targets = crosswalk.targets(&code).unwrap_or(&[]);
-            for (to, _) in targets {
-                let i = index(to)?;
-                if let Some(f) = out.flags.get_mut(i) {
-                    *f |= flags;
-                }
-                if let (1, Some(fl), Some(dst)) = (targets.len(), floor, out.floor.get_mut(i)) {
-                    *dst = (*dst).max(fl);
-                }
-            }
-        }
-        if ends {
-            let end = self.period.end().num_days_from_ce();
-            for (e, f) in out.end.iter_mut().zip(&out.flags) {
-                if f & F_PRESENT != 0 {
-                    *e = end;
-                }
-            }
-        }
-        Ok(Some(out))
+        Ok(())
     }
+}
+
+/// The exact part of each target of a split with shares, for each bound of
+/// `m` (the largest remainder of [`Crosswalk::map_counts`], on this old unit
+/// alone): `(low, high)`, `high` `None` when unbounded.
+fn share_parts(
+    cw: &Crosswalk,
+    code: &UnitCode,
+    m: Member,
+    targets: &[(usize, Weight)],
+    new: &Hierarchy,
+) -> Result<Vec<(u64, Option<u64>)>, Error> {
+    let part_of = |v: u64| -> Result<Vec<u64>, Error> {
+        let mapped = cw.map_counts([(*code, v)])?;
+        Ok(targets
+            .iter()
+            .map(|&(t, _)| {
+                let to = new.code(UnitIndex::from_usize(t));
+                mapped
+                    .iter()
+                    .find(|(c, _)| Some(*c) == to)
+                    .map_or(0, |(_, x)| x.low())
+            })
+            .collect())
+    };
+    let lows = part_of(m.low)?;
+    let open = m.flags & (F_OPEN | super::F_WIDE) != 0;
+    let highs = match (open, m.low.checked_add(m.extra)) {
+        (false, Some(h)) if h != m.low => Some(part_of(h)?),
+        (false, Some(_)) => Some(lows.clone()),
+        _ => None,
+    };
+    Ok(lows
+        .iter()
+        .enumerate()
+        .map(|(k, &lo)| match highs.as_ref().and_then(|h| h.get(k)) {
+            // The largest remainder need not grow with the count: take both ways.
+            Some(&hi) => (lo.min(hi), Some(lo.max(hi))),
+            None => (lo, None),
+        })
+        .collect())
+}
+
+/// An interval member from bounds (`None`: unbounded).
+fn bounds_member(low: u64, high: Option<u64>) -> Member {
+    match high {
+        Some(h) if h == low => Member::exact(low),
+        Some(h) => Member {
+            low,
+            extra: h.saturating_sub(low),
+            flags: F_BOUNDED,
+        },
+        None => Member {
+            low,
+            extra: 0,
+            flags: F_BOUNDED | F_OPEN,
+        },
+    }
+}
+
+/// Adds old member `m` to the new units: its targets and the units between
+/// them and their lowest common unit get their parts (`parts`, by target, for
+/// a split with shares; else `[0, v]` each), that unit and every unit above
+/// it get `m` whole. One target is a merge: it and the units above get `m`.
+fn spread(
+    out: &mut Column,
+    new: &Hierarchy,
+    m: Member,
+    floor: Option<u64>,
+    targets: &[(usize, Weight)],
+    parts: Option<&[(u64, Option<u64>)]>,
+    name: &dyn Fn() -> String,
+) -> Result<(), Error> {
+    let overflow = |u: usize| -> Error {
+        ErrorKind::TotalOverflow {
+            unit: new
+                .code(UnitIndex::from_usize(u))
+                .map_or_else(String::new, |c| c.to_string()),
+            indicator: name(),
+        }
+        .into()
+    };
+    let chain = |t: usize| {
+        std::iter::once(t).chain(new.ancestors(UnitIndex::from_usize(t)).map(UnitIndex::get))
+    };
+    let mut lca: Option<Option<usize>> = None;
+    for &(t, _) in targets {
+        lca = Some(match lca {
+            None => Some(t),
+            Some(None) => None,
+            Some(Some(a)) => common_ancestor(new, a, t),
+        });
+    }
+    let lca = lca.flatten();
+    // The units below the lowest common unit, with the parts they hold.
+    let mut below: Vec<(usize, u64, Option<u64>)> = Vec::new();
+    for (k, &(t, _)) in targets.iter().enumerate() {
+        let part = parts.and_then(|p| p.get(k).copied());
+        for x in chain(t) {
+            if Some(x) == lca {
+                break;
+            }
+            match below.iter_mut().find(|(y, _, _)| *y == x) {
+                Some((_, lo, hi)) => {
+                    if let Some((pl, ph)) = part {
+                        *lo = lo.saturating_add(pl);
+                        *hi = hi.zip(ph).and_then(|(a, b)| a.checked_add(b));
+                    }
+                }
+                None => below.push(match part {
+                    Some((pl, ph)) => (x, pl, ph),
+                    None => (x, 0, None),
+                }),
+            }
+        }
+    }
+    for (x, lo, hi) in below {
+        let member = if parts.is_some() {
+            bounds_member(lo, hi)
+        } else {
+            m.part()
+        };
+        out.add_member(x, member, Some(member.low.min(floor.unwrap_or(0))))
+            .ok_or_else(|| overflow(x))?;
+    }
+    if let Some(l) = lca {
+        for x in chain(l) {
+            out.add_member(x, m, floor).ok_or_else(|| overflow(x))?;
+        }
+    }
+    Ok(())
 }
 
 /// The lowest common ancestor of two units of a hierarchy (a unit is its own ancestor).
 fn common_ancestor(h: &Hierarchy, a: usize, b: usize) -> Option<usize> {
-    let (ia, ib) = (
-        crate::UnitIndex::from_usize(a),
-        crate::UnitIndex::from_usize(b),
-    );
+    let (ia, ib) = (UnitIndex::from_usize(a), UnitIndex::from_usize(b));
     let chain: Vec<usize> = std::iter::once(a)
         .chain(h.ancestors(ia).map(|x| x.get()))
         .collect();
     std::iter::once(b)
         .chain(h.ancestors(ib).map(|x| x.get()))
         .find(|x| chain.contains(x))
-}
-
-/// The first new unit whose mapped upper bound exceeds `u64::MAX`, for the
-/// error of a crosswalk sum that overflowed: each old unit is mapped alone
-/// (as [`Crosswalk::map_counts`] rounds each split once) and the targets'
-/// upper bounds are added without overflow.
-fn overflowing_target(
-    crosswalk: &Crosswalk,
-    values: impl Iterator<Item = (crate::UnitCode, u64)>,
-) -> Option<crate::UnitCode> {
-    let mut highs: std::collections::BTreeMap<crate::UnitCode, u128> =
-        std::collections::BTreeMap::new();
-    for (code, value) in values {
-        for (to, m) in crosswalk.map_counts([(code, value)]).ok()? {
-            let high = highs.entry(to).or_insert(0);
-            *high = high.saturating_add(u128::from(m.high()));
-            if *high > u128::from(u64::MAX) {
-                return Some(to);
-            }
-        }
-    }
-    None
 }

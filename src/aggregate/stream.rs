@@ -207,7 +207,7 @@ fn stored_size(err: &Error) -> usize {
 /// assert_eq!(stats.rejected[0].0, 2);
 /// assert_eq!(stats.rejected[0].1.code(), "DV063");
 /// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
-/// assert_eq!(docs.map(|r| r.value().get()), Some(1));
+/// assert_eq!(docs, Some(danvan::Interval::exact(1)));
 /// # Ok::<(), danvan::Error>(())
 /// ```
 pub fn stream_json_lines(
@@ -249,7 +249,7 @@ pub fn stream_json_lines(
 /// let (totals, stats) = danvan::stream_json_lines_parallel(text.as_bytes(), &h, Period::year(2022)?, &[], two)?;
 /// assert_eq!((stats.lines, stats.counted), (10_000, 10_000));
 /// let docs = totals.get(&"30".parse()?, Builtin::Documents, Actor::PartyCommittees);
-/// assert_eq!(docs.map(|r| r.value().get()), Some(10_000));
+/// assert_eq!(docs, Some(danvan::Interval::exact(10_000)));
 /// # Ok::<(), danvan::Error>(())
 /// ```
 pub fn stream_json_lines_parallel(

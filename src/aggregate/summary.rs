@@ -1,7 +1,7 @@
 //! The figures of the annual summary, for the Vietnamese renderer.
 
 use super::Totals;
-use crate::{Actor, Builtin, Reported, UnitCode};
+use crate::{Actor, Builtin, Interval, UnitCode};
 
 /// The figures one actor reports in the annual summary.
 ///
@@ -12,23 +12,23 @@ use crate::{Actor, Builtin, Reported, UnitCode};
 #[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize)]
 pub struct ActorSummary {
     /// Conferences of any kind.
-    pub conferences: Option<Reported>,
+    pub conferences: Option<Interval<u64>>,
     /// Training conferences.
-    pub training_conferences: Option<Reported>,
+    pub training_conferences: Option<Interval<u64>>,
     /// Conference participants (occurrences).
-    pub participants: Option<Reported>,
+    pub participants: Option<Interval<u64>>,
     /// Documents to lead and direct.
-    pub leadership_documents: Option<Reported>,
+    pub leadership_documents: Option<Interval<u64>>,
     /// Guidance and reminder documents.
-    pub guidance_documents: Option<Reported>,
+    pub guidance_documents: Option<Interval<u64>>,
     /// Documents of any kind.
-    pub documents: Option<Reported>,
+    pub documents: Option<Interval<u64>>,
     /// Inspection and supervision sessions.
-    pub inspections: Option<Reported>,
+    pub inspections: Option<Interval<u64>>,
     /// Subjects of those sessions.
-    pub inspection_subjects: Option<Reported>,
+    pub inspection_subjects: Option<Interval<u64>>,
     /// Collectives awarded.
-    pub awarded_collectives: Option<Reported>,
+    pub awarded_collectives: Option<Interval<u64>>,
 }
 
 /// The stocks of the annual summary, summed over the actors that report them.
@@ -40,11 +40,11 @@ pub struct ActorSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize)]
 pub struct StockSummary {
     /// "Dân vận khéo" models.
-    pub skilful_models: Option<Reported>,
+    pub skilful_models: Option<Interval<u64>>,
     /// Grassroots mobilization blocks.
-    pub grassroots_blocks: Option<Reported>,
+    pub grassroots_blocks: Option<Interval<u64>>,
     /// Village mobilization teams.
-    pub village_teams: Option<Reported>,
+    pub village_teams: Option<Interval<u64>>,
 }
 
 /// The figures of a unit's annual summary, as [`Totals::value`] gives them.
@@ -113,5 +113,19 @@ impl Summary {
                 village_teams: totals.stock(unit, Builtin::VillageTeams),
             },
         }
+    }
+}
+
+/// The old one-qualifier form of an interval, for the renderer until it
+/// words intervals itself: exact stays exact, `[a, ∞)` is "at least a"
+/// (an estimate alone is "about"), a bounded range is "at most" its upper
+/// bound. Every form is true of the interval (none claims more).
+pub(crate) fn as_reported(i: Interval<u64>) -> crate::Reported {
+    use crate::{Count, Qualifier, Reported};
+    match (i.exact_value(), i.high(), i.estimate()) {
+        (Some(v), _, _) => Reported::exact(Count::new(v)),
+        (None, None, Some(e)) if i.low() == 0 => Reported::new(Qualifier::About, Count::new(e)),
+        (None, None, _) => Reported::new(Qualifier::AtLeast, Count::new(i.low())),
+        (None, Some(h), _) => Reported::new(Qualifier::AtMost, Count::new(h)),
     }
 }

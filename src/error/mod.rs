@@ -759,6 +759,11 @@ mod tests {
                 },
                 "new unit \"90030\" receives nothing from the crosswalk",
             ),
+            // ----- intervals -----
+            (
+                ErrorKind::InvalidInterval { why: "high below low" },
+                "invalid interval: high below low",
+            ),
         ]
     }
 
@@ -874,6 +879,7 @@ mod tests {
             ("CrosswalkUnnamedRemainder", "DV139"),
             ("CrosswalkLeftUnmapped", "DV140"),
             ("CrosswalkReceivesNothing", "DV141"),
+            ("InvalidInterval", "DV150"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

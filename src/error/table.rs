@@ -1327,4 +1327,13 @@ error_table! {
     vi { code } => format!(
         "đơn vị mới \"{code}\" không nhận đơn vị cũ nào từ bảng chuyển đổi"
     );
+
+    // ----- intervals (DV150–DV159) -----
+    /// Bounds that no interval can have.
+    #[error("invalid interval: {why}")]
+    InvalidInterval {
+        /// What is wrong, e.g. `"high below low"`.
+        why: &'static str,
+    } = "DV150", Error,
+    vi { .. } => "khoảng giá trị không hợp lệ: cận trên nhỏ hơn cận dưới, hoặc dạng không khớp với cận".to_owned();
 }

@@ -8,22 +8,109 @@
 use chrono::NaiveDate;
 
 use super::RecordRef;
-use crate::{Actor, Builtin, Error, Qualifier};
+use crate::{Actor, Builtin, Error, Interval, Qualifier, Reported, Tone};
+
+/// Flag: some member is inexact and was stated *near* ("gần", "ngót").
+pub(crate) const F_NEAR: u8 = 1;
+/// Flag: some member is inexact and was a plain bound, a range or an estimate.
+pub(crate) const F_BOUNDED: u8 = 2;
+/// Flag: some member is unbounded above ("at least", an estimate).
+pub(crate) const F_OPEN: u8 = 4;
+/// Flag: some member is an estimate ("khoảng").
+pub(crate) const F_ESTIMATE: u8 = 8;
+/// Flag: the `extra` sum passed `u64::MAX` (the upper bound is then unbounded).
+pub(crate) const F_WIDE: u8 = 16;
+/// The flags of an inexact member.
+pub(crate) const F_INEXACT: u8 = F_NEAR | F_BOUNDED | F_OPEN | F_ESTIMATE;
+/// Flag: at least one contribution.
+pub(crate) const F_PRESENT: u8 = 0x80;
+
+/// One member of a cell as the store keeps it: its lower bound, its `extra`
+/// (its point less its lower bound: the width of a bounded member, the
+/// estimate of an estimate, 0 for "at least") and its flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Member {
+    pub(crate) low: u64,
+    pub(crate) extra: u64,
+    pub(crate) flags: u8,
+}
+
+impl Member {
+    /// An exact member.
+    pub(crate) const fn exact(v: u64) -> Member {
+        Member {
+            low: v,
+            extra: 0,
+            flags: 0,
+        }
+    }
+
+    /// The member of an interval.
+    pub(crate) fn of(i: Interval<u64>) -> Member {
+        if i.is_exact() {
+            return Member::exact(i.low());
+        }
+        let mut flags = match i.tone() {
+            Tone::Near => F_NEAR,
+            _ => F_BOUNDED,
+        };
+        if i.high().is_none() {
+            flags |= F_OPEN;
+        }
+        if i.estimate().is_some() {
+            flags |= F_ESTIMATE;
+        }
+        Member {
+            low: i.low(),
+            extra: i.point().saturating_sub(i.low()),
+            flags,
+        }
+    }
+
+    /// `[0, high]` of this member: a part of unknown size of it (estimate dropped).
+    pub(crate) fn part(self) -> Member {
+        let open = self.flags & (F_OPEN | F_WIDE) != 0;
+        let high = self.low.checked_add(self.extra);
+        match (open, high) {
+            (false, Some(0)) => Member::exact(0),
+            (false, Some(h)) => Member {
+                low: 0,
+                extra: h,
+                flags: F_BOUNDED,
+            },
+            _ => Member {
+                low: 0,
+                extra: 0,
+                flags: F_BOUNDED | F_OPEN,
+            },
+        }
+    }
+}
 
 /// The most cells one record touches (a model: 1 + 5 stages).
 pub(crate) const MAX_CONTRIBS: usize = 1 + crate::ModelStage::ALL.len();
 // `Contribs::from_field` keeps one bit per cell in a `u8`.
 const _: () = assert!(MAX_CONTRIBS <= 8);
 
+/// The interval a reported number claims (the table of `danvan::Interval`):
+/// the one place where a record's qualified field becomes an interval.
+pub(crate) fn interval_of(r: Reported) -> Interval<u64> {
+    let v = r.value().get();
+    match r.qualifier() {
+        Qualifier::Exact => Interval::exact(v),
+        Qualifier::AtLeast => Interval::at_least(v),
+        Qualifier::AtMost => Interval::at_most(v),
+        Qualifier::About => Interval::about(v),
+    }
+}
+
 /// One cell a record adds to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Contrib {
     pub(crate) builtin: Builtin,
-    /// The amount added: 1 for a count of records, else a field's value.
-    pub(crate) value: u64,
-    /// The qualifier of the value.
-    pub(crate) qualifier: Qualifier,
-    /// Whether `value` comes from a field of the record (else it is the constant 1).
+    /// What is added: exact 1 for a count of records, else a field's interval.
+    pub(crate) member: Member,
+    /// Whether the member comes from a field of the record (else it is the constant 1).
     pub(crate) from_field: bool,
 }
 
@@ -33,8 +120,9 @@ pub(crate) struct Contrib {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Contribs {
     values: [u64; MAX_CONTRIBS],
+    extras: [u64; MAX_CONTRIBS],
     builtins: [Builtin; MAX_CONTRIBS],
-    qualifiers: [Qualifier; MAX_CONTRIBS],
+    flags: [u8; MAX_CONTRIBS],
     /// Bit `i`: the value of item `i` comes from a field.
     from_field: u8,
     len: u8,
@@ -44,41 +132,43 @@ impl Contribs {
     pub(crate) fn new() -> Contribs {
         Contribs {
             values: [0; MAX_CONTRIBS],
+            extras: [0; MAX_CONTRIBS],
             builtins: [Builtin::Conferences; MAX_CONTRIBS],
-            qualifiers: [Qualifier::Exact; MAX_CONTRIBS],
+            flags: [0; MAX_CONTRIBS],
             from_field: 0,
             len: 0,
         }
     }
 
-    fn push(&mut self, builtin: Builtin, value: u64, qualifier: Qualifier, from_field: bool) {
+    fn push(&mut self, builtin: Builtin, m: Member, from_field: bool) {
         let i = usize::from(self.len);
         // No record kind adds to more than MAX_CONTRIBS cells.
-        let (Some(v), Some(b), Some(q)) = (
+        let (Some(v), Some(e), Some(b), Some(f)) = (
             self.values.get_mut(i),
+            self.extras.get_mut(i),
             self.builtins.get_mut(i),
-            self.qualifiers.get_mut(i),
+            self.flags.get_mut(i),
         ) else {
             return;
         };
-        (*v, *b, *q) = (value, builtin, qualifier);
+        (*v, *e, *b, *f) = (m.low, m.extra, builtin, m.flags);
         self.from_field |= u8::from(from_field) << i;
         self.len += 1;
     }
 
     /// +1 on an indicator.
     pub(crate) fn one(&mut self, b: Builtin) {
-        self.push(b, 1, Qualifier::Exact, false);
+        self.push(b, Member::exact(1), false);
     }
 
     /// An exact field's value on an indicator.
     pub(crate) fn field(&mut self, b: Builtin, value: u64) {
-        self.push(b, value, Qualifier::Exact, true);
+        self.push(b, Member::exact(value), true);
     }
 
     /// A qualified field's value on an indicator.
-    pub(crate) fn reported(&mut self, b: Builtin, value: crate::Reported) {
-        self.push(b, value.value().get(), value.qualifier(), true);
+    pub(crate) fn reported(&mut self, b: Builtin, value: Reported) {
+        self.push(b, Member::of(interval_of(value)), true);
     }
 
     /// The number of cells.
@@ -90,14 +180,14 @@ impl Contribs {
     pub(crate) fn iter(&self) -> impl Iterator<Item = Contrib> + '_ {
         self.values
             .iter()
+            .zip(&self.extras)
             .zip(&self.builtins)
-            .zip(&self.qualifiers)
+            .zip(&self.flags)
             .take(self.len())
             .enumerate()
-            .map(|(i, ((&value, &builtin), &qualifier))| Contrib {
+            .map(|(i, (((&low, &extra), &builtin), &flags))| Contrib {
                 builtin,
-                value,
-                qualifier,
+                member: Member { low, extra, flags },
                 from_field: self.from_field >> i & 1 == 1,
             })
     }

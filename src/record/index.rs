@@ -12,18 +12,30 @@
 
 use chrono::NaiveDate;
 
-use super::contribution::{contributions, Contribs, MAX_CONTRIBS};
+use super::contribution::{contributions, Contribs, F_INEXACT, F_WIDE, MAX_CONTRIBS};
 use super::RecordRef;
 use crate::lookup::FastMap;
-use crate::{Actor, Error, ErrorKind, Hierarchy, Qualifier};
+use crate::{Actor, Error, ErrorKind, Hierarchy};
 
-/// One cell of a shape: the indicator (dense built-in index), the qualifier,
-/// and whether the value is a field (else the constant 1).
+/// One cell of a shape: the indicator (dense built-in index), the member's
+/// flags (0 for an exact value; an inexact one takes two values, its lower
+/// bound and its extra), and whether the value is a field (else the constant 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct ShapeItem {
     pub(crate) builtin: u8,
-    pub(crate) qualifier: Qualifier,
+    pub(crate) flags: u8,
     pub(crate) from_field: bool,
+}
+
+impl ShapeItem {
+    /// How many field values the item takes.
+    pub(crate) fn width(&self) -> usize {
+        match (self.from_field, self.flags & F_INEXACT != 0) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        }
+    }
 }
 
 /// What a record adds, without its values.
@@ -39,20 +51,15 @@ impl Shape {
         self.items.get(..usize::from(self.len)).unwrap_or(&[])
     }
 
-    /// The shape packed in 104 bits (12 per item: indicator, 3 qualifier
-    /// bits, field bit; then the actor and the length), a cheap key to intern by.
+    /// The shape packed in 98 bits (15 per item: indicator, 6 flag bits,
+    /// field bit; then the actor and the length), a cheap key to intern by.
     fn key(&self) -> u128 {
         let mut k = 0u128;
         for item in self.items() {
-            let q: u8 = match item.qualifier {
-                Qualifier::Exact => 0,
-                Qualifier::AtLeast => 1,
-                Qualifier::AtMost => 2,
-                Qualifier::About => 3,
-            };
+            let q = item.flags & (F_INEXACT | F_WIDE);
             let bits =
-                u128::from(item.builtin) << 4 | u128::from(q) << 1 | u128::from(item.from_field);
-            k = k << 12 | bits;
+                u128::from(item.builtin) << 7 | u128::from(q) << 1 | u128::from(item.from_field);
+            k = k << 15 | bits;
         }
         k << 8 | (self.actor.index() as u128) << 4 | u128::from(self.len)
     }
@@ -136,7 +143,7 @@ impl Builder {
             actor,
             items: [ShapeItem {
                 builtin: 0,
-                qualifier: Qualifier::Exact,
+                flags: 0,
                 from_field: false,
             }; MAX_CONTRIBS],
             len: 0,
@@ -144,12 +151,15 @@ impl Builder {
         for (slot, c) in shape.items.iter_mut().zip(items.iter()) {
             *slot = ShapeItem {
                 builtin: u8::try_from(c.builtin.index()).map_err(|_| too_many())?,
-                qualifier: c.qualifier,
+                flags: c.member.flags,
                 from_field: c.from_field,
             };
             shape.len += 1;
             if c.from_field {
-                self.out.values.push(c.value);
+                self.out.values.push(c.member.low);
+                if c.member.flags & F_INEXACT != 0 {
+                    self.out.values.push(c.member.extra);
+                }
             }
         }
         let next = self.out.shapes.len();
@@ -220,7 +230,7 @@ impl Unordered {
         // Field values each shape takes, worked out once per shape.
         let widths: Vec<usize> = shapes
             .iter()
-            .map(|shape| shape.items().iter().filter(|i| i.from_field).count())
+            .map(|shape| shape.items().iter().map(ShapeItem::width).sum())
             .collect();
         let width = |s: u16| -> Result<usize, Error> {
             widths.get(usize::from(s)).copied().ok_or_else(too_many)

@@ -12,12 +12,28 @@ fn checked(path: &str) -> Checked {
     check(d).unwrap()
 }
 
-fn ex(n: u64) -> Option<Reported> {
-    Some(Reported::exact(Count::new(n)))
+fn ex(n: u64) -> Option<Interval<u64>> {
+    Some(Interval::exact(n))
 }
 
-fn at_least(n: u64) -> Option<Reported> {
-    Some(Reported::new(Qualifier::AtLeast, Count::new(n)))
+fn at_least(n: u64) -> Option<Interval<u64>> {
+    Some(Interval::at_least(n))
+}
+
+/// The interval a reported number claims.
+fn iv(r: Reported) -> Interval<u64> {
+    let v = r.value().get();
+    match r.qualifier() {
+        Qualifier::AtLeast => Interval::at_least(v),
+        Qualifier::AtMost => Interval::at_most(v),
+        Qualifier::About => Interval::about(v),
+        _ => Interval::exact(v),
+    }
+}
+
+/// The bounds of an interval.
+fn lh(i: Option<Interval<u64>>) -> Option<(u64, Option<u64>)> {
+    i.map(|i| (i.low(), i.high()))
 }
 
 #[test]
@@ -40,15 +56,22 @@ fn seed_summary_has_every_figure() {
     // Nothing is invented: the two actors are not summed, and unreported figures stay absent.
     assert_eq!(s.party.documents, None);
     assert_eq!(s.sector.conferences, None);
+    let s = t
+        .subjects_per_session(&code("30"), Actor::PartyCommittees, 2)
+        .unwrap();
+    // 545 / 179 = 3.0447…: the bounds rounded outward hold it.
     assert_eq!(
-        t.subjects_per_session(&code("30"), Actor::PartyCommittees),
-        Some(Ratio::new(Count::new(545), Count::new(179)))
+        (s.low(), s.high()),
+        (
+            rust_decimal::Decimal::new(304, 2),
+            Some(rust_decimal::Decimal::new(305, 2))
+        )
     );
-    assert_eq!(
-        t.participants_per_conference(&code("30"), Actor::PartyCommittees)
-            .and_then(|r| r.value(1)),
-        Some(rust_decimal::Decimal::new(459, 1))
-    );
+    let p = t
+        .participants_per_conference(&code("30"), Actor::PartyCommittees, 1)
+        .unwrap();
+    assert_eq!(p.low(), rust_decimal::Decimal::new(459, 1));
+
     // The seed's hierarchy has no communes: coverage cannot be computed.
     assert_eq!(t.coverage_blocks(&code("30")), None);
     assert!(t.reconcile().is_empty());
@@ -122,7 +145,8 @@ fn synthetic_small_totals() {
             Level::Commune,
             "conferences".parse::<IndicatorId>().unwrap(),
             Actor::MobilizationSector
-        ),
+        )
+        .unwrap(),
         ex(1)
     );
     assert_eq!(crate::rows::through_rows(&t).unwrap(), t);
@@ -130,8 +154,11 @@ fn synthetic_small_totals() {
 
 #[test]
 fn change_keeps_bounds() {
-    let c = change("291".parse().unwrap(), "at_least 300".parse().unwrap());
+    let c = change(Interval::exact(291), Interval::at_least(300));
     assert_eq!((c.low, c.high, c.ratio), (Some(9), None, None));
+    // Against an earlier figure unbounded above, the change is unbounded below.
+    let c = change(Interval::at_least(291), Interval::exact(300));
+    assert_eq!((c.low, c.high), (None, Some(9)));
 }
 
 // ---------------------------------------------------------------------------
@@ -299,7 +326,7 @@ fn to_dataset(g: &Gen) -> Dataset {
 }
 
 /// Every (unit, builtin, actor) value, for comparisons.
-fn snapshot(t: &Totals) -> Vec<Option<Reported>> {
+fn snapshot(t: &Totals) -> Vec<Option<Interval<u64>>> {
     let mut out = Vec::new();
     for u in t.hierarchy().units() {
         for b in Builtin::ALL {
@@ -325,17 +352,17 @@ proptest! {
             for a in Actor::ALL {
                 let mine = g.records.iter().filter(|r| subtree.contains(&r.as_record_ref().unit()));
                 let docs: Vec<_> = mine.clone().filter_map(|r| match r {
-                    Record::Document(d) if d.actor == a => Some(Reported::exact(Count::new(1))),
+                    Record::Document(d) if d.actor == a => Some(Interval::exact(1)),
                     _ => None,
                 }).collect();
-                let want = if docs.is_empty() { None } else { Some(Reported::checked_sum(docs).unwrap()) };
+                let want = if docs.is_empty() { None } else { Some(Interval::checked_sum(docs).unwrap()) };
                 prop_assert_eq!(t.get(&unit.code(), Builtin::Documents, a), want);
                 let parts: Vec<_> = mine.filter_map(|r| match r {
                     Record::Conference(c) if c.actor == a && c.headcount == Headcount::Occurrences => Some(c.participants),
                     _ => None,
                 }).collect();
-                let want = if parts.is_empty() { None } else { Some(Reported::checked_sum(parts).unwrap()) };
-                prop_assert_eq!(t.get(&unit.code(), Builtin::ConferenceParticipants, a), want);
+                let want = if parts.is_empty() { None } else { Some(Interval::checked_sum(parts.into_iter().map(iv)).unwrap()) };
+                prop_assert_eq!(lh(t.get(&unit.code(), Builtin::ConferenceParticipants, a)), lh(want));
             }
         }
         // With records at leaves only, the province total is the sum over the leaves.
@@ -344,13 +371,16 @@ proptest! {
         let t = fold(&h, &at_leaves);
         for b in Builtin::ALL {
             for a in Actor::ALL {
-                let vals: Vec<Reported> = leaves.iter().filter_map(|l| t.get(l, b, a)).collect();
-                let want = if vals.is_empty() { None } else { Some(Reported::checked_sum(vals).unwrap()) };
+                let vals: Vec<Interval<u64>> = leaves.iter().filter_map(|l| t.get(l, b, a)).collect();
                 let got = t.get(&code("90"), b, a);
-                if b.kind() == IndicatorKind::Distinct {
-                    prop_assert_eq!(got.map(|r| r.value()), want.map(|r| r.value()));
+                if vals.is_empty() {
+                    prop_assert_eq!(got, None);
+                } else if b.kind() == IndicatorKind::Distinct {
+                    let want = vals.iter().copied().reduce(Interval::union_size);
+                    prop_assert_eq!(lh(got), lh(want));
                 } else {
-                    prop_assert_eq!(got, want);
+                    let want = Interval::checked_sum(vals).unwrap();
+                    prop_assert_eq!(lh(got), lh(Some(want)));
                 }
             }
         }
@@ -433,7 +463,7 @@ proptest! {
                     // Distinct persons are not additive: the sums are carried, the
                     // qualifier may widen.
                     let before = t.get(&code("90"), b, a);
-                    prop_assert_eq!(after.get(&code("90"), b, a).map(|r| r.value()), before.map(|r| r.value()), "{:?} {:?}", b, a);
+                    prop_assert_eq!(after.get(&code("90"), b, a).map(|r| r.high()), before.map(|r| r.high()), "{:?} {:?}", b, a);
                 } else {
                     // Every record is carried, those above communes included.
                     prop_assert_eq!(after.get(&code("90"), b, a), t.get(&code("90"), b, a), "{:?} {:?}", b, a);
@@ -465,10 +495,7 @@ fn a_stock_reported_by_two_actors_is_not_added() {
     let checked = danvan::check(danvan::Dataset::from_json(json.as_bytes()).unwrap()).unwrap();
     let t = Totals::compute(&checked).unwrap();
     let s = danvan::Summary::from_totals(&t, &code("30"), "Tỉnh Hải Dương", 2022);
-    assert_eq!(
-        s.stocks.grassroots_blocks,
-        Some(Reported::exact(Count::new(235)))
-    );
+    assert_eq!(s.stocks.grassroots_blocks, Some(Interval::exact(235)));
 }
 
 #[test]
@@ -507,11 +534,11 @@ fn rekey_carries_records_held_above_the_mapped_level() {
     // covers them; nothing is lost.
     assert_eq!(
         after.get(&code("90110"), Builtin::Conferences, pc),
-        Some(Reported::exact(Count::new(2)))
+        Some(Interval::exact(2))
     );
     assert_eq!(
         after.get(&code("90"), Builtin::Conferences, pc),
-        Some(Reported::exact(Count::new(4)))
+        Some(Interval::exact(4))
     );
     assert_eq!(
         after.get(&code("90"), Builtin::ConferenceParticipants, pc),
@@ -559,12 +586,12 @@ fn tampered_totals_are_refused() {
         .position(|r| r.layer == TotalsLayer::Records && r.unit == code("30"))
         .unwrap();
     let (indicator, actor) = (rows[province].indicator.clone(), rows[province].actor);
-    let before = rows[province].value.unwrap();
-    assert!(before.value().get() > 0);
-    let zero = Reported::new(before.qualifier(), Count::new(0));
-    rows[province].value = Some(zero);
-    rows[province].low = Some(zero.bounds().0);
-    rows[province].high = zero.bounds().1;
+    let before = rows[province].interval().unwrap();
+    assert!(before.low() > 0);
+    rows[province].low = Some(0);
+    rows[province].high = Some(0);
+    rows[province].tone = Some(Tone::Exact);
+    rows[province].estimate = None;
     if let Some(fl) = rows[province].largest_part.as_mut() {
         *fl = 0;
     }
@@ -586,7 +613,10 @@ fn tampered_totals_are_refused() {
         err.contains(&format!("row {district} (records 288 {indicator}")),
         "{err}"
     );
-    assert!(err.ends_with("expected the records row of its parent 30 to be at least its own (value and largest part)"), "{err}");
+    assert!(
+        err.ends_with("expected the parent's interval to hold its children's"),
+        "{err}"
+    );
     // Untouched, the same rows read back equal.
     assert_eq!(crate::rows::through_rows(&t).unwrap(), t);
 }
@@ -649,7 +679,7 @@ fn apply_refuses_a_record_that_breaks_a_rule() {
     assert_eq!(totals, before);
     let docs = |t: &Totals| {
         t.get(&code("30"), Builtin::Documents, Actor::PartyCommittees)
-            .map_or(0, |r| r.value().get())
+            .map_or(0, |r| r.low())
     };
     let fresh = IssuedDocument {
         date: "2022-05-10".parse().unwrap(),

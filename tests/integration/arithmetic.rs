@@ -132,10 +132,10 @@ fn compute_up_to_u64_max_exactly_is_fine() {
         Builtin::ConferenceParticipants,
         Actor::PartyCommittees,
     );
-    assert_eq!(p, Some(Reported::exact(Count::new(u64::MAX))));
+    assert_eq!(p, Some(Interval::exact(u64::MAX)));
     assert_eq!(
         t.get(&code("90"), Builtin::Conferences, Actor::PartyCommittees),
-        Some(Reported::exact(Count::new(2)))
+        Some(Interval::exact(2))
     );
 }
 
@@ -151,15 +151,15 @@ fn accumulator_rejects_the_overflowing_record_whole() {
     let pc = Actor::PartyCommittees;
     assert_eq!(
         t.get(&code("90"), Builtin::Conferences, pc),
-        Some(Reported::exact(Count::new(1)))
+        Some(Interval::exact(1))
     );
     assert_eq!(
         t.get(&code("90"), Builtin::TrainingConferences, pc),
-        Some(Reported::exact(Count::new(1)))
+        Some(Interval::exact(1))
     );
     assert_eq!(
         t.get(&code("90"), Builtin::ConferenceParticipants, pc),
-        Some(Reported::exact(Count::new(u64::MAX - 1)))
+        Some(Interval::exact(u64::MAX - 1))
     );
 }
 
@@ -265,12 +265,12 @@ fn rekey_merge_up_to_u64_max_is_exact() {
             Builtin::ConferenceParticipants,
             Actor::PartyCommittees
         ),
-        Some(Reported::exact(Count::new(u64::MAX)))
+        Some(Interval::exact(u64::MAX))
     );
 }
 
 #[test]
-fn rekey_roll_up_past_u64_max_names_unit_and_indicator() {
+fn rekey_split_inside_a_province_past_u64_max_stays_exact_there() {
     let mut acc = Accumulator::new(&hierarchy(), year(), &[]);
     acc.add(&conference("90101", u64::MAX / 2)).unwrap();
     acc.add(&conference("90102", u64::MAX / 2)).unwrap();
@@ -281,9 +281,16 @@ fn rekey_roll_up_past_u64_max_names_unit_and_indicator() {
         .split_unknown(code("90102"), &[code("91001"), code("91002")])
         .build()
         .unwrap();
-    // The new province adds both upper bounds: 2 × (MAX − 1) cannot be held.
-    let err = t.rekey(&cw, Level::Commune, &new_units()).unwrap_err();
-    assert_total_overflow(&err, "91", "conference_participants");
+    // Each split stays inside the new province: it is exact, 2 × (MAX / 2);
+    // each new commune may hold anything up to both old ones.
+    let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
+    let id: IndicatorId = Builtin::ConferenceParticipants.into();
+    let p = after.get(&code("91"), &id, Actor::PartyCommittees).unwrap();
+    assert_eq!(p.exact_value(), Some(u64::MAX / 2 * 2));
+    let x = after
+        .get(&code("91001"), &id, Actor::PartyCommittees)
+        .unwrap();
+    assert_eq!((x.low(), x.high()), (0, Some(u64::MAX / 2 * 2)));
 }
 
 #[test]
@@ -328,16 +335,16 @@ fn stream_rejects_the_overflowing_line_and_keeps_the_rest() {
             Builtin::ConferenceParticipants,
             Actor::PartyCommittees
         ),
-        Some(Reported::exact(Count::new(u64::MAX)))
+        Some(Interval::exact(u64::MAX))
     );
     assert_eq!(
         t.get(&code("90"), Builtin::Conferences, Actor::PartyCommittees),
-        Some(Reported::exact(Count::new(2)))
+        Some(Interval::exact(2))
     );
 }
 
 #[test]
-fn level_total_and_all_actors_saturate_to_a_true_lower_bound() {
+fn level_total_and_all_actors_never_claim_past_the_largest_count() {
     let h = hierarchy();
     let mut acc = Accumulator::new(&h, year(), &[]);
     acc.add(&conference("90101", u64::MAX)).unwrap();
@@ -348,15 +355,16 @@ fn level_total_and_all_actors_saturate_to_a_true_lower_bound() {
     let id: IndicatorId = Builtin::ConferenceParticipants.into();
     // One actor per commune: no roll-up overflows. Summing the communes does.
     assert_eq!(
-        t.level_total(Level::Commune, &id, Actor::PartyCommittees),
-        Some(Reported::exact(Count::new(u64::MAX)))
+        t.level_total(Level::Commune, &id, Actor::PartyCommittees)
+            .unwrap(),
+        Some(Interval::exact(u64::MAX))
     );
-    // Across actors at the district: "at least u64::MAX", never a wrapped number.
-    let all = t.all_actors(&code("901"), Builtin::ConferenceParticipants);
-    assert_eq!(
-        all,
-        Some(Reported::new(Qualifier::AtLeast, Count::new(u64::MAX)))
-    );
+    // Across actors at the district the lower bounds pass the largest count:
+    // an error naming the unit, never a wrapped number nor "at least u64::MAX".
+    let err = t
+        .all_actors(&code("901"), Builtin::ConferenceParticipants)
+        .unwrap_err();
+    assert_eq!(err.code(), "DV100");
 }
 
 // ---------------------------------------------------------------------------
@@ -508,10 +516,7 @@ fn reported_at_the_edges() {
     assert!(notation::parse_reported("18.446.744.073.709.551.616").is_err());
     let _ = max.reaches(Count::new(u64::MAX));
     let _ = notation::press_round(max);
-    let c = change(
-        Reported::exact(Count::ZERO),
-        Reported::exact(Count::new(u64::MAX)),
-    );
+    let c = change(Interval::exact(0), Interval::exact(u64::MAX));
     assert_eq!(
         (c.low, c.high),
         (Some(i128::from(u64::MAX)), Some(i128::from(u64::MAX)))

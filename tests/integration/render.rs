@@ -5,18 +5,29 @@
 
 use danvan::notation;
 use danvan::render::vi::{self, Rounding, SummaryOptions};
-use danvan::{Actor, ActorSummary, Count, Dataset, Qualifier, Reported, StockSummary, Summary};
+use danvan::{
+    Actor, ActorSummary, Count, Dataset, Interval, Qualifier, Reported, StockSummary, Summary,
+};
 
 fn seed() -> Dataset {
     Dataset::from_json(crate::read("tests/fixtures/seed-2022.json").as_bytes()).unwrap()
 }
 
 /// The figure of `indicator` reported by `actor` for the whole dataset's unit.
-fn figure(d: &Dataset, indicator: &str, actor: Actor) -> Option<Reported> {
+fn figure(d: &Dataset, indicator: &str, actor: Actor) -> Option<Interval<u64>> {
     d.figures
         .iter()
         .find(|f| f.indicator.as_str() == indicator && f.actors == [actor])
         .and_then(|f| f.value)
+        .map(|r| {
+            let v = r.value().get();
+            match r.qualifier() {
+                Qualifier::AtLeast => Interval::at_least(v),
+                Qualifier::AtMost => Interval::at_most(v),
+                Qualifier::About => Interval::about(v),
+                _ => Interval::exact(v),
+            }
+        })
 }
 
 /// The seed's summary, built by hand from its figures (the aggregation is
@@ -178,9 +189,9 @@ fn rounding_variants_on_synthetic_values() {
         year: 2022,
         ..Summary::default()
     };
-    s.sector.training_conferences = Some(exact(222));
-    s.sector.participants = Some(at_least(6853));
-    s.party.participants = Some(exact(6853));
+    s.sector.training_conferences = Some(Interval::exact(222));
+    s.sector.participants = Some(Interval::at_least(6853));
+    s.party.participants = Some(Interval::exact(6853));
     let text = |r| vi::annual_summary(&s, &SummaryOptions::default().with_rounding(r));
     assert!(text(Rounding::Exact).contains("cho 6.853 người tham gia"));
     assert!(text(Rounding::Exact).contains("cho hơn 6.853 người."));

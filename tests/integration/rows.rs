@@ -48,10 +48,10 @@ fn rows_have_the_documented_json_shape() {
         .map(|r| serde_json::to_string(r).unwrap())
         .collect();
     let expected = [
-        r#"{"layer":"reported","unit":"30","indicator":"skilful_models","actor":"mobilization_sector",PERIOD,"qualifier":"at_least","value":1200,"low":1200,"high":null,"as_of":"2022-06-30"}"#,
-        r#"{"layer":"records","unit":"30","indicator":"conferences","actor":"party_committees",PERIOD,"qualifier":"exact","value":2,"low":2,"high":2}"#,
-        r#"{"layer":"records","unit":"30","indicator":"training_conferences","actor":"party_committees",PERIOD,"qualifier":"exact","value":2,"low":2,"high":2}"#,
-        r#"{"layer":"records","unit":"30","indicator":"conference_persons","actor":"party_committees",PERIOD,"qualifier":"at_most","value":160,"low":0,"high":160,"largest_part":120}"#,
+        r#"{"layer":"reported","unit":"30","indicator":"skilful_models","actor":"mobilization_sector",PERIOD,"low":1200,"high":null,"tone":"bounded","as_of":"2022-06-30"}"#,
+        r#"{"layer":"records","unit":"30","indicator":"conferences","actor":"party_committees",PERIOD,"low":2,"high":2,"tone":"exact"}"#,
+        r#"{"layer":"records","unit":"30","indicator":"training_conferences","actor":"party_committees",PERIOD,"low":2,"high":2,"tone":"exact"}"#,
+        r#"{"layer":"records","unit":"30","indicator":"conference_persons","actor":"party_committees",PERIOD,"low":120,"high":160,"tone":"bounded","largest_part":120}"#,
         r#"{"layer":"reported","unit":"30","indicator":"money_mobilized","actor":"front_and_mass_organizations",PERIOD,"amount":{"amount":"6300000000","unit":"đồng","qualifier":"at_least"},"as_of":"2022-12-31"}"#,
     ]
     .map(|e| e.replace("PERIOD", PERIOD));
@@ -63,7 +63,7 @@ fn rows_have_the_documented_json_shape() {
 #[test]
 fn rows_reject_unknown_fields_and_half_values() {
     let good = format!(
-        r#"{{"layer":"records","unit":"30","indicator":"conferences","actor":"party_committees",{PERIOD},"qualifier":"exact","value":2,"low":2,"high":2}}"#
+        r#"{{"layer":"records","unit":"30","indicator":"conferences","actor":"party_committees",{PERIOD},"low":2,"high":2,"tone":"exact"}}"#
     );
     assert!(serde_json::from_str::<TotalsRow>(&good).is_ok());
     // `high` left out reads as unbounded.
@@ -74,11 +74,7 @@ fn rows_reject_unknown_fields_and_half_values() {
             good.replace(r#""low""#, r#""lower""#),
             "unknown field `lower`",
         ),
-        (
-            good.replace(r#""qualifier":"exact","#, ""),
-            "needs its qualifier",
-        ),
-        (good.replace(r#""value":2,"#, ""), "needs its value"),
+        (good.replace(r#""low":2,"#, ""), "needs its low"),
         (
             good.replace(r#""records""#, r#""rolled""#),
             "unknown variant `rolled`",
@@ -130,10 +126,11 @@ fn rejected(change: impl FnOnce(&mut Vec<TotalsRow>)) -> String {
     err.to_string()
 }
 
-fn set_value(row: &mut TotalsRow, value: Reported) {
-    row.value = Some(value);
-    row.low = Some(value.bounds().0);
-    row.high = value.bounds().1;
+fn set_value(row: &mut TotalsRow, value: Interval<u64>) {
+    row.low = Some(value.low());
+    row.high = value.high();
+    row.tone = Some(value.tone());
+    row.estimate = value.estimate();
 }
 
 #[test]
@@ -148,7 +145,7 @@ fn every_rule_of_from_rows_names_the_row() {
     let province_conferences = at(&rows, Records, "30", "conferences");
     let stock = at(&rows, Own, "288", "skilful_models");
     let money = at(&rows, Own, "288", "money_mobilized");
-    let exact = |n: u64| Reported::exact(Count::new(n));
+    let exact = Interval::exact;
     type Change<'a> = Box<dyn FnOnce(&mut Vec<TotalsRow>) + 'a>;
     let cases: Vec<(Change, String)> = vec![
         (
@@ -180,19 +177,19 @@ fn every_rule_of_from_rows_names_the_row() {
         ),
         (
             Box::new(|r| r[conferences].low = Some(1)),
-            "its bounds are [1, 2]: expected those of its value, [2, 2]".into(),
+            "its tone is exact on a range: expected a sound interval".into(),
         ),
         (
             Box::new(|r| r[conferences].high = None),
-            "its bounds are [2, unbounded]: expected those of its value, [2, 2]".into(),
+            "its tone is exact on a range: expected a sound interval".into(),
         ),
         (
             Box::new(|r| r[persons].largest_part = Some(161)),
-            "its largest part 161 is above its value 160".into(),
+            "its largest part 161 is not its low 120: expected the interval [largest part, sum of parts]".into(),
         ),
         (
             Box::new(|r| set_value(&mut r[persons], exact(160))),
-            "its value is exact 160, above its largest part 120: expected \"at_most\" or \"about\" (a sum of parts)".into(),
+            "its largest part 120 is not its low 160".into(),
         ),
         (
             Box::new(|r| r[persons].largest_part = None),
@@ -211,12 +208,12 @@ fn every_rule_of_from_rows_names_the_row() {
             "it has an as_of: expected one only on reported stocks and amounts".into(),
         ),
         (
-            Box::new(|r| r[conferences].value = None),
-            "expected a qualifier, value and bounds (and no amount): its indicator is a count".into(),
+            Box::new(|r| r[conferences].low = None),
+            "expected low and high bounds (and no amount): its indicator is a count".into(),
         ),
         (
             Box::new(|r| r[stock].amount = r[money].amount.clone()),
-            "expected a qualifier, value and bounds (and no amount): its indicator is a count".into(),
+            "expected low and high bounds (and no amount): its indicator is a count".into(),
         ),
         (
             Box::new(|r| set_value(&mut r[money], exact(8))),
@@ -232,7 +229,7 @@ fn every_rule_of_from_rows_names_the_row() {
         // Records totals are of subtrees: the child's row is named.
         (
             Box::new(|r| set_value(&mut r[province_conferences], exact(1))),
-            format!("row {conferences} (records 288 conferences party_committees): expected the records row of its parent 30 to be at least its own (value and largest part)"),
+            format!("row {conferences} (records 288 conferences party_committees): its high 2 is above its parent 30's 1: expected the parent's interval to hold its children's"),
         ),
         (
             Box::new(|r| {
@@ -242,7 +239,7 @@ fn every_rule_of_from_rows_names_the_row() {
         ),
         (
             Box::new(|r| r[province_persons].largest_part = Some(100)),
-            format!("row {persons} (records 288 conference_persons party_committees): expected the records row of its parent 30"),
+            format!("row {province_persons} (records 30 conference_persons party_committees): its largest part 100 is not its low 120"),
         ),
     ];
     for (change, want) in cases {
@@ -318,7 +315,7 @@ fn stocks_keep_their_latest_period_through_rows() {
         Builtin::SkilfulModels,
         Actor::MobilizationSector,
     );
-    assert_eq!(models, Some(Reported::exact(Count::new(20))));
+    assert_eq!(models, Some(Interval::exact(20)));
 }
 
 /// A row is one JSON object, its dates written `YYYY-MM-DD` (found by review:
@@ -331,7 +328,7 @@ fn rows_are_objects_with_strict_dates() {
         .to_string();
     assert!(err.starts_with("invalid type: sequence"), "{err}");
     let stock = format!(
-        r#"{{"layer":"reported","unit":"30","indicator":"skilful_models","actor":"mobilization_sector",{PERIOD},"qualifier":"exact","value":12,"low":12,"high":12,"as_of":"2022-06-30"}}"#
+        r#"{{"layer":"reported","unit":"30","indicator":"skilful_models","actor":"mobilization_sector",{PERIOD},"low":12,"high":12,"as_of":"2022-06-30"}}"#
     );
     let row: TotalsRow = serde_json::from_str(&stock).unwrap();
     assert_eq!(row.as_of, "2022-06-30".parse().ok());
@@ -370,12 +367,9 @@ fn records_rows_add_up_over_children() {
     let rows = t.rows();
     assert_eq!(through_rows(&t).unwrap(), t);
     let province = at(&rows, Records, "30", "guidance_documents");
-    assert_eq!(rows[province].value, Some("2".parse().unwrap()));
+    assert_eq!(rows[province].interval(), Some(Interval::exact(2)));
     let participants = at(&rows, Records, "30", "conference_participants");
-    assert_eq!(
-        rows[participants].value,
-        Some("at_least 40".parse().unwrap())
-    );
+    assert_eq!(rows[participants].interval(), Some(Interval::at_least(40)));
     let refused = |change: &dyn Fn(&mut Vec<TotalsRow>)| -> String {
         let mut rows = t.rows();
         change(&mut rows);
@@ -383,47 +377,64 @@ fn records_rows_add_up_over_children() {
         assert_eq!(err.code(), "DV102");
         err.to_string()
     };
-    // Each child is 1, the parent 1: not their sum.
-    let err = refused(&|r| set_value(&mut r[province], Reported::exact(Count::new(1))));
+    // Each child is 1, the parent 1: below the sum of their lower bounds.
+    let err = refused(&|r| set_value(&mut r[province], Interval::exact(1)));
     assert!(
-        err.contains(&format!("row {province} (records 30 guidance_documents government): its value 1 is below the sum of its children's records totals, 2: expected at least that sum")),
+        err.contains(&format!("row {province} (records 30 guidance_documents government): its low 1 is below the sum of its children's lower bounds (the rest is its own records), 2: expected at least that")),
         "{err}"
     );
     // A parent above the sum has records of its own: still read.
     let mut more = t.rows();
-    set_value(&mut more[province], Reported::exact(Count::new(3)));
+    set_value(&mut more[province], Interval::exact(3));
     Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), more).unwrap();
+    // Containment, not equality: a parent may be narrower than its children's
+    // sum (a rekeyed split), never outside it.
+    let mut narrower = t.rows();
+    set_value(
+        &mut narrower[province],
+        Interval::between(2, Some(5)).unwrap(),
+    );
+    Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), narrower).unwrap();
     // "At least 40" at a child cannot be an exact 40 (or "at most 40") at its parent.
-    for q in [Qualifier::Exact, Qualifier::AtMost] {
-        let err = refused(&|r| set_value(&mut r[participants], Reported::new(q, Count::new(40))));
+    for v in [Interval::exact(40), Interval::at_most(40)] {
+        let err = refused(&|r| set_value(&mut r[participants], v));
         assert!(
-            err.contains(&format!("row {participants} (records 30 conference_participants party_committees): its value is {} 40, but the records total of its child 288 is at_least: expected \"at_least\" or \"about\"", q.as_str())),
+            err.contains(&format!("row {participants} (records 30 conference_participants party_committees): its high 40 is above")) || err.contains("(records 288 conference_participants party_committees): its high unbounded is above its parent 30's 40"),
             "{err}"
         );
     }
-    let mut about = t.rows();
-    set_value(
-        &mut about[participants],
-        Reported::new(Qualifier::About, Count::new(40)),
+    // Nor an estimate alone, [0, ∞), which does not lie within [40, ∞).
+    let err = refused(&|r| set_value(&mut r[participants], Interval::about(40)));
+    assert!(
+        err.contains("its low 0 is below the sum of its children's lower bounds"),
+        "{err}"
     );
-    Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), about).unwrap();
 }
 
-/// A distinct parent's largest part is one part: a child's or one of its own records.
+/// A distinct total is [largest part, sum of parts]; its low is its largest part.
 #[test]
-fn a_largest_part_is_one_part() {
+fn a_largest_part_is_the_low_of_a_distinct_total() {
     use TotalsLayer::Records;
     // 288 has parts 120 and 40, the province one of its own, 10.
     let t = totals_of(TWO);
     let rows = t.rows();
     let province = at(&rows, Records, "30", "conference_persons");
     assert_eq!(
-        (rows[province].value, rows[province].largest_part),
-        (Some("at_most 170".parse().unwrap()), Some(120))
+        (rows[province].interval(), rows[province].largest_part),
+        (Some(Interval::between(120, Some(170)).unwrap()), Some(120))
     );
     let err = rejected(|r| r[province].largest_part = Some(150));
     assert!(
-        err.contains(&format!("row {province} (records 30 conference_persons party_committees): its largest part 150 is above its children's largest parts (at most 120) and its own records (170 less its children's 160)")),
+        err.contains(&format!("row {province} (records 30 conference_persons party_committees): its largest part 150 is not its low 120")),
+        "{err}"
+    );
+    // A parent's largest part is at least its children's.
+    let err = rejected(|r| {
+        r[province].largest_part = Some(100);
+        r[province].low = Some(100);
+    });
+    assert!(
+        err.contains("its low 100 is below the largest of its children's lower bounds, 120"),
         "{err}"
     );
 }

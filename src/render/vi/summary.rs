@@ -4,8 +4,9 @@ use std::fmt;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::aggregate::as_reported;
 use crate::notation::{press_round, reported};
-use crate::{ActorSummary, Level, Qualifier, Reported, Summary};
+use crate::{ActorSummary, Interval, Level, Qualifier, Reported, Summary};
 
 /// How the figures of a summary are rounded.
 ///
@@ -138,12 +139,12 @@ impl SummaryOptions {
 ///
 /// ```
 /// use danvan::render::vi::{annual_summary, Rounding, SummaryOptions};
-/// use danvan::{Count, Reported, Summary};
+/// use danvan::{Interval, Summary};
 ///
 /// let mut s = Summary { unit_name: "Tỉnh Hải Dương".into(), year: 2022, ..Default::default() };
-/// s.stocks.grassroots_blocks = Some(Reported::exact(Count::new(235)));
-/// s.sector.training_conferences = Some(Reported::exact(Count::new(222)));
-/// s.sector.participants = Some(danvan::notation::parse_reported("hơn 6.853")?);
+/// s.stocks.grassroots_blocks = Some(Interval::exact(235));
+/// s.sector.training_conferences = Some(Interval::exact(222));
+/// s.sector.participants = Some(Interval::at_least(6853));
 /// let opts = SummaryOptions::default().with_rounding(Rounding::Press);
 /// assert_eq!(
 ///     annual_summary(&s, &opts),
@@ -182,7 +183,7 @@ pub fn write_annual_summary<W: fmt::Write>(
 ) -> fmt::Result {
     let year = summary.year;
     let area = area_noun(&summary.unit_name, opts.level);
-    let fig = |r: Reported| reported(opts.rounding.apply(r));
+    let fig = |r: Interval<u64>| reported(opts.rounding.apply(as_reported(r)));
     let stocks = &summary.stocks;
 
     let mut stock_groups: Vec<String> = Vec::new();
@@ -270,7 +271,7 @@ const SECTOR: ActorWords = ActorWords {
 };
 
 /// The clauses of one actor's flows, each a verb phrase; empty when it has no figure.
-fn clauses(a: &ActorSummary, w: &ActorWords, fig: &dyn Fn(Reported) -> String) -> Vec<String> {
+fn clauses(a: &ActorSummary, w: &ActorWords, fig: &dyn Fn(Interval<u64>) -> String) -> Vec<String> {
     let mut out = Vec::new();
 
     // Conferences: when every conference is a training one (or only training
@@ -313,7 +314,7 @@ fn clauses(a: &ActorSummary, w: &ActorWords, fig: &dyn Fn(Reported) -> String) -
     let parts = [a.leadership_documents, a.guidance_documents]
         .into_iter()
         .flatten()
-        .try_fold(None::<Reported>, |sum, p| match sum {
+        .try_fold(None::<Interval<u64>>, |sum, p| match sum {
             None => Some(Some(p)),
             Some(s) => s.checked_add(p).ok().map(Some),
         })
@@ -382,12 +383,12 @@ mod tests {
     use super::*;
     use crate::Count;
 
-    fn exact(n: u64) -> Option<Reported> {
-        Some(Reported::exact(Count::new(n)))
+    fn exact(n: u64) -> Option<Interval<u64>> {
+        Some(Interval::exact(n))
     }
 
-    fn at_least(n: u64) -> Option<Reported> {
-        Some(Reported::new(Qualifier::AtLeast, Count::new(n)))
+    fn at_least(n: u64) -> Option<Interval<u64>> {
+        Some(Interval::at_least(n))
     }
 
     fn summary(name: &str) -> Summary {
