@@ -177,7 +177,12 @@ impl Totals {
             // An entry of its own (an island district become a special zone)
             // says where its own records went.
             if let Some(targets) = crosswalk.targets(&unit.code()) {
-                candidates.extend(targets.iter().filter_map(|(to, _)| new.index_of(to)).map(UnitIndex::get));
+                candidates.extend(
+                    targets
+                        .iter()
+                        .filter_map(|(to, _)| new.index_of(to))
+                        .map(UnitIndex::get),
+                );
                 out.push((idx.get(), candidates));
                 continue;
             }

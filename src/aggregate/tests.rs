@@ -572,8 +572,12 @@ fn rekey_split_inside_one_province_keeps_the_province_exact() {
     let back = Totals::from_rows(after.hierarchy(), year(), &[], after.rows()).unwrap();
     assert_eq!(back, after);
     // Rekeyed partials merge unit by unit: the province stays exact.
-    let a = documents_at(&[("90101", 7)]).rekey(&cw, Level::Commune, &new_units()).unwrap();
-    let b = documents_at(&[("90102", 2)]).rekey(&cw, Level::Commune, &new_units()).unwrap();
+    let a = documents_at(&[("90101", 7)])
+        .rekey(&cw, Level::Commune, &new_units())
+        .unwrap();
+    let b = documents_at(&[("90102", 2)])
+        .rekey(&cw, Level::Commune, &new_units())
+        .unwrap();
     assert_eq!(a.merge(b).unwrap(), after);
 }
 
@@ -601,7 +605,10 @@ fn rekey_split_across_provinces_gives_bounds_to_each() {
         .unwrap()
         .unwrap();
     assert!(sum.contains(6));
-    assert_eq!(Totals::from_rows(after.hierarchy(), year(), &[], after.rows()).unwrap(), after);
+    assert_eq!(
+        Totals::from_rows(after.hierarchy(), year(), &[], after.rows()).unwrap(),
+        after
+    );
 }
 
 /// A split with shares: exact parts (largest remainder), the province exact.
@@ -610,7 +617,10 @@ fn rekey_split_with_shares_is_exact() {
     let t = documents_at(&[("90101", 7), ("90102", 3)]);
     let share = |n| rust_decimal::Decimal::new(n, 1);
     let cw = crate::Crosswalk::builder()
-        .split(code("90101"), &[(code("91001"), share(4)), (code("92001"), share(6))])
+        .split(
+            code("90101"),
+            &[(code("91001"), share(4)), (code("92001"), share(6))],
+        )
         .merge(code("90102"), code("91002"))
         .build()
         .unwrap();
@@ -635,8 +645,14 @@ fn rekey_own_records_of_a_district_across_two_provinces_are_bounds() {
     // The communes are exact: the district's own records sit above them.
     assert_eq!(docs(&after, "91001"), Some(Interval::exact(1)));
     assert_eq!(docs(&after, "92001"), Some(Interval::exact(2)));
-    assert_eq!(docs(&after, "91"), Some(Interval::between(1, Some(5)).unwrap()));
-    assert_eq!(docs(&after, "92"), Some(Interval::between(2, Some(6)).unwrap()));
+    assert_eq!(
+        docs(&after, "91"),
+        Some(Interval::between(1, Some(5)).unwrap())
+    );
+    assert_eq!(
+        docs(&after, "92"),
+        Some(Interval::between(2, Some(6)).unwrap())
+    );
     // Inside one new province, the same records go there exactly.
     let cw = crate::Crosswalk::builder()
         .merge(code("90101"), code("91001"))
@@ -683,8 +699,12 @@ fn rekey_a_district_level_entry_carries_the_island_district() {
 fn rekey_of_an_open_total_keeps_it_open_where_whole() {
     let h = old_units();
     let mut acc = Accumulator::new(&h, year(), &[]);
-    acc.add(&conference("90101", r(Qualifier::AtLeast, 40), Headcount::Occurrences))
-        .unwrap();
+    acc.add(&conference(
+        "90101",
+        r(Qualifier::AtLeast, 40),
+        Headcount::Occurrences,
+    ))
+    .unwrap();
     let t = acc.finish().unwrap();
     let cw = crate::Crosswalk::builder()
         .split_unknown(code("90101"), &[code("91001"), code("91002")])
@@ -692,7 +712,13 @@ fn rekey_of_an_open_total_keeps_it_open_where_whole() {
         .build()
         .unwrap();
     let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
-    let p = |u: &str| after.get(&code(u), Builtin::ConferenceParticipants, Actor::PartyCommittees);
+    let p = |u: &str| {
+        after.get(
+            &code(u),
+            Builtin::ConferenceParticipants,
+            Actor::PartyCommittees,
+        )
+    };
     assert_eq!(p("91"), Some(Interval::at_least(40)));
     assert_eq!(p("91001"), Some(Interval::at_least(0)));
 }

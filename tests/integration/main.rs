@@ -13,6 +13,7 @@ mod fixtures;
 mod layers;
 mod one_rule_set;
 mod properties;
+mod reform;
 mod render;
 mod rows;
 #[cfg(feature = "schema")]

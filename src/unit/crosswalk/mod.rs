@@ -990,9 +990,7 @@ impl Crosswalk {
         // Old units: carried by an entry of their own or above them...
         let mut carried = vec![false; old.len()];
         for idx in old.top_down() {
-            let own = old
-                .code(idx)
-                .map_or(false, |c| self.by_from.contains_key(&c));
+            let own = old.code(idx).is_some_and(|c| self.by_from.contains_key(&c));
             let above = old
                 .parent(idx)
                 .and_then(|p| carried.get(p.get()).copied())
@@ -1031,7 +1029,7 @@ impl Crosswalk {
             .iter()
             .flat_map(|e| e.targets.iter().map(|(to, _)| *to))
             .collect();
-        let is_target = |idx| new.code(idx).map_or(false, |c| targets.contains(&c));
+        let is_target = |idx| new.code(idx).is_some_and(|c| targets.contains(&c));
         let mut below = vec![false; new.len()];
         for idx in new.bottom_up() {
             let here = is_target(idx)
