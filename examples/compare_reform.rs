@@ -31,8 +31,8 @@
 use std::path::Path;
 
 use danvan::{
-    change, check_with_units, Actor, Builtin, CheckOptions, Crosswalk, Dataset, Hierarchy, Level,
-    Qualifier, Reported, Totals,
+    change, check_with_units, Actor, Builtin, CheckOptions, Crosswalk, Dataset, Hierarchy,
+    Interval, Level, Totals,
 };
 
 const USAGE: &str = "usage: compare_reform [--crosswalk PATH] [--old PATH] [--new PATH] \
@@ -134,22 +134,20 @@ fn totals(path: &str, units: &Hierarchy) -> Result<Totals, String> {
     Totals::compute(&checked).map_err(|e| format!("{path}: {e}"))
 }
 
-/// A reported number in words, e.g. "at most 25".
-fn english(r: Option<Reported>) -> String {
+/// An interval in words, e.g. "from 21 to 25".
+fn english(r: Option<Interval<u64>>) -> String {
     let Some(r) = r else { return "—".into() };
-    let n = r.value().get();
-    match r.qualifier() {
-        Qualifier::Exact => n.to_string(),
-        Qualifier::AtLeast => format!("at least {n}"),
-        Qualifier::AtMost => format!("at most {n}"),
-        Qualifier::About => format!("about {n}"),
-        // Qualifier is non_exhaustive: the plain form of the wire (`at_least 25`).
-        q => format!("{} {n}", q.as_str()),
+    match (r.exact_value(), r.low(), r.high(), r.estimate()) {
+        (Some(n), ..) => n.to_string(),
+        (None, 0, Some(h), _) => format!("at most {h}"),
+        (None, l, Some(h), _) => format!("from {l} to {h}"),
+        (None, 0, None, Some(e)) => format!("about {e}"),
+        (None, l, None, _) => format!("at least {l}"),
     }
 }
 
 /// The change from 2022 to 2026 in words.
-fn change_text(before: Option<Reported>, after: Option<Reported>) -> String {
+fn change_text(before: Option<Interval<u64>>, after: Option<Interval<u64>>) -> String {
     let (Some(before), Some(after)) = (before, after) else {
         return "—".into();
     };
@@ -251,14 +249,20 @@ fn run(inputs: &Inputs) -> Result<(), String> {
     println!("all old communes together, 2022, before and after carrying:");
     for (indicator, actor, label) in COMPARED {
         let id = indicator.into();
-        let old_sum = before.level_total(Level::Commune, &id, actor);
-        let new_sum = carried.level_total(Level::Commune, &id, actor);
+        let old_sum = before
+            .level_total(Level::Commune, &id, actor)
+            .ok()
+            .flatten();
+        let new_sum = carried
+            .level_total(Level::Commune, &id, actor)
+            .ok()
+            .flatten();
         println!(
             "  {label:<34} old communes: {:<10} new communes: {}",
             english(old_sum),
             english(new_sum)
         );
     }
-    println!("  (upper bounds of a split without shares add up: the carried sum is looser, never smaller)");
+    println!("  (each piece of a split without shares is [0, v]: the sum over new communes is looser, never smaller)");
     Ok(())
 }

@@ -194,12 +194,13 @@ fn write_flat_totals(path: &Path, t: &Totals) -> Result<(), String> {
                     first = false;
                     write!(
                         w,
-                        r#"{{"unit":"{}","indicator":"{}","actor":"{}","value":{},"qualifier":"{:?}"}}"#,
+                        r#"{{"unit":"{}","indicator":"{}","actor":"{}","low":{},"high":{}}}"#,
                         unit.code(),
                         ind.id(),
                         actor.as_str(),
-                        r.value().get(),
-                        r.qualifier()
+                        r.low(),
+                        r.high()
+                            .map_or_else(|| "null".to_owned(), |h| h.to_string())
                     )
                     .map_err(io)?;
                 }
@@ -325,7 +326,7 @@ fn run(a: &Args) -> Result<(), String> {
     })?;
     let count = |t: &Totals| {
         t.get(&one.unit, Builtin::Conferences, one.actor)
-            .map_or(0, |r| r.value().get())
+            .map_or(0, |r| r.low())
     };
     let applied = u64::from(ONE_BY_ONE) * runs as u64;
     if count(&live) != count(&totals) + applied {

@@ -224,9 +224,13 @@ fn run(o: &Options) -> Result<(), String> {
         let cells: Vec<String> = actors
             .iter()
             .map(|a| {
-                totals
-                    .get(&province, b, *a)
-                    .map_or_else(|| "—".into(), danvan::notation::reported)
+                totals.get(&province, b, *a).map_or_else(
+                    || "—".into(),
+                    |i| match i.exact_value() {
+                        Some(v) => danvan::notation::group(v),
+                        None => format!("{:?}..{:?}", i.low(), i.high()),
+                    },
+                )
             })
             .collect();
         println!(

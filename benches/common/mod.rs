@@ -10,8 +10,8 @@ use std::io::Write;
 
 use danvan::synth::{self, Shape, SynthConfig, SynthRecord};
 use danvan::{
-    Accumulator, Actor, Builtin, Checked, ConferenceKind, Count, Dataset, DocumentKind, Headcount,
-    Hierarchy, Limits, Qualifier, Record, Reported, Totals,
+    Accumulator, Actor, Builtin, Checked, ConferenceKind, Dataset, DocumentKind, Headcount,
+    Hierarchy, Interval, Limits, Qualifier, Record, Totals,
 };
 
 /// The default number of records for `cargo bench` (10M is documented in BENCHMARKS.md).
@@ -371,12 +371,12 @@ pub fn compare(l: &LoopTotals, t: &Totals, h: &Hierarchy, stride: usize) -> Resu
                 let i = (ii * 3 + ai) * l.units + u;
                 let f = l.flags.get(i).copied().unwrap_or(0);
                 let mine = (f & PRESENT != 0).then(|| {
-                    let q = if f & AT_LEAST != 0 {
-                        Qualifier::AtLeast
+                    let v = l.value.get(i).copied().unwrap_or(0);
+                    if f & AT_LEAST != 0 {
+                        Interval::at_least(v)
                     } else {
-                        Qualifier::Exact
-                    };
-                    Reported::new(q, Count::new(l.value.get(i).copied().unwrap_or(0)))
+                        Interval::exact(v)
+                    }
                 });
                 let lib = t.get(&unit.code(), ind, actor);
                 if mine != lib {
