@@ -361,13 +361,43 @@ pub(crate) fn combine_amount(
 /// A cell is addressed by unit ([`UnitIndex`](crate::UnitIndex)), indicator
 /// (dense: [`Builtin::ALL`] first, then the dataset's custom indicators in
 /// order) and [`Actor`]. Only the (indicator, actor) pairs that occur get a
-/// column; a column holds per unit a `u64` value and a byte of flags (at
-/// least, at most, about, present). The qualifier of a cell is the OR of its
-/// members' flags — none: exact; only at-least: at least; only at-most: at
-/// most; anything else: about — which is exactly
-/// [`Qualifier::combine`](crate::Qualifier::combine) folded over the members.
-/// A column of a distinct indicator also keeps the largest part, so that
-/// [`Totals::distinct_bounds`] gives `[largest part, sum of parts]`.
+/// column.
+///
+/// # Intervals
+///
+/// Every cell is a sound [`Interval`]: the set of true values its members
+/// admit, summed as [`Interval::checked_add`] sums (at least *a* plus at most
+/// *b* is at least *a*; exact 120 plus "gần 300" is `[120, 420]`, tone near;
+/// "khoảng 500" plus "hơn 1.000" is at least 1.000). Every operation —
+/// the fold, [`merge`](Totals::merge), the roll-up, [`rekey`](Totals::rekey),
+/// [`level_total`](Totals::level_total), [`all_actors`](Totals::all_actors),
+/// [`reconcile`](Totals::reconcile), [`change`], the per-event ratios — works
+/// on these intervals and never widens one it could keep. An upper bound past
+/// `u64::MAX` becomes unbounded; a lower bound past it is
+/// [`ErrorKind::TotalOverflow`] (naming the unit and indicator).
+///
+/// The store: a column holds per unit the sum of its members' lower bounds
+/// (`u64`) and a byte of flags (present; some member near, bounded,
+/// unbounded, an estimate). Most cells are exact: the sum of the members'
+/// widths (or, in an unbounded cell, of its estimates' points) is a second
+/// `u64` column allocated only when some member of the column is inexact, so
+/// an all-exact column costs what a plain `u64` column costs. The estimate of
+/// an unbounded cell is its lower bound plus the points of its estimate terms.
+///
+/// A column of a distinct indicator (persons, who may be counted in several
+/// parts) also keeps the largest part's lower bound (the `floor`): its
+/// interval is `[largest part, sum of the parts' upper bounds]`
+/// ([`Interval::union_size`] folded over the parts), also up the roll-up and
+/// in [`Totals::distinct_bounds`]. Such an interval of several parts has the
+/// tone bounded. A sum of lower bounds of a distinct column past `u64::MAX`
+/// is a [`ErrorKind::TotalOverflow`] too.
+///
+/// Records totals of a computed roll-up are their children's sums plus
+/// their own records; after [`rekey`](Totals::rekey) a unit's interval may be
+/// narrower than its children's sum (a split within it). The rule that holds
+/// for both, and that [`Totals::from_rows`] checks and [`merge`](Totals::merge)
+/// keeps, is containment: a unit's interval lies within the sum of its
+/// children's intervals and its own records'.
 ///
 /// # Two layers
 ///
