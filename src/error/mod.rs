@@ -720,6 +720,45 @@ mod tests {
                 ErrorKind::CsvTooManyCells { row: 2, limit: 64 },
                 "row 2 has more than 64 cells: a figure row has at most six",
             ),
+            (
+                ErrorKind::CrosswalkSharesLeaveNothing {
+                    from: "10513".into(),
+                    sum: "1".into(),
+                },
+                "shares of old unit \"10513\" sum to 1, leaving nothing for its targets without share or its unnamed remainder: expected less than 1",
+            ),
+            (
+                ErrorKind::CrosswalkComposeMissing {
+                    from: "10507".into(),
+                    via: "10510".into(),
+                },
+                "composing crosswalks: \"10507\" goes to \"10510\", which the next crosswalk does not map: expected an entry for it, or the option to keep it",
+            ),
+            (
+                ErrorKind::CrosswalkComposeShareScale {
+                    from: "10507".into(),
+                    to: "10516".into(),
+                },
+                "composing crosswalks: the share of \"10507\" to \"10516\" needs more than 18 decimal places",
+            ),
+            (
+                ErrorKind::CrosswalkUnnamedRemainder {
+                    from: "10513".into(),
+                },
+                "part of old unit \"10513\" went to a new unit the crosswalk does not name: its named targets get bounds only",
+            ),
+            (
+                ErrorKind::CrosswalkLeftUnmapped {
+                    code: "90003".into(),
+                },
+                "old unit \"90003\" is left unmapped: neither it, a unit above it, nor every unit below it has a crosswalk entry",
+            ),
+            (
+                ErrorKind::CrosswalkReceivesNothing {
+                    code: "90030".into(),
+                },
+                "new unit \"90030\" receives nothing from the crosswalk",
+            ),
             // ----- intervals -----
             (
                 ErrorKind::InvalidInterval { why: "high below low" },
@@ -834,6 +873,12 @@ mod tests {
             ("CsvCellTooLong", "DV125"),
             ("IssuesLeftOut", "DV126"),
             ("CsvTooManyCells", "DV127"),
+            ("CrosswalkSharesLeaveNothing", "DV136"),
+            ("CrosswalkComposeMissing", "DV137"),
+            ("CrosswalkComposeShareScale", "DV138"),
+            ("CrosswalkUnnamedRemainder", "DV139"),
+            ("CrosswalkLeftUnmapped", "DV140"),
+            ("CrosswalkReceivesNothing", "DV141"),
             ("InvalidInterval", "DV150"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
@@ -887,7 +932,10 @@ mod tests {
             .filter(|(k, _)| k.default_severity() == Severity::Warning)
             .map(|(k, _)| k.code().as_str())
             .collect();
-        assert_eq!(warnings, ["DV078", "DV080", "DV087"]);
+        assert_eq!(
+            warnings,
+            ["DV078", "DV080", "DV087", "DV139", "DV140", "DV141"]
+        );
     }
 
     #[test]

@@ -71,7 +71,7 @@ macro_rules! error_table {
             }
 
             /// How serious this kind is when validation finds it: most kinds
-            /// are errors; a few (`DV078`, `DV080`, `DV087`) are warnings.
+            /// are errors; a few (`DV078`, `DV080`, `DV087`, `DV139`–`DV141`) are warnings.
             ///
             /// ```
             /// use danvan::{ErrorKind, Severity};
@@ -511,7 +511,10 @@ error_table! {
     vi { from, to } => {
         format!("đơn vị cũ \"{from}\" ghi đơn vị mới \"{to}\" hai lần")
     };
-    /// A crosswalk maps a unit to a unit of another level.
+    /// A crosswalk maps a unit to a unit of another level. No longer
+    /// produced: since issue 14 any old unit may go to a new unit of any
+    /// level (an island district to its special zone). The code stays
+    /// reserved.
     #[error("crosswalk maps {from:?} at level {from_level} to {to:?} at level {to_level}: expected a target at the same level")]
     CrosswalkLevelMismatch {
         /// The old unit's code.
@@ -1257,6 +1260,73 @@ error_table! {
         limit: u64,
     } = "DV127", Error,
     vi { row, limit } => format!("dòng {row} có hơn {limit} ô; mỗi dòng số liệu có nhiều nhất sáu ô");
+
+    // ----- crosswalk, continued (DV136–DV144) -----
+    /// The known shares of an entry leave nothing for its targets of unknown
+    /// share or its unnamed remainder.
+    #[error("shares of old unit {from:?} sum to {sum}, leaving nothing for its targets without share or its unnamed remainder: expected less than 1")]
+    CrosswalkSharesLeaveNothing {
+        /// The old unit's code.
+        from: String,
+        /// The sum of its known shares, as a decimal.
+        sum: String,
+    } = "DV136", Error,
+    vi { from, sum } => format!(
+        "tổng tỷ lệ đã biết của đơn vị cũ \"{from}\" là {}, không còn phần nào cho đơn vị mới chưa rõ tỷ lệ hoặc phần chưa ghi tên: phải nhỏ hơn 1",
+        sum.replace('.', ",")
+    );
+    /// Composing two crosswalks: a target of the first is not mapped by the second.
+    #[error("composing crosswalks: {from:?} goes to {via:?}, which the next crosswalk does not map: expected an entry for it, or the option to keep it")]
+    CrosswalkComposeMissing {
+        /// The old unit's code in the first crosswalk.
+        from: String,
+        /// Its target that the next crosswalk lacks.
+        via: String,
+    } = "DV137", Error,
+    vi { from, via } => format!(
+        "ghép bảng chuyển đổi: đơn vị \"{from}\" chuyển sang \"{via}\", nhưng bảng chuyển đổi tiếp theo không có \"{via}\""
+    );
+    /// Composing two crosswalks: a product of shares needs more places than a share may have.
+    #[error("composing crosswalks: the share of {from:?} to {to:?} needs more than 18 decimal places")]
+    CrosswalkComposeShareScale {
+        /// The old unit's code in the first crosswalk.
+        from: String,
+        /// The target in the next crosswalk.
+        to: String,
+    } = "DV138", Error,
+    vi { from, to } => format!(
+        "ghép bảng chuyển đổi: tỷ lệ từ \"{from}\" sang \"{to}\" cần quá 18 chữ số thập phân"
+    );
+    /// Part of an old unit went to new units the crosswalk does not name: its
+    /// named targets get bounds only, the whole country still gets all of it.
+    #[error("part of old unit {from:?} went to a new unit the crosswalk does not name: its named targets get bounds only")]
+    CrosswalkUnnamedRemainder {
+        /// The old unit's code.
+        from: String,
+    } = "DV139", Warning,
+    vi { from } => format!(
+        "một phần đơn vị cũ \"{from}\" chuyển sang đơn vị mới không có tên trong bảng chuyển đổi: số liệu của các đơn vị mới được ghi chỉ có khoảng giá trị"
+    );
+    /// An old unit of the old hierarchy is left unmapped: neither it, a unit
+    /// above it, nor every unit below it has an entry.
+    #[error("old unit {code:?} is left unmapped: neither it, a unit above it, nor every unit below it has a crosswalk entry")]
+    CrosswalkLeftUnmapped {
+        /// The old unit's code.
+        code: String,
+    } = "DV140", Warning,
+    vi { code } => format!(
+        "đơn vị cũ \"{code}\" chưa được chuyển đổi: cả đơn vị này, đơn vị cấp trên lẫn các đơn vị cấp dưới đều chưa có trong bảng chuyển đổi"
+    );
+    /// A new unit of the new hierarchy receives nothing: neither it, a unit
+    /// above it, nor a unit below it is a target.
+    #[error("new unit {code:?} receives nothing from the crosswalk")]
+    CrosswalkReceivesNothing {
+        /// The new unit's code.
+        code: String,
+    } = "DV141", Warning,
+    vi { code } => format!(
+        "đơn vị mới \"{code}\" không nhận đơn vị cũ nào từ bảng chuyển đổi"
+    );
 
     // ----- intervals (DV150–DV159) -----
     /// Bounds that no interval can have.

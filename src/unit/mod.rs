@@ -7,5 +7,7 @@ mod hierarchy;
 
 pub(crate) use code::NATIONAL_SLOTS;
 pub use code::{Level, Unit, UnitCode};
-pub use crosswalk::{Crosswalk, CrosswalkBuilder, Mapped, Weight};
+pub use crosswalk::{
+    Crosswalk, CrosswalkBuilder, CrosswalkEntry, Mapped, Parts, ThenOptions, Weight,
+};
 pub use hierarchy::{Hierarchy, UnitIndex};

@@ -4,6 +4,7 @@ mod aggregate;
 mod annual_report;
 mod arithmetic;
 mod bad_inputs;
+mod crosswalk;
 #[cfg(feature = "csv")]
 mod csv;
 mod errors;
@@ -12,6 +13,7 @@ mod fixtures;
 mod layers;
 mod one_rule_set;
 mod properties;
+mod reform;
 mod render;
 mod rows;
 #[cfg(feature = "schema")]

@@ -10,13 +10,21 @@ use super::code::{Level, UnitCode};
 use super::hierarchy::Hierarchy;
 use crate::{Error, ErrorKind};
 
+mod compose;
+mod reform;
+
+pub use compose::ThenOptions;
+
 /// The most decimal places a share may have.
 const MAX_SHARE_SCALE: u32 = 18;
 /// What a share must look like.
 const EXPECTED_SHARE: &str =
     "a decimal greater than 0 and at most 1 with at most 18 decimal places, e.g. \"0.4\"";
 /// What a target without share needs when other targets of its entry have one.
-const EXPECTED_SHARE_PRESENT: &str = "a share, since other targets of this entry have one";
+const EXPECTED_SHARE_PRESENT: &str =
+    "a share or \"unknown\", since other targets of this entry have one";
+/// The wire word of a target whose share is not known.
+const UNKNOWN_SHARE: &str = "unknown";
 
 /// How much of an old unit goes to one new unit.
 ///
@@ -114,16 +122,16 @@ impl Mapped {
 }
 
 /// How one entry splits a value, prepared for integer arithmetic.
+///
+/// The known share of target `i` is `numerators[i] / denominator` (0 for a
+/// target of unknown share); `rest / denominator` is what the known shares
+/// leave (to the targets of unknown share and to the unnamed remainder). The
+/// numerators and `rest` add up to the denominator, a power of ten up to 10^18.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Split {
-    /// Share `i` is `numerators[i] / denominator`; the numerators add up to the
-    /// denominator, a power of ten up to 10^18.
-    Shares {
-        numerators: Vec<u64>,
-        denominator: u64,
-    },
-    /// Shares unknown.
-    Unknown,
+struct Split {
+    numerators: Vec<u64>,
+    rest: u64,
+    denominator: u64,
 }
 
 /// One checked entry.
@@ -131,6 +139,8 @@ enum Split {
 struct Entry {
     from: UnitCode,
     targets: Vec<(UnitCode, Weight)>,
+    /// Part of the old unit went to new units the entry does not name.
+    partial: bool,
     split: Split,
 }
 
@@ -143,13 +153,25 @@ struct Entry {
 ///   old units merged into one new unit add up exactly;
 /// - a **split with shares** sends explicit parts (decimal shares adding up
 ///   to exactly 1) to several new units;
-/// - a **split without shares** lists the new units only; what it carries is
-///   approximate ([`Mapped::Between`]).
+/// - a **split without shares** lists the new units only; what each gets is
+///   approximate ([`Mapped::Between`]), but a unit holding all of them gets
+///   the whole;
+/// - **known and unknown shares** mix: shares adding up to less than 1 for
+///   some targets, the rest to the targets of [`Weight::Unknown`] share;
+/// - a **partial** entry says that part of the old unit went to new units it
+///   does not name (the `partial` flag of the national mapping with one
+///   target): no named unit is known to hold all of it (see
+///   [`CrosswalkEntry`] for what each shape gives).
 ///
-/// A crosswalk maps units to units of the same level; each old unit has one
-/// entry. These rules are checked when it is built, so a `Crosswalk` never
-/// holds two entries for one old unit or shares that do not add up to 1;
-/// [`Crosswalk::check`] compares it with the old and new hierarchies.
+/// Each old unit has one entry, and an old unit of any level may go to new
+/// units of any level: an old district without communes may go to a
+/// commune-level special zone, and one crosswalk may hold the provinces and
+/// the communes of a reform (as [`CrosswalkBuilder::from_reform_mapping_json`]
+/// reads them). These rules are checked when it is built, so a `Crosswalk`
+/// never holds two entries for one old unit or shares that do not add up;
+/// [`Crosswalk::check`] compares it with the old and new hierarchies and
+/// [`Crosswalk::warnings`] says what may be wrong. Crosswalks compose
+/// ([`Crosswalk::then`]).
 ///
 /// # Wire format
 ///
@@ -158,15 +180,25 @@ struct Entry {
 ///  "entries": [
 ///    {"from": "10507", "to": [{"code": "10510"}]},
 ///    {"from": "10513", "to": [{"code": "10510", "share": "0.4"}, {"code": "10516", "share": "0.6"}]},
-///    {"from": "10519", "to": [{"code": "10510"}, {"code": "10516"}]}
+///    {"from": "10519", "to": [{"code": "10510"}, {"code": "10516"}]},
+///    {"from": "10522", "to": [{"code": "10510", "share": "unknown"}]},
+///    {"from": "10525", "to": [{"code": "10510", "share": "0.25"}, {"code": "10516", "share": "unknown"}]},
+///    {"from": "10528", "to": [{"code": "10516"}], "partial": true},
+///    {"from": "10531", "to": [{"code": "10510", "share": "0.5"}], "partial": true}
 ///  ]}
 /// ```
 ///
 /// `effective` (the first day of the new units) and `source` (where the
-/// crosswalk comes from) are optional; unknown fields are rejected. One target
-/// without share is a merge; several targets without share are a split without
-/// shares; shares are decimal strings and are given for every target of an
-/// entry or for none. Entries are written sorted by old code.
+/// crosswalk comes from) are optional; unknown fields are rejected. A share is
+/// a decimal string in `(0, 1]`, or `"unknown"`. A target without `share` is,
+/// when no target of its entry has one: the whole old unit (a merge) if it is
+/// the only target of an entry without `partial`, else of unknown share; when
+/// other targets of its entry have one, an error. `partial` (default `false`)
+/// says that part of the old unit went to units not named. Without unknown
+/// shares and without `partial` the shares add up to exactly 1; otherwise the
+/// known ones add up to less than 1. Entries are written sorted by old code,
+/// each so that it reads back as the same entry (a lone target of unknown
+/// share is written `"share": "unknown"`, never as a merge).
 ///
 /// ```
 /// use danvan::{Crosswalk, Mapped};
@@ -206,6 +238,7 @@ enum GivenWeight {
 struct GivenEntry {
     from: UnitCode,
     to: Vec<(UnitCode, GivenWeight)>,
+    partial: bool,
 }
 
 /// Collects the entries of a [`Crosswalk`] and checks them once, in [`build`](CrosswalkBuilder::build).
@@ -316,6 +349,7 @@ impl CrosswalkBuilder {
         self.entries.push(GivenEntry {
             from: old,
             to: vec![(new, GivenWeight::Share(Decimal::ONE))],
+            partial: false,
         });
         self
     }
@@ -339,6 +373,7 @@ impl CrosswalkBuilder {
                 .iter()
                 .map(|&(code, share)| (code, GivenWeight::Share(share)))
                 .collect(),
+            partial: false,
         });
         self
     }
@@ -361,6 +396,82 @@ impl CrosswalkBuilder {
                 .iter()
                 .map(|&code| (code, GivenWeight::Unknown))
                 .collect(),
+            partial: false,
+        });
+        self
+    }
+
+    /// Adds an entry of any shape whose targets together cover the whole old
+    /// unit: known shares and targets of unknown share ([`Weight::Unknown`])
+    /// may be mixed. With no target of unknown share the shares must add up
+    /// to exactly 1; with some, the known shares must add up to less than 1,
+    /// and the targets of unknown share together get what they leave.
+    ///
+    /// ```
+    /// use danvan::Weight;
+    /// use rust_decimal::Decimal;
+    ///
+    /// // Synthetic: 0.25 of 10513 is known to have gone to 10510; the rest
+    /// // went to 10516 and 10519 in unknown parts.
+    /// let cw = danvan::Crosswalk::builder()
+    ///     .entry("10513".parse()?, &[
+    ///         ("10510".parse()?, Weight::Exact(Decimal::new(25, 2))),
+    ///         ("10516".parse()?, Weight::Unknown),
+    ///         ("10519".parse()?, Weight::Unknown),
+    ///     ])
+    ///     .build()?;
+    /// let entry = cw.entry(&"10513".parse()?).ok_or(danvan::ErrorKind::NoSubjects)?;
+    /// assert!(entry.covers_whole());
+    /// assert_eq!(entry.known_share(), Decimal::new(25, 2));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn entry(self, old: UnitCode, targets: &[(UnitCode, Weight)]) -> CrosswalkBuilder {
+        self.push_weighted(old, targets, false)
+    }
+
+    /// Adds an entry of which part went to new units it does not name (the
+    /// `partial` flag of the national mapping). No named target is known to
+    /// hold all of the old unit, so a target of unknown share gets only
+    /// bounds `[0, v]`; the known shares must add up to less than 1.
+    ///
+    /// ```
+    /// use danvan::Weight;
+    ///
+    /// // Synthetic: part of 10513 went to 10510, the rest to a unit not named.
+    /// let cw = danvan::Crosswalk::builder()
+    ///     .partial("10513".parse()?, &[("10510".parse()?, Weight::Unknown)])
+    ///     .build()?;
+    /// let entry = cw.entry(&"10513".parse()?).ok_or(danvan::ErrorKind::NoSubjects)?;
+    /// assert!(entry.has_unnamed_remainder());
+    /// assert!(!entry.covers_whole());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn partial(self, old: UnitCode, targets: &[(UnitCode, Weight)]) -> CrosswalkBuilder {
+        self.push_weighted(old, targets, true)
+    }
+
+    /// Adds an entry with weights as given.
+    fn push_weighted(
+        mut self,
+        old: UnitCode,
+        targets: &[(UnitCode, Weight)],
+        partial: bool,
+    ) -> CrosswalkBuilder {
+        self.entries.push(GivenEntry {
+            from: old,
+            to: targets
+                .iter()
+                .map(|&(code, w)| {
+                    let given = match w {
+                        Weight::Exact(s) => GivenWeight::Share(s),
+                        Weight::Unknown => GivenWeight::Unknown,
+                    };
+                    (code, given)
+                })
+                .collect(),
+            partial,
         });
         self
     }
@@ -370,11 +481,15 @@ impl CrosswalkBuilder {
     /// The problems: an old unit given again
     /// ([`ErrorKind::CrosswalkDuplicateSource`]), an entry without target
     /// ([`ErrorKind::CrosswalkNoTarget`]), a target given twice in one entry
-    /// ([`ErrorKind::CrosswalkDuplicateTarget`]), a target at another level
-    /// ([`ErrorKind::CrosswalkLevelMismatch`]), a share that is not a decimal
+    /// ([`ErrorKind::CrosswalkDuplicateTarget`]), a share that is not a decimal
     /// in `(0, 1]` with at most 18 decimal places, or missing while others of
     /// its entry are given ([`ErrorKind::CrosswalkInvalidShare`]), shares that
-    /// do not add up to exactly 1 ([`ErrorKind::CrosswalkSharesSum`]).
+    /// do not add up to exactly 1 in an entry without target of unknown share
+    /// or unnamed remainder ([`ErrorKind::CrosswalkSharesSum`]), known shares
+    /// that add up to 1 or more in an entry with one
+    /// ([`ErrorKind::CrosswalkSharesLeaveNothing`]). A target may be of any
+    /// level (since issue 14 [`ErrorKind::CrosswalkLevelMismatch`] is not
+    /// produced).
     ///
     /// ```
     /// use rust_decimal::Decimal;
@@ -458,6 +573,9 @@ impl CrosswalkBuilder {
 }
 
 /// Checks one entry on its own; gives the prepared entry or every problem.
+///
+/// A target may be of any level: an old district without communes may go to
+/// a new commune-level unit (the island districts that became special zones).
 fn check_entry(given: &GivenEntry) -> Result<Entry, Vec<Error>> {
     let from = given.from;
     let mut errors: Vec<Error> = Vec::new();
@@ -474,17 +592,6 @@ fn check_entry(given: &GivenEntry) -> Result<Entry, Vec<Error>> {
     let mut unknown = 0usize;
     let mut shares_ok = true;
     for (to, weight) in &given.to {
-        if to.level() != from.level() {
-            errors.push(
-                ErrorKind::CrosswalkLevelMismatch {
-                    from: from.to_string(),
-                    from_level: from.level().as_str(),
-                    to: to.to_string(),
-                    to_level: to.level().as_str(),
-                }
-                .into(),
-            );
-        }
         if !seen.insert(*to) {
             errors.push(
                 ErrorKind::CrosswalkDuplicateTarget {
@@ -522,17 +629,13 @@ fn check_entry(given: &GivenEntry) -> Result<Entry, Vec<Error>> {
             }
         }
     }
-    // The builder's methods never mix shares and unknowns; the wire marks a
-    // missing share among given ones as invalid.
-    let split = if unknown > 0 && shares.is_empty() && shares_ok {
-        Some(Split::Unknown)
-    } else if shares_ok && !shares.is_empty() {
+    let mut split = None;
+    if shares_ok && !given.to.is_empty() {
         let sum = shares
             .iter()
             .fold(Decimal::ZERO, |acc, s| acc.saturating_add(*s));
-        if sum == Decimal::ONE {
-            scaled(&shares)
-        } else {
+        let leaves_some = unknown > 0 || given.partial;
+        if !leaves_some && sum != Decimal::ONE {
             errors.push(
                 ErrorKind::CrosswalkSharesSum {
                     from: from.to_string(),
@@ -540,11 +643,18 @@ fn check_entry(given: &GivenEntry) -> Result<Entry, Vec<Error>> {
                 }
                 .into(),
             );
-            None
+        } else if leaves_some && sum >= Decimal::ONE {
+            errors.push(
+                ErrorKind::CrosswalkSharesLeaveNothing {
+                    from: from.to_string(),
+                    sum: sum.normalize().to_string(),
+                }
+                .into(),
+            );
+        } else {
+            split = scaled(&given.to);
         }
-    } else {
-        None
-    };
+    }
     match split {
         Some(split) if errors.is_empty() => Ok(Entry {
             from,
@@ -556,26 +666,44 @@ fn check_entry(given: &GivenEntry) -> Result<Entry, Vec<Error>> {
                     GivenWeight::Unknown | GivenWeight::Invalid(..) => (*code, Weight::Unknown),
                 })
                 .collect(),
+            partial: given.partial,
             split,
         }),
         _ => Err(errors),
     }
 }
 
-/// The shares (each in `(0, 1]`, at most 18 places, adding up to 1) as integer
-/// numerators over a common power of ten.
-fn scaled(shares: &[Decimal]) -> Option<Split> {
-    let scale = shares.iter().map(Decimal::scale).max()?;
-    let denominator = 10u64.checked_pow(scale)?;
-    let numerators = shares
+/// The known shares (each in `(0, 1]`, at most 18 places, adding up to at
+/// most 1) as integer numerators over a common power of ten, 0 for a target of
+/// unknown share, and what they leave.
+fn scaled(targets: &[(UnitCode, GivenWeight)]) -> Option<Split> {
+    let share = |w: &GivenWeight| match w {
+        GivenWeight::Share(s) => Some(s.normalize()),
+        _ => None,
+    };
+    let scale = targets
         .iter()
-        .map(|s| {
-            let factor = 10i128.checked_pow(scale.checked_sub(s.scale())?)?;
-            u64::try_from(s.mantissa().checked_mul(factor)?).ok()
+        .filter_map(|(_, w)| share(w).map(|s| s.scale()))
+        .max()
+        .unwrap_or(0);
+    let denominator = 10u64.checked_pow(scale)?;
+    let numerators = targets
+        .iter()
+        .map(|(_, w)| match share(w) {
+            Some(s) => {
+                let factor = 10i128.checked_pow(scale.checked_sub(s.scale())?)?;
+                u64::try_from(s.mantissa().checked_mul(factor)?).ok()
+            }
+            None => Some(0),
         })
         .collect::<Option<Vec<u64>>>()?;
-    Some(Split::Shares {
+    let known = numerators
+        .iter()
+        .try_fold(0u64, |acc, &n| acc.checked_add(n))?;
+    let rest = denominator.checked_sub(known)?;
+    Some(Split {
         numerators,
+        rest,
         denominator,
     })
 }
@@ -720,6 +848,32 @@ impl Crosswalk {
         self.entries.iter().map(|e| (e.from, e.targets.as_slice()))
     }
 
+    /// The entry of an old unit: its targets, weights and whether a remainder
+    /// went to units not named.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// assert_eq!(cw.entry(&"10507".parse()?).map(|e| e.covers_whole()), Some(true));
+    /// assert!(cw.entry(&"10510".parse()?).is_none());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn entry(&self, old: &UnitCode) -> Option<CrosswalkEntry<'_>> {
+        let i = *self.by_from.get(old)?;
+        self.entries.get(i).map(|entry| CrosswalkEntry { entry })
+    }
+
+    /// Every entry, by old code.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// assert_eq!(cw.entries().count(), 1);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn entries(&self) -> impl Iterator<Item = CrosswalkEntry<'_>> + '_ {
+        self.entries.iter().map(|entry| CrosswalkEntry { entry })
+    }
+
     /// Compares the crosswalk with the old and new hierarchies at one level.
     ///
     /// Reports, in this order: every old unit of that level without entry
@@ -729,8 +883,9 @@ impl Crosswalk {
     /// missing from the new one ([`ErrorKind::CrosswalkUnknownTarget`]).
     /// Entries of other levels are not looked at. An old unit mapped twice or
     /// shares that do not add up to 1 cannot occur in a built crosswalk (see
-    /// [`CrosswalkBuilder::problems`]). New units that no old unit reaches are
-    /// not reported: a new unit may have no predecessor.
+    /// [`CrosswalkBuilder::problems`]). A target may be of any level. New
+    /// units that no old unit reaches and other things that need not be wrong
+    /// are [`warnings`](Crosswalk::warnings).
     ///
     /// ```
     /// use danvan::{Crosswalk, Hierarchy, Level, Unit};
@@ -788,6 +943,137 @@ impl Crosswalk {
         out
     }
 
+    /// What may be wrong but need not be, each a [`Severity::Warning`](crate::Severity::Warning)
+    /// kind of the error table, apart from the errors of [`check`](Crosswalk::check).
+    ///
+    /// In this order:
+    /// - [`ErrorKind::CrosswalkLeftUnmapped`] (DV140) for each old unit of
+    ///   `old` that nothing carries: neither it, a unit above it, nor every
+    ///   unit below it has an entry. Only the lowest such units are named (an
+    ///   unmapped commune, not also its district), in `old`'s index order; an
+    ///   old district without communes and without entry is named;
+    /// - [`ErrorKind::CrosswalkReceivesNothing`] (DV141) for each new unit of
+    ///   `new` that no entry reaches: neither it, a unit above it, nor a unit
+    ///   below it is a target. Only the highest such units are named (a new
+    ///   province without any predecessor, not also its communes), in `new`'s
+    ///   index order;
+    /// - [`ErrorKind::CrosswalkUnnamedRemainder`] (DV139) for each entry part
+    ///   of whose old unit went to new units it does not name, by old code.
+    ///
+    /// ```
+    /// use danvan::{Crosswalk, Hierarchy, Severity, Unit, Weight};
+    ///
+    /// // Synthetic units.
+    /// let old = Hierarchy::new(vec![
+    ///     Unit::new("90".parse()?, "Old province"),
+    ///     Unit::new("90001".parse()?, "Old commune A").with_parent(Some("90".parse()?)),
+    ///     Unit::new("90002".parse()?, "Old commune B").with_parent(Some("90".parse()?)),
+    /// ])?;
+    /// let new = Hierarchy::new(vec![
+    ///     Unit::new("90".parse()?, "New province"),
+    ///     Unit::new("90010".parse()?, "New commune").with_parent(Some("90".parse()?)),
+    ///     Unit::new("90020".parse()?, "New special zone").with_parent(Some("90".parse()?)),
+    /// ])?;
+    /// let cw = Crosswalk::builder()
+    ///     .partial("90001".parse()?, &[("90010".parse()?, Weight::Unknown)])
+    ///     .build()?;
+    /// let warnings = cw.warnings(&old, &new);
+    /// let codes: Vec<&str> = warnings.iter().map(|w| w.code().as_str()).collect();
+    /// assert_eq!(codes, ["DV140", "DV141", "DV139"]);
+    /// assert!(warnings.iter().all(|w| w.kind().default_severity() == Severity::Warning));
+    /// assert_eq!(warnings[0].to_string(), "old unit \"90002\" is left unmapped: neither it, a unit above it, nor every unit below it has a crosswalk entry");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn warnings(&self, old: &Hierarchy, new: &Hierarchy) -> Vec<Error> {
+        let mut out: Vec<Error> = Vec::new();
+        // Old units: carried by an entry of their own or above them...
+        let mut carried = vec![false; old.len()];
+        for idx in old.top_down() {
+            let own = old.code(idx).is_some_and(|c| self.by_from.contains_key(&c));
+            let above = old
+                .parent(idx)
+                .and_then(|p| carried.get(p.get()).copied())
+                .unwrap_or(false);
+            if let Some(slot) = carried.get_mut(idx.get()) {
+                *slot = own || above;
+            }
+        }
+        // ...or by every unit below them.
+        let mut covered = carried.clone();
+        for idx in old.bottom_up() {
+            let mut children = old.children(idx).peekable();
+            if children.peek().is_some() {
+                let all = children.all(|c| covered.get(c.get()).copied().unwrap_or(false));
+                if let Some(slot) = covered.get_mut(idx.get()) {
+                    *slot = *slot || all;
+                }
+            }
+        }
+        for idx in old.top_down() {
+            let uncovered = !covered.get(idx.get()).copied().unwrap_or(true);
+            if uncovered && old.children(idx).next().is_none() {
+                if let Some(code) = old.code(idx) {
+                    out.push(
+                        ErrorKind::CrosswalkLeftUnmapped {
+                            code: code.to_string(),
+                        }
+                        .into(),
+                    );
+                }
+            }
+        }
+        // New units: a target, a unit above one or a unit below one.
+        let targets: HashSet<UnitCode> = self
+            .entries
+            .iter()
+            .flat_map(|e| e.targets.iter().map(|(to, _)| *to))
+            .collect();
+        let is_target = |idx| new.code(idx).is_some_and(|c| targets.contains(&c));
+        let mut below = vec![false; new.len()];
+        for idx in new.bottom_up() {
+            let here = is_target(idx)
+                || new
+                    .children(idx)
+                    .any(|c| below.get(c.get()).copied().unwrap_or(false));
+            if let Some(slot) = below.get_mut(idx.get()) {
+                *slot = here;
+            }
+        }
+        let mut above = vec![false; new.len()];
+        for idx in new.top_down() {
+            let parent = new.parent(idx);
+            let from_above = parent
+                .and_then(|p| above.get(p.get()).copied())
+                .unwrap_or(false);
+            if let Some(slot) = above.get_mut(idx.get()) {
+                *slot = from_above || is_target(idx);
+            }
+            let reached = below.get(idx.get()).copied().unwrap_or(true) || from_above;
+            let parent_reached =
+                parent.map_or(true, |p| below.get(p.get()).copied().unwrap_or(true));
+            if !reached && parent_reached {
+                if let Some(code) = new.code(idx) {
+                    out.push(
+                        ErrorKind::CrosswalkReceivesNothing {
+                            code: code.to_string(),
+                        }
+                        .into(),
+                    );
+                }
+            }
+        }
+        for entry in self.entries.iter().filter(|e| e.partial) {
+            out.push(
+                ErrorKind::CrosswalkUnnamedRemainder {
+                    from: entry.from.to_string(),
+                }
+                .into(),
+            );
+        }
+        out
+    }
+
     /// Carries counts of old units over to the new units.
     ///
     /// Counts given for the same old unit add up. Each old count goes to its
@@ -796,9 +1082,12 @@ impl Crosswalk {
     /// `count × share`, then the units left over go one each to the targets
     /// with the largest fractional parts, ties to the target listed first),
     /// so the parts add up exactly to the count; for a split without shares,
-    /// as the interval `[0, count]` to each target. The result has one row per
-    /// target reached, sorted by code. Merges and splits with shares therefore
-    /// keep the total exactly.
+    /// as the interval `[0, count]` to each target (exactly `count` to a lone
+    /// target of an entry without unnamed remainder). Known and unknown shares
+    /// mixed, and partial entries, are split as [`CrosswalkEntry::parts`]
+    /// says; what went to units not named is in no row. The result has one
+    /// row per target reached, sorted by code. Merges and splits with shares
+    /// therefore keep the total exactly.
     ///
     /// # Errors
     ///
@@ -846,31 +1135,280 @@ impl Crosswalk {
             let Some(entry) = self.by_from.get(&code).and_then(|&i| self.entries.get(i)) else {
                 continue;
             };
-            match &entry.split {
-                Split::Shares {
-                    numerators,
-                    denominator,
-                } => {
-                    let parts = largest_remainder(value, numerators, *denominator)
-                        .ok_or_else(|| overflow(&code))?;
-                    for ((to, _), part) in entry.targets.iter().zip(parts) {
-                        let (low, high) = out.entry(*to).or_insert((0, 0));
-                        *low = low.checked_add(part).ok_or_else(|| overflow(to))?;
-                        *high = high.checked_add(part).ok_or_else(|| overflow(to))?;
-                    }
-                }
-                Split::Unknown => {
-                    for (to, _) in &entry.targets {
-                        let (_, high) = out.entry(*to).or_insert((0, 0));
-                        *high = high.checked_add(value).ok_or_else(|| overflow(to))?;
-                    }
-                }
+            let parts = entry.parts(value).ok_or_else(|| overflow(&code))?;
+            for (to, m) in parts.targets {
+                let (low, high) = out.entry(to).or_insert((0, 0));
+                *low = low.checked_add(m.low()).ok_or_else(|| overflow(&to))?;
+                *high = high.checked_add(m.high()).ok_or_else(|| overflow(&to))?;
             }
         }
         Ok(out
             .into_iter()
             .map(|(code, (low, high))| (code, Mapped::from_bounds(low, high)))
             .collect())
+    }
+}
+
+impl Entry {
+    /// Splits `value` over the targets (see [`CrosswalkEntry::parts`]);
+    /// `None` only if the arithmetic cannot be done in 128 bits.
+    fn parts(&self, value: u64) -> Option<Parts> {
+        let mut numerators = self.split.numerators.clone();
+        numerators.push(self.split.rest);
+        let mut whole = largest_remainder(value, &numerators, self.split.denominator)?;
+        let rest = whole.pop()?;
+        let unknown = self
+            .targets
+            .iter()
+            .filter(|(_, w)| *w == Weight::Unknown)
+            .count();
+        let targets = self
+            .targets
+            .iter()
+            .zip(whole)
+            .map(|(&(code, w), part)| {
+                let m = match w {
+                    Weight::Unknown if unknown == 1 && !self.partial => Mapped::Exact(rest),
+                    Weight::Unknown => Mapped::from_bounds(0, rest),
+                    Weight::Exact(_) => Mapped::Exact(part),
+                };
+                (code, m)
+            })
+            .collect();
+        let unnamed = if !self.partial {
+            None
+        } else if unknown == 0 {
+            Some(Mapped::Exact(rest))
+        } else {
+            Some(Mapped::from_bounds(0, rest))
+        };
+        Some(Parts { targets, unnamed })
+    }
+}
+
+/// One entry of a [`Crosswalk`]: an old unit, the new units it went to and
+/// what is known of the parts.
+///
+/// The shapes, and what an old value `v` gives (see [`parts`](CrosswalkEntry::parts)):
+///
+/// | shape | targets | remainder | each named target gets |
+/// |---|---|---|---|
+/// | merge | one, share 1 | none | exactly `v` |
+/// | split with shares | several, shares adding up to 1 | none | exactly its part |
+/// | split without shares | several, [`Weight::Unknown`] | none | `[0, v]` |
+/// | known and unknown shares | shares adding up to `s < 1`, some unknown | none | its part, or `[0, (1 − s)·v]` |
+/// | partial | any, known shares adding up to `s < 1` | unnamed | its part, or `[0, (1 − s)·v]` |
+///
+/// Whenever the named targets [cover the whole](CrosswalkEntry::covers_whole)
+/// old unit, any unit containing all of them gets exactly `v`; with an
+/// [unnamed remainder](CrosswalkEntry::has_unnamed_remainder) only the
+/// whole country is known to.
+///
+/// ```
+/// use danvan::{Crosswalk, Mapped, Weight};
+///
+/// // Synthetic: part of 10513 went to 10510, the rest to a unit not named.
+/// let cw = Crosswalk::builder()
+///     .partial("10513".parse()?, &[("10510".parse()?, Weight::Unknown)])
+///     .build()?;
+/// let entry = cw.entry(&"10513".parse()?).ok_or(danvan::ErrorKind::NoSubjects)?;
+/// let parts = entry.parts(7)?;
+/// assert_eq!(parts.targets(), [("10510".parse()?, Mapped::Between { low: 0, high: 7 })]);
+/// assert_eq!(parts.unnamed(), Some(Mapped::Between { low: 0, high: 7 }));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CrosswalkEntry<'a> {
+    entry: &'a Entry,
+}
+
+impl<'a> CrosswalkEntry<'a> {
+    /// The old unit.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// assert_eq!(cw.entries().next().map(|e| e.from()), Some("10507".parse()?));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn from(&self) -> UnitCode {
+        self.entry.from
+    }
+
+    /// The new units it went to, with their weights, in the order given.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// assert_eq!(cw.entries().next().map(|e| e.targets().len()), Some(1));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn targets(&self) -> &'a [(UnitCode, Weight)] {
+        &self.entry.targets
+    }
+
+    /// Whether part of the old unit went to new units the entry does not name
+    /// (`partial` in the national mapping).
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// assert_eq!(cw.entries().next().map(|e| e.has_unnamed_remainder()), Some(false));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn has_unnamed_remainder(&self) -> bool {
+        self.entry.partial
+    }
+
+    /// Whether the named targets together hold the whole old unit (no
+    /// unnamed remainder), so that a unit containing them all gets exactly
+    /// the old value.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder()
+    ///     .split_unknown("10513".parse()?, &["10510".parse()?, "10516".parse()?])
+    ///     .build()?;
+    /// assert_eq!(cw.entries().next().map(|e| e.covers_whole()), Some(true));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn covers_whole(&self) -> bool {
+        !self.entry.partial
+    }
+
+    /// Whether every target's part is known exactly: the named targets
+    /// cover the whole old unit and at most one of them has an unknown share
+    /// (it gets what the others leave).
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder()
+    ///     .split_unknown("10513".parse()?, &["10510".parse()?, "10516".parse()?])
+    ///     .build()?;
+    /// assert_eq!(cw.entries().next().map(|e| e.is_exact()), Some(false));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_exact(&self) -> bool {
+        let unknown = self
+            .entry
+            .targets
+            .iter()
+            .filter(|(_, w)| *w == Weight::Unknown)
+            .count();
+        !self.entry.partial && unknown <= 1
+    }
+
+    /// The sum of the known shares (1 for a merge or a split with shares,
+    /// less than 1 when some share is unknown or a remainder is unnamed).
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder()
+    ///     .split_unknown("10513".parse()?, &["10510".parse()?, "10516".parse()?])
+    ///     .build()?;
+    /// assert_eq!(cw.entries().next().map(|e| e.known_share()), Some(rust_decimal::Decimal::ZERO));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn known_share(&self) -> Decimal {
+        self.entry
+            .targets
+            .iter()
+            .filter_map(|(_, w)| match w {
+                Weight::Exact(s) => Some(*s),
+                Weight::Unknown => None,
+            })
+            .fold(Decimal::ZERO, |acc, s| acc.saturating_add(s))
+    }
+
+    /// Splits an old value `v` over the targets.
+    ///
+    /// The known shares and what they leave are rounded together by the
+    /// largest remainder method (as [`Crosswalk::map_counts`] describes), so a
+    /// target of known share gets an exact whole part and the parts add up
+    /// to `v`. What the known shares leave, `r`: a lone target of unknown
+    /// share in an entry without unnamed remainder gets exactly `r`; several
+    /// targets of unknown share, or one beside an unnamed remainder, each get
+    /// `[0, r]`. [`Parts::unnamed`] is what went to units not named: exactly
+    /// `r` when every named share is known, else `[0, r]`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Overflow`] if the arithmetic does not fit (it always
+    /// fits for shares of at most 18 places).
+    ///
+    /// ```
+    /// use danvan::{Crosswalk, Mapped, Weight};
+    /// use rust_decimal::Decimal;
+    ///
+    /// // Synthetic: 0.4 known to 10510, the rest unknown between 10516 and 10519.
+    /// let cw = Crosswalk::builder()
+    ///     .entry("10513".parse()?, &[
+    ///         ("10510".parse()?, Weight::Exact(Decimal::new(4, 1))),
+    ///         ("10516".parse()?, Weight::Unknown),
+    ///         ("10519".parse()?, Weight::Unknown),
+    ///     ])
+    ///     .build()?;
+    /// let parts = cw.entries().next().ok_or(danvan::ErrorKind::NoSubjects)?.parts(10)?;
+    /// assert_eq!(parts.targets()[0].1, Mapped::Exact(4));
+    /// assert_eq!(parts.targets()[1].1, Mapped::Between { low: 0, high: 6 });
+    /// assert_eq!(parts.unnamed(), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn parts(&self, value: u64) -> Result<Parts, Error> {
+        self.entry.parts(value).ok_or_else(|| {
+            ErrorKind::Overflow {
+                what: format!(
+                    "count of old unit {} split over its targets",
+                    self.entry.from
+                ),
+            }
+            .into()
+        })
+    }
+}
+
+/// What each target of a [`CrosswalkEntry`] gets of one old value, and what
+/// went to units not named.
+///
+/// ```
+/// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+/// let parts = cw.entries().next().ok_or(danvan::ErrorKind::NoSubjects)?.parts(5)?;
+/// assert_eq!(parts.targets(), [("10510".parse()?, danvan::Mapped::Exact(5))]);
+/// assert_eq!(parts.unnamed(), None);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parts {
+    targets: Vec<(UnitCode, Mapped)>,
+    unnamed: Option<Mapped>,
+}
+
+impl Parts {
+    /// Each named target with what it gets, in the entry's order.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// let parts = cw.entries().next().ok_or(danvan::ErrorKind::NoSubjects)?.parts(5)?;
+    /// assert_eq!(parts.targets().len(), 1);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn targets(&self) -> &[(UnitCode, Mapped)] {
+        &self.targets
+    }
+
+    /// What went to new units the entry does not name; `None` when the named
+    /// targets cover the whole old unit.
+    ///
+    /// ```
+    /// let cw = danvan::Crosswalk::builder().merge("10507".parse()?, "10510".parse()?).build()?;
+    /// let parts = cw.entries().next().ok_or(danvan::ErrorKind::NoSubjects)?.parts(5)?;
+    /// assert!(parts.unnamed().is_none());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn unnamed(&self) -> Option<Mapped> {
+        self.unnamed
     }
 }
 
@@ -905,6 +1443,8 @@ crate::wire::objects_only!(CrosswalkWire);
 struct EntryWire {
     from: UnitCode,
     to: Vec<TargetWire>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    partial: bool,
 }
 
 crate::wire::objects_only!(EntryWire);
@@ -927,13 +1467,14 @@ impl From<CrosswalkWire> for CrosswalkBuilder {
             .into_iter()
             .map(|e| {
                 let any_share = e.to.iter().any(|t| t.share.is_some());
-                let single = e.to.len() == 1;
+                let merge = e.to.len() == 1 && !e.partial;
                 let to =
                     e.to.into_iter()
                         .map(|t| {
                             let weight = match t.share {
+                                Some(text) if text == UNKNOWN_SHARE => GivenWeight::Unknown,
                                 Some(text) => parse_share(text),
-                                None if single => GivenWeight::Share(Decimal::ONE),
+                                None if merge => GivenWeight::Share(Decimal::ONE),
                                 None if any_share => {
                                     GivenWeight::Invalid(String::new(), EXPECTED_SHARE_PRESENT)
                                 }
@@ -942,7 +1483,11 @@ impl From<CrosswalkWire> for CrosswalkBuilder {
                             (t.code, weight)
                         })
                         .collect();
-                GivenEntry { from: e.from, to }
+                GivenEntry {
+                    from: e.from,
+                    to,
+                    partial: e.partial,
+                }
             })
             .collect();
         CrosswalkBuilder {
@@ -972,9 +1517,14 @@ impl From<Crosswalk> for CrosswalkWire {
             .entries
             .into_iter()
             .map(|e| {
-                let merge =
-                    matches!(e.targets.as_slice(), [(_, Weight::Exact(s))] if *s == Decimal::ONE);
+                let merge = !e.partial
+                    && matches!(e.targets.as_slice(), [(_, Weight::Exact(s))] if *s == Decimal::ONE);
+                // Targets without share read back as unknown when no target
+                // of the entry has a share and the entry is not a merge.
+                let all_unknown = e.targets.iter().all(|(_, w)| *w == Weight::Unknown)
+                    && (e.targets.len() > 1 || e.partial);
                 EntryWire {
+                    partial: e.partial,
                     from: e.from,
                     to: e
                         .targets
@@ -982,8 +1532,10 @@ impl From<Crosswalk> for CrosswalkWire {
                         .map(|(code, w)| TargetWire {
                             code,
                             share: match w {
-                                Weight::Exact(s) if !merge => Some(s.normalize().to_string()),
-                                _ => None,
+                                Weight::Exact(_) if merge => None,
+                                Weight::Exact(s) => Some(s.normalize().to_string()),
+                                Weight::Unknown if all_unknown => None,
+                                Weight::Unknown => Some(UNKNOWN_SHARE.to_owned()),
                             },
                         })
                         .collect(),
@@ -1098,7 +1650,7 @@ mod tests {
             texts(&b),
             [(
                 0,
-                "invalid share \"\" of \"10513\" to \"10516\": expected a share, since other targets of this entry have one"
+                "invalid share \"\" of \"10513\" to \"10516\": expected a share or \"unknown\", since other targets of this entry have one"
                     .to_owned(),
                 "DV045"
             )]
@@ -1140,7 +1692,6 @@ mod tests {
                 (1, "crosswalk maps old unit \"10507\" more than once: first at entry 0".to_owned(), "DV041"),
                 (2, "crosswalk entry of \"10513\" has no target: expected at least one".to_owned(), "DV046"),
                 (3, "crosswalk entry of \"10519\" lists target \"10510\" twice".to_owned(), "DV047"),
-                (4, "crosswalk maps \"10522\" at level commune to \"288\" at level district: expected a target at the same level".to_owned(), "DV048"),
                 (5, "invalid share \"1.5\" of \"10525\" to \"10510\": expected a decimal greater than 0 and at most 1 with at most 18 decimal places, e.g. \"0.4\"".to_owned(), "DV045"),
                 (5, "invalid share \"-0.5\" of \"10525\" to \"10516\": expected a decimal greater than 0 and at most 1 with at most 18 decimal places, e.g. \"0.4\"".to_owned(), "DV045"),
                 (6, "shares of old unit \"10528\" sum to 0.9: expected 1".to_owned(), "DV044"),
