@@ -484,7 +484,9 @@ impl Word {
         match self {
             Word::Exact => Interval::exact(v),
             Word::Nearly | Word::JustUnder => Interval::near(v),
-            Word::Range => Interval::between(from, Some(v)).unwrap_or_else(|_| Interval::at_most(v)),
+            Word::Range => {
+                Interval::between(from, Some(v)).unwrap_or_else(|_| Interval::at_most(v))
+            }
             w => match w.qualifier() {
                 Qualifier::AtLeast => Interval::at_least(v),
                 Qualifier::About => Interval::about(v),
@@ -1041,6 +1043,249 @@ impl<'de> Visitor<'de> for ReportedVisitor {
 impl<'de> serde::Deserialize<'de> for Reported {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Reported, D::Error> {
         deserializer.deserialize_any(ReportedVisitor)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The v2 wire form of worded values
+// ---------------------------------------------------------------------------
+
+/// The v2 wire form of worded values: the report's [`Word`] travels with the number.
+///
+/// Designed for app developers: the word is an ASCII id ([`Word::as_str`],
+/// no Unicode normalization to get wrong), named in English after what the
+/// Vietnamese word says; the Vietnamese text is `danvan::notation`'s.
+///
+/// | value | v2 form |
+/// |---|---|
+/// | exact 6800 | `6800` (a plain integer; `{"word": "exact", "value": 6800}` is read too) |
+/// | "gần 300" | `{"word": "nearly", "value": 300}` |
+/// | "từ 120 đến 150" | `{"word": "range", "from": 120, "to": 150}` (`from` ≤ `to`, else DV132) |
+/// | measure "ngót 8,9 km" | `{"word": "just_under", "amount": "8.9", "unit": "km"}` |
+/// | measure "từ 5 đến 8 km" | `{"word": "range", "from": "5", "to": "8", "unit": "km"}` |
+///
+/// An exact measure is `{"amount": "8.9", "unit": "km"}` (no `word`). Unknown
+/// keys and unknown word ids are refused. The v1 forms (`{"at_least": 6800}`,
+/// `"qualifier"`) are not v2: a v1 value keeps its v1 form and its default word.
+/// Use the modules with `#[serde(with = ...)]`:
+///
+/// ```
+/// use danvan::{notation, worded_v2, Measure, Reported};
+///
+/// #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+/// struct Cell {
+///     #[serde(with = "worded_v2::reported")]
+///     value: Reported,
+///     #[serde(with = "worded_v2::measure")]
+///     money: Measure,
+/// }
+///
+/// let cell = Cell {
+///     value: notation::parse_reported("gần 300")?,
+///     money: notation::parse_measure("từ 2 đến 3 tỷ đồng")?,
+/// };
+/// let json = serde_json::to_string(&cell).unwrap();
+/// assert_eq!(json, r#"{"value":{"word":"nearly","value":300},"money":{"word":"range","from":"2000000000","to":"3000000000","unit":"đồng"}}"#);
+/// assert_eq!(serde_json::from_str::<Cell>(&json).unwrap(), cell);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+pub mod worded_v2 {
+    use super::{Count, Decimal, Measure, Reported, UnitWord, Word};
+    use crate::Error;
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ReportedObject {
+        word: Word,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<u64>,
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(untagged)]
+    enum ReportedWire {
+        Plain(u64),
+        Object(ReportedObject),
+    }
+
+    fn shape(word: Word) -> Error {
+        let why = if word == Word::Range {
+            "a range has \"from\" and \"to\" and no \"value\""
+        } else {
+            "a worded number has \"value\" and no \"from\" or \"to\""
+        };
+        crate::ErrorKind::NotAValue {
+            input: format!("{{\"word\": \"{word}\", …}}: {why}"),
+        }
+        .into()
+    }
+
+    fn reported_from(o: ReportedObject) -> Result<Reported, Error> {
+        match (o.word, o.value, o.from, o.to) {
+            (Word::Range, None, Some(a), Some(b)) => Reported::range(Count(a), Count(b)),
+            (w, Some(v), None, None) if w != Word::Range => Reported::worded(w, Count(v)),
+            (w, ..) => Err(shape(w)),
+        }
+    }
+
+    /// The v2 form of a [`Reported`], for `#[serde(with = "danvan::worded_v2::reported")]`.
+    ///
+    /// ```
+    /// use danvan::{notation, worded_v2, Reported};
+    ///
+    /// #[derive(serde::Serialize, serde::Deserialize)]
+    /// struct V(#[serde(with = "worded_v2::reported")] Reported);
+    ///
+    /// let v: V = serde_json::from_str(r#"{"word": "or_more", "value": 50}"#).unwrap();
+    /// assert_eq!(notation::reported(v.0), "từ 50 trở lên");
+    /// assert_eq!(serde_json::to_string(&V(Reported::exact(danvan::Count::new(7)))).unwrap(), "7");
+    /// ```
+    pub mod reported {
+        use super::{reported_from, ReportedObject, ReportedWire};
+        use crate::{Reported, Word};
+
+        /// Writes the v2 form.
+        ///
+        /// # Errors
+        ///
+        /// None of its own; the serializer's.
+        ///
+        /// ```
+        /// let mut out = Vec::new();
+        /// let r = danvan::notation::parse_reported("trên 1.900")?;
+        /// danvan::worded_v2::reported::serialize(&r, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        /// assert_eq!(out, br#"{"word":"above","value":1900}"#);
+        /// # Ok::<(), danvan::Error>(())
+        /// ```
+        pub fn serialize<S: serde::Serializer>(r: &Reported, s: S) -> Result<S::Ok, S::Error> {
+            let wire = match (r.word(), r.range_from()) {
+                (Word::Exact, _) => ReportedWire::Plain(r.value().get()),
+                (_, Some(from)) => ReportedWire::Object(ReportedObject {
+                    word: Word::Range,
+                    value: None,
+                    from: Some(from.get()),
+                    to: Some(r.value().get()),
+                }),
+                (word, None) => ReportedWire::Object(ReportedObject {
+                    word,
+                    value: Some(r.value().get()),
+                    from: None,
+                    to: None,
+                }),
+            };
+            serde::Serialize::serialize(&wire, s)
+        }
+
+        /// Reads the v2 form.
+        ///
+        /// # Errors
+        ///
+        /// A malformed value: unknown keys or word, a range with `from` above
+        /// `to` (DV132), `value` with a range or `from`/`to` without one.
+        ///
+        /// ```
+        /// let mut de = serde_json::Deserializer::from_str(r#"{"word":"range","from":9,"to":5}"#);
+        /// assert!(danvan::worded_v2::reported::deserialize(&mut de).is_err());
+        /// ```
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Reported, D::Error> {
+            match <ReportedWire as serde::Deserialize>::deserialize(d)? {
+                ReportedWire::Plain(v) => Ok(Reported::exact(crate::Count::new(v))),
+                ReportedWire::Object(o) => reported_from(o).map_err(serde::de::Error::custom),
+            }
+        }
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct MeasureWire {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        word: Option<Word>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        amount: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<String>,
+        unit: UnitWord,
+    }
+
+    fn measure_from(w: MeasureWire) -> Result<Measure, Error> {
+        let dec = |t: &str| -> Result<Decimal, Error> { super::parse_wire_decimal(t) };
+        let word = w.word.unwrap_or(Word::Exact);
+        match (word, w.amount, w.from, w.to) {
+            (Word::Range, None, Some(a), Some(b)) => Measure::range(dec(&a)?, dec(&b)?, w.unit),
+            (w2, Some(a), None, None) if w2 != Word::Range => Measure::worded(w2, dec(&a)?, w.unit),
+            (w2, ..) => Err(shape(w2)),
+        }
+    }
+
+    /// The v2 form of a [`Measure`], for `#[serde(with = "danvan::worded_v2::measure")]`.
+    ///
+    /// ```
+    /// use danvan::{notation, worded_v2, Measure};
+    ///
+    /// #[derive(serde::Serialize, serde::Deserialize)]
+    /// struct V(#[serde(with = "worded_v2::measure")] Measure);
+    ///
+    /// let v: V = serde_json::from_str(r#"{"word": "nearly", "amount": "8.9", "unit": "km"}"#).unwrap();
+    /// assert_eq!(notation::measure(&v.0), "gần 8,9 km");
+    /// ```
+    pub mod measure {
+        use super::{measure_from, MeasureWire};
+        use crate::{Measure, Word};
+
+        /// Writes the v2 form.
+        ///
+        /// # Errors
+        ///
+        /// None of its own; the serializer's.
+        ///
+        /// ```
+        /// let mut out = Vec::new();
+        /// let m = danvan::notation::parse_measure("8,9 km")?;
+        /// danvan::worded_v2::measure::serialize(&m, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        /// assert_eq!(out, br#"{"amount":"8.9","unit":"km"}"#);
+        /// # Ok::<(), danvan::Error>(())
+        /// ```
+        pub fn serialize<S: serde::Serializer>(m: &Measure, s: S) -> Result<S::Ok, S::Error> {
+            let amount = m.amount().to_string();
+            let wire = match (m.word(), m.range_from()) {
+                (_, Some(from)) => MeasureWire {
+                    word: Some(Word::Range),
+                    amount: None,
+                    from: Some(from.to_string()),
+                    to: Some(amount),
+                    unit: m.unit().clone(),
+                },
+                (word, None) => MeasureWire {
+                    word: (word != Word::Exact).then_some(word),
+                    amount: Some(amount),
+                    from: None,
+                    to: None,
+                    unit: m.unit().clone(),
+                },
+            };
+            serde::Serialize::serialize(&wire, s)
+        }
+
+        /// Reads the v2 form.
+        ///
+        /// # Errors
+        ///
+        /// A malformed value: unknown keys or word, a bad decimal, a reversed range.
+        ///
+        /// ```
+        /// let mut de = serde_json::Deserializer::from_str(r#"{"word":"range","amount":"5","unit":"km"}"#);
+        /// assert!(danvan::worded_v2::measure::deserialize(&mut de).is_err());
+        /// ```
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Measure, D::Error> {
+            let w = <MeasureWire as serde::Deserialize>::deserialize(d)?;
+            measure_from(w).map_err(serde::de::Error::custom)
+        }
     }
 }
 
