@@ -2278,6 +2278,114 @@ mod tests {
         }
     }
 
+    /// v1 values take their qualifier's default word; the v1 form is unchanged.
+    #[test]
+    fn v1_wire_keeps_its_forms_and_default_words() {
+        for (json, word) in [
+            ("6800", Word::Exact),
+            (r#"{"at_least":6800}"#, Word::MoreThan),
+            (r#"{"at_most":6800}"#, Word::NotMoreThan),
+            (r#"{"about":6800}"#, Word::About),
+        ] {
+            let r: Reported = serde_json::from_str(json).unwrap();
+            assert_eq!(r.word(), word, "{json}");
+            assert_eq!(serde_json::to_string(&r).unwrap(), json);
+        }
+        // A word travels only in v2; v1 writes its qualifier (the same claim, coarser).
+        let near = Reported::worded(Word::Nearly, c(300)).unwrap();
+        assert_eq!(serde_json::to_string(&near).unwrap(), r#"{"at_most":300}"#);
+        // A range has no v1 form: refused, never weakened silently.
+        let range = Reported::range(c(5), c(8)).unwrap();
+        let err = serde_json::to_string(&range).unwrap_err().to_string();
+        assert!(err.contains("no v1 wire form"), "{err}");
+        let m = Measure::range(5.into(), 8.into(), "km".parse().unwrap()).unwrap();
+        assert!(serde_json::to_string(&m).is_err());
+        let m: Measure =
+            serde_json::from_str(r#"{"amount":"5","unit":"km","qualifier":"at_most"}"#).unwrap();
+        assert_eq!(m.word(), Word::NotMoreThan);
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct V2 {
+        #[serde(with = "worded_v2::reported")]
+        r: Reported,
+        #[serde(with = "worded_v2::measure")]
+        m: Measure,
+    }
+
+    /// Every word round-trips through the v2 form, for counts and measures.
+    #[test]
+    fn v2_wire_round_trips_every_word() {
+        for w in Word::ALL {
+            let (r, m) = if w == Word::Range {
+                (
+                    Reported::range(c(120), c(150)).unwrap(),
+                    Measure::range(dec("2.5"), dec("3"), "km".parse().unwrap()).unwrap(),
+                )
+            } else {
+                (
+                    Reported::worded(w, c(300)).unwrap(),
+                    Measure::worded(w, dec("8.9"), "km".parse().unwrap()).unwrap(),
+                )
+            };
+            let v = V2 { r, m };
+            let json = serde_json::to_string(&v).unwrap();
+            assert_eq!(serde_json::from_str::<V2>(&json).unwrap(), v, "{json}");
+            if w != Word::Exact {
+                assert!(
+                    json.contains(&format!(r#""word":"{}""#, w.as_str())),
+                    "{json}"
+                );
+            }
+        }
+        let json = r#"{"r":{"word":"nearly","value":300},"m":{"word":"range","from":"1","to":"2","unit":"km"}}"#;
+        let v: V2 = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&v).unwrap(), json);
+        let exact: V2 = serde_json::from_str(
+            r#"{"r":{"word":"exact","value":7},"m":{"amount":"1","unit":"km"}}"#,
+        )
+        .unwrap();
+        assert_eq!(exact.r, Reported::exact(c(7)));
+        for bad in [
+            r#"{"r":{"word":"range","from":9,"to":5},"m":{"amount":"1","unit":"km"}}"#,
+            r#"{"r":{"word":"range","value":9},"m":{"amount":"1","unit":"km"}}"#,
+            r#"{"r":{"word":"nearly","from":1,"to":5},"m":{"amount":"1","unit":"km"}}"#,
+            r#"{"r":{"word":"gan","value":9},"m":{"amount":"1","unit":"km"}}"#,
+            r#"{"r":{"word":"nearly","value":9,"extra":1},"m":{"amount":"1","unit":"km"}}"#,
+            r#"{"r":{"at_least":9},"m":{"amount":"1","unit":"km"}}"#,
+            r#"{"r":9,"m":{"word":"range","from":"3","to":"2","unit":"km"}}"#,
+            r#"{"r":9,"m":{"word":"nearly","amount":"-1","unit":"km"}}"#,
+        ] {
+            assert!(serde_json::from_str::<V2>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn plain_form_reads_word_ids() {
+        assert_eq!(
+            "nearly 300".parse::<Reported>().unwrap(),
+            Reported::worded(Word::Nearly, c(300)).unwrap()
+        );
+        assert_eq!(
+            "range 120 150".parse::<Reported>().unwrap(),
+            Reported::range(c(120), c(150)).unwrap()
+        );
+        assert_eq!(
+            "range 150 120".parse::<Reported>().unwrap_err().code(),
+            "DV132"
+        );
+        assert_eq!("gan 300".parse::<Reported>().unwrap_err().code(), "DV131");
+        assert_eq!("exact 300".parse::<Reported>().unwrap_err().code(), "DV001");
+        assert_eq!(
+            "at_least 6800".parse::<Reported>().unwrap(),
+            Reported::new(Qualifier::AtLeast, c(6800))
+        );
+        for w in Word::ALL {
+            assert_eq!(w.as_str().parse::<Word>().unwrap(), w);
+            assert_eq!(Word::default_for(w.qualifier()).qualifier(), w.qualifier());
+        }
+    }
+
     #[test]
     fn auto_traits() {
         fn ok<T: Send + Sync + Unpin>() {}
