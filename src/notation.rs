@@ -423,7 +423,7 @@ fn measure_tokens(toks: &[&str]) -> Option<(Decimal, String)> {
 /// assert_eq!((word, from), (Word::MoreThan, None));
 /// assert_eq!(amount, Decimal::from(6_300_000_000u64));
 /// assert_eq!(notation::parse_amount("8,9")?.2, Decimal::new(89, 1));
-/// assert_eq!(notation::parse_amount("từ 2 đến 3 triệu")?.1, Some(Decimal::from(2)));
+/// assert_eq!(notation::parse_amount("từ 2 đến 3 triệu")?.1, Some(Decimal::from(2_000_000)));
 /// # Ok::<(), danvan::Error>(())
 /// ```
 pub fn parse_amount(s: &str) -> Result<(Word, Option<Decimal>, Decimal), Error> {
