@@ -192,24 +192,24 @@ fn head<'a>(n: &'a str, input: &str, expected: &'static str) -> Result<Head<'a>,
     }
     // "từ A đến B" and "từ N trở lên".
     if lower_is(first, "từ") {
-        let body = &tokens[1..];
-        if body.len() >= 2
-            && lower_is(body[body.len() - 2], "trở")
-            && lower_is(body[body.len() - 1], "lên")
-        {
-            return Ok(Head {
-                word: Word::OrMore,
-                from: Vec::new(),
-                rest: body[..body.len() - 2].to_vec(),
-            });
+        let body = tokens.get(1..).unwrap_or_default();
+        if let [middle @ .., tro, len] = body {
+            if lower_is(tro, "trở") && lower_is(len, "lên") {
+                return Ok(Head {
+                    word: Word::OrMore,
+                    from: Vec::new(),
+                    rest: middle.to_vec(),
+                });
+            }
         }
-        return match body.iter().position(|t| lower_is(t, "đến")) {
-            Some(k) => Ok(Head {
+        let k = body.iter().position(|t| lower_is(t, "đến"));
+        return match k.map(|k| (body.get(..k), body.get(k + 1..))) {
+            Some((Some(from), Some(rest))) => Ok(Head {
                 word: Word::Range,
-                from: body[..k].to_vec(),
-                rest: body[k + 1..].to_vec(),
+                from: from.to_vec(),
+                rest: rest.to_vec(),
             }),
-            None => Err(invalid(input, expected)),
+            _ => Err(invalid(input, expected)),
         };
     }
     // The longest word first: "trên dưới" before "trên".
@@ -233,7 +233,7 @@ fn head<'a>(n: &'a str, input: &str, expected: &'static str) -> Result<Head<'a>,
         return Ok(Head {
             word,
             from: Vec::new(),
-            rest: tokens[k..].to_vec(),
+            rest: tokens.get(k..).unwrap_or_default().to_vec(),
         });
     }
     if tokens.len() > 1 && first.chars().all(char::is_alphabetic) {
@@ -1123,7 +1123,16 @@ mod number_tests {
     fn every_word_of_the_table() {
         use crate::Tone;
         // (text, word, low, high, tone, estimate, written back)
-        let rows: [(&str, Word, u64, Option<u64>, Tone, Option<u64>, &str); 18] = [
+        type Row = (
+            &'static str,
+            Word,
+            u64,
+            Option<u64>,
+            Tone,
+            Option<u64>,
+            &'static str,
+        );
+        let rows: [Row; 18] = [
             (
                 "1.229",
                 Word::Exact,

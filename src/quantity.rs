@@ -1093,7 +1093,7 @@ pub mod worded_v2 {
     use super::{Count, Decimal, Measure, Reported, UnitWord, Word};
     use crate::Error;
 
-    #[derive(serde::Serialize, serde::Deserialize)]
+    #[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct ReportedObject {
         word: Word,
