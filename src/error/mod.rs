@@ -758,6 +758,33 @@ mod tests {
                     code: "90030".into(),
                 },
                 "new unit \"90030\" receives nothing from the crosswalk",
+            // ----- qualifier words -----
+            (
+                ErrorKind::UnknownQualifierWord {
+                    word: "độ".into(),
+                    input: "độ 500".into(),
+                },
+                "unknown qualifier word \"độ\" in \"độ 500\": expected a number, optionally after a word of the table (hơn, trên, ít nhất, từ … trở lên, gần, dưới, không quá, tối đa, từ … đến …, ngót, khoảng, trên dưới, xấp xỉ, chừng)",
+            ),
+            (
+                ErrorKind::RangeReversed {
+                    input: "từ 8 đến 5".into(),
+                    from: "8".into(),
+                    to: "5".into(),
+                },
+                "range \"từ 8 đến 5\" runs backwards: from 8 to 5; write the smaller number first",
+            ),
+            (
+                ErrorKind::NotAValue {
+                    input: "từ năm 2011 đến năm 2021".into(),
+                },
+                "\"từ năm 2011 đến năm 2021\" is not a value: \"từ A đến B\" is a value only with two numbers (a period such as \"từ năm 2011 đến năm 2021\" is not a value)",
+            ),
+            (
+                ErrorKind::NoV1Form {
+                    what: "the range 5 to 8".into(),
+                },
+                "the range 5 to 8 has no v1 wire form: write it in the v2 form, which carries its word",
             ),
             // ----- intervals -----
             (
@@ -879,6 +906,10 @@ mod tests {
             ("CrosswalkUnnamedRemainder", "DV139"),
             ("CrosswalkLeftUnmapped", "DV140"),
             ("CrosswalkReceivesNothing", "DV141"),
+            ("UnknownQualifierWord", "DV131"),
+            ("RangeReversed", "DV132"),
+            ("NotAValue", "DV133"),
+            ("NoV1Form", "DV134"),
             ("InvalidInterval", "DV150"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);

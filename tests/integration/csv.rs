@@ -52,10 +52,8 @@ fn vietnamese_headers_any_order_with_names_and_blank_rows() {
     let figures = read(text).unwrap();
     assert_eq!(figures.len(), 2);
     assert_eq!(figures[0].unit.to_string(), "288");
-    assert_eq!(
-        notation::reported(figures[0].value.unwrap()),
-        "không quá 22.000"
-    );
+    // The report's word is kept (it came back as "không quá 22.000" before issue 14).
+    assert_eq!(notation::reported(figures[0].value.unwrap()), "gần 22.000");
     assert_eq!(notation::reported(figures[1].value.unwrap()), "khoảng 500");
 }
 
@@ -69,6 +67,29 @@ fn round_trip() {
     let mut out = Vec::new();
     write_figures_csv(&figures, &mut out).unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), text);
+}
+
+/// Every word of issue 14's table survives a CSV round trip (synthetic values).
+#[test]
+fn words_round_trip() {
+    let text = "unit,period,actor,indicator,value\n\
+                288,2022,party_committees,conferences,trên 1900\n\
+                288,2022,party_committees,dialogues,ngót 300\n\
+                288,2022,party_committees,documents,từ 5 đến 8\n\
+                288,2022,party_committees,inspections,từ 50 trở lên\n\
+                288,2022,party_committees,receptions,xấp xỉ 1000\n";
+    let figures = read(text).unwrap();
+    let mut out = Vec::new();
+    write_figures_csv(&figures, &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), text);
+    assert_eq!(figures[2].value.unwrap().bounds(), (5, Some(8)));
+    let e = err("unit,period,actor,indicator,value\n288,2022,party_committees,conferences,độ 5\n");
+    assert!(
+        e.to_string().contains("unknown qualifier word \"độ\""),
+        "{e}"
+    );
+    let e = err("unit,period,actor,indicator,value\n288,2022,party_committees,conferences,từ năm 2011 đến năm 2021\n");
+    assert!(e.to_string().contains("is not a value"), "{e}");
 }
 
 #[test]
