@@ -79,7 +79,7 @@
 //! |---|---|---|
 //! | errors | `error/` | the one error table: each kind's code, severity, English and Vietnamese text; imports nothing of the crate |
 //! | wire | `wire`, `limits` | the objects-only rule of the wire language (`objects_only!`, `wire_struct!`), reading a JSON document (`read_json`) and the mapping of the JSON reader's errors; the reading limits; they import only `error` |
-//! | value types | `quantity`, `interval`, `period`, `unit/`, `lookup`, `actor`, `indicator` | counts and intervals, periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicator catalogue |
+//! | value types | `quantity`, `interval`, `value`, `period`, `unit/`, `lookup`, `actor`, `indicator`, `catalogue` | counts and intervals, the v2 value types (amount with scale and unit, rate, ratio, duration: [`FigureValue`]), periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicators and the v2 [`Catalogue`] (its file `danvan/catalogue/v1`) |
 //! | notation | `notation` | reading and writing Vietnamese numbers and dates (`1.229`, `hơn 6.800`, `98,5%`, `02/02/2023`); value types do not import it |
 //! | records | `record/` | one file per kind: its struct, its one-record rules and what it adds to totals; [`RecordKind`], the one table of kinds; the rule set; the index the roll-up reads |
 //! | the document | `dataset`, `plan`, `csv_io`, `schema` | [`Dataset`] and its reader, the work plan, figures as CSV (feature `csv`), the JSON Schema (feature `schema`) |
@@ -410,6 +410,7 @@
 
 mod actor;
 mod aggregate;
+mod catalogue;
 mod dataset;
 mod error;
 mod indicator;
@@ -426,6 +427,7 @@ pub mod render;
 pub mod synth;
 mod unit;
 pub mod validate;
+mod value;
 mod wire;
 
 pub use actor::Actor;
@@ -434,6 +436,9 @@ pub use aggregate::{
     Agreement, Change, Reconciliation, Record, StockSummary, StreamStats, Summary, Totals,
     TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES,
     MAX_STREAM_WORKERS,
+};
+pub use catalogue::{
+    Catalogue, CatalogueEntry, CatalogueFile, CatalogueSchema, Section, ValueSpec, Wording,
 };
 pub use dataset::{Dataset, Schema};
 pub use error::{Code, Error, ErrorKind, Excerpt};
@@ -447,6 +452,7 @@ pub use record::*;
 pub use unit::*;
 pub use validate::report::{Cell, Issue, Path, Place, Report, Severity};
 pub use validate::rules::{check, check_with_units, CheckOptions, Checked, ReceptionNorms};
+pub use value::{AmountValue, DurationValue, FigureValue, Rate, RatioValue, ScaleWord};
 
 #[cfg(feature = "schema")]
 mod schema;
