@@ -142,7 +142,7 @@ pub struct PartV2 {
     pub label: Option<String>,
     /// Who did it, when not the figure's actor.
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "actor_set")]
-    #[cfg_attr(feature = "schema", schemars(with = "Vec<Actor>"))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "actor_set_schema"))]
     pub actor: Vec<Actor>,
     /// Dimension values (step (c) gives them meaning).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -198,7 +198,7 @@ pub struct FigureV2 {
     pub period: Option<Period>,
     /// The actor, or an actor set.
     #[serde(with = "actor_set")]
-    #[cfg_attr(feature = "schema", schemars(with = "Vec<Actor>"))]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "actor_set_schema"))]
     pub actor: Vec<Actor>,
     /// Dimension values (step (c) gives them meaning).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -702,6 +702,16 @@ fn is_v2(bytes: &[u8]) -> bool {
         .ok()
         .and_then(|o| o.schema)
         .is_some_and(|s| s == "danvan/dataset/v2")
+}
+
+/// The schema of an actor or an actor set.
+#[cfg(feature = "schema")]
+fn actor_set_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let one = generator.subschema_for::<Actor>();
+    schemars::json_schema!({
+        "description": "One actor, or an actor set (a list) meaning by any of them.",
+        "anyOf": [one, {"type": "array", "items": one, "minItems": 1}]
+    })
 }
 
 /// Serde for an actor or an actor set: one string, or a list.
