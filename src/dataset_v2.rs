@@ -278,7 +278,7 @@ crate::wire::wire_struct! {
 /// let json = r#"{"schema": "danvan/dataset/v2", "root": "816", "as_of": "2025-11-15",
 ///     "period": {"start": "2025-01-01", "end": "2025-12-31"},
 ///     "units": [{"code": "89"}, {"code": "816", "name": "Huyện X (synthetic)", "parent": "89"}],
-///     "figures": [{"id": "f1", "indicator": "documents", "unit": "816", "actor": "front", "value": 4}]}"#;
+///     "figures": [{"id": "f1", "indicator": "documents", "unit": "816", "actor": "other", "value": 4}]}"#;
 /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
 /// assert_eq!(d.figures.len(), 1);
 /// assert_eq!(danvan::DatasetV2::from_json(d.to_json().as_bytes())?, d);
@@ -714,18 +714,14 @@ fn actor_set_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Sche
     })
 }
 
-/// Serde for an actor or an actor set: one string, or a list.
+/// Serde for an actor or an actor set: one string, or a non-empty list.
 mod actor_set {
-    use serde::{Deserialize, Deserializer, Serializer};
+    use std::fmt;
+
+    use serde::de::{self, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
 
     use crate::Actor;
-
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(Actor),
-        Many(Vec<Actor>),
-    }
 
     pub(super) fn serialize<S: Serializer>(actors: &[Actor], s: S) -> Result<S::Ok, S::Error> {
         match actors {
@@ -735,9 +731,31 @@ mod actor_set {
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
-        Ok(match OneOrMany::deserialize(d)? {
-            OneOrMany::One(a) => vec![a],
-            OneOrMany::Many(v) => v,
-        })
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<Actor>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an actor such as \"party_committees\", or a non-empty list of actors")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<Actor>, E> {
+                v.parse::<Actor>().map(|a| vec![a]).map_err(E::custom)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Actor>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(a) = seq.next_element::<Actor>()? {
+                    out.push(a);
+                }
+                if out.is_empty() {
+                    return Err(de::Error::custom(
+                        "an empty actor set: name at least one actor",
+                    ));
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_any(V)
     }
 }
