@@ -651,6 +651,34 @@ impl DatasetV2 {
         Ok(hierarchy)
     }
 
+    /// Every figure's value and every part's value against `catalogue`
+    /// ([`Catalogue::check_value`]): the problems, with the figure's index.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "indicators": [{"id": "poor_rate", "kind": "stock", "value": "rate"}],
+    ///     "figures": [{"indicator": "poor_rate", "unit": "30", "actor": "government", "value": {"percent": "130"}},
+    ///                 {"indicator": "documents", "unit": "30", "actor": "government", "value": 2}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let problems = d.value_problems(&d.catalogue_on(danvan::Catalogue::builtin())?);
+    /// assert_eq!(problems.len(), 1);
+    /// assert_eq!((problems[0].0, problems[0].1.code().to_string()), (0, "DV164".to_string()));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn value_problems(&self, catalogue: &Catalogue) -> Vec<(usize, Error)> {
+        let mut out = Vec::new();
+        for (i, f) in self.figures.iter().enumerate() {
+            let parts = f.parts.iter().flat_map(|p| &p.items).map(|p| &p.value);
+            for value in f.value.iter().chain(parts) {
+                if let Err(e) = catalogue.check_value(&f.indicator, value) {
+                    out.push((i, e));
+                }
+            }
+        }
+        out
+    }
+
     /// Figure ids unique; relations well formed, unique, naming figure ids.
     fn check_ids(&self) -> Result<(), Error> {
         let mut figures = HashSet::new();

@@ -49,6 +49,12 @@ fn v2_fixture_values_are_typed() {
     assert_eq!(d.figures[1].actor.len(), 2);
     // Every value is of its indicator's type, in the dataset's catalogue.
     let catalogue = d.catalogue_on(Catalogue::builtin()).unwrap();
+    assert!(d.value_problems(&catalogue).is_empty());
+    let wrong = crate::read(V2).replace(r#""value": 5}"#, r#""value": {"percent": "5"}}"#);
+    let w = DatasetV2::from_json(wrong.as_bytes()).unwrap();
+    let problems = w.value_problems(&catalogue);
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].0, problems[0].1.code().as_str()), (0, "DV162"));
     for f in &d.figures {
         catalogue
             .check_value(&f.indicator, f.value.as_ref().unwrap())
