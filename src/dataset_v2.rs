@@ -145,7 +145,7 @@ pub struct PartV2 {
     #[cfg_attr(feature = "schema", schemars(schema_with = "actor_set_schema"))]
     pub actor: Vec<Actor>,
     /// Dimension values (step (c) gives them meaning).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "strict_map")]
     pub dims: BTreeMap<IndicatorId, IndicatorId>,
     /// Its value.
     pub value: FigureValue,
@@ -201,7 +201,7 @@ pub struct FigureV2 {
     #[cfg_attr(feature = "schema", schemars(schema_with = "actor_set_schema"))]
     pub actor: Vec<Actor>,
     /// Dimension values (step (c) gives them meaning).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "strict_map")]
     pub dims: BTreeMap<IndicatorId, IndicatorId>,
     /// The value, of the indicator's value type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -730,6 +730,38 @@ fn is_v2(bytes: &[u8]) -> bool {
         .ok()
         .and_then(|o| o.schema)
         .is_some_and(|s| s == "danvan/dataset/v2")
+}
+
+/// Reads dimension values, refusing a dimension given twice (never a silent
+/// choice of one value).
+fn strict_map<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<IndicatorId, IndicatorId>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = BTreeMap<IndicatorId, IndicatorId>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object of dimension values, e.g. {\"recipient\": \"collective\"}")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<IndicatorId, IndicatorId>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate field `{k}`"
+                    )));
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V)
 }
 
 /// The schema of an actor or an actor set.

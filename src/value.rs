@@ -384,10 +384,93 @@ impl fmt::Display for FigureValue {
     }
 }
 
+/// Reads any JSON value as `serde_json::Value` does, but refuses a key
+/// given twice in an object (never a silent choice of one value), at any depth.
+struct StrictValue;
+
+impl<'de> serde::de::Visitor<'de> for StrictValue {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a figure value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, Into::into))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<serde_json::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_unit<E>(self) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<serde_json::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> Result<serde_json::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(StrictSeed)? {
+            out.push(v);
+        }
+        Ok(serde_json::Value::Array(out))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> Result<serde_json::Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate field `{key}`"
+                )));
+            }
+            let value = map.next_value_seed(StrictSeed)?;
+            out.insert(key, value);
+        }
+        Ok(serde_json::Value::Object(out))
+    }
+}
+
+/// [`StrictValue`] as a seed, for nested values.
+struct StrictSeed;
+
+impl<'de> serde::de::DeserializeSeed<'de> for StrictSeed {
+    type Value = serde_json::Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<serde_json::Value, D::Error> {
+        d.deserialize_any(StrictValue)
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for FigureValue {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FigureValue, D::Error> {
         use serde::de::Error as _;
-        let value = serde_json::Value::deserialize(d)?;
+        let value = d.deserialize_any(StrictValue)?;
         let pick = |key: &str| value.as_object().is_some_and(|m| m.contains_key(key));
         let read = D::Error::custom;
         if value.is_array() {
@@ -454,6 +537,16 @@ mod tests {
             .to_string()
             .starts_with("invalid type: sequence"));
         assert!(read(r#"{"amount": "1", "scale": "vạn", "unit": "đồng"}"#).is_err());
+        // A key given twice is refused, at any depth, never resolved silently.
+        let twice = read(r#"{"at_least": 5, "at_least": 6}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(twice.contains("duplicate field `at_least`"), "{twice}");
+        let nested = read(r#"{"num": {"about": 5, "about": 6}, "den": 9}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(nested.contains("duplicate field `about`"), "{nested}");
+        assert!(read(r#"{"percent": "5", "percent": "6"}"#).is_err());
     }
 
     #[test]

@@ -194,3 +194,36 @@ fn v2_refuses_arrays_for_objects() {
         "DV051"
     );
 }
+
+#[test]
+fn a_dimension_given_twice_is_refused() {
+    let text = crate::read(V2).replace(
+        r#""dims": {"house_work": "new"}"#,
+        r#""dims": {"house_work": "new", "house_work": "repaired"}"#,
+    );
+    let err = DatasetV2::from_json(text.as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "DV050");
+    assert!(
+        err.to_string().contains("duplicate field `house_work`"),
+        "{err}"
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn v2_reader_never_panics(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
+        let _ = DatasetV2::from_json(bytes.as_slice());
+    }
+
+    #[test]
+    fn mutated_v2_fixture_never_panics(at in 0usize..4000, byte in proptest::prelude::any::<u8>()) {
+        let mut bytes = crate::read(V2).into_bytes();
+        let i = at % bytes.len();
+        bytes[i] = byte;
+        if let Ok(d) = DatasetV2::from_json(bytes.as_slice()) {
+            let _ = d.hierarchy();
+            let _ = d.catalogue_on(Catalogue::builtin()).map(|c| d.value_problems(&c));
+            proptest::prop_assert_eq!(DatasetV2::from_json(d.to_json().as_bytes()).ok(), Some(d));
+        }
+    }
+}
