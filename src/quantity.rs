@@ -175,7 +175,7 @@ impl FromStr for Count {
 
 const PLAIN_COUNT_EXPECTED: &str =
     "plain digits such as 1229 (read 1.229 with danvan::notation::parse_count)";
-const PLAIN_REPORTED_EXPECTED: &str = "plain digits such as 1229, optionally after at_least, at_most or about and a space (read hơn 6.800 with danvan::notation::parse_reported)";
+const PLAIN_REPORTED_EXPECTED: &str = "plain digits such as 1229, optionally after at_least, at_most, about or a word id (nearly 300, range 120 150) and a space (read hơn 6.800 with danvan::notation::parse_reported)";
 
 /// The value of a whole number written in plain ASCII digits, without sign,
 /// spaces or leading zero; `None` if the text is not one or is above `u64::MAX`.
@@ -287,6 +287,238 @@ impl Qualifier {
     }
 }
 
+/// The word a report wrote before a number, e.g. "hơn", "gần", "từ … đến …"
+/// (issue 14's table). Variant names are English; the Vietnamese text of each
+/// word is in `danvan::notation` only.
+///
+/// | word | Vietnamese | interval of the true value |
+/// |---|---|---|
+/// | `Exact` | *N* | [*N*, *N*] |
+/// | `MoreThan`, `Above` | hơn *N*, trên *N* | [*N*, ∞) (the claim "> *N*" read as "≥ *N*") |
+/// | `AtLeast`, `OrMore` | ít nhất *N*, từ *N* trở lên | [*N*, ∞) |
+/// | `Nearly` | gần *N* | [0, *N*], *near* |
+/// | `Below`, `NotMoreThan`, `UpTo` | dưới *N*, không quá *N*, tối đa *N* | [0, *N*] |
+/// | `Range` | từ *A* đến *B* | [*A*, *B*] |
+/// | `JustUnder` | ngót *N* | [0, *N*], *near* |
+/// | `About`, `MoreOrLess`, `Approximately`, `Roughly` | khoảng, trên dưới, xấp xỉ, chừng *N* | estimate *N*: [0, ∞) with the point kept |
+///
+/// Its wire id ([`Word::as_str`], `FromStr`, serde) is the snake_case variant
+/// name: `"more_than"`, `"just_under"`, … (the v2 form, see [`worded_v2`]).
+///
+/// ```
+/// use danvan::{Qualifier, Word};
+///
+/// assert_eq!(Word::Nearly.qualifier(), Qualifier::AtMost);
+/// assert_eq!(Word::default_for(Qualifier::AtMost), Word::NotMoreThan);
+/// assert_eq!("just_under".parse::<Word>()?, Word::JustUnder);
+/// assert_eq!(serde_json::to_string(&Word::MoreOrLess).unwrap(), r#""more_or_less""#);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Word {
+    /// A plain number.
+    #[default]
+    Exact,
+    /// "hơn N": more than N, read as at least N.
+    MoreThan,
+    /// "trên N": above N, read as at least N.
+    Above,
+    /// "ít nhất N".
+    AtLeast,
+    /// "từ N trở lên": N or more.
+    OrMore,
+    /// "gần N": nearly N, at most N and close to it.
+    Nearly,
+    /// "dưới N": below N, read as at most N.
+    Below,
+    /// "không quá N".
+    NotMoreThan,
+    /// "tối đa N".
+    UpTo,
+    /// "từ A đến B".
+    Range,
+    /// "ngót N": just under N, at most N and close to it.
+    JustUnder,
+    /// "khoảng N".
+    About,
+    /// "trên dưới N".
+    MoreOrLess,
+    /// "xấp xỉ N".
+    Approximately,
+    /// "chừng N".
+    Roughly,
+}
+
+impl Word {
+    /// Every word, in declaration order.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Word::ALL.len(), 15);
+    /// ```
+    pub const ALL: [Word; 15] = [
+        Word::Exact,
+        Word::MoreThan,
+        Word::Above,
+        Word::AtLeast,
+        Word::OrMore,
+        Word::Nearly,
+        Word::Below,
+        Word::NotMoreThan,
+        Word::UpTo,
+        Word::Range,
+        Word::JustUnder,
+        Word::About,
+        Word::MoreOrLess,
+        Word::Approximately,
+        Word::Roughly,
+    ];
+
+    /// The wire id, e.g. `"more_than"`.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Word::OrMore.as_str(), "or_more");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Word::Exact => "exact",
+            Word::MoreThan => "more_than",
+            Word::Above => "above",
+            Word::AtLeast => "at_least",
+            Word::OrMore => "or_more",
+            Word::Nearly => "nearly",
+            Word::Below => "below",
+            Word::NotMoreThan => "not_more_than",
+            Word::UpTo => "up_to",
+            Word::Range => "range",
+            Word::JustUnder => "just_under",
+            Word::About => "about",
+            Word::MoreOrLess => "more_or_less",
+            Word::Approximately => "approximately",
+            Word::Roughly => "roughly",
+        }
+    }
+
+    /// The coarse qualifier of the v1 wire. A range has none of its own: its
+    /// coarse qualifier is at most (its upper end), which is sound but loses
+    /// the lower end, so a range is never written in the v1 form.
+    ///
+    /// ```
+    /// use danvan::{Qualifier, Word};
+    /// assert_eq!(Word::Above.qualifier(), Qualifier::AtLeast);
+    /// assert_eq!(Word::Roughly.qualifier(), Qualifier::About);
+    /// ```
+    #[must_use]
+    pub const fn qualifier(self) -> Qualifier {
+        match self {
+            Word::Exact => Qualifier::Exact,
+            Word::MoreThan | Word::Above | Word::AtLeast | Word::OrMore => Qualifier::AtLeast,
+            Word::Nearly
+            | Word::Below
+            | Word::NotMoreThan
+            | Word::UpTo
+            | Word::Range
+            | Word::JustUnder => Qualifier::AtMost,
+            Word::About | Word::MoreOrLess | Word::Approximately | Word::Roughly => {
+                Qualifier::About
+            }
+        }
+    }
+
+    /// The word a v1 qualifier takes: exact, "hơn", "không quá", "khoảng"
+    /// (the words the v1 summary has always printed).
+    ///
+    /// ```
+    /// use danvan::{Qualifier, Word};
+    /// assert_eq!(Word::default_for(Qualifier::AtLeast), Word::MoreThan);
+    /// assert_eq!(Word::default_for(Qualifier::About), Word::About);
+    /// ```
+    #[must_use]
+    pub const fn default_for(q: Qualifier) -> Word {
+        match q {
+            Qualifier::Exact => Word::Exact,
+            Qualifier::AtLeast => Word::MoreThan,
+            Qualifier::AtMost => Word::NotMoreThan,
+            Qualifier::About => Word::About,
+        }
+    }
+
+    /// Whether the word says *near* ("gần", "ngót").
+    ///
+    /// ```
+    /// assert!(danvan::Word::JustUnder.is_near());
+    /// ```
+    #[must_use]
+    pub const fn is_near(self) -> bool {
+        matches!(self, Word::Nearly | Word::JustUnder)
+    }
+
+    /// Whether the word says *estimate* ("khoảng", "trên dưới", "xấp xỉ", "chừng").
+    ///
+    /// ```
+    /// assert!(danvan::Word::Approximately.is_estimate());
+    /// ```
+    #[must_use]
+    pub const fn is_estimate(self) -> bool {
+        matches!(self.qualifier(), Qualifier::About)
+    }
+
+    /// The interval a number `v` written after this word claims; for
+    /// [`Word::Range`] give the lower end in `from`.
+    fn interval<T: crate::Magnitude>(self, from: T, v: T) -> crate::Interval<T> {
+        use crate::Interval;
+        match self {
+            Word::Exact => Interval::exact(v),
+            Word::Nearly | Word::JustUnder => Interval::near(v),
+            Word::Range => {
+                Interval::between(from, Some(v)).unwrap_or_else(|_| Interval::at_most(v))
+            }
+            w => match w.qualifier() {
+                Qualifier::AtLeast => Interval::at_least(v),
+                Qualifier::About => Interval::about(v),
+                _ => Interval::at_most(v),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Word {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Word, Error> {
+        Word::ALL
+            .into_iter()
+            .find(|w| w.as_str() == s)
+            .ok_or_else(|| {
+                ErrorKind::UnknownQualifierWord {
+                    word: s.into(),
+                    input: s.into(),
+                }
+                .into()
+            })
+    }
+}
+
 /// A three-valued answer: true, false, or unknown from what was reported.
 ///
 /// ```
@@ -320,7 +552,13 @@ impl From<bool> for Truth {
 // Reported
 // ---------------------------------------------------------------------------
 
-/// A reported number with its qualifier, read as an interval of possible true values.
+/// A reported number with the report's own word ([`Word`]), read as an
+/// interval of possible true values ([`Reported::interval`]).
+///
+/// The word is kept: "trên 1.900" and "hơn 1.900" claim the same interval
+/// but are different values and are written back each with its word. A
+/// range "từ A đến B" holds both numbers ([`Reported::range`]). The coarse
+/// [`Qualifier`] of the v1 wire is derived from the word:
 ///
 /// | qualifier | bounds of the true value |
 /// |---|---|
@@ -329,13 +567,17 @@ impl From<bool> for Truth {
 /// | at most *v* | [0, *v*] |
 /// | about *v* | [0, ∞) — *v* is only a point estimate |
 ///
-/// On the wire an exact number is a plain JSON integer (`6800`); a qualified
+/// On the v1 wire an exact number is a plain JSON integer (`6800`); a qualified
 /// one is an object with one key: `{"at_least": 6800}`, `{"at_most": 22000}`,
-/// `{"about": 500}`. Anything else is rejected.
+/// `{"about": 500}`. Anything else is rejected. A v1 value takes its
+/// qualifier's default word ([`Word::default_for`]); writing v1 keeps only the
+/// qualifier, and a range has no v1 form (DV134). The v2 form, which carries
+/// the word, is [`worded_v2`].
 ///
 /// `FromStr` reads the plain form, `6800` or `at_least 6800` (the wire's
-/// qualifier words, a space, plain digits); Vietnamese notation (`hơn 6.800`)
-/// is read by `danvan::notation::parse_reported`.
+/// qualifier words, a space, plain digits), or a [`Word`] id (`nearly 300`,
+/// `range 120 150`); Vietnamese notation (`hơn 6.800`) is read by
+/// `danvan::notation::parse_reported`.
 ///
 /// ```
 /// use danvan::{Count, Qualifier, Reported};
@@ -349,8 +591,10 @@ impl From<bool> for Truth {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Reported {
-    qualifier: Qualifier,
+    word: Word,
     value: Count,
+    /// The lower end of a range; zero for every other word.
+    from: Count,
 }
 
 impl Reported {
@@ -364,12 +608,14 @@ impl Reported {
     #[must_use]
     pub const fn exact(value: Count) -> Reported {
         Reported {
-            qualifier: Qualifier::Exact,
+            word: Word::Exact,
             value,
+            from: Count::ZERO,
         }
     }
 
-    /// A reported number with the given qualifier.
+    /// A reported number with the given qualifier and its default word
+    /// ([`Word::default_for`]: at least is "hơn", at most "không quá").
     ///
     /// ```
     /// use danvan::{Count, Qualifier, Reported};
@@ -379,10 +625,122 @@ impl Reported {
     /// ```
     #[must_use]
     pub const fn new(qualifier: Qualifier, value: Count) -> Reported {
-        Reported { qualifier, value }
+        Reported {
+            word: Word::default_for(qualifier),
+            value,
+            from: Count::ZERO,
+        }
     }
 
-    /// The qualifier.
+    /// A number after a word of the table, e.g. "gần 300".
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::NotAValue`] for [`Word::Range`], which needs two
+    /// numbers: use [`Reported::range`].
+    ///
+    /// ```
+    /// use danvan::{Count, Reported, Word};
+    ///
+    /// let r = Reported::worded(Word::Nearly, Count::new(300))?;
+    /// assert_eq!(r.word(), Word::Nearly);
+    /// assert_eq!((r.interval().low(), r.interval().high()), (0, Some(300)));
+    /// assert!(Reported::worded(Word::Range, Count::new(3)).is_err());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn worded(word: Word, value: Count) -> Result<Reported, Error> {
+        if word == Word::Range {
+            return Err(ErrorKind::NotAValue {
+                input: format!("range {value} without its lower end"),
+            }
+            .into());
+        }
+        Ok(Reported {
+            word,
+            value,
+            from: Count::ZERO,
+        })
+    }
+
+    /// A range "từ A đến B": the true value is from `from` to `to`, both included.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::RangeReversed`] when `from` is above `to`.
+    ///
+    /// ```
+    /// use danvan::{Count, Reported};
+    ///
+    /// let r = Reported::range(Count::new(120), Count::new(150))?;
+    /// assert_eq!(r.bounds(), (120, Some(150)));
+    /// assert_eq!(r.range_from(), Some(Count::new(120)));
+    /// assert_eq!(Reported::range(Count::new(9), Count::new(5)).unwrap_err().code(), "DV132");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn range(from: Count, to: Count) -> Result<Reported, Error> {
+        if from > to {
+            return Err(ErrorKind::RangeReversed {
+                input: format!("{from}..{to}"),
+                from: from.to_string(),
+                to: to.to_string(),
+            }
+            .into());
+        }
+        Ok(Reported {
+            word: Word::Range,
+            value: to,
+            from,
+        })
+    }
+
+    /// The report's word.
+    ///
+    /// ```
+    /// use danvan::{Count, Qualifier, Reported, Word};
+    ///
+    /// assert_eq!(Reported::new(Qualifier::About, Count::new(5)).word(), Word::About);
+    /// ```
+    #[must_use]
+    pub const fn word(self) -> Word {
+        self.word
+    }
+
+    /// The lower end of a range "từ A đến B"; `None` for every other word.
+    ///
+    /// ```
+    /// use danvan::{Count, Reported};
+    ///
+    /// assert_eq!(Reported::exact(Count::new(5)).range_from(), None);
+    /// ```
+    #[must_use]
+    pub const fn range_from(self) -> Option<Count> {
+        match self.word {
+            Word::Range => Some(self.from),
+            _ => None,
+        }
+    }
+
+    /// The interval of true values the report claims, by issue 14's table
+    /// (see [`Word`]): near for "gần"/"ngót", an estimate for the
+    /// "khoảng" family.
+    ///
+    /// ```
+    /// use danvan::{notation, Tone};
+    ///
+    /// let near = notation::parse_reported("ngót 300")?.interval();
+    /// assert_eq!((near.low(), near.high(), near.tone()), (0, Some(300), Tone::Near));
+    /// let e = notation::parse_reported("xấp xỉ 500")?.interval();
+    /// assert_eq!((e.low(), e.high(), e.estimate()), (0, None, Some(500)));
+    /// let r = notation::parse_reported("từ 120 đến 150")?.interval();
+    /// assert_eq!((r.low(), r.high()), (120, Some(150)));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interval(self) -> crate::Interval<u64> {
+        self.word.interval(self.from.0, self.value.0)
+    }
+
+    /// The coarse qualifier (of the v1 wire), derived from the word; a range's is at most.
     ///
     /// ```
     /// use danvan::{Count, Qualifier, Reported};
@@ -391,10 +749,10 @@ impl Reported {
     /// ```
     #[must_use]
     pub const fn qualifier(self) -> Qualifier {
-        self.qualifier
+        self.word.qualifier()
     }
 
-    /// The number as written.
+    /// The number as written (for a range, its upper end).
     ///
     /// ```
     /// use danvan::{Count, Qualifier, Reported};
@@ -415,7 +773,7 @@ impl Reported {
     /// ```
     #[must_use]
     pub const fn is_exact(self) -> bool {
-        matches!(self.qualifier, Qualifier::Exact)
+        matches!(self.word, Word::Exact)
     }
 
     /// The inclusive bounds of the true value; `None` as upper bound means unbounded.
@@ -429,7 +787,10 @@ impl Reported {
     #[must_use]
     pub const fn bounds(self) -> (u64, Option<u64>) {
         let v = self.value.0;
-        match self.qualifier {
+        if let Word::Range = self.word {
+            return (self.from.0, Some(v));
+        }
+        match self.word.qualifier() {
             Qualifier::Exact => (v, Some(v)),
             Qualifier::AtLeast => (v, None),
             Qualifier::AtMost => (0, Some(v)),
@@ -529,7 +890,8 @@ impl Reported {
 
     /// Adds two reported numbers: the values add, the qualifiers combine by
     /// [`Qualifier::combine`], and the result's interval contains every sum of
-    /// values admitted by the two.
+    /// values admitted by the two. The result takes its qualifier's default
+    /// word; for sums that keep every bound, add [`Reported::interval`]s.
     ///
     /// # Errors
     ///
@@ -544,10 +906,10 @@ impl Reported {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn checked_add(self, other: Reported) -> Result<Reported, Error> {
-        Ok(Reported {
-            qualifier: self.qualifier.combine(other.qualifier),
-            value: self.value.checked_add(other.value)?,
-        })
+        Ok(Reported::new(
+            self.qualifier().combine(other.qualifier()),
+            self.value.checked_add(other.value)?,
+        ))
     }
 
     /// The sum of many reported numbers; the sum of none is exact zero.
@@ -580,27 +942,53 @@ impl FromStr for Reported {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Reported, Error> {
-        let (qualifier, digits) = match s.split_once(' ') {
-            Some(("at_least", d)) => (Qualifier::AtLeast, d),
-            Some(("at_most", d)) => (Qualifier::AtMost, d),
-            Some(("about", d)) => (Qualifier::About, d),
-            Some(_) => (Qualifier::Exact, ""),
-            None => (Qualifier::Exact, s),
-        };
-        match plain_digits(digits) {
-            Some(v) => Ok(Reported::new(qualifier, Count(v))),
-            None => Err(ErrorKind::InvalidNumber {
+        let invalid = || -> Error {
+            ErrorKind::InvalidNumber {
                 input: s.into(),
                 expected: PLAIN_REPORTED_EXPECTED,
             }
-            .into()),
+            .into()
+        };
+        let digits = |d: &str| plain_digits(d).map(Count).ok_or_else(invalid);
+        let Some((head, rest)) = s.split_once(' ') else {
+            return digits(s).map(Reported::exact);
+        };
+        // The v1 qualifier names take their default word; a word id its word.
+        let word = match head {
+            "at_least" => Word::MoreThan,
+            "at_most" => Word::NotMoreThan,
+            "about" => Word::About,
+            "exact" => return Err(invalid()),
+            id => match id.parse::<Word>() {
+                Ok(w) => w,
+                Err(_) if id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') => {
+                    return Err(ErrorKind::UnknownQualifierWord {
+                        word: id.into(),
+                        input: s.into(),
+                    }
+                    .into())
+                }
+                Err(_) => return Err(invalid()),
+            },
+        };
+        if word == Word::Range {
+            let (a, b) = rest.split_once(' ').ok_or_else(invalid)?;
+            return Reported::range(digits(a)?, digits(b)?);
         }
+        Reported::worded(word, digits(rest)?)
     }
 }
 
 impl serde::Serialize for Reported {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.qualifier {
+        if let Some(from) = self.range_from() {
+            let e: Error = ErrorKind::NoV1Form {
+                what: format!("the range {from} to {}", self.value),
+            }
+            .into();
+            return Err(serde::ser::Error::custom(e));
+        }
+        match self.qualifier() {
             Qualifier::Exact => serializer.serialize_u64(self.value.0),
             q => {
                 let mut map = serializer.serialize_map(Some(1))?;
@@ -655,6 +1043,249 @@ impl<'de> Visitor<'de> for ReportedVisitor {
 impl<'de> serde::Deserialize<'de> for Reported {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Reported, D::Error> {
         deserializer.deserialize_any(ReportedVisitor)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The v2 wire form of worded values
+// ---------------------------------------------------------------------------
+
+/// The v2 wire form of worded values: the report's [`Word`] travels with the number.
+///
+/// Designed for app developers: the word is an ASCII id ([`Word::as_str`],
+/// no Unicode normalization to get wrong), named in English after what the
+/// Vietnamese word says; the Vietnamese text is `danvan::notation`'s.
+///
+/// | value | v2 form |
+/// |---|---|
+/// | exact 6800 | `6800` (a plain integer; `{"word": "exact", "value": 6800}` is read too) |
+/// | "gần 300" | `{"word": "nearly", "value": 300}` |
+/// | "từ 120 đến 150" | `{"word": "range", "from": 120, "to": 150}` (`from` ≤ `to`, else DV132) |
+/// | measure "ngót 8,9 km" | `{"word": "just_under", "amount": "8.9", "unit": "km"}` |
+/// | measure "từ 5 đến 8 km" | `{"word": "range", "from": "5", "to": "8", "unit": "km"}` |
+///
+/// An exact measure is `{"amount": "8.9", "unit": "km"}` (no `word`). Unknown
+/// keys and unknown word ids are refused. The v1 forms (`{"at_least": 6800}`,
+/// `"qualifier"`) are not v2: a v1 value keeps its v1 form and its default word.
+/// Use the modules with `#[serde(with = ...)]`:
+///
+/// ```
+/// use danvan::{notation, worded_v2, Measure, Reported};
+///
+/// #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+/// struct Cell {
+///     #[serde(with = "worded_v2::reported")]
+///     value: Reported,
+///     #[serde(with = "worded_v2::measure")]
+///     money: Measure,
+/// }
+///
+/// let cell = Cell {
+///     value: notation::parse_reported("gần 300")?,
+///     money: notation::parse_measure("từ 2 đến 3 tỷ đồng")?,
+/// };
+/// let json = serde_json::to_string(&cell).unwrap();
+/// assert_eq!(json, r#"{"value":{"word":"nearly","value":300},"money":{"word":"range","from":"2000000000","to":"3000000000","unit":"đồng"}}"#);
+/// assert_eq!(serde_json::from_str::<Cell>(&json).unwrap(), cell);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+pub mod worded_v2 {
+    use super::{Count, Decimal, Measure, Reported, UnitWord, Word};
+    use crate::Error;
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ReportedObject {
+        word: Word,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<u64>,
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(untagged)]
+    enum ReportedWire {
+        Plain(u64),
+        Object(ReportedObject),
+    }
+
+    fn shape(word: Word) -> Error {
+        let why = if word == Word::Range {
+            "a range has \"from\" and \"to\" and no \"value\""
+        } else {
+            "a worded number has \"value\" and no \"from\" or \"to\""
+        };
+        crate::ErrorKind::NotAValue {
+            input: format!("{{\"word\": \"{word}\", …}}: {why}"),
+        }
+        .into()
+    }
+
+    fn reported_from(o: ReportedObject) -> Result<Reported, Error> {
+        match (o.word, o.value, o.from, o.to) {
+            (Word::Range, None, Some(a), Some(b)) => Reported::range(Count(a), Count(b)),
+            (w, Some(v), None, None) if w != Word::Range => Reported::worded(w, Count(v)),
+            (w, ..) => Err(shape(w)),
+        }
+    }
+
+    /// The v2 form of a [`Reported`], for `#[serde(with = "danvan::worded_v2::reported")]`.
+    ///
+    /// ```
+    /// use danvan::{notation, worded_v2, Reported};
+    ///
+    /// #[derive(serde::Serialize, serde::Deserialize)]
+    /// struct V(#[serde(with = "worded_v2::reported")] Reported);
+    ///
+    /// let v: V = serde_json::from_str(r#"{"word": "or_more", "value": 50}"#).unwrap();
+    /// assert_eq!(notation::reported(v.0), "từ 50 trở lên");
+    /// assert_eq!(serde_json::to_string(&V(Reported::exact(danvan::Count::new(7)))).unwrap(), "7");
+    /// ```
+    pub mod reported {
+        use super::{reported_from, ReportedObject, ReportedWire};
+        use crate::{Reported, Word};
+
+        /// Writes the v2 form.
+        ///
+        /// # Errors
+        ///
+        /// None of its own; the serializer's.
+        ///
+        /// ```
+        /// let mut out = Vec::new();
+        /// let r = danvan::notation::parse_reported("trên 1.900")?;
+        /// danvan::worded_v2::reported::serialize(&r, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        /// assert_eq!(out, br#"{"word":"above","value":1900}"#);
+        /// # Ok::<(), danvan::Error>(())
+        /// ```
+        pub fn serialize<S: serde::Serializer>(r: &Reported, s: S) -> Result<S::Ok, S::Error> {
+            let wire = match (r.word(), r.range_from()) {
+                (Word::Exact, _) => ReportedWire::Plain(r.value().get()),
+                (_, Some(from)) => ReportedWire::Object(ReportedObject {
+                    word: Word::Range,
+                    value: None,
+                    from: Some(from.get()),
+                    to: Some(r.value().get()),
+                }),
+                (word, None) => ReportedWire::Object(ReportedObject {
+                    word,
+                    value: Some(r.value().get()),
+                    from: None,
+                    to: None,
+                }),
+            };
+            serde::Serialize::serialize(&wire, s)
+        }
+
+        /// Reads the v2 form.
+        ///
+        /// # Errors
+        ///
+        /// A malformed value: unknown keys or word, a range with `from` above
+        /// `to` (DV132), `value` with a range or `from`/`to` without one.
+        ///
+        /// ```
+        /// let mut de = serde_json::Deserializer::from_str(r#"{"word":"range","from":9,"to":5}"#);
+        /// assert!(danvan::worded_v2::reported::deserialize(&mut de).is_err());
+        /// ```
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Reported, D::Error> {
+            match <ReportedWire as serde::Deserialize>::deserialize(d)? {
+                ReportedWire::Plain(v) => Ok(Reported::exact(crate::Count::new(v))),
+                ReportedWire::Object(o) => reported_from(o).map_err(serde::de::Error::custom),
+            }
+        }
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct MeasureWire {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        word: Option<Word>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        amount: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<String>,
+        unit: UnitWord,
+    }
+
+    fn measure_from(w: MeasureWire) -> Result<Measure, Error> {
+        let dec = |t: &str| -> Result<Decimal, Error> { super::parse_wire_decimal(t) };
+        let word = w.word.unwrap_or(Word::Exact);
+        match (word, w.amount, w.from, w.to) {
+            (Word::Range, None, Some(a), Some(b)) => Measure::range(dec(&a)?, dec(&b)?, w.unit),
+            (w2, Some(a), None, None) if w2 != Word::Range => Measure::worded(w2, dec(&a)?, w.unit),
+            (w2, ..) => Err(shape(w2)),
+        }
+    }
+
+    /// The v2 form of a [`Measure`], for `#[serde(with = "danvan::worded_v2::measure")]`.
+    ///
+    /// ```
+    /// use danvan::{notation, worded_v2, Measure};
+    ///
+    /// #[derive(serde::Serialize, serde::Deserialize)]
+    /// struct V(#[serde(with = "worded_v2::measure")] Measure);
+    ///
+    /// let v: V = serde_json::from_str(r#"{"word": "nearly", "amount": "8.9", "unit": "km"}"#).unwrap();
+    /// assert_eq!(notation::measure(&v.0), "gần 8,9 km");
+    /// ```
+    pub mod measure {
+        use super::{measure_from, MeasureWire};
+        use crate::{Measure, Word};
+
+        /// Writes the v2 form.
+        ///
+        /// # Errors
+        ///
+        /// None of its own; the serializer's.
+        ///
+        /// ```
+        /// let mut out = Vec::new();
+        /// let m = danvan::notation::parse_measure("8,9 km")?;
+        /// danvan::worded_v2::measure::serialize(&m, &mut serde_json::Serializer::new(&mut out)).unwrap();
+        /// assert_eq!(out, br#"{"amount":"8.9","unit":"km"}"#);
+        /// # Ok::<(), danvan::Error>(())
+        /// ```
+        pub fn serialize<S: serde::Serializer>(m: &Measure, s: S) -> Result<S::Ok, S::Error> {
+            let amount = m.amount().to_string();
+            let wire = match (m.word(), m.range_from()) {
+                (_, Some(from)) => MeasureWire {
+                    word: Some(Word::Range),
+                    amount: None,
+                    from: Some(from.to_string()),
+                    to: Some(amount),
+                    unit: m.unit().clone(),
+                },
+                (word, None) => MeasureWire {
+                    word: (word != Word::Exact).then_some(word),
+                    amount: Some(amount),
+                    from: None,
+                    to: None,
+                    unit: m.unit().clone(),
+                },
+            };
+            serde::Serialize::serialize(&wire, s)
+        }
+
+        /// Reads the v2 form.
+        ///
+        /// # Errors
+        ///
+        /// A malformed value: unknown keys or word, a bad decimal, a reversed range.
+        ///
+        /// ```
+        /// let mut de = serde_json::Deserializer::from_str(r#"{"word":"range","amount":"5","unit":"km"}"#);
+        /// assert!(danvan::worded_v2::measure::deserialize(&mut de).is_err());
+        /// ```
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Measure, D::Error> {
+            let w = <MeasureWire as serde::Deserialize>::deserialize(d)?;
+            measure_from(w).map_err(serde::de::Error::custom)
+        }
     }
 }
 
@@ -1068,11 +1699,13 @@ impl fmt::Display for UnitWord {
 /// assert_eq!(serde_json::from_str::<Measure>(&json).unwrap(), m);
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "MeasureRaw", into = "MeasureRaw")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(try_from = "MeasureRaw")]
 pub struct Measure {
-    qualifier: Qualifier,
+    word: Word,
     amount: Decimal,
+    /// The lower end of a range; zero for every other word.
+    from: Decimal,
     unit: UnitWord,
 }
 
@@ -1086,6 +1719,19 @@ struct MeasureRaw {
 }
 
 crate::wire::objects_only!(MeasureRaw);
+
+impl serde::Serialize for Measure {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Some(from) = self.range_from() {
+            let e: Error = ErrorKind::NoV1Form {
+                what: format!("the range {from} to {} {}", self.amount, self.unit),
+            }
+            .into();
+            return Err(serde::ser::Error::custom(e));
+        }
+        MeasureRaw::serialize(&MeasureRaw::from(self.clone()), serializer)
+    }
+}
 
 fn is_exact(q: &Qualifier) -> bool {
     *q == Qualifier::Exact
@@ -1125,8 +1771,8 @@ impl From<Measure> for MeasureRaw {
     fn from(m: Measure) -> MeasureRaw {
         MeasureRaw {
             amount: m.amount.to_string(),
+            qualifier: m.qualifier(),
             unit: m.unit,
-            qualifier: m.qualifier,
         }
     }
 }
@@ -1154,10 +1800,118 @@ impl Measure {
             .into());
         }
         Ok(Measure {
-            qualifier,
+            word: Word::default_for(qualifier),
             amount: amount.abs(),
+            from: Decimal::ZERO,
             unit,
         })
+    }
+
+    /// A measure after a word of the table, e.g. "gần 8,9 km".
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::NegativeAmount`] when `amount` is below zero and
+    /// [`ErrorKind::NotAValue`] for [`Word::Range`] (use [`Measure::range`]).
+    ///
+    /// ```
+    /// use danvan::{Measure, Word};
+    ///
+    /// let m = Measure::worded(Word::JustUnder, 9.into(), "km".parse()?)?;
+    /// assert_eq!(m.word(), Word::JustUnder);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn worded(word: Word, amount: Decimal, unit: UnitWord) -> Result<Measure, Error> {
+        if word == Word::Range {
+            return Err(ErrorKind::NotAValue {
+                input: format!("range {amount} {unit} without its lower end"),
+            }
+            .into());
+        }
+        let mut m = Measure::new(Qualifier::Exact, amount, unit)?;
+        m.word = word;
+        Ok(m)
+    }
+
+    /// A range "từ A đến B" of amounts.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::NegativeAmount`] when an end is below zero and
+    /// [`ErrorKind::RangeReversed`] when `from` is above `to`.
+    ///
+    /// ```
+    /// use danvan::Measure;
+    ///
+    /// let m = Measure::range(5.into(), 8.into(), "km".parse()?)?;
+    /// assert_eq!(m.range_from(), Some(5.into()));
+    /// assert!(Measure::range(8.into(), 5.into(), "km".parse()?).is_err());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn range(from: Decimal, to: Decimal, unit: UnitWord) -> Result<Measure, Error> {
+        let low = Measure::new(Qualifier::Exact, from, unit.clone())?.amount;
+        let mut m = Measure::new(Qualifier::Exact, to, unit)?;
+        if low > m.amount {
+            return Err(ErrorKind::RangeReversed {
+                input: format!("{low}..{} {}", m.amount, m.unit),
+                from: low.to_string(),
+                to: m.amount.to_string(),
+            }
+            .into());
+        }
+        m.word = Word::Range;
+        m.from = low;
+        Ok(m)
+    }
+
+    /// The report's word.
+    ///
+    /// ```
+    /// use danvan::{Measure, Qualifier, Word};
+    ///
+    /// let m = Measure::new(Qualifier::AtMost, 5.into(), "km".parse()?)?;
+    /// assert_eq!(m.word(), Word::NotMoreThan);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn word(&self) -> Word {
+        self.word
+    }
+
+    /// The lower end of a range; `None` for every other word.
+    ///
+    /// ```
+    /// use danvan::{Measure, Qualifier};
+    ///
+    /// assert_eq!(Measure::new(Qualifier::Exact, 5.into(), "km".parse()?)?.range_from(), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn range_from(&self) -> Option<Decimal> {
+        match self.word {
+            Word::Range => Some(self.from),
+            _ => None,
+        }
+    }
+
+    /// The interval of true amounts the measure claims, by the table of [`Word`].
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::NegativeAmount`] if an amount were negative, which
+    /// the constructors never allow; the `Result` only keeps that check honest.
+    ///
+    /// ```
+    /// use danvan::notation;
+    ///
+    /// let i = notation::parse_measure("gần 8,9 km")?.interval()?;
+    /// assert_eq!(i.high().map(|h| h.get().to_string()), Some("8.9".to_owned()));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn interval(&self) -> Result<crate::Interval<crate::Amount>, Error> {
+        let from = crate::Amount::new(self.from)?;
+        let v = crate::Amount::new(self.amount)?;
+        Ok(self.word.interval(from, v))
     }
 
     /// The qualifier.
@@ -1171,7 +1925,7 @@ impl Measure {
     /// ```
     #[must_use]
     pub fn qualifier(&self) -> Qualifier {
-        self.qualifier
+        self.word.qualifier()
     }
 
     /// The amount as written (its scale is kept: `8.90` stays `8.90`).
@@ -1232,11 +1986,11 @@ impl Measure {
             .amount
             .checked_add(other.amount)
             .ok_or_else(|| overflow("amount"))?;
-        Ok(Measure {
-            qualifier: self.qualifier.combine(other.qualifier),
+        Measure::new(
+            self.qualifier().combine(other.qualifier()),
             amount,
-            unit: self.unit.clone(),
-        })
+            self.unit.clone(),
+        )
     }
 }
 

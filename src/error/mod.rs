@@ -720,6 +720,34 @@ mod tests {
                 ErrorKind::CsvTooManyCells { row: 2, limit: 64 },
                 "row 2 has more than 64 cells: a figure row has at most six",
             ),
+            // ----- qualifier words -----
+            (
+                ErrorKind::UnknownQualifierWord {
+                    word: "độ".into(),
+                    input: "độ 500".into(),
+                },
+                "unknown qualifier word \"độ\" in \"độ 500\": expected a number, optionally after a word of the table (hơn, trên, ít nhất, từ … trở lên, gần, dưới, không quá, tối đa, từ … đến …, ngót, khoảng, trên dưới, xấp xỉ, chừng)",
+            ),
+            (
+                ErrorKind::RangeReversed {
+                    input: "từ 8 đến 5".into(),
+                    from: "8".into(),
+                    to: "5".into(),
+                },
+                "range \"từ 8 đến 5\" runs backwards: from 8 to 5; write the smaller number first",
+            ),
+            (
+                ErrorKind::NotAValue {
+                    input: "từ năm 2011 đến năm 2021".into(),
+                },
+                "\"từ năm 2011 đến năm 2021\" is not a value: \"từ A đến B\" is a value only with two numbers (a period such as \"từ năm 2011 đến năm 2021\" is not a value)",
+            ),
+            (
+                ErrorKind::NoV1Form {
+                    what: "the range 5 to 8".into(),
+                },
+                "the range 5 to 8 has no v1 wire form: write it in the v2 form, which carries its word",
+            ),
             // ----- intervals -----
             (
                 ErrorKind::InvalidInterval { why: "high below low" },
@@ -848,6 +876,10 @@ mod tests {
             ("CsvCellTooLong", "DV125"),
             ("IssuesLeftOut", "DV126"),
             ("CsvTooManyCells", "DV127"),
+            ("UnknownQualifierWord", "DV131"),
+            ("RangeReversed", "DV132"),
+            ("NotAValue", "DV133"),
+            ("NoV1Form", "DV134"),
             ("InvalidInterval", "DV150"),
             ("IndicatorDefinedTwice", "DV160"),
             ("UnknownCatalogueIndicator", "DV161"),

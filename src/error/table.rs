@@ -1258,6 +1258,42 @@ error_table! {
     } = "DV127", Error,
     vi { row, limit } => format!("dòng {row} có hơn {limit} ô; mỗi dòng số liệu có nhiều nhất sáu ô");
 
+    // ----- qualifier words (DV131–DV135) -----
+    /// A reported number starts with a word that is not one of the qualifier words.
+    #[error("unknown qualifier word {word:?} in {input:?}: expected a number, optionally after a word of the table (hơn, trên, ít nhất, từ … trở lên, gần, dưới, không quá, tối đa, từ … đến …, ngót, khoảng, trên dưới, xấp xỉ, chừng)")]
+    UnknownQualifierWord {
+        /// The word, as written.
+        word: String,
+        /// The whole text, as given.
+        input: String,
+    } = "DV131", Error,
+    vi { word, input } => format!("từ chỉ mức độ {word:?} trong {input:?} không có trong bảng (hơn, trên, ít nhất, từ … trở lên, gần, dưới, không quá, tối đa, từ … đến …, ngót, khoảng, trên dưới, xấp xỉ, chừng)");
+    /// A range "from A to B" whose first number is above its second.
+    #[error("range {input:?} runs backwards: from {from} to {to}; write the smaller number first")]
+    RangeReversed {
+        /// The whole text (or the wire numbers), as given.
+        input: String,
+        /// The first number.
+        from: String,
+        /// The second number.
+        to: String,
+    } = "DV132", Error,
+    vi { input, from, to } => format!("khoảng {input:?} ngược chiều: từ {from} đến {to}; hãy viết số nhỏ trước");
+    /// A text of the shape "từ … đến …" whose ends are not numbers, e.g. a period.
+    #[error("{input:?} is not a value: \"từ A đến B\" is a value only with two numbers (a period such as \"từ năm 2011 đến năm 2021\" is not a value)")]
+    NotAValue {
+        /// The whole text, as given.
+        input: String,
+    } = "DV133", Error,
+    vi { input } => format!("{input:?} không phải một giá trị: \"từ A đến B\" chỉ là giá trị khi A và B là số (một khoảng thời gian như \"từ năm 2011 đến năm 2021\" không phải giá trị)");
+    /// A worded value that the v1 wire cannot carry (a range "từ A đến B").
+    #[error("{what} has no v1 wire form: write it in the v2 form, which carries its word")]
+    NoV1Form {
+        /// What could not be written, e.g. `"the range từ 5 đến 8"`.
+        what: String,
+    } = "DV134", Error,
+    vi { what } => format!("{what} không ghi được theo dạng v1: hãy dùng dạng v2, có ghi từ chỉ mức độ");
+
     // ----- intervals (DV150–DV159) -----
     /// Bounds that no interval can have.
     #[error("invalid interval: {why}")]
