@@ -320,9 +320,17 @@ impl JsonSchema for crate::FigureValue {
         let rate = generator.subschema_for::<crate::Rate>();
         let ratio = generator.subschema_for::<crate::RatioValue>();
         let duration = generator.subschema_for::<crate::DurationValue>();
+        let whole = json_schema!({"type": "integer", "minimum": 0, "maximum": u64::MAX});
+        let worded = json_schema!({
+            "description": "A worded count (issue 14, v2 form): a word id with value, or the word range with from and to.",
+            "type": "object",
+            "properties": {"word": {"type": "string"}, "value": whole, "from": whole, "to": whole},
+            "required": ["word"],
+            "additionalProperties": false
+        });
         json_schema!({
-            "description": "A figure's value: a count (a whole number or a qualified number), an amount, a rate, a ratio or a duration; the shape says which.",
-            "anyOf": [count, amount, rate, ratio, duration]
+            "description": "A figure's value: a count (a whole number, a worded count, or a v1 qualified number), an amount, a rate, a ratio or a duration; the shape says which.",
+            "anyOf": [count, worded, amount, rate, ratio, duration]
         })
     }
 }

@@ -335,8 +335,11 @@ pub struct DurationValue {
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum FigureValue {
-    /// A count (the worded count of issue 14 when it lands).
-    Count(Reported),
+    /// A count: written in the worded v2 form of issue 14
+    /// ([`worded_v2`](crate::worded_v2): `6800`, `{"word": "nearly", "value": 300}`,
+    /// `{"word": "range", "from": 120, "to": 150}`); the v1 forms
+    /// (`{"at_least": 6800}`) are read too, with their default word.
+    Count(#[serde(serialize_with = "crate::worded_v2::reported::serialize")] Reported),
     /// An amount with its unit.
     Amount(AmountValue),
     /// A stated percentage.
@@ -495,6 +498,10 @@ impl<'de> serde::Deserialize<'de> for FigureValue {
             serde_json::from_value(value)
                 .map(FigureValue::Duration)
                 .map_err(read)
+        } else if pick("word") {
+            crate::worded_v2::reported::deserialize(value)
+                .map(FigureValue::Count)
+                .map_err(read)
         } else {
             serde_json::from_value(value)
                 .map(FigureValue::Count)
@@ -520,6 +527,15 @@ mod tests {
         let read = |s: &str| serde_json::from_str::<FigureValue>(s).map(|v| v.type_name());
         assert_eq!(read("5").unwrap(), "count");
         assert_eq!(read(r#"{"at_least": 5}"#).unwrap(), "count");
+        assert_eq!(
+            read(r#"{"word": "nearly", "value": 300}"#).unwrap(),
+            "count"
+        );
+        assert_eq!(
+            read(r#"{"word": "range", "from": 120, "to": 150}"#).unwrap(),
+            "count"
+        );
+        assert!(read(r#"{"word": "range", "from": 150, "to": 120}"#).is_err());
         assert_eq!(
             read(r#"{"amount": "5", "unit": "đồng"}"#).unwrap(),
             "amount"
@@ -553,7 +569,8 @@ mod tests {
     fn round_trip_every_type() {
         for s in [
             "5",
-            r#"{"about":5}"#,
+            r#"{"word":"nearly","value":300}"#,
+            r#"{"word":"range","from":120,"to":150}"#,
             r#"{"amount":"1.7","scale":"tỷ","unit":"đồng","qualifier":"at_least"}"#,
             r#"{"percent":"45.7"}"#,
             r#"{"num":12,"den":13}"#,
@@ -562,6 +579,14 @@ mod tests {
             let v: FigureValue = serde_json::from_str(s).unwrap();
             assert_eq!(serde_json::to_string(&v).unwrap(), s);
         }
+    }
+
+    #[test]
+    fn v1_count_forms_read_and_write_worded() {
+        let v1: FigureValue = serde_json::from_str(r#"{"at_least": 5}"#).unwrap();
+        let text = serde_json::to_string(&v1).unwrap();
+        assert!(text.contains("\"word\""), "{text}");
+        assert_eq!(serde_json::from_str::<FigureValue>(&text).unwrap(), v1);
     }
 
     #[test]
