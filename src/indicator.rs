@@ -159,7 +159,7 @@ impl fmt::Display for IndicatorId {
 }
 
 macro_rules! builtins {
-    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $kind:ident; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $kind:ident, $section:ident; )*) => {
         /// The indicators this crate knows, one for every figure of the seed and of
         /// the entities it types.
         ///
@@ -205,67 +205,77 @@ macro_rules! builtins {
             pub const fn kind(self) -> IndicatorKind {
                 match self { $( Builtin::$variant => IndicatorKind::$kind, )* }
             }
+
+            /// The report section the indicator belongs to.
+            ///
+            /// ```
+            /// use danvan::{Builtin, Section};
+            /// assert_eq!(Builtin::Dialogues.section(), Section::DialoguesReceptions);
+            /// ```
+            pub const fn section(self) -> crate::Section {
+                match self { $( Builtin::$variant => crate::Section::$section, )* }
+            }
         }
     };
 }
 
 builtins! {
     /// "Dân vận khéo" models and exemplary persons that exist (all stages).
-    SkilfulModels = "skilful_models", Stock;
+    SkilfulModels = "skilful_models", Stock, MovementModels;
     /// Models registered in the emulation movement.
-    SkilfulModelsRegistered = "skilful_models_registered", Stock;
+    SkilfulModelsRegistered = "skilful_models_registered", Stock, MovementModels;
     /// Models found effective.
-    SkilfulModelsEffective = "skilful_models_effective", Stock;
+    SkilfulModelsEffective = "skilful_models_effective", Stock, MovementModels;
     /// Models recognized by a level.
-    SkilfulModelsRecognized = "skilful_models_recognized", Stock;
+    SkilfulModelsRecognized = "skilful_models_recognized", Stock, MovementModels;
     /// Models found outstanding.
-    SkilfulModelsOutstanding = "skilful_models_outstanding", Stock;
+    SkilfulModelsOutstanding = "skilful_models_outstanding", Stock, MovementModels;
     /// Models awarded.
-    SkilfulModelsAwarded = "skilful_models_awarded", Stock;
+    SkilfulModelsAwarded = "skilful_models_awarded", Stock, MovementModels;
     /// Grassroots mobilization blocks (khối dân vận cơ sở).
-    GrassrootsBlocks = "grassroots_blocks", Stock;
+    GrassrootsBlocks = "grassroots_blocks", Stock, BlocksTeams;
     /// Village mobilization teams (tổ dân vận thôn, khu dân cư).
-    VillageTeams = "village_teams", Stock;
+    VillageTeams = "village_teams", Stock, BlocksTeams;
     /// Propaganda and training conferences, of any kind.
-    Conferences = "conferences", Flow;
+    Conferences = "conferences", Flow, ActorsWork;
     /// Conferences that include training.
-    TrainingConferences = "training_conferences", Flow;
+    TrainingConferences = "training_conferences", Flow, ActorsWork;
     /// Conferences that include propaganda.
-    PropagandaConferences = "propaganda_conferences", Flow;
+    PropagandaConferences = "propaganda_conferences", Flow, ActorsWork;
     /// Participants of conferences, counted as occurrences (lượt người).
-    ConferenceParticipants = "conference_participants", Flow;
+    ConferenceParticipants = "conference_participants", Flow, ActorsWork;
     /// Participants of conferences, counted as distinct persons.
-    ConferencePersons = "conference_persons", Distinct;
+    ConferencePersons = "conference_persons", Distinct, ActorsWork;
     /// Documents issued, of any kind.
-    Documents = "documents", Flow;
+    Documents = "documents", Flow, ActorsWork;
     /// Documents to lead and direct (lãnh đạo, chỉ đạo).
-    LeadershipDocuments = "leadership_documents", Flow;
+    LeadershipDocuments = "leadership_documents", Flow, ActorsWork;
     /// Guidance and reminder documents (hướng dẫn, đôn đốc).
-    GuidanceDocuments = "guidance_documents", Flow;
+    GuidanceDocuments = "guidance_documents", Flow, ActorsWork;
     /// Inspection and supervision sessions, of any kind.
-    Inspections = "inspections", Flow;
+    Inspections = "inspections", Flow, ActorsWork;
     /// Subjects of inspection and supervision sessions: Party organizations and members.
-    InspectionSubjects = "inspection_subjects", Flow;
+    InspectionSubjects = "inspection_subjects", Flow, ActorsWork;
     /// Dialogues between heads of Party committees or governments and the people.
-    Dialogues = "dialogues", Flow;
+    Dialogues = "dialogues", Flow, DialoguesReceptions;
     /// Participants of dialogues (occurrences).
-    DialogueParticipants = "dialogue_participants", Flow;
+    DialogueParticipants = "dialogue_participants", Flow, DialoguesReceptions;
     /// Citizen receptions by heads, counted as occurrences (one record each).
-    Receptions = "receptions", Flow;
+    Receptions = "receptions", Flow, DialoguesReceptions;
     /// Petitions raised at dialogues and receptions.
-    PetitionsRaised = "petitions_raised", Flow;
+    PetitionsRaised = "petitions_raised", Flow, DialoguesReceptions;
     /// Petitions resolved.
-    PetitionsResolved = "petitions_resolved", Flow;
+    PetitionsResolved = "petitions_resolved", Flow, DialoguesReceptions;
     /// Site-clearance drives.
-    ClearanceDrives = "clearance_drives", Flow;
+    ClearanceDrives = "clearance_drives", Flow, ClearanceResources;
     /// Households affected by site clearance.
-    ClearanceHouseholds = "clearance_households", Flow;
+    ClearanceHouseholds = "clearance_households", Flow, ClearanceResources;
     /// Households that consented to site clearance.
-    ClearanceConsenting = "clearance_consenting", Flow;
+    ClearanceConsenting = "clearance_consenting", Flow, ClearanceResources;
     /// Collectives awarded a certificate of merit.
-    AwardedCollectives = "awarded_collectives", Flow;
+    AwardedCollectives = "awarded_collectives", Flow, AwardsContests;
     /// Individuals awarded a certificate of merit.
-    AwardedIndividuals = "awarded_individuals", Flow;
+    AwardedIndividuals = "awarded_individuals", Flow, AwardsContests;
 }
 
 impl Builtin {
@@ -287,6 +297,30 @@ impl Builtin {
     #[must_use]
     pub const fn value_type(self) -> ValueType {
         ValueType::Count
+    }
+
+    /// The catalogue entry of the built-in: the same fields as a custom
+    /// indicator's (its kind, value type and section from the one table
+    /// above; its Vietnamese label and wording are the renderer's,
+    /// [`render::vi::label`](crate::render::vi::label)).
+    ///
+    /// ```
+    /// let e = danvan::Builtin::VillageTeams.entry();
+    /// assert_eq!(e.id.as_str(), "village_teams");
+    /// assert_eq!(e.kind, danvan::IndicatorKind::Stock);
+    /// assert_eq!(e.value, danvan::ValueSpec::Count);
+    /// ```
+    #[must_use]
+    pub fn entry(self) -> crate::CatalogueEntry {
+        crate::CatalogueEntry {
+            id: IndicatorId::from(self),
+            label: None,
+            kind: self.kind(),
+            value: crate::ValueSpec::Count,
+            unit_word: None,
+            wording: None,
+            section: Some(self.section()),
+        }
     }
 
     /// The model stages in order, each a subset of the one before.

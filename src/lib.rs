@@ -79,10 +79,10 @@
 //! |---|---|---|
 //! | errors | `error/` | the one error table: each kind's code, severity, English and Vietnamese text; imports nothing of the crate |
 //! | wire | `wire`, `limits` | the objects-only rule of the wire language (`objects_only!`, `wire_struct!`), reading a JSON document (`read_json`) and the mapping of the JSON reader's errors; the reading limits; they import only `error` |
-//! | value types | `quantity`, `interval`, `period`, `unit/`, `lookup`, `actor`, `indicator` | counts and intervals, periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicator catalogue |
+//! | value types | `quantity`, `interval`, `value`, `period`, `unit/`, `lookup`, `actor`, `indicator`, `catalogue` | counts and intervals, the v2 value types (amount with scale and unit, rate, ratio, duration: [`FigureValue`]), periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicators and the v2 [`Catalogue`] (its file `danvan/catalogue/v1`) |
 //! | notation | `notation` | reading and writing Vietnamese numbers and dates (`1.229`, `hơn 6.800`, `98,5%`, `02/02/2023`); value types do not import it |
 //! | records | `record/` | one file per kind: its struct, its one-record rules and what it adds to totals; [`RecordKind`], the one table of kinds; the rule set; the index the roll-up reads |
-//! | the document | `dataset`, `plan`, `csv_io`, `schema` | [`Dataset`] and its reader, the work plan, figures as CSV (feature `csv`), the JSON Schema (feature `schema`) |
+//! | the document | `dataset`, `dataset_v2`, `plan`, `csv_io`, `schema` | [`Dataset`] and its reader, the v2 envelope [`DatasetV2`] (reads v2 and upgrades v1), the work plan, figures as CSV (feature `csv`), the JSON Schema (feature `schema`) |
 //! | validation | `validate/` | [`check`]: the record rules on every record, then the rules across records (duplicate ids, one block per commune and team per village, reception norms, stage nesting, duplicate and overlapping figures, the plan) and the unit rules |
 //! | aggregation | `aggregate/` | the column store: the fold, the stream, apply, merge, the roll-up, rekey |
 //! | rendering | `render/` | messages, wording, the report |
@@ -410,7 +410,9 @@
 
 mod actor;
 mod aggregate;
+mod catalogue;
 mod dataset;
+mod dataset_v2;
 mod error;
 mod indicator;
 mod interval;
@@ -426,6 +428,7 @@ pub mod render;
 pub mod synth;
 mod unit;
 pub mod validate;
+mod value;
 mod wire;
 
 pub use actor::Actor;
@@ -435,7 +438,14 @@ pub use aggregate::{
     TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES,
     MAX_STREAM_WORKERS,
 };
+pub use catalogue::{
+    Catalogue, CatalogueEntry, CatalogueFile, CatalogueSchema, Section, ValueSpec, Wording,
+};
 pub use dataset::{Dataset, Schema};
+pub use dataset_v2::{
+    DatasetV2, DimensionDecl, DimensionMode, FigureV2, PartV2, Parts, RelationDecl, SchemaV2,
+    UnitEntry,
+};
 pub use error::{Code, Error, ErrorKind, Excerpt};
 pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
 pub use interval::{Amount, Difference, Interval, Magnitude, RatioBounds, Tone};
@@ -447,11 +457,12 @@ pub use record::*;
 pub use unit::*;
 pub use validate::report::{Cell, Issue, Path, Place, Report, Severity};
 pub use validate::rules::{check, check_with_units, CheckOptions, Checked, ReceptionNorms};
+pub use value::{AmountValue, DurationValue, FigureValue, Rate, RatioValue, ScaleWord};
 
 #[cfg(feature = "schema")]
 mod schema;
 #[cfg(feature = "schema")]
-pub use schema::dataset_schema;
+pub use schema::{dataset_schema, dataset_v2_schema};
 #[cfg(feature = "csv")]
 mod csv_io;
 #[cfg(feature = "csv")]

@@ -18,6 +18,39 @@ use crate::{
 /// The `$id` of the committed schema.
 const SCHEMA_ID: &str = "https://example.invalid/danvan/schema/danvan-dataset-v1.schema.json";
 
+/// The `$id` of the committed v2 schema.
+const SCHEMA_V2_ID: &str = "https://example.invalid/danvan/schema/danvan-dataset-v2.schema.json";
+
+/// The JSON Schema (draft 2020-12) of a [`DatasetV2`](crate::DatasetV2)
+/// document, `danvan/dataset/v2`, committed as
+/// `schema/danvan-dataset-v2.schema.json`; as for v1 it checks shapes and
+/// single values, not the rules that tie values together.
+///
+/// ```
+/// let schema = danvan::dataset_v2_schema();
+/// assert_eq!(schema["properties"]["schema"]["$ref"], "#/$defs/SchemaV2");
+/// assert_eq!(schema["additionalProperties"], false);
+/// ```
+#[must_use]
+pub fn dataset_v2_schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator();
+    let mut value = generator
+        .into_root_schema_for::<crate::DatasetV2>()
+        .to_value();
+    if let Some(root) = value.as_object_mut() {
+        root.insert("$id".to_owned(), SCHEMA_V2_ID.into());
+        root.insert(
+            "title".to_owned(),
+            "danvan dataset, schema danvan/dataset/v2".into(),
+        );
+    }
+    tidy_descriptions(&mut value);
+    bound_strings(&mut value);
+    value
+}
+
 /// The JSON Schema (draft 2020-12) of a [`Dataset`] document, `danvan/dataset/v1`.
 ///
 /// The schema is what apps in other languages validate against before they
@@ -249,6 +282,55 @@ impl JsonSchema for Reported {
                     "maxProperties": 1
                 }
             ]
+        })
+    }
+}
+
+impl JsonSchema for crate::AmountValue {
+    names!("AmountValue");
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let unit = generator.subschema_for::<UnitWord>();
+        let qualifier = generator.subschema_for::<crate::Qualifier>();
+        let scale = generator.subschema_for::<crate::ScaleWord>();
+        json_schema!({
+            "description": "An amount as stated: a decimal string, an optional scale word (nghìn, triệu, tỷ), a unit word; the qualifier is exact when left out.",
+            "type": "object",
+            "properties": {
+                "amount": {"type": "string", "pattern": DECIMAL_PATTERN},
+                "scale": scale,
+                "unit": unit,
+                "qualifier": qualifier
+            },
+            "required": ["amount", "unit"],
+            "additionalProperties": false
+        })
+    }
+}
+
+/// A wire decimal: digits with an optional decimal point between digits.
+const DECIMAL_PATTERN: &str = "^[0-9]+(\\.[0-9]+)?$";
+
+impl JsonSchema for crate::FigureValue {
+    names!("FigureValue");
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let count = generator.subschema_for::<Reported>();
+        let amount = generator.subschema_for::<crate::AmountValue>();
+        let rate = generator.subschema_for::<crate::Rate>();
+        let ratio = generator.subschema_for::<crate::RatioValue>();
+        let duration = generator.subschema_for::<crate::DurationValue>();
+        let whole = json_schema!({"type": "integer", "minimum": 0, "maximum": u64::MAX});
+        let worded = json_schema!({
+            "description": "A worded count (issue 14, v2 form): a word id with value, or the word range with from and to.",
+            "type": "object",
+            "properties": {"word": {"type": "string"}, "value": whole, "from": whole, "to": whole},
+            "required": ["word"],
+            "additionalProperties": false
+        });
+        json_schema!({
+            "description": "A figure's value: a count (a whole number, a worded count, or a v1 qualified number), an amount, a rate, a ratio or a duration; the shape says which.",
+            "anyOf": [count, worded, amount, rate, ratio, duration]
         })
     }
 }

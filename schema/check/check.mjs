@@ -57,7 +57,10 @@ const schema = JSON.parse(read("schema/danvan-dataset-v1.schema.json").toString(
 // strict: unknown keywords and formats, and ill-formed schemas, are errors.
 const ajv = new Ajv2020({ strict: true, allErrors: false, validateFormats: true });
 addFormats(ajv);
-const validate = ajv.compile(schema); // checks the schema against the 2020-12 metaschema first
+const validateV1 = ajv.compile(schema); // checks the schema against the 2020-12 metaschema first
+// A danvan/dataset/v2 document is validated against the v2 schema, every other against v1.
+const validateV2 = ajv.compile(JSON.parse(read("schema/danvan-dataset-v2.schema.json").toString()));
+const pick = (doc) => (doc && doc.schema === "danvan/dataset/v2" ? validateV2 : validateV1);
 
 const problems = [];
 const validRejected = new Map();
@@ -70,6 +73,7 @@ for (const [path, code] of documents()) {
     continue;
   }
   seen += 1;
+  const validate = pick(parsed.doc);
   const ok = validate(parsed.doc);
   if (code === null && !ok) {
     const e = validate.errors[0];

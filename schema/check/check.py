@@ -68,7 +68,11 @@ def main():
     schema = json.loads((ROOT / "schema/danvan-dataset-v1.schema.json").read_text())
     cls = jsonschema.Draft202012Validator
     cls.check_schema(schema, format_checker=cls.FORMAT_CHECKER)
-    validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    validator_v1 = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    # A danvan/dataset/v2 document is validated against the v2 schema, every other against v1.
+    schema_v2 = json.loads((ROOT / "schema/danvan-dataset-v2.schema.json").read_text())
+    cls.check_schema(schema_v2, format_checker=cls.FORMAT_CHECKER)
+    validator_v2 = cls(schema_v2, format_checker=cls.FORMAT_CHECKER)
     listed = {f: code for f, (code, vs) in beyond_schema().items() if NAME in vs}
     problems, seen, valid_rejected = [], 0, {}
     for path, code in documents():
@@ -78,6 +82,8 @@ def main():
                 problems.append(f"{path.name}: the reader accepts it but it is not JSON here")
             continue
         seen += 1
+        v2 = isinstance(doc, dict) and doc.get("schema") == "danvan/dataset/v2"
+        validator = validator_v2 if v2 else validator_v1
         errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
         if code is None and errors:
             where = "/".join(str(p) for p in errors[0].absolute_path)

@@ -791,6 +791,20 @@ mod tests {
                 ErrorKind::InvalidInterval { why: "high below low" },
                 "invalid interval: high below low",
             ),
+            // ----- model v2 -----
+            (ErrorKind::IndicatorDefinedTwice { id: "gifts".into() }, "indicator \"gifts\" is defined twice: each id once in the built-ins, the catalogue file and the dataset"),
+            (ErrorKind::UnknownCatalogueIndicator { id: "gifts".into() }, "indicator \"gifts\" is not in the catalogue (built-ins, catalogue file, dataset)"),
+            (ErrorKind::WrongValueType { indicator: "gifts".into(), expected: "count", found: "rate" }, "indicator \"gifts\" takes a count value, not a rate"),
+            (ErrorKind::WrongUnitWord { indicator: "fund".into(), expected: "đồng".into(), found: "m²".into() }, "indicator \"fund\" is stated in \"đồng\", not in \"m²\""),
+            (ErrorKind::RateAboveHundred { indicator: "poor".into(), percent: "120".into() }, "rate 120% of \"poor\" is above 100%: only a share of a target (rate_of_target) may exceed it"),
+            (ErrorKind::RatioAboveWhole { indicator: "done".into(), num: 14, den: 13 }, "ratio 14/13 of \"done\": the numerator is above the denominator"),
+            (ErrorKind::UnitOutsideRoot { code: "30".into(), root: "816".into() }, "unit \"30\" is not under the dataset's root \"816\""),
+            (ErrorKind::RootNotListed { root: "816".into() }, "the dataset's root \"816\" is not listed with its name among the units"),
+            (ErrorKind::UnitEntryInvalid { code: "30".into(), why: "listed twice in one era" }, "unit \"30\": listed twice in one era"),
+            (ErrorKind::IdUsedTwice { id: "f1".into(), what: "figures" }, "id \"f1\" is used by two figures"),
+            (ErrorKind::UnknownFigureId { relation: "r1".into(), figure: "f9".into() }, "relation \"r1\" names figure \"f9\", which the dataset does not have"),
+            (ErrorKind::RelationShape { relation: "r1".into() }, "relation \"r1\" is not one of: sum_of with equals, at_most with of, equal (two or more ids)"),
+            (ErrorKind::NotUpgradable { index: 2, why: "both a count and an amount" }, "figures[2] cannot be upgraded to v2: both a count and an amount"),
         ]
     }
 
@@ -911,6 +925,19 @@ mod tests {
             ("NotAValue", "DV133"),
             ("NoV1Form", "DV134"),
             ("InvalidInterval", "DV150"),
+            ("IndicatorDefinedTwice", "DV160"),
+            ("UnknownCatalogueIndicator", "DV161"),
+            ("WrongValueType", "DV162"),
+            ("WrongUnitWord", "DV163"),
+            ("RateAboveHundred", "DV164"),
+            ("RatioAboveWhole", "DV165"),
+            ("UnitOutsideRoot", "DV166"),
+            ("RootNotListed", "DV167"),
+            ("UnitEntryInvalid", "DV168"),
+            ("IdUsedTwice", "DV169"),
+            ("UnknownFigureId", "DV170"),
+            ("RelationShape", "DV171"),
+            ("NotUpgradable", "DV172"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

@@ -1371,4 +1371,124 @@ error_table! {
         why: &'static str,
     } = "DV150", Error,
     vi { .. } => "khoảng giá trị không hợp lệ: cận trên nhỏ hơn cận dưới, hoặc dạng không khớp với cận".to_owned();
+
+    // ----- model v2: catalogue, value types, envelope (DV160–DV179) -----
+    /// An indicator id defined twice: in the built-ins, the catalogue file or the dataset.
+    #[error("indicator {id:?} is defined twice: each id once in the built-ins, the catalogue file and the dataset")]
+    IndicatorDefinedTwice {
+        /// The id.
+        id: Excerpt,
+    } = "DV160", Error,
+    vi { id } => format!("chỉ tiêu {} được khai báo hai lần: mỗi mã chỉ khai báo một lần", quoted_vi(id));
+    /// A figure names an indicator the catalogue does not have.
+    #[error("indicator {id:?} is not in the catalogue (built-ins, catalogue file, dataset)")]
+    UnknownCatalogueIndicator {
+        /// The id.
+        id: Excerpt,
+    } = "DV161", Error,
+    vi { id } => format!("chỉ tiêu {} không có trong danh mục", quoted_vi(id));
+    /// A value of another value type than its indicator's.
+    #[error("indicator {indicator:?} takes a {expected} value, not a {found}")]
+    WrongValueType {
+        /// The indicator.
+        indicator: Excerpt,
+        /// The catalogue's value type.
+        expected: &'static str,
+        /// The value's type.
+        found: &'static str,
+    } = "DV162", Error,
+    vi { indicator, .. } => format!("giá trị không đúng loại của chỉ tiêu {}", quoted_vi(indicator));
+    /// An amount or duration in a unit word that is not its indicator's.
+    #[error("indicator {indicator:?} is stated in {expected:?}, not in {found:?}")]
+    WrongUnitWord {
+        /// The indicator.
+        indicator: Excerpt,
+        /// The catalogue's unit word.
+        expected: Excerpt,
+        /// The value's unit word.
+        found: Excerpt,
+    } = "DV163", Error,
+    vi { indicator, expected, found } => format!(
+        "chỉ tiêu {} tính bằng {}, không phải {}",
+        quoted_vi(indicator), quoted_vi(expected), quoted_vi(found)
+    );
+    /// A rate above 100% for an indicator that is not a share of a target.
+    #[error("rate {percent}% of {indicator:?} is above 100%: only a share of a target (rate_of_target) may exceed it")]
+    RateAboveHundred {
+        /// The indicator.
+        indicator: Excerpt,
+        /// The rate as given.
+        percent: Excerpt,
+    } = "DV164", Error,
+    vi { indicator, percent } => format!("tỷ lệ {percent}% của chỉ tiêu {} vượt quá 100%", quoted_vi(indicator));
+    /// A ratio whose numerator is above its denominator.
+    #[error("ratio {num}/{den} of {indicator:?}: the numerator is above the denominator")]
+    RatioAboveWhole {
+        /// The indicator.
+        indicator: Excerpt,
+        /// The numerator (its lower bound).
+        num: u64,
+        /// The denominator.
+        den: u64,
+    } = "DV165", Error,
+    vi { indicator, num, den } => format!("tỷ số {num}/{den} của chỉ tiêu {}: tử số lớn hơn mẫu số", quoted_vi(indicator));
+    /// A unit of a rooted dataset that is neither the root, under it, nor one of its ancestors.
+    #[error("unit {code:?} is not under the dataset's root {root:?}")]
+    UnitOutsideRoot {
+        /// The unit's code.
+        code: Excerpt,
+        /// The root's code.
+        root: Excerpt,
+    } = "DV166", Error,
+    vi { code, root } => format!("đơn vị {} không thuộc đơn vị gốc {} của bộ số liệu", quoted_vi(code), quoted_vi(root));
+    /// The root of a rooted dataset is not among its units, or is named by code only.
+    #[error("the dataset's root {root:?} is not listed with its name among the units")]
+    RootNotListed {
+        /// The root's code.
+        root: Excerpt,
+    } = "DV167", Error,
+    vi { root } => format!("đơn vị gốc {} chưa có tên trong danh sách đơn vị", quoted_vi(root));
+    /// A unit named by code only (an ancestor) below the root, or listed twice in one era.
+    #[error("unit {code:?}: {why}")]
+    UnitEntryInvalid {
+        /// The unit's code.
+        code: Excerpt,
+        /// What is wrong.
+        why: &'static str,
+    } = "DV168", Error,
+    vi { code, .. } => format!("đơn vị {} khai báo không hợp lệ (thiếu tên, hoặc trùng mã trong cùng thời kỳ)", quoted_vi(code));
+    /// Two figures or two relations with one id.
+    #[error("id {id:?} is used by two {what}")]
+    IdUsedTwice {
+        /// The id.
+        id: Excerpt,
+        /// "figures" or "relations".
+        what: &'static str,
+    } = "DV169", Error,
+    vi { id, .. } => format!("mã {} được dùng hai lần", quoted_vi(id));
+    /// A relation names a figure id the dataset does not have.
+    #[error("relation {relation:?} names figure {figure:?}, which the dataset does not have")]
+    UnknownFigureId {
+        /// The relation's id.
+        relation: Excerpt,
+        /// The figure id it names.
+        figure: Excerpt,
+    } = "DV170", Error,
+    vi { relation, figure } => format!("quan hệ {} nêu số liệu {} không có trong bộ số liệu", quoted_vi(relation), quoted_vi(figure));
+    /// A relation that is not one of the forms sum_of + equals, at_most + of, equal.
+    #[error("relation {relation:?} is not one of: sum_of with equals, at_most with of, equal (two or more ids)")]
+    RelationShape {
+        /// The relation's id.
+        relation: Excerpt,
+    } = "DV171", Error,
+    vi { relation } => format!("quan hệ {} không đúng dạng (sum_of với equals, at_most với of, hoặc equal)", quoted_vi(relation));
+    /// A v1 document that cannot become v2 as it stands (a figure with both a count and an amount).
+    #[error("figures[{index}] cannot be upgraded to v2: {why}")]
+    NotUpgradable {
+        /// The figure's index.
+        index: u64,
+        /// Why.
+        why: &'static str,
+    } = "DV172", Error,
+    vi { index, .. } => format!("số liệu figures[{index}] không chuyển được sang dạng v2: có cả số đếm và số tiền");
 }

@@ -52,6 +52,29 @@ fn position(kind: &ErrorKind) -> Option<(usize, usize)> {
 /// Runs one document the whole way: read, report, check, Vietnamese text.
 /// Returns what happened, in the words of `expected.tsv`, or why it does not match.
 fn outcome(bytes: &[u8], want: &Expected) -> Result<(), String> {
+    // v2 documents (111-): read by the v2 reader; their checks are later steps of issue 15.
+    if serde_json::from_slice::<serde_json::Value>(bytes)
+        .is_ok_and(|v| v["schema"] == "danvan/dataset/v2")
+    {
+        return match danvan::DatasetV2::from_json(bytes) {
+            Err(err) => {
+                let place =
+                    position(err.kind()).map_or("-".to_owned(), |(l, c)| format!("{l}:{c}"));
+                let _ = danvan::render::vi::message(err.kind());
+                let got = format!("reader {} {place}: {err}", err.code());
+                if want.severity != "reader"
+                    || err.code() != want.code
+                    || place != want.place
+                    || !err.to_string().contains(&want.needle)
+                {
+                    return Err(got);
+                }
+                Ok(())
+            }
+            Ok(_) if want.code == "none" => Ok(()),
+            Ok(_) => Err("parsed (v2)".to_owned()),
+        };
+    }
     match Dataset::from_json(bytes) {
         Err(err) => {
             let place = position(err.kind()).map_or("-".to_owned(), |(l, c)| format!("{l}:{c}"));
@@ -138,6 +161,10 @@ fn path_of(rel: &str) -> String {
 #[test]
 fn example_exit_status_follows_the_corpus() {
     for row in expected() {
+        // The validate example reads v1; v2 documents (111-) have their checks in later steps of issue 15.
+        if row.file.contains("-v2-") {
+            continue;
+        }
         let file = path_of(&format!("tests/bad/{}", row.file));
         let (code, out, err) = validate(&[&file]);
         let want = match row.severity.as_str() {

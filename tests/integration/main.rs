@@ -11,6 +11,7 @@ mod errors;
 mod example_data;
 mod fixtures;
 mod layers;
+mod model_v2;
 mod one_rule_set;
 mod properties;
 mod reform;

@@ -3,6 +3,46 @@
 use serde_json::{json, Value};
 
 const COMMITTED: &str = "schema/danvan-dataset-v1.schema.json";
+const COMMITTED_V2: &str = "schema/danvan-dataset-v2.schema.json";
+
+fn validator_v2() -> jsonschema::Validator {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&danvan::dataset_v2_schema())
+        .unwrap_or_else(|e| panic!("the v2 schema does not compile: {e}"))
+}
+
+#[test]
+fn committed_v2_schema_is_up_to_date() {
+    let fresh = danvan::dataset_v2_schema();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(COMMITTED_V2);
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        let text = serde_json::to_string_pretty(&fresh).unwrap() + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
+    jsonschema::meta::validate(&fresh).unwrap_or_else(|e| panic!("{e}"));
+    let committed: Value = serde_json::from_str(&crate::read(COMMITTED_V2)).unwrap();
+    assert!(
+        committed == fresh,
+        "{COMMITTED_V2} is stale: regenerate it with UPDATE_SCHEMA=1 cargo test --features schema"
+    );
+}
+
+#[test]
+fn v2_fixture_is_schema_valid_and_v1_is_not_v2() {
+    let v2: Value =
+        serde_json::from_str(&crate::read("tests/fixtures/v2-rooted-district.json")).unwrap();
+    let validator = validator_v2();
+    assert!(
+        validator.is_valid(&v2),
+        "{:?}",
+        validator.iter_errors(&v2).next().map(|e| e.to_string())
+    );
+    assert!(!validator.is_valid(&base()), "a v1 document is not v2");
+    let mut bad = v2.clone();
+    bad["figures"][0]["value"] = json!({"percent": 5, "num": 1});
+    assert!(!validator.is_valid(&bad));
+}
 
 fn validator() -> jsonschema::Validator {
     jsonschema::options()
@@ -63,13 +103,19 @@ fn every_fixture_is_valid() {
         }
         let text = std::fs::read_to_string(&path).unwrap();
         let doc: Value = serde_json::from_str(&text).unwrap();
-        let errors: Vec<String> = validator
+        let v2 = doc["schema"] == "danvan/dataset/v2";
+        let validator_v2 = validator_v2();
+        let errors: Vec<String> = if v2 { &validator_v2 } else { &validator }
             .iter_errors(&doc)
             .map(|e| format!("{} at {}", e, e.instance_path))
             .collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
         // The reader accepts what the schema accepts.
-        danvan::Dataset::from_json(text.as_bytes()).unwrap();
+        if v2 {
+            danvan::DatasetV2::from_json(text.as_bytes()).unwrap();
+        } else {
+            danvan::Dataset::from_json(text.as_bytes()).unwrap();
+        }
         seen += 1;
     }
     assert!(seen >= 2, "expected the fixtures in {}", dir.display());
@@ -200,6 +246,7 @@ fn schema_agrees_with_the_bad_input_corpus() {
         .collect();
     let mut codes = std::collections::HashMap::new();
     let validator = validator();
+    let validator_v2 = validator_v2();
     let expected = crate::read("tests/bad/expected.tsv");
     let mut schema_missed = Vec::new();
     let mut checked = 0;
@@ -219,7 +266,11 @@ fn schema_agrees_with_the_bad_input_corpus() {
             continue;
         };
         checked += 1;
-        let valid = validator.is_valid(&doc);
+        let valid = if doc["schema"] == "danvan/dataset/v2" {
+            validator_v2.is_valid(&doc)
+        } else {
+            validator.is_valid(&doc)
+        };
         if severity == "reader" {
             if valid {
                 schema_missed.push(file.to_owned());

@@ -1,0 +1,821 @@
+//! The `danvan/dataset/v2` envelope (issue 15 step (a), `docs/model-v2.md`)
+//! and the upgrade of a v1 [`Dataset`] into it.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
+
+use chrono::NaiveDate;
+
+use crate::{
+    Actor, Award, Catalogue, CatalogueEntry, CitizenReception, Conference, Dataset, Dialogue,
+    Error, ErrorKind, FigureValue, GrassrootsBlock, Hierarchy, IndicatorId, Inspection,
+    IssuedDocument, Limits, Period, RecordId, SiteClearance, SkilfulModel, Unit, UnitCode,
+    VillageTeam, WorkPlan,
+};
+
+/// The version tag of a v2 dataset.
+///
+/// ```
+/// let s: danvan::SchemaV2 = serde_json::from_str(r#""danvan/dataset/v2""#).unwrap();
+/// assert_eq!(s, danvan::SchemaV2::V2);
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[non_exhaustive]
+pub enum SchemaV2 {
+    /// `danvan/dataset/v2`.
+    #[default]
+    #[serde(rename = "danvan/dataset/v2")]
+    V2,
+}
+
+/// How a dimension sums out.
+///
+/// ```
+/// let m: danvan::DimensionMode = serde_json::from_str(r#""subset""#).unwrap();
+/// assert_eq!(m, danvan::DimensionMode::Subset);
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DimensionMode {
+    /// Summing it out gives the whole.
+    #[default]
+    Additive,
+    /// A subset (a target group): never summed out.
+    Subset,
+}
+
+crate::wire::wire_struct! {
+/// A custom dimension declared by a dataset (its values are snake-case ids).
+///
+/// ```
+/// let d: danvan::DimensionDecl = serde_json::from_str(
+///     r#"{"id": "house_work", "values": ["new", "repaired"]}"#).unwrap();
+/// assert_eq!(d.mode, danvan::DimensionMode::Additive);
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "DimensionDecl"))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionDecl {
+    /// The dimension's id.
+    pub id: IndicatorId,
+    /// A label for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// How it sums out.
+    #[serde(default)]
+    pub mode: DimensionMode,
+    /// Its values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<IndicatorId>,
+}
+}
+
+crate::wire::wire_struct! {
+/// A unit of a v2 dataset: a v1 unit with its era, or an ancestor of the
+/// root named by code only (no name).
+///
+/// ```
+/// let u: danvan::UnitEntry = serde_json::from_str(r#"{"code": "89"}"#).unwrap();
+/// assert!(u.name.is_none());
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "UnitEntry"))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitEntry {
+    /// The code.
+    pub code: UnitCode,
+    /// The name; left out for an ancestor of the root named by code only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The parent's code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<UnitCode>,
+    /// First day of validity.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::period::date_serde::option")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
+    pub valid_from: Option<NaiveDate>,
+    /// Last day of validity.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::period::date_serde::option")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
+    pub valid_to: Option<NaiveDate>,
+    /// The date the code took effect (its era); none is the dataset's current era.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::period::date_serde::option")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
+    pub era: Option<NaiveDate>,
+}
+}
+
+impl From<&Unit> for UnitEntry {
+    fn from(u: &Unit) -> UnitEntry {
+        UnitEntry {
+            code: u.code(),
+            name: Some(u.name().to_owned()),
+            parent: u.parent(),
+            valid_from: u.valid_from(),
+            valid_to: u.valid_to(),
+            era: None,
+        }
+    }
+}
+
+crate::wire::wire_struct! {
+/// One part of a v2 figure's breakdown: a free-text label (as v1 parts
+/// have), dimension values, an actor, and a value of any value type.
+///
+/// ```
+/// let p: danvan::PartV2 = serde_json::from_str(r#"{"label": "collective", "value": 11}"#).unwrap();
+/// assert_eq!(p.label.as_deref(), Some("collective"));
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "PartV2"))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartV2 {
+    /// A free-text label, kept as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Who did it, when not the figure's actor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "actor_set")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "actor_set_schema"))]
+    pub actor: Vec<Actor>,
+    /// Dimension values (step (c) gives them meaning).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "strict_map")]
+    pub dims: BTreeMap<IndicatorId, IndicatorId>,
+    /// Its value.
+    pub value: FigureValue,
+}
+}
+
+crate::wire::wire_struct! {
+/// A breakdown ("trong đó"): complete (the parts add up to the whole) or
+/// partial ("trong đó có": their sum stays within it).
+///
+/// ```
+/// let p: danvan::Parts = serde_json::from_str(r#"{"complete": false, "items": [{"value": 17}]}"#).unwrap();
+/// assert_eq!(p.items.len(), 1);
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Parts"))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parts {
+    /// Whether the parts are exhaustive.
+    pub complete: bool,
+    /// The parts.
+    pub items: Vec<PartV2>,
+}
+}
+
+crate::wire::wire_struct! {
+/// A figure of model v2. Its key is indicator, unit, period, actor (one, or
+/// a set meaning *by any of them*) and dimension values; steps (c)–(e) add
+/// the stated change, named recipients, "additional" and awarded-by as
+/// optional fields of this struct.
+///
+/// ```
+/// let f: danvan::FigureV2 = serde_json::from_str(r#"{"id": "f7", "indicator": "documents",
+///     "unit": "30", "actor": ["party_committees", "government"], "value": 3}"#).unwrap();
+/// assert_eq!(f.actor.len(), 2);
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "FigureV2"))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureV2 {
+    /// The id relations name it by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// What is measured (an id of the catalogue).
+    pub indicator: IndicatorId,
+    /// The unit it is for.
+    pub unit: UnitCode,
+    /// The period, when not the dataset's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The actor, or an actor set.
+    #[serde(with = "actor_set")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "actor_set_schema"))]
+    pub actor: Vec<Actor>,
+    /// Dimension values (step (c) gives them meaning).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "strict_map")]
+    pub dims: BTreeMap<IndicatorId, IndicatorId>,
+    /// The value, of the indicator's value type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<FigureValue>,
+    /// The breakdown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Parts>,
+}
+}
+
+crate::wire::wire_struct! {
+/// A relation a dataset declares between figure ids: `sum_of` with
+/// `equals`, `at_most` with `of`, or `equal` (step (e) checks them).
+///
+/// ```
+/// let r: danvan::RelationDecl = serde_json::from_str(r#"{"id": "r", "at_most": "f4", "of": "f2"}"#).unwrap();
+/// assert!(r.at_most.is_some());
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "RelationDecl"))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationDecl {
+    /// The relation's id.
+    pub id: RecordId,
+    /// Figures whose sum …
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sum_of: Vec<RecordId>,
+    /// … equals this figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<RecordId>,
+    /// A figure that is at most …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<RecordId>,
+    /// … this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<RecordId>,
+    /// Figures that are equal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub equal: Vec<RecordId>,
+}
+}
+
+impl RelationDecl {
+    /// The figure ids it names.
+    fn ids(&self) -> impl Iterator<Item = &RecordId> + '_ {
+        self.sum_of
+            .iter()
+            .chain(self.equals.iter())
+            .chain(self.at_most.iter())
+            .chain(self.of.iter())
+            .chain(self.equal.iter())
+    }
+
+    /// Whether it is exactly one of the three forms.
+    fn well_formed(&self) -> bool {
+        let sum = !self.sum_of.is_empty() && self.equals.is_some();
+        let at_most = self.at_most.is_some() && self.of.is_some();
+        let equal = self.equal.len() >= 2;
+        let none_sum = self.sum_of.is_empty() && self.equals.is_none();
+        let none_at_most = self.at_most.is_none() && self.of.is_none();
+        (sum && none_at_most && self.equal.is_empty())
+            || (at_most && none_sum && self.equal.is_empty())
+            || (equal && none_sum && none_at_most)
+    }
+}
+
+crate::wire::wire_struct! {
+/// A dataset of model v2: the `danvan/dataset/v2` envelope.
+///
+/// [`DatasetV2::from_json`] reads v2 documents and v1 documents alike; a v1
+/// document is upgraded without loss ([`DatasetV2::from_v1`]).
+///
+/// ```
+/// let json = r#"{"schema": "danvan/dataset/v2", "root": "816", "as_of": "2025-11-15",
+///     "period": {"start": "2025-01-01", "end": "2025-12-31"},
+///     "units": [{"code": "89"}, {"code": "816", "name": "Huyện X (synthetic)", "parent": "89"}],
+///     "figures": [{"id": "f1", "indicator": "documents", "unit": "816", "actor": "other", "value": 4}]}"#;
+/// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+/// assert_eq!(d.figures.len(), 1);
+/// assert_eq!(danvan::DatasetV2::from_json(d.to_json().as_bytes())?, d);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "DatasetV2"))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetV2 {
+    /// The format version.
+    pub schema: SchemaV2,
+    /// A title for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The unit the dataset speaks for (the whole hierarchy when left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<UnitCode>,
+    /// The date "nay" / "đến nay" means.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::period::date_serde::option")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
+    pub as_of: Option<NaiveDate>,
+    /// The default period of figures and records.
+    pub period: Period,
+    /// The file name of the province's catalogue (the app reads it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalogue: Option<String>,
+    /// The name of a units file the app loads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units_file: Option<String>,
+    /// Inline catalogue entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<CatalogueEntry>,
+    /// Custom dimensions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dimensions: Vec<DimensionDecl>,
+    /// Units, from the root down, ancestors by code only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<UnitEntry>,
+    /// Grassroots mobilization blocks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<GrassrootsBlock>,
+    /// Village mobilization teams.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<VillageTeam>,
+    /// "Dân vận khéo" models.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub models: Vec<SkilfulModel>,
+    /// Conferences.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conferences: Vec<Conference>,
+    /// Documents issued.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<IssuedDocument>,
+    /// Inspection and supervision sessions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inspections: Vec<Inspection>,
+    /// Dialogues with citizens.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dialogues: Vec<Dialogue>,
+    /// Citizen receptions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub receptions: Vec<CitizenReception>,
+    /// Site-clearance drives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clearances: Vec<SiteClearance>,
+    /// Awards.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub awards: Vec<Award>,
+    /// The v2 figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<FigureV2>,
+    /// Declared relations between figure ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<RelationDecl>,
+    /// The work plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<WorkPlan>,
+}
+}
+
+impl DatasetV2 {
+    /// Reads a v2 document, or a v1 document upgraded, within [`Limits::default`].
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`from_json_with_limits`](DatasetV2::from_json_with_limits).
+    ///
+    /// ```
+    /// let v1 = r#"{"schema": "danvan/dataset/v1", "period": {"start": "2022-01-01", "end": "2022-12-31"},
+    ///     "figures": [{"indicator": "documents", "unit": "30", "actor": "other", "value": 2,
+    ///                  "parts": [{"label": "synthetic part", "value": 1}]}]}"#;
+    /// let d = danvan::DatasetV2::from_json(v1.as_bytes())?;
+    /// let parts = d.figures[0].parts.as_ref().unwrap();
+    /// assert_eq!(parts.items[0].label.as_deref(), Some("synthetic part"));
+    /// assert!(!parts.complete);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn from_json(reader: impl Read) -> Result<DatasetV2, Error> {
+        DatasetV2::from_json_with_limits(reader, &Limits::default())
+    }
+
+    /// Reads a v2 or v1 document within `limits`, as
+    /// [`Dataset::from_json_with_limits`] reads v1: bytes, nesting and string
+    /// lengths before the JSON reader builds anything, the records after
+    /// (units, indicators, dimensions, figures, relations and records count).
+    /// The figure ids must be unique, and relations must be well formed and
+    /// name figure ids of the dataset (checking them is for later steps).
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Dataset::from_json_with_limits`];
+    /// [`ErrorKind::IdUsedTwice`], [`ErrorKind::RelationShape`],
+    /// [`ErrorKind::UnknownFigureId`]; [`ErrorKind::NotUpgradable`] for a v1
+    /// figure with both a count and an amount.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2022-01-01", "end": "2022-12-31"},
+    ///     "relations": [{"id": "r", "equal": ["a", "b"]}]}"#;
+    /// assert_eq!(danvan::DatasetV2::from_json(json.as_bytes()).unwrap_err().code(), "DV170");
+    /// ```
+    pub fn from_json_with_limits(reader: impl Read, limits: &Limits) -> Result<DatasetV2, Error> {
+        let bytes = crate::limits::read_bounded(reader, limits.max_bytes)?;
+        crate::limits::scan(&bytes, limits)?;
+        if !is_v2(&bytes) {
+            return DatasetV2::from_v1(Dataset::from_json_with_limits(&bytes[..], limits)?);
+        }
+        let dataset: DatasetV2 =
+            serde_json::from_slice(&bytes).map_err(|e| crate::wire::json_error_in(&bytes, e))?;
+        let count = u64::try_from(dataset.record_count()).unwrap_or(u64::MAX);
+        if count > limits.max_records {
+            return Err(ErrorKind::TooManyRecords {
+                count,
+                limit: limits.max_records,
+            }
+            .into());
+        }
+        dataset.check_ids()?;
+        Ok(dataset)
+    }
+
+    /// Upgrades a v1 dataset without loss: v1 custom indicators become
+    /// catalogue entries, units keep every field (no era), each figure keeps
+    /// its period (none: the dataset's), actor, value or amount, and its parts
+    /// as a partial breakdown with their free-text labels.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::NotUpgradable`] for a figure with both a count and
+    /// an amount (which [`check`](crate::check) rejects too).
+    ///
+    /// ```
+    /// let d = danvan::Dataset::new(danvan::Period::year(2022)?);
+    /// let v2 = danvan::DatasetV2::from_v1(d)?;
+    /// assert_eq!(v2.schema, danvan::SchemaV2::V2);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn from_v1(d: Dataset) -> Result<DatasetV2, Error> {
+        let mut figures = Vec::with_capacity(d.figures.len());
+        for (i, f) in d.figures.into_iter().enumerate() {
+            let value = match (f.value, f.amount) {
+                (Some(_), Some(_)) => {
+                    return Err(ErrorKind::NotUpgradable {
+                        index: u64::try_from(i).unwrap_or(u64::MAX),
+                        why: "both a count and an amount",
+                    }
+                    .into())
+                }
+                (Some(v), None) => Some(FigureValue::Count(v)),
+                (None, Some(m)) => Some(FigureValue::Amount(m.into())),
+                (None, None) => None,
+            };
+            let parts = if f.parts.is_empty() {
+                None
+            } else {
+                Some(Parts {
+                    // v1 parts are checked as a partial breakdown: within the whole.
+                    complete: false,
+                    items: f
+                        .parts
+                        .into_iter()
+                        .map(|p| PartV2 {
+                            label: Some(p.label),
+                            actor: Vec::new(),
+                            dims: BTreeMap::new(),
+                            value: FigureValue::Count(p.value),
+                        })
+                        .collect(),
+                })
+            };
+            figures.push(FigureV2 {
+                id: None,
+                indicator: f.indicator,
+                unit: f.unit,
+                period: f.period,
+                actor: f.actors,
+                dims: BTreeMap::new(),
+                value,
+                parts,
+            });
+        }
+        Ok(DatasetV2 {
+            schema: SchemaV2::V2,
+            title: d.title,
+            root: None,
+            as_of: None,
+            period: d.period,
+            catalogue: None,
+            units_file: d.units_file,
+            indicators: d.indicators.iter().map(CatalogueEntry::from).collect(),
+            dimensions: Vec::new(),
+            units: d.units.iter().map(UnitEntry::from).collect(),
+            blocks: d.blocks,
+            teams: d.teams,
+            models: d.models,
+            conferences: d.conferences,
+            documents: d.documents,
+            inspections: d.inspections,
+            dialogues: d.dialogues,
+            receptions: d.receptions,
+            clearances: d.clearances,
+            awards: d.awards,
+            figures,
+            relations: Vec::new(),
+            plan: d.plan,
+        })
+    }
+
+    /// Writes the dataset as pretty-printed JSON (`danvan/dataset/v2`).
+    ///
+    /// ```
+    /// let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2022)?))?;
+    /// assert!(d.to_json().contains("\"schema\": \"danvan/dataset/v2\""));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Everything the record limit counts: units, catalogue entries,
+    /// dimensions, records, figures and relations.
+    ///
+    /// ```
+    /// let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2022)?))?;
+    /// assert_eq!(d.record_count(), 0);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn record_count(&self) -> usize {
+        [
+            self.units.len(),
+            self.indicators.len(),
+            self.dimensions.len(),
+            self.blocks.len(),
+            self.teams.len(),
+            self.models.len(),
+            self.conferences.len(),
+            self.documents.len(),
+            self.inspections.len(),
+            self.dialogues.len(),
+            self.receptions.len(),
+            self.clearances.len(),
+            self.awards.len(),
+            self.figures.len(),
+            self.relations.len(),
+        ]
+        .iter()
+        .fold(0usize, |a, n| a.saturating_add(*n))
+    }
+
+    /// The catalogue of this dataset: `base` (the built-ins, or the file the
+    /// dataset names, read by [`Catalogue::from_json`]) with the inline entries.
+    ///
+    /// # Errors
+    ///
+    /// Returns [`ErrorKind::IndicatorDefinedTwice`] for an inline id already in `base`.
+    ///
+    /// ```
+    /// let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2022)?))?;
+    /// assert_eq!(d.catalogue_on(danvan::Catalogue::builtin())?.len(), danvan::Builtin::ALL.len());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn catalogue_on(&self, base: Catalogue) -> Result<Catalogue, Error> {
+        base.with_entries(self.indicators.iter().cloned())
+    }
+
+    /// The hierarchy of the dataset's units of the current era (no `era`).
+    /// In a rooted dataset the ancestors named by code only stand in with
+    /// their code as name, the root must be named, and every named unit must
+    /// be the root or under it.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::RootNotListed`], [`ErrorKind::UnitOutsideRoot`],
+    /// [`ErrorKind::UnitEntryInvalid`] (a unit without name in a dataset
+    /// without root, or below the root), and the errors of [`Hierarchy::new`].
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "root": "816",
+    ///     "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "89"}, {"code": "816", "name": "Huyện X (synthetic)", "parent": "89"},
+    ///               {"code": "30280", "name": "Xã Y (synthetic)", "parent": "816"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let h = d.hierarchy()?;
+    /// assert_eq!(h.len(), 3);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn hierarchy(&self) -> Result<Hierarchy, Error> {
+        let current: Vec<&UnitEntry> = self.units.iter().filter(|u| u.era.is_none()).collect();
+        let mut seen = HashSet::new();
+        for u in &current {
+            if !seen.insert(u.code) {
+                return Err(ErrorKind::UnitEntryInvalid {
+                    code: u.code.to_string().as_str().into(),
+                    why: "listed twice in one era",
+                }
+                .into());
+            }
+        }
+        let units: Vec<Unit> = current
+            .iter()
+            .map(|u| {
+                let name = u.name.clone().unwrap_or_else(|| u.code.to_string());
+                Unit::new(u.code, name)
+                    .with_parent(u.parent)
+                    .with_validity(u.valid_from, u.valid_to)
+            })
+            .collect();
+        let hierarchy = Hierarchy::new(units)?;
+        let Some(root) = self.root else {
+            if let Some(u) = current.iter().find(|u| u.name.is_none()) {
+                return Err(ErrorKind::UnitEntryInvalid {
+                    code: u.code.to_string().as_str().into(),
+                    why: "a unit named by code only is an ancestor of the dataset's root, and the dataset has no root",
+                }
+                .into());
+            }
+            return Ok(hierarchy);
+        };
+        let root_text = root.to_string();
+        let root_named = current.iter().any(|u| u.code == root && u.name.is_some());
+        let Some(root_idx) = hierarchy.index_of(&root).filter(|_| root_named) else {
+            return Err(ErrorKind::RootNotListed {
+                root: root_text.as_str().into(),
+            }
+            .into());
+        };
+        let ancestors: HashSet<_> = hierarchy.ancestors(root_idx).collect();
+        for u in &current {
+            let Some(idx) = hierarchy.index_of(&u.code) else {
+                continue;
+            };
+            let under = idx == root_idx || hierarchy.ancestors(idx).any(|a| a == root_idx);
+            if u.name.is_none() && !ancestors.contains(&idx) {
+                return Err(ErrorKind::UnitEntryInvalid {
+                    code: u.code.to_string().as_str().into(),
+                    why: "only an ancestor of the dataset's root may be named by code only",
+                }
+                .into());
+            }
+            if u.name.is_some() && !under {
+                return Err(ErrorKind::UnitOutsideRoot {
+                    code: u.code.to_string().as_str().into(),
+                    root: root_text.as_str().into(),
+                }
+                .into());
+            }
+        }
+        Ok(hierarchy)
+    }
+
+    /// Every figure's value and every part's value against `catalogue`
+    /// ([`Catalogue::check_value`]): the problems, with the figure's index.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "indicators": [{"id": "poor_rate", "kind": "stock", "value": "rate"}],
+    ///     "figures": [{"indicator": "poor_rate", "unit": "30", "actor": "government", "value": {"percent": "130"}},
+    ///                 {"indicator": "documents", "unit": "30", "actor": "government", "value": 2}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let problems = d.value_problems(&d.catalogue_on(danvan::Catalogue::builtin())?);
+    /// assert_eq!(problems.len(), 1);
+    /// assert_eq!((problems[0].0, problems[0].1.code().to_string()), (0, "DV164".to_string()));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn value_problems(&self, catalogue: &Catalogue) -> Vec<(usize, Error)> {
+        let mut out = Vec::new();
+        for (i, f) in self.figures.iter().enumerate() {
+            let parts = f.parts.iter().flat_map(|p| &p.items).map(|p| &p.value);
+            for value in f.value.iter().chain(parts) {
+                if let Err(e) = catalogue.check_value(&f.indicator, value) {
+                    out.push((i, e));
+                }
+            }
+        }
+        out
+    }
+
+    /// Figure ids unique; relations well formed, unique, naming figure ids.
+    fn check_ids(&self) -> Result<(), Error> {
+        let mut figures = HashSet::new();
+        for id in self.figures.iter().filter_map(|f| f.id.as_ref()) {
+            if !figures.insert(id) {
+                return Err(ErrorKind::IdUsedTwice {
+                    id: id.as_str().into(),
+                    what: "figures",
+                }
+                .into());
+            }
+        }
+        let mut relations = HashSet::new();
+        for r in &self.relations {
+            if !relations.insert(&r.id) {
+                return Err(ErrorKind::IdUsedTwice {
+                    id: r.id.as_str().into(),
+                    what: "relations",
+                }
+                .into());
+            }
+            if !r.well_formed() {
+                return Err(ErrorKind::RelationShape {
+                    relation: r.id.as_str().into(),
+                }
+                .into());
+            }
+            if let Some(missing) = r.ids().find(|id| !figures.contains(id)) {
+                return Err(ErrorKind::UnknownFigureId {
+                    relation: r.id.as_str().into(),
+                    figure: missing.as_str().into(),
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether the document's top-level `schema` is `danvan/dataset/v2` (any
+/// other document goes to the v1 reader, which reports what is wrong with it).
+fn is_v2(bytes: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        #[serde(default)]
+        schema: Option<String>,
+    }
+    serde_json::from_slice::<Only>(bytes)
+        .ok()
+        .and_then(|o| o.schema)
+        .is_some_and(|s| s == "danvan/dataset/v2")
+}
+
+/// Reads dimension values, refusing a dimension given twice (never a silent
+/// choice of one value).
+fn strict_map<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<IndicatorId, IndicatorId>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = BTreeMap<IndicatorId, IndicatorId>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object of dimension values, e.g. {\"recipient\": \"collective\"}")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<IndicatorId, IndicatorId>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate field `{k}`"
+                    )));
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V)
+}
+
+/// The schema of an actor or an actor set.
+#[cfg(feature = "schema")]
+fn actor_set_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let one = generator.subschema_for::<Actor>();
+    schemars::json_schema!({
+        "description": "One actor, or an actor set (a list) meaning by any of them.",
+        "anyOf": [one, {"type": "array", "items": one, "minItems": 1}]
+    })
+}
+
+/// Serde for an actor or an actor set: one string, or a non-empty list.
+mod actor_set {
+    use std::fmt;
+
+    use serde::de::{self, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    use crate::Actor;
+
+    pub(super) fn serialize<S: Serializer>(actors: &[Actor], s: S) -> Result<S::Ok, S::Error> {
+        match actors {
+            [one] => s.serialize_str(one.as_str()),
+            many => s.collect_seq(many.iter()),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Vec<Actor>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an actor such as \"party_committees\", or a non-empty list of actors")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<Actor>, E> {
+                v.parse::<Actor>().map(|a| vec![a]).map_err(E::custom)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Actor>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(a) = seq.next_element::<Actor>()? {
+                    out.push(a);
+                }
+                if out.is_empty() {
+                    return Err(de::Error::custom(
+                        "an empty actor set: name at least one actor",
+                    ));
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

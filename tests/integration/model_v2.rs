@@ -1,0 +1,229 @@
+//! Model v2, steps (a) and (b): the `danvan/dataset/v2` envelope, the v1
+//! upgrade, the catalogue file and the value types (synthetic data only).
+
+use danvan::{Catalogue, Dataset, DatasetV2, FigureValue};
+
+const V2: &str = "tests/fixtures/v2-rooted-district.json";
+const CATALOGUE: &str = "tests/fixtures/catalogue/synthetic.catalogue.json";
+const V1_FIXTURES: [&str; 2] = [
+    "tests/fixtures/seed-2022.json",
+    "tests/fixtures/synthetic-small.json",
+];
+
+fn v2() -> DatasetV2 {
+    DatasetV2::from_json(crate::read(V2).as_bytes()).unwrap_or_else(|e| panic!("{V2}: {e}"))
+}
+
+#[test]
+fn v2_fixture_round_trips() {
+    let d = v2();
+    assert_eq!(d.root.map(|c| c.to_string()).as_deref(), Some("816"));
+    assert_eq!(
+        d.as_of.map(|a| a.to_string()).as_deref(),
+        Some("2025-11-15")
+    );
+    assert_eq!(d.figures.len(), 6);
+    assert_eq!(d.relations.len(), 3);
+    assert_eq!(d.dimensions.len(), 1);
+    let again = DatasetV2::from_json(d.to_json().as_bytes()).unwrap();
+    assert_eq!(again, d);
+    assert_eq!(again.to_json(), d.to_json());
+}
+
+#[test]
+fn v2_fixture_values_are_typed() {
+    let d = v2();
+    let names: Vec<&str> = d
+        .figures
+        .iter()
+        .map(|f| f.value.as_ref().map_or("none", FigureValue::type_name))
+        .collect();
+    assert_eq!(
+        names,
+        ["count", "amount", "rate", "ratio", "duration", "count"]
+    );
+    let Some(FigureValue::Amount(a)) = &d.figures[1].value else {
+        panic!("f2 is an amount")
+    };
+    assert_eq!(a.normalised().amount(), 1_700_000_000u64.into());
+    assert_eq!(d.figures[1].actor.len(), 2);
+    // Every value is of its indicator's type, in the dataset's catalogue.
+    let catalogue = d.catalogue_on(Catalogue::builtin()).unwrap();
+    assert!(d.value_problems(&catalogue).is_empty());
+    let wrong = crate::read(V2).replace(r#""value": 5}"#, r#""value": {"percent": "5"}}"#);
+    let w = DatasetV2::from_json(wrong.as_bytes()).unwrap();
+    let problems = w.value_problems(&catalogue);
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].0, problems[0].1.code().as_str()), (0, "DV162"));
+    for f in &d.figures {
+        catalogue
+            .check_value(&f.indicator, f.value.as_ref().unwrap())
+            .unwrap_or_else(|e| panic!("{:?}: {e}", f.id));
+    }
+}
+
+#[test]
+fn rooted_hierarchy_has_its_ancestors_by_code() {
+    let d = v2();
+    let h = d.hierarchy().unwrap();
+    // 89 (by code only), 816, 30280; 30283 is of another era.
+    assert_eq!(h.len(), 3);
+    let outside = crate::read(V2).replace(
+        r#"{"code": "30280", "name": "Xã Một (synthetic)", "parent": "816"}"#,
+        r#"{"code": "30280", "name": "Xã Một (synthetic)", "parent": "816"}, {"code": "817", "name": "Huyện Khác (synthetic)", "parent": "89"}"#,
+    );
+    let d = DatasetV2::from_json(outside.as_bytes()).unwrap();
+    assert_eq!(d.hierarchy().unwrap_err().code(), "DV166");
+    let nameless_root = crate::read(V2).replace(r#""root": "816""#, r#""root": "89""#);
+    let d = DatasetV2::from_json(nameless_root.as_bytes()).unwrap();
+    assert_eq!(d.hierarchy().unwrap_err().code(), "DV167");
+    let no_root = crate::read(V2).replace(r#""root": "816","#, "");
+    let d = DatasetV2::from_json(no_root.as_bytes()).unwrap();
+    assert_eq!(d.hierarchy().unwrap_err().code(), "DV168");
+}
+
+#[test]
+fn every_v1_fixture_upgrades_without_loss() {
+    for path in V1_FIXTURES {
+        let text = crate::read(path);
+        let v1 = Dataset::from_json(text.as_bytes()).unwrap();
+        let up = DatasetV2::from_json(text.as_bytes()).unwrap();
+        assert_eq!(up, DatasetV2::from_v1(v1.clone()).unwrap(), "{path}");
+        assert_eq!(
+            up.record_count(),
+            v1.record_count() + v1.units.len() + v1.indicators.len(),
+            "{path}"
+        );
+        assert_eq!(up.units.len(), v1.units.len());
+        assert_eq!(up.conferences, v1.conferences);
+        assert_eq!(up.awards, v1.awards);
+        assert_eq!(up.plan, v1.plan);
+        for (f1, f2) in v1.figures.iter().zip(&up.figures) {
+            assert_eq!(f1.indicator, f2.indicator);
+            assert_eq!(f1.unit, f2.unit);
+            assert_eq!(f1.period, f2.period);
+            assert_eq!(f1.actors, f2.actor);
+            match (&f1.value, &f1.amount, &f2.value) {
+                (Some(v), None, Some(FigureValue::Count(w))) => assert_eq!(v, w),
+                (None, Some(m), Some(FigureValue::Amount(a))) => assert_eq!(m, a.normalised()),
+                other => panic!("{path}: {other:?}"),
+            }
+            let labels: Vec<&str> = f1.parts.iter().map(|p| p.label.as_str()).collect();
+            let kept: Vec<&str> = f2
+                .parts
+                .iter()
+                .flat_map(|p| &p.items)
+                .filter_map(|p| p.label.as_deref())
+                .collect();
+            assert_eq!(labels, kept, "{path}: free-text labels stay labels");
+        }
+        for (d1, e) in v1.indicators.iter().zip(&up.indicators) {
+            assert_eq!(e.id, d1.id);
+            assert_eq!(e.label.as_deref(), Some(d1.label.as_str()));
+            assert_eq!(e.unit_word.as_deref(), Some(d1.unit.as_str()));
+            assert_eq!(e.value.v1(), Some(d1.values));
+        }
+        // The upgraded dataset writes as v2 and reads back equal.
+        let again = DatasetV2::from_json(up.to_json().as_bytes()).unwrap();
+        assert_eq!(again, up, "{path}");
+        // v1 itself still reads and writes as before.
+        assert_eq!(Dataset::from_json(v1.to_json().as_bytes()).unwrap(), v1);
+    }
+}
+
+#[test]
+fn v1_reader_still_refuses_v2() {
+    let err = Dataset::from_json(crate::read(V2).as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "DV050");
+}
+
+#[test]
+fn catalogue_file_reads_and_extends() {
+    let catalogue = Catalogue::from_json(crate::read(CATALOGUE).as_bytes()).unwrap();
+    assert_eq!(catalogue.len(), danvan::Builtin::ALL.len() + 5);
+    let d = v2();
+    let all = d.catalogue_on(catalogue.clone()).unwrap();
+    assert_eq!(all.len(), catalogue.len() + d.indicators.len());
+    // An id defined twice (in the file and inline) is an error.
+    let twice = catalogue.with_entries(
+        serde_json::from_str::<Vec<danvan::CatalogueEntry>>(
+            r#"[{"id": "gift_packages", "kind": "stock"}]"#,
+        )
+        .unwrap(),
+    );
+    assert_eq!(twice.unwrap_err().code(), "DV160");
+    let amount = r#"{"amount": "3", "unit": "m²"}"#;
+    let c = Catalogue::from_json(crate::read(CATALOGUE).as_bytes()).unwrap();
+    let land = "land_donated".parse().unwrap();
+    c.check_value(&land, &serde_json::from_str(amount).unwrap())
+        .unwrap();
+    let dong = r#"{"amount": "3", "unit": "đồng"}"#;
+    let err = c
+        .check_value(&land, &serde_json::from_str(dong).unwrap())
+        .unwrap_err();
+    assert_eq!(err.code(), "DV163");
+    assert_eq!(
+        err.to_string(),
+        "indicator \"land_donated\" is stated in \"m²\", not in \"đồng\""
+    );
+}
+
+#[test]
+fn v2_limits_count_every_list() {
+    let limits = danvan::Limits::default().with_max_records(10);
+    let err = DatasetV2::from_json_with_limits(crate::read(V2).as_bytes(), &limits).unwrap_err();
+    assert_eq!(err.code(), "DV121");
+    let limits = danvan::Limits::default().with_max_depth(3);
+    let err = DatasetV2::from_json_with_limits(crate::read(V2).as_bytes(), &limits).unwrap_err();
+    assert_eq!(err.code(), "DV123");
+}
+
+#[test]
+fn v2_refuses_arrays_for_objects() {
+    let text = crate::read(V2).replace(
+        r#""value": {"percent": "112.5"}"#,
+        r#""value": [{"percent": "112.5"}]"#,
+    );
+    assert_eq!(
+        DatasetV2::from_json(text.as_bytes()).unwrap_err().code(),
+        "DV051"
+    );
+    let text = crate::read(V2).replace(r#"{"code": "89"}"#, r#"["89"]"#);
+    assert_eq!(
+        DatasetV2::from_json(text.as_bytes()).unwrap_err().code(),
+        "DV051"
+    );
+}
+
+#[test]
+fn a_dimension_given_twice_is_refused() {
+    let text = crate::read(V2).replace(
+        r#""dims": {"house_work": "new"}"#,
+        r#""dims": {"house_work": "new", "house_work": "repaired"}"#,
+    );
+    let err = DatasetV2::from_json(text.as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "DV050");
+    assert!(
+        err.to_string().contains("duplicate field `house_work`"),
+        "{err}"
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn v2_reader_never_panics(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
+        let _ = DatasetV2::from_json(bytes.as_slice());
+    }
+
+    #[test]
+    fn mutated_v2_fixture_never_panics(at in 0usize..4000, byte in proptest::prelude::any::<u8>()) {
+        let mut bytes = crate::read(V2).into_bytes();
+        let i = at % bytes.len();
+        bytes[i] = byte;
+        if let Ok(d) = DatasetV2::from_json(bytes.as_slice()) {
+            let _ = d.hierarchy();
+            let _ = d.catalogue_on(Catalogue::builtin()).map(|c| d.value_problems(&c));
+            proptest::prop_assert_eq!(DatasetV2::from_json(d.to_json().as_bytes()).ok(), Some(d));
+        }
+    }
+}
