@@ -157,13 +157,13 @@ crate::wire::wire_struct! {
 /// partial ("trong đó có": their sum stays within it).
 ///
 /// ```
-/// let p: danvan::Parts = serde_json::from_str(r#"{"complete": false, "items": [{"value": 17}]}"#).unwrap();
+/// let p: danvan::Breakdown = serde_json::from_str(r#"{"complete": false, "items": [{"value": 17}]}"#).unwrap();
 /// assert_eq!(p.items.len(), 1);
 /// ```
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "Parts"))]
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Parts {
+pub struct Breakdown {
     /// Whether the parts are exhaustive.
     pub complete: bool,
     /// The parts.
@@ -208,7 +208,7 @@ pub struct FigureV2 {
     pub value: Option<FigureValue>,
     /// The breakdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parts: Option<Parts>,
+    pub parts: Option<Breakdown>,
 }
 }
 
@@ -453,7 +453,7 @@ impl DatasetV2 {
             let parts = if f.parts.is_empty() {
                 None
             } else {
-                Some(Parts {
+                Some(Breakdown {
                     // v1 parts are checked as a partial breakdown: within the whole.
                     complete: false,
                     items: f

@@ -84,6 +84,15 @@ pub trait Magnitude: Copy + Ord + fmt::Debug + sealed::Sealed {
     /// assert_eq!(<u64 as Magnitude>::signed_zero(), 0_i128);
     /// ```
     fn signed_zero() -> Self::Signed;
+
+    /// A non-negative signed value as a magnitude; `None` when negative or too large.
+    ///
+    /// ```
+    /// use danvan::Magnitude;
+    /// assert_eq!(<u64 as Magnitude>::from_signed(5), Some(5));
+    /// assert_eq!(<u64 as Magnitude>::from_signed(-1), None);
+    /// ```
+    fn from_signed(s: Self::Signed) -> Option<Self>;
 }
 
 impl Magnitude for u64 {
@@ -103,6 +112,10 @@ impl Magnitude for u64 {
 
     fn signed_zero() -> i128 {
         0
+    }
+
+    fn from_signed(s: i128) -> Option<u64> {
+        u64::try_from(s).ok()
     }
 }
 
@@ -198,6 +211,10 @@ impl Magnitude for Amount {
 
     fn signed_zero() -> Decimal {
         Decimal::ZERO
+    }
+
+    fn from_signed(s: Decimal) -> Option<Amount> {
+        Amount::new(s).ok()
     }
 }
 
@@ -521,6 +538,19 @@ impl<T: Magnitude> Interval<T> {
         self.is_exact().then_some(self.low)
     }
 
+    /// The estimate's excess over the lower bound, when there is an estimate.
+    fn estimate_extra(self) -> Option<T> {
+        // An estimate is never below the lower bound (constructors and sums keep it so).
+        self.estimate.map(|e| {
+            let mut x = T::zero();
+            // e − low for a Magnitude, by the only subtraction it has.
+            if let Some(d) = e.minus(self.low) {
+                x = T::from_signed(d).unwrap_or_else(T::zero);
+            }
+            x
+        })
+    }
+
     /// The point this interval adds to a sum's estimate: its own estimate if
     /// it has one, else its upper bound if bounded, else its lower bound (the
     /// number a report stated).
@@ -638,8 +668,8 @@ impl<T: Magnitude> Interval<T> {
     ///
     /// # Errors
     ///
-    /// Returns [`ErrorKind::Overflow`] when the lower bound or the estimate
-    /// overflows; an overflowing upper bound becomes unbounded.
+    /// Returns [`ErrorKind::Overflow`] when the lower bound overflows; an
+    /// overflowing upper bound becomes unbounded, an overflowing estimate is dropped.
     ///
     /// ```
     /// use danvan::Interval;
@@ -660,14 +690,16 @@ impl<T: Magnitude> Interval<T> {
             (Some(a), Some(b)) => a.checked_plus(b),
             _ => None,
         };
-        let estimate = if self.estimate.is_some() || other.estimate.is_some() {
-            Some(
-                self.point()
-                    .checked_plus(other.point())
-                    .ok_or_else(|| overflow("estimate of a sum"))?,
-            )
-        } else {
-            None
+        // The estimate is the lower bound plus every estimate term's point
+        // above its own lower bound: associative and commutative, so a sum
+        // has one estimate in any order (and through merged partial totals).
+        // An estimate beyond the type is dropped: it claims nothing.
+        let estimate = match (self.estimate_extra(), other.estimate_extra()) {
+            (None, None) => None,
+            (a, b) => a
+                .unwrap_or_else(T::zero)
+                .checked_plus(b.unwrap_or_else(T::zero))
+                .and_then(|e| low.checked_plus(e)),
         };
         Ok(Interval {
             low,
@@ -1022,6 +1054,13 @@ mod tests {
             // Two sets of sizes x and y overlap by anything from 0 to min(x, y).
             let union = x + y - x.min(y) * o / 1000;
             prop_assert!(a.union_size(b).contains(union));
+        }
+
+        #[test]
+        fn sum_is_associative_and_commutative_estimate_included(a in arb(), b in arb(), c in arb()) {
+            let left = a.checked_add(b).unwrap().checked_add(c).unwrap();
+            let right = a.checked_add(c.checked_add(b).unwrap()).unwrap();
+            prop_assert_eq!(left, right);
         }
 
         #[test]

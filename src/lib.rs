@@ -443,7 +443,7 @@ pub use catalogue::{
 };
 pub use dataset::{Dataset, Schema};
 pub use dataset_v2::{
-    DatasetV2, DimensionDecl, DimensionMode, FigureV2, PartV2, Parts, RelationDecl, SchemaV2,
+    Breakdown, DatasetV2, DimensionDecl, DimensionMode, FigureV2, PartV2, RelationDecl, SchemaV2,
     UnitEntry,
 };
 pub use error::{Code, Error, ErrorKind, Excerpt};

@@ -758,6 +758,7 @@ mod tests {
                     code: "90030".into(),
                 },
                 "new unit \"90030\" receives nothing from the crosswalk",
+            ),
             // ----- qualifier words -----
             (
                 ErrorKind::UnknownQualifierWord {
