@@ -5,7 +5,15 @@ use crate::{Crosswalk, Error, ErrorKind, Hierarchy, Level, UnitCode, UnitIndex, 
 
 /// An old unit at the mapped level: its index, its code, and its targets'
 /// indices in the new hierarchy with their weights (`None` without an entry).
-type Planned = (usize, UnitCode, Option<Vec<(usize, Weight)>>);
+/// An old unit at the level mapped: its index, code, targets (index in the
+/// new hierarchy, weight; `None` without an entry), and whether part of it went
+/// to a new unit the crosswalk does not name.
+type Planned = (usize, UnitCode, Option<Vec<(usize, Weight)>>, bool);
+
+/// An old unit above the level mapped: its index, the new units its own
+/// records may have gone to, and whether some of its area went to a new unit
+/// the crosswalk does not name.
+type Carried = (usize, Vec<usize>, bool);
 
 impl Totals {
     /// Carries the totals onto new units through a crosswalk, e.g. 2022 totals
@@ -157,7 +165,10 @@ impl Totals {
                     Some(v)
                 }
             };
-            out.push((idx.get(), code, targets));
+            let unnamed = crosswalk
+                .entry(&code)
+                .is_some_and(|e| e.has_unnamed_remainder());
+            out.push((idx.get(), code, targets, unnamed));
         }
         Ok(out)
     }
@@ -170,8 +181,13 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
-    ) -> Vec<(usize, Vec<usize>)> {
+    ) -> Vec<Carried> {
         let units = self.hierarchy.units();
+        let unnamed = |code: &UnitCode| {
+            crosswalk
+                .entry(code)
+                .is_some_and(|e| e.has_unnamed_remainder())
+        };
         let mut out = Vec::new();
         for (idx, unit) in self.hierarchy.iter() {
             if unit.level().depth() >= from_level.depth() {
@@ -187,13 +203,15 @@ impl Totals {
                         .filter_map(|(to, _)| new.index_of(to))
                         .map(UnitIndex::get),
                 );
-                out.push((idx.get(), candidates));
+                out.push((idx.get(), candidates, unnamed(&unit.code())));
                 continue;
             }
+            let mut partial = false;
             for i in self.subtree(idx.get()) {
                 let Some(low) = units.get(i).filter(|x| x.level() == from_level) else {
                     continue;
                 };
+                partial |= unnamed(&low.code());
                 for (to, _) in crosswalk.targets(&low.code()).unwrap_or(&[]) {
                     let Some(mut t) = new.index_of(to) else {
                         continue;
@@ -214,7 +232,7 @@ impl Totals {
                     }
                 }
             }
-            out.push((idx.get(), candidates));
+            out.push((idx.get(), candidates, partial));
         }
         out
     }
@@ -225,11 +243,11 @@ impl Totals {
         &self,
         col: &Column,
         out: &mut Column,
-        above: &[(usize, Vec<usize>)],
+        above: &[Carried],
         new: &Hierarchy,
     ) -> Result<(), Error> {
         let name = || super::indicator_name(&self.indicators, col.indicator);
-        for (u, candidates) in above {
+        for (u, candidates, unnamed) in above {
             let u = *u;
             let Some(total) = col.member(u) else {
                 continue;
@@ -280,7 +298,7 @@ impl Totals {
             }
             let targets: Vec<(usize, Weight)> =
                 candidates.iter().map(|&t| (t, Weight::Unknown)).collect();
-            spread(out, new, own, None, &targets, None, &name)?;
+            spread(out, new, own, None, &targets, None, *unnamed, &name)?;
         }
         Ok(())
     }
@@ -296,7 +314,7 @@ impl Totals {
     ) -> Result<(), Error> {
         let name = || super::indicator_name(&self.indicators, col.indicator);
         let distinct = !col.floor.is_empty();
-        for (u, code, targets) in plan {
+        for (u, code, targets, unnamed) in plan {
             let Some(m) = col.member(*u) else {
                 continue;
             };
@@ -309,13 +327,14 @@ impl Totals {
             let floor = col.floor.get(*u).copied();
             let shares = targets.len() > 1
                 && !distinct
+                && !*unnamed
                 && targets.iter().all(|(_, w)| matches!(w, Weight::Exact(_)));
             let parts = if shares {
                 Some(share_parts(crosswalk, code, m, targets, new)?)
             } else {
                 None
             };
-            spread(out, new, m, floor, targets, parts.as_deref(), &name)?;
+            spread(out, new, m, floor, targets, parts.as_deref(), *unnamed, &name)?;
         }
         Ok(())
     }
@@ -383,6 +402,10 @@ fn bounds_member(low: u64, high: Option<u64>) -> Member {
 /// them and their lowest common unit get their parts (`parts`, by target, for
 /// a split with shares; else `[0, v]` each), that unit and every unit above
 /// it get `m` whole. One target is a merge: it and the units above get `m`.
+/// With an `unnamed` remainder (part of the old unit went to a new unit the
+/// crosswalk does not name) no named unit is known to hold all of it: every
+/// target and every unit above it gets `[0, v]` only.
+#[allow(clippy::too_many_arguments)]
 fn spread(
     out: &mut Column,
     new: &Hierarchy,
@@ -390,6 +413,7 @@ fn spread(
     floor: Option<u64>,
     targets: &[(usize, Weight)],
     parts: Option<&[(u64, Option<u64>)]>,
+    unnamed: bool,
     name: &dyn Fn() -> String,
 ) -> Result<(), Error> {
     let overflow = |u: usize| -> Error {
@@ -412,7 +436,7 @@ fn spread(
             Some(Some(a)) => common_ancestor(new, a, t),
         });
     }
-    let lca = lca.flatten();
+    let lca = if unnamed { None } else { lca.flatten() };
     // The units below the lowest common unit, with the parts they hold.
     let mut below: Vec<(usize, u64, Option<u64>)> = Vec::new();
     for (k, &(t, _)) in targets.iter().enumerate() {
