@@ -8,12 +8,23 @@ use crate::{Crosswalk, Error, ErrorKind, Hierarchy, Level, UnitCode, UnitIndex, 
 /// An old unit at the level mapped: its index, code, targets (index in the
 /// new hierarchy, weight; `None` without an entry), and whether part of it went
 /// to a new unit the crosswalk does not name.
-type Planned = (usize, UnitCode, Option<Vec<(usize, Weight)>>, bool);
+type Planned = (usize, UnitCode, Option<Vec<(usize, Weight)>>, Remainder);
 
 /// An old unit above the level mapped: its index, the new units its own
 /// records may have gone to, and whether some of its area went to a new unit
 /// the crosswalk does not name.
-type Carried = (usize, Vec<usize>, bool);
+type Carried = (usize, Vec<usize>, Remainder);
+
+/// Whether part of an old unit went to a new unit the crosswalk does not name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Remainder {
+    /// The named targets hold all of it.
+    Named,
+    /// Some went to an unnamed new unit, known to lie within `within` (the
+    /// whole target of a merge of an old unit above it, e.g. an old province
+    /// that became one new province), or anywhere when `None`.
+    Unnamed { within: Option<usize> },
+}
 
 impl Totals {
     /// Carries the totals onto new units through a crosswalk, e.g. 2022 totals
@@ -165,12 +176,34 @@ impl Totals {
                     Some(v)
                 }
             };
-            let unnamed = crosswalk
+            let remainder = if crosswalk
                 .entry(&code)
-                .is_some_and(|e| e.has_unnamed_remainder());
-            out.push((idx.get(), code, targets, unnamed));
+                .is_some_and(|e| e.has_unnamed_remainder())
+            {
+                Remainder::Unnamed {
+                    within: self.container(idx, crosswalk, new),
+                }
+            } else {
+                Remainder::Named
+            };
+            out.push((idx.get(), code, targets, remainder));
         }
         Ok(out)
+    }
+
+    /// The new unit known to contain all of old unit `idx`: the target of a
+    /// whole merge (one target, no unnamed remainder) of the nearest old unit
+    /// above it that has one; `None` when no unit above it has such an entry.
+    fn container(&self, idx: UnitIndex, crosswalk: &Crosswalk, new: &Hierarchy) -> Option<usize> {
+        self.hierarchy.ancestors(idx).find_map(|a| {
+            let code = self.hierarchy.code(a)?;
+            let entry = crosswalk.entry(&code)?;
+            let targets = crosswalk.targets(&code)?;
+            match targets {
+                [(to, _)] if !entry.has_unnamed_remainder() => new.index_of(to).map(UnitIndex::get),
+                _ => None,
+            }
+        })
     }
 
     /// For every old unit above `from_level`: the new units that cover the
@@ -203,7 +236,14 @@ impl Totals {
                         .filter_map(|(to, _)| new.index_of(to))
                         .map(UnitIndex::get),
                 );
-                out.push((idx.get(), candidates, unnamed(&unit.code())));
+                let remainder = if unnamed(&unit.code()) {
+                    Remainder::Unnamed {
+                        within: self.container(idx, crosswalk, new),
+                    }
+                } else {
+                    Remainder::Named
+                };
+                out.push((idx.get(), candidates, remainder));
                 continue;
             }
             let mut partial = false;
@@ -232,7 +272,14 @@ impl Totals {
                     }
                 }
             }
-            out.push((idx.get(), candidates, partial));
+            let remainder = if partial {
+                Remainder::Unnamed {
+                    within: self.container(idx, crosswalk, new),
+                }
+            } else {
+                Remainder::Named
+            };
+            out.push((idx.get(), candidates, remainder));
         }
         out
     }
@@ -327,14 +374,23 @@ impl Totals {
             let floor = col.floor.get(*u).copied();
             let shares = targets.len() > 1
                 && !distinct
-                && !*unnamed
+                && *unnamed == Remainder::Named
                 && targets.iter().all(|(_, w)| matches!(w, Weight::Exact(_)));
             let parts = if shares {
                 Some(share_parts(crosswalk, code, m, targets, new)?)
             } else {
                 None
             };
-            spread(out, new, m, floor, targets, parts.as_deref(), *unnamed, &name)?;
+            spread(
+                out,
+                new,
+                m,
+                floor,
+                targets,
+                parts.as_deref(),
+                *unnamed,
+                &name,
+            )?;
         }
         Ok(())
     }
@@ -403,8 +459,8 @@ fn bounds_member(low: u64, high: Option<u64>) -> Member {
 /// a split with shares; else `[0, v]` each), that unit and every unit above
 /// it get `m` whole. One target is a merge: it and the units above get `m`.
 /// With an `unnamed` remainder (part of the old unit went to a new unit the
-/// crosswalk does not name) no named unit is known to hold all of it: every
-/// target and every unit above it gets `[0, v]` only.
+/// crosswalk does not name) only a unit known to contain that remainder too
+/// (see [`Remainder`]) gets `m` whole; the others on the way get `[0, v]`.
 #[allow(clippy::too_many_arguments)]
 fn spread(
     out: &mut Column,
@@ -413,7 +469,7 @@ fn spread(
     floor: Option<u64>,
     targets: &[(usize, Weight)],
     parts: Option<&[(u64, Option<u64>)]>,
-    unnamed: bool,
+    unnamed: Remainder,
     name: &dyn Fn() -> String,
 ) -> Result<(), Error> {
     let overflow = |u: usize| -> Error {
@@ -436,7 +492,14 @@ fn spread(
             Some(Some(a)) => common_ancestor(new, a, t),
         });
     }
-    let lca = if unnamed { None } else { lca.flatten() };
+    let lca = match unnamed {
+        Remainder::Named => lca.flatten(),
+        // The remainder lies somewhere in `within`: the lowest unit holding
+        // all of it holds the named targets and `within`.
+        Remainder::Unnamed { within } => within
+            .zip(lca.flatten())
+            .and_then(|(c, l)| common_ancestor(new, l, c)),
+    };
     // The units below the lowest common unit, with the parts they hold.
     let mut below: Vec<(usize, u64, Option<u64>)> = Vec::new();
     for (k, &(t, _)) in targets.iter().enumerate() {

@@ -436,14 +436,14 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "waits for rekey to read CrosswalkEntry::parts (a lone unknown target beside known shares gets the exact rest)"]
+    #[ignore = "tightness, not soundness: rekey gives [0, v] to a lone unknown target beside known shares, where CrosswalkEntry::parts knows the exact rest (issue 14 left open)"]
     fn every_shape_a_unit_no_split_crosses_is_exact(seed in any::<u64>(), compose in any::<bool>()) {
         let full = true;
         check_exact_inside(&world(seed, compose, full))?;
     }
 
     #[test]
-    #[ignore = "waits for a national total of rekeyed totals that is exact when a split crosses two new provinces (level_total adds the provinces' intervals)"]
+    #[ignore = "tightness, not soundness: Totals has no national cell, so a split crossing two new provinces without a containing merge above it is [0, 2v] in level_total (issue 14 left open)"]
     fn the_national_total_is_exact_when_every_old_unit_is_mapped(seed in any::<u64>(), compose in any::<bool>(), full in any::<bool>()) {
         check_national(&world(seed, compose, full))?;
     }
