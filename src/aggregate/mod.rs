@@ -1168,7 +1168,29 @@ pub(crate) fn roll_up(
         } = col;
         let ind = *indicator;
         // Children come after their parent, so `u`'s cell is final when it is reached.
-        // An all-exact column has no extra: the loop a hand-written program would run.
+        // An all-exact column has no extra: the loop a hand-written program
+        // would run, kept apart so that it carries no test of `extra`.
+        if extra.is_empty() {
+            for &(u, p) in &edges {
+                let f = flags.get(u).copied().unwrap_or(0);
+                if f & F_PRESENT == 0 {
+                    continue;
+                }
+                let ok = (|| {
+                    let v = *value.get(u)?;
+                    let slot = value.get_mut(p)?;
+                    *slot = slot.checked_add(v)?;
+                    *flags.get_mut(p)? |= f;
+                    if let Some(&fl) = floor.get(u) {
+                        let dst = floor.get_mut(p)?;
+                        *dst = (*dst).max(fl);
+                    }
+                    Some(())
+                })();
+                ok.ok_or_else(|| overflow(h, p, &indicator_name(defs, ind)))?;
+            }
+            continue;
+        }
         for &(u, p) in &edges {
             let f = flags.get(u).copied().unwrap_or(0);
             if f & F_PRESENT == 0 {
@@ -1181,10 +1203,8 @@ pub(crate) fn roll_up(
                 let fp = flags.get_mut(p)?;
                 let before = *fp;
                 *fp |= f;
-                if !extra.is_empty() {
-                    let x = *extra.get(u)?;
-                    *flags.get_mut(p)? |= add_extra(extra.get_mut(p)?, before, f, x);
-                }
+                let x = *extra.get(u)?;
+                *flags.get_mut(p)? |= add_extra(extra.get_mut(p)?, before, f, x);
                 if let Some(&fl) = floor.get(u) {
                     let dst = floor.get_mut(p)?;
                     *dst = (*dst).max(fl);
