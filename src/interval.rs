@@ -334,6 +334,9 @@ impl<T: Magnitude> TryFrom<IntervalWire<T>> for Interval<T> {
         let mut i = Interval::between(w.low, w.high)?;
         let tone = w.tone.unwrap_or(i.tone);
         let why = match (tone, i.is_exact(), w.estimate.is_some()) {
+            (_, _, true) if w.estimate.is_some_and(|e| e < w.low) => {
+                Some("an estimate below the lower bound")
+            }
             (_, _, true) if w.high.is_some() || tone != Tone::Bounded => {
                 Some("an estimate belongs to an unbounded interval of tone bounded")
             }
@@ -1114,6 +1117,7 @@ mod tests {
             r#"{"low": 3, "high": 3, "tone": "near"}"#,
             r#"{"low": 0, "high": null, "tone": "near", "estimate": 4}"#,
             r#"{"low": 0, "high": null, "extra": 1}"#,
+            r#"{"low": 10, "high": null, "estimate": 5}"#,
         ] {
             assert!(serde_json::from_str::<Interval<u64>>(bad).is_err(), "{bad}");
         }

@@ -106,7 +106,7 @@ impl Totals {
         new_hierarchy: &Hierarchy,
     ) -> Result<Totals, Error> {
         let plan = self.plan(crosswalk, from_level, new_hierarchy)?;
-        let above = self.carry_targets(crosswalk, from_level, new_hierarchy);
+        let above = self.carry_targets(crosswalk, from_level, new_hierarchy)?;
         let n = new_hierarchy.len();
         let mut records = Vec::with_capacity(self.records.len());
         for col in &self.records {
@@ -214,7 +214,7 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
-    ) -> Vec<Carried> {
+    ) -> Result<Vec<Carried>, Error> {
         let units = self.hierarchy.units();
         let unnamed = |code: &UnitCode| {
             crosswalk
@@ -230,12 +230,16 @@ impl Totals {
             // An entry of its own (an island district become a special zone)
             // says where its own records went.
             if let Some(targets) = crosswalk.targets(&unit.code()) {
-                candidates.extend(
-                    targets
-                        .iter()
-                        .filter_map(|(to, _)| new.index_of(to))
-                        .map(UnitIndex::get),
-                );
+                for (to, _) in targets {
+                    let i = new.index_of(to).ok_or_else(|| -> Error {
+                        ErrorKind::CrosswalkUnknownTarget {
+                            from: unit.code().to_string(),
+                            to: to.to_string(),
+                        }
+                        .into()
+                    })?;
+                    candidates.push(i.get());
+                }
                 let remainder = if unnamed(&unit.code()) {
                     Remainder::Unnamed {
                         within: self.container(idx, crosswalk, new),
@@ -281,7 +285,7 @@ impl Totals {
             };
             out.push((idx.get(), candidates, remainder));
         }
-        out
+        Ok(out)
     }
 
     /// Adds to `out` the records an old unit above `from_level` holds itself

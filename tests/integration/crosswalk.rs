@@ -107,7 +107,7 @@ fn mapping_shape_errors_say_where_and_what() {
     assert!(err.to_string().contains("unknown field `partal`"), "{err}");
     // A key given twice is kept, and build names it.
     let twice = CrosswalkBuilder::from_reform_mapping_json(
-        r#"{"communes": {"90001": {"to": ["90010"]}, "90001": {"to": ["90020"]}}}"#.as_bytes(),
+        r#"{"communes": {"90001": {"to": ["90010"], "partial": false}, "90001": {"to": ["90020"], "partial": false}}}"#.as_bytes(),
     )
     .unwrap();
     assert_eq!(twice.problems().len(), 1);
@@ -119,6 +119,13 @@ fn mapping_shape_errors_say_where_and_what() {
     )
     .unwrap_err();
     assert_eq!(err.code(), "DV120");
+    // `partial` is required: read as absent-means-whole it would claim an
+    // exact merge the table never stated (found by review of issue 14).
+    let err = CrosswalkBuilder::from_reform_mapping_json(
+        r#"{"communes": {"90001": {"to": ["90010"]}}}"#.as_bytes(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("missing field `partial`"), "{err}");
 }
 
 #[test]

@@ -162,7 +162,7 @@ crate::wire::objects_only!(deserialize: MappingWire);
 #[serde(remote = "Self", deny_unknown_fields)]
 struct CommuneWire {
     to: Vec<UnitCode>,
-    #[serde(default)]
+    /// Required: a missing flag would be read as a whole merge, an exact claim.
     partial: bool,
     #[serde(default)]
     #[allow(dead_code)]
