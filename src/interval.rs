@@ -201,12 +201,18 @@ impl Magnitude for Amount {
         Amount(Decimal::ZERO)
     }
 
+    /// `None` also when `Decimal` would round the sum (more than 28 digits):
+    /// a rounded bound could lie on the wrong side of the truth.
     fn checked_plus(self, other: Amount) -> Option<Amount> {
-        self.0.checked_add(other.0).map(Amount)
+        let sum = self.0.checked_add(other.0)?;
+        (sum.checked_sub(other.0)? == self.0 && sum.checked_sub(self.0)? == other.0)
+            .then_some(Amount(sum))
     }
 
+    /// `None` also when `Decimal` would round the difference.
     fn minus(self, other: Amount) -> Option<Decimal> {
-        self.0.checked_sub(other.0)
+        let d = self.0.checked_sub(other.0)?;
+        (d.checked_add(other.0)? == self.0 && self.0.checked_sub(d)? == other.0).then_some(d)
     }
 
     fn signed_zero() -> Decimal {
@@ -1134,6 +1140,19 @@ mod tests {
         assert_eq!(s.low().get(), Decimal::new(126, 1));
         assert!(Amount::new(Decimal::NEGATIVE_ONE).is_err());
         assert!(serde_json::from_str::<Amount>(r#""-1""#).is_err());
+    }
+
+    #[test]
+    fn amounts_that_decimal_would_round_are_not_added() {
+        let ten = Amount::new(Decimal::TEN).unwrap();
+        let tiny = Amount::new(Decimal::new(6, 28)).unwrap();
+        // Exact 10 + 6e-28 does not fit 28 digits: a lower bound must not be rounded up.
+        assert!(Interval::exact(ten).checked_add(Interval::exact(tiny)).is_err());
+        // An upper bound that cannot be kept becomes unbounded.
+        let s = Interval::at_most(ten).checked_add(Interval::at_most(tiny)).unwrap();
+        assert_eq!(s.high(), None);
+        let d = Interval::exact(ten).difference(Interval::exact(tiny));
+        assert_eq!((d.low(), d.high()), (None, None));
     }
 
     #[test]
