@@ -1147,9 +1147,13 @@ mod tests {
         let ten = Amount::new(Decimal::TEN).unwrap();
         let tiny = Amount::new(Decimal::new(6, 28)).unwrap();
         // Exact 10 + 6e-28 does not fit 28 digits: a lower bound must not be rounded up.
-        assert!(Interval::exact(ten).checked_add(Interval::exact(tiny)).is_err());
+        assert!(Interval::exact(ten)
+            .checked_add(Interval::exact(tiny))
+            .is_err());
         // An upper bound that cannot be kept becomes unbounded.
-        let s = Interval::at_most(ten).checked_add(Interval::at_most(tiny)).unwrap();
+        let s = Interval::at_most(ten)
+            .checked_add(Interval::at_most(tiny))
+            .unwrap();
         assert_eq!(s.high(), None);
         let d = Interval::exact(ten).difference(Interval::exact(tiny));
         assert_eq!((d.low(), d.high()), (None, None));
