@@ -721,15 +721,41 @@ impl DatasetV2 {
 /// Whether the document's top-level `schema` is `danvan/dataset/v2` (any
 /// other document goes to the v1 reader, which reports what is wrong with it).
 fn is_v2(bytes: &[u8]) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Only {
-        #[serde(default)]
-        schema: Option<String>,
+    // Only the first JSON value's top-level keys are looked at: trailing junk
+    // or a repeated key is then reported by the v2 reader itself, with its
+    // own words, not by the v1 reader as a schema mismatch.
+    struct Detect;
+    impl<'de> serde::de::Visitor<'de> for Detect {
+        type Value = bool;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let mut v2 = false;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                if key == "schema" {
+                    let value: std::borrow::Cow<'de, str> = map.next_value()?;
+                    v2 |= value == "danvan/dataset/v2";
+                } else {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+            Ok(v2)
+        }
     }
-    serde_json::from_slice::<Only>(bytes)
-        .ok()
-        .and_then(|o| o.schema)
-        .is_some_and(|s| s == "danvan/dataset/v2")
+    struct First(bool);
+    impl<'de> serde::Deserialize<'de> for First {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<First, D::Error> {
+            d.deserialize_map(Detect).map(First)
+        }
+    }
+    serde_json::Deserializer::from_slice(bytes)
+        .into_iter::<First>()
+        .next()
+        .and_then(Result::ok)
+        .is_some_and(|f| f.0)
 }
 
 /// Reads dimension values, refusing a dimension given twice (never a silent

@@ -227,3 +227,25 @@ proptest::proptest! {
         }
     }
 }
+
+/// A v2 document with trailing junk or a repeated key is refused by the v2
+/// reader in its own words, not as a v1 schema mismatch (review of issue 14).
+#[test]
+fn v2_errors_are_the_v2_readers() {
+    let base = crate::read(V2);
+    let junk = format!("{base} {{}}");
+    let repeated = base.replacen(
+        "\"schema\": \"danvan/dataset/v2\"",
+        "\"schema\": \"danvan/dataset/v2\", \"schema\": \"danvan/dataset/v2\"",
+        1,
+    );
+    assert_ne!(
+        repeated, base,
+        "the fixture spells its schema key as expected"
+    );
+    for doc in [junk, repeated] {
+        let err = DatasetV2::from_json(doc.as_bytes()).unwrap_err();
+        let text = err.to_string();
+        assert!(!text.contains("danvan/dataset/v1"), "{text}");
+    }
+}
