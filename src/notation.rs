@@ -394,7 +394,9 @@ fn measure_tokens(toks: &[&str]) -> Option<(Decimal, String)> {
         Some((w, unit)) if scale_of(w).is_some() => (scaled(number, scale_of(w)?)?, unit),
         _ => (number, rest),
     };
-    (!unit.is_empty()).then(|| (amount, unit.join(" ")))
+    // A second scale word is not a unit word ("5 triệu triệu" is refused, not "5 triệu" of "triệu").
+    let starts_with_scale = unit.first().is_some_and(|w| scale_of(w).is_some());
+    (!unit.is_empty() && !starts_with_scale).then(|| (amount, unit.join(" ")))
 }
 
 /// Reads a non-negative amount: an optional word of the table (as in
@@ -1453,7 +1455,7 @@ mod number_tests {
         assert_eq!(measure(&m), "1.500 ngày công");
         let m = parse_measure("8,9 km").unwrap();
         assert_eq!(measure(&m), "8,9 km");
-        for text in ["8,9", "2,5 triệu", "km", "8.9 km"] {
+        for text in ["8,9", "2,5 triệu", "km", "8.9 km", "gần 5 triệu triệu"] {
             let err = parse_measure(text).unwrap_err();
             assert_eq!(err.code(), "DV001", "{text:?}");
             assert!(err.to_string().contains(&format!("{text:?}")));
