@@ -800,48 +800,8 @@ fn actor_set_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Sche
     })
 }
 
-/// Serde for an actor or an actor set: one string, or a non-empty list.
+/// Serde for an actor or an actor set: one string, or a non-empty list (the
+/// v1 figure's reader, refusing an empty set).
 mod actor_set {
-    use std::fmt;
-
-    use serde::de::{self, SeqAccess, Visitor};
-    use serde::{Deserializer, Serializer};
-
-    use crate::Actor;
-
-    pub(super) fn serialize<S: Serializer>(actors: &[Actor], s: S) -> Result<S::Ok, S::Error> {
-        match actors {
-            [one] => s.serialize_str(one.as_str()),
-            many => s.collect_seq(many.iter()),
-        }
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Vec<Actor>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an actor such as \"party_committees\", or a non-empty list of actors")
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<Actor>, E> {
-                v.parse::<Actor>().map(|a| vec![a]).map_err(E::custom)
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Actor>, A::Error> {
-                let mut out = Vec::new();
-                while let Some(a) = seq.next_element::<Actor>()? {
-                    out.push(a);
-                }
-                if out.is_empty() {
-                    return Err(de::Error::custom(
-                        "an empty actor set: name at least one actor",
-                    ));
-                }
-                Ok(out)
-            }
-        }
-        d.deserialize_any(V)
-    }
+    pub(super) use crate::record::one_or_many::{deserialize_set as deserialize, serialize};
 }

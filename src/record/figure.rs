@@ -114,8 +114,10 @@ pub struct FigurePart {
 }
 }
 
-/// Serde for a field that holds one actor, or on input a list of them.
-mod one_or_many {
+/// Serde for a field that holds one actor, or a list of them: v1 figures
+/// read a list of any length (and `Figure::actor` asks for one), v2 actor
+/// sets ([`deserialize_set`]) refuse an empty list.
+pub(crate) mod one_or_many {
     use std::fmt;
 
     use serde::de::{self, SeqAccess, Visitor};
@@ -123,35 +125,54 @@ mod one_or_many {
 
     use crate::Actor;
 
-    pub(super) fn serialize<S: Serializer>(actors: &[Actor], s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(actors: &[Actor], s: S) -> Result<S::Ok, S::Error> {
         match actors {
             [one] => s.serialize_str(one.as_str()),
             many => s.collect_seq(many.iter()),
         }
     }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Vec<Actor>;
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
+        d.deserialize_any(V { set: false })
+    }
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// An actor or a non-empty actor set (v2).
+    pub(crate) fn deserialize_set<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Actor>, D::Error> {
+        d.deserialize_any(V { set: true })
+    }
+
+    struct V {
+        /// An actor set: a list must name at least one actor.
+        set: bool,
+    }
+
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<Actor>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            if self.set {
+                f.write_str("an actor such as \"party_committees\", or a non-empty list of actors")
+            } else {
                 f.write_str("an actor such as \"party_committees\"")
             }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<Actor>, E> {
-                v.parse::<Actor>().map(|a| vec![a]).map_err(E::custom)
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Actor>, A::Error> {
-                let mut out = Vec::new();
-                while let Some(a) = seq.next_element::<Actor>()? {
-                    out.push(a);
-                }
-                Ok(out)
-            }
         }
-        d.deserialize_any(V)
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<Actor>, E> {
+            v.parse::<Actor>().map(|a| vec![a]).map_err(E::custom)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Actor>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(a) = seq.next_element::<Actor>()? {
+                out.push(a);
+            }
+            if self.set && out.is_empty() {
+                return Err(de::Error::custom(
+                    "an empty actor set: name at least one actor",
+                ));
+            }
+            Ok(out)
+        }
     }
 }
 

@@ -33,6 +33,7 @@ pub use clearance::SiteClearance;
 pub use conference::{Conference, ConferenceKind, Headcount};
 pub use dialogue::{CitizenReception, Dialogue};
 pub use document::{DocumentKind, IssuedDocument};
+pub(crate) use figure::one_or_many;
 pub use figure::{Figure, FigurePart};
 pub use inspection::{Inspection, InspectionKind, Subjects};
 pub use kind::{FieldRule, RecordKind, RecordRef};
