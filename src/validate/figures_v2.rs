@@ -7,10 +7,15 @@
 //! the rule's error, left open by the intervals is a [`ErrorKind::CheckLeftOpen`]
 //! warning naming the check and both sides, true is nothing.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
 use crate::notation::{self, Style};
 use crate::{
     Amount, Catalogue, DatasetV2, ErrorKind, FigureV2, FigureValue, Hierarchy, IndicatorKind,
-    Interval, Path, RelationDecl, Report, Severity, Truth, UnitWord, Worded,
+    Interval, Level, Path, RelationDecl, Report, Severity, Truth, UnitIndex, UnitWord, ValueSpec,
+    Worded,
 };
 
 /// A v2 dataset that passed [`check_v2`]: its catalogue (the one given plus
@@ -321,6 +326,22 @@ impl Quantity {
     }
 }
 
+/// For every unit and level, how many units of that level lie under it
+/// (valid on `date`).
+fn sub_unit_counts(h: &Hierarchy, date: NaiveDate) -> HashMap<(UnitIndex, Level), u64> {
+    let mut out: HashMap<(UnitIndex, Level), u64> = HashMap::new();
+    for (idx, unit) in h.iter() {
+        if !unit.is_valid_on(date) {
+            continue;
+        }
+        for a in h.ancestors(idx) {
+            let n = out.entry((a, unit.level())).or_insert(0);
+            *n = n.saturating_add(1);
+        }
+    }
+    out
+}
+
 /// Every truth at once: false when any is false, true when all are true.
 fn all(truths: impl IntoIterator<Item = Truth>) -> Truth {
     let mut out = Truth::True;
@@ -428,6 +449,47 @@ impl<'a> Checks<'a> {
         self.read_level();
         self.breakdowns();
         self.relations();
+        self.ratio_units();
+    }
+
+    /// A ratio of units of a level (`{"ratio_of": "commune"}`): its
+    /// denominator is the number of the figure unit's sub-units of that level
+    /// the dataset lists (valid at the period's end), when it lists any.
+    fn ratio_units(&mut self) {
+        let Some(h) = self.h else { return };
+        let d = self.d;
+        let mut counts: Option<HashMap<(UnitIndex, Level), u64>> = None;
+        for (i, f) in d.figures.iter().enumerate() {
+            let Some(FigureValue::Ratio(r)) = &f.value else {
+                continue;
+            };
+            let Some(ValueSpec::RatioOf(level)) = self.cat.get(&f.indicator).map(|e| &e.value)
+            else {
+                continue;
+            };
+            let Some(idx) = h.index_of(&f.unit) else {
+                continue;
+            };
+            let end = self.period_end(f);
+            let counts = counts.get_or_insert_with(|| sub_unit_counts(h, end));
+            let listed = counts.get(&(idx, *level)).copied().unwrap_or(0);
+            if listed > 0 && listed != r.den.get() {
+                self.error(
+                    figure_path(i).field("value").field("den"),
+                    ErrorKind::RatioNotUnits {
+                        unit: f.unit.to_string().as_str().into(),
+                        level: level.as_str(),
+                        den: r.den.get(),
+                        listed,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The last day of a figure's period.
+    fn period_end(&self, f: &FigureV2) -> NaiveDate {
+        f.period.unwrap_or(self.d.period).end()
     }
 
     /// Each figure on its own: its unit listed, every value of its
@@ -589,7 +651,7 @@ impl<'a> Checks<'a> {
     /// Declared relations: `sum_of` + `equals`, `at_most` + `of`, `equal`.
     fn relations(&mut self) {
         let d = self.d;
-        let ids: std::collections::HashMap<&crate::RecordId, usize> = d
+        let ids: HashMap<&crate::RecordId, usize> = d
             .figures
             .iter()
             .enumerate()

@@ -30,7 +30,8 @@ fn dataset(figures: &str, relations: &str) -> DatasetV2 {
     dataset_with(
         r#"{"id": "fund_raised", "kind": "flow", "value": {"amount": "đồng"}},
            {"id": "area_donated", "kind": "flow", "value": {"amount": "m²"}},
-           {"id": "poor_rate", "kind": "stock", "value": "rate"}"#,
+           {"id": "poor_rate", "kind": "stock", "value": "rate"},
+           {"id": "communes_done", "kind": "stock", "value": {"ratio_of": "commune"}}"#,
         figures,
         relations,
     )
@@ -76,7 +77,7 @@ fn a_clean_dataset_passes_with_its_catalogue() {
     let d = dataset(&docs("288", "10", ""), "");
     let checked = check_v2(d.clone(), &Catalogue::builtin()).unwrap();
     assert!(checked.warnings().is_empty());
-    assert_eq!(checked.catalogue().len(), danvan::Builtin::ALL.len() + 3);
+    assert_eq!(checked.catalogue().len(), danvan::Builtin::ALL.len() + 4);
     assert_eq!(checked.hierarchy().len(), 6);
     assert_eq!(checked.into_inner(), d);
 }
@@ -287,5 +288,28 @@ fn a_relation_between_figures_that_do_not_add_is_an_error() {
             (E, "DV162".into(), "relations[1]".into()),
             (E, "DV162".into(), "relations[2]".into()),
         ]
+    );
+}
+
+#[test]
+fn dv190_a_ratio_of_units_counts_the_listed_sub_units() {
+    let ratio = |unit: &str, num: u64, den: u64| {
+        format!(
+            r#"{{"indicator": "communes_done", "unit": "{unit}", "actor": "party_committees", "value": {{"num": {num}, "den": {den}}}}}"#
+        )
+    };
+    // District 288 lists two communes, the province three.
+    let holds = [ratio("288", 1, 2), ratio("30", 3, 3)].join(",");
+    assert!(issues(dataset(&holds, "")).is_empty());
+    assert_eq!(
+        issues(dataset(&ratio("288", 1, 13), "")),
+        one(E, "DV190", "figures[0].value.den")
+    );
+    // A unit with no sub-unit of that level listed is not checked.
+    assert!(issues(dataset(&ratio("10507", 1, 13), "")).is_empty());
+    let report = check_v2(dataset(&ratio("288", 1, 13), ""), &Catalogue::builtin()).unwrap_err();
+    assert_eq!(
+        danvan::render::vi::issue(&report.issues()[0]),
+        "lỗi DV190 figures[0].value.den: mẫu số 13 của tỷ số khác số đơn vị cấp xã trực thuộc \"288\" trong bộ số liệu (2)"
     );
 }
