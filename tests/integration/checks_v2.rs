@@ -313,3 +313,196 @@ fn dv190_a_ratio_of_units_counts_the_listed_sub_units() {
         "lỗi DV190 figures[0].value.den: mẫu số 13 của tỷ số khác số đơn vị cấp xã trực thuộc \"288\" trong bộ số liệu (2)"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Properties (synthetic units of `dataset_with`)
+// ---------------------------------------------------------------------------
+
+use proptest::prelude::*;
+
+const UNITS: [&str; 6] = ["30", "288", "290", "10507", "10510", "10513"];
+
+/// A count stated so that its interval holds `truth`.
+fn stated(truth: u64, form: u8, slack: u64) -> String {
+    let below = truth.saturating_sub(slack);
+    let above = truth.saturating_add(slack);
+    match form % 5 {
+        0 => truth.to_string(),
+        1 => format!(r#"{{"at_least": {below}}}"#),
+        2 => format!(r#"{{"at_most": {above}}}"#),
+        3 => format!(r#"{{"word": "range", "from": {below}, "to": {above}}}"#),
+        _ => format!(r#"{{"word": "nearly", "value": {above}}}"#),
+    }
+}
+
+fn check_never_panics(json: &str) {
+    if let Ok(d) = DatasetV2::from_json(json.as_bytes()) {
+        let report = match check_v2(d, &Catalogue::builtin()) {
+            Ok(c) => c.warnings().clone(),
+            Err(r) => r,
+        };
+        for i in report.issues() {
+            let _ = danvan::render::vi::issue(i);
+            let _ = i.to_string();
+        }
+    }
+}
+
+/// One arbitrary figure: any indicator of a few, any unit, any value shape.
+fn arb_figure() -> impl Strategy<Value = String> {
+    let indicators = prop::sample::select(vec![
+        "documents",
+        "petitions_raised",
+        "petitions_resolved",
+        "conference_persons",
+        "communes_done",
+        "fund_raised",
+        "poor_rate",
+        "skilful_models_registered",
+        "skilful_models_effective",
+    ]);
+    let value = prop_oneof![
+        (any::<u64>(), 0u8..5, any::<u64>()).prop_map(|(t, f, s)| stated(t, f, s)),
+        (0u64..50, 0u64..50).prop_map(|(n, d)| format!(r#"{{"num": {n}, "den": {d}}}"#)),
+        (0u32..200).prop_map(|p| format!(r#"{{"percent": "{p}"}}"#)),
+        (0u64..u64::MAX)
+            .prop_map(|a| format!(r#"{{"amount": "{a}", "scale": "tỷ", "unit": "đồng"}}"#)),
+    ];
+    let parts = prop::option::of((
+        any::<bool>(),
+        prop::collection::vec((any::<u64>(), 0u8..5, 0u64..100), 0..4),
+    ));
+    (
+        indicators,
+        prop::sample::select(UNITS.to_vec()),
+        prop::sample::select(vec!["government", "party_committees", "other"]),
+        value,
+        parts,
+    )
+        .prop_map(|(ind, unit, actor, value, parts)| {
+            let parts = parts.map_or(String::new(), |(complete, items)| {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|(t, f, s)| format!(r#"{{"value": {}}}"#, stated(*t, *f, *s)))
+                    .collect();
+                format!(
+                    r#", "parts": {{"complete": {complete}, "items": [{}]}}"#,
+                    items.join(",")
+                )
+            });
+            format!(
+                r#"{{"indicator": "{ind}", "unit": "{unit}", "actor": "{actor}", "value": {value}{parts}}}"#
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// `check_v2` never panics, on any small dataset of figures with any
+    /// intervals, breakdowns and relations between them.
+    #[test]
+    fn check_v2_never_panics(
+        figures in prop::collection::vec(arb_figure(), 0..8),
+        relations in prop::collection::vec((0u8..3, prop::collection::vec(0usize..8, 1..4)), 0..4),
+    ) {
+        let n = figures.len();
+        let figures: Vec<String> = figures
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| with_id(&format!("f{i}"), f))
+            .collect();
+        let relations: Vec<String> = if n == 0 {
+            Vec::new()
+        } else {
+            relations
+                .iter()
+                .enumerate()
+                .map(|(k, (form, ids))| {
+                    let id = |i: &usize| format!("\"f{}\"", i % n);
+                    let list: Vec<String> = ids.iter().map(id).collect();
+                    match form {
+                        0 => format!(r#"{{"id": "r{k}", "sum_of": [{}], "equals": {}}}"#, list.join(","), id(&ids[0])),
+                        1 => format!(r#"{{"id": "r{k}", "at_most": {}, "of": {}}}"#, id(&ids[0]), list.last().cloned().unwrap_or_default()),
+                        _ => format!(r#"{{"id": "r{k}", "equal": [{}, {}]}}"#, id(&ids[0]), list.last().cloned().unwrap_or_default()),
+                    }
+                })
+                .collect()
+        };
+        check_never_panics(&format!(
+            r#"{{"schema": "danvan/dataset/v2", "period": {{"start": "2023-01-01", "end": "2023-12-31"}},
+                "indicators": [{{"id": "fund_raised", "kind": "flow", "value": {{"amount": "đồng"}}}},
+                               {{"id": "poor_rate", "kind": "stock", "value": "rate"}},
+                               {{"id": "communes_done", "kind": "stock", "value": {{"ratio_of": "commune"}}}}],
+                "units": [{{"code": "30", "name": "Tỉnh Mẫu (synthetic)"}},
+                          {{"code": "288", "name": "Huyện Một (synthetic)", "parent": "30"}},
+                          {{"code": "290", "name": "Huyện Hai (synthetic)", "parent": "30"}},
+                          {{"code": "10507", "name": "Xã Một (synthetic)", "parent": "288"}},
+                          {{"code": "10510", "name": "Xã Hai (synthetic)", "parent": "288"}},
+                          {{"code": "10513", "name": "Xã Ba (synthetic)", "parent": "290"}}],
+                "figures": [{}], "relations": [{}]}}"#,
+            figures.join(","),
+            relations.join(",")
+        ));
+    }
+
+    /// A dataset whose every figure, part and relation is stated from one
+    /// set of true values (each stated interval holding its truth) has no error.
+    #[test]
+    fn figures_stated_from_true_values_pass(
+        truths in prop::collection::vec(
+            (0u64..10_000, 0u8..5, 0u64..50, prop::option::of((any::<bool>(), prop::collection::vec((0u64..1000, 0u8..5, 0u64..50), 1..4)))),
+            1..12,
+        ),
+        pairs in prop::collection::vec((0usize..12, 0usize..12), 0..4),
+        summed in prop::collection::vec(0usize..12, 0..4),
+    ) {
+        // Figure k: indicator k % 3, unit k / 3: no key twice.
+        let indicators = ["documents", "dialogues", "inspections"];
+        let mut figures = Vec::new();
+        let mut whole_truths = Vec::new();
+        for (k, (truth, form, slack, parts)) in truths.iter().enumerate() {
+            let (whole, parts_json) = match parts {
+                None => (*truth, String::new()),
+                Some((complete, items)) => {
+                    let sum: u64 = items.iter().map(|(t, _, _)| t).sum();
+                    // A complete breakdown's whole is the sum; a partial one's at least it.
+                    let whole = if *complete { sum } else { sum + truth };
+                    let items: Vec<String> = items
+                        .iter()
+                        .map(|(t, f, s)| format!(r#"{{"value": {}}}"#, stated(*t, *f, *s)))
+                        .collect();
+                    (whole, format!(r#", "parts": {{"complete": {complete}, "items": [{}]}}"#, items.join(",")))
+                }
+            };
+            whole_truths.push(whole);
+            figures.push(format!(
+                r#"{{"id": "f{k}", "indicator": "{}", "unit": "{}", "actor": "government", "value": {}{parts_json}}}"#,
+                indicators[k % 3], UNITS[k / 3], stated(whole, *form, *slack)
+            ));
+        }
+        let n = figures.len();
+        let mut relations = Vec::new();
+        for (r, (a, b)) in pairs.iter().enumerate() {
+            let (a, b) = (a % n, b % n);
+            let (lo, hi) = if whole_truths[a] <= whole_truths[b] { (a, b) } else { (b, a) };
+            relations.push(format!(r#"{{"id": "r{r}", "at_most": "f{lo}", "of": "f{hi}"}}"#));
+        }
+        if !summed.is_empty() {
+            let ids: Vec<usize> = summed.iter().map(|i| i % n).collect();
+            let total: u64 = ids.iter().map(|&i| whole_truths[i]).sum();
+            figures.push(format!(
+                r#"{{"id": "total", "indicator": "synthetic_total", "unit": "30", "actor": "government", "value": {total}}}"#
+            ));
+            let list: Vec<String> = ids.iter().map(|i| format!("\"f{i}\"")).collect();
+            relations.push(format!(r#"{{"id": "sum", "sum_of": [{}], "equals": "total"}}"#, list.join(",")));
+        }
+        let d = dataset_with(
+            r#"{"id": "synthetic_total", "kind": "flow"}"#,
+            &figures.join(","),
+            &relations.join(","),
+        );
+        let result = check_v2(d, &Catalogue::builtin());
+        prop_assert!(result.is_ok(), "{}", result.err().map(|r| r.to_string()).unwrap_or_default());
+    }
+}
