@@ -439,13 +439,12 @@ fn within_pairs() -> Vec<(Builtin, Builtin)> {
 
 /// A signed change in English: `increase 12`, `decrease 5`, `no change`,
 /// `a change from -100 to +200` (an open side: `?`).
-fn difference_en<S: Copy + Ord + std::fmt::Display + Default>(
+fn difference_en<S: Copy + Ord + std::fmt::Display>(
     low: Option<S>,
     high: Option<S>,
     zero: S,
     neg: impl Fn(S) -> String,
 ) -> String {
-    let _ = S::default;
     let side = |x: Option<S>| {
         x.map_or_else(
             || "?".to_owned(),
