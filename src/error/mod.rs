@@ -811,6 +811,8 @@ mod tests {
             (ErrorKind::AsOfMissing { start: chrono::NaiveDate::from_ymd_opt(2011, 1, 1).unwrap() }, "a figure's period runs \"until now\" from 2011-01-01, and the dataset has no as_of date saying when now is"),
             (ErrorKind::NamedCountMismatch { stated: "3".into(), named: 2 }, "figure states 3 but names 2 recipients"),
             (ErrorKind::FigureShape { why: "it has no value and names no recipients" }, "figure is malformed: it has no value and names no recipients"),
+            (ErrorKind::ReportUnitUnknown { unit: "31".into() }, "the report's unit \"31\" is not among the dataset's units"),
+            (ErrorKind::ReportUnitAboveRoot { unit: "89".into(), root: "816".into() }, "the report's unit \"89\" is above the dataset's root \"816\": the dataset does not speak for it"),
         ]
     }
 
@@ -949,6 +951,8 @@ mod tests {
             ("AsOfMissing", "DV175"),
             ("NamedCountMismatch", "DV176"),
             ("FigureShape", "DV177"),
+            ("ReportUnitUnknown", "DV200"),
+            ("ReportUnitAboveRoot", "DV201"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

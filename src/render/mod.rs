@@ -7,4 +7,10 @@
 //! in the error table (each error kind's Vietnamese message, next to its
 //! English text).
 
+mod report_v2;
 pub mod vi;
+
+pub use report_v2::{plan_report, DisplayRow, ReportOptions, ReportPlan, Block, SectionBlock, Statement, StatedIn};
+#[cfg(feature = "csv")]
+pub use report_v2::write_rows_csv;
+pub use report_v2::rows_json;
