@@ -267,8 +267,8 @@ fn tone_name(t: Tone) -> &'static str {
 /// statements, and the display rows of every cell of its subtree.
 ///
 /// ```
-/// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
-///     "units": [{"code": "816", "name": "Huyện Krông Búk (synthetic)"}],
+/// let json = r#"{"schema": "danvan/dataset/v2", "root": "816", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+///     "units": [{"code": "66"}, {"code": "816", "name": "Huyện Krông Búk (synthetic)", "parent": "66"}],
 ///     "figures": [{"indicator": "documents", "unit": "816", "actor": "mobilization_sector", "value": 4}]}"#;
 /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
 /// let cat = d.catalogue_on(danvan::Catalogue::builtin())?;
