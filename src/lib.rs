@@ -435,9 +435,9 @@ mod wire;
 pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
-    Agreement, CellId, CellValue, Change, CubeCell, FigureCube, Origin, Reconciliation, Record, StockSummary, StreamStats, Summary, Totals,
-    TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES,
-    MAX_STREAM_WORKERS,
+    Agreement, CellId, CellValue, Change, CubeCell, FigureCube, Origin, Reconciliation, Record,
+    StockSummary, StreamStats, Summary, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES,
+    MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use catalogue::{
     Catalogue, CatalogueEntry, CatalogueFile, CatalogueSchema, Section, ValueSpec, Wording,

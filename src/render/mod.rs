@@ -10,7 +10,9 @@
 mod report_v2;
 pub mod vi;
 
-pub use report_v2::{plan_report, DisplayRow, ReportOptions, ReportPlan, Block, SectionBlock, Statement, StatedIn};
+pub use report_v2::rows_json;
 #[cfg(feature = "csv")]
 pub use report_v2::write_rows_csv;
-pub use report_v2::rows_json;
+pub use report_v2::{
+    plan_report, Block, DisplayRow, ReportOptions, ReportPlan, SectionBlock, StatedIn, Statement,
+};

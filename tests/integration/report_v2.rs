@@ -67,7 +67,11 @@ fn assert_every_cell_once(cube: &FigureCube, plan: &ReportPlan) {
             cube.cell(*id)
         );
     }
-    assert_eq!(seen.len(), subtree.len(), "cells outside the subtree stated");
+    assert_eq!(
+        seen.len(),
+        subtree.len(),
+        "cells outside the subtree stated"
+    );
     assert_eq!(plan.rows.len(), subtree.len(), "one display row per cell");
 }
 
@@ -89,14 +93,21 @@ pub fn golden(fixture_path: &str) {
     let text = render::vi::write_report(&plan);
     let rows = format!("{}\n", render::rows_json(&plan.rows));
     let out = root.join("tests/golden/v2");
-    for (file, got) in [(format!("{stem}.txt"), text), (format!("{stem}.rows.json"), rows)] {
+    for (file, got) in [
+        (format!("{stem}.txt"), text),
+        (format!("{stem}.rows.json"), rows),
+    ] {
         let target = out.join(&file);
         if std::env::var_os("DANVAN_UPDATE_GOLDEN").is_some() {
             std::fs::write(&target, &got).expect("golden written");
             continue;
         }
-        let want = std::fs::read_to_string(&target)
-            .unwrap_or_else(|e| panic!("{}: {e} (DANVAN_UPDATE_GOLDEN=1 writes it)", target.display()));
+        let want = std::fs::read_to_string(&target).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (DANVAN_UPDATE_GOLDEN=1 writes it)",
+                target.display()
+            )
+        });
         assert_eq!(got, want, "{file} differs from its golden");
     }
 }
@@ -164,14 +175,23 @@ fn each_period_has_its_own_block_in_time_order() {
     let headings: Vec<&str> = p.blocks.iter().map(|b| b.heading.as_str()).collect();
     assert_eq!(
         headings,
-        ["Năm 2023", "Năm 2024", "Trong quý II/2024", "Chưa rõ thời gian"]
+        [
+            "Năm 2023",
+            "Năm 2024",
+            "Trong quý II/2024",
+            "Chưa rõ thời gian"
+        ]
     );
     let (_, cat, cube) = synthetic("synthetic-ward");
     let p = plan(&cube, &cat, "20305");
     let headings: Vec<&str> = p.blocks.iter().map(|b| b.heading.as_str()).collect();
     assert_eq!(
         headings,
-        ["Từ năm 2011 đến nay", "Năm 2025 (tính đến ngày 15/11)", "Năm 2025"]
+        [
+            "Từ năm 2011 đến nay",
+            "Năm 2025 (tính đến ngày 15/11)",
+            "Năm 2025"
+        ]
     );
 }
 
@@ -244,7 +264,10 @@ fn an_official_figure_that_disagrees_is_printed_alone_and_flagged() {
     let (_, cat, cube) = synthetic("synthetic-district");
     let p = plan(&cube, &cat, "643");
     let text = render::vi::write_report(&p);
-    assert!(text.contains("Chính quyền ban hành 1 văn bản lãnh đạo, chỉ đạo."), "{text}");
+    assert!(
+        text.contains("Chính quyền ban hành 1 văn bản lãnh đạo, chỉ đạo."),
+        "{text}"
+    );
     assert!(!text.contains("trong đó có hơn 20"), "{text}");
     let part = p
         .rows
@@ -274,8 +297,14 @@ fn consistent_parts_follow_their_whole() {
         text.contains("xây dựng 25 căn nhà đại đoàn kết, trong đó 20 căn (house_work new), 5 căn (house_work repaired)"),
         "{text}"
     );
-    assert!(text.contains("khen thưởng 202 điển hình tiên tiến (tập thể, cá nhân)"), "{text}");
-    assert!(text.contains("trong đó có 17 điển hình (tập thể)"), "{text}");
+    assert!(
+        text.contains("khen thưởng 202 điển hình tiên tiến (tập thể, cá nhân)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("trong đó có 17 điển hình (tập thể)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -308,10 +337,17 @@ fn a_repeated_figure_is_stated_once_in_the_paragraph() {
     let p = plan(&cube, &cat, "20305");
     let text = render::vi::write_report(&p);
     assert_eq!(text.matches("trên 10 văn bản").count(), 1, "{text}");
-    let repeated: Vec<&DisplayRow> = p.rows.iter().filter(|r| r.indicator == "documents").collect();
+    let repeated: Vec<&DisplayRow> = p
+        .rows
+        .iter()
+        .filter(|r| r.indicator == "documents")
+        .collect();
     assert_eq!(repeated.len(), 2);
     assert_eq!(
-        repeated.iter().filter(|r| r.stated_in == StatedIn::Table).count(),
+        repeated
+            .iter()
+            .filter(|r| r.stated_in == StatedIn::Table)
+            .count(),
         1
     );
 }
