@@ -392,3 +392,70 @@ fn display_rows_as_csv() {
     assert_eq!(lines.count(), p.rows.len());
     assert!(text.contains("Phường Hòa Lạc (synthetic)"));
 }
+
+/// A synthetic district with two communes and the given commune figures.
+fn two_communes(figures: &str) -> String {
+    format!(
+        r#"{{"schema": "danvan/dataset/v2", "root": "643", "period": {{"start": "2024-01-01", "end": "2024-12-31"}},
+        "indicators": [{{"id": "fund_raised", "kind": "flow", "value": {{"amount": "đồng"}}}}],
+        "units": [{{"code": "66"}}, {{"code": "643", "name": "Huyện X (synthetic)", "parent": "66"}},
+                  {{"code": "24310", "name": "Xã A (synthetic)", "parent": "643"}},
+                  {{"code": "24311", "name": "Xã B (synthetic)", "parent": "643"}}],
+        "figures": [{figures}]}}"#
+    )
+}
+
+fn build(json: &str) -> Result<FigureCube, danvan::Error> {
+    let d = DatasetV2::from_json(json.as_bytes()).expect("a v2 dataset");
+    let cat = d.catalogue_on(Catalogue::builtin()).unwrap();
+    FigureCube::build(&d, &cat, &d.hierarchy().unwrap())
+}
+
+#[test]
+fn a_sum_past_the_largest_count_is_an_error_not_a_wrap() {
+    let max = u64::MAX;
+    let json = two_communes(&format!(
+        r#"{{"indicator": "documents", "unit": "24310", "actor": "government", "value": {max}}},
+           {{"indicator": "documents", "unit": "24311", "actor": "government", "value": 1}}"#
+    ));
+    assert_eq!(build(&json).unwrap_err().code(), "DV100");
+}
+
+#[test]
+fn amounts_in_two_unit_words_never_add() {
+    let json = two_communes(
+        r#"{"indicator": "fund_raised", "unit": "24310", "actor": "front", "value": {"amount": "2", "unit": "đồng"}},
+           {"indicator": "fund_raised", "unit": "24311", "actor": "front", "value": {"amount": "3", "unit": "m²"}}"#,
+    );
+    assert_eq!(build(&json).unwrap_err().code(), "DV006");
+    let json = two_communes(
+        r#"{"indicator": "fund_raised", "unit": "24310", "actor": "front", "value": {"amount": "2", "scale": "triệu", "unit": "đồng"}},
+           {"indicator": "fund_raised", "unit": "24311", "actor": "front", "value": {"amount": "500", "scale": "nghìn", "unit": "đồng", "qualifier": "at_least"}}"#,
+    );
+    let cube = build(&json).unwrap();
+    let sum = cells(&cube, "643", "fund_raised");
+    let CellValue::Amount { value, unit } = &sum[0].value else {
+        panic!("an amount: {sum:?}")
+    };
+    assert_eq!(unit.as_str(), "đồng");
+    assert_eq!(value.low().get(), rust_decimal::Decimal::from(2_500_000u64));
+    assert_eq!(value.high(), None);
+}
+
+#[test]
+fn computed_values_follow_the_style_stated_ones_keep_their_word() {
+    let json = two_communes(
+        r#"{"indicator": "documents", "unit": "24310", "actor": "government", "value": {"word": "more_than", "value": 6853}},
+           {"indicator": "documents", "unit": "24311", "actor": "government", "value": 7}"#,
+    );
+    let cube = build(&json).unwrap();
+    let cat = Catalogue::builtin();
+    let press = ReportOptions::default().with_style(danvan::notation::Style::Press);
+    let text = |unit: &str, o: &ReportOptions| {
+        render::vi::write_report(&plan_report(&cube, &cat, &code(unit), o).unwrap())
+    };
+    assert!(text("643", &ReportOptions::default()).contains("ban hành ít nhất 6.860 văn bản"));
+    assert!(text("643", &press).contains("ban hành hơn 6.800 văn bản"));
+    // A stated figure keeps the report's own word in both styles.
+    assert!(text("24310", &press).contains("ban hành hơn 6.853 văn bản"));
+}
