@@ -883,6 +883,9 @@ fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
 fn dates_words(p: Period) -> (String, bool) {
     let (s, e) = (p.start(), p.end());
     let whole_years = s.month() == 1 && s.day() == 1 && e.month() == 12 && e.day() == 31;
+    if s == e {
+        return (format!("ngày {}", notation::date(s)), false);
+    }
     if whole_years && s.year() == e.year() {
         return (format!("năm {}", s.year()), false);
     }
@@ -1103,6 +1106,10 @@ mod tests {
             "Từ ngày 03/02/2024 đến ngày 09/05/2024"
         );
         assert_eq!(heading(&FigurePeriod::Unknown), "Chưa rõ thời gian");
+        assert_eq!(
+            heading(&dates(day(2023, 10, 7), day(2023, 10, 7))),
+            "Ngày 07/10/2023"
+        );
     }
 
     #[test]

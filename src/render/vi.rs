@@ -298,8 +298,9 @@ pub fn actor(a: crate::Actor) -> &'static str {
 }
 
 /// How the report words an actor set (a figure by any of them): the
-/// members' words, "A, B và C"; members that are all heads share the words
-/// "người đứng đầu". Empty when no member names a body.
+/// members' words, "A, B và C" ("A, B" when a member's words have "và"
+/// of their own); members that are all heads share the words "người đứng
+/// đầu". Empty when no member names a body.
 ///
 /// ```
 /// use danvan::{render::vi, Actor};
@@ -307,6 +308,8 @@ pub fn actor(a: crate::Actor) -> &'static str {
 /// assert_eq!(vi::actor_set(&heads), "người đứng đầu cấp ủy và chính quyền");
 /// let three = [Actor::Front, Actor::WomensUnion, Actor::FarmersUnion];
 /// assert_eq!(vi::actor_set(&three), "Ủy ban Mặt trận Tổ quốc Việt Nam, Hội Liên hiệp Phụ nữ và Hội Nông dân");
+/// let two = [Actor::MobilizationSector, Actor::FrontAndMassOrganizations];
+/// assert_eq!(vi::actor_set(&two), "ngành dân vận, Mặt trận Tổ quốc và các đoàn thể");
 /// ```
 #[must_use]
 pub fn actor_set(actors: &[crate::Actor]) -> String {
@@ -319,6 +322,8 @@ pub fn actor_set(actors: &[crate::Actor]) -> String {
     let heads: Option<Vec<&str>> = words.iter().map(|w| w.strip_prefix(HEADS)).collect();
     match heads {
         Some(rest) if rest.len() > 1 => format!("{HEADS}{}", join_and(&rest)),
+        // A member that has "và" in its own words is kept apart by commas.
+        _ if words.len() > 1 && words.iter().any(|w| w.contains(" và ")) => words.join(", "),
         _ => join_and(&words),
     }
 }
