@@ -515,7 +515,7 @@ impl FigureCube {
             .map(|(i, _)| root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r)))
             .collect();
         // Each group's values by unit index: the cell it comes from.
-        let mut groups: BTreeMap<Group, (FigureKey, HashMap<usize, usize>)> = BTreeMap::new();
+        let mut groups: BTreeMap<Group, (FigureKey, HashMap<usize, Vec<usize>>)> = BTreeMap::new();
         for (i, c) in self.cells.iter().enumerate() {
             // A part without a key of its own (a label only) is its whole's key: never summed.
             let own_key = c
@@ -531,14 +531,7 @@ impl FigureCube {
             let (_, slot) = groups
                 .entry(group_of(&c.key))
                 .or_insert_with(|| (c.key.clone(), HashMap::new()));
-            // A stated figure before a part of the same key (the cells come in that order per figure).
-            let keep_existing = slot
-                .get(&u.get())
-                .and_then(|&j| self.cells.get(j))
-                .is_some_and(|e| matches!(e.origin, Origin::Stated { .. }));
-            if !keep_existing {
-                slot.insert(u.get(), i);
-            }
+            slot.entry(u.get()).or_default().push(i);
         }
         let mut added: Vec<CubeCell> = Vec::new();
         let mut conflicts: Vec<usize> = Vec::new();
@@ -552,9 +545,47 @@ impl FigureCube {
             let distinct = entry.kind == IndicatorKind::Distinct;
             // Value and completeness per unit, filled bottom-up.
             let mut value: HashMap<usize, (Summable, bool)> = HashMap::new();
-            for (&u, &cell) in &own {
-                if let Some(v) = self.cells.get(cell).and_then(|c| Summable::of(&c.value)) {
-                    value.insert(u, (v, true));
+            // A unit's own value of the key: its first stated figure; else the
+            // parts of one breakdown with this key, added (parts are disjoint);
+            // parts of several figures with one key (a repeated figure's) are
+            // not guessed between: the unit then counts as not reporting.
+            let mut own_cell: HashMap<usize, usize> = HashMap::new();
+            for (&u, list) in &own {
+                let stated = list.iter().copied().find(|&i| {
+                    self.cells
+                        .get(i)
+                        .is_some_and(|c| matches!(c.origin, Origin::Stated { .. }))
+                });
+                if let Some(i) = stated {
+                    if let Some(v) = self.cells.get(i).and_then(|c| Summable::of(&c.value)) {
+                        value.insert(u, (v, true));
+                        own_cell.insert(u, i);
+                    }
+                    continue;
+                }
+                let figures: std::collections::BTreeSet<usize> = list
+                    .iter()
+                    .filter_map(|&i| match self.cells.get(i).map(|c| c.origin) {
+                        Some(Origin::Part { figure, .. }) => Some(figure),
+                        _ => None,
+                    })
+                    .collect();
+                if figures.len() != 1 {
+                    continue;
+                }
+                let mut sum: Option<Summable> = None;
+                for v in list
+                    .iter()
+                    .filter_map(|&i| self.cells.get(i).and_then(|c| Summable::of(&c.value)))
+                {
+                    sum = Some(match sum {
+                        None => v,
+                        Some(s) => s.add(&v, distinct, &template)?,
+                    });
+                }
+                if let (Some(sum), Some(&first)) = (sum, list.first()) {
+                    value.insert(u, (sum, true));
+                    own_cell.insert(u, first);
                 }
             }
             for u in h.bottom_up() {
@@ -585,7 +616,7 @@ impl FigureCube {
                     continue;
                 };
                 let sum = if complete { sum } else { sum.lower_bound() };
-                if let Some(&cell) = own.get(&u.get()) {
+                if let Some(&cell) = own_cell.get(&u.get()) {
                     let disagrees = value
                         .get(&u.get())
                         .is_some_and(|(v, _)| v.certainly_differs(&sum));

@@ -459,3 +459,43 @@ fn computed_values_follow_the_style_stated_ones_keep_their_word() {
     // A stated figure keeps the report's own word in both styles.
     assert!(text("24310", &press).contains("ban hành hơn 6.853 văn bản"));
 }
+
+#[test]
+fn parts_with_one_key_add_within_their_breakdown_and_are_never_guessed_between() {
+    // Commune A: one breakdown with two parts of the same key (two named
+    // groups of collectives); commune B: the same figure stated twice with
+    // its parts (a repeated figure): its parts are not added twice.
+    let part = |n: u64, label: &str| {
+        format!(r#"{{"label": "{label}", "dims": {{"recipient": "collective"}}, "value": {n}}}"#)
+    };
+    let whole = |unit: &str, n: u64, parts: &str| {
+        format!(
+            r#"{{"indicator": "awarded_collectives", "unit": "{unit}", "actor": "government", "value": {n},
+                "parts": {{"complete": false, "items": [{parts}]}}}}"#
+        )
+    };
+    let a = whole(
+        "24310",
+        9,
+        &format!("{},{}", part(3, "nhóm 1"), part(4, "nhóm 2")),
+    );
+    let b = whole("24311", 5, &part(2, "nhóm 3"));
+    let cube = build(&two_communes(&format!("{a},{b},{b}"))).unwrap();
+    let collective: Vec<_> = cells(&cube, "643", "awarded_collectives")
+        .into_iter()
+        .filter(|c| !c.key.dims.is_empty())
+        .collect();
+    assert_eq!(collective.len(), 1);
+    // 3 + 4 from A; B's parts are ambiguous (two figures), so only a lower bound.
+    assert_eq!(collective[0].value.count(), Some(Interval::at_least(7)));
+    assert!(!collective[0].complete);
+    // The wholes: A's 9 and B's first 5.
+    let wholes: Vec<_> = cells(&cube, "643", "awarded_collectives")
+        .into_iter()
+        .filter(|c| c.key.dims.is_empty())
+        .collect();
+    assert_eq!(wholes[0].value.count(), Some(Interval::exact(14)));
+    let cat = Catalogue::builtin();
+    assert_every_cell_once(&cube, &plan(&cube, &cat, "643"));
+    assert_every_cell_once(&cube, &plan(&cube, &cat, "24311"));
+}
