@@ -207,6 +207,8 @@ pub struct FigureCube {
     root: Option<UnitCode>,
     period: Period,
     cells: Vec<CubeCell>,
+    /// The labels of the dataset's declared dimensions.
+    dimension_labels: BTreeMap<crate::IndicatorId, String>,
 }
 
 /// A key without its unit: what the roll-up groups by (indicator, period,
@@ -334,11 +336,17 @@ impl FigureCube {
             stated_cells(dataset, catalogue, hierarchy, i, f, &mut cells)?;
         }
         records_cells(dataset, hierarchy, &mut cells)?;
+        let dimension_labels = dataset
+            .dimensions
+            .iter()
+            .filter_map(|d| Some((d.id.clone(), d.label.clone()?)))
+            .collect();
         let mut cube = FigureCube {
             hierarchy: hierarchy.clone(),
             root: dataset.root,
             period: dataset.period,
             cells,
+            dimension_labels,
         };
         cube.flag_parts();
         cube.roll_up(catalogue)?;
@@ -409,6 +417,21 @@ impl FigureCube {
     #[must_use]
     pub fn period(&self) -> Period {
         self.period
+    }
+
+    /// The label a dataset declared for one of its dimensions.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    ///     "dimensions": [{"id": "house_work", "label": "Loại công việc", "values": ["new", "repaired"]}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert_eq!(cube.dimension_label(&"house_work".parse()?), Some("Loại công việc"));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn dimension_label(&self, dimension: &crate::IndicatorId) -> Option<&str> {
+        self.dimension_labels.get(dimension).map(String::as_str)
     }
 
     /// The cells of one unit, in cube order.

@@ -207,7 +207,12 @@ pub struct DisplayRow {
 }
 
 impl DisplayRow {
-    /// The columns, in order.
+    /// The columns, in order (the CSV header; the JSON objects' fields).
+    ///
+    /// ```
+    /// use danvan::render::DisplayRow;
+    /// assert_eq!(DisplayRow::COLUMNS[DisplayRow::COLUMNS.len() - 1], "stated_in");
+    /// ```
     pub const COLUMNS: [&'static str; 18] = [
         "cell",
         "unit",
@@ -586,7 +591,11 @@ impl Words<'_> {
             .filter(|(d, v)| except.map_or(true, |w| w.key.dims.get(*d) != Some(*v)))
             .map(|(d, v)| match vi::dimension_value(d.as_str(), v.as_str()) {
                 Some(w) => w.to_owned(),
-                None => format!("{} {}", d.as_str(), v.as_str()),
+                // A custom dimension: its declared label, then the value's id as written.
+                None => match self.cube.dimension_label(d) {
+                    Some(label) => format!("{label}: {}", v.as_str()),
+                    None => format!("{} {}", d.as_str(), v.as_str()),
+                },
             })
             .collect()
     }

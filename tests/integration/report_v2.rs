@@ -294,7 +294,7 @@ fn consistent_parts_follow_their_whole() {
     let (_, cat, cube) = synthetic("synthetic-district");
     let text = render::vi::write_report(&plan(&cube, &cat, "643"));
     assert!(
-        text.contains("xây dựng 25 căn nhà đại đoàn kết, trong đó 20 căn (house_work new), 5 căn (house_work repaired)"),
+        text.contains("xây dựng 25 căn nhà đại đoàn kết, trong đó 20 căn (Loại công việc: new), 5 căn (Loại công việc: repaired)"),
         "{text}"
     );
     assert!(
