@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use rust_decimal::Decimal;
 
 use crate::{
-    Accumulator, Actor, Amount, Catalogue, DatasetV2, DurationValue, Error, ErrorKind, FigureKey,
-    FigurePeriod, FigureV2, FigureValue, Hierarchy, IndicatorKind, Interval, Period, Rate,
-    RatioValue, TotalsLayer, UnitCode, UnitWord, ValueSpec,
+    Accumulator, Actor, Amount, Catalogue, CheckedV2, DatasetV2, DurationValue, Error, ErrorKind,
+    FigureKey, FigurePeriod, FigureV2, FigureValue, Hierarchy, IndicatorKind, Interval, Period,
+    Rate, RatioValue, TotalsLayer, UnitCode, UnitWord, ValueSpec,
 };
 
 /// The place of a cell in its [`FigureCube`] (an index into [`FigureCube::cells`]).
@@ -351,6 +351,29 @@ impl FigureCube {
         cube.flag_parts();
         cube.roll_up(catalogue)?;
         Ok(cube)
+    }
+
+    /// Builds the cube of a checked dataset ([`check_v2`](crate::check_v2)):
+    /// its dataset, its catalogue (with the inline indicators) and its hierarchy.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`build`](FigureCube::build) (a checked dataset gives
+    /// only the sums' [`ErrorKind::TotalOverflow`] and
+    /// [`ErrorKind::UnitMismatch`]).
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    ///     "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}],
+    ///     "figures": [{"indicator": "documents", "unit": "30", "actor": "government", "value": 4}]}"#;
+    /// let checked = danvan::check_v2(danvan::DatasetV2::from_json(json.as_bytes())?, &danvan::Catalogue::builtin())
+    ///     .map_err(|r| r.to_string()).unwrap();
+    /// let cube = danvan::FigureCube::from_checked(&checked)?;
+    /// assert_eq!(cube.cells().len(), 1);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn from_checked(checked: &CheckedV2) -> Result<FigureCube, Error> {
+        FigureCube::build(checked.dataset(), checked.catalogue(), checked.hierarchy())
     }
 
     /// Every cell: stated figures and their parts in the dataset's order, then

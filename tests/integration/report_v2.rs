@@ -499,3 +499,51 @@ fn parts_with_one_key_add_within_their_breakdown_and_are_never_guessed_between()
     assert_every_cell_once(&cube, &plan(&cube, &cat, "643"));
     assert_every_cell_once(&cube, &plan(&cube, &cat, "24311"));
 }
+
+/// What check_v2 says of the synthetic datasets: only the disagreements
+/// they carry on purpose, and from a checked dataset the same cube.
+#[test]
+fn the_synthetic_datasets_as_check_v2_sees_them() {
+    for (name, want_errors, want_warnings) in [
+        ("synthetic-district", vec!["DV180"], vec!["DV178"]),
+        ("synthetic-ward", vec![], vec!["DV188"]),
+        ("synthetic-city", vec![], vec!["DV183"]),
+    ] {
+        let (d, _, cube) = synthetic(name);
+        let codes = |r: &danvan::Report, s: danvan::Severity| -> Vec<String> {
+            let mut c: Vec<String> = r
+                .issues()
+                .iter()
+                .filter(|i| i.severity() == s)
+                .map(|i| i.code().to_string())
+                .collect();
+            c.sort();
+            c.dedup();
+            c
+        };
+        match danvan::check_v2(d, &Catalogue::builtin()) {
+            Ok(checked) => {
+                assert!(want_errors.is_empty(), "{name}: expected errors");
+                assert_eq!(
+                    codes(checked.warnings(), danvan::Severity::Warning),
+                    want_warnings,
+                    "{name}"
+                );
+                let again = FigureCube::from_checked(&checked).unwrap();
+                assert_eq!(again.cells(), cube.cells(), "{name}");
+            }
+            Err(report) => {
+                assert_eq!(
+                    codes(&report, danvan::Severity::Error),
+                    want_errors,
+                    "{name}: {report}"
+                );
+                assert_eq!(
+                    codes(&report, danvan::Severity::Warning),
+                    want_warnings,
+                    "{name}: {report}"
+                );
+            }
+        }
+    }
+}
