@@ -234,7 +234,8 @@ impl DisplayRow {
         "stated_in",
     ];
 
-    /// The row's cells as text, in [`COLUMNS`](DisplayRow::COLUMNS) order.
+    /// The row's cells as text, in [`COLUMNS`](DisplayRow::COLUMNS) order (the CSV record).
+    #[cfg(any(feature = "csv", test))]
     fn texts(&self) -> Vec<String> {
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         vec![
@@ -260,6 +261,7 @@ impl DisplayRow {
     }
 }
 
+#[cfg(any(feature = "csv", test))]
 fn tone_name(t: Tone) -> &'static str {
     match t {
         Tone::Exact => "exact",
