@@ -19,13 +19,15 @@
 
 use danvan::IndicatorKind::{Flow, Stock};
 
-use super::{
-    Expected,
+use serde_json::json;
+
+use super::meaning::{
+    self, Expected,
     Period::{Dataset, Unknown},
     Value,
 };
 
-const FIXTURE: &str = "tests/corpus/report-05.json";
+const FIXTURE: &str = "report-05.json";
 
 /// The report's rows that are not encoded: none. ("93 năm" is an
 /// anniversary and "Nghị quyết 98" a document number: not rows of the table.)
@@ -155,31 +157,34 @@ const ROWS: &[Expected] = &[
     },
 ];
 
+fn error(code: &str, path: &str) -> Vec<(String, String)> {
+    vec![(code.to_owned(), path.to_owned())]
+}
+
 #[test]
 fn every_row_has_its_meaning() {
-    let d = super::load(FIXTURE);
+    let d = super::dataset(FIXTURE);
     assert_eq!(d.root.map(|c| c.to_string()).as_deref(), Some("769"));
-    assert!(d.title.as_deref().is_some_and(|t| t.ends_with(
+    let title = d.title.clone().unwrap_or_default();
+    assert!(title.ends_with(
         "source: https://htv.com.vn/tp-thu-duc-tuyen-duong-202-guong-dien-hinh-dan-van-kheo"
-    )));
-    super::assert_rows(&d, ROWS, NOT_ENCODED, 8);
+    ));
+    meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8);
     // #6 is commended by the city (TP. Hồ Chí Minh, 79), not by Thủ Đức.
     let by = super::figure(&d, "f05_6").awarded_by.clone();
-    assert_eq!(
-        by.and_then(|b| b.unit).map(|u| u.to_string()).as_deref(),
-        Some("79")
-    );
+    let unit = by.and_then(|b| b.unit).map(|u| u.to_string());
+    assert_eq!(unit.as_deref(), Some("79"));
     assert!(super::figure(&d, "f05_7").awarded_by.is_none());
     // The breakdown of #7 is partial ("trong đó"): 17 of the 202.
-    let parts = super::figure(&d, "f05_7").parts.as_ref().map(|p| p.complete);
-    assert_eq!(parts, Some(false));
+    let complete = super::figure(&d, "f05_7").parts.as_ref().map(|p| p.complete);
+    assert_eq!(complete, Some(false));
 }
 
 #[test]
 fn checks_with_the_unknown_periods_noted() {
-    let checked = super::check(FIXTURE);
+    let checked = meaning::check(FIXTURE);
     assert_eq!(
-        super::codes(checked.warnings()),
+        meaning::codes(checked.warnings()),
         [
             ("DV178".to_owned(), "figures[0]".to_owned()),
             ("DV178".to_owned(), "figures[1]".to_owned()),
@@ -189,60 +194,45 @@ fn checks_with_the_unknown_periods_noted() {
 
 /// 17 ⊂ 202 ("trong đó"): the part may not exceed the whole.
 #[test]
-fn outstanding_are_within_the_exemplars() {
-    let json = super::read(FIXTURE);
-    let broken = super::edit_part(&json, "f05_7", 0, "value", serde_json::json!(203));
-    assert_eq!(
-        super::errors_of(&broken),
-        [("DV180".to_owned(), "figures[6].parts".to_owned())]
-    );
+fn the_outstanding_are_within_the_exemplars() {
+    let mut doc = super::json(FIXTURE);
+    super::figure_mut(&mut doc, "f05_7")["parts"]["items"][0]["value"] = json!(203);
+    assert_eq!(meaning::errors_of(&doc), error("DV180", "figures[6].parts"));
     // "hơn 200" in the part: within 202 or not, the intervals leave it open.
-    let open = super::edit_part(
-        &json,
-        "f05_7",
-        0,
-        "value",
-        serde_json::json!({"word": "more_than", "value": 200}),
-    );
-    assert_eq!(
-        super::warnings_of(&open)
-            .into_iter()
-            .filter(|(c, _)| c != "DV178")
-            .collect::<Vec<_>>(),
-        [("DV181".to_owned(), "figures[6].parts".to_owned())]
-    );
+    let mut doc = super::json(FIXTURE);
+    super::figure_mut(&mut doc, "f05_7")["parts"]["items"][0]["value"] =
+        json!({"word": "more_than", "value": 200});
+    let mut warnings = meaning::warnings_of(&doc);
+    warnings.retain(|(code, _)| code != "DV178");
+    assert_eq!(warnings, error("DV181", "figures[6].parts"));
 }
 
-/// #6 (12) is the city's commendation of Thủ Đức exemplars: it is another
-/// figure than Thủ Đức's own 202 (its key carries the awarding body), and the
+/// #6 (12) is the city's commendation of Thủ Đức exemplars: another figure
+/// than Thủ Đức's own 202 (its key carries the awarding body), and the
 /// awarding body must be above the unit.
 #[test]
 fn the_citys_commendation_is_not_the_districts_award() {
-    let d = super::load(FIXTURE);
+    let d = super::dataset(FIXTURE);
     let key6 = d.key_of(super::figure(&d, "f05_6"));
     let key7 = d.key_of(super::figure(&d, "f05_7"));
     assert_ne!(key6, key7);
-    let json = super::read(FIXTURE);
     // Without its awarding body, #6 would be Thủ Đức's own figure: the same
     // key as #7 with another value, a conflict.
-    let lumped = super::remove_field(&json, "f05_6", "awarded_by");
-    assert_eq!(
-        super::errors_of(&lumped),
-        [("DV189".to_owned(), "figures[6]".to_owned())]
-    );
+    let mut doc = super::json(FIXTURE);
+    let f = super::figure_mut(&mut doc, "f05_6");
+    assert!(f.as_object_mut().and_then(|o| o.remove("awarded_by")).is_some());
+    assert_eq!(meaning::errors_of(&doc), error("DV189", "figures[6]"));
     // An awarding body that is the unit itself is not a higher level.
-    let own = super::edit_figure(&json, "f05_6", "awarded_by", serde_json::json!({"unit": "769"}));
-    assert_eq!(
-        super::errors_of(&own),
-        [("DV191".to_owned(), "figures[5]".to_owned())]
-    );
+    let mut doc = super::json(FIXTURE);
+    super::figure_mut(&mut doc, "f05_6")["awarded_by"] = json!({"unit": "769"});
+    assert_eq!(meaning::errors_of(&doc), error("DV191", "figures[5]"));
 }
 
-/// Mixed periods: the 5-year figure of Chỉ thị 19 and the 2023 figures are
+/// Mixed periods: the 5-year figure of Chỉ thị 19 and the 2023 figures have
 /// different keys, so they never add into one.
 #[test]
 fn the_five_year_figure_is_not_of_2023() {
-    let d = super::load(FIXTURE);
+    let d = super::dataset(FIXTURE);
     let five_years = super::figure(&d, "f05_2");
     assert_eq!(d.figure_period(five_years).ok(), Some(None));
     let of_2023 = super::figure(&d, "f05_3");

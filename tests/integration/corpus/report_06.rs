@@ -26,9 +26,11 @@
 
 use danvan::IndicatorKind::Flow;
 
-use super::{Expected, Period::Unknown, Value};
+use serde_json::json;
 
-const FIXTURE: &str = "tests/corpus/report-06.json";
+use super::meaning::{self, Expected, Period::Unknown, Value};
+
+const FIXTURE: &str = "report-06.json";
 
 /// The report's rows that are not encoded: none.
 const NOT_ENCODED: &[(u32, &str)] = &[];
@@ -44,7 +46,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["party_committees"],
-        dims: &[],
+        dims: &[("movement", "dan_van_kheo")],
         period: Unknown,
         value: Value::Count(21, Some(21)),
         word: None,
@@ -59,7 +61,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["party_committees"],
-        dims: &[],
+        dims: &[("movement", "dan_van_kheo")],
         period: Unknown,
         value: Value::Count(54, Some(54)),
         word: None,
@@ -74,7 +76,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["party_committees"],
-        dims: &[],
+        dims: &[("movement", "dan_van_kheo")],
         period: Unknown,
         value: Value::Count(3, Some(3)),
         word: None,
@@ -89,7 +91,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["party_committees"],
-        dims: &[("prize_rank", "first")],
+        dims: &[("movement", "dan_van_kheo"), ("prize_rank", "first")],
         period: Unknown,
         value: Value::Named(1),
         word: None,
@@ -104,7 +106,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["party_committees"],
-        dims: &[("prize_rank", "second")],
+        dims: &[("movement", "dan_van_kheo"), ("prize_rank", "second")],
         period: Unknown,
         value: Value::Count(2, Some(2)),
         word: None,
@@ -119,7 +121,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["party_committees"],
-        dims: &[("prize_rank", "third")],
+        dims: &[("movement", "dan_van_kheo"), ("prize_rank", "third")],
         period: Unknown,
         value: Value::Count(3, Some(3)),
         word: None,
@@ -134,7 +136,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["party_committees"],
-        dims: &[("prize_rank", "consolation")],
+        dims: &[("movement", "dan_van_kheo"), ("prize_rank", "consolation")],
         period: Unknown,
         value: Value::Count(5, Some(5)),
         word: None,
@@ -149,7 +151,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["party_committees"],
-        dims: &[("prize_rank", "sub_prize")],
+        dims: &[("movement", "dan_van_kheo"), ("prize_rank", "sub_prize")],
         period: Unknown,
         value: Value::Named(2),
         word: None,
@@ -159,23 +161,24 @@ const ROWS: &[Expected] = &[
 
 #[test]
 fn every_row_has_its_meaning() {
-    let d = super::load(FIXTURE);
+    let d = super::dataset(FIXTURE);
     assert_eq!(d.root.map(|c| c.to_string()).as_deref(), Some("625"));
-    assert!(d.title.as_deref().is_some_and(|t| t.ends_with(
+    let title = d.title.clone().unwrap_or_default();
+    assert!(title.ends_with(
         "source: https://m.baogialai.com.vn/dang-bo-quan-su-huyen-kbang-dat-giai-nhat-hoi-thi-can-bo-dan-van-kheo-post297294.html"
-    )));
-    super::assert_rows(&d, ROWS, NOT_ENCODED, 8);
+    ));
+    meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8);
     assert!(d.relations.is_empty(), "the report states no checkable relation");
 }
 
 #[test]
 fn checks_with_every_period_unknown() {
-    let checked = super::check(FIXTURE);
+    let checked = meaning::check(FIXTURE);
     let expected: Vec<(String, String)> = (0..8)
         .map(|i| ("DV178".to_owned(), format!("figures[{i}]")))
         .collect();
-    assert_eq!(super::codes(checked.warnings()), expected);
-    // No figure is given the dataset's window as its period.
+    assert_eq!(meaning::codes(checked.warnings()), expected);
+    // No figure takes the dataset's window as its period.
     let d = checked.dataset();
     for f in &d.figures {
         assert_eq!(d.figure_period(f).ok(), Some(None));
@@ -187,33 +190,30 @@ fn checks_with_every_period_unknown() {
 /// stated count that is not the number of names is refused on read.
 #[test]
 fn named_recipients_are_the_counts() {
-    let d = super::load(FIXTURE);
+    let d = super::dataset(FIXTURE);
     for (id, n) in [("f06_4", 1), ("f06_5", 2), ("f06_6", 3), ("f06_8", 2)] {
-        assert_eq!(super::figure(&d, id).count(), Some(danvan::Interval::exact(n)), "{id}");
+        let count = super::figure(&d, id).count();
+        assert_eq!(count, Some(danvan::Interval::exact(n)), "{id}");
     }
-    let json = super::read(FIXTURE);
-    let broken = super::edit_figure(&json, "f06_5", "value", serde_json::json!(3));
-    assert_eq!(super::read_error(&broken), "DV176");
-    let broken = super::edit_figure(&json, "f06_6", "value", serde_json::json!(2));
-    assert_eq!(super::read_error(&broken), "DV176");
+    let mut doc = super::json(FIXTURE);
+    super::figure_mut(&mut doc, "f06_5")["value"] = json!(3);
+    assert_eq!(meaning::read_error(&doc), "DV176");
+    let mut doc = super::json(FIXTURE);
+    super::figure_mut(&mut doc, "f06_6")["value"] = json!(2);
+    assert_eq!(meaning::read_error(&doc), "DV176");
 }
 
-/// Teams (participants) and organisations (the units they represent) are
+/// Teams (participants) and organisations (the units they come from) are
 /// kept apart: another indicator, never equated. Were they declared equal,
 /// the check would refuse it (21 is not 54).
 #[test]
 fn teams_are_not_organisations() {
-    let d = super::load(FIXTURE);
+    let d = super::dataset(FIXTURE);
     let teams = super::figure(&d, "f06_1");
     let organisations = super::figure(&d, "f06_2");
     assert_ne!(teams.indicator, organisations.indicator);
-    let json = super::read(FIXTURE);
-    let equated = super::add_relation(
-        &json,
-        serde_json::json!({"id": "synthetic_equal", "equal": ["f06_1", "f06_2"]}),
-    );
-    assert_eq!(
-        super::errors_of(&equated),
-        [("DV184".to_owned(), "relations[0]".to_owned())]
-    );
+    let mut doc = super::json(FIXTURE);
+    doc["relations"] = json!([{"id": "synthetic_equal", "equal": ["f06_1", "f06_2"]}]);
+    let errors = meaning::errors_of(&doc);
+    assert_eq!(errors, [("DV184".to_owned(), "relations[0]".to_owned())]);
 }
