@@ -108,9 +108,17 @@ pub fn read_error(doc: &serde_json::Value) -> String {
 /// the not-encoded ones are the report's `total` rows 1..=total, each once,
 /// and the rows are exactly the fixture's figures and parts.
 pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)], total: u32) {
-    let mut numbers: Vec<u32> = rows.iter().map(|r| r.row).chain(not_encoded.iter().map(|n| n.0)).collect();
+    let mut numbers: Vec<u32> = rows
+        .iter()
+        .map(|r| r.row)
+        .chain(not_encoded.iter().map(|n| n.0))
+        .collect();
     numbers.sort_unstable();
-    assert_eq!(numbers, (1..=total).collect::<Vec<_>>(), "every row of the report once");
+    assert_eq!(
+        numbers,
+        (1..=total).collect::<Vec<_>>(),
+        "every row of the report once"
+    );
     for (row, reason) in not_encoded {
         assert!(!reason.is_empty(), "row {row} needs its reason");
     }
@@ -119,31 +127,58 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
         .iter()
         .map(|f| 1 + f.parts.as_ref().map_or(0, |p| p.items.len()))
         .sum();
-    assert_eq!(rows.len(), in_fixture, "one row per figure and part of the fixture");
+    assert_eq!(
+        rows.len(),
+        in_fixture,
+        "one row per figure and part of the fixture"
+    );
     let mut seen = std::collections::HashSet::new();
     let catalogue = super::catalogue(d);
     // Every dimension value is built in or declared by the dataset.
     let dimensions = d.dimensions().unwrap_or_else(|e| panic!("dimensions: {e}"));
-    let parts = d.figures.iter().flat_map(|f| f.parts.iter().flat_map(|p| &p.items));
-    let all_dims = d.figures.iter().map(|f| &f.dims).chain(parts.map(|p| &p.dims));
+    let parts = d
+        .figures
+        .iter()
+        .flat_map(|f| f.parts.iter().flat_map(|p| &p.items));
+    let all_dims = d
+        .figures
+        .iter()
+        .map(|f| &f.dims)
+        .chain(parts.map(|p| &p.dims));
     for (dim, value) in all_dims.flatten() {
         dimensions
             .check(dim, value)
             .unwrap_or_else(|e| panic!("{dim}={value}: {e}"));
     }
     for r in rows {
-        assert!(seen.insert((r.id, r.part)), "row {}: {} {:?} twice", r.row, r.id, r.part);
+        assert!(
+            seen.insert((r.id, r.part)),
+            "row {}: {} {:?} twice",
+            r.row,
+            r.id,
+            r.part
+        );
         let f = super::figure(d, r.id);
         let at = format!("row {} ({} {:?})", r.row, r.id, r.part);
         assert_eq!(f.indicator.as_str(), r.indicator, "{at}: indicator");
-        let entry = catalogue.get(&f.indicator).unwrap_or_else(|| panic!("{at}: not in the catalogue"));
+        let entry = catalogue
+            .get(&f.indicator)
+            .unwrap_or_else(|| panic!("{at}: not in the catalogue"));
         assert_eq!(entry.kind, r.kind, "{at}: kind");
         assert_eq!(entry.value.type_name(), r.value_type, "{at}: value type");
         let (actor, dims, value, named) = match r.part {
             None => (&f.actor, &f.dims, f.value.as_ref(), &f.named[..]),
             Some(i) => {
-                let p = &f.parts.as_ref().unwrap_or_else(|| panic!("{at}: no parts")).items[i];
-                let actor = if p.actor.is_empty() { &f.actor } else { &p.actor };
+                let p = &f
+                    .parts
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{at}: no parts"))
+                    .items[i];
+                let actor = if p.actor.is_empty() {
+                    &f.actor
+                } else {
+                    &p.actor
+                };
                 (actor, &p.dims, Some(&p.value), &[][..])
             }
         };
@@ -156,7 +191,11 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
         match r.period {
             Period::Dataset => {
                 assert!(f.period.is_none(), "{at}: the dataset's period");
-                assert_eq!(d.figure_period(f).ok(), Some(Some(d.period)), "{at}: period");
+                assert_eq!(
+                    d.figure_period(f).ok(),
+                    Some(Some(d.period)),
+                    "{at}: period"
+                );
             }
             Period::Unknown => {
                 assert_eq!(f.period, Some(FigurePeriod::Unknown), "{at}: period");
@@ -179,7 +218,11 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
             }
             (Value::Named(n), None) => {
                 assert_eq!(names.len() as u64, n, "{at}: names");
-                assert_eq!(f.count(), Some(danvan::Interval::exact(n)), "{at}: count by names");
+                assert_eq!(
+                    f.count(),
+                    Some(danvan::Interval::exact(n)),
+                    "{at}: count by names"
+                );
             }
             (Value::Duration(amount, unit), Some(FigureValue::Duration(dv))) => {
                 assert_eq!(dv.duration.to_string(), amount, "{at}: duration");

@@ -5,6 +5,11 @@
 //!
 //! The helpers below are shared by every module.
 
+mod meaning;
+mod report_04;
+mod report_05;
+mod report_06;
+
 use std::path::PathBuf;
 
 use danvan::{Catalogue, DatasetV2, FigureV2};

@@ -153,7 +153,8 @@ fn every_row_has_its_meaning() {
     let d = super::dataset(FIXTURE);
     assert_eq!(d.root.map(|c| c.to_string()).as_deref(), Some("66"));
     let title = d.title.clone().unwrap_or_default();
-    assert!(title.ends_with("source: http://congan.daklak.gov.vn/-/soi-noi-hoi-thi-dan-van-kheo-nam-2023"));
+    assert!(title
+        .ends_with("source: http://congan.daklak.gov.vn/-/soi-noi-hoi-thi-dan-van-kheo-nam-2023"));
     meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8);
 }
 

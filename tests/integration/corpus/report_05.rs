@@ -176,7 +176,10 @@ fn every_row_has_its_meaning() {
     assert_eq!(unit.as_deref(), Some("79"));
     assert!(super::figure(&d, "f05_7").awarded_by.is_none());
     // The breakdown of #7 is partial ("trong đó"): 17 of the 202.
-    let complete = super::figure(&d, "f05_7").parts.as_ref().map(|p| p.complete);
+    let complete = super::figure(&d, "f05_7")
+        .parts
+        .as_ref()
+        .map(|p| p.complete);
     assert_eq!(complete, Some(false));
 }
 
@@ -186,8 +189,8 @@ fn checks_with_the_unknown_periods_noted() {
     assert_eq!(
         meaning::codes(checked.warnings()),
         [
-            ("DV178".to_owned(), "figures[0]".to_owned()),
-            ("DV178".to_owned(), "figures[1]".to_owned()),
+            ("DV178".to_owned(), "figures[0].period".to_owned()),
+            ("DV178".to_owned(), "figures[1].period".to_owned()),
         ]
     );
 }
@@ -220,12 +223,18 @@ fn the_citys_commendation_is_not_the_districts_award() {
     // key as #7 with another value, a conflict.
     let mut doc = super::json(FIXTURE);
     let f = super::figure_mut(&mut doc, "f05_6");
-    assert!(f.as_object_mut().and_then(|o| o.remove("awarded_by")).is_some());
+    assert!(f
+        .as_object_mut()
+        .and_then(|o| o.remove("awarded_by"))
+        .is_some());
     assert_eq!(meaning::errors_of(&doc), error("DV189", "figures[6]"));
     // An awarding body that is the unit itself is not a higher level.
     let mut doc = super::json(FIXTURE);
     super::figure_mut(&mut doc, "f05_6")["awarded_by"] = json!({"unit": "769"});
-    assert_eq!(meaning::errors_of(&doc), error("DV191", "figures[5]"));
+    assert_eq!(
+        meaning::errors_of(&doc),
+        error("DV191", "figures[5].awarded_by.unit")
+    );
 }
 
 /// Mixed periods: the 5-year figure of Chỉ thị 19 and the 2023 figures have

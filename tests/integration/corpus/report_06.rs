@@ -168,14 +168,17 @@ fn every_row_has_its_meaning() {
         "source: https://m.baogialai.com.vn/dang-bo-quan-su-huyen-kbang-dat-giai-nhat-hoi-thi-can-bo-dan-van-kheo-post297294.html"
     ));
     meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8);
-    assert!(d.relations.is_empty(), "the report states no checkable relation");
+    assert!(
+        d.relations.is_empty(),
+        "the report states no checkable relation"
+    );
 }
 
 #[test]
 fn checks_with_every_period_unknown() {
     let checked = meaning::check(FIXTURE);
     let expected: Vec<(String, String)> = (0..8)
-        .map(|i| ("DV178".to_owned(), format!("figures[{i}]")))
+        .map(|i| ("DV178".to_owned(), format!("figures[{i}].period")))
         .collect();
     assert_eq!(meaning::codes(checked.warnings()), expected);
     // No figure takes the dataset's window as its period.
