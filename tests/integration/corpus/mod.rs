@@ -6,6 +6,7 @@
 //! The helpers below are shared by every module.
 
 mod report_07;
+mod report_08;
 
 use std::path::PathBuf;
 
