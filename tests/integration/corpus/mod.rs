@@ -7,6 +7,7 @@
 
 mod report_07;
 mod report_08;
+mod report_09;
 
 use std::path::PathBuf;
 
