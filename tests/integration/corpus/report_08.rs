@@ -10,6 +10,9 @@
 //! - the post-reform ward sits directly under the city (79, by code only);
 //!   its code is not in the pre-2025 lists, so 99081 is synthetic (the
 //!   fixture's title says so); its name is the report's.
+//! - the period is "năm 2025" up to the report's day (to_date 2025-10-10,
+//!   the publication and event date): the figures cannot cover the rest of
+//!   the year.
 //! - the two topics are told apart by `movement`: `dan_van_kheo` (rows 1–2)
 //!   and the dataset's own value `binh_dan_hoc_vu_so` (rows 3–8).
 //! - the "active contestant" prize is the dataset's own `prize_rank` value;
@@ -25,7 +28,9 @@ use danvan::{
 };
 
 const FIXTURE: &str = "report-08.json";
-const YEAR: &str = "2025-01-01/2025-12-31";
+/// "Năm 2025" as far as the report's day (published 2025-10-10, the day of
+/// the event): `{"start": "2025-01-01", "to_date": "2025-10-10"}`.
+const YEAR: &str = "2025-01-01/2025-10-10";
 const CONTEST: (&str, &str) = ("movement", "binh_dan_hoc_vu_so");
 
 const fn prize(
@@ -161,6 +166,11 @@ fn report_08_every_figure_has_its_meaning() {
         first.count().map(|i| (i.low(), i.high())),
         Some((1, Some(1)))
     );
+    // Every figure is "năm 2025" up to the report's day, not the whole year.
+    assert!(d
+        .figures
+        .iter()
+        .all(|f| matches!(f.period, Some(danvan::FigurePeriod::ToDate { .. }))));
     // The ward directly under the city, no district between.
     let h = d.hierarchy().unwrap();
     assert_eq!(h.len(), 2);
