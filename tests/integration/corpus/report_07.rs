@@ -6,10 +6,10 @@
 //! "Figures stated" table (`../shared/corpus/report-07.md`), one row per row.
 //!
 //! Encoding notes (what the report's table does not say and the model needs):
-//! - rows 2–4 name no actor; the model requires one. They are encoded with the
-//!   review's organiser and the actor of row 1 (`front_and_mass_organizations`:
-//!   row 2 is "qua đó", a result of row 1's fund). Gap for the lead: there is
-//!   no "actor not stated".
+//! - rows 2–4 name no actor; the model requires one. They are encoded with
+//!   the actor set of the joint "Dân vận – Mặt trận" review (`mobilization_sector`,
+//!   `front_and_mass_organizations`: by one of them, not saying which), the
+//!   nearest honest form. Gap for the lead: there is no "actor not stated".
 //! - the v2 amount wire carries a qualifier, not the report's word: "trên 300
 //!   triệu" is read as at least (worded "hơn"), "gần 2 tỷ" as at most (worded
 //!   "không quá"). The intervals are the report's; the words are listed in
@@ -47,7 +47,7 @@ const ROWS: &[Row] = &[
         indicator: "gift_packages",
         kind: Flow,
         value: Value::Count,
-        actor: &["front_and_mass_organizations"],
+        actor: &["mobilization_sector", "front_and_mass_organizations"],
         dims: &[
             ("movement", "cay_mua_xuan"),
             ("target_group", "poor_near_poor_or_hardship"),
@@ -64,7 +64,7 @@ const ROWS: &[Row] = &[
         indicator: "houses_built",
         kind: Flow,
         value: Value::Count,
-        actor: &["front_and_mass_organizations"],
+        actor: &["mobilization_sector", "front_and_mass_organizations"],
         dims: &[],
         period: YEAR,
         low: 28,
@@ -78,7 +78,7 @@ const ROWS: &[Row] = &[
         indicator: "houses_cost",
         kind: Flow,
         value: Value::Amount("đồng"),
-        actor: &["front_and_mass_organizations"],
+        actor: &["mobilization_sector", "front_and_mass_organizations"],
         dims: &[],
         period: YEAR,
         low: 0,
