@@ -225,6 +225,32 @@ fn report_07_collectives_and_individuals_stay_apart() {
     );
 }
 
+/// Rows 2–4 are by the review's actor set: a member's own figure of the same
+/// indicator, unit and period is within the set's. In a synthetic variant
+/// the Front and mass organisations' own 20 houses hold; 30 is certainly
+/// above the set's 28 (DV182).
+#[test]
+fn report_07_a_member_of_the_actor_set_stays_within_it() {
+    let doc = super::json(FIXTURE);
+    let with_member = |n: u64| {
+        let mut doc = doc.clone();
+        let mut own = super::figure_mut(&mut doc, "f07_3").clone();
+        own["id"] = "f07_3_front".into();
+        own["actor"] = "front_and_mass_organizations".into();
+        own["value"] = n.into();
+        doc["figures"].as_array_mut().unwrap().push(own);
+        super::from_value(&doc).unwrap()
+    };
+    let cat = Catalogue::builtin();
+    let within = check_v2(with_member(20), &cat).unwrap_or_else(|r| panic!("{r:?}"));
+    assert!(within.warnings().is_empty());
+    let above = check_v2(with_member(30), &cat).unwrap_err();
+    assert_eq!(
+        issues(&above),
+        [("DV182".to_string(), "figures[6]".to_string())]
+    );
+}
+
 /// The values are typed: an amount in another unit word (DV163), a recipient
 /// not of the dimension (DV174), a count given as an amount (DV162).
 #[test]
