@@ -1501,6 +1501,67 @@ impl<'a> Checks<'a> {
 mod tests {
     use super::*;
 
+    fn count(i: Interval<u64>) -> Quantity {
+        Quantity::Count(i)
+    }
+
+    #[test]
+    fn a_factor_is_read_as_rounded_to_its_last_digit() {
+        let k = |t: &str| t.parse::<Decimal>().unwrap();
+        let truth = |now: u64, before: u64, f: &str| {
+            change_times(
+                &count(Interval::exact(now)),
+                &count(Interval::exact(before)),
+                k(f),
+            )
+            .map(|t| t.0)
+        };
+        assert_eq!(truth(29, 20, "1.5"), Some(Truth::True)); // 1.45
+        assert_eq!(truth(31, 20, "1.5"), Some(Truth::True)); // 1.55
+        assert_eq!(truth(28, 20, "1.5"), Some(Truth::False)); // 1.4
+        assert_eq!(truth(32, 20, "1.5"), Some(Truth::False)); // 1.6
+        assert_eq!(truth(5, 0, "2"), Some(Truth::Unknown)); // nothing before: any factor
+        let open = change_times(
+            &count(Interval::at_least(30)),
+            &count(Interval::exact(20)),
+            k("1.5"),
+        );
+        assert_eq!(open.map(|t| t.0), Some(Truth::Unknown));
+        // Beyond the decimals: no answer, no panic.
+        let huge = change_times(
+            &count(Interval::exact(u64::MAX)),
+            &count(Interval::exact(1)),
+            Decimal::MAX,
+        );
+        assert!(huge.is_none());
+    }
+
+    #[test]
+    fn a_signed_change_against_a_size() {
+        let d = Interval::exact(30_u64).difference(Interval::exact(20));
+        assert_eq!(
+            signed_is::<u64>(d.low(), d.high(), Interval::exact(10)),
+            Truth::True
+        );
+        assert_eq!(
+            signed_is::<u64>(d.low(), d.high(), Interval::exact(12)),
+            Truth::False
+        );
+        assert_eq!(
+            signed_is::<u64>(d.low(), d.high(), Interval::at_least(9)),
+            Truth::Unknown
+        );
+        let open = Interval::at_least(25_u64).difference(Interval::exact(20));
+        assert_eq!(
+            signed_is::<u64>(open.low(), open.high(), Interval::exact(3)),
+            Truth::False
+        );
+        assert_eq!(
+            signed_is::<u64>(open.low(), open.high(), Interval::exact(10)),
+            Truth::Unknown
+        );
+    }
+
     #[test]
     fn english_interval_texts() {
         let c = |i| Quantity::Count(i).en();

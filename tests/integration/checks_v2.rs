@@ -474,6 +474,8 @@ proptest! {
         ),
         pairs in prop::collection::vec((0usize..12, 0usize..12), 0..4),
         summed in prop::collection::vec(0usize..12, 0..4),
+        split in ((0u64..500, 0u8..5, 0u64..20), (0u64..500, 0u8..5, 0u64..20), 0u8..5, 0u64..20),
+        actors in ((0u64..500, 0u8..5, 0u64..20), (0u64..500, 0u8..5, 0u64..20)),
     ) {
         // Figure k: indicator k % 3, unit k / 3: no key twice.
         let indicators = ["documents", "dialogues", "inspections"];
@@ -515,6 +517,17 @@ proptest! {
             let list: Vec<String> = ids.iter().map(|i| format!("\"f{i}\"")).collect();
             relations.push(format!(r#"{{"id": "sum", "sum_of": [{}], "equals": "total"}}"#, list.join(",")));
         }
+        // A lumped value and its split values, and an actor set with one
+        // member, on a unit of their own (10513).
+        let ((c, cf, cs), (i, i_f, is), bf, bs) = split;
+        let r = |v: &str| format!(r#", "dims": {{"recipient": "{v}"}}"#);
+        figures.push(fig("awarded_individuals", "10513", GOV, &stated(c + i, bf, bs), &r("both")));
+        figures.push(fig("awarded_individuals", "10513", GOV, &stated(c, cf, cs), &r("collective")));
+        figures.push(fig("awarded_individuals", "10513", GOV, &stated(i, i_f, is), &r("individual")));
+        let ((a, af, as_), (m, mf, ms)) = actors;
+        let set = r#"["party_committee_heads", "government_heads"]"#;
+        figures.push(fig("dialogues", "10513", set, &stated(a + m, af, as_), ""));
+        figures.push(fig("dialogues", "10513", r#""government_heads""#, &stated(m, mf, ms), ""));
         let d = dataset_with(
             r#"{"id": "synthetic_total", "kind": "flow"}"#,
             &figures.join(","),
