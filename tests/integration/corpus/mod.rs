@@ -9,6 +9,9 @@ mod meaning;
 mod report_04;
 mod report_05;
 mod report_06;
+mod report_07;
+mod report_08;
+mod report_09;
 
 use std::path::PathBuf;
 
