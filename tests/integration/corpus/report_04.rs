@@ -156,6 +156,15 @@ fn every_row_has_its_meaning() {
     assert!(title
         .ends_with("source: http://congan.daklak.gov.vn/-/soi-noi-hoi-thi-dan-van-kheo-nam-2023"));
     meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8);
+    // The one relation the report's table states, and no other: the
+    // sub-prizes (#8) are in no relation with the teams.
+    let ids: Vec<&str> = d.relations.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["main_prizes_are_teams"]);
+    // Rows #4–#7 (the main prizes, not #8) add up to row #2 (the teams).
+    let r = &d.relations[0];
+    let sum_of: Vec<&str> = r.sum_of.iter().map(|f| f.as_str()).collect();
+    assert_eq!(sum_of, ["f04_4", "f04_5", "f04_6", "f04_7"]);
+    assert_eq!(r.equals.as_ref().map(|f| f.as_str()), Some("f04_2"));
 }
 
 #[test]
