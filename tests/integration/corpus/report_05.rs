@@ -181,6 +181,9 @@ fn every_row_has_its_meaning() {
         .as_ref()
         .map(|p| p.complete);
     assert_eq!(complete, Some(false));
+    // The report states no relation between figures but the "trong đó" of
+    // #8: none is declared (not #2–#5 within the 202, not #6 with the 202).
+    assert!(d.relations.is_empty(), "no declared relation");
 }
 
 #[test]
@@ -234,6 +237,33 @@ fn the_citys_commendation_is_not_the_districts_award() {
     assert_eq!(
         meaning::errors_of(&doc),
         error("DV191", "figures[5].awarded_by.unit")
+    );
+}
+
+/// #6 must not be added to the district's own 202: in the totals, Thủ
+/// Đức's cell of #7 keeps 202 (not 214) and the city's 12 is a cell of its own.
+#[test]
+fn the_citys_twelve_are_not_added_to_the_202() {
+    let checked = meaning::check(FIXTURE);
+    let cube = danvan::FigureCube::from_checked(&checked).expect("the cube");
+    let d = checked.dataset();
+    let value_of = |id: &str| {
+        let key = d.key_of(super::figure(d, id));
+        let cells: Vec<_> = cube.cells().iter().filter(|c| c.key == key).collect();
+        assert_eq!(cells.len(), 1, "{id}: one cell");
+        cells[0].value.count()
+    };
+    assert_eq!(value_of("f05_7"), Some(danvan::Interval::exact(202)));
+    assert_eq!(value_of("f05_6"), Some(danvan::Interval::exact(12)));
+    let exemplars: Vec<_> = cube
+        .cells()
+        .iter()
+        .filter(|c| c.key.indicator.as_str() == "exemplars_honoured")
+        .filter_map(|c| c.value.count())
+        .collect();
+    assert!(
+        !exemplars.contains(&danvan::Interval::exact(214)),
+        "12 + 202 in no cell: {exemplars:?}"
     );
 }
 
