@@ -314,6 +314,7 @@ impl Qualifier {
 /// assert_eq!(serde_json::to_string(&Word::MoreOrLess).unwrap(), r#""more_or_less""#);
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone,
     Copy,

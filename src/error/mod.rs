@@ -854,7 +854,7 @@ mod tests {
             (ErrorKind::UnitEntryInvalid { code: "30".into(), why: "listed twice in one era" }, "unit \"30\": listed twice in one era"),
             (ErrorKind::IdUsedTwice { id: "f1".into(), what: "figures" }, "id \"f1\" is used by two figures"),
             (ErrorKind::UnknownFigureId { relation: "r1".into(), figure: "f9".into() }, "relation \"r1\" names figure \"f9\", which the dataset does not have"),
-            (ErrorKind::RelationShape { relation: "r1".into() }, "relation \"r1\" is not one of: sum_of with equals, at_most with of, equal (two or more ids)"),
+            (ErrorKind::RelationShape { relation: "r1".into() }, "relation \"r1\" is not one of: sum_of with equals or within, at_most with of, equal (two or more ids)"),
             (ErrorKind::NotUpgradable { index: 2, why: "both a count and an amount" }, "figures[2] cannot be upgraded to v2: both a count and an amount"),
             (ErrorKind::UnknownDimension { dimension: "colour".into(), why: "it is declared twice" }, "dimension \"colour\": it is declared twice"),
             (ErrorKind::UnknownDimensionValue { dimension: "recipient".into(), value: "family".into(), expected: "collective, individual, both".into() }, "dimension \"recipient\" has no value \"family\"; expected one of: collective, individual, both"),

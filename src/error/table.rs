@@ -1476,12 +1476,12 @@ error_table! {
     } = "DV170", Error,
     vi { relation, figure } => format!("quan hệ {} nêu số liệu {} không có trong bộ số liệu", quoted_vi(relation), quoted_vi(figure));
     /// A relation that is not one of the forms sum_of + equals, at_most + of, equal.
-    #[error("relation {relation:?} is not one of: sum_of with equals, at_most with of, equal (two or more ids)")]
+    #[error("relation {relation:?} is not one of: sum_of with equals or within, at_most with of, equal (two or more ids)")]
     RelationShape {
         /// The relation's id.
         relation: Excerpt,
     } = "DV171", Error,
-    vi { relation } => format!("quan hệ {} không đúng dạng (sum_of với equals, at_most với of, hoặc equal)", quoted_vi(relation));
+    vi { relation } => format!("quan hệ {} không đúng dạng (sum_of với equals hoặc within, at_most với of, hoặc equal)", quoted_vi(relation));
     /// A v1 document that cannot become v2 as it stands (a figure with both a count and an amount).
     #[error("figures[{index}] cannot be upgraded to v2: {why}")]
     NotUpgradable {
@@ -1606,7 +1606,7 @@ error_table! {
     RelationBroken {
         /// The relation's id.
         relation: Excerpt,
-        /// Its form: `sum_of/equals`, `at_most/of` or `equal`.
+        /// Its form: `sum_of/equals`, `sum_of/within`, `at_most/of` or `equal`.
         form: &'static str,
         /// The left side.
         left: Worded,
@@ -1757,6 +1757,7 @@ fn relation_form_vi(form: &str) -> &'static str {
     match form {
         "sum_of/equals" => "tổng bằng",
         "at_most/of" => "không vượt quá",
+        "sum_of/within" => "tổng không vượt quá",
         _ => "bằng nhau",
     }
 }
