@@ -673,6 +673,28 @@ impl<T: Magnitude> Interval<T> {
         }
     }
 
+    /// Whether the two true values are equal, for every pair of possible
+    /// values (true: both exact and the same), for none (false: the
+    /// intervals share no value), or for some (unknown): the three-valued
+    /// equality the checks of model v2 use (a sum equal to its whole, two
+    /// figures declared equal), written once here beside [`Interval::is_at_most`].
+    ///
+    /// ```
+    /// use danvan::{Interval, Truth};
+    /// assert_eq!(Interval::exact(13_u64).is_equal_to(Interval::exact(13)), Truth::True);
+    /// assert_eq!(Interval::exact(12_u64).is_equal_to(Interval::exact(13)), Truth::False);
+    /// assert_eq!(Interval::at_least(12_u64).is_equal_to(Interval::exact(13)), Truth::Unknown);
+    /// assert_eq!(Interval::near(300_u64).is_equal_to(Interval::at_least(301)), Truth::False);
+    /// ```
+    #[must_use]
+    pub fn is_equal_to(self, other: Interval<T>) -> Truth {
+        match (self.is_at_most(other), other.is_at_most(self)) {
+            (Truth::False, _) | (_, Truth::False) => Truth::False,
+            (Truth::True, Truth::True) => Truth::True,
+            _ => Truth::Unknown,
+        }
+    }
+
     /// The sum: bounds add, tones combine, and an estimate is kept when either had one.
     ///
     /// # Errors

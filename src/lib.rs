@@ -446,7 +446,7 @@ pub use dataset_v2::{
     Breakdown, DatasetV2, DimensionDecl, DimensionMode, FigureV2, PartV2, RelationDecl, SchemaV2,
     UnitEntry,
 };
-pub use error::{Code, Error, ErrorKind, Excerpt};
+pub use error::{Code, Error, ErrorKind, Excerpt, Worded};
 pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
 pub use interval::{Amount, Difference, Interval, Magnitude, RatioBounds, Tone};
 pub use limits::Limits;
@@ -455,6 +455,7 @@ pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStat
 pub use quantity::*;
 pub use record::*;
 pub use unit::*;
+pub use validate::figures_v2::{check_v2, CheckedV2};
 pub use validate::report::{Cell, Issue, Path, Place, Report, Severity};
 pub use validate::rules::{check, check_with_units, CheckOptions, Checked, ReceptionNorms};
 pub use value::{AmountValue, DurationValue, FigureValue, Rate, RatioValue, ScaleWord};

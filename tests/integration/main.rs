@@ -4,6 +4,7 @@ mod aggregate;
 mod annual_report;
 mod arithmetic;
 mod bad_inputs;
+mod checks_v2;
 mod crosswalk;
 #[cfg(feature = "csv")]
 mod csv;
