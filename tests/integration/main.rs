@@ -5,6 +5,7 @@ mod annual_report;
 mod arithmetic;
 mod bad_inputs;
 mod checks_v2;
+mod corpus;
 mod crosswalk;
 #[cfg(feature = "csv")]
 mod csv;
