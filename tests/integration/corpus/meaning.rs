@@ -1,0 +1,328 @@
+//! The meaning table of a corpus fixture (shared by the corpus modules): one
+//! [`Expected`] per row of a report's "Figures stated" table, column by
+//! column, asserted against the parsed fixture by [`assert_rows`]; and the
+//! checks of a fixture or of a broken variant of it, as (code, path) pairs.
+
+use danvan::{
+    check_v2, CheckedV2, DatasetV2, FigurePeriod, FigureValue, IndicatorKind, Report, Severity,
+};
+use rust_decimal::Decimal;
+
+/// A figure's period as the report's table gives it.
+#[allow(dead_code)] // each report's table uses some of the variants
+#[derive(Clone, Copy, Debug)]
+pub enum Period {
+    /// The dataset's period (the figure names none).
+    Dataset,
+    /// The report does not state it (`"period": "unknown"`).
+    Unknown,
+    /// From a date to a date (ISO dates, both included).
+    Dates(&'static str, &'static str),
+    /// From a date to the dataset's `as_of` ("từ … đến nay").
+    Since(&'static str),
+    /// From a date up to a date ("tính đến ngày …").
+    ToDate(&'static str, &'static str),
+}
+
+/// A figure's value as the report's table gives it.
+#[allow(dead_code)] // each report's table uses some of the variants
+#[derive(Clone, Copy, Debug)]
+pub enum Value {
+    /// A count: its low and high bound (None = unbounded).
+    Count(u64, Option<u64>),
+    /// No numeral: the count is the number of the named recipients.
+    Named(u64),
+    /// A duration as given: the number and its unit word.
+    Duration(&'static str, &'static str),
+    /// An amount, normalised (nghìn, triệu, tỷ applied): its low and high
+    /// bound as decimals (None = unbounded) and its unit word.
+    Amount(&'static str, Option<&'static str>, &'static str),
+    /// A stated rate: the percentage as a decimal.
+    Rate(&'static str),
+    /// A ratio x/y: the numerator's low and high bound, and y.
+    Ratio(u64, Option<u64>, u64),
+}
+
+/// An ISO date of a table.
+fn date(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// A period of a table.
+fn dates(start: &str, end: &str) -> danvan::Period {
+    danvan::Period::new(date(start), date(end)).unwrap_or_else(|e| panic!("{start}..{end}: {e}"))
+}
+
+/// A word of a table (its wire id), exact when none.
+fn word(w: Option<&str>) -> danvan::Word {
+    w.unwrap_or("exact")
+        .parse()
+        .unwrap_or_else(|e| panic!("{w:?}: {e}"))
+}
+
+/// A decimal of a table.
+fn decimal(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// One row of a report's table, column by column.
+#[derive(Clone, Copy, Debug)]
+pub struct Expected {
+    /// The row's number in the report's table.
+    pub row: u32,
+    /// The figure's id.
+    pub id: &'static str,
+    /// The part of the figure's breakdown, for a "trong đó" row.
+    pub part: Option<usize>,
+    /// The indicator.
+    pub indicator: &'static str,
+    /// Its kind, in the catalogue.
+    pub kind: IndicatorKind,
+    /// Its value type, in the catalogue (`count`, `duration`, …).
+    pub value_type: &'static str,
+    /// The actor or actor set (sorted as the figure keeps it).
+    pub actor: &'static [&'static str],
+    /// The dimension values.
+    pub dims: &'static [(&'static str, &'static str)],
+    /// The period.
+    pub period: Period,
+    /// The value.
+    pub value: Value,
+    /// The report's word ("gần", "trên", "hơn" as wire ids), None for a plain number.
+    pub word: Option<&'static str>,
+    /// The recipients named.
+    pub named: &'static [&'static str],
+}
+
+/// The fixture, checked (it must pass).
+pub fn check(name: &str) -> CheckedV2 {
+    let d = super::dataset(name);
+    let catalogue = danvan::Catalogue::builtin();
+    check_v2(d, &catalogue).unwrap_or_else(|r| panic!("{name}: {:?}", codes(&r)))
+}
+
+/// Every issue of a report as (code, path).
+pub fn codes(report: &Report) -> Vec<(String, String)> {
+    report
+        .issues()
+        .iter()
+        .map(|i| {
+            let path = i.path().map(ToString::to_string).unwrap_or_default();
+            (i.code().to_string(), path)
+        })
+        .collect()
+}
+
+/// The errors (not the warnings) of a variant that must fail the checks.
+pub fn errors_of(doc: &serde_json::Value) -> Vec<(String, String)> {
+    let d = super::from_value(doc).unwrap_or_else(|e| panic!("the variant reads: {e}"));
+    let Err(report) = check_v2(d, &danvan::Catalogue::builtin()) else {
+        panic!("the broken variant passed the checks")
+    };
+    let errors: Vec<_> = report
+        .issues()
+        .iter()
+        .filter(|i| i.severity() == Severity::Error)
+        .cloned()
+        .collect();
+    codes(&Report::new(errors))
+}
+
+/// The warnings of a variant that must pass the checks.
+pub fn warnings_of(doc: &serde_json::Value) -> Vec<(String, String)> {
+    let d = super::from_value(doc).unwrap_or_else(|e| panic!("the variant reads: {e}"));
+    let checked = check_v2(d, &danvan::Catalogue::builtin())
+        .unwrap_or_else(|r| panic!("the variant fails: {:?}", codes(&r)));
+    codes(checked.warnings())
+}
+
+/// The code of the error a variant is refused with on read.
+pub fn read_error(doc: &serde_json::Value) -> String {
+    match super::from_value(doc) {
+        Ok(_) => panic!("the broken variant was read"),
+        Err(e) => e.code().to_string(),
+    }
+}
+
+/// Each row against the fixture; nothing extra, nothing lost: the rows and
+/// the not-encoded ones are the report's `total` rows 1..=total, each once,
+/// and the rows are exactly the fixture's figures and parts.
+pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)], total: u32) {
+    let mut numbers: Vec<u32> = rows
+        .iter()
+        .map(|r| r.row)
+        .chain(not_encoded.iter().map(|n| n.0))
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(
+        numbers,
+        (1..=total).collect::<Vec<_>>(),
+        "every row of the report once"
+    );
+    for (row, reason) in not_encoded {
+        assert!(!reason.is_empty(), "row {row} needs its reason");
+    }
+    let in_fixture: usize = d
+        .figures
+        .iter()
+        .map(|f| 1 + f.parts.as_ref().map_or(0, |p| p.items.len()))
+        .sum();
+    assert_eq!(
+        rows.len(),
+        in_fixture,
+        "one row per figure and part of the fixture"
+    );
+    let mut seen = std::collections::HashSet::new();
+    let catalogue = super::catalogue(d);
+    for r in rows {
+        assert!(
+            seen.insert((r.id, r.part)),
+            "row {}: {} {:?} twice",
+            r.row,
+            r.id,
+            r.part
+        );
+        let f = super::figure(d, r.id);
+        let at = format!("row {} ({} {:?})", r.row, r.id, r.part);
+        assert_eq!(f.indicator.as_str(), r.indicator, "{at}: indicator");
+        let entry = catalogue
+            .get(&f.indicator)
+            .unwrap_or_else(|| panic!("{at}: not in the catalogue"));
+        assert_eq!(entry.kind, r.kind, "{at}: kind");
+        assert_eq!(entry.value.type_name(), r.value_type, "{at}: value type");
+        let (actor, dims, value, named) = match r.part {
+            None => (&f.actor, &f.dims, f.value.as_ref(), &f.named[..]),
+            Some(i) => {
+                let p = &f
+                    .parts
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{at}: no parts"))
+                    .items[i];
+                let actor = if p.actor.is_empty() {
+                    &f.actor
+                } else {
+                    &p.actor
+                };
+                (actor, &p.dims, Some(&p.value), &[][..])
+            }
+        };
+        let actor: Vec<&str> = actor.iter().map(|a| a.as_str()).collect();
+        assert_eq!(actor, r.actor, "{at}: actor");
+        let dims: Vec<(&str, &str)> = dims.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let mut want = r.dims.to_vec();
+        want.sort_unstable();
+        assert_eq!(dims, want, "{at}: dims");
+        match r.period {
+            Period::Dataset => {
+                assert!(f.period.is_none(), "{at}: the dataset's period");
+                assert_eq!(
+                    d.figure_period(f).ok(),
+                    Some(Some(d.period)),
+                    "{at}: period"
+                );
+            }
+            Period::Unknown => {
+                assert_eq!(f.period, Some(FigurePeriod::Unknown), "{at}: period");
+                assert_eq!(d.figure_period(f).ok(), Some(None), "{at}: period");
+            }
+            Period::Dates(start, end) => {
+                let p = dates(start, end);
+                assert_eq!(f.period, Some(FigurePeriod::Dates(p)), "{at}: period");
+                assert_eq!(d.figure_period(f).ok(), Some(Some(p)), "{at}: period");
+            }
+            Period::Since(start) => {
+                let as_of = d
+                    .as_of
+                    .unwrap_or_else(|| panic!("{at}: \"đến nay\" needs the dataset's as_of"));
+                assert_eq!(
+                    f.period,
+                    Some(FigurePeriod::Since { start: date(start) }),
+                    "{at}: period"
+                );
+                let p = danvan::Period::new(date(start), as_of).ok();
+                assert_eq!(d.figure_period(f).ok(), Some(p), "{at}: period until as_of");
+            }
+            Period::ToDate(start, to_date) => {
+                let want = FigurePeriod::ToDate {
+                    start: date(start),
+                    to_date: date(to_date),
+                };
+                assert_eq!(f.period, Some(want), "{at}: period");
+                assert_eq!(
+                    d.figure_period(f).ok(),
+                    Some(Some(dates(start, to_date))),
+                    "{at}: period"
+                );
+            }
+        }
+        let names: Vec<&str> = named.iter().map(String::as_str).collect();
+        assert_eq!(names, r.named, "{at}: named");
+        if let Some(v) = value {
+            assert_eq!(v.type_name(), r.value_type, "{at}: the value's type");
+        }
+        match (r.value, value) {
+            (Value::Count(low, high), Some(FigureValue::Count(c))) => {
+                let i = c.interval();
+                assert_eq!((i.low(), i.high()), (low, high), "{at}: bounds");
+                assert_eq!(c.word().as_str(), r.word.unwrap_or("exact"), "{at}: word");
+                if r.part.is_none() {
+                    assert_eq!(f.count(), Some(i), "{at}: the count");
+                }
+            }
+            (Value::Named(n), None) => {
+                assert_eq!(names.len() as u64, n, "{at}: names");
+                assert_eq!(
+                    f.count(),
+                    Some(danvan::Interval::exact(n)),
+                    "{at}: count by names"
+                );
+            }
+            (Value::Duration(amount, unit), Some(FigureValue::Duration(dv))) => {
+                assert_eq!(dv.duration.to_string(), amount, "{at}: duration");
+                assert_eq!(dv.unit.as_str(), unit, "{at}: duration unit");
+                assert_eq!(f.count(), None, "{at}: a duration is no count");
+            }
+            (Value::Amount(low, high, unit), Some(FigureValue::Amount(a))) => {
+                let i = a
+                    .normalised()
+                    .interval()
+                    .unwrap_or_else(|e| panic!("{at}: {e}"));
+                assert_eq!(Decimal::from(i.low()), decimal(low), "{at}: low");
+                assert_eq!(i.high().map(Decimal::from), high.map(decimal), "{at}: high");
+                assert_eq!(a.normalised().unit().as_str(), unit, "{at}: unit word");
+                // An amount keeps only the v1 qualifier of its word ("gần" is
+                // held as at most, "trên" as at least): the word's qualifier is
+                // asserted, not the word itself.
+                assert_eq!(
+                    a.normalised().qualifier(),
+                    word(r.word).qualifier(),
+                    "{at}: the word's qualifier"
+                );
+                if r.part.is_none() {
+                    assert_eq!(f.amount().ok(), Some(Some(i)), "{at}: the amount");
+                }
+            }
+            (Value::Rate(percent), Some(FigureValue::Rate(rate))) => {
+                assert_eq!(rate.percent, decimal(percent), "{at}: percent");
+                assert_eq!(
+                    rate.qualifier,
+                    word(r.word).qualifier(),
+                    "{at}: the word's qualifier"
+                );
+                assert_eq!(f.count(), None, "{at}: a rate is no count");
+            }
+            (Value::Ratio(low, high, den), Some(FigureValue::Ratio(ratio))) => {
+                let i = ratio.num.interval();
+                assert_eq!((i.low(), i.high()), (low, high), "{at}: numerator");
+                assert_eq!(
+                    ratio.num.word().as_str(),
+                    r.word.unwrap_or("exact"),
+                    "{at}: word"
+                );
+                assert_eq!(ratio.den.get(), den, "{at}: denominator");
+                assert_eq!(f.count(), None, "{at}: a ratio is no count");
+            }
+            (want, got) => panic!("{at}: value {want:?}, fixture {got:?}"),
+        }
+    }
+}
