@@ -5,6 +5,8 @@
 //!
 //! The helpers below are shared by every module.
 
+pub mod meaning;
+
 use std::path::PathBuf;
 
 use danvan::{Catalogue, DatasetV2, FigureV2};
