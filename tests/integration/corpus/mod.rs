@@ -6,6 +6,9 @@
 //! The helpers below are shared by every module.
 
 pub mod meaning;
+mod report_01;
+mod report_02;
+mod report_03;
 
 use std::path::PathBuf;
 
