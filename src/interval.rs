@@ -416,7 +416,12 @@ impl<T: Magnitude> Interval<T> {
         Interval {
             low: T::zero(),
             high: Some(v),
-            tone: Tone::Bounded,
+            // "at most 0" is exactly 0: a single value is exact.
+            tone: if v == T::zero() {
+                Tone::Exact
+            } else {
+                Tone::Bounded
+            },
             estimate: None,
         }
     }
@@ -732,10 +737,16 @@ impl<T: Magnitude> Interval<T> {
                 .checked_plus(b.unwrap_or_else(T::zero))
                 .and_then(|e| low.checked_plus(e)),
         };
+        // A sum that pins a single value is exact, whatever its terms' tones.
+        let tone = if high == Some(low) {
+            Tone::Exact
+        } else {
+            self.tone.combine(other.tone)
+        };
         Ok(Interval {
             low,
             high,
-            tone: self.tone.combine(other.tone),
+            tone,
             estimate,
         })
     }
@@ -1101,6 +1112,27 @@ mod tests {
             let back: Interval<u64> = serde_json::from_str(&json).unwrap();
             prop_assert_eq!(back, s);
         }
+    }
+
+    /// A single value is exact however it was reached, so it reads back
+    /// from its own wire form (proptest found exact 0 + "at most 0").
+    #[test]
+    fn a_single_value_is_exact_and_round_trips() {
+        let zero = Interval::exact(0_u64);
+        for i in [
+            Interval::at_most(0_u64),
+            Interval::near(0),
+            zero.checked_add(Interval::at_most(0)).unwrap(),
+            Interval::at_most(0_u64)
+                .checked_add(Interval::near(0))
+                .unwrap(),
+        ] {
+            assert_eq!(i.tone(), Tone::Exact, "{i:?}");
+            let back: Interval<u64> =
+                serde_json::from_str(&serde_json::to_string(&i).unwrap()).unwrap();
+            assert_eq!(back, i);
+        }
+        assert_eq!(Interval::at_most(5_u64).tone(), Tone::Bounded);
     }
 
     #[test]

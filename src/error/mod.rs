@@ -876,6 +876,8 @@ mod tests {
             (ErrorKind::FigureConflict { first: 0, index: 3, first_value: Worded::new("12", "12"), value: Worded::new("13", "13") }, "figures[0] and figures[3] state the same figure with different values (12 and 13)"),
             (ErrorKind::RatioNotUnits { unit: "816".into(), level: "commune", den: 13, listed: 12 }, "the ratio's denominator 13 is not the 12 commune units under \"816\" that the dataset lists"),
             (ErrorKind::AwardedByNotAbove { unit: "816".into(), what: "unit", by: "30".into() }, "the award is given by unit \"30\", which is not above the figure's unit \"816\""),
+            (ErrorKind::ReportUnitUnknown { unit: "31".into() }, "the report's unit \"31\" is not among the dataset's units"),
+            (ErrorKind::ReportUnitAboveRoot { unit: "89".into(), root: "816".into() }, "the report's unit \"89\" is above the dataset's root \"816\": the dataset does not speak for it"),
         ]
     }
 
@@ -1028,6 +1030,8 @@ mod tests {
             ("FigureConflict", "DV189"),
             ("RatioNotUnits", "DV190"),
             ("AwardedByNotAbove", "DV191"),
+            ("ReportUnitUnknown", "DV200"),
+            ("ReportUnitAboveRoot", "DV201"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

@@ -1714,6 +1714,23 @@ error_table! {
     } else {
         format!("đơn vị khen thưởng {} không phải cấp trên của đơn vị {}", quoted_vi(by), quoted_vi(unit))
     };
+    // ----- the report of v2 figures (DV200–DV209) -----
+    /// The unit a report is asked for is not among the dataset's units.
+    #[error("the report's unit {unit:?} is not among the dataset's units")]
+    ReportUnitUnknown {
+        /// The unit code asked for.
+        unit: Excerpt,
+    } = "DV200", Error,
+    vi { unit } => format!("đơn vị {} của báo cáo không có trong danh sách đơn vị của bộ số liệu", quoted_vi(unit));
+    /// The unit a report is asked for is above the dataset's root: the dataset does not speak for it.
+    #[error("the report's unit {unit:?} is above the dataset's root {root:?}: the dataset does not speak for it")]
+    ReportUnitAboveRoot {
+        /// The unit code asked for.
+        unit: Excerpt,
+        /// The dataset's root.
+        root: Excerpt,
+    } = "DV201", Error,
+    vi { unit, root } => format!("đơn vị {} của báo cáo ở trên đơn vị gốc {} của bộ số liệu: bộ số liệu không có số liệu của đơn vị này", quoted_vi(unit), quoted_vi(root));
 }
 
 /// The Vietnamese name of a three-valued check of model v2 ([`ErrorKind::CheckLeftOpen`]).

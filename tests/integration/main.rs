@@ -18,6 +18,7 @@ mod one_rule_set;
 mod properties;
 mod reform;
 mod render;
+mod report_v2;
 mod rows;
 #[cfg(feature = "schema")]
 mod schema;

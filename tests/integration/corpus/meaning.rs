@@ -3,9 +3,7 @@
 //! column, asserted against the parsed fixture by [`assert_rows`]; and the
 //! checks of a fixture or of a broken variant of it, as (code, path) pairs.
 
-use danvan::{
-    check_v2, CheckedV2, DatasetV2, FigurePeriod, FigureValue, IndicatorKind, Report, Severity,
-};
+use danvan::{CheckedV2, DatasetV2, FigurePeriod, FigureValue, IndicatorKind, Report, Severity};
 use rust_decimal::Decimal;
 
 /// A figure's period as the report's table gives it.
@@ -98,7 +96,7 @@ pub struct Expected {
 pub fn check(name: &str) -> CheckedV2 {
     let d = super::dataset(name);
     let catalogue = danvan::Catalogue::builtin();
-    check_v2(d, &catalogue).unwrap_or_else(|r| panic!("{name}: {:?}", codes(&r)))
+    danvan::check_v2(d, &catalogue).unwrap_or_else(|r| panic!("{name}: {:?}", codes(&r)))
 }
 
 /// Every issue of a report as (code, path).
@@ -116,7 +114,7 @@ pub fn codes(report: &Report) -> Vec<(String, String)> {
 /// The errors (not the warnings) of a variant that must fail the checks.
 pub fn errors_of(doc: &serde_json::Value) -> Vec<(String, String)> {
     let d = super::from_value(doc).unwrap_or_else(|e| panic!("the variant reads: {e}"));
-    let Err(report) = check_v2(d, &danvan::Catalogue::builtin()) else {
+    let Err(report) = danvan::check_v2(d, &danvan::Catalogue::builtin()) else {
         panic!("the broken variant passed the checks")
     };
     let errors: Vec<_> = report
@@ -131,7 +129,7 @@ pub fn errors_of(doc: &serde_json::Value) -> Vec<(String, String)> {
 /// The warnings of a variant that must pass the checks.
 pub fn warnings_of(doc: &serde_json::Value) -> Vec<(String, String)> {
     let d = super::from_value(doc).unwrap_or_else(|e| panic!("the variant reads: {e}"));
-    let checked = check_v2(d, &danvan::Catalogue::builtin())
+    let checked = danvan::check_v2(d, &danvan::Catalogue::builtin())
         .unwrap_or_else(|r| panic!("the variant fails: {:?}", codes(&r)));
     codes(checked.warnings())
 }
@@ -174,6 +172,22 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
     );
     let mut seen = std::collections::HashSet::new();
     let catalogue = super::catalogue(d);
+    // Every dimension value is built in or declared by the dataset.
+    let dimensions = d.dimensions().unwrap_or_else(|e| panic!("dimensions: {e}"));
+    let parts = d
+        .figures
+        .iter()
+        .flat_map(|f| f.parts.iter().flat_map(|p| &p.items));
+    let all_dims = d
+        .figures
+        .iter()
+        .map(|f| &f.dims)
+        .chain(parts.map(|p| &p.dims));
+    for (dim, value) in all_dims.flatten() {
+        dimensions
+            .check(dim, value)
+            .unwrap_or_else(|e| panic!("{dim}={value}: {e}"));
+    }
     for r in rows {
         assert!(
             seen.insert((r.id, r.part)),
@@ -234,11 +248,8 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
                 let as_of = d
                     .as_of
                     .unwrap_or_else(|| panic!("{at}: \"đến nay\" needs the dataset's as_of"));
-                assert_eq!(
-                    f.period,
-                    Some(FigurePeriod::Since { start: date(start) }),
-                    "{at}: period"
-                );
+                let want = FigurePeriod::Since { start: date(start) };
+                assert_eq!(f.period, Some(want), "{at}: period");
                 let p = danvan::Period::new(date(start), as_of).ok();
                 assert_eq!(d.figure_period(f).ok(), Some(p), "{at}: period until as_of");
             }
@@ -248,11 +259,8 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
                     to_date: date(to_date),
                 };
                 assert_eq!(f.period, Some(want), "{at}: period");
-                assert_eq!(
-                    d.figure_period(f).ok(),
-                    Some(Some(dates(start, to_date))),
-                    "{at}: period"
-                );
+                let p = dates(start, to_date);
+                assert_eq!(d.figure_period(f).ok(), Some(Some(p)), "{at}: period");
             }
         }
         let names: Vec<&str> = named.iter().map(String::as_str).collect();
