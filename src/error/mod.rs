@@ -626,7 +626,7 @@ mod tests {
             ),
             (
                 ErrorKind::InvalidActor { input: "party".into() },
-                "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads",
+                "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads, not_stated",
             ),
             (
                 ErrorKind::InvalidRecordId { input: "".into() },

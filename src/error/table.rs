@@ -574,7 +574,7 @@ error_table! {
         "dòng {line}, cột {column}: không được dùng mảng ở đây; cần một đối tượng có tên trường"
     );
     /// Text is not one of the actors' wire names.
-    #[error("unknown actor {input:?}: expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads")]
+    #[error("unknown actor {input:?}: expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads, not_stated")]
     InvalidActor {
         /// The text as given.
         input: Excerpt,
