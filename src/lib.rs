@@ -181,7 +181,8 @@
 //! let models = notation::parse_reported("1.229")?;
 //! let participants = notation::parse_reported("hơn 6.800")?;
 //! assert_eq!(notation::reported(models), "1.229");
-//! assert_eq!(notation::reported(participants.checked_add(models)?), "hơn 8.029");
+//! // A sum is the interval rule's (issue 14): at least 8.029, worded "ít nhất".
+//! assert_eq!(notation::reported(participants.checked_add(models)?), "ít nhất 8.029");
 //! let consent = Share::new(Count::new(197), Count::new(200))?;
 //! assert_eq!(notation::percent(consent, 1).as_deref(), Some("98,5%"));
 //! # Ok::<(), danvan::Error>(())
@@ -367,7 +368,7 @@
 //!              290,2022,mobilization_sector,training_conferences,hơn 15\n";
 //! let figures = danvan::read_figures_csv(sheet.as_bytes())?;
 //! let total = danvan::Reported::checked_sum(figures.iter().filter_map(|f| f.value))?;
-//! assert_eq!(danvan::notation::reported(total), "hơn 37");
+//! assert_eq!(danvan::notation::reported(total), "ít nhất 37");
 //!
 //! let bad = "mã đơn vị,kỳ,chủ thể,chỉ tiêu,giá trị\n288,2022,government,dialogues,1,5\n";
 //! let err = danvan::read_figures_csv(bad.as_bytes()).unwrap_err();
@@ -434,9 +435,9 @@ mod wire;
 pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
-    Agreement, Change, Reconciliation, Record, StockSummary, StreamStats, Summary, Totals,
-    TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES,
-    MAX_STREAM_WORKERS,
+    Agreement, AmountTotal, Change, Reconciliation, Record, StockSummary, StreamStats, Summary,
+    Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
+    MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use catalogue::{
     Catalogue, CatalogueEntry, CatalogueFile, CatalogueSchema, Section, ValueSpec, Wording,

@@ -1,7 +1,11 @@
 use chrono::Datelike;
 
-use super::{Column, Member, Totals, F_BOUNDED, F_OPEN, F_PRESENT};
-use crate::{Crosswalk, Error, ErrorKind, Hierarchy, Level, UnitCode, UnitIndex, Weight};
+use super::{
+    AmountCell, AmountColumn, AmountTotal, Column, Member, Totals, F_BOUNDED, F_OPEN, F_PRESENT,
+};
+use crate::{
+    Amount, Crosswalk, Error, ErrorKind, Hierarchy, Interval, Level, UnitCode, UnitIndex, Weight,
+};
 
 /// An old unit at the mapped level: its index, its code, and its targets'
 /// indices in the new hierarchy with their weights (`None` without an entry).
@@ -61,8 +65,9 @@ impl Totals {
     /// to two new provinces) each get `[0, v]` and their lowest common unit
     /// gets `v`, never an exact figure in the first one. Their flags are the
     /// old unit's (its children's inexactness may widen them; never narrow).
-    /// Figures reported only above `from_level`, and amount indicators, are
-    /// not carried.
+    /// Amount indicators are carried the same way, as intervals of their
+    /// decimal amounts (a split, with or without shares, gives each target
+    /// `[0, high]`). Figures reported only above `from_level` are not carried.
     ///
     /// # Errors
     ///
@@ -135,14 +140,101 @@ impl Totals {
                 reported.push(out);
             }
         }
+        let amounts = self.map_amounts(&plan, new_hierarchy)?;
         Totals::assemble(
             new_hierarchy.clone(),
             self.period,
             self.indicators.clone(),
             records,
             reported,
-            Vec::new(),
+            amounts,
         )
+    }
+
+    /// Carries the amounts of every unit at `from_level` (its own figure, or
+    /// its children's sum) onto the new units, as intervals: a merge gives
+    /// the target and every unit above it the whole interval; a split (with
+    /// or without shares: a share of a decimal amount is not taken as exact)
+    /// gives each target and the units below the lowest common unit
+    /// `[0, high]`, and that unit and every unit above it the whole.
+    fn map_amounts(&self, plan: &[Planned], new: &Hierarchy) -> Result<Vec<AmountColumn>, Error> {
+        let n = new.len();
+        let mut out = Vec::with_capacity(self.rolled_amounts.len());
+        for col in &self.rolled_amounts {
+            let name = || super::indicator_name(&self.indicators, col.indicator);
+            let mut cells: Vec<Option<AmountCell>> = vec![None; n];
+            let mut add = |x: usize, cell: AmountCell| -> Result<(), Error> {
+                let Some(slot) = cells.get_mut(x) else {
+                    return Ok(());
+                };
+                *slot = Some(match slot.take() {
+                    None => cell,
+                    Some(acc) => AmountCell {
+                        total: acc.total.checked_add(&cell.total).map_err(|e| {
+                            if matches!(e.kind(), ErrorKind::Overflow { .. }) {
+                                ErrorKind::TotalOverflow {
+                                    unit: new
+                                        .code(UnitIndex::from_usize(x))
+                                        .map_or_else(String::new, |c| c.to_string()),
+                                    indicator: name(),
+                                }
+                                .into()
+                            } else {
+                                e
+                            }
+                        })?,
+                        end: acc.end.max(cell.end),
+                    },
+                });
+                Ok(())
+            };
+            for (u, code, targets, unnamed) in plan {
+                let Some(Some(cell)) = col.cells.get(*u) else {
+                    continue;
+                };
+                let Some(targets) = targets else {
+                    return Err(ErrorKind::CrosswalkUnmapped {
+                        code: code.to_string(),
+                    }
+                    .into());
+                };
+                let lca = lowest_holder(new, targets, *unnamed);
+                let part = AmountCell {
+                    total: AmountTotal {
+                        value: Interval::between(Amount::default(), cell.total.value.high())?,
+                        unit: cell.total.unit.clone(),
+                    },
+                    end: cell.end,
+                };
+                let mut below: Vec<usize> = Vec::new();
+                for &(t, _) in targets {
+                    for x in chain(new, t) {
+                        if Some(x) == lca {
+                            break;
+                        }
+                        if !below.contains(&x) {
+                            below.push(x);
+                        }
+                    }
+                }
+                for x in below {
+                    add(x, part.clone())?;
+                }
+                if let Some(l) = lca {
+                    for x in chain(new, l) {
+                        add(x, cell.clone())?;
+                    }
+                }
+            }
+            if cells.iter().any(Option::is_some) {
+                out.push(AmountColumn {
+                    indicator: col.indicator,
+                    actor: col.actor,
+                    cells,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// For every old unit at `from_level`: its code and its targets' indices
@@ -485,25 +577,8 @@ fn spread(
         }
         .into()
     };
-    let chain = |t: usize| {
-        std::iter::once(t).chain(new.ancestors(UnitIndex::from_usize(t)).map(UnitIndex::get))
-    };
-    let mut lca: Option<Option<usize>> = None;
-    for &(t, _) in targets {
-        lca = Some(match lca {
-            None => Some(t),
-            Some(None) => None,
-            Some(Some(a)) => common_ancestor(new, a, t),
-        });
-    }
-    let lca = match unnamed {
-        Remainder::Named => lca.flatten(),
-        // The remainder lies somewhere in `within`: the lowest unit holding
-        // all of it holds the named targets and `within`.
-        Remainder::Unnamed { within } => within
-            .zip(lca.flatten())
-            .and_then(|(c, l)| common_ancestor(new, l, c)),
-    };
+    let chain = |t: usize| chain(new, t);
+    let lca = lowest_holder(new, targets, unnamed);
     // The units below the lowest common unit, with the parts they hold.
     let mut below: Vec<(usize, u64, Option<u64>)> = Vec::new();
     for (k, &(t, _)) in targets.iter().enumerate() {
@@ -541,6 +616,37 @@ fn spread(
         }
     }
     Ok(())
+}
+
+/// A new unit and every unit above it.
+fn chain(new: &Hierarchy, t: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(t).chain(new.ancestors(UnitIndex::from_usize(t)).map(UnitIndex::get))
+}
+
+/// The lowest new unit known to hold all of an old unit: the lowest common
+/// unit of its targets, and with an unnamed remainder also of the unit
+/// known to contain that remainder (`None` when no unit is known to).
+fn lowest_holder(
+    new: &Hierarchy,
+    targets: &[(usize, Weight)],
+    unnamed: Remainder,
+) -> Option<usize> {
+    let mut lca: Option<Option<usize>> = None;
+    for &(t, _) in targets {
+        lca = Some(match lca {
+            None => Some(t),
+            Some(None) => None,
+            Some(Some(a)) => common_ancestor(new, a, t),
+        });
+    }
+    match unnamed {
+        Remainder::Named => lca.flatten(),
+        // The remainder lies somewhere in `within`: the lowest unit holding
+        // all of it holds the named targets and `within`.
+        Remainder::Unnamed { within } => within
+            .zip(lca.flatten())
+            .and_then(|(c, l)| common_ancestor(new, l, c)),
+    }
 }
 
 /// The lowest common ancestor of two units of a hierarchy (a unit is its own ancestor).

@@ -115,8 +115,8 @@ fn synthetic_small_totals() {
         Actor::FrontAndMassOrganizations,
     );
     assert_eq!(
-        money.map(|m| m.amount().to_string()),
-        Some("6300000000".into())
+        money.map(|m| (m.value.low().get().to_string(), m.value.high())),
+        Some(("6300000000".into(), None))
     );
     // Coverage: 2 blocks / 2 communes, 2 teams / 2 villages.
     let cov = t.coverage_blocks(&p).unwrap();

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per subject.
 
 mod aggregate;
+mod amounts;
 mod annual_report;
 mod arithmetic;
 mod bad_inputs;
