@@ -270,11 +270,13 @@
 //!
 //! ### How to render the annual paragraph
 //!
-//! [`Summary::from_totals`] picks the figures of the annual summary from the
-//! totals; [`render::vi::annual_summary`] writes the paragraph the way the
-//! province writes it. With [`Rounding::Press`](render::vi::Rounding::Press),
-//! lower bounds are rounded down press-style ("hơn 6.800") and exact figures
-//! stay exact.
+//! [`Summary::from_checked`] picks the figures of the annual summary from the
+//! totals, with the unit's name, level and period from the data and the
+//! words of the figures the unit stated itself; [`render::vi::annual_summary`]
+//! writes the paragraph the way the province writes it. With
+//! [`Rounding::Press`](render::vi::Rounding::Press), computed lower bounds are
+//! worded press-style ("hơn 6.800" for at least 6.853), stated ones keep their
+//! word and exact figures stay exact.
 //!
 //! ```
 //! use danvan::render::vi::{annual_summary, Rounding, SummaryOptions};
@@ -285,7 +287,7 @@
 //!     .map_err(|report| report.to_string())
 //!     .unwrap();
 //! let totals = danvan::Totals::compute(&checked)?;
-//! let summary = danvan::Summary::from_totals(&totals, &"30".parse()?, "Tỉnh Hải Dương", 2022);
+//! let summary = danvan::Summary::from_checked(&checked, &totals, &"30".parse()?)?;
 //! let text = annual_summary(&summary, &SummaryOptions::default().with_rounding(Rounding::Press));
 //! assert!(text.starts_with("Năm 2022, toàn tỉnh hiện có 1.229 mô hình “Dân vận khéo”; 235 khối dân vận cơ sở"));
 //! assert!(text.contains("cho 13.360 người tham gia"));
@@ -436,7 +438,7 @@ pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
     Agreement, AmountTotal, Change, Reconciliation, Record, StockSummary, StreamStats, Summary,
-    Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
+    SummaryValue, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
     MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use catalogue::{

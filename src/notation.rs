@@ -26,8 +26,8 @@ use rust_decimal::Decimal;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::{
-    Amount, Count, Difference, Error, ErrorKind, Interval, Measure, Qualifier, Ratio, RatioBounds,
-    Reported, Share, Tone, UnitWord, Word,
+    Amount, Count, Difference, Error, ErrorKind, Interval, Measure, Ratio, RatioBounds, Reported,
+    Share, Tone, UnitWord, Word,
 };
 
 /// Groups the digits of a whole number by thousands with `.`: `13360` → `"13.360"`.
@@ -667,44 +667,6 @@ pub fn date(d: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
 }
 
-/// Press-style rounding down, as in "an exact 6.853 is written hơn 6.800".
-///
-/// Values of 1.000 and more keep their two leading significant digits
-/// (6.853 → 6.800, 13.360 → 13.000); values from 100 to 999 keep one
-/// (512 → 500); values below 100 are unchanged. If the value changed, an
-/// exact or at-least number becomes at least the rounded value, which still
-/// contains the true figure. At-most and about numbers are returned
-/// unchanged: rounding their value down would be dishonest.
-///
-/// ```
-/// use danvan::{notation, Count, Qualifier, Reported};
-///
-/// let r = notation::press_round(Reported::exact(Count::new(6853)));
-/// assert_eq!(r, Reported::new(Qualifier::AtLeast, Count::new(6800)));
-/// assert_eq!(notation::reported(r), "hơn 6.800");
-/// ```
-#[must_use]
-pub fn press_round(r: Reported) -> Reported {
-    if matches!(r.qualifier(), Qualifier::AtMost | Qualifier::About) {
-        return r;
-    }
-    let v = r.value().get();
-    let digits = v.checked_ilog10().unwrap_or(0) + 1;
-    let kept = match digits {
-        0..=2 => return r,
-        3 => 1,
-        _ => 2,
-    };
-    // digits <= 20, so the power fits in u64.
-    let unit = 10u64.pow(digits - kept);
-    let rounded = v / unit * unit;
-    if rounded == v {
-        r
-    } else {
-        Reported::new(Qualifier::AtLeast, Count::new(rounded))
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Computed values: wording of intervals, differences and ratios
 // ---------------------------------------------------------------------------
@@ -1026,6 +988,7 @@ pub(crate) fn csv_value(r: Reported) -> String {
 #[cfg(test)]
 mod number_tests {
     use super::*;
+    use crate::Qualifier;
     use proptest::prelude::*;
 
     /// The error table keeps its own copy of the Vietnamese column names (the
@@ -1687,31 +1650,6 @@ mod number_tests {
     }
 
     #[test]
-    fn press_rounding() {
-        let round = |q, v| press_round(Reported::new(q, c(v)));
-        let at_least = |v| Reported::new(Qualifier::AtLeast, c(v));
-        assert_eq!(round(Qualifier::Exact, 6853), at_least(6800));
-        assert_eq!(round(Qualifier::Exact, 13360), at_least(13000));
-        assert_eq!(round(Qualifier::Exact, 512), at_least(500));
-        assert_eq!(round(Qualifier::Exact, 99), Reported::exact(c(99)));
-        assert_eq!(round(Qualifier::Exact, 6800), Reported::exact(c(6800)));
-        assert_eq!(round(Qualifier::Exact, 0), Reported::exact(c(0)));
-        assert_eq!(round(Qualifier::AtLeast, 6853), at_least(6800));
-        assert_eq!(
-            round(Qualifier::AtMost, 22345),
-            Reported::new(Qualifier::AtMost, c(22345))
-        );
-        assert_eq!(
-            round(Qualifier::About, 512),
-            Reported::new(Qualifier::About, c(512))
-        );
-        assert_eq!(
-            round(Qualifier::Exact, u64::MAX),
-            at_least(18_000_000_000_000_000_000)
-        );
-    }
-
-    #[test]
     fn messages_of_quantity_kinds() {
         let cases = [
             (
@@ -1801,22 +1739,6 @@ mod number_tests {
             prop_assert_eq!(got.scale(), d.scale());
             let m = Measure::new(q, d, "km".parse().unwrap()).unwrap();
             prop_assert_eq!(parse_measure(&measure(&m)).unwrap(), m);
-        }
-
-        #[test]
-        fn press_round_contains_the_truth(q in qualifier(), v in any::<u64>(), extra in any::<u64>()) {
-            let r = Reported::new(q, c(v));
-            let rounded = press_round(r);
-            prop_assert!(rounded.value() <= r.value());
-            // Every true value the report admits is admitted after rounding.
-            let x = match q {
-                Qualifier::Exact => v,
-                Qualifier::AtLeast => v.saturating_add(extra),
-                Qualifier::AtMost => extra % v.saturating_add(1),
-                Qualifier::About => extra,
-            };
-            prop_assert!(r.admits(c(x)));
-            prop_assert!(rounded.admits(c(x)), "{r:?} -> {rounded:?} misses {x}");
         }
     }
 }

@@ -22,8 +22,7 @@ pub use stream::{
     stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,
     MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
-pub(crate) use summary::as_reported;
-pub use summary::{ActorSummary, StockSummary, Summary};
+pub use summary::{ActorSummary, StockSummary, Summary, SummaryValue};
 
 use crate::{
     Actor, Amount, Builtin, Checked, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId,

@@ -792,6 +792,10 @@ mod tests {
                 ErrorKind::InvalidInterval { why: "high below low" },
                 "invalid interval: high below low",
             ),
+            (
+                ErrorKind::SummaryUnknownUnit { unit: "31".into() },
+                "unit \"31\" is not in the totals' hierarchy: expected the code of a unit of the dataset",
+            ),
             // ----- model v2 -----
             (ErrorKind::IndicatorDefinedTwice { id: "gifts".into() }, "indicator \"gifts\" is defined twice: each id once in the built-ins, the catalogue file and the dataset"),
             (ErrorKind::UnknownCatalogueIndicator { id: "gifts".into() }, "indicator \"gifts\" is not in the catalogue (built-ins, catalogue file, dataset)"),
@@ -926,6 +930,7 @@ mod tests {
             ("NotAValue", "DV133"),
             ("NoV1Form", "DV134"),
             ("InvalidInterval", "DV150"),
+            ("SummaryUnknownUnit", "DV151"),
             ("IndicatorDefinedTwice", "DV160"),
             ("UnknownCatalogueIndicator", "DV161"),
             ("WrongValueType", "DV162"),

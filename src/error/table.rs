@@ -1371,6 +1371,13 @@ error_table! {
         why: &'static str,
     } = "DV150", Error,
     vi { .. } => "khoảng giá trị không hợp lệ: cận trên nhỏ hơn cận dưới, hoặc dạng không khớp với cận".to_owned();
+    /// A summary asked for a unit the totals do not have.
+    #[error("unit {unit:?} is not in the totals' hierarchy: expected the code of a unit of the dataset")]
+    SummaryUnknownUnit {
+        /// The code asked for.
+        unit: String,
+    } = "DV151", Error,
+    vi { unit } => format!("đơn vị \"{unit}\" không có trong danh sách đơn vị của bộ số liệu: hãy chọn mã một đơn vị có trong bộ số liệu");
 
     // ----- model v2: catalogue, value types, envelope (DV160–DV179) -----
     /// An indicator id defined twice: in the built-ins, the catalogue file or the dataset.

@@ -527,7 +527,7 @@ fn reported_at_the_edges() {
     );
     assert!(notation::parse_reported("18.446.744.073.709.551.616").is_err());
     let _ = max.reaches(Count::new(u64::MAX));
-    let _ = notation::press_round(max);
+    let _ = notation::interval(max.interval(), notation::Style::Press);
     let c = change(Interval::exact(0), Interval::exact(u64::MAX));
     assert_eq!(
         (c.low, c.high),

@@ -786,8 +786,9 @@ fn record_of(path: &str) -> Option<(String, usize)> {
 fn downstream(checked: &Checked) {
     if let Ok(t) = Totals::compute(checked) {
         let root = code("90");
-        let s = Summary::from_totals(&t, &root, "Province (synthetic)", 2022);
-        let _ = render::vi::annual_summary(&s, &render::vi::SummaryOptions::default());
+        if let Ok(s) = Summary::from_checked(checked, &t, &root) {
+            let _ = render::vi::annual_summary(&s, &render::vi::SummaryOptions::default());
+        }
         let _ = t.reconcile();
         let _ = t.completeness(&root, Level::Commune);
         let _ = t.coverage_blocks(&root);
