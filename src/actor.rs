@@ -43,15 +43,31 @@ pub enum Actor {
     ArmedForces,
     /// Any other body.
     Other,
+    /// The Fatherland Front committee on its own (Ủy ban Mặt trận Tổ quốc), v2.
+    Front,
+    /// The Women's Union (Hội Liên hiệp Phụ nữ).
+    WomensUnion,
+    /// The Farmers' Union (Hội Nông dân).
+    FarmersUnion,
+    /// The Youth Union (Đoàn Thanh niên Cộng sản Hồ Chí Minh).
+    YouthUnion,
+    /// The Veterans' Association (Hội Cựu chiến binh).
+    Veterans,
+    /// The trade union (Công đoàn).
+    TradeUnion,
+    /// The heads of Party committees (người đứng đầu cấp ủy).
+    PartyCommitteeHeads,
+    /// The heads of governments (người đứng đầu chính quyền).
+    GovernmentHeads,
 }
 
 impl Actor {
     /// Every actor, in declaration order.
     ///
     /// ```
-    /// assert_eq!(danvan::Actor::ALL.len(), 7);
+    /// assert_eq!(danvan::Actor::ALL.len(), 15);
     /// ```
-    pub const ALL: [Actor; 7] = [
+    pub const ALL: [Actor; 15] = [
         Actor::PartyCommittees,
         Actor::MobilizationSector,
         Actor::Government,
@@ -59,6 +75,14 @@ impl Actor {
         Actor::FrontAndMassOrganizations,
         Actor::ArmedForces,
         Actor::Other,
+        Actor::Front,
+        Actor::WomensUnion,
+        Actor::FarmersUnion,
+        Actor::YouthUnion,
+        Actor::Veterans,
+        Actor::TradeUnion,
+        Actor::PartyCommitteeHeads,
+        Actor::GovernmentHeads,
     ];
 
     /// The wire name, e.g. `"party_committees"`.
@@ -76,6 +100,14 @@ impl Actor {
             Actor::FrontAndMassOrganizations => "front_and_mass_organizations",
             Actor::ArmedForces => "armed_forces",
             Actor::Other => "other",
+            Actor::Front => "front",
+            Actor::WomensUnion => "womens_union",
+            Actor::FarmersUnion => "farmers_union",
+            Actor::YouthUnion => "youth_union",
+            Actor::Veterans => "veterans",
+            Actor::TradeUnion => "trade_union",
+            Actor::PartyCommitteeHeads => "party_committee_heads",
+            Actor::GovernmentHeads => "government_heads",
         }
     }
 
@@ -128,7 +160,7 @@ mod tests {
         assert_eq!(err.code(), "DV060");
         assert_eq!(
             err.to_string(),
-            "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other"
+            "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads"
         );
     }
 }

@@ -6,11 +6,13 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 
+use rust_decimal::Decimal;
+
 use crate::{
-    Actor, Award, Catalogue, CatalogueEntry, CitizenReception, Conference, Dataset, Dialogue,
-    Error, ErrorKind, FigureValue, GrassrootsBlock, Hierarchy, IndicatorId, Inspection,
-    IssuedDocument, Limits, Period, RecordId, SiteClearance, SkilfulModel, Unit, UnitCode,
-    VillageTeam, WorkPlan,
+    Actor, Amount, Award, Catalogue, CatalogueEntry, CitizenReception, Conference, Dataset,
+    Dialogue, DimensionDecl, Dimensions, Error, ErrorKind, FigurePeriod, FigureValue,
+    GrassrootsBlock, Hierarchy, IndicatorId, Inspection, Interval, IssuedDocument, Level, Limits,
+    Period, RecordId, SiteClearance, SkilfulModel, Unit, UnitCode, VillageTeam, WorkPlan,
 };
 
 /// The version tag of a v2 dataset.
@@ -29,52 +31,6 @@ pub enum SchemaV2 {
     #[default]
     #[serde(rename = "danvan/dataset/v2")]
     V2,
-}
-
-/// How a dimension sums out.
-///
-/// ```
-/// let m: danvan::DimensionMode = serde_json::from_str(r#""subset""#).unwrap();
-/// assert_eq!(m, danvan::DimensionMode::Subset);
-/// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DimensionMode {
-    /// Summing it out gives the whole.
-    #[default]
-    Additive,
-    /// A subset (a target group): never summed out.
-    Subset,
-}
-
-crate::wire::wire_struct! {
-/// A custom dimension declared by a dataset (its values are snake-case ids).
-///
-/// ```
-/// let d: danvan::DimensionDecl = serde_json::from_str(
-///     r#"{"id": "house_work", "values": ["new", "repaired"]}"#).unwrap();
-/// assert_eq!(d.mode, danvan::DimensionMode::Additive);
-/// ```
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "DimensionDecl"))]
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct DimensionDecl {
-    /// The dimension's id.
-    pub id: IndicatorId,
-    /// A label for people.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// How it sums out.
-    #[serde(default)]
-    pub mode: DimensionMode,
-    /// Its values.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub values: Vec<IndicatorId>,
-}
 }
 
 crate::wire::wire_struct! {
@@ -171,11 +127,113 @@ pub struct Breakdown {
 }
 }
 
+/// Which way a stated change goes.
+///
+/// ```
+/// let d: danvan::ChangeDirection = serde_json::from_str(r#""times""#).unwrap();
+/// assert_eq!(d, danvan::ChangeDirection::Times);
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChangeDirection {
+    /// "tăng N": the figure's value is N, the size of the increase.
+    Increase,
+    /// "giảm N": the figure's value is N, the size of the decrease.
+    Decrease,
+    /// "gấp K lần": `factor` is K; the figure has no value.
+    Times,
+}
+
 crate::wire::wire_struct! {
-/// A figure of model v2. Its key is indicator, unit, period, actor (one, or
-/// a set meaning *by any of them*) and dimension values; steps (c)–(e) add
-/// the stated change, named recipients, "additional" and awarded-by as
-/// optional fields of this struct.
+/// A stated change: the figure is a change compared to another period
+/// ("tăng 12 so với năm 2022"), a figure of its own.
+///
+/// ```
+/// let c: danvan::StatedChange = serde_json::from_str(r#"{"direction": "times", "factor": "1.5",
+///     "compared_to": {"start": "2022-01-01", "end": "2022-12-31"}}"#).unwrap();
+/// assert_eq!(c.factor.map(|f| f.to_string()), Some("1.5".to_string()));
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "StatedChange"))]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedChange {
+    /// Increase, decrease or times.
+    pub direction: ChangeDirection,
+    /// The period it is compared to.
+    pub compared_to: Period,
+    /// K of "gấp K lần" (times only), a positive decimal.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::value::decimal_text_opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub factor: Option<Decimal>,
+}
+}
+
+crate::wire::wire_struct! {
+/// The higher body that gave an award: a city commending a district's
+/// exemplars is not the district's own award. At least one field is given.
+///
+/// ```
+/// let a: danvan::AwardedBy = serde_json::from_str(r#"{"unit": "79", "actor": "government"}"#).unwrap();
+/// assert_eq!(a.actor, Some(danvan::Actor::Government));
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "AwardedBy"))]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardedBy {
+    /// The unit that gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitCode>,
+    /// The level that gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// The body that gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<Actor>,
+}
+}
+
+/// What identifies a v2 figure: two figures with the same key are the same
+/// figure (stated twice); figures that differ in any field are different.
+/// The period is the resolved form (the dataset's when the figure names none).
+///
+/// ```
+/// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2023-01-01", "end": "2023-12-31"},
+///     "figures": [{"indicator": "documents", "unit": "30", "actor": "government", "value": 2},
+///                 {"indicator": "documents", "unit": "30", "actor": "government", "value": 2,
+///                  "period": {"start": "2023-01-01", "end": "2023-12-31"}}]}"#;
+/// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+/// assert_eq!(d.key_of(&d.figures[0]), d.key_of(&d.figures[1]));
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FigureKey {
+    /// The indicator.
+    pub indicator: IndicatorId,
+    /// The unit.
+    pub unit: UnitCode,
+    /// The period as stated (the dataset's when none is).
+    pub period: FigurePeriod,
+    /// The actor or actor set, sorted.
+    pub actor: Vec<Actor>,
+    /// The dimension values.
+    pub dims: BTreeMap<IndicatorId, IndicatorId>,
+    /// The stated change, if the figure is one.
+    pub change: Option<StatedChange>,
+    /// Whether it is "thêm" (on top of an unstated base).
+    pub additional: bool,
+    /// Who gave the award, if a higher body did.
+    pub awarded_by: Option<AwardedBy>,
+}
+
+crate::wire::wire_struct! {
+/// A figure of model v2. Its key ([`FigureKey`]) is indicator, unit,
+/// period, actor (one, or a set meaning *by any of them*), dimension values,
+/// the stated change, "additional" and awarded-by; `named` recipients may
+/// stand for its count.
 ///
 /// ```
 /// let f: danvan::FigureV2 = serde_json::from_str(r#"{"id": "f7", "indicator": "documents",
@@ -195,7 +253,7 @@ pub struct FigureV2 {
     pub unit: UnitCode,
     /// The period, when not the dataset's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Period>,
+    pub period: Option<FigurePeriod>,
     /// The actor, or an actor set.
     #[serde(with = "actor_set")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "actor_set_schema"))]
@@ -209,7 +267,107 @@ pub struct FigureV2 {
     /// The breakdown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parts: Option<Breakdown>,
+    /// A stated change compared to another period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<StatedChange>,
+    /// The recipients named instead of (or beside) a count.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named: Vec<String>,
+    /// "thêm": on top of an unstated base, never a total.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub additional: bool,
+    /// The higher body that gave the award.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub awarded_by: Option<AwardedBy>,
 }
+}
+
+impl FigureV2 {
+    /// The count: the value when it is a count, otherwise the number of
+    /// recipients named; `None` for other value types.
+    ///
+    /// ```
+    /// let f: danvan::FigureV2 = serde_json::from_str(r#"{"indicator": "contest_prizes", "unit": "66",
+    ///     "actor": "party_committees", "named": ["Đội A (synthetic)", "Đội B (synthetic)"]}"#).unwrap();
+    /// assert_eq!(f.count(), Some(danvan::Interval::exact(2)));
+    /// ```
+    #[must_use]
+    pub fn count(&self) -> Option<Interval<u64>> {
+        match &self.value {
+            Some(FigureValue::Count(r)) => Some(r.interval()),
+            Some(_) => None,
+            None if self.named.is_empty() => None,
+            None => Some(Interval::exact(
+                u64::try_from(self.named.len()).unwrap_or(u64::MAX),
+            )),
+        }
+    }
+
+    /// The amount, normalised (nghìn, triệu, tỷ applied), as an interval
+    /// by its word; `None` when the value is not an amount.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Measure::interval`](crate::Measure::interval).
+    ///
+    /// ```
+    /// let f: danvan::FigureV2 = serde_json::from_str(r#"{"indicator": "funds_raised", "unit": "30",
+    ///     "actor": "front", "value": {"amount": "1.7", "scale": "tỷ", "unit": "đồng", "qualifier": "at_least"}}"#).unwrap();
+    /// let i = f.amount()?.expect("an amount");
+    /// assert_eq!(i.low().get(), rust_decimal::Decimal::from(1_700_000_000u64));
+    /// assert_eq!(i.high(), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn amount(&self) -> Result<Option<Interval<Amount>>, Error> {
+        match &self.value {
+            Some(FigureValue::Amount(a)) => a.normalised().interval().map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// The one-figure shape rules: a value, names or a `times` change; a
+    /// `times` change has a factor and no value; a stated count equals the
+    /// names.
+    fn check_shape(&self) -> Result<(), Error> {
+        let shape = |why| Err(ErrorKind::FigureShape { why }.into());
+        let times = self
+            .change
+            .as_ref()
+            .filter(|c| c.direction == ChangeDirection::Times);
+        if let Some(c) = times {
+            if c.factor.is_none() {
+                return shape("a \"times\" change needs its factor");
+            }
+            if self.value.is_some() {
+                return shape("a \"times\" change states its factor, not a value");
+            }
+        } else if self.change.as_ref().is_some_and(|c| c.factor.is_some()) {
+            return shape("only a \"times\" change has a factor");
+        }
+        if self.value.is_none() && self.named.is_empty() && times.is_none() {
+            return shape("it has no value and names no recipients");
+        }
+        if self
+            .awarded_by
+            .as_ref()
+            .is_some_and(|a| a.unit.is_none() && a.level.is_none() && a.actor.is_none())
+        {
+            return shape("awarded_by names no unit, level or actor");
+        }
+        if self.named.is_empty() {
+            return Ok(());
+        }
+        let named = u64::try_from(self.named.len()).unwrap_or(u64::MAX);
+        match &self.value {
+            None => Ok(()),
+            Some(FigureValue::Count(r)) if r.interval().contains(named) => Ok(()),
+            Some(v) => Err(ErrorKind::NamedCountMismatch {
+                stated: v.to_string().as_str().into(),
+                named,
+            }
+            .into()),
+        }
+    }
 }
 
 crate::wire::wire_struct! {
@@ -416,6 +574,9 @@ impl DatasetV2 {
             .into());
         }
         dataset.check_ids()?;
+        for f in &dataset.figures {
+            f.check_shape()?;
+        }
         Ok(dataset)
     }
 
@@ -472,11 +633,15 @@ impl DatasetV2 {
                 id: None,
                 indicator: f.indicator,
                 unit: f.unit,
-                period: f.period,
+                period: f.period.map(FigurePeriod::Dates),
                 actor: f.actors,
                 dims: BTreeMap::new(),
                 value,
                 parts,
+                change: None,
+                named: Vec::new(),
+                additional: false,
+                awarded_by: None,
             });
         }
         Ok(DatasetV2 {
@@ -677,6 +842,130 @@ impl DatasetV2 {
             }
         }
         out
+    }
+
+    /// The dimensions of this dataset: the built-ins and its `dimensions`.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`Dimensions::new`].
+    ///
+    /// ```
+    /// let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2022)?))?;
+    /// assert_eq!(d.dimensions()?.mode(&"recipient".parse()?), Some(danvan::DimensionMode::Additive));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn dimensions(&self) -> Result<Dimensions, Error> {
+        Dimensions::new(&self.dimensions)
+    }
+
+    /// The dates a figure covers: its own period, or the dataset's when it
+    /// names none; `None` when the report does not say when.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`FigurePeriod::resolve`] (a span "until now" in a
+    /// dataset without `as_of`).
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2021-01-01", "end": "2021-12-31"},
+    ///     "as_of": "2021-10-01",
+    ///     "figures": [{"indicator": "documents", "unit": "30", "actor": "government", "value": 2,
+    ///                  "period": {"since": "2011-01-01"}}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let p = d.figure_period(&d.figures[0])?.expect("a known period");
+    /// assert_eq!(p.to_string(), "2011-01-01/2021-10-01");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn figure_period(&self, f: &FigureV2) -> Result<Option<Period>, Error> {
+        match &f.period {
+            None => Ok(Some(self.period)),
+            Some(p) => p.resolve(self.as_of),
+        }
+    }
+
+    /// The key of a figure of this dataset ([`FigureKey`]).
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2023-01-01", "end": "2023-12-31"},
+    ///     "figures": [{"indicator": "commended", "unit": "30", "actor": "party_committees", "value": 8,
+    ///                  "dims": {"recipient": "collective"}},
+    ///                 {"indicator": "commended", "unit": "30", "actor": "party_committees", "value": 8,
+    ///                  "dims": {"recipient": "individual"}}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// assert_ne!(d.key_of(&d.figures[0]), d.key_of(&d.figures[1]));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn key_of(&self, f: &FigureV2) -> FigureKey {
+        let mut actor = f.actor.clone();
+        actor.sort_unstable();
+        actor.dedup();
+        FigureKey {
+            indicator: f.indicator.clone(),
+            unit: f.unit,
+            period: f.period.unwrap_or(FigurePeriod::Dates(self.period)),
+            actor,
+            dims: f.dims.clone(),
+            change: f.change.clone(),
+            additional: f.additional,
+            awarded_by: f.awarded_by.clone(),
+        }
+    }
+
+    /// The dataset's records as a v1 [`Dataset`] (units of the current era,
+    /// the period, the record arrays and the plan; no figures and no
+    /// indicators, which records do not use): what the v1 record rules and [`Totals`](crate::Totals) read.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnitEntryInvalid`] for a unit without name in a dataset
+    /// without root (a rooted dataset's code-only ancestors stand in with
+    /// their code as name, as in [`DatasetV2::hierarchy`]).
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2022-01-01", "end": "2022-12-31"},
+    ///     "units": [{"code": "30", "name": "Tỉnh Hải Dương"}],
+    ///     "documents": [{"unit": "30", "date": "2022-05-01", "actor": "party_committees", "kind": "leadership"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let v1 = d.records_v1()?;
+    /// assert_eq!((v1.units.len(), v1.documents.len(), v1.figures.len()), (1, 1, 0));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn records_v1(&self) -> Result<Dataset, Error> {
+        let mut d = Dataset::new(self.period);
+        d.title.clone_from(&self.title);
+        d.units_file.clone_from(&self.units_file);
+        for u in self.units.iter().filter(|u| u.era.is_none()) {
+            let name = match (&u.name, self.root) {
+                (Some(n), _) => n.clone(),
+                (None, Some(_)) => u.code.to_string(),
+                (None, None) => {
+                    return Err(ErrorKind::UnitEntryInvalid {
+                        code: u.code.to_string().as_str().into(),
+                        why: "a unit named by code only is an ancestor of the dataset's root, and the dataset has no root",
+                    }
+                    .into())
+                }
+            };
+            d.units.push(
+                Unit::new(u.code, name)
+                    .with_parent(u.parent)
+                    .with_validity(u.valid_from, u.valid_to),
+            );
+        }
+        d.blocks.clone_from(&self.blocks);
+        d.teams.clone_from(&self.teams);
+        d.models.clone_from(&self.models);
+        d.conferences.clone_from(&self.conferences);
+        d.documents.clone_from(&self.documents);
+        d.inspections.clone_from(&self.inspections);
+        d.dialogues.clone_from(&self.dialogues);
+        d.receptions.clone_from(&self.receptions);
+        d.clearances.clone_from(&self.clearances);
+        d.awards.clone_from(&self.awards);
+        d.plan.clone_from(&self.plan);
+        Ok(d)
     }
 
     /// Figure ids unique; relations well formed, unique, naming figure ids.

@@ -79,7 +79,7 @@
 //! |---|---|---|
 //! | errors | `error/` | the one error table: each kind's code, severity, English and Vietnamese text; imports nothing of the crate |
 //! | wire | `wire`, `limits` | the objects-only rule of the wire language (`objects_only!`, `wire_struct!`), reading a JSON document (`read_json`) and the mapping of the JSON reader's errors; the reading limits; they import only `error` |
-//! | value types | `quantity`, `interval`, `value`, `period`, `unit/`, `lookup`, `actor`, `indicator`, `catalogue` | counts and intervals, the v2 value types (amount with scale and unit, rate, ratio, duration: [`FigureValue`]), periods, unit codes and the [`Hierarchy`], lookups in it, actors, the indicators and the v2 [`Catalogue`] (its file `danvan/catalogue/v1`) |
+//! | value types | `quantity`, `interval`, `value`, `period`, `unit/`, `lookup`, `actor`, `indicator`, `catalogue`, `dimension` | counts and intervals, the v2 value types (amount with scale and unit, rate, ratio, duration: [`FigureValue`]), periods (and a v2 figure's [`FigurePeriod`]: to a date, until the dataset's as-of date, unknown), the dimensions of v2 figures ([`Dimensions`]), unit codes and the [`Hierarchy`], lookups in it, actors, the indicators and the v2 [`Catalogue`] (its file `danvan/catalogue/v1`) |
 //! | notation | `notation` | reading and writing Vietnamese numbers and dates (`1.229`, `hơn 6.800`, `98,5%`, `02/02/2023`); value types do not import it |
 //! | records | `record/` | one file per kind: its struct, its one-record rules and what it adds to totals; [`RecordKind`], the one table of kinds; the rule set; the index the roll-up reads |
 //! | the document | `dataset`, `dataset_v2`, `plan`, `csv_io`, `schema` | [`Dataset`] and its reader, the v2 envelope [`DatasetV2`] (reads v2 and upgrades v1), the work plan, figures as CSV (feature `csv`), the JSON Schema (feature `schema`) |
@@ -416,6 +416,7 @@ mod aggregate;
 mod catalogue;
 mod dataset;
 mod dataset_v2;
+mod dimension;
 mod error;
 mod indicator;
 mod interval;
@@ -446,9 +447,10 @@ pub use catalogue::{
 };
 pub use dataset::{Dataset, Schema};
 pub use dataset_v2::{
-    Breakdown, DatasetV2, DimensionDecl, DimensionMode, FigureV2, PartV2, RelationDecl, SchemaV2,
-    UnitEntry,
+    AwardedBy, Breakdown, ChangeDirection, DatasetV2, FigureKey, FigureV2, PartV2, RelationDecl,
+    SchemaV2, StatedChange, UnitEntry,
 };
+pub use dimension::{BuiltinDimension, DimensionDecl, DimensionMode, Dimensions};
 pub use error::{Code, Error, ErrorKind, Excerpt};
 pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
 pub use interval::{Amount, Difference, Interval, Magnitude, RatioBounds, Tone};

@@ -1653,3 +1653,158 @@ mod tests {
         }
     }
 }
+
+/// The period of a v2 figure, as reports state it (issue 15).
+///
+/// On the wire: a [`Period`] (`{"start", "end"}`); a year or span "tính
+/// đến" a date (`{"start", "to_date"}`, "năm 2025 (tính đến ngày 15/11)");
+/// a cumulative span "từ năm X đến nay" (`{"since"}`), which ends at the
+/// dataset's `as_of` date (the crate has no clock); or `"unknown"`, an event
+/// whose date the report does not state.
+///
+/// ```
+/// use danvan::FigurePeriod;
+/// use chrono::NaiveDate;
+///
+/// let p: FigurePeriod = serde_json::from_str(r#"{"since": "2011-01-01"}"#).unwrap();
+/// let as_of = NaiveDate::from_ymd_opt(2021, 10, 1);
+/// assert_eq!(p.resolve(as_of)?.map(|p| p.to_string()), Some("2011-01-01/2021-10-01".to_string()));
+/// assert_eq!(p.resolve(None).unwrap_err().code(), "DV175");
+/// let u: FigurePeriod = serde_json::from_str(r#""unknown""#).unwrap();
+/// assert_eq!(u.resolve(as_of)?, None);
+/// assert!(serde_json::from_str::<FigurePeriod>(r#"{"since": "2011-01-01", "end": "2012-01-01"}"#).is_err());
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum FigurePeriod {
+    /// From a date to a date.
+    Dates(Period),
+    /// From `start` up to and including `to_date` ("tính đến ngày …").
+    ToDate {
+        /// The first day.
+        start: NaiveDate,
+        /// The day the figure is counted to.
+        to_date: NaiveDate,
+    },
+    /// From `start` to the dataset's `as_of` date ("đến nay").
+    Since {
+        /// The first day.
+        start: NaiveDate,
+    },
+    /// The report does not say when.
+    Unknown,
+}
+
+impl FigurePeriod {
+    /// The dates it covers: `None` for [`FigurePeriod::Unknown`].
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::AsOfMissing`] for a span "until now" without `as_of`;
+    /// [`ErrorKind::PeriodReversed`] when it would end before it starts.
+    ///
+    /// ```
+    /// let p: danvan::FigurePeriod = serde_json::from_str(r#"{"start": "2025-01-01", "to_date": "2025-11-15"}"#).unwrap();
+    /// assert_eq!(p.resolve(None)?.map(|p| p.days()), Some(319));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn resolve(&self, as_of: Option<NaiveDate>) -> Result<Option<Period>, Error> {
+        match *self {
+            FigurePeriod::Dates(p) => Ok(Some(p)),
+            FigurePeriod::ToDate { start, to_date } => Period::new(start, to_date).map(Some),
+            FigurePeriod::Since { start } => {
+                let end = as_of.ok_or(ErrorKind::AsOfMissing { start })?;
+                Period::new(start, end).map(Some)
+            }
+            FigurePeriod::Unknown => Ok(None),
+        }
+    }
+}
+
+impl From<Period> for FigurePeriod {
+    fn from(p: Period) -> FigurePeriod {
+        FigurePeriod::Dates(p)
+    }
+}
+
+/// The object shapes of a [`FigurePeriod`] (the string `"unknown"` aside).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigurePeriodWire {
+    #[serde(default, deserialize_with = "date_serde::option")]
+    start: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "date_serde::option")]
+    end: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "date_serde::option")]
+    to_date: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "date_serde::option")]
+    since: Option<NaiveDate>,
+}
+
+impl serde::Serialize for FigurePeriod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            FigurePeriod::Dates(p) => p.serialize(serializer),
+            FigurePeriod::ToDate { start, to_date } => {
+                let mut m = serializer.serialize_map(Some(2))?;
+                m.serialize_entry("start", &start.format("%Y-%m-%d").to_string())?;
+                m.serialize_entry("to_date", &to_date.format("%Y-%m-%d").to_string())?;
+                m.end()
+            }
+            FigurePeriod::Since { start } => {
+                let mut m = serializer.serialize_map(Some(1))?;
+                m.serialize_entry("since", &start.format("%Y-%m-%d").to_string())?;
+                m.end()
+            }
+            FigurePeriod::Unknown => serializer.serialize_str("unknown"),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FigurePeriod {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<FigurePeriod, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FigurePeriod;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a period {\"start\", \"end\"}, {\"start\", \"to_date\"}, {\"since\"} or \"unknown\"")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FigurePeriod, E> {
+                if v == "unknown" {
+                    Ok(FigurePeriod::Unknown)
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Str(v), &self))
+                }
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<FigurePeriod, A::Error> {
+                use serde::de::Error as _;
+                let w = <FigurePeriodWire as serde::Deserialize>::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                let shape = || {
+                    A::Error::custom("a period is {\"start\", \"end\"}, {\"start\", \"to_date\"} or {\"since\"}, with no other key")
+                };
+                match (w.start, w.end, w.to_date, w.since) {
+                    (Some(start), Some(end), None, None) => Period::new(start, end)
+                        .map(FigurePeriod::Dates)
+                        .map_err(A::Error::custom),
+                    (Some(start), None, Some(to_date), None) => {
+                        Period::new(start, to_date).map_err(A::Error::custom)?;
+                        Ok(FigurePeriod::ToDate { start, to_date })
+                    }
+                    (None, None, None, Some(start)) => Ok(FigurePeriod::Since { start }),
+                    _ => Err(shape()),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

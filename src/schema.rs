@@ -404,6 +404,34 @@ impl JsonSchema for Period {
     }
 }
 
+impl JsonSchema for crate::FigurePeriod {
+    names!("FigurePeriod");
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let period = generator.subschema_for::<Period>();
+        let date = json_schema!({"type": "string", "format": "date", "pattern": DATE_PATTERN});
+        json_schema!({
+            "description": "The period of a v2 figure: dates {start, end}; {start, to_date} (counted up to a date); {since} (until the dataset's as_of date); or \"unknown\" (the report does not say when).",
+            "oneOf": [
+                period,
+                {
+                    "type": "object",
+                    "properties": {"start": date, "to_date": date},
+                    "required": ["start", "to_date"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "properties": {"since": date},
+                    "required": ["since"],
+                    "additionalProperties": false
+                },
+                {"const": "unknown"}
+            ]
+        })
+    }
+}
+
 impl JsonSchema for UnitCode {
     names!("UnitCode");
 

@@ -56,6 +56,35 @@ mod decimal_text {
     }
 }
 
+/// Serde for an optional decimal written as a string; it must be positive
+/// (a factor "gấp K lần").
+pub(crate) mod decimal_text_opt {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    // serde's `with` passes `&Option<Decimal>`.
+    #[allow(clippy::ref_option)]
+    pub(crate) fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        let text = String::deserialize(d)?;
+        let v = super::parse_decimal(&text).map_err(serde::de::Error::custom)?;
+        if v <= Decimal::ZERO {
+            return Err(serde::de::Error::custom(format!(
+                "a factor must be above 0, not {text:?}"
+            )));
+        }
+        Ok(Some(v))
+    }
+}
+
 fn is_exact(q: &Qualifier) -> bool {
     *q == Qualifier::Exact
 }

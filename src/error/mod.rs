@@ -576,7 +576,7 @@ mod tests {
             ),
             (
                 ErrorKind::InvalidActor { input: "party".into() },
-                "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other",
+                "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads",
             ),
             (
                 ErrorKind::InvalidRecordId { input: "".into() },
@@ -810,6 +810,11 @@ mod tests {
             (ErrorKind::UnknownFigureId { relation: "r1".into(), figure: "f9".into() }, "relation \"r1\" names figure \"f9\", which the dataset does not have"),
             (ErrorKind::RelationShape { relation: "r1".into() }, "relation \"r1\" is not one of: sum_of with equals, at_most with of, equal (two or more ids)"),
             (ErrorKind::NotUpgradable { index: 2, why: "both a count and an amount" }, "figures[2] cannot be upgraded to v2: both a count and an amount"),
+            (ErrorKind::UnknownDimension { dimension: "colour".into(), why: "it is declared twice" }, "dimension \"colour\": it is declared twice"),
+            (ErrorKind::UnknownDimensionValue { dimension: "recipient".into(), value: "family".into(), expected: "collective, individual, both".into() }, "dimension \"recipient\" has no value \"family\"; expected one of: collective, individual, both"),
+            (ErrorKind::AsOfMissing { start: chrono::NaiveDate::from_ymd_opt(2011, 1, 1).unwrap() }, "a figure's period runs \"until now\" from 2011-01-01, and the dataset has no as_of date saying when now is"),
+            (ErrorKind::NamedCountMismatch { stated: "3".into(), named: 2 }, "figure states 3 but names 2 recipients"),
+            (ErrorKind::FigureShape { why: "it has no value and names no recipients" }, "figure is malformed: it has no value and names no recipients"),
         ]
     }
 
@@ -944,6 +949,11 @@ mod tests {
             ("UnknownFigureId", "DV170"),
             ("RelationShape", "DV171"),
             ("NotUpgradable", "DV172"),
+            ("UnknownDimension", "DV173"),
+            ("UnknownDimensionValue", "DV174"),
+            ("AsOfMissing", "DV175"),
+            ("NamedCountMismatch", "DV176"),
+            ("FigureShape", "DV177"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

@@ -574,7 +574,7 @@ error_table! {
         "dòng {line}, cột {column}: không được dùng mảng ở đây; cần một đối tượng có tên trường"
     );
     /// Text is not one of the actors' wire names.
-    #[error("unknown actor {input:?}: expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other")]
+    #[error("unknown actor {input:?}: expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads")]
     InvalidActor {
         /// The text as given.
         input: Excerpt,
@@ -1498,4 +1498,47 @@ error_table! {
         why: &'static str,
     } = "DV172", Error,
     vi { index, .. } => format!("số liệu figures[{index}] không chuyển được sang dạng v2: có cả số đếm và số tiền");
+    /// A dimension neither built in nor declared, or declared wrongly.
+    #[error("dimension {dimension:?}: {why}")]
+    UnknownDimension {
+        /// The dimension's id.
+        dimension: Excerpt,
+        /// Why it is refused.
+        why: &'static str,
+    } = "DV173", Error,
+    vi { dimension, .. } => format!("chiều phân loại {} không có hoặc khai báo không hợp lệ", quoted_vi(dimension));
+    /// A dimension value the dimension does not have.
+    #[error("dimension {dimension:?} has no value {value:?}; expected one of: {expected}")]
+    UnknownDimensionValue {
+        /// The dimension's id.
+        dimension: Excerpt,
+        /// The value given.
+        value: Excerpt,
+        /// Its values.
+        expected: Excerpt,
+    } = "DV174", Error,
+    vi { dimension, value, expected } => format!("chiều phân loại {} không có giá trị {}; các giá trị: {}", quoted_vi(dimension), quoted_vi(value), expected.as_str());
+    /// A figure "until now" in a dataset that does not say when "now" is.
+    #[error("a figure's period runs \"until now\" from {start}, and the dataset has no as_of date saying when now is")]
+    AsOfMissing {
+        /// Where the period starts.
+        start: chrono::NaiveDate,
+    } = "DV175", Error,
+    vi { start } => format!("số liệu tính từ {} đến nay nhưng bộ số liệu không có ngày chốt số liệu (as_of)", start.format("%d/%m/%Y"));
+    /// A stated count that is not the number of the recipients named.
+    #[error("figure states {stated} but names {named} recipients")]
+    NamedCountMismatch {
+        /// The count stated.
+        stated: Excerpt,
+        /// How many are named.
+        named: u64,
+    } = "DV176", Error,
+    vi { stated, named } => format!("số liệu ghi {} nhưng liệt kê {named} tên", stated.as_str());
+    /// A figure without value, names or change factor; or a change of the wrong shape.
+    #[error("figure is malformed: {why}")]
+    FigureShape {
+        /// What is wrong.
+        why: &'static str,
+    } = "DV177", Error,
+    vi { .. } => "số liệu không đúng dạng: cần giá trị, danh sách tên, hoặc (với \"gấp … lần\") hệ số mà không có giá trị".to_string();
 }

@@ -5,6 +5,7 @@ mod amounts;
 mod annual_report;
 mod arithmetic;
 mod bad_inputs;
+mod corpus;
 mod crosswalk;
 #[cfg(feature = "csv")]
 mod csv;

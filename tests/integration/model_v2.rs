@@ -101,7 +101,7 @@ fn every_v1_fixture_upgrades_without_loss() {
         for (f1, f2) in v1.figures.iter().zip(&up.figures) {
             assert_eq!(f1.indicator, f2.indicator);
             assert_eq!(f1.unit, f2.unit);
-            assert_eq!(f1.period, f2.period);
+            assert_eq!(f1.period.map(danvan::FigurePeriod::Dates), f2.period);
             assert_eq!(f1.actors, f2.actor);
             match (&f1.value, &f1.amount, &f2.value) {
                 (Some(v), None, Some(FigureValue::Count(w))) => assert_eq!(v, w),
@@ -247,5 +247,225 @@ fn v2_errors_are_the_v2_readers() {
         let err = DatasetV2::from_json(doc.as_bytes()).unwrap_err();
         let text = err.to_string();
         assert!(!text.contains("danvan/dataset/v1"), "{text}");
+    }
+}
+
+/// The v2 fields of issue 15 steps (c)–(e) as read: period forms, changes,
+/// named recipients, "additional", awarded-by, actor sets, dimensions.
+/// Units and figures are synthetic.
+mod v2_fields {
+    use danvan::{ChangeDirection, DatasetV2, FigurePeriod, Interval};
+
+    fn doc(figures: &str, extra: &str) -> String {
+        format!(
+            r#"{{"schema": "danvan/dataset/v2", "period": {{"start": "2023-01-01", "end": "2023-12-31"}}{extra},
+                "figures": [{figures}]}}"#
+        )
+    }
+
+    fn read(figures: &str, extra: &str) -> Result<DatasetV2, danvan::Error> {
+        DatasetV2::from_json(doc(figures, extra).as_bytes())
+    }
+
+    #[test]
+    fn period_forms_read_resolve_and_round_trip() {
+        let d = read(
+            r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 1,
+                "period": {"start": "2025-01-01", "to_date": "2025-11-15"}},
+               {"indicator": "documents", "unit": "30", "actor": "government", "value": 2,
+                "period": {"since": "2011-01-01"}},
+               {"indicator": "documents", "unit": "30", "actor": "government", "value": 3,
+                "period": "unknown"},
+               {"indicator": "documents", "unit": "30", "actor": "government", "value": 4}"#,
+            r#", "as_of": "2025-11-15""#,
+        )
+        .unwrap();
+        let periods: Vec<Option<String>> = d
+            .figures
+            .iter()
+            .map(|f| d.figure_period(f).unwrap().map(|p| p.to_string()))
+            .collect();
+        assert_eq!(
+            periods,
+            [
+                Some("2025-01-01/2025-11-15".to_string()),
+                Some("2011-01-01/2025-11-15".to_string()),
+                None,
+                Some("2023".to_string()),
+            ]
+        );
+        assert_eq!(d.figures[2].period, Some(FigurePeriod::Unknown));
+        let again = DatasetV2::from_json(d.to_json().as_bytes()).unwrap();
+        assert_eq!(again, d);
+    }
+
+    #[test]
+    fn since_without_as_of_is_dv175_and_bad_period_shapes_are_refused() {
+        let d = read(
+            r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 2,
+                "period": {"since": "2011-01-01"}}"#,
+            "",
+        )
+        .unwrap();
+        assert_eq!(d.figure_period(&d.figures[0]).unwrap_err().code(), "DV175");
+        for bad in [
+            r#"{"start": "2011-01-01"}"#,
+            r#"{"since": "2011-01-01", "end": "2012-01-01"}"#,
+            r#"{"start": "2012-01-01", "to_date": "2011-01-01"}"#,
+            r#""sometime""#,
+            r#"{"start": "2011-01-01", "end": "2011-12-31", "to_date": "2011-06-30"}"#,
+        ] {
+            let f = format!(
+                r#"{{"indicator": "documents", "unit": "30", "actor": "government", "value": 2, "period": {bad}}}"#
+            );
+            let err = read(&f, "").unwrap_err();
+            assert_eq!(err.code(), "DV050", "{bad}: {err}");
+            assert!(err.to_string().contains("period"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn changes_named_additional_awarded_by() {
+        let d = read(
+            r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 12,
+                "change": {"direction": "increase", "compared_to": {"start": "2022-01-01", "end": "2022-12-31"}}},
+               {"indicator": "documents", "unit": "30", "actor": "government",
+                "change": {"direction": "times", "factor": "1.5", "compared_to": {"start": "2022-01-01", "end": "2022-12-31"}}},
+               {"indicator": "contest_prizes", "unit": "30", "actor": "party_committees",
+                "dims": {"prize_rank": "first"}, "named": ["Đội A (synthetic)"]},
+               {"indicator": "houses_built", "unit": "30", "actor": "front", "value": 3, "additional": true},
+               {"indicator": "commended", "unit": "301", "actor": "party_committees", "value": 12,
+                "awarded_by": {"unit": "30", "actor": "party_committees"}}"#,
+            "",
+        )
+        .unwrap();
+        let f = &d.figures;
+        assert_eq!(
+            f[0].change.as_ref().map(|c| c.direction),
+            Some(ChangeDirection::Increase)
+        );
+        assert_eq!(f[1].value, None);
+        assert_eq!(f[2].count(), Some(Interval::exact(1)));
+        assert!(f[3].additional);
+        assert_eq!(
+            f[4].awarded_by
+                .as_ref()
+                .and_then(|a| a.unit)
+                .map(|u| u.to_string()),
+            Some("30".to_string())
+        );
+        // Each is its own key.
+        let keys: std::collections::HashSet<_> = f.iter().map(|x| d.key_of(x)).collect();
+        assert_eq!(keys.len(), f.len());
+        assert_eq!(DatasetV2::from_json(d.to_json().as_bytes()).unwrap(), d);
+    }
+
+    #[test]
+    fn malformed_figures_are_refused_with_dv176_and_dv177() {
+        let cases = [
+            (
+                r#"{"indicator": "documents", "unit": "30", "actor": "government"}"#,
+                "DV177",
+            ),
+            (
+                r#"{"indicator": "documents", "unit": "30", "actor": "government",
+                    "change": {"direction": "times", "compared_to": {"start": "2022-01-01", "end": "2022-12-31"}}}"#,
+                "DV177",
+            ),
+            (
+                r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 3,
+                    "change": {"direction": "times", "factor": "2", "compared_to": {"start": "2022-01-01", "end": "2022-12-31"}}}"#,
+                "DV177",
+            ),
+            (
+                r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 3,
+                    "change": {"direction": "increase", "factor": "2", "compared_to": {"start": "2022-01-01", "end": "2022-12-31"}}}"#,
+                "DV177",
+            ),
+            (
+                r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 3, "awarded_by": {}}"#,
+                "DV177",
+            ),
+            (
+                r#"{"indicator": "contest_prizes", "unit": "30", "actor": "government", "value": 3,
+                    "named": ["A (synthetic)", "B (synthetic)"]}"#,
+                "DV176",
+            ),
+        ];
+        for (f, code) in cases {
+            let err = read(f, "").unwrap_err();
+            assert_eq!(err.code(), code, "{f}: {err}");
+        }
+        // A factor of zero or below is a reading error, not a silent figure.
+        let zero = r#"{"indicator": "documents", "unit": "30", "actor": "government",
+            "change": {"direction": "times", "factor": "0", "compared_to": {"start": "2022-01-01", "end": "2022-12-31"}}}"#;
+        assert!(read(zero, "").unwrap_err().to_string().contains("factor"));
+        // A named count within a stated bound is consistent.
+        let ok = r#"{"indicator": "contest_prizes", "unit": "30", "actor": "government",
+            "value": {"at_least": 2}, "named": ["A (synthetic)", "B (synthetic)", "C (synthetic)"]}"#;
+        assert!(read(ok, "").is_ok());
+    }
+
+    #[test]
+    fn actor_sets_are_sorted_in_the_key_and_new_actors_read() {
+        let d = read(
+            r#"{"indicator": "documents", "unit": "30", "actor": ["government_heads", "party_committee_heads"], "value": 1},
+               {"indicator": "documents", "unit": "30", "actor": ["party_committee_heads", "government_heads"], "value": 1},
+               {"indicator": "documents", "unit": "30", "actor": "womens_union", "value": 1}"#,
+            "",
+        )
+        .unwrap();
+        assert_eq!(d.key_of(&d.figures[0]), d.key_of(&d.figures[1]));
+        assert_eq!(d.figures[2].actor, [danvan::Actor::WomensUnion]);
+    }
+
+    #[test]
+    fn dimensions_of_the_dataset() {
+        let d = read(
+            r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 1}"#,
+            r#", "dimensions": [{"id": "house_work", "values": ["new", "repaired"]},
+                               {"id": "target_group", "values": ["religious"]}]"#,
+        )
+        .unwrap();
+        let dims = d.dimensions().unwrap();
+        dims.check(&"house_work".parse().unwrap(), &"repaired".parse().unwrap())
+            .unwrap();
+        dims.check(
+            &"target_group".parse().unwrap(),
+            &"religious".parse().unwrap(),
+        )
+        .unwrap();
+        dims.check(
+            &"award_form".parse().unwrap(),
+            &"bang_khen".parse().unwrap(),
+        )
+        .unwrap();
+        let e = dims
+            .check(
+                &"award_form".parse().unwrap(),
+                &"cong_nhan".parse().unwrap(),
+            )
+            .unwrap_err();
+        assert_eq!(e.code(), "DV174");
+        assert!(e.to_string().contains("bang_khen"), "{e}");
+        let twice = read(
+            r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 1}"#,
+            r#", "dimensions": [{"id": "x", "values": ["a"]}, {"id": "x", "values": ["b"]}]"#,
+        )
+        .unwrap();
+        assert_eq!(twice.dimensions().unwrap_err().code(), "DV173");
+    }
+
+    #[test]
+    fn records_v1_carries_the_records_and_the_rooted_ancestors() {
+        let json = r#"{"schema": "danvan/dataset/v2", "root": "816",
+            "period": {"start": "2025-01-01", "end": "2025-12-31"},
+            "units": [{"code": "89"}, {"code": "816", "name": "Huyện X (synthetic)", "parent": "89"}],
+            "documents": [{"unit": "816", "date": "2025-05-01", "actor": "party_committees", "kind": "leadership"}]}"#;
+        let d = DatasetV2::from_json(json.as_bytes()).unwrap();
+        let v1 = d.records_v1().unwrap();
+        assert_eq!(v1.units.len(), 2);
+        assert_eq!(v1.documents, d.documents);
+        assert!(danvan::check(v1).is_ok());
     }
 }
