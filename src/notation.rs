@@ -336,6 +336,8 @@ fn count_token(toks: &[&str], input: &str, expected: &'static str) -> Result<Cou
 /// - [`ErrorKind::RangeReversed`] (DV132) for `từ 9 đến 5`;
 /// - [`ErrorKind::NotAValue`] (DV133) for a `từ … đến …` whose ends are not
 ///   numbers, such as the period `từ năm 2011 đến năm 2021`;
+/// - [`ErrorKind::AmountRangeNotCount`] (DV135) for a range of amounts,
+///   `từ 2 đến 3 triệu`, where a count is expected;
 /// - [`ErrorKind::InvalidNumber`] quoting the input for anything else malformed.
 ///
 /// ```
@@ -347,6 +349,7 @@ fn count_token(toks: &[&str], input: &str, expected: &'static str) -> Result<Cou
 /// assert_eq!(notation::parse_reported("13.360")?, Reported::exact(Count::new(13360)));
 /// assert_eq!(notation::parse_reported("độ 500").unwrap_err().code(), "DV131");
 /// assert_eq!(notation::parse_reported("từ năm 2011 đến năm 2021").unwrap_err().code(), "DV133");
+/// assert_eq!(notation::parse_reported("từ 2 đến 3 triệu").unwrap_err().code(), "DV135");
 /// # Ok::<(), danvan::Error>(())
 /// ```
 pub fn parse_reported(s: &str) -> Result<Reported, Error> {
@@ -358,11 +361,16 @@ pub fn parse_reported(s: &str) -> Result<Reported, Error> {
             _ => false,
         };
         if !one(&h.from) || !one(&h.rest) {
+            // Two amounts ("từ 2 đến 3 triệu") are a range of amounts, not a period.
+            if range_from_tokens(&h.from, &h.rest).is_some() && amount_tokens(&h.rest).is_some() {
+                return Err(ErrorKind::AmountRangeNotCount { input: s.into() }.into());
+            }
             return Err(not_a_value(s));
         }
         let a = count_token(&h.from, s, REPORTED_EXPECTED)?;
         let b = count_token(&h.rest, s, REPORTED_EXPECTED)?;
-        return Reported::range(a, b).map_err(|_| reversed(s, &count(a), &count(b)));
+        return Reported::range(a, b)
+            .map_err(|_| reversed(s, &h.from.join(" "), &h.rest.join(" ")));
     }
     Reported::worded(h.word, count_token(&h.rest, s, REPORTED_EXPECTED)?)
 }
@@ -426,6 +434,10 @@ fn measure_tokens(toks: &[&str]) -> Option<(Decimal, String)> {
 /// assert_eq!(amount, Decimal::from(6_300_000_000u64));
 /// assert_eq!(notation::parse_amount("8,9")?.2, Decimal::new(89, 1));
 /// assert_eq!(notation::parse_amount("từ 2 đến 3 triệu")?.1, Some(Decimal::from(2_000_000)));
+/// // A reversed range names the ends as written.
+/// let err = notation::parse_amount("từ 3 đến 2 triệu").unwrap_err();
+/// assert_eq!(err.code(), "DV132");
+/// assert!(err.to_string().contains("from 3 to 2 triệu"), "{err}");
 /// # Ok::<(), danvan::Error>(())
 /// ```
 pub fn parse_amount(s: &str) -> Result<(Word, Option<Decimal>, Decimal), Error> {
@@ -436,7 +448,8 @@ pub fn parse_amount(s: &str) -> Result<(Word, Option<Decimal>, Decimal), Error> 
             .zip(amount_tokens(&h.rest))
             .ok_or_else(|| not_a_value(s))?;
         if a > b {
-            return Err(reversed(s, &decimal(a), &decimal(b)));
+            // The ends as written ("3" and "2 triệu"), not the scaled numbers.
+            return Err(reversed(s, &h.from.join(" "), &h.rest.join(" ")));
         }
         return Ok((Word::Range, Some(a), b));
     }
@@ -477,7 +490,7 @@ pub fn parse_measure(s: &str) -> Result<Measure, Error> {
             .zip(measure_tokens(&h.rest))
             .ok_or_else(|| not_a_value(s))?;
         if a > b {
-            return Err(reversed(s, &decimal(a), &decimal(b)));
+            return Err(reversed(s, &h.from.join(" "), &h.rest.join(" ")));
         }
         return Measure::range(a, b, unit.parse::<UnitWord>()?);
     }
@@ -1310,6 +1323,21 @@ mod number_tests {
         assert_eq!(err.to_string(), "range \"từ 1.500 đến 120\" runs backwards: from 1.500 to 120; write the smaller number first");
         assert_eq!(parse_reported("từ 5 đến 5").unwrap().bounds(), (5, Some(5)));
         assert_eq!(parse_amount("từ 3 đến 2,5").unwrap_err().code(), "DV132");
+        // Review of issue 14: an amount range read as a count is an amount
+        // range (DV135), not a period (DV133).
+        for text in ["từ 2 đến 3 triệu", "từ 2,5 đến 3", "Từ 1 tỷ đến 2 tỷ"] {
+            let err = parse_reported(text).unwrap_err();
+            assert_eq!(err.code(), "DV135", "{text:?}");
+            assert!(err.to_string().contains("range of amounts"), "{err}");
+        }
+        // A reversed amount range names the ends as written, not the scaled numbers.
+        let err = parse_amount("từ 3 đến 2 triệu").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "range \"từ 3 đến 2 triệu\" runs backwards: from 3 to 2 triệu; write the smaller number first"
+        );
+        let err = parse_measure("từ 3 tỷ đến 2 tỷ đồng").unwrap_err();
+        assert!(err.to_string().contains("from 3 tỷ to 2 tỷ đồng"), "{err}");
         assert_eq!(
             parse_measure("từ năm 2011 đến năm 2021 km")
                 .unwrap_err()

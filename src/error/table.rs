@@ -1355,6 +1355,13 @@ error_table! {
         input: String,
     } = "DV133", Error,
     vi { input } => format!("{input:?} không phải một giá trị: \"từ A đến B\" chỉ là giá trị khi A và B là số (một khoảng thời gian như \"từ năm 2011 đến năm 2021\" không phải giá trị)");
+    /// A range of amounts ("từ 2 đến 3 triệu") where a count is expected.
+    #[error("{input:?} is a range of amounts (a decimal comma or a scale word such as triệu), not a count: expected whole numbers at both ends, such as \"từ 120 đến 150\", or give it as an amount")]
+    AmountRangeNotCount {
+        /// The whole text, as given.
+        input: String,
+    } = "DV135", Error,
+    vi { input } => format!("{input:?} là một khoảng số tiền hoặc khối lượng (có dấu phẩy thập phân hoặc từ chỉ đơn vị như triệu), không phải số lượng: hãy ghi số nguyên ở cả hai đầu, như \"từ 120 đến 150\", hoặc ghi thành số tiền, khối lượng");
     /// A worded value that the v1 wire cannot carry (a range "từ A đến B").
     #[error("{what} has no v1 wire form: write it in the v2 form, which carries its word")]
     NoV1Form {

@@ -77,15 +77,24 @@ fn the_harness_finds_figures_by_id() {
 fn every_fixture_reads_cites_its_source_and_names_its_figures() {
     let dir = path("");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map(|r| r.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+        .map(|r| {
+            r.filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .collect()
+        })
         .unwrap_or_default();
     names.retain(|n| n.ends_with(".json"));
     names.sort();
     for name in &names {
         let d = dataset(name);
         let title = d.title.clone().unwrap_or_default();
-        assert!(title.contains("https://"), "{name}: the title cites the source address");
-        assert!(d.figures.iter().all(|f| f.id.is_some()), "{name}: every figure has an id");
+        assert!(
+            title.contains("https://"),
+            "{name}: the title cites the source address"
+        );
+        assert!(
+            d.figures.iter().all(|f| f.id.is_some()),
+            "{name}: every figure has an id"
+        );
         assert_eq!(json(name)["schema"], "danvan/dataset/v2", "{name}");
     }
 }
