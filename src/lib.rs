@@ -438,9 +438,9 @@ mod wire;
 pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
-    Agreement, AmountTotal, Change, Reconciliation, Record, StockSummary, StreamStats, Summary,
-    SummaryValue, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
-    MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
+    Agreement, AmountTotal, Change, Reconciliation, Record, RekeyOptions, RekeyReport,
+    StockSummary, StreamStats, Summary, SummaryValue, Totals, TotalsLayer, TotalsRow,
+    MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use catalogue::{
     Catalogue, CatalogueEntry, CatalogueFile, CatalogueSchema, Section, ValueSpec, Wording,

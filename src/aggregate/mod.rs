@@ -17,6 +17,7 @@ pub(crate) use crate::record::RecordRef;
 pub use accumulate::Accumulator;
 pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
+pub use rekey::{RekeyOptions, RekeyReport};
 pub use rows::{TotalsLayer, TotalsRow};
 pub use stream::{
     stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,

@@ -1,3 +1,5 @@
+use std::collections::BTreeSet;
+
 use chrono::Datelike;
 
 use super::{
@@ -19,6 +21,17 @@ type Planned = (usize, UnitCode, Option<Vec<(usize, Weight)>>, Remainder);
 /// the crosswalk does not name.
 type Carried = (usize, Vec<usize>, Remainder);
 
+/// An amount to carry: its targets, remainder and cell.
+type AmountWork = (Vec<(usize, Weight)>, Remainder, AmountCell);
+
+/// The old units skipped for want of an entry, when the options skip them.
+struct Skips {
+    /// Whether to skip (else an unmapped unit is an error).
+    skip: bool,
+    /// The codes skipped.
+    codes: BTreeSet<UnitCode>,
+}
+
 /// Whether part of an old unit went to a new unit the crosswalk does not name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Remainder {
@@ -28,6 +41,67 @@ enum Remainder {
     /// whole target of a merge of an old unit above it, e.g. an old province
     /// that became one new province), or anywhere when `None`.
     Unnamed { within: Option<usize> },
+}
+
+/// Options of [`Totals::rekey_with`].
+///
+/// ```
+/// let opts = danvan::RekeyOptions::default();
+/// assert!(!opts.skip_unmapped);
+/// assert!(opts.skipping_unmapped().skip_unmapped);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct RekeyOptions {
+    /// Skip the old units at the mapped level that hold values but have no
+    /// crosswalk entry, and list them in [`RekeyReport::skipped`]; by default
+    /// such a unit is [`ErrorKind::CrosswalkUnmapped`].
+    pub skip_unmapped: bool,
+}
+
+impl RekeyOptions {
+    /// These options, skipping unmapped old units (and counting them).
+    ///
+    /// ```
+    /// assert!(danvan::RekeyOptions::default().skipping_unmapped().skip_unmapped);
+    /// ```
+    #[must_use]
+    pub fn skipping_unmapped(mut self) -> RekeyOptions {
+        self.skip_unmapped = true;
+        self
+    }
+}
+
+/// What a rekey did beside the totals ([`Totals::rekey_with`]).
+///
+/// ```
+/// let r = danvan::RekeyReport::default();
+/// assert_eq!(r.skipped_count(), 0);
+/// ```
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct RekeyReport {
+    /// Old units with values and no entry, skipped ([`RekeyOptions::skip_unmapped`]), by code.
+    pub skipped: Vec<UnitCode>,
+    /// The crosswalk's warnings for these hierarchies ([`Crosswalk::warnings`]:
+    /// DV140 old units left unmapped, DV141 new units no old unit maps to,
+    /// DV139 unnamed remainders).
+    pub warnings: Vec<Error>,
+    /// New units at the mapped level that receive nothing (no value of any
+    /// indicator), in the new hierarchy's order.
+    pub receives_nothing: Vec<UnitCode>,
+}
+
+impl RekeyReport {
+    /// How many old units were skipped.
+    ///
+    /// ```
+    /// assert_eq!(danvan::RekeyReport::default().skipped_count(), 0);
+    /// ```
+    #[must_use]
+    pub fn skipped_count(&self) -> usize {
+        self.skipped.len()
+    }
 }
 
 impl Totals {
@@ -65,9 +139,15 @@ impl Totals {
     /// to two new provinces) each get `[0, v]` and their lowest common unit
     /// gets `v`, never an exact figure in the first one. Their flags are the
     /// old unit's (its children's inexactness may widen them; never narrow).
+    /// A figure an old unit above `from_level` reported itself (of an
+    /// indicator none of its units below reported) goes the same way; when
+    /// neither its entry nor its units say where, it is
+    /// [`ErrorKind::RekeyUncovered`] naming the unit, never dropped. Where its
+    /// units below reported the indicator too, theirs are carried (the old
+    /// unit's own figure stood for their sum).
     /// Amount indicators are carried the same way, as intervals of their
     /// decimal amounts (a split, with or without shares, gives each target
-    /// `[0, high]`). Figures reported only above `from_level` are not carried.
+    /// `[0, high]`).
     ///
     /// # Errors
     ///
@@ -110,13 +190,72 @@ impl Totals {
         from_level: Level,
         new_hierarchy: &Hierarchy,
     ) -> Result<Totals, Error> {
+        self.rekey_with(
+            crosswalk,
+            from_level,
+            new_hierarchy,
+            RekeyOptions::default(),
+        )
+        .map(|(t, _)| t)
+    }
+
+    /// [`Totals::rekey`] with options, and a [`RekeyReport`] beside the
+    /// totals: the old units skipped, the crosswalk's warnings, and the new
+    /// units that receive nothing.
+    ///
+    /// # Errors
+    ///
+    /// As [`Totals::rekey`]; with [`RekeyOptions::skip_unmapped`] an old unit
+    /// without an entry is skipped and listed instead of
+    /// [`ErrorKind::CrosswalkUnmapped`].
+    ///
+    /// ```
+    /// use danvan::{Accumulator, Crosswalk, Hierarchy, Level, Period, RekeyOptions, Unit};
+    ///
+    /// // Synthetic units: commune 90002 is not in the crosswalk.
+    /// let old = Hierarchy::new(vec![
+    ///     Unit::new("90".parse()?, "Province (synthetic)"),
+    ///     Unit::new("90001".parse()?, "Commune A (synthetic)").with_parent(Some("90".parse()?)),
+    ///     Unit::new("90002".parse()?, "Commune B (synthetic)").with_parent(Some("90".parse()?)),
+    /// ])?;
+    /// let new = Hierarchy::new(vec![
+    ///     Unit::new("91".parse()?, "Province (synthetic)"),
+    ///     Unit::new("91001".parse()?, "New commune (synthetic)").with_parent(Some("91".parse()?)),
+    ///     Unit::new("91002".parse()?, "Empty commune (synthetic)").with_parent(Some("91".parse()?)),
+    /// ])?;
+    /// let mut acc = Accumulator::new(&old, Period::year(2022)?, &[]);
+    /// for unit in ["90001", "90002"] {
+    ///     let b: danvan::GrassrootsBlock = serde_json::from_str(&format!(r#"{{"unit": "{unit}"}}"#)).unwrap();
+    ///     acc.add(&b)?;
+    /// }
+    /// let t = acc.finish()?;
+    /// let cw = Crosswalk::builder().merge("90001".parse()?, "91001".parse()?).build()?;
+    /// assert_eq!(t.rekey(&cw, Level::Commune, &new).unwrap_err().code(), "DV040");
+    /// let (_, report) = t.rekey_with(&cw, Level::Commune, &new, RekeyOptions::default().skipping_unmapped())?;
+    /// assert_eq!(report.skipped_count(), 1);
+    /// assert_eq!(report.receives_nothing, ["91002".parse()?]);
+    /// let codes: Vec<&str> = report.warnings.iter().map(|w| w.code().as_str()).collect();
+    /// assert_eq!(codes, ["DV140", "DV141"]);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn rekey_with(
+        &self,
+        crosswalk: &Crosswalk,
+        from_level: Level,
+        new_hierarchy: &Hierarchy,
+        options: RekeyOptions,
+    ) -> Result<(Totals, RekeyReport), Error> {
+        let mut skipped = Skips {
+            skip: options.skip_unmapped,
+            codes: BTreeSet::new(),
+        };
         let plan = self.plan(crosswalk, from_level, new_hierarchy)?;
         let above = self.carry_targets(crosswalk, from_level, new_hierarchy)?;
         let n = new_hierarchy.len();
         let mut records = Vec::with_capacity(self.records.len());
         for col in &self.records {
             let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), false);
-            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy)?;
+            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
             self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
             if out.is_used() {
                 records.push(out);
@@ -127,7 +266,8 @@ impl Totals {
             let stock = super::indicator_info(&self.indicators, col.indicator as usize)
                 .is_some_and(|(k, _)| k == crate::IndicatorKind::Stock);
             let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), stock);
-            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy)?;
+            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
+            self.carry_own_figures(col, &mut out, &above, new_hierarchy)?;
             if stock {
                 let end = self.period.end().num_days_from_ce();
                 for (e, f) in out.end.iter_mut().zip(&out.flags) {
@@ -140,15 +280,65 @@ impl Totals {
                 reported.push(out);
             }
         }
-        let amounts = self.map_amounts(&plan, new_hierarchy)?;
-        Totals::assemble(
+        let amounts = self.map_amounts(&plan, &above, new_hierarchy, &mut skipped)?;
+        let totals = Totals::assemble(
             new_hierarchy.clone(),
             self.period,
             self.indicators.clone(),
             records,
             reported,
             amounts,
-        )
+        )?;
+        let receives_nothing = new_hierarchy
+            .iter()
+            .filter(|(i, u)| u.level() == from_level && !totals.has_any(i.get()))
+            .map(|(_, u)| u.code())
+            .collect();
+        let report = RekeyReport {
+            skipped: skipped.codes.into_iter().collect(),
+            warnings: crosswalk.warnings(&self.hierarchy, new_hierarchy),
+            receives_nothing,
+        };
+        Ok((totals, report))
+    }
+
+    /// Adds to `out` the figures an old unit above `from_level` reported
+    /// itself, of a column none of its units below reported, spread over the
+    /// new units that cover it (as its own records are).
+    fn carry_own_figures(
+        &self,
+        col: &Column,
+        out: &mut Column,
+        above: &[Carried],
+        new: &Hierarchy,
+    ) -> Result<(), Error> {
+        let name = || super::indicator_name(&self.indicators, col.indicator);
+        let Some(own) = Totals::find(&self.reported, col.indicator, col.actor) else {
+            return Ok(());
+        };
+        for (u, candidates, unnamed) in above {
+            let u = *u;
+            let Some(m) = own.member(u) else { continue };
+            // Its units below reported it too: theirs are carried.
+            if self.subtree(u).skip(1).any(|x| own.member(x).is_some()) {
+                continue;
+            }
+            if candidates.is_empty() {
+                return Err(ErrorKind::RekeyUncovered {
+                    unit: self
+                        .hierarchy
+                        .code(UnitIndex::from_usize(u))
+                        .map_or_else(String::new, |c| c.to_string()),
+                    indicator: name(),
+                }
+                .into());
+            }
+            let targets: Vec<(usize, Weight)> =
+                candidates.iter().map(|&t| (t, Weight::Unknown)).collect();
+            let floor = own.floor.get(u).copied();
+            spread(out, new, m, floor, &targets, None, *unnamed, &name)?;
+        }
+        Ok(())
     }
 
     /// Carries the amounts of every unit at `from_level` (its own figure, or
@@ -157,7 +347,13 @@ impl Totals {
     /// or without shares: a share of a decimal amount is not taken as exact)
     /// gives each target and the units below the lowest common unit
     /// `[0, high]`, and that unit and every unit above it the whole.
-    fn map_amounts(&self, plan: &[Planned], new: &Hierarchy) -> Result<Vec<AmountColumn>, Error> {
+    fn map_amounts(
+        &self,
+        plan: &[Planned],
+        above: &[Carried],
+        new: &Hierarchy,
+        skipped: &mut Skips,
+    ) -> Result<Vec<AmountColumn>, Error> {
         let n = new.len();
         let mut out = Vec::with_capacity(self.rolled_amounts.len());
         for col in &self.rolled_amounts {
@@ -188,17 +384,58 @@ impl Totals {
                 });
                 Ok(())
             };
+            // The units at `from_level`, then the own figures of units
+            // above it that none of their units below has.
+            let own = self
+                .amounts
+                .binary_search_by(|c| c.key().cmp(&col.key()))
+                .ok()
+                .and_then(|i| self.amounts.get(i));
+            let mut work: Vec<AmountWork> = Vec::new();
             for (u, code, targets, unnamed) in plan {
                 let Some(Some(cell)) = col.cells.get(*u) else {
                     continue;
                 };
                 let Some(targets) = targets else {
+                    if skipped.skip {
+                        skipped.codes.insert(*code);
+                        continue;
+                    }
                     return Err(ErrorKind::CrosswalkUnmapped {
                         code: code.to_string(),
                     }
                     .into());
                 };
-                let lca = lowest_holder(new, targets, *unnamed);
+                work.push((targets.clone(), *unnamed, cell.clone()));
+            }
+            for (u, candidates, unnamed) in above {
+                let cells = own.map(|c| c.cells.as_slice()).unwrap_or_default();
+                let Some(Some(cell)) = cells.get(*u) else {
+                    continue;
+                };
+                if self
+                    .subtree(*u)
+                    .skip(1)
+                    .any(|x| cells.get(x).is_some_and(Option::is_some))
+                {
+                    continue;
+                }
+                if candidates.is_empty() {
+                    return Err(ErrorKind::RekeyUncovered {
+                        unit: self
+                            .hierarchy
+                            .code(UnitIndex::from_usize(*u))
+                            .map_or_else(String::new, |c| c.to_string()),
+                        indicator: name(),
+                    }
+                    .into());
+                }
+                let targets = candidates.iter().map(|&t| (t, Weight::Unknown)).collect();
+                work.push((targets, *unnamed, cell.clone()));
+            }
+            for (targets, unnamed, cell) in &work {
+                let (targets, unnamed) = (targets.as_slice(), *unnamed);
+                let lca = lowest_holder(new, targets, unnamed);
                 let part = AmountCell {
                     total: AmountTotal {
                         value: Interval::between(Amount::default(), cell.total.value.high())?,
@@ -454,6 +691,7 @@ impl Totals {
         crosswalk: &Crosswalk,
         plan: &[Planned],
         new: &Hierarchy,
+        skipped: &mut Skips,
     ) -> Result<(), Error> {
         let name = || super::indicator_name(&self.indicators, col.indicator);
         let distinct = !col.floor.is_empty();
@@ -462,6 +700,10 @@ impl Totals {
                 continue;
             };
             let Some(targets) = targets else {
+                if skipped.skip {
+                    skipped.codes.insert(*code);
+                    continue;
+                }
                 return Err(ErrorKind::CrosswalkUnmapped {
                     code: code.to_string(),
                 }
