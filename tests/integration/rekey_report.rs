@@ -76,11 +76,7 @@ fn totals(figures: &[Figure]) -> Totals {
 }
 
 fn value(t: &Totals, unit: &str, b: Builtin) -> Option<Interval> {
-    t.value(
-        &code(unit),
-        IndicatorId::from(b),
-        Actor::MobilizationSector,
-    )
+    t.value(&code(unit), IndicatorId::from(b), Actor::MobilizationSector)
 }
 
 #[test]
