@@ -416,7 +416,12 @@ impl<T: Magnitude> Interval<T> {
         Interval {
             low: T::zero(),
             high: Some(v),
-            tone: Tone::Bounded,
+            // "at most 0" is exactly 0: a single value is exact.
+            tone: if v == T::zero() {
+                Tone::Exact
+            } else {
+                Tone::Bounded
+            },
             estimate: None,
         }
     }
@@ -673,6 +678,28 @@ impl<T: Magnitude> Interval<T> {
         }
     }
 
+    /// Whether the two true values are equal, for every pair of possible
+    /// values (true: both exact and the same), for none (false: the
+    /// intervals share no value), or for some (unknown): the three-valued
+    /// equality the checks of model v2 use (a sum equal to its whole, two
+    /// figures declared equal), written once here beside [`Interval::is_at_most`].
+    ///
+    /// ```
+    /// use danvan::{Interval, Truth};
+    /// assert_eq!(Interval::exact(13_u64).is_equal_to(Interval::exact(13)), Truth::True);
+    /// assert_eq!(Interval::exact(12_u64).is_equal_to(Interval::exact(13)), Truth::False);
+    /// assert_eq!(Interval::at_least(12_u64).is_equal_to(Interval::exact(13)), Truth::Unknown);
+    /// assert_eq!(Interval::near(300_u64).is_equal_to(Interval::at_least(301)), Truth::False);
+    /// ```
+    #[must_use]
+    pub fn is_equal_to(self, other: Interval<T>) -> Truth {
+        match (self.is_at_most(other), other.is_at_most(self)) {
+            (Truth::False, _) | (_, Truth::False) => Truth::False,
+            (Truth::True, Truth::True) => Truth::True,
+            _ => Truth::Unknown,
+        }
+    }
+
     /// The sum: bounds add, tones combine, and an estimate is kept when either had one.
     ///
     /// # Errors
@@ -710,10 +737,16 @@ impl<T: Magnitude> Interval<T> {
                 .checked_plus(b.unwrap_or_else(T::zero))
                 .and_then(|e| low.checked_plus(e)),
         };
+        // A sum that pins a single value is exact, whatever its terms' tones.
+        let tone = if high == Some(low) {
+            Tone::Exact
+        } else {
+            self.tone.combine(other.tone)
+        };
         Ok(Interval {
             low,
             high,
-            tone: self.tone.combine(other.tone),
+            tone,
             estimate,
         })
     }
@@ -1079,6 +1112,27 @@ mod tests {
             let back: Interval<u64> = serde_json::from_str(&json).unwrap();
             prop_assert_eq!(back, s);
         }
+    }
+
+    /// A single value is exact however it was reached, so it reads back
+    /// from its own wire form (proptest found exact 0 + "at most 0").
+    #[test]
+    fn a_single_value_is_exact_and_round_trips() {
+        let zero = Interval::exact(0_u64);
+        for i in [
+            Interval::at_most(0_u64),
+            Interval::near(0),
+            zero.checked_add(Interval::at_most(0)).unwrap(),
+            Interval::at_most(0_u64)
+                .checked_add(Interval::near(0))
+                .unwrap(),
+        ] {
+            assert_eq!(i.tone(), Tone::Exact, "{i:?}");
+            let back: Interval<u64> =
+                serde_json::from_str(&serde_json::to_string(&i).unwrap()).unwrap();
+            assert_eq!(back, i);
+        }
+        assert_eq!(Interval::at_most(5_u64).tone(), Tone::Bounded);
     }
 
     #[test]

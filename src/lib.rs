@@ -83,9 +83,9 @@
 //! | notation | `notation` | reading and writing Vietnamese numbers and dates (`1.229`, `hơn 6.800`, `98,5%`, `02/02/2023`); value types do not import it |
 //! | records | `record/` | one file per kind: its struct, its one-record rules and what it adds to totals; [`RecordKind`], the one table of kinds; the rule set; the index the roll-up reads |
 //! | the document | `dataset`, `dataset_v2`, `plan`, `csv_io`, `schema` | [`Dataset`] and its reader, the v2 envelope [`DatasetV2`] (reads v2 and upgrades v1), the work plan, figures as CSV (feature `csv`), the JSON Schema (feature `schema`) |
-//! | validation | `validate/` | [`check`]: the record rules on every record, then the rules across records (duplicate ids, one block per commune and team per village, reception norms, stage nesting, duplicate and overlapping figures, the plan) and the unit rules |
-//! | aggregation | `aggregate/` | the column store: the fold, the stream, apply, merge, the roll-up, rekey |
-//! | rendering | `render/` | messages, wording, the report |
+//! | validation | `validate/` | [`check`]: the record rules on every record, then the rules across records (duplicate ids, one block per commune and team per village, reception norms, stage nesting, duplicate and overlapping figures, the plan) and the unit rules; [`check_v2`] (`validate/figures_v2.rs`): the same record rules on a v2 dataset's records, then each figure's unit, value, period and dimensions, breakdowns, actor sets, sub-units, declared and built-in relations, lumped values, stated changes, repeated figures, `ratio_of` levels and `awarded_by`, three-valued on intervals (an open check is the warning DV181) |
+//! | aggregation | `aggregate/` | the column store: the fold, the stream, apply, merge, the roll-up, rekey; the v2 [`FigureCube`] (`aggregate/cube.rs`): a cell per stated figure, "trong đó" part, records total (through the fold) and sum of sub-units, keyed by [`FigureKey`] |
+//! | rendering | `render/` | messages, wording (the built-ins' verbs, nouns and unit words, actors, dimension values: `render/vi.rs`), the v1 summary, the v2 report (`render/report_v2.rs`: [`render::plan_report`], [`render::vi::write_report`], [`render::DisplayRow`] as CSV and JSON) |
 //! | synthetic data | `synth` | synthetic datasets for tests and benches (feature `synth`) |
 //!
 //! **The rule set.** Each one-record rule is written once, as a function of
@@ -438,9 +438,10 @@ mod wire;
 pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
-    Agreement, AmountTotal, Change, Reconciliation, Record, RekeyOptions, RekeyReport,
-    StockSummary, StreamStats, Summary, SummaryValue, Totals, TotalsLayer, TotalsRow,
-    MAX_LINE_BYTES, MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
+    Agreement, AmountTotal, CellId, CellValue, Change, CubeCell, FigureCube, Origin,
+    Reconciliation, Record, RekeyOptions, RekeyReport, StockSummary, StreamStats, Summary,
+    SummaryValue, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
+    MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use catalogue::{
     Catalogue, CatalogueEntry, CatalogueFile, CatalogueSchema, Section, ValueSpec, Wording,
@@ -451,7 +452,7 @@ pub use dataset_v2::{
     SchemaV2, StatedChange, UnitEntry,
 };
 pub use dimension::{BuiltinDimension, DimensionDecl, DimensionMode, Dimensions};
-pub use error::{Code, Error, ErrorKind, Excerpt};
+pub use error::{Code, Error, ErrorKind, Excerpt, Worded};
 pub use indicator::{Builtin, IndicatorDef, IndicatorId, IndicatorKind, ValueType};
 pub use interval::{Amount, Difference, Interval, Magnitude, RatioBounds, Tone};
 pub use limits::Limits;
@@ -460,6 +461,7 @@ pub use plan::{Criterion, CriterionEntry, Direction, KeyTask, Target, TargetStat
 pub use quantity::*;
 pub use record::*;
 pub use unit::*;
+pub use validate::figures_v2::{check_v2, CheckedV2};
 pub use validate::report::{Cell, Issue, Path, Place, Report, Severity};
 pub use validate::rules::{check, check_with_units, CheckOptions, Checked, ReceptionNorms};
 pub use value::{AmountValue, DurationValue, FigureValue, Rate, RatioValue, ScaleWord};

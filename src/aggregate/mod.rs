@@ -2,6 +2,7 @@
 //! column store and its fold. The rules are documented on [`Totals`].
 
 mod accumulate;
+mod cube;
 mod derived;
 mod fast_json;
 mod reconcile;
@@ -15,6 +16,7 @@ use std::ops::Range;
 
 pub(crate) use crate::record::RecordRef;
 pub use accumulate::Accumulator;
+pub use cube::{CellId, CellValue, CubeCell, FigureCube, Origin};
 pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
 pub use rekey::{RekeyOptions, RekeyReport};

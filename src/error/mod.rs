@@ -24,6 +24,56 @@ mod words;
 
 pub use excerpt::Excerpt;
 pub use table::ErrorKind;
+
+/// A value as a message words it, in English and in Vietnamese notation
+/// (`at least 6800` / `ít nhất 6.800`), both computed by the caller: the
+/// values of the checks of model v2 ([`ErrorKind::CheckLeftOpen`], …). It
+/// displays as its English text; one pointer wide, so that a kind stays small.
+///
+/// ```
+/// let w = danvan::Worded::new("at least 6800", "ít nhất 6.800");
+/// assert_eq!((w.en(), w.vi(), w.to_string().as_str()), ("at least 6800", "ít nhất 6.800", "at least 6800"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Worded(Box<(Excerpt, Excerpt)>);
+
+impl Worded {
+    /// A value with its English and Vietnamese texts.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Worded::new("12", "12").vi(), "12");
+    /// ```
+    #[must_use]
+    pub fn new(en: impl Into<Excerpt>, vi: impl Into<Excerpt>) -> Worded {
+        Worded(Box::new((en.into(), vi.into())))
+    }
+
+    /// The English text.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Worded::new("at most 300", "không quá 300").en(), "at most 300");
+    /// ```
+    #[must_use]
+    pub fn en(&self) -> &str {
+        self.0 .0.as_str()
+    }
+
+    /// The Vietnamese text.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Worded::new("at most 300", "không quá 300").vi(), "không quá 300");
+    /// ```
+    #[must_use]
+    pub fn vi(&self) -> &str {
+        self.0 .1.as_str()
+    }
+}
+
+impl fmt::Display for Worded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.en())
+    }
+}
 #[allow(unused_imports)] // used by notation's agreement test
 pub(crate) use words::CSV_COLUMNS_VI;
 
@@ -821,6 +871,23 @@ mod tests {
             (ErrorKind::AsOfMissing { start: chrono::NaiveDate::from_ymd_opt(2011, 1, 1).unwrap() }, "a figure's period runs \"until now\" from 2011-01-01, and the dataset has no as_of date saying when now is"),
             (ErrorKind::NamedCountMismatch { stated: "3".into(), named: 2 }, "figure states 3 but names 2 recipients"),
             (ErrorKind::FigureShape { why: "it has no value and names no recipients" }, "figure is malformed: it has no value and names no recipients"),
+            // ----- model v2: the checks of figures -----
+            (ErrorKind::PeriodNotStated, "the figure's period is not stated (\"period\": \"unknown\"): accepted, and it belongs to no period's total"),
+            (ErrorKind::BreakdownDoesNotAdd { whole: Worded::new("202", "202"), parts: Worded::new("190", "190") }, "the parts add up to 190, not to the whole 202, and the breakdown is complete"),
+            (ErrorKind::BreakdownExceedsWhole { whole: Worded::new("17", "17"), parts: Worded::new("at least 20", "ít nhất 20") }, "the parts (at least 20) exceed the whole 17"),
+            (ErrorKind::CheckLeftOpen { check: "a declared relation", left: Worded::new("at least 12", "ít nhất 12"), right: Worded::new("13", "13") }, "a declared relation: left open by the intervals (at least 12 against 13)"),
+            (ErrorKind::ActorSetMemberExceeds { member: "government_heads", value: Worded::new("14", "14"), set: "party_committee_heads+government_heads".into(), set_value: Worded::new("12", "12"), set_figure: 0 }, "the figure of government_heads (14) is above the figure of the actor set party_committee_heads+government_heads (12) in figures[0]"),
+            (ErrorKind::SubUnitsDisagree { unit: "816".into(), own: Worded::new("30", "30"), children: Worded::new("41", "41") }, "unit \"816\" states 30, its sub-units' figures give 41"),
+            (ErrorKind::RelationBroken { relation: "prizes_are_teams".into(), form: "sum_of/equals", left: Worded::new("38", "38"), right: Worded::new("40", "40") }, "relation \"prizes_are_teams\" (sum_of/equals) does not hold: 38 against 40"),
+            (ErrorKind::FigureRuleBroken { indicator: "petitions_resolved".into(), value: Worded::new("12", "12"), whole: "petitions_raised".into(), whole_value: Worded::new("10", "10"), whole_figure: 1 }, "\"petitions_resolved\" (12) is above \"petitions_raised\" (10) of figures[1]"),
+            (ErrorKind::LumpedNotSum { dim: "recipient".into(), value: "both".into(), lumped: Worded::new("30", "30"), split: Worded::new("31", "31") }, "recipient \"both\" (30) is not the sum of its split values (31)"),
+            (ErrorKind::ChangeDisagrees { stated: Worded::new("increase 12", "tăng 12"), actual: Worded::new("increase 10", "tăng 10") }, "the stated change (increase 12) is not the change between the figures of the two periods (increase 10)"),
+            (ErrorKind::FigureRepeated { first: 0 }, "the same figure as figures[0], with the same value: one figure stated twice"),
+            (ErrorKind::FigureConflict { first: 0, index: 3, first_value: Worded::new("12", "12"), value: Worded::new("13", "13") }, "figures[0] and figures[3] state the same figure with different values (12 and 13)"),
+            (ErrorKind::RatioNotUnits { unit: "816".into(), level: "commune", den: 13, listed: 12 }, "the ratio's denominator 13 is not the 12 commune units under \"816\" that the dataset lists"),
+            (ErrorKind::AwardedByNotAbove { unit: "816".into(), what: "unit", by: "30".into() }, "the award is given by unit \"30\", which is not above the figure's unit \"816\""),
+            (ErrorKind::ReportUnitUnknown { unit: "31".into() }, "the report's unit \"31\" is not among the dataset's units"),
+            (ErrorKind::ReportUnitAboveRoot { unit: "89".into(), root: "816".into() }, "the report's unit \"89\" is above the dataset's root \"816\": the dataset does not speak for it"),
         ]
     }
 
@@ -961,6 +1028,22 @@ mod tests {
             ("AsOfMissing", "DV175"),
             ("NamedCountMismatch", "DV176"),
             ("FigureShape", "DV177"),
+            ("PeriodNotStated", "DV178"),
+            ("BreakdownDoesNotAdd", "DV179"),
+            ("BreakdownExceedsWhole", "DV180"),
+            ("CheckLeftOpen", "DV181"),
+            ("ActorSetMemberExceeds", "DV182"),
+            ("SubUnitsDisagree", "DV183"),
+            ("RelationBroken", "DV184"),
+            ("FigureRuleBroken", "DV185"),
+            ("LumpedNotSum", "DV186"),
+            ("ChangeDisagrees", "DV187"),
+            ("FigureRepeated", "DV188"),
+            ("FigureConflict", "DV189"),
+            ("RatioNotUnits", "DV190"),
+            ("AwardedByNotAbove", "DV191"),
+            ("ReportUnitUnknown", "DV200"),
+            ("ReportUnitAboveRoot", "DV201"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();
@@ -1015,7 +1098,10 @@ mod tests {
             .collect();
         assert_eq!(
             warnings,
-            ["DV078", "DV080", "DV087", "DV139", "DV140", "DV141"]
+            [
+                "DV078", "DV080", "DV087", "DV139", "DV140", "DV141", "DV178", "DV181", "DV183",
+                "DV188"
+            ]
         );
     }
 

@@ -22,7 +22,7 @@ use super::words::{
     csv_header, csv_unwritable_reason, expected_word, group, iso_month, level_word, qualified_text,
     quoted_vi, stage_word, validity_text, validity_text_vi, vi_date, CSV_REQUIRED_VI,
 };
-use super::{Code, Excerpt, Severity};
+use super::{Code, Excerpt, Severity, Worded};
 
 /// Generates [`ErrorKind`], its `code()`, `default_severity()` and
 /// `message_vi()`, and the list of every kind's code for tests.
@@ -71,7 +71,7 @@ macro_rules! error_table {
             }
 
             /// How serious this kind is when validation finds it: most kinds
-            /// are errors; a few (`DV078`, `DV080`, `DV087`, `DV139`–`DV141`) are warnings.
+            /// are errors; a few (`DV078`, `DV080`, `DV087`, `DV139`–`DV141`, `DV178`, `DV181`, `DV183`, `DV188`) are warnings.
             ///
             /// ```
             /// use danvan::{ErrorKind, Severity};
@@ -1548,4 +1548,229 @@ error_table! {
         why: &'static str,
     } = "DV177", Error,
     vi { .. } => "số liệu không đúng dạng: cần giá trị, danh sách tên, hoặc (với \"gấp … lần\") hệ số mà không có giá trị".to_string();
+
+    // ----- model v2: the whole-dataset checks of figures (DV178–DV199) -----
+    /// A figure whose period the report does not state (`"period": "unknown"`): accepted, noted.
+    #[error("the figure's period is not stated (\"period\": \"unknown\"): accepted, and it belongs to no period's total")]
+    PeriodNotStated = "DV178", Warning,
+    vi {} => "số liệu không nêu thời gian (\"period\": \"unknown\"): được chấp nhận, nhưng không thuộc tổng của kỳ nào".to_owned();
+    /// A complete breakdown whose parts certainly do not add up to the whole.
+    #[error("the parts add up to {parts}, not to the whole {whole}, and the breakdown is complete")]
+    BreakdownDoesNotAdd {
+        /// The whole.
+        whole: Worded,
+        /// The parts' sum.
+        parts: Worded,
+    } = "DV179", Error,
+    vi { whole, parts } => format!("các phần cộng lại là {}, không bằng tổng {}, dù đã khai báo là đầy đủ", parts.vi(), whole.vi());
+    /// A partial breakdown ("trong đó có") whose parts certainly exceed the whole.
+    #[error("the parts ({parts}) exceed the whole {whole}")]
+    BreakdownExceedsWhole {
+        /// The whole.
+        whole: Worded,
+        /// The parts' sum (for distinct persons, whose parts may overlap: from the largest part to the sum).
+        parts: Worded,
+    } = "DV180", Error,
+    vi { whole, parts } => format!("các phần \"trong đó\" ({}) vượt quá tổng {}", parts.vi(), whole.vi());
+    /// A three-valued check that the intervals leave open: it may hold or not.
+    #[error("{check}: left open by the intervals ({left} against {right})")]
+    CheckLeftOpen {
+        /// The check, in English (one of a fixed list).
+        check: &'static str,
+        /// The left side.
+        left: Worded,
+        /// The right side.
+        right: Worded,
+    } = "DV181", Warning,
+    vi { check, left, right } => format!("chưa kết luận được {} ({} so với {}): số liệu chưa đủ chính xác", check_vi(check), left.vi(), right.vi());
+    /// A member actor's figure certainly above its actor set's (the set is by any of them).
+    #[error("the figure of {member} ({value}) is above the figure of the actor set {set} ({set_value}) in figures[{set_figure}]")]
+    ActorSetMemberExceeds {
+        /// The member actor.
+        member: &'static str,
+        /// The member's value.
+        value: Worded,
+        /// The actor set, its actors joined by `+`.
+        set: Excerpt,
+        /// The set's value.
+        set_value: Worded,
+        /// The set's figure.
+        set_figure: usize,
+    } = "DV182", Error,
+    vi { member, value, set, set_value, set_figure } => format!(
+        "số liệu của chủ thể \"{member}\" ({}) lớn hơn số liệu của nhóm chủ thể {} ({}) ở figures[{set_figure}]",
+        value.vi(), quoted_vi(set), set_value.vi()
+    );
+    /// A unit's own figure that disagrees with the sum of its sub-units' figures.
+    #[error("unit {unit:?} states {own}, its sub-units' figures give {children}")]
+    SubUnitsDisagree {
+        /// The unit.
+        unit: Excerpt,
+        /// The unit's own figure.
+        own: Worded,
+        /// What the sub-units' figures give.
+        children: Worded,
+    } = "DV183", Warning,
+    vi { unit, own, children } => format!(
+        "đơn vị {} nêu {}, nhưng số liệu của các đơn vị trực thuộc cho {}",
+        quoted_vi(unit), own.vi(), children.vi()
+    );
+    /// A declared relation that is certainly false.
+    #[error("relation {relation:?} ({form}) does not hold: {left} against {right}")]
+    RelationBroken {
+        /// The relation's id.
+        relation: Excerpt,
+        /// Its form: `sum_of/equals`, `at_most/of` or `equal`.
+        form: &'static str,
+        /// The left side.
+        left: Worded,
+        /// The right side.
+        right: Worded,
+    } = "DV184", Error,
+    vi { relation, form, left, right } => format!(
+        "quan hệ {} ({}) không đúng: {} so với {}",
+        quoted_vi(relation), relation_form_vi(form), left.vi(), right.vi()
+    );
+    /// A built-in relation between figures that is certainly false.
+    #[error("{indicator:?} ({value}) is above {whole:?} ({whole_value}) of figures[{whole_figure}]")]
+    FigureRuleBroken {
+        /// The figure's indicator (or its subset value).
+        indicator: Excerpt,
+        /// Its value.
+        value: Worded,
+        /// The indicator (or the figure) it lies within.
+        whole: Excerpt,
+        /// That figure's value.
+        whole_value: Worded,
+        /// That figure.
+        whole_figure: usize,
+    } = "DV185", Error,
+    vi { indicator, value, whole, whole_value, whole_figure } => format!(
+        "{} ({}) lớn hơn {} ({}) ở figures[{whole_figure}]",
+        quoted_vi(indicator), value.vi(), quoted_vi(whole), whole_value.vi()
+    );
+    /// A lumped dimension value certainly not the sum of its split values.
+    #[error("{dim} {value:?} ({lumped}) is not the sum of its split values ({split})")]
+    LumpedNotSum {
+        /// The dimension.
+        dim: Excerpt,
+        /// The lumped value (`both`).
+        value: Excerpt,
+        /// The lumped figure.
+        lumped: Worded,
+        /// The split figures' sum.
+        split: Worded,
+    } = "DV186", Error,
+    vi { dim, value, lumped, split } => format!(
+        "giá trị gộp {}={} ({}) không bằng tổng các giá trị tách ({})",
+        dim, quoted_vi(value), lumped.vi(), split.vi()
+    );
+    /// A stated change certainly not the change between the two periods' figures.
+    #[error("the stated change ({stated}) is not the change between the figures of the two periods ({actual})")]
+    ChangeDisagrees {
+        /// The stated change.
+        stated: Worded,
+        /// The change the figures give.
+        actual: Worded,
+    } = "DV187", Error,
+    vi { stated, actual } => format!("mức thay đổi đã nêu ({}) không khớp với số liệu của hai kỳ ({})", stated.vi(), actual.vi());
+    /// The same figure stated twice with the same interval: one figure, noted.
+    #[error("the same figure as figures[{first}], with the same value: one figure stated twice")]
+    FigureRepeated {
+        /// The first statement.
+        first: usize,
+    } = "DV188", Warning,
+    vi { first } => format!("số liệu trùng với figures[{first}] (cùng giá trị): tính là một số liệu nêu hai lần");
+    /// The same figure stated twice with different intervals.
+    #[error("figures[{first}] and figures[{index}] state the same figure with different values ({first_value} and {value})")]
+    FigureConflict {
+        /// The first statement.
+        first: usize,
+        /// The second statement.
+        index: usize,
+        /// The first value.
+        first_value: Worded,
+        /// The second value.
+        value: Worded,
+    } = "DV189", Error,
+    vi { first, index, first_value, value } => format!(
+        "figures[{first}] và figures[{index}] nêu cùng một số liệu với hai giá trị khác nhau ({} và {})",
+        first_value.vi(), value.vi()
+    );
+    /// A ratio of units of a level whose denominator is not the number of such sub-units listed.
+    #[error("the ratio's denominator {den} is not the {listed} {level} units under {unit:?} that the dataset lists")]
+    RatioNotUnits {
+        /// The unit.
+        unit: Excerpt,
+        /// The level counted.
+        level: &'static str,
+        /// The denominator.
+        den: u64,
+        /// The sub-units of that level listed.
+        listed: u64,
+    } = "DV190", Error,
+    vi { unit, level, den, listed } => format!(
+        "mẫu số {} của tỷ số khác số đơn vị {} trực thuộc {} trong bộ số liệu ({})",
+        group(*den), level_word(level), quoted_vi(unit), group(*listed)
+    );
+    /// An award's giver (`awarded_by`) that is not above the figure's unit.
+    #[error("the award is given by {what} {by:?}, which is not above the figure's unit {unit:?}")]
+    AwardedByNotAbove {
+        /// The figure's unit.
+        unit: Excerpt,
+        /// `unit` or `level`.
+        what: &'static str,
+        /// The giving unit's code, or the level.
+        by: Excerpt,
+    } = "DV191", Error,
+    vi { unit, what, by } => if *what == "level" {
+        format!("khen thưởng của {} không phải cấp trên của đơn vị {}", level_word(by.as_str()), quoted_vi(unit))
+    } else {
+        format!("đơn vị khen thưởng {} không phải cấp trên của đơn vị {}", quoted_vi(by), quoted_vi(unit))
+    };
+    // ----- the report of v2 figures (DV200–DV209) -----
+    /// The unit a report is asked for is not among the dataset's units.
+    #[error("the report's unit {unit:?} is not among the dataset's units")]
+    ReportUnitUnknown {
+        /// The unit code asked for.
+        unit: Excerpt,
+    } = "DV200", Error,
+    vi { unit } => format!("đơn vị {} của báo cáo không có trong danh sách đơn vị của bộ số liệu", quoted_vi(unit));
+    /// The unit a report is asked for is above the dataset's root: the dataset does not speak for it.
+    #[error("the report's unit {unit:?} is above the dataset's root {root:?}: the dataset does not speak for it")]
+    ReportUnitAboveRoot {
+        /// The unit code asked for.
+        unit: Excerpt,
+        /// The dataset's root.
+        root: Excerpt,
+    } = "DV201", Error,
+    vi { unit, root } => format!("đơn vị {} của báo cáo ở trên đơn vị gốc {} của bộ số liệu: bộ số liệu không có số liệu của đơn vị này", quoted_vi(unit), quoted_vi(root));
+}
+
+/// The Vietnamese name of a three-valued check of model v2 ([`ErrorKind::CheckLeftOpen`]).
+fn check_vi(check: &str) -> &'static str {
+    match check {
+        "a complete breakdown adds up to its whole" => "các phần có cộng lại bằng tổng hay không",
+        "a partial breakdown stays within its whole" => "các phần có vượt quá tổng hay không",
+        "a member's figure stays within its actor set's" => {
+            "số liệu của một chủ thể có vượt số liệu của nhóm chủ thể hay không"
+        }
+        "a declared relation" => "quan hệ đã khai báo có đúng hay không",
+        "a built-in relation between figures" => "quan hệ giữa các chỉ tiêu có đúng hay không",
+        "a subset stays within its whole" => "nhóm đối tượng có vượt quá tổng hay không",
+        "a lumped value is the sum of its split values" => {
+            "giá trị gộp có bằng tổng các giá trị tách hay không"
+        }
+        "a stated change" => "mức thay đổi đã nêu có khớp hay không",
+        _ => "điều kiện kiểm tra",
+    }
+}
+
+/// The Vietnamese name of a declared relation's form.
+fn relation_form_vi(form: &str) -> &'static str {
+    match form {
+        "sum_of/equals" => "tổng bằng",
+        "at_most/of" => "không vượt quá",
+        _ => "bằng nhau",
+    }
 }

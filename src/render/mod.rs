@@ -7,4 +7,12 @@
 //! in the error table (each error kind's Vietnamese message, next to its
 //! English text).
 
+mod report_v2;
 pub mod vi;
+
+pub use report_v2::rows_json;
+#[cfg(feature = "csv")]
+pub use report_v2::write_rows_csv;
+pub use report_v2::{
+    plan_report, Block, DisplayRow, ReportOptions, ReportPlan, SectionBlock, StatedIn, Statement,
+};

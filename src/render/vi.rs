@@ -12,6 +12,8 @@ mod work_plan;
 pub use summary::{annual_summary, write_annual_summary, Rounding, SummaryOptions};
 pub use work_plan::{plan, write_plan};
 
+pub use super::report_v2::write_report;
+
 /// The Vietnamese message for an error kind, for the officials who typed the data.
 ///
 /// It is rendered from the kind's fields, never translated from the English
@@ -207,4 +209,184 @@ pub fn place(place: &crate::Place) -> String {
             None => format!("ô {}", cell.reference()),
         },
     }
+}
+
+/// The Vietnamese wording of a built-in indicator (verb, noun, unit word):
+/// the built-ins' catalogue wording, the one table of it. The noun is the
+/// indicator's [`label`] unless the verb already says it ("khen thưởng …
+/// tập thể", not "… tập thể được khen thưởng").
+///
+/// ```
+/// use danvan::{render::vi, Builtin};
+/// let w = vi::builtin_wording(Builtin::LeadershipDocuments);
+/// assert_eq!(w.verb.as_deref(), Some("ban hành"));
+/// assert_eq!(w.noun.as_deref(), Some("văn bản lãnh đạo, chỉ đạo"));
+/// assert_eq!(w.unit_word.as_deref(), Some("văn bản"));
+/// ```
+#[must_use]
+pub fn builtin_wording(indicator: crate::Builtin) -> crate::Wording {
+    use crate::Builtin as B;
+    const MODELS: &str = "mô hình \u{201c}Dân vận khéo\u{201d}";
+    let (verb, noun) = match indicator {
+        B::SkilfulModels => ("xây dựng", label(indicator)),
+        B::SkilfulModelsRegistered => ("đăng ký", MODELS),
+        B::SkilfulModelsRecognized => ("công nhận", MODELS),
+        B::SkilfulModelsAwarded => ("khen thưởng", MODELS),
+        B::SkilfulModelsEffective | B::SkilfulModelsOutstanding => ("có", label(indicator)),
+        B::GrassrootsBlocks | B::VillageTeams => ("hiện có", label(indicator)),
+        B::Conferences
+        | B::TrainingConferences
+        | B::PropagandaConferences
+        | B::Dialogues
+        | B::ClearanceDrives
+        | B::Receptions => ("tổ chức", label(indicator)),
+        B::Documents | B::LeadershipDocuments | B::GuidanceDocuments => {
+            ("ban hành", label(indicator))
+        }
+        B::Inspections => ("tiến hành", label(indicator)),
+        B::InspectionSubjects => ("kiểm tra, giám sát", label(indicator)),
+        B::ConferenceParticipants
+        | B::ConferencePersons
+        | B::DialogueParticipants
+        | B::ClearanceHouseholds
+        | B::ClearanceConsenting => ("có", label(indicator)),
+        B::PetitionsRaised => ("tiếp nhận", "kiến nghị"),
+        B::PetitionsResolved => ("giải quyết", "kiến nghị"),
+        B::AwardedCollectives => ("khen thưởng", "tập thể"),
+        B::AwardedIndividuals => ("khen thưởng", "cá nhân"),
+    };
+    // Occurrences of persons are counted in "lượt người".
+    let unit = match indicator {
+        B::ConferenceParticipants | B::DialogueParticipants => "lượt người",
+        _ => unit_word(indicator),
+    };
+    crate::Wording {
+        verb: Some(verb.to_owned()),
+        noun: Some(noun.to_owned()),
+        unit_word: Some(unit.to_owned()),
+    }
+}
+
+/// How the report words an actor, as the subject of a sentence (lowercase;
+/// empty for [`Actor::Other`](crate::Actor::Other), which names no body).
+///
+/// ```
+/// use danvan::{render::vi, Actor};
+/// assert_eq!(vi::actor(Actor::MobilizationSector), "ngành dân vận");
+/// assert_eq!(vi::actor(Actor::Other), "");
+/// ```
+#[must_use]
+pub fn actor(a: crate::Actor) -> &'static str {
+    use crate::Actor as A;
+    match a {
+        A::PartyCommittees => "cấp ủy, tổ chức đảng các cấp",
+        A::MobilizationSector => "ngành dân vận",
+        A::Government => "chính quyền",
+        A::PeoplesCouncil => "Hội đồng nhân dân",
+        A::FrontAndMassOrganizations => "Mặt trận Tổ quốc và các đoàn thể",
+        A::ArmedForces => "lực lượng vũ trang",
+        A::Other => "",
+        A::Front => "Ủy ban Mặt trận Tổ quốc Việt Nam",
+        A::WomensUnion => "Hội Liên hiệp Phụ nữ",
+        A::FarmersUnion => "Hội Nông dân",
+        A::YouthUnion => "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        A::Veterans => "Hội Cựu chiến binh",
+        A::TradeUnion => "Công đoàn",
+        A::PartyCommitteeHeads => "người đứng đầu cấp ủy",
+        A::GovernmentHeads => "người đứng đầu chính quyền",
+    }
+}
+
+/// How the report words an actor set (a figure by any of them): the
+/// members' words, "A, B và C" ("A, B" when a member's words have "và"
+/// of their own); members that are all heads share the words "người đứng
+/// đầu". Empty when no member names a body.
+///
+/// ```
+/// use danvan::{render::vi, Actor};
+/// let heads = [Actor::PartyCommitteeHeads, Actor::GovernmentHeads];
+/// assert_eq!(vi::actor_set(&heads), "người đứng đầu cấp ủy và chính quyền");
+/// let three = [Actor::Front, Actor::WomensUnion, Actor::FarmersUnion];
+/// assert_eq!(vi::actor_set(&three), "Ủy ban Mặt trận Tổ quốc Việt Nam, Hội Liên hiệp Phụ nữ và Hội Nông dân");
+/// let two = [Actor::MobilizationSector, Actor::FrontAndMassOrganizations];
+/// assert_eq!(vi::actor_set(&two), "ngành dân vận, Mặt trận Tổ quốc và các đoàn thể");
+/// ```
+#[must_use]
+pub fn actor_set(actors: &[crate::Actor]) -> String {
+    const HEADS: &str = "người đứng đầu ";
+    let words: Vec<&str> = actors
+        .iter()
+        .map(|a| actor(*a))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let heads: Option<Vec<&str>> = words.iter().map(|w| w.strip_prefix(HEADS)).collect();
+    match heads {
+        Some(rest) if rest.len() > 1 => format!("{HEADS}{}", join_and(&rest)),
+        // A member that has "và" in its own words is kept apart by commas.
+        _ if words.len() > 1 && words.iter().any(|w| w.contains(" và ")) => words.join(", "),
+        _ => join_and(&words),
+    }
+}
+
+/// "A", "A và B", "A, B và C".
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} và {last}", init.join(", ")),
+    }
+}
+
+/// The words of a built-in dimension's value: recipient, award form,
+/// movement, prize rank, doer level; `None` for a value the table does not
+/// word (a custom one, or a value a dataset added).
+///
+/// ```
+/// use danvan::render::vi;
+/// assert_eq!(vi::dimension_value("recipient", "both"), Some("tập thể, cá nhân"));
+/// assert_eq!(vi::dimension_value("prize_rank", "first"), Some("giải nhất"));
+/// assert_eq!(vi::dimension_value("doer_level", "commune"), Some("cấp xã"));
+/// assert_eq!(vi::dimension_value("house_work", "new"), None);
+/// ```
+#[must_use]
+pub fn dimension_value(dimension: &str, value: &str) -> Option<&'static str> {
+    Some(match (dimension, value) {
+        ("recipient", "collective") => "tập thể",
+        ("recipient", "individual") => "cá nhân",
+        ("recipient", "both") => "tập thể, cá nhân",
+        ("award_form", "bang_khen") => "bằng khen",
+        ("award_form", "giay_khen") => "giấy khen",
+        ("award_form", "bieu_duong") => "biểu dương",
+        ("award_form", "giay_chung_nhan") => "giấy chứng nhận",
+        ("movement", "dan_van_kheo") => "phong trào thi đua \u{201c}Dân vận khéo\u{201d}",
+        ("movement", "qc_dan_chu") => "thực hiện Quy chế dân chủ ở cơ sở",
+        ("movement", "dan_van_chinh_quyen") => "công tác dân vận chính quyền",
+        ("movement", "vi_nguoi_ngheo") => "\u{201c}Vì người nghèo\u{201d}",
+        ("prize_rank", "special") => "giải đặc biệt",
+        ("prize_rank", "first") => "giải nhất",
+        ("prize_rank", "second") => "giải nhì",
+        ("prize_rank", "third") => "giải ba",
+        ("prize_rank", "consolation") => "giải khuyến khích",
+        ("prize_rank", "sub_prize") => "giải phụ",
+        ("doer_level", "province") => level(crate::Level::Province),
+        ("doer_level", "district") => level(crate::Level::District),
+        ("doer_level", "commune") => level(crate::Level::Commune),
+        ("doer_level", "village") => level(crate::Level::Village),
+        _ => return None,
+    })
+}
+
+/// The area a unit's report speaks of: "toàn tỉnh", "toàn thành phố",
+/// "toàn huyện", "toàn xã", "toàn phường", … from the kind its name starts
+/// with, or else its level.
+///
+/// ```
+/// use danvan::{render::vi, Level};
+/// assert_eq!(vi::area("Thành phố Hải Phòng", Level::Province), "toàn thành phố");
+/// assert_eq!(vi::area("Phường Hòa Thuận (synthetic)", Level::Commune), "toàn phường");
+/// assert_eq!(vi::area("Krông Búk", Level::District), "toàn huyện");
+/// ```
+#[must_use]
+pub fn area(name: &str, level: crate::Level) -> String {
+    format!("toàn {}", summary::area_noun(name, level))
 }

@@ -9,6 +9,7 @@
 //! [`render::vi::issue`](crate::render::vi::issue) words the same fields in
 //! Vietnamese for the officials who typed the data.
 
+pub(crate) mod figures_v2;
 pub(crate) mod report;
 pub(crate) mod rules;
 

@@ -52,7 +52,7 @@ fn position(kind: &ErrorKind) -> Option<(usize, usize)> {
 /// Runs one document the whole way: read, report, check, Vietnamese text.
 /// Returns what happened, in the words of `expected.tsv`, or why it does not match.
 fn outcome(bytes: &[u8], want: &Expected) -> Result<(), String> {
-    // v2 documents (111-): read by the v2 reader; their checks are later steps of issue 15.
+    // v2 documents (111-): read by the v2 reader, then checked by `check_v2`.
     if serde_json::from_slice::<serde_json::Value>(bytes)
         .is_ok_and(|v| v["schema"] == "danvan/dataset/v2")
     {
@@ -71,8 +71,30 @@ fn outcome(bytes: &[u8], want: &Expected) -> Result<(), String> {
                 }
                 Ok(())
             }
-            Ok(_) if want.code == "none" => Ok(()),
-            Ok(_) => Err("parsed (v2)".to_owned()),
+            Ok(dataset) => {
+                // Read: `check_v2` against the built-in catalogue (121-).
+                let report = match danvan::check_v2(dataset, &danvan::Catalogue::builtin()) {
+                    Ok(checked) => checked.warnings().clone(),
+                    Err(report) => report,
+                };
+                for issue in report.issues() {
+                    let _ = danvan::render::vi::issue(issue);
+                }
+                let got = format!("parsed (v2); issues:\n{report}");
+                if want.code == "none" {
+                    return if report.is_empty() { Ok(()) } else { Err(got) };
+                }
+                let found = report.issues().iter().any(|i| {
+                    i.code() == want.code
+                        && i.place().to_string() == want.place
+                        && i.severity().to_string() == want.severity
+                });
+                if found {
+                    Ok(())
+                } else {
+                    Err(got)
+                }
+            }
         };
     }
     match Dataset::from_json(bytes) {

@@ -5,6 +5,7 @@ mod amounts;
 mod annual_report;
 mod arithmetic;
 mod bad_inputs;
+mod checks_v2;
 mod corpus;
 mod crosswalk;
 #[cfg(feature = "csv")]
@@ -18,6 +19,7 @@ mod one_rule_set;
 mod properties;
 mod reform;
 mod render;
+mod report_v2;
 mod rows;
 #[cfg(feature = "schema")]
 mod schema;

@@ -753,7 +753,8 @@ fn bad_documents_one_record_problems_agree() {
         let Some(kind) = RecordKind::ALL.into_iter().find(|k| k.list() == list) else {
             continue;
         };
-        if severity != "error" || CROSS_RECORD.contains(&want) {
+        // v2 documents (`-v2-`) are checked by `check_v2`, whose figure rules are not v1 records'.
+        if severity != "error" || CROSS_RECORD.contains(&want) || file.contains("-v2-") {
             continue;
         }
         let i: usize = rest.split(']').next().unwrap().parse().unwrap();

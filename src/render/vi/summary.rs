@@ -380,7 +380,7 @@ fn clauses(a: &ActorSummary, w: &ActorWords, fig: &dyn Fn(SummaryValue) -> Strin
 
 /// The noun for the whole area ("toàn tỉnh"): the kind the unit's name starts
 /// with, or else the level's.
-fn area_noun(name: &str, level: Level) -> &'static str {
+pub(crate) fn area_noun(name: &str, level: Level) -> &'static str {
     const KINDS: [(&str, &str); 9] = [
         ("Tỉnh ", "tỉnh"),
         ("Thành phố ", "thành phố"),

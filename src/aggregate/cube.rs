@@ -1,0 +1,902 @@
+//! The totals of v2 figures (issue 16): [`FigureCube`], one cell per
+//! [`FigureKey`] stated, broken down ("trong đó"), counted from records or
+//! summed from sub-units.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rust_decimal::Decimal;
+
+use crate::{
+    Accumulator, Actor, Amount, Catalogue, CheckedV2, DatasetV2, DurationValue, Error, ErrorKind,
+    FigureKey, FigurePeriod, FigureV2, FigureValue, Hierarchy, IndicatorKind, Interval, Period,
+    Rate, RatioValue, TotalsLayer, UnitCode, UnitWord, ValueSpec,
+};
+
+/// The place of a cell in its [`FigureCube`] (an index into [`FigureCube::cells`]).
+///
+/// ```
+/// let id = danvan::CellId(3);
+/// assert_eq!(id.0, 3);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CellId(pub usize);
+
+/// The value of a cell, as its value type has it.
+///
+/// Counts and amounts are intervals (sums of intervals when summed); rates,
+/// ratios and durations are kept as stated and never summed; a stated
+/// "gấp … lần" keeps its factor.
+///
+/// ```
+/// let v = danvan::CellValue::Count(danvan::Interval::exact(3));
+/// assert_eq!(v.count(), Some(danvan::Interval::exact(3)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CellValue {
+    /// A count.
+    Count(Interval<u64>),
+    /// An amount, normalised (nghìn/triệu/tỷ applied), in its unit word.
+    Amount {
+        /// The amount.
+        value: Interval<Amount>,
+        /// Its unit word (đồng, m², …).
+        unit: UnitWord,
+    },
+    /// A stated rate.
+    Rate(Rate),
+    /// A stated ratio x/y.
+    Ratio(RatioValue),
+    /// A stated duration.
+    Duration(DurationValue),
+    /// A stated "gấp … lần": the factor, the figure has no value of its own.
+    Times(Decimal),
+}
+
+impl CellValue {
+    /// The count, for a count cell.
+    ///
+    /// ```
+    /// let v = danvan::CellValue::Times(rust_decimal::Decimal::TWO);
+    /// assert_eq!(v.count(), None);
+    /// ```
+    #[must_use]
+    pub fn count(&self) -> Option<Interval<u64>> {
+        match self {
+            CellValue::Count(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+/// Where a cell's value comes from.
+///
+/// ```
+/// let o = danvan::Origin::SubUnits { units: 2, of: 3 };
+/// assert_eq!(o.as_str(), "sub_units");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Origin {
+    /// Figure `figure` of the dataset, as stated.
+    Stated {
+        /// The figure's index in `figures`.
+        figure: usize,
+    },
+    /// Part `part` of figure `figure`'s breakdown ("trong đó").
+    Part {
+        /// The figure's index in `figures`.
+        figure: usize,
+        /// The part's index in its `items`.
+        part: usize,
+    },
+    /// The total of the dataset's records in the unit's subtree (through [`Totals`](crate::Totals)).
+    Records,
+    /// The sum of `units` of the unit's `of` sub-units (the others did not report).
+    SubUnits {
+        /// How many sub-units had a value.
+        units: usize,
+        /// How many sub-units the unit has.
+        of: usize,
+    },
+}
+
+impl Origin {
+    /// The origin's name in the display rows: `stated`, `part`, `records`, `sub_units`.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Origin::Records.as_str(), "records");
+    /// ```
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Stated { .. } => "stated",
+            Origin::Part { .. } => "part",
+            Origin::Records => "records",
+            Origin::SubUnits { .. } => "sub_units",
+        }
+    }
+}
+
+/// One cell of a [`FigureCube`].
+///
+/// ```
+/// # let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+/// #   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}],
+/// #   "figures": [{"indicator": "documents", "unit": "30", "actor": "government", "value": 4}]}"#;
+/// # let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+/// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+/// let cell = &cube.cells()[0];
+/// assert_eq!(cell.value.count(), Some(danvan::Interval::exact(4)));
+/// assert!(cell.complete && !cell.conflict);
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CubeCell {
+    /// What the cell is of: indicator, unit, period, actor set, dimension values, …
+    pub key: FigureKey,
+    /// Its value.
+    pub value: CellValue,
+    /// Where the value comes from.
+    pub origin: Origin,
+    /// The report's own value (its word: "gần", "trên", the scale word) for a stated cell or part.
+    pub stated: Option<FigureValue>,
+    /// The free-text label of a part (a v1 part, or a part without dimension values).
+    pub label: Option<String>,
+    /// Recipients named by the figure.
+    pub named: Vec<String>,
+    /// The whole of a part.
+    pub part_of: Option<CellId>,
+    /// Whether the breakdown this part belongs to is complete (the parts add up to the whole).
+    pub part_complete: bool,
+    /// False when the value is only a lower bound because some sub-units did not report.
+    pub complete: bool,
+    /// True when the value disagrees with its parts or with its sub-units' sum
+    /// (or, for a part, with its whole): the report prints the official
+    /// figure and leaves the contradicting parts to the table.
+    pub conflict: bool,
+}
+
+/// The totals of a v2 dataset's figures and records: one [`CubeCell`] per
+/// figure stated, per part of a breakdown, per records total, and per sum of
+/// sub-units, each keyed by its [`FigureKey`].
+///
+/// The rules:
+///
+/// - a unit with its own figure keeps it (the report's word); otherwise an
+///   additive indicator (flow, stock, distinct) of count or amount gets the
+///   sum of its children's cells of the same key (the key without the unit):
+///   intervals added, `[largest, sum]` for distinct indicators; when some
+///   child has no value the sum is only a lower bound (`complete` false);
+/// - rates, ratios, durations and stated changes are never summed; flows of
+///   different periods never add (the period is in the key); `additional`
+///   figures never sum into a total; an actor set never adds to its members
+///   (the actor set is in the key);
+/// - each "trong đó" part is a cell of its own, with the whole's key, the
+///   part's dimension values and actor, linked to its whole (a part with
+///   neither dimension values nor an actor of its own has the whole's key:
+///   it stays a cell, with its label, but never enters a sum);
+/// - the records of the dataset's record arrays enter through the existing
+///   fold ([`Accumulator`], the rules of [`Totals`](crate::Totals)) as cells
+///   with one actor, no dimension values and the dataset's period;
+/// - in a rooted dataset nothing is summed above the root.
+///
+/// A unit's own figure that certainly disagrees with its complete parts (or
+/// its partial parts certainly exceed it), or with its sub-units' sum, is
+/// flagged `conflict`, as are the parts.
+///
+/// ```
+/// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+///     "units": [{"code": "30", "name": "Tỉnh A (synthetic)"},
+///               {"code": "301", "name": "Huyện B (synthetic)", "parent": "30"},
+///               {"code": "302", "name": "Huyện C (synthetic)", "parent": "30"}],
+///     "figures": [{"indicator": "documents", "unit": "301", "actor": "government", "value": 4},
+///                 {"indicator": "documents", "unit": "302", "actor": "government", "value": {"word": "more_than", "value": 2}}]}"#;
+/// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+/// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+/// let province: danvan::UnitCode = "30".parse()?;
+/// let sum = cube.unit_cells(&province).next().unwrap();
+/// assert_eq!(sum.value.count(), Some(danvan::Interval::at_least(6)));
+/// assert_eq!(sum.origin, danvan::Origin::SubUnits { units: 2, of: 2 });
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct FigureCube {
+    hierarchy: Hierarchy,
+    root: Option<UnitCode>,
+    period: Period,
+    cells: Vec<CubeCell>,
+    /// The labels of the dataset's declared dimensions.
+    dimension_labels: BTreeMap<crate::IndicatorId, String>,
+}
+
+/// A key without its unit: what the roll-up groups by (indicator, period,
+/// actor set, dimension values, awarded-by; cells with a change or
+/// "additional" never enter it).
+type Group = (
+    crate::IndicatorId,
+    FigurePeriod,
+    Vec<Actor>,
+    BTreeMap<crate::IndicatorId, crate::IndicatorId>,
+    Option<crate::AwardedBy>,
+);
+
+/// A value that sums: a count or an amount in its unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Summable {
+    Count(Interval<u64>),
+    Amount(Interval<Amount>, UnitWord),
+}
+
+impl Summable {
+    fn of(v: &CellValue) -> Option<Summable> {
+        match v {
+            CellValue::Count(i) => Some(Summable::Count(*i)),
+            CellValue::Amount { value, unit } => Some(Summable::Amount(*value, unit.clone())),
+            _ => None,
+        }
+    }
+
+    fn into_value(self) -> CellValue {
+        match self {
+            Summable::Count(i) => CellValue::Count(i),
+            Summable::Amount(value, unit) => CellValue::Amount { value, unit },
+        }
+    }
+
+    /// The sum (or, distinct, the union size) of two values.
+    fn add(&self, other: &Summable, distinct: bool, key: &FigureKey) -> Result<Summable, Error> {
+        let overflow = || -> Error {
+            ErrorKind::TotalOverflow {
+                unit: key.unit.to_string(),
+                indicator: key.indicator.to_string(),
+            }
+            .into()
+        };
+        match (self, other) {
+            (Summable::Count(a), Summable::Count(b)) if distinct => {
+                Ok(Summable::Count(a.union_size(*b)))
+            }
+            (Summable::Count(a), Summable::Count(b)) => a
+                .checked_add(*b)
+                .map(Summable::Count)
+                .map_err(|_| overflow()),
+            (Summable::Amount(a, ua), Summable::Amount(b, ub)) if ua == ub => {
+                let sum = if distinct {
+                    Ok(a.union_size(*b))
+                } else {
+                    a.checked_add(*b)
+                };
+                sum.map(|s| Summable::Amount(s, ua.clone()))
+                    .map_err(|_| overflow())
+            }
+            (Summable::Amount(_, ua), Summable::Amount(_, ub)) => Err(ErrorKind::UnitMismatch {
+                left: ua.as_str().to_owned(),
+                right: ub.as_str().to_owned(),
+            }
+            .into()),
+            _ => Err(ErrorKind::UnitMismatch {
+                left: "count".to_owned(),
+                right: "amount".to_owned(),
+            }
+            .into()),
+        }
+    }
+
+    /// Only the lower bound: some terms are missing.
+    fn lower_bound(self) -> Summable {
+        match self {
+            Summable::Count(i) => Summable::Count(Interval::at_least(i.low())),
+            Summable::Amount(i, u) => Summable::Amount(Interval::at_least(i.low()), u),
+        }
+    }
+
+    /// Whether the two values certainly differ (their intervals do not meet).
+    fn certainly_differs(&self, other: &Summable) -> bool {
+        match (self, other) {
+            (Summable::Count(a), Summable::Count(b)) => !a.overlaps(*b),
+            (Summable::Amount(a, ua), Summable::Amount(b, ub)) => ua == ub && !a.overlaps(*b),
+            _ => false,
+        }
+    }
+}
+
+impl FigureCube {
+    /// Builds the cube of a dataset's figures and records with `catalogue`
+    /// (the dataset's catalogue: [`DatasetV2::catalogue_on`]) over
+    /// `hierarchy` ([`DatasetV2::hierarchy`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownCatalogueIndicator`] for a figure of an indicator
+    /// not in the catalogue, [`ErrorKind::UnknownUnit`] for a figure of a unit
+    /// not in the hierarchy, the errors of [`DatasetV2::figure_period`] and
+    /// [`FigureV2::amount`], the first record rule a record breaks
+    /// ([`Accumulator::add`]), [`ErrorKind::TotalOverflow`] when a sum does
+    /// not fit, and [`ErrorKind::UnitMismatch`] when amounts of one key come
+    /// in two unit words.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    ///     "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}],
+    ///     "figures": [{"indicator": "no_such_indicator", "unit": "30", "actor": "government", "value": 4}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let err = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?).unwrap_err();
+    /// assert_eq!(err.code(), "DV161");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn build(
+        dataset: &DatasetV2,
+        catalogue: &Catalogue,
+        hierarchy: &Hierarchy,
+    ) -> Result<FigureCube, Error> {
+        let mut cells: Vec<CubeCell> = Vec::new();
+        for (i, f) in dataset.figures.iter().enumerate() {
+            stated_cells(dataset, catalogue, hierarchy, i, f, &mut cells)?;
+        }
+        records_cells(dataset, hierarchy, &mut cells)?;
+        let dimension_labels = dataset
+            .dimensions
+            .iter()
+            .filter_map(|d| Some((d.id.clone(), d.label.clone()?)))
+            .collect();
+        let mut cube = FigureCube {
+            hierarchy: hierarchy.clone(),
+            root: dataset.root,
+            period: dataset.period,
+            cells,
+            dimension_labels,
+        };
+        cube.flag_parts();
+        cube.roll_up(catalogue)?;
+        Ok(cube)
+    }
+
+    /// Builds the cube of a checked dataset ([`check_v2`](crate::check_v2)):
+    /// its dataset, its catalogue (with the inline indicators) and its hierarchy.
+    ///
+    /// # Errors
+    ///
+    /// The errors of [`build`](FigureCube::build) (a checked dataset gives
+    /// only the sums' [`ErrorKind::TotalOverflow`] and
+    /// [`ErrorKind::UnitMismatch`]).
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    ///     "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}],
+    ///     "figures": [{"indicator": "documents", "unit": "30", "actor": "government", "value": 4}]}"#;
+    /// let checked = danvan::check_v2(danvan::DatasetV2::from_json(json.as_bytes())?, &danvan::Catalogue::builtin())
+    ///     .map_err(|r| r.to_string()).unwrap();
+    /// let cube = danvan::FigureCube::from_checked(&checked)?;
+    /// assert_eq!(cube.cells().len(), 1);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn from_checked(checked: &CheckedV2) -> Result<FigureCube, Error> {
+        FigureCube::build(checked.dataset(), checked.catalogue(), checked.hierarchy())
+    }
+
+    /// Every cell: stated figures and their parts in the dataset's order, then
+    /// records totals, then sums of sub-units.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert!(cube.cells().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn cells(&self) -> &[CubeCell] {
+        &self.cells
+    }
+
+    /// One cell.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert!(cube.cell(danvan::CellId(0)).is_none());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn cell(&self, id: CellId) -> Option<&CubeCell> {
+        self.cells.get(id.0)
+    }
+
+    /// The hierarchy the cube is keyed by.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert!(cube.hierarchy().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn hierarchy(&self) -> &Hierarchy {
+        &self.hierarchy
+    }
+
+    /// The dataset's root, when it is rooted.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert_eq!(cube.root(), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn root(&self) -> Option<UnitCode> {
+        self.root
+    }
+
+    /// The dataset's default period (the records' period).
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert_eq!(cube.period(), danvan::Period::year(2024)?);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The label a dataset declared for one of its dimensions.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    ///     "dimensions": [{"id": "house_work", "label": "Loại công việc", "values": ["new", "repaired"]}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert_eq!(cube.dimension_label(&"house_work".parse()?), Some("Loại công việc"));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn dimension_label(&self, dimension: &crate::IndicatorId) -> Option<&str> {
+        self.dimension_labels.get(dimension).map(String::as_str)
+    }
+
+    /// The cells of one unit, in cube order.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert_eq!(cube.unit_cells(&"30".parse()?).count(), 0);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn unit_cells<'a>(&'a self, unit: &'a UnitCode) -> impl Iterator<Item = &'a CubeCell> + 'a {
+        self.cells.iter().filter(move |c| c.key.unit == *unit)
+    }
+
+    /// The ids of the cells of a unit's subtree (the unit and every unit
+    /// below it in the hierarchy), in cube order.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert!(cube.subtree_cells(&"30".parse()?).is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn subtree_cells(&self, unit: &UnitCode) -> Vec<CellId> {
+        let Some(top) = self.hierarchy.index_of(unit) else {
+            return Vec::new();
+        };
+        let under = |code: &UnitCode| {
+            self.hierarchy
+                .index_of(code)
+                .is_some_and(|i| i == top || self.hierarchy.ancestors(i).any(|a| a == top))
+        };
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| under(&c.key.unit))
+            .map(|(i, _)| CellId(i))
+            .collect()
+    }
+
+    /// Flags wholes whose parts certainly contradict them, and those parts.
+    fn flag_parts(&mut self) {
+        let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, c) in self.cells.iter().enumerate() {
+            if let Some(w) = c.part_of {
+                parts.entry(w.0).or_default().push(i);
+            }
+        }
+        for (whole, items) in parts {
+            let Some(w) = self.cells.get(whole) else {
+                continue;
+            };
+            let Some(wv) = Summable::of(&w.value) else {
+                continue;
+            };
+            let complete = items
+                .first()
+                .and_then(|p| self.cells.get(*p))
+                .is_some_and(|p| p.part_complete);
+            let values: Option<Vec<Summable>> = items
+                .iter()
+                .map(|p| self.cells.get(*p).and_then(|c| Summable::of(&c.value)))
+                .collect();
+            let Some(values) = values else {
+                continue;
+            };
+            let mut sum: Option<Summable> = None;
+            for v in values {
+                sum = Some(match sum {
+                    None => v,
+                    Some(s) => match s.add(&v, false, &w.key) {
+                        Ok(s) => s,
+                        // Parts that cannot be added (two units, overflow) are not compared.
+                        Err(_) => {
+                            sum = None;
+                            break;
+                        }
+                    },
+                });
+            }
+            let Some(sum) = sum else {
+                continue;
+            };
+            // A partial breakdown only has to stay within its whole.
+            let sum = if complete { sum } else { sum.lower_bound() };
+            if wv.certainly_differs(&sum) {
+                for i in items.into_iter().chain([whole]) {
+                    if let Some(c) = self.cells.get_mut(i) {
+                        c.conflict = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the sums of sub-units and flags own figures that disagree with them.
+    fn roll_up(&mut self, catalogue: &Catalogue) -> Result<(), Error> {
+        let h = &self.hierarchy;
+        // Units the roll-up may fill: the root and below (everything without a root).
+        let root = self.root.and_then(|r| h.index_of(&r));
+        let in_scope: Vec<bool> = h
+            .iter()
+            .map(|(i, _)| root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r)))
+            .collect();
+        // Each group's values by unit index: the cell it comes from.
+        let mut groups: BTreeMap<Group, (FigureKey, HashMap<usize, Vec<usize>>)> = BTreeMap::new();
+        for (i, c) in self.cells.iter().enumerate() {
+            // A part without a key of its own (a label only) is its whole's key: never summed.
+            let own_key = c
+                .part_of
+                .and_then(|w| self.cells.get(w.0))
+                .map_or(true, |w| w.key != c.key);
+            if !own_key || !summable_cell(c) {
+                continue;
+            }
+            let Some(u) = h.index_of(&c.key.unit) else {
+                continue;
+            };
+            let (_, slot) = groups
+                .entry(group_of(&c.key))
+                .or_insert_with(|| (c.key.clone(), HashMap::new()));
+            slot.entry(u.get()).or_default().push(i);
+        }
+        let mut added: Vec<CubeCell> = Vec::new();
+        let mut conflicts: Vec<usize> = Vec::new();
+        for (template, own) in groups.into_values() {
+            let Some(entry) = catalogue.get(&template.indicator) else {
+                continue;
+            };
+            if !additive(entry) {
+                continue;
+            }
+            let distinct = entry.kind == IndicatorKind::Distinct;
+            // Value and completeness per unit, filled bottom-up.
+            let mut value: HashMap<usize, (Summable, bool)> = HashMap::new();
+            // A unit's own value of the key: its first stated figure; else the
+            // parts of one breakdown with this key, added (parts are disjoint);
+            // parts of several figures with one key (a repeated figure's) are
+            // not guessed between: the unit then counts as not reporting.
+            let mut own_cell: HashMap<usize, usize> = HashMap::new();
+            for (&u, list) in &own {
+                let stated = list.iter().copied().find(|&i| {
+                    self.cells
+                        .get(i)
+                        .is_some_and(|c| matches!(c.origin, Origin::Stated { .. }))
+                });
+                if let Some(i) = stated {
+                    if let Some(v) = self.cells.get(i).and_then(|c| Summable::of(&c.value)) {
+                        value.insert(u, (v, true));
+                        own_cell.insert(u, i);
+                    }
+                    continue;
+                }
+                let figures: std::collections::BTreeSet<usize> = list
+                    .iter()
+                    .filter_map(|&i| match self.cells.get(i).map(|c| c.origin) {
+                        Some(Origin::Part { figure, .. }) => Some(figure),
+                        _ => None,
+                    })
+                    .collect();
+                if figures.len() != 1 {
+                    continue;
+                }
+                let mut sum: Option<Summable> = None;
+                for v in list
+                    .iter()
+                    .filter_map(|&i| self.cells.get(i).and_then(|c| Summable::of(&c.value)))
+                {
+                    sum = Some(match sum {
+                        None => v,
+                        Some(s) => s.add(&v, distinct, &template)?,
+                    });
+                }
+                if let (Some(sum), Some(&first)) = (sum, list.first()) {
+                    value.insert(u, (sum, true));
+                    own_cell.insert(u, first);
+                }
+            }
+            for u in h.bottom_up() {
+                let children: Vec<_> = h.children(u).collect();
+                // Nothing is summed above the root, nor checked there.
+                if children.is_empty() || !in_scope.get(u.get()).copied().unwrap_or(false) {
+                    continue;
+                }
+                let mut sum: Option<Summable> = None;
+                let mut reported = 0usize;
+                let mut complete = true;
+                let mut key = template.clone();
+                key.unit = h.code(u).unwrap_or(key.unit);
+                for c in &children {
+                    match value.get(&c.get()) {
+                        Some((v, full)) => {
+                            reported += 1;
+                            complete &= *full;
+                            sum = Some(match sum {
+                                None => v.clone(),
+                                Some(s) => s.add(v, distinct, &key)?,
+                            });
+                        }
+                        None => complete = false,
+                    }
+                }
+                let Some(sum) = sum else {
+                    continue;
+                };
+                let sum = if complete { sum } else { sum.lower_bound() };
+                if let Some(&cell) = own_cell.get(&u.get()) {
+                    let disagrees = value
+                        .get(&u.get())
+                        .is_some_and(|(v, _)| v.certainly_differs(&sum));
+                    if disagrees {
+                        conflicts.push(cell);
+                    }
+                    continue;
+                }
+                value.insert(u.get(), (sum.clone(), complete));
+                added.push(CubeCell {
+                    key,
+                    value: sum.into_value(),
+                    origin: Origin::SubUnits {
+                        units: reported,
+                        of: children.len(),
+                    },
+                    stated: None,
+                    label: None,
+                    named: Vec::new(),
+                    part_of: None,
+                    part_complete: false,
+                    complete,
+                    conflict: false,
+                });
+            }
+        }
+        for i in conflicts {
+            if let Some(c) = self.cells.get_mut(i) {
+                c.conflict = true;
+            }
+        }
+        self.cells.extend(added);
+        Ok(())
+    }
+}
+
+/// Whether an indicator's values add up the hierarchy: flows, stocks and
+/// distinct indicators of counts and amounts.
+fn additive(entry: &crate::CatalogueEntry) -> bool {
+    matches!(
+        entry.kind,
+        IndicatorKind::Flow | IndicatorKind::Stock | IndicatorKind::Distinct
+    ) && matches!(entry.value, ValueSpec::Count | ValueSpec::Amount(_))
+}
+
+/// Whether a cell enters the roll-up: a count or an amount, not a change,
+/// not "additional", of a known period, not a records total (already rolled up).
+fn summable_cell(c: &CubeCell) -> bool {
+    c.key.change.is_none()
+        && !c.key.additional
+        && !matches!(c.key.period, FigurePeriod::Unknown)
+        && Summable::of(&c.value).is_some()
+        && !matches!(c.origin, Origin::Records)
+}
+
+/// The key a roll-up groups by.
+fn group_of(key: &FigureKey) -> Group {
+    (
+        key.indicator.clone(),
+        key.period,
+        key.actor.clone(),
+        key.dims.clone(),
+        key.awarded_by.clone(),
+    )
+}
+
+/// The value of a stated figure.
+fn figure_value(f: &FigureV2) -> Result<CellValue, Error> {
+    if let Some(change) = &f.change {
+        if let Some(factor) = change.factor {
+            return Ok(CellValue::Times(factor));
+        }
+    }
+    match &f.value {
+        Some(FigureValue::Amount(a)) => {
+            let value = match f.amount()? {
+                Some(v) => v,
+                None => a.normalised().interval()?,
+            };
+            Ok(CellValue::Amount {
+                value,
+                unit: a.normalised().unit().clone(),
+            })
+        }
+        Some(FigureValue::Rate(r)) => Ok(CellValue::Rate(r.clone())),
+        Some(FigureValue::Ratio(r)) => Ok(CellValue::Ratio(r.clone())),
+        Some(FigureValue::Duration(d)) => Ok(CellValue::Duration(d.clone())),
+        _ => f.count().map(CellValue::Count).ok_or_else(|| {
+            ErrorKind::NotAValue {
+                input: format!("figure of {} at {} without a value", f.indicator, f.unit),
+            }
+            .into()
+        }),
+    }
+}
+
+/// The value of a part.
+fn part_value(v: &FigureValue) -> Result<CellValue, Error> {
+    Ok(match v {
+        FigureValue::Count(r) => CellValue::Count(r.interval()),
+        FigureValue::Amount(a) => CellValue::Amount {
+            value: a.normalised().interval()?,
+            unit: a.normalised().unit().clone(),
+        },
+        FigureValue::Rate(r) => CellValue::Rate(r.clone()),
+        FigureValue::Ratio(r) => CellValue::Ratio(r.clone()),
+        FigureValue::Duration(d) => CellValue::Duration(d.clone()),
+    })
+}
+
+/// The cells of figure `i`: the figure, then each part.
+fn stated_cells(
+    dataset: &DatasetV2,
+    catalogue: &Catalogue,
+    hierarchy: &Hierarchy,
+    i: usize,
+    f: &FigureV2,
+    cells: &mut Vec<CubeCell>,
+) -> Result<(), Error> {
+    if catalogue.get(&f.indicator).is_none() {
+        return Err(ErrorKind::UnknownCatalogueIndicator {
+            id: f.indicator.as_str().into(),
+        }
+        .into());
+    }
+    if hierarchy.index_of(&f.unit).is_none() {
+        return Err(ErrorKind::UnknownUnit {
+            code: f.unit.to_string(),
+        }
+        .into());
+    }
+    // A period that does not resolve (a "since" without as_of) is refused here.
+    dataset.figure_period(f)?;
+    let key = dataset.key_of(f);
+    let whole = CellId(cells.len());
+    cells.push(CubeCell {
+        key: key.clone(),
+        value: figure_value(f)?,
+        origin: Origin::Stated { figure: i },
+        stated: f.value.clone(),
+        label: None,
+        named: f.named.clone(),
+        part_of: None,
+        part_complete: false,
+        complete: true,
+        conflict: false,
+    });
+    let Some(parts) = &f.parts else {
+        return Ok(());
+    };
+    for (j, p) in parts.items.iter().enumerate() {
+        let mut pk = key.clone();
+        for (d, v) in &p.dims {
+            pk.dims.insert(d.clone(), v.clone());
+        }
+        if !p.actor.is_empty() {
+            let mut actor: Vec<Actor> = p.actor.clone();
+            actor.sort();
+            actor.dedup();
+            pk.actor = actor;
+        }
+        let label = p.label.clone();
+        cells.push(CubeCell {
+            key: pk,
+            value: part_value(&p.value)?,
+            origin: Origin::Part { figure: i, part: j },
+            stated: Some(p.value.clone()),
+            label,
+            named: Vec::new(),
+            part_of: Some(whole),
+            part_complete: parts.complete,
+            complete: true,
+            conflict: false,
+        });
+    }
+    Ok(())
+}
+
+/// The records totals: the dataset's record arrays folded by the existing
+/// [`Accumulator`] (its one-record rules, its roll-up), one cell per unit,
+/// indicator and actor of the records layer.
+fn records_cells(
+    dataset: &DatasetV2,
+    hierarchy: &Hierarchy,
+    cells: &mut Vec<CubeCell>,
+) -> Result<(), Error> {
+    let d = dataset.records_v1()?;
+    let mut acc = Accumulator::new(hierarchy, d.period, &[]);
+    d.blocks.iter().try_for_each(|r| acc.add(r))?;
+    d.teams.iter().try_for_each(|r| acc.add(r))?;
+    d.models.iter().try_for_each(|r| acc.add(r))?;
+    d.conferences.iter().try_for_each(|r| acc.add(r))?;
+    d.documents.iter().try_for_each(|r| acc.add(r))?;
+    d.inspections.iter().try_for_each(|r| acc.add(r))?;
+    d.dialogues.iter().try_for_each(|r| acc.add(r))?;
+    d.receptions.iter().try_for_each(|r| acc.add(r))?;
+    d.clearances.iter().try_for_each(|r| acc.add(r))?;
+    d.awards.iter().try_for_each(|r| acc.add(r))?;
+    let totals = acc.finish()?;
+    // Records roll up the whole hierarchy; a rooted dataset speaks for its root and below only.
+    let root = dataset.root.and_then(|r| hierarchy.index_of(&r));
+    let in_scope = |code: &UnitCode| match (root, hierarchy.index_of(code)) {
+        (None, _) => true,
+        (Some(r), Some(i)) => i == r || hierarchy.ancestors(i).any(|a| a == r),
+        (Some(_), None) => false,
+    };
+    for row in totals.rows() {
+        if row.layer != TotalsLayer::Records || !in_scope(&row.unit) {
+            continue;
+        }
+        let Some(value) = row.interval() else {
+            continue;
+        };
+        cells.push(CubeCell {
+            key: FigureKey {
+                indicator: row.indicator.clone(),
+                unit: row.unit,
+                period: FigurePeriod::Dates(d.period),
+                actor: vec![row.actor],
+                dims: BTreeMap::new(),
+                change: None,
+                additional: false,
+                awarded_by: None,
+            },
+            value: CellValue::Count(value),
+            origin: Origin::Records,
+            stated: None,
+            label: None,
+            named: Vec::new(),
+            part_of: None,
+            part_complete: false,
+            complete: true,
+            conflict: false,
+        });
+    }
+    Ok(())
+}

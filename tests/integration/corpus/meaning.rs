@@ -1,0 +1,235 @@
+//! The meaning table of a corpus fixture (corpus-b's reports 04–06): one
+//! [`Expected`] per row of a report's "Figures stated" table, column by
+//! column, asserted against the parsed fixture by [`assert_rows`]; and the
+//! checks of a fixture or of a broken variant of it, as (code, path) pairs.
+
+use danvan::{CheckedV2, DatasetV2, FigurePeriod, FigureValue, IndicatorKind, Report, Severity};
+
+/// A figure's period as the report's table gives it.
+#[derive(Clone, Copy, Debug)]
+pub enum Period {
+    /// The dataset's period (the figure names none).
+    Dataset,
+    /// The report does not state it (`"period": "unknown"`).
+    Unknown,
+}
+
+/// A figure's value as the report's table gives it.
+#[derive(Clone, Copy, Debug)]
+pub enum Value {
+    /// A count: its low and high bound (None = unbounded).
+    Count(u64, Option<u64>),
+    /// No numeral: the count is the number of the named recipients.
+    Named(u64),
+    /// A duration as given: the number and its unit word.
+    Duration(&'static str, &'static str),
+}
+
+/// One row of a report's table, column by column.
+#[derive(Clone, Copy, Debug)]
+pub struct Expected {
+    /// The row's number in the report's table.
+    pub row: u32,
+    /// The figure's id.
+    pub id: &'static str,
+    /// The part of the figure's breakdown, for a "trong đó" row.
+    pub part: Option<usize>,
+    /// The indicator.
+    pub indicator: &'static str,
+    /// Its kind, in the catalogue.
+    pub kind: IndicatorKind,
+    /// Its value type, in the catalogue (`count`, `duration`, …).
+    pub value_type: &'static str,
+    /// The actor or actor set (sorted as the figure keeps it).
+    pub actor: &'static [&'static str],
+    /// The dimension values.
+    pub dims: &'static [(&'static str, &'static str)],
+    /// The period.
+    pub period: Period,
+    /// The value.
+    pub value: Value,
+    /// The report's word ("gần", "trên", "hơn" as wire ids), None for a plain number.
+    pub word: Option<&'static str>,
+    /// The recipients named.
+    pub named: &'static [&'static str],
+}
+
+/// The fixture, checked (it must pass).
+pub fn check(name: &str) -> CheckedV2 {
+    let d = super::dataset(name);
+    let catalogue = danvan::Catalogue::builtin();
+    danvan::check_v2(d, &catalogue).unwrap_or_else(|r| panic!("{name}: {:?}", codes(&r)))
+}
+
+/// Every issue of a report as (code, path).
+pub fn codes(report: &Report) -> Vec<(String, String)> {
+    report
+        .issues()
+        .iter()
+        .map(|i| {
+            let path = i.path().map(ToString::to_string).unwrap_or_default();
+            (i.code().to_string(), path)
+        })
+        .collect()
+}
+
+/// The errors (not the warnings) of a variant that must fail the checks.
+pub fn errors_of(doc: &serde_json::Value) -> Vec<(String, String)> {
+    let d = super::from_value(doc).unwrap_or_else(|e| panic!("the variant reads: {e}"));
+    let Err(report) = danvan::check_v2(d, &danvan::Catalogue::builtin()) else {
+        panic!("the broken variant passed the checks")
+    };
+    let errors: Vec<_> = report
+        .issues()
+        .iter()
+        .filter(|i| i.severity() == Severity::Error)
+        .cloned()
+        .collect();
+    codes(&Report::new(errors))
+}
+
+/// The warnings of a variant that must pass the checks.
+pub fn warnings_of(doc: &serde_json::Value) -> Vec<(String, String)> {
+    let d = super::from_value(doc).unwrap_or_else(|e| panic!("the variant reads: {e}"));
+    let checked = danvan::check_v2(d, &danvan::Catalogue::builtin())
+        .unwrap_or_else(|r| panic!("the variant fails: {:?}", codes(&r)));
+    codes(checked.warnings())
+}
+
+/// The code of the error a variant is refused with on read.
+pub fn read_error(doc: &serde_json::Value) -> String {
+    match super::from_value(doc) {
+        Ok(_) => panic!("the broken variant was read"),
+        Err(e) => e.code().to_string(),
+    }
+}
+
+/// Each row against the fixture; nothing extra, nothing lost: the rows and
+/// the not-encoded ones are the report's `total` rows 1..=total, each once,
+/// and the rows are exactly the fixture's figures and parts.
+pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)], total: u32) {
+    let mut numbers: Vec<u32> = rows
+        .iter()
+        .map(|r| r.row)
+        .chain(not_encoded.iter().map(|n| n.0))
+        .collect();
+    numbers.sort_unstable();
+    assert_eq!(
+        numbers,
+        (1..=total).collect::<Vec<_>>(),
+        "every row of the report once"
+    );
+    for (row, reason) in not_encoded {
+        assert!(!reason.is_empty(), "row {row} needs its reason");
+    }
+    let in_fixture: usize = d
+        .figures
+        .iter()
+        .map(|f| 1 + f.parts.as_ref().map_or(0, |p| p.items.len()))
+        .sum();
+    assert_eq!(
+        rows.len(),
+        in_fixture,
+        "one row per figure and part of the fixture"
+    );
+    let mut seen = std::collections::HashSet::new();
+    let catalogue = super::catalogue(d);
+    // Every dimension value is built in or declared by the dataset.
+    let dimensions = d.dimensions().unwrap_or_else(|e| panic!("dimensions: {e}"));
+    let parts = d
+        .figures
+        .iter()
+        .flat_map(|f| f.parts.iter().flat_map(|p| &p.items));
+    let all_dims = d
+        .figures
+        .iter()
+        .map(|f| &f.dims)
+        .chain(parts.map(|p| &p.dims));
+    for (dim, value) in all_dims.flatten() {
+        dimensions
+            .check(dim, value)
+            .unwrap_or_else(|e| panic!("{dim}={value}: {e}"));
+    }
+    for r in rows {
+        assert!(
+            seen.insert((r.id, r.part)),
+            "row {}: {} {:?} twice",
+            r.row,
+            r.id,
+            r.part
+        );
+        let f = super::figure(d, r.id);
+        let at = format!("row {} ({} {:?})", r.row, r.id, r.part);
+        assert_eq!(f.indicator.as_str(), r.indicator, "{at}: indicator");
+        let entry = catalogue
+            .get(&f.indicator)
+            .unwrap_or_else(|| panic!("{at}: not in the catalogue"));
+        assert_eq!(entry.kind, r.kind, "{at}: kind");
+        assert_eq!(entry.value.type_name(), r.value_type, "{at}: value type");
+        let (actor, dims, value, named) = match r.part {
+            None => (&f.actor, &f.dims, f.value.as_ref(), &f.named[..]),
+            Some(i) => {
+                let p = &f
+                    .parts
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{at}: no parts"))
+                    .items[i];
+                let actor = if p.actor.is_empty() {
+                    &f.actor
+                } else {
+                    &p.actor
+                };
+                (actor, &p.dims, Some(&p.value), &[][..])
+            }
+        };
+        let actor: Vec<&str> = actor.iter().map(|a| a.as_str()).collect();
+        assert_eq!(actor, r.actor, "{at}: actor");
+        let dims: Vec<(&str, &str)> = dims.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let mut want = r.dims.to_vec();
+        want.sort_unstable();
+        assert_eq!(dims, want, "{at}: dims");
+        match r.period {
+            Period::Dataset => {
+                assert!(f.period.is_none(), "{at}: the dataset's period");
+                assert_eq!(
+                    d.figure_period(f).ok(),
+                    Some(Some(d.period)),
+                    "{at}: period"
+                );
+            }
+            Period::Unknown => {
+                assert_eq!(f.period, Some(FigurePeriod::Unknown), "{at}: period");
+                assert_eq!(d.figure_period(f).ok(), Some(None), "{at}: period");
+            }
+        }
+        let names: Vec<&str> = named.iter().map(String::as_str).collect();
+        assert_eq!(names, r.named, "{at}: named");
+        if let Some(v) = value {
+            assert_eq!(v.type_name(), r.value_type, "{at}: the value's type");
+        }
+        match (r.value, value) {
+            (Value::Count(low, high), Some(FigureValue::Count(c))) => {
+                let i = c.interval();
+                assert_eq!((i.low(), i.high()), (low, high), "{at}: bounds");
+                assert_eq!(c.word().as_str(), r.word.unwrap_or("exact"), "{at}: word");
+                if r.part.is_none() {
+                    assert_eq!(f.count(), Some(i), "{at}: the count");
+                }
+            }
+            (Value::Named(n), None) => {
+                assert_eq!(names.len() as u64, n, "{at}: names");
+                assert_eq!(
+                    f.count(),
+                    Some(danvan::Interval::exact(n)),
+                    "{at}: count by names"
+                );
+            }
+            (Value::Duration(amount, unit), Some(FigureValue::Duration(dv))) => {
+                assert_eq!(dv.duration.to_string(), amount, "{at}: duration");
+                assert_eq!(dv.unit.as_str(), unit, "{at}: duration unit");
+                assert_eq!(f.count(), None, "{at}: a duration is no count");
+            }
+            (want, got) => panic!("{at}: value {want:?}, fixture {got:?}"),
+        }
+    }
+}
