@@ -832,6 +832,12 @@ mod tests {
                 "\"từ năm 2011 đến năm 2021\" is not a value: \"từ A đến B\" is a value only with two numbers (a period such as \"từ năm 2011 đến năm 2021\" is not a value)",
             ),
             (
+                ErrorKind::AmountRangeNotCount {
+                    input: "từ 2 đến 3 triệu".into(),
+                },
+                "\"từ 2 đến 3 triệu\" is a range of amounts (a decimal comma or a scale word such as triệu), not a count: expected whole numbers at both ends, such as \"từ 120 đến 150\", or give it as an amount",
+            ),
+            (
                 ErrorKind::NoV1Form {
                     what: "the range 5 to 8".into(),
                 },
@@ -841,6 +847,10 @@ mod tests {
             (
                 ErrorKind::InvalidInterval { why: "high below low" },
                 "invalid interval: high below low",
+            ),
+            (
+                ErrorKind::SummaryUnknownUnit { unit: "31".into() },
+                "unit \"31\" is not in the totals' hierarchy: expected the code of a unit of the dataset",
             ),
             // ----- model v2 -----
             (ErrorKind::IndicatorDefinedTwice { id: "gifts".into() }, "indicator \"gifts\" is defined twice: each id once in the built-ins, the catalogue file and the dataset"),
@@ -996,8 +1006,10 @@ mod tests {
             ("UnknownQualifierWord", "DV131"),
             ("RangeReversed", "DV132"),
             ("NotAValue", "DV133"),
+            ("AmountRangeNotCount", "DV135"),
             ("NoV1Form", "DV134"),
             ("InvalidInterval", "DV150"),
+            ("SummaryUnknownUnit", "DV151"),
             ("IndicatorDefinedTwice", "DV160"),
             ("UnknownCatalogueIndicator", "DV161"),
             ("WrongValueType", "DV162"),

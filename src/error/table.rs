@@ -1355,6 +1355,13 @@ error_table! {
         input: String,
     } = "DV133", Error,
     vi { input } => format!("{input:?} không phải một giá trị: \"từ A đến B\" chỉ là giá trị khi A và B là số (một khoảng thời gian như \"từ năm 2011 đến năm 2021\" không phải giá trị)");
+    /// A range of amounts ("từ 2 đến 3 triệu") where a count is expected.
+    #[error("{input:?} is a range of amounts (a decimal comma or a scale word such as triệu), not a count: expected whole numbers at both ends, such as \"từ 120 đến 150\", or give it as an amount")]
+    AmountRangeNotCount {
+        /// The whole text, as given.
+        input: String,
+    } = "DV135", Error,
+    vi { input } => format!("{input:?} là một khoảng số tiền hoặc khối lượng (có dấu phẩy thập phân hoặc từ chỉ đơn vị như triệu), không phải số lượng: hãy ghi số nguyên ở cả hai đầu, như \"từ 120 đến 150\", hoặc ghi thành số tiền, khối lượng");
     /// A worded value that the v1 wire cannot carry (a range "từ A đến B").
     #[error("{what} has no v1 wire form: write it in the v2 form, which carries its word")]
     NoV1Form {
@@ -1371,6 +1378,13 @@ error_table! {
         why: &'static str,
     } = "DV150", Error,
     vi { .. } => "khoảng giá trị không hợp lệ: cận trên nhỏ hơn cận dưới, hoặc dạng không khớp với cận".to_owned();
+    /// A summary asked for a unit the totals do not have.
+    #[error("unit {unit:?} is not in the totals' hierarchy: expected the code of a unit of the dataset")]
+    SummaryUnknownUnit {
+        /// The code asked for.
+        unit: String,
+    } = "DV151", Error,
+    vi { unit } => format!("đơn vị \"{unit}\" không có trong danh sách đơn vị của bộ số liệu: hãy chọn mã một đơn vị có trong bộ số liệu");
 
     // ----- model v2: catalogue, value types, envelope (DV160–DV179) -----
     /// An indicator id defined twice: in the built-ins, the catalogue file or the dataset.
