@@ -4,10 +4,16 @@
 //! cargo run --example annual_report                       # Hải Dương 2022 (synthetic records on real units)
 //! cargo run --example annual_report -- path/to/dataset.json
 //! cargo run --example annual_report -- --exact            # every figure as totalled
-//! cargo run --example annual_report -- --json             # the totals as JSON Lines of rows
+//! cargo run --example annual_report -- --json             # the report's display rows, JSON Lines
+//! cargo run --example annual_report -- --rows             # the totals as JSON Lines of rows
 //! ```
 //!
-//! `--json` prints the totals as JSON Lines: one [`danvan::TotalsRow`] (the
+//! `--json` prints what the report states, for people and programs: one
+//! [`danvan::render::DisplayRow`] per line (unit name, level, period,
+//! Vietnamese label, actor wording, dimension words, the formatted value,
+//! bounds, origin), the dataset read as v2 (a v1 document is upgraded),
+//! checked by `check_v2` and planned for its top unit.
+//! `--rows` prints the totals as JSON Lines: one [`danvan::TotalsRow`] (the
 //! stable export of totals) per line, in the order of `Totals::rows`; read
 //! them back with `Totals::from_rows` and the dataset's units, period and
 //! indicators.
@@ -37,7 +43,8 @@ use danvan::{
 const DEFAULT_INPUT: &str = "examples/data/hai-duong-2022.json";
 const USAGE: &str = "usage: annual_report [dataset.json] [--exact] [--json]
   --exact  every figure as totalled (no press rounding)
-  --json   the totals as JSON Lines: one row (danvan::TotalsRow) per line";
+  --json   the report's display rows as JSON Lines (danvan::render::DisplayRow)
+  --rows   the totals as JSON Lines: one row (danvan::TotalsRow) per line";
 
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -54,6 +61,7 @@ struct Options {
     file: String,
     rounding: Rounding,
     json: bool,
+    display: bool,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -61,12 +69,14 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         file: DEFAULT_INPUT.to_owned(),
         rounding: Rounding::Press,
         json: false,
+        display: false,
     };
     let mut file_given = false;
     for arg in args {
         match arg.as_str() {
             "--exact" => options.rounding = Rounding::Exact,
-            "--json" => options.json = true,
+            "--json" => options.display = true,
+            "--rows" => options.json = true,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
             path if !file_given => {
@@ -98,6 +108,9 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
             return 2;
         }
     };
+    if options.display {
+        return display_rows(&options.file, file, out, err);
+    }
     let dataset = match Dataset::from_json(file) {
         Ok(d) => d,
         Err(e) => {
@@ -146,9 +159,71 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
         for issue in checked.warnings() {
             let _ = writeln!(text, "{}", vi::issue(issue));
         }
-        report(&mut text, checked.dataset(), &totals, options.rounding);
+        report(&mut text, &checked, &totals, options.rounding);
         text
     };
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "annual_report: {e}");
+            2
+        }
+    }
+}
+
+/// `--json`: the display rows of the report of the dataset's top unit.
+fn display_rows(
+    name: &str,
+    file: impl std::io::Read,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    use danvan::render::{plan_report, ReportOptions};
+    let dataset = match danvan::DatasetV2::from_json(file) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = writeln!(err, "{name}: {e}");
+            return 2;
+        }
+    };
+    let catalogue = danvan::Catalogue::builtin();
+    let checked = match danvan::check_v2(dataset, &catalogue) {
+        Ok(c) => c,
+        Err(report) => {
+            let _ = write!(out, "{report}");
+            return 1;
+        }
+    };
+    let d = checked.dataset();
+    let top = d
+        .root
+        .or_else(|| d.units.iter().find(|u| u.parent.is_none()).map(|u| u.code));
+    let Some(top) = top else {
+        let _ = writeln!(err, "{name}: the dataset lists no unit to report on");
+        return 1;
+    };
+    let plan = danvan::FigureCube::from_checked(&checked)
+        .and_then(|cube| plan_report(&cube, checked.catalogue(), &top, &ReportOptions::default()));
+    let plan = match plan {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "{name}: {e}");
+            return 1;
+        }
+    };
+    let mut text = String::new();
+    for row in &plan.rows {
+        match serde_json::to_string(row) {
+            Ok(line) => {
+                text.push_str(&line);
+                text.push('\n');
+            }
+            Err(e) => {
+                let _ = writeln!(err, "annual_report: {e}");
+                return 2;
+            }
+        }
+    }
     match out.write_all(text.as_bytes()) {
         Ok(()) => 0,
         Err(e) => {
@@ -243,7 +318,8 @@ fn ratio_words(r: RatioBounds) -> String {
     }
 }
 
-fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Rounding) {
+fn report(out: &mut String, checked: &danvan::Checked, totals: &Totals, rounding: Rounding) {
+    let dataset = checked.dataset();
     let hierarchy = totals.hierarchy();
     let year = dataset.period.start().year();
     let provinces = hierarchy
@@ -252,7 +328,13 @@ fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Roundi
     for (index, province) in provinces {
         let code = province.code();
         let _ = writeln!(out, "== {} ({}) — năm {year} ==\n", province.name(), code);
-        let summary = Summary::from_totals(totals, &code, province.name(), year);
+        let summary = match Summary::from_checked(checked, totals, &code) {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = writeln!(out, "{e}");
+                continue;
+            }
+        };
         let opts = SummaryOptions::default().with_rounding(rounding);
         let _ = writeln!(out, "{}\n", vi::annual_summary(&summary, &opts));
 

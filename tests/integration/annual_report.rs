@@ -53,7 +53,10 @@ fn default_input_prints_every_seed_figure() {
 fn exact_prints_the_totalled_lower_bound() {
     let (code, out, _) = run(&["--exact"]);
     assert_eq!(code, 0);
-    assert!(out.contains("cho hơn 6.853 người"), "{out}");
+    // A computed lower bound is "ít nhất" (issue 14): the records' lower
+    // bounds sum to exactly 6.853, which "hơn 6.853" overstated.
+    assert!(out.contains("cho ít nhất 6.853 người"), "{out}");
+    assert!(out.contains("ít nhất 505 văn bản hướng dẫn"), "{out}");
     assert!(!out.contains("hơn 6.800"));
 }
 
@@ -67,8 +70,8 @@ fn seed_fixture_reads_like_the_seed() {
 }
 
 #[test]
-fn json_prints_totals_that_read_back() {
-    let (code, out, _) = run(&["--json"]);
+fn rows_prints_totals_that_read_back() {
+    let (code, out, _) = run(&["--rows"]);
     assert_eq!(code, 0);
     // JSON Lines: one row per line, read back with the dataset's units.
     let rows: Vec<danvan::TotalsRow> = out
@@ -91,6 +94,28 @@ fn json_prints_totals_that_read_back() {
     let province: danvan::UnitCode = "30".parse().unwrap();
     let models = totals.stock(&province, danvan::Builtin::SkilfulModels);
     assert_eq!(models.and_then(danvan::Interval::exact_value), Some(1229));
+}
+
+/// `--json` prints the report's display rows (issue 16 point 4): one per
+/// line, each with the unit's name, the Vietnamese label and value.
+#[test]
+fn json_prints_display_rows() {
+    let (code, out, err) = run(&["--json", "tests/corpus/report-05.json"]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert!(rows.len() >= 8, "{}", rows.len());
+    let headline = rows
+        .iter()
+        .find(|r| r["value"].as_str().is_some_and(|v| v.contains("202")))
+        .expect("the 202 exemplars");
+    assert_eq!(headline["unit_name"], "Thành phố Thủ Đức");
+    assert!(headline["label"].as_str().is_some_and(|l| !l.is_empty()));
+    let (code, out, _) = run(&["--json"]);
+    assert_eq!(code, 0);
+    assert!(out.lines().count() > 100);
 }
 
 #[test]

@@ -112,6 +112,15 @@ pub fn golden(fixture_path: &str) {
     }
 }
 
+/// The corpus fixtures' paragraphs and tables (issue 16 point 6): the reports of
+/// `tests/corpus/`, rendered; read against each report's table in review.
+#[test]
+fn golden_corpus() {
+    for n in 1..=9 {
+        golden(&format!("tests/corpus/report-{n:02}.json"));
+    }
+}
+
 #[test]
 fn golden_synthetic_district() {
     golden("tests/golden/v2/synthetic-district.json");
