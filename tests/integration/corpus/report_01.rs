@@ -51,7 +51,8 @@ const ROWS: &[Expected] = &[
         word: None,
         named: &[],
     },
-    // #2 "gần 927 triệu đồng": the cost of those houses, nearly: at most.
+    // #2 "gần 927 triệu đồng": the cost of those houses, the word nearly
+    // ([0, 927 triệu], near).
     Expected {
         row: 2,
         id: "f01_2",
@@ -271,7 +272,7 @@ fn a_share_of_a_target_may_exceed_the_target() {
     );
 }
 
-/// The cost is in đồng; "gần" bounds it above (at most 927 triệu).
+/// The cost is in đồng: the same figure in another unit word is refused.
 #[test]
 fn the_cost_is_in_dong() {
     let mut doc = super::json(FIXTURE);
@@ -280,4 +281,41 @@ fn the_cost_is_in_dong() {
         meaning::errors_of(&doc),
         [("DV163".to_owned(), "figures[1].value".to_owned())]
     );
+}
+
+/// Row 2 keeps the report's word "gần" (nearly), not only the bound it
+/// gives: the fixture writes `"word": "nearly"`, the stated and the
+/// normalised amount keep it, and its interval is [0, 927 triệu] of tone
+/// near. The v1 qualifier `at_most` reads as "at most", another word, so
+/// the fixture's former encoding fails this test.
+#[test]
+fn the_cost_keeps_the_word_nearly() {
+    let d = super::dataset(FIXTURE);
+    let amounts: Vec<&Expected> = ROWS
+        .iter()
+        .filter(|r| matches!(r.value, Value::Amount(..)))
+        .collect();
+    assert_eq!(amounts.len(), 1, "row 2 is the one amount");
+    for r in amounts {
+        let want = r.word.unwrap_or("exact");
+        let Some(danvan::FigureValue::Amount(a)) = super::figure(&d, r.id).value.as_ref() else {
+            panic!("row {}: not an amount", r.row)
+        };
+        assert_eq!(a.stated().word().as_str(), want, "row {}: stated", r.row);
+        assert_eq!(a.normalised().word().as_str(), want, "row {}", r.row);
+    }
+    let Some(danvan::FigureValue::Amount(a)) = super::figure(&d, "f01_2").value.as_ref() else {
+        panic!("f01_2: not an amount")
+    };
+    assert_eq!(a.stated().word(), danvan::Word::Nearly);
+    let i = a.normalised().interval().unwrap();
+    assert_eq!(i.tone(), danvan::Tone::Near);
+    let mut doc = super::json(FIXTURE);
+    super::figure_mut(&mut doc, "f01_2")["value"] =
+        json!({"amount": "927", "scale": "triệu", "unit": "đồng", "qualifier": "at_most"});
+    let v1 = super::from_value(&doc).unwrap();
+    let Some(danvan::FigureValue::Amount(v1)) = super::figure(&v1, "f01_2").value.as_ref() else {
+        panic!("f01_2: not an amount")
+    };
+    assert_ne!(v1.stated().word(), danvan::Word::Nearly);
 }

@@ -178,7 +178,7 @@ fn the_headline_is_the_same_figure() {
     );
     let last = doc["figures"].as_array().unwrap().len() - 1;
     doc["figures"][last]["value"] =
-        json!({"amount": "21", "scale": "tỷ", "unit": "đồng", "qualifier": "at_least"});
+        json!({"amount": "21", "scale": "tỷ", "unit": "đồng", "word": "above"});
     assert_eq!(
         meaning::errors_of(&doc),
         [("DV189".to_owned(), "figures[5]".to_owned())]
@@ -212,4 +212,26 @@ fn a_member_is_within_the_actor_set() {
         meaning::warnings_of(&with_member(json!(200))),
         Vec::<(String, String)>::new()
     );
+}
+
+/// Rows 1 and 2 keep the report's word "trên" (above), not only the bound
+/// it gives: the fixture writes `"word": "above"` and the stated and the
+/// normalised amounts keep it.
+#[test]
+fn the_amounts_keep_the_word_above() {
+    let d = super::dataset(FIXTURE);
+    let amounts: Vec<&Expected> = ROWS
+        .iter()
+        .filter(|r| matches!(r.value, Value::Amount(..)))
+        .collect();
+    assert_eq!(amounts.len(), 2, "rows 1 and 2 are the amounts");
+    for r in amounts {
+        let want = r.word.unwrap_or("exact");
+        let Some(danvan::FigureValue::Amount(a)) = super::figure(&d, r.id).value.as_ref() else {
+            panic!("row {}: not an amount", r.row)
+        };
+        assert_eq!(a.stated().word(), danvan::Word::Above, "row {}", r.row);
+        assert_eq!(a.stated().word().as_str(), want, "row {}: stated", r.row);
+        assert_eq!(a.normalised().word().as_str(), want, "row {}", r.row);
+    }
 }
