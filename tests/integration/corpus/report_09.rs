@@ -234,3 +234,17 @@ fn report_09_broken_values_are_refused() {
         );
     }
 }
+
+/// Row 5 counts gifts mobilised ("vận động thêm"), not gifts handed out: the
+/// indicator's verb says so, and the report reads "vận động thêm", never
+/// "trao tặng thêm" (the fixture's first wording, which claimed a handing-out
+/// the report does not state).
+#[test]
+fn report_09_additional_gifts_are_mobilised_not_given() {
+    let (_, d) = fixture(FIXTURE);
+    let cat = super::catalogue(&d);
+    let gifts = cat.get(&super::figure(&d, "f09_5").indicator).unwrap();
+    let wording = gifts.wording.as_ref().unwrap();
+    assert_eq!(wording.verb.as_deref(), Some("vận động"));
+    assert_eq!(wording.noun.as_deref(), Some("suất quà"));
+}
