@@ -146,7 +146,7 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
         for issue in checked.warnings() {
             let _ = writeln!(text, "{}", vi::issue(issue));
         }
-        report(&mut text, checked.dataset(), &totals, options.rounding);
+        report(&mut text, &checked, &totals, options.rounding);
         text
     };
     match out.write_all(text.as_bytes()) {
@@ -243,7 +243,8 @@ fn ratio_words(r: RatioBounds) -> String {
     }
 }
 
-fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Rounding) {
+fn report(out: &mut String, checked: &danvan::Checked, totals: &Totals, rounding: Rounding) {
+    let dataset = checked.dataset();
     let hierarchy = totals.hierarchy();
     let year = dataset.period.start().year();
     let provinces = hierarchy
@@ -252,7 +253,13 @@ fn report(out: &mut String, dataset: &Dataset, totals: &Totals, rounding: Roundi
     for (index, province) in provinces {
         let code = province.code();
         let _ = writeln!(out, "== {} ({}) — năm {year} ==\n", province.name(), code);
-        let summary = Summary::from_totals(totals, &code, province.name(), year);
+        let summary = match Summary::from_checked(checked, totals, &code) {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = writeln!(out, "{e}");
+                continue;
+            }
+        };
         let opts = SummaryOptions::default().with_rounding(rounding);
         let _ = writeln!(out, "{}\n", vi::annual_summary(&summary, &opts));
 

@@ -59,15 +59,18 @@ pub enum Actor {
     PartyCommitteeHeads,
     /// The heads of governments (người đứng đầu chính quyền).
     GovernmentHeads,
+    /// The report does not say who (a figure "toàn huyện" with no body
+    /// named): never merged with a named actor's figure.
+    NotStated,
 }
 
 impl Actor {
     /// Every actor, in declaration order.
     ///
     /// ```
-    /// assert_eq!(danvan::Actor::ALL.len(), 15);
+    /// assert_eq!(danvan::Actor::ALL.len(), 16);
     /// ```
-    pub const ALL: [Actor; 15] = [
+    pub const ALL: [Actor; 16] = [
         Actor::PartyCommittees,
         Actor::MobilizationSector,
         Actor::Government,
@@ -83,6 +86,7 @@ impl Actor {
         Actor::TradeUnion,
         Actor::PartyCommitteeHeads,
         Actor::GovernmentHeads,
+        Actor::NotStated,
     ];
 
     /// The wire name, e.g. `"party_committees"`.
@@ -108,6 +112,7 @@ impl Actor {
             Actor::TradeUnion => "trade_union",
             Actor::PartyCommitteeHeads => "party_committee_heads",
             Actor::GovernmentHeads => "government_heads",
+            Actor::NotStated => "not_stated",
         }
     }
 
@@ -160,7 +165,7 @@ mod tests {
         assert_eq!(err.code(), "DV060");
         assert_eq!(
             err.to_string(),
-            "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads"
+            "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads, not_stated"
         );
     }
 }

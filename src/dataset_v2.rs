@@ -390,6 +390,10 @@ pub struct RelationDecl {
     /// … equals this figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equals: Option<RecordId>,
+    /// … or is at most this figure (the parts of a whole that a report does
+    /// not say are all of it: prizes within the teams).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<RecordId>,
     /// A figure that is at most …
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<RecordId>,
@@ -408,6 +412,7 @@ impl RelationDecl {
         self.sum_of
             .iter()
             .chain(self.equals.iter())
+            .chain(self.within.iter())
             .chain(self.at_most.iter())
             .chain(self.of.iter())
             .chain(self.equal.iter())
@@ -415,10 +420,10 @@ impl RelationDecl {
 
     /// Whether it is exactly one of the three forms.
     fn well_formed(&self) -> bool {
-        let sum = !self.sum_of.is_empty() && self.equals.is_some();
+        let sum = !self.sum_of.is_empty() && (self.equals.is_some() != self.within.is_some());
         let at_most = self.at_most.is_some() && self.of.is_some();
         let equal = self.equal.len() >= 2;
-        let none_sum = self.sum_of.is_empty() && self.equals.is_none();
+        let none_sum = self.sum_of.is_empty() && self.equals.is_none() && self.within.is_none();
         let none_at_most = self.at_most.is_none() && self.of.is_none();
         (sum && none_at_most && self.equal.is_empty())
             || (at_most && none_sum && self.equal.is_empty())

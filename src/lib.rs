@@ -181,7 +181,8 @@
 //! let models = notation::parse_reported("1.229")?;
 //! let participants = notation::parse_reported("hơn 6.800")?;
 //! assert_eq!(notation::reported(models), "1.229");
-//! assert_eq!(notation::reported(participants.checked_add(models)?), "hơn 8.029");
+//! // A sum is the interval rule's (issue 14): at least 8.029, worded "ít nhất".
+//! assert_eq!(notation::reported(participants.checked_add(models)?), "ít nhất 8.029");
 //! let consent = Share::new(Count::new(197), Count::new(200))?;
 //! assert_eq!(notation::percent(consent, 1).as_deref(), Some("98,5%"));
 //! # Ok::<(), danvan::Error>(())
@@ -269,11 +270,13 @@
 //!
 //! ### How to render the annual paragraph
 //!
-//! [`Summary::from_totals`] picks the figures of the annual summary from the
-//! totals; [`render::vi::annual_summary`] writes the paragraph the way the
-//! province writes it. With [`Rounding::Press`](render::vi::Rounding::Press),
-//! lower bounds are rounded down press-style ("hơn 6.800") and exact figures
-//! stay exact.
+//! [`Summary::from_checked`] picks the figures of the annual summary from the
+//! totals, with the unit's name, level and period from the data and the
+//! words of the figures the unit stated itself; [`render::vi::annual_summary`]
+//! writes the paragraph the way the province writes it. With
+//! [`Rounding::Press`](render::vi::Rounding::Press), computed lower bounds are
+//! worded press-style ("hơn 6.800" for at least 6.853), stated ones keep their
+//! word and exact figures stay exact.
 //!
 //! ```
 //! use danvan::render::vi::{annual_summary, Rounding, SummaryOptions};
@@ -284,7 +287,7 @@
 //!     .map_err(|report| report.to_string())
 //!     .unwrap();
 //! let totals = danvan::Totals::compute(&checked)?;
-//! let summary = danvan::Summary::from_totals(&totals, &"30".parse()?, "Tỉnh Hải Dương", 2022);
+//! let summary = danvan::Summary::from_checked(&checked, &totals, &"30".parse()?)?;
 //! let text = annual_summary(&summary, &SummaryOptions::default().with_rounding(Rounding::Press));
 //! assert!(text.starts_with("Năm 2022, toàn tỉnh hiện có 1.229 mô hình “Dân vận khéo”; 235 khối dân vận cơ sở"));
 //! assert!(text.contains("cho 13.360 người tham gia"));
@@ -367,7 +370,7 @@
 //!              290,2022,mobilization_sector,training_conferences,hơn 15\n";
 //! let figures = danvan::read_figures_csv(sheet.as_bytes())?;
 //! let total = danvan::Reported::checked_sum(figures.iter().filter_map(|f| f.value))?;
-//! assert_eq!(danvan::notation::reported(total), "hơn 37");
+//! assert_eq!(danvan::notation::reported(total), "ít nhất 37");
 //!
 //! let bad = "mã đơn vị,kỳ,chủ thể,chỉ tiêu,giá trị\n288,2022,government,dialogues,1,5\n";
 //! let err = danvan::read_figures_csv(bad.as_bytes()).unwrap_err();
@@ -435,9 +438,10 @@ mod wire;
 pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
-    Agreement, CellId, CellValue, Change, CubeCell, FigureCube, Origin, Reconciliation, Record,
-    StockSummary, StreamStats, Summary, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES,
-    MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
+    Agreement, AmountTotal, CellId, CellValue, Change, CubeCell, FigureCube, Origin,
+    Reconciliation, Record, RekeyOptions, RekeyReport, StockSummary, StreamStats, Summary,
+    SummaryValue, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
+    MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use catalogue::{
     Catalogue, CatalogueEntry, CatalogueFile, CatalogueSchema, Section, ValueSpec, Wording,

@@ -26,8 +26,8 @@ use rust_decimal::Decimal;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::{
-    Amount, Count, Difference, Error, ErrorKind, Interval, Measure, Qualifier, Ratio, RatioBounds,
-    Reported, Share, Tone, UnitWord, Word,
+    Amount, Count, Difference, Error, ErrorKind, Interval, Measure, Ratio, RatioBounds, Reported,
+    Share, Tone, UnitWord, Word,
 };
 
 /// Groups the digits of a whole number by thousands with `.`: `13360` → `"13.360"`.
@@ -336,6 +336,8 @@ fn count_token(toks: &[&str], input: &str, expected: &'static str) -> Result<Cou
 /// - [`ErrorKind::RangeReversed`] (DV132) for `từ 9 đến 5`;
 /// - [`ErrorKind::NotAValue`] (DV133) for a `từ … đến …` whose ends are not
 ///   numbers, such as the period `từ năm 2011 đến năm 2021`;
+/// - [`ErrorKind::AmountRangeNotCount`] (DV135) for a range of amounts,
+///   `từ 2 đến 3 triệu`, where a count is expected;
 /// - [`ErrorKind::InvalidNumber`] quoting the input for anything else malformed.
 ///
 /// ```
@@ -347,6 +349,7 @@ fn count_token(toks: &[&str], input: &str, expected: &'static str) -> Result<Cou
 /// assert_eq!(notation::parse_reported("13.360")?, Reported::exact(Count::new(13360)));
 /// assert_eq!(notation::parse_reported("độ 500").unwrap_err().code(), "DV131");
 /// assert_eq!(notation::parse_reported("từ năm 2011 đến năm 2021").unwrap_err().code(), "DV133");
+/// assert_eq!(notation::parse_reported("từ 2 đến 3 triệu").unwrap_err().code(), "DV135");
 /// # Ok::<(), danvan::Error>(())
 /// ```
 pub fn parse_reported(s: &str) -> Result<Reported, Error> {
@@ -358,11 +361,16 @@ pub fn parse_reported(s: &str) -> Result<Reported, Error> {
             _ => false,
         };
         if !one(&h.from) || !one(&h.rest) {
+            // Two amounts ("từ 2 đến 3 triệu") are a range of amounts, not a period.
+            if range_from_tokens(&h.from, &h.rest).is_some() && amount_tokens(&h.rest).is_some() {
+                return Err(ErrorKind::AmountRangeNotCount { input: s.into() }.into());
+            }
             return Err(not_a_value(s));
         }
         let a = count_token(&h.from, s, REPORTED_EXPECTED)?;
         let b = count_token(&h.rest, s, REPORTED_EXPECTED)?;
-        return Reported::range(a, b).map_err(|_| reversed(s, &count(a), &count(b)));
+        return Reported::range(a, b)
+            .map_err(|_| reversed(s, &h.from.join(" "), &h.rest.join(" ")));
     }
     Reported::worded(h.word, count_token(&h.rest, s, REPORTED_EXPECTED)?)
 }
@@ -426,6 +434,10 @@ fn measure_tokens(toks: &[&str]) -> Option<(Decimal, String)> {
 /// assert_eq!(amount, Decimal::from(6_300_000_000u64));
 /// assert_eq!(notation::parse_amount("8,9")?.2, Decimal::new(89, 1));
 /// assert_eq!(notation::parse_amount("từ 2 đến 3 triệu")?.1, Some(Decimal::from(2_000_000)));
+/// // A reversed range names the ends as written.
+/// let err = notation::parse_amount("từ 3 đến 2 triệu").unwrap_err();
+/// assert_eq!(err.code(), "DV132");
+/// assert!(err.to_string().contains("from 3 to 2 triệu"), "{err}");
 /// # Ok::<(), danvan::Error>(())
 /// ```
 pub fn parse_amount(s: &str) -> Result<(Word, Option<Decimal>, Decimal), Error> {
@@ -436,7 +448,8 @@ pub fn parse_amount(s: &str) -> Result<(Word, Option<Decimal>, Decimal), Error> 
             .zip(amount_tokens(&h.rest))
             .ok_or_else(|| not_a_value(s))?;
         if a > b {
-            return Err(reversed(s, &decimal(a), &decimal(b)));
+            // The ends as written ("3" and "2 triệu"), not the scaled numbers.
+            return Err(reversed(s, &h.from.join(" "), &h.rest.join(" ")));
         }
         return Ok((Word::Range, Some(a), b));
     }
@@ -477,7 +490,7 @@ pub fn parse_measure(s: &str) -> Result<Measure, Error> {
             .zip(measure_tokens(&h.rest))
             .ok_or_else(|| not_a_value(s))?;
         if a > b {
-            return Err(reversed(s, &decimal(a), &decimal(b)));
+            return Err(reversed(s, &h.from.join(" "), &h.rest.join(" ")));
         }
         return Measure::range(a, b, unit.parse::<UnitWord>()?);
     }
@@ -665,44 +678,6 @@ pub fn measure(m: &Measure) -> String {
 #[must_use]
 pub fn date(d: NaiveDate) -> String {
     format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
-}
-
-/// Press-style rounding down, as in "an exact 6.853 is written hơn 6.800".
-///
-/// Values of 1.000 and more keep their two leading significant digits
-/// (6.853 → 6.800, 13.360 → 13.000); values from 100 to 999 keep one
-/// (512 → 500); values below 100 are unchanged. If the value changed, an
-/// exact or at-least number becomes at least the rounded value, which still
-/// contains the true figure. At-most and about numbers are returned
-/// unchanged: rounding their value down would be dishonest.
-///
-/// ```
-/// use danvan::{notation, Count, Qualifier, Reported};
-///
-/// let r = notation::press_round(Reported::exact(Count::new(6853)));
-/// assert_eq!(r, Reported::new(Qualifier::AtLeast, Count::new(6800)));
-/// assert_eq!(notation::reported(r), "hơn 6.800");
-/// ```
-#[must_use]
-pub fn press_round(r: Reported) -> Reported {
-    if matches!(r.qualifier(), Qualifier::AtMost | Qualifier::About) {
-        return r;
-    }
-    let v = r.value().get();
-    let digits = v.checked_ilog10().unwrap_or(0) + 1;
-    let kept = match digits {
-        0..=2 => return r,
-        3 => 1,
-        _ => 2,
-    };
-    // digits <= 20, so the power fits in u64.
-    let unit = 10u64.pow(digits - kept);
-    let rounded = v / unit * unit;
-    if rounded == v {
-        r
-    } else {
-        Reported::new(Qualifier::AtLeast, Count::new(rounded))
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1026,6 +1001,7 @@ pub(crate) fn csv_value(r: Reported) -> String {
 #[cfg(test)]
 mod number_tests {
     use super::*;
+    use crate::Qualifier;
     use proptest::prelude::*;
 
     /// The error table keeps its own copy of the Vietnamese column names (the
@@ -1347,6 +1323,21 @@ mod number_tests {
         assert_eq!(err.to_string(), "range \"từ 1.500 đến 120\" runs backwards: from 1.500 to 120; write the smaller number first");
         assert_eq!(parse_reported("từ 5 đến 5").unwrap().bounds(), (5, Some(5)));
         assert_eq!(parse_amount("từ 3 đến 2,5").unwrap_err().code(), "DV132");
+        // Review of issue 14: an amount range read as a count is an amount
+        // range (DV135), not a period (DV133).
+        for text in ["từ 2 đến 3 triệu", "từ 2,5 đến 3", "Từ 1 tỷ đến 2 tỷ"] {
+            let err = parse_reported(text).unwrap_err();
+            assert_eq!(err.code(), "DV135", "{text:?}");
+            assert!(err.to_string().contains("range of amounts"), "{err}");
+        }
+        // A reversed amount range names the ends as written, not the scaled numbers.
+        let err = parse_amount("từ 3 đến 2 triệu").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "range \"từ 3 đến 2 triệu\" runs backwards: from 3 to 2 triệu; write the smaller number first"
+        );
+        let err = parse_measure("từ 3 tỷ đến 2 tỷ đồng").unwrap_err();
+        assert!(err.to_string().contains("from 3 tỷ to 2 tỷ đồng"), "{err}");
         assert_eq!(
             parse_measure("từ năm 2011 đến năm 2021 km")
                 .unwrap_err()
@@ -1687,31 +1678,6 @@ mod number_tests {
     }
 
     #[test]
-    fn press_rounding() {
-        let round = |q, v| press_round(Reported::new(q, c(v)));
-        let at_least = |v| Reported::new(Qualifier::AtLeast, c(v));
-        assert_eq!(round(Qualifier::Exact, 6853), at_least(6800));
-        assert_eq!(round(Qualifier::Exact, 13360), at_least(13000));
-        assert_eq!(round(Qualifier::Exact, 512), at_least(500));
-        assert_eq!(round(Qualifier::Exact, 99), Reported::exact(c(99)));
-        assert_eq!(round(Qualifier::Exact, 6800), Reported::exact(c(6800)));
-        assert_eq!(round(Qualifier::Exact, 0), Reported::exact(c(0)));
-        assert_eq!(round(Qualifier::AtLeast, 6853), at_least(6800));
-        assert_eq!(
-            round(Qualifier::AtMost, 22345),
-            Reported::new(Qualifier::AtMost, c(22345))
-        );
-        assert_eq!(
-            round(Qualifier::About, 512),
-            Reported::new(Qualifier::About, c(512))
-        );
-        assert_eq!(
-            round(Qualifier::Exact, u64::MAX),
-            at_least(18_000_000_000_000_000_000)
-        );
-    }
-
-    #[test]
     fn messages_of_quantity_kinds() {
         let cases = [
             (
@@ -1801,22 +1767,6 @@ mod number_tests {
             prop_assert_eq!(got.scale(), d.scale());
             let m = Measure::new(q, d, "km".parse().unwrap()).unwrap();
             prop_assert_eq!(parse_measure(&measure(&m)).unwrap(), m);
-        }
-
-        #[test]
-        fn press_round_contains_the_truth(q in qualifier(), v in any::<u64>(), extra in any::<u64>()) {
-            let r = Reported::new(q, c(v));
-            let rounded = press_round(r);
-            prop_assert!(rounded.value() <= r.value());
-            // Every true value the report admits is admitted after rounding.
-            let x = match q {
-                Qualifier::Exact => v,
-                Qualifier::AtLeast => v.saturating_add(extra),
-                Qualifier::AtMost => extra % v.saturating_add(1),
-                Qualifier::About => extra,
-            };
-            prop_assert!(r.admits(c(x)));
-            prop_assert!(rounded.admits(c(x)), "{r:?} -> {rounded:?} misses {x}");
         }
     }
 }

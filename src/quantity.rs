@@ -261,30 +261,6 @@ impl Qualifier {
             Qualifier::About => "about",
         }
     }
-
-    /// The qualifier of a sum of two numbers with these qualifiers.
-    ///
-    /// Exact + exact is exact; exact or at-least with at-least is at least;
-    /// exact or at-most with at-most is at most; at-least with at-most, or
-    /// anything with about, is about. Every rule keeps the sum's interval
-    /// sound (it contains every possible true sum).
-    ///
-    /// ```
-    /// use danvan::Qualifier;
-    ///
-    /// assert_eq!(Qualifier::Exact.combine(Qualifier::AtLeast), Qualifier::AtLeast);
-    /// assert_eq!(Qualifier::AtLeast.combine(Qualifier::AtMost), Qualifier::About);
-    /// ```
-    #[must_use]
-    pub const fn combine(self, other: Qualifier) -> Qualifier {
-        use Qualifier::{About, AtLeast, AtMost, Exact};
-        match (self, other) {
-            (Exact, Exact) => Exact,
-            (Exact | AtLeast, Exact | AtLeast) => AtLeast,
-            (Exact | AtMost, Exact | AtMost) => AtMost,
-            (AtLeast, AtMost) | (AtMost, AtLeast) | (About, _) | (_, About) => About,
-        }
-    }
 }
 
 /// The word a report wrote before a number, e.g. "hơn", "gần", "từ … đến …"
@@ -314,6 +290,7 @@ impl Qualifier {
 /// assert_eq!(serde_json::to_string(&Word::MoreOrLess).unwrap(), r#""more_or_less""#);
 /// # Ok::<(), danvan::Error>(())
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(
     Clone,
     Copy,
@@ -888,27 +865,70 @@ impl Reported {
         }
     }
 
-    /// Adds two reported numbers: the values add, the qualifiers combine by
-    /// [`Qualifier::combine`], and the result's interval contains every sum of
-    /// values admitted by the two. The result takes its qualifier's default
-    /// word; for sums that keep every bound, add [`Reported::interval`]s.
+    /// The tightest reported number that claims no more than the interval:
+    /// exact `[v, v]` is `v`; `[0, b]` is "gần b" when near, else "không quá
+    /// b"; `[a, b]` is "từ a đến b"; `[a, ∞)` is "ít nhất a"; `[0, ∞)` is
+    /// "khoảng p" with an estimate p, else "ít nhất 0". Every true value the
+    /// interval admits, the result admits. (A range keeps both bounds but not
+    /// the near tone: word a computed value with `notation::interval`.)
+    ///
+    /// ```
+    /// use danvan::{Count, Interval, Reported, Word};
+    ///
+    /// let sum = Interval::exact(120_u64).checked_add(Interval::near(300))?;
+    /// assert_eq!(Reported::covering(sum), Reported::range(Count::new(120), Count::new(420))?);
+    /// let open = Reported::covering(Interval::at_least(6800));
+    /// assert_eq!((open.word(), open.value()), (Word::AtLeast, Count::new(6800)));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn covering(i: crate::Interval<u64>) -> Reported {
+        let c = Count::new;
+        let word = |w: Word, v: u64| Reported {
+            word: w,
+            value: c(v),
+            from: Count::ZERO,
+        };
+        match (i.exact_value(), i.low(), i.high()) {
+            (Some(v), _, _) => Reported::exact(c(v)),
+            (None, 0, Some(h)) if i.tone() == crate::Tone::Near => word(Word::Nearly, h),
+            (None, 0, Some(h)) => word(Word::NotMoreThan, h),
+            (None, a, Some(h)) => Reported {
+                word: Word::Range,
+                value: c(h),
+                from: c(a),
+            },
+            (None, 0, None) => match i.estimate() {
+                Some(p) => word(Word::About, p),
+                None => word(Word::AtLeast, 0),
+            },
+            (None, a, None) => word(Word::AtLeast, a),
+        }
+    }
+
+    /// Adds two reported numbers by the interval rule ([`Interval::checked_add`](crate::Interval::checked_add)
+    /// of their [`interval`](Reported::interval)s), given back as the
+    /// tightest reported number [`covering`](Reported::covering) the sum:
+    /// "hơn 6.800" plus "không quá 22.000" is "ít nhất 6.800", never "khoảng
+    /// 28.800".
     ///
     /// # Errors
     ///
-    /// Returns [`ErrorKind::Overflow`] when the sum of the values exceeds `u64::MAX`.
+    /// Returns [`ErrorKind::Overflow`] when the sum of the lower bounds
+    /// exceeds `u64::MAX` (an upper bound past it becomes unbounded).
     ///
     /// ```
-    /// use danvan::{Count, Qualifier, Reported};
+    /// use danvan::{Count, Qualifier, Reported, Word};
     ///
-    /// let a = Reported::exact(Count::new(291));
-    /// let b = Reported::new(Qualifier::AtLeast, Count::new(500));
-    /// assert_eq!(a.checked_add(b)?, Reported::new(Qualifier::AtLeast, Count::new(791)));
+    /// let a = Reported::new(Qualifier::AtLeast, Count::new(6800));
+    /// let b = Reported::new(Qualifier::AtMost, Count::new(22000));
+    /// let sum = a.checked_add(b)?;
+    /// assert_eq!((sum.word(), sum.value()), (Word::AtLeast, Count::new(6800)));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn checked_add(self, other: Reported) -> Result<Reported, Error> {
-        Ok(Reported::new(
-            self.qualifier().combine(other.qualifier()),
-            self.value.checked_add(other.value)?,
+        Ok(Reported::covering(
+            self.interval().checked_add(other.interval())?,
         ))
     }
 
@@ -1956,22 +1976,65 @@ impl Measure {
         &self.unit
     }
 
-    /// Adds two measures with the same unit word; qualifiers combine as for
-    /// [`Reported::checked_add`].
+    /// The tightest measure that claims no more than the interval, in the
+    /// words of [`Reported::covering`].
+    ///
+    /// ```
+    /// use danvan::{notation, Interval, Measure, Word};
+    ///
+    /// let i = notation::parse_measure("hơn 6,3 tỷ đồng")?.interval()?;
+    /// let m = Measure::covering(i, "đồng".parse()?);
+    /// assert_eq!((m.word(), m.amount()), (Word::AtLeast, 6_300_000_000u64.into()));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn covering(i: crate::Interval<crate::Amount>, unit: UnitWord) -> Measure {
+        let (word, from, amount) = Measure::covering_parts(i);
+        Measure {
+            word,
+            amount,
+            from,
+            unit,
+        }
+    }
+
+    /// The word, lower end and amount of [`Measure::covering`].
+    fn covering_parts(i: crate::Interval<crate::Amount>) -> (Word, Decimal, Decimal) {
+        let m = |w: Word, v: crate::Amount| (w, Decimal::ZERO, v.get());
+        let zero = crate::Amount::default();
+        match (i.exact_value(), i.high()) {
+            (Some(v), _) => m(Word::Exact, v),
+            (None, Some(h)) if i.low() == zero && i.tone() == crate::Tone::Near => {
+                m(Word::Nearly, h)
+            }
+            (None, Some(h)) if i.low() == zero => m(Word::NotMoreThan, h),
+            (None, Some(h)) => (Word::Range, i.low().get(), h.get()),
+            (None, None) if i.low() == zero => match i.estimate() {
+                Some(p) => m(Word::About, p),
+                None => m(Word::AtLeast, zero),
+            },
+            (None, None) => m(Word::AtLeast, i.low()),
+        }
+    }
+
+    /// Adds two measures with the same unit word by the interval rule
+    /// ([`Interval::checked_add`](crate::Interval::checked_add) of their
+    /// [`interval`](Measure::interval)s), given back as the measure
+    /// [`covering`](Measure::covering) the sum: "hơn 6,3 tỷ" plus "không
+    /// quá 2 tỷ" is "ít nhất 6,3 tỷ", never "khoảng 8,3 tỷ".
     ///
     /// # Errors
     ///
     /// Returns [`ErrorKind::UnitMismatch`] when the unit words differ, and
-    /// [`ErrorKind::Overflow`] when the sum does not fit a `Decimal`.
+    /// [`ErrorKind::Overflow`] when the lower bound does not fit a `Decimal`.
     ///
     /// ```
-    /// use danvan::{Measure, Qualifier};
+    /// use danvan::{notation, Word};
     ///
-    /// let a = Measure::new(Qualifier::Exact, rust_decimal::Decimal::new(89, 1), "km".parse()?)?;
-    /// let b = Measure::new(Qualifier::AtLeast, rust_decimal::Decimal::new(11, 1), "km".parse()?)?;
+    /// let a = notation::parse_measure("8,9 km")?;
+    /// let b = notation::parse_measure("hơn 1,1 km")?;
     /// let sum = a.checked_add(&b)?;
-    /// assert_eq!(sum.amount(), 10.into());
-    /// assert_eq!(sum.qualifier(), Qualifier::AtLeast);
+    /// assert_eq!((sum.word(), sum.amount()), (Word::AtLeast, "10.0".parse().unwrap()));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn checked_add(&self, other: &Measure) -> Result<Measure, Error> {
@@ -1982,15 +2045,8 @@ impl Measure {
             }
             .into());
         }
-        let amount = self
-            .amount
-            .checked_add(other.amount)
-            .ok_or_else(|| overflow("amount"))?;
-        Measure::new(
-            self.qualifier().combine(other.qualifier()),
-            amount,
-            self.unit.clone(),
-        )
+        let sum = self.interval()?.checked_add(other.interval()?)?;
+        Ok(Measure::covering(sum, self.unit.clone()))
     }
 }
 
@@ -2034,25 +2090,52 @@ mod tests {
         assert!(serde_json::from_str::<Count>("\"1229\"").is_err());
     }
 
+    /// The old qualifier table is gone: sums are the interval rule's
+    /// (review of issue 14: "hơn 6,3 tỷ" + "không quá 2 tỷ" came out "khoảng 8,3 tỷ").
     #[test]
-    fn qualifier_combine_table() {
-        use Qualifier::*;
-        let table = [
-            (Exact, Exact, Exact),
-            (Exact, AtLeast, AtLeast),
-            (AtLeast, AtLeast, AtLeast),
-            (Exact, AtMost, AtMost),
-            (AtMost, AtMost, AtMost),
-            (AtLeast, AtMost, About),
-            (Exact, About, About),
-            (AtLeast, About, About),
-            (AtMost, About, About),
-            (About, About, About),
+    fn sums_follow_the_interval_rule() {
+        let q = |q, v| Reported::new(q, c(v));
+        let cases = [
+            (q(Qualifier::Exact, 2), q(Qualifier::Exact, 3), (5, Some(5))),
+            (q(Qualifier::Exact, 2), q(Qualifier::AtLeast, 3), (5, None)),
+            (
+                q(Qualifier::AtLeast, 6800),
+                q(Qualifier::AtMost, 22000),
+                (6800, None),
+            ),
+            (
+                q(Qualifier::Exact, 120),
+                q(Qualifier::AtMost, 300),
+                (120, Some(420)),
+            ),
+            (
+                q(Qualifier::AtMost, 1),
+                q(Qualifier::AtMost, 2),
+                (0, Some(3)),
+            ),
+            (
+                q(Qualifier::About, 500),
+                q(Qualifier::AtLeast, 1000),
+                (1000, None),
+            ),
+            (q(Qualifier::About, 500), q(Qualifier::About, 5), (0, None)),
         ];
-        for (a, b, want) in table {
-            assert_eq!(a.combine(b), want, "{a:?} + {b:?}");
-            assert_eq!(b.combine(a), want, "{b:?} + {a:?}");
+        for (a, b, want) in cases {
+            assert_eq!(a.checked_add(b).unwrap().bounds(), want, "{a:?} + {b:?}");
+            assert_eq!(b.checked_add(a).unwrap().bounds(), want, "{b:?} + {a:?}");
         }
+        let about = q(Qualifier::About, 500)
+            .checked_add(q(Qualifier::About, 5))
+            .unwrap();
+        assert_eq!((about.word(), about.value()), (Word::About, c(505)));
+        let unit: UnitWord = "đồng".parse().unwrap();
+        let tỷ = |w: Word, n: u64| Measure::worded(w, Decimal::from(n), unit.clone()).unwrap();
+        let sum = tỷ(Word::MoreThan, 6_300_000_000)
+            .checked_add(&tỷ(Word::NotMoreThan, 2_000_000_000))
+            .unwrap();
+        assert_eq!(sum.word(), Word::AtLeast);
+        assert_eq!(sum.amount(), Decimal::from(6_300_000_000u64));
+        assert_eq!(crate::notation::measure(&sum), "ít nhất 6.300.000.000 đồng");
     }
 
     #[test]
@@ -2231,10 +2314,12 @@ mod tests {
         );
         let max = Measure::new(Qualifier::Exact, Decimal::MAX, km.clone()).unwrap();
         assert_eq!(max.checked_add(&max).unwrap_err().code(), "DV003");
+        // Interval rule (issue 14): [0, 2.5] + [1, 1] is [1, 3.5], "từ 1 đến 3,5"
+        // (the qualifier rule gave "không quá 3,5", dropping the lower bound).
         let m = Measure::new(Qualifier::AtMost, dec("2.5"), km).unwrap();
         assert_eq!(
             m.checked_add(&a).unwrap(),
-            Measure::new(Qualifier::AtMost, dec("3.5"), "km".parse().unwrap()).unwrap()
+            Measure::range(dec("1"), dec("3.5"), "km".parse().unwrap()).unwrap()
         );
     }
 

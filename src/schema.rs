@@ -293,16 +293,22 @@ impl JsonSchema for crate::AmountValue {
         let unit = generator.subschema_for::<UnitWord>();
         let qualifier = generator.subschema_for::<crate::Qualifier>();
         let scale = generator.subschema_for::<crate::ScaleWord>();
+        let word = generator.subschema_for::<crate::Word>();
+        let decimal = json_schema!({"type": "string", "pattern": DECIMAL_PATTERN});
         json_schema!({
-            "description": "An amount as stated: a decimal string, an optional scale word (nghìn, triệu, tỷ), a unit word; the qualifier is exact when left out.",
+            "description": "An amount as stated: a decimal string, an optional scale word (nghìn, triệu, tỷ), a unit word, and the report's word (issue 14's table; exact when left out) or, as in v1, a qualifier (not both). A range \"từ A đến B\" is word range with from A and amount B.",
             "type": "object",
             "properties": {
-                "amount": {"type": "string", "pattern": DECIMAL_PATTERN},
+                "amount": decimal,
                 "scale": scale,
                 "unit": unit,
-                "qualifier": qualifier
+                "qualifier": qualifier,
+                "word": word,
+                "from": decimal
             },
             "required": ["amount", "unit"],
+            "not": {"required": ["qualifier", "word"]},
+            "dependentRequired": {"from": ["word"]},
             "additionalProperties": false
         })
     }

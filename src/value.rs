@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::{Count, Error, ErrorKind, Measure, Qualifier, Reported, UnitWord};
+use crate::{Count, Error, ErrorKind, Measure, Qualifier, Reported, UnitWord, Word};
 
 /// What a wire decimal looks like, for error messages.
 const DECIMAL_EXPECTED: &str = "a decimal string such as \"45.7\" or \"1200\"";
@@ -56,6 +56,10 @@ mod decimal_text {
     }
 }
 
+fn is_exact(q: &Qualifier) -> bool {
+    *q == Qualifier::Exact
+}
+
 /// Serde for an optional decimal written as a string; it must be positive
 /// (a factor "gấp K lần").
 pub(crate) mod decimal_text_opt {
@@ -83,10 +87,6 @@ pub(crate) mod decimal_text_opt {
         }
         Ok(Some(v))
     }
-}
-
-fn is_exact(q: &Qualifier) -> bool {
-    *q == Qualifier::Exact
 }
 
 /// The scale word of an amount: "nghìn", "triệu", "tỷ" (thousand, million,
@@ -160,27 +160,82 @@ struct AmountWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     scale: Option<ScaleWord>,
     unit: UnitWord,
-    #[serde(default, skip_serializing_if = "is_exact")]
-    qualifier: Qualifier,
+    /// The v1-style qualifier (read; written only as `word`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    qualifier: Option<Qualifier>,
+    /// The report's word (issue 14's table): `nearly`, `above`, `range`, …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    word: Option<Word>,
+    /// The lower end of a range "từ A đến B" (`word` `range`; `amount` is B).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "decimal_text_opt_any"
+    )]
+    from: Option<Decimal>,
 }
 
 crate::wire::objects_only!(AmountWire);
+
+/// Serde for an optional non-negative decimal written as a string.
+mod decimal_text_opt_any {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    // serde's `with` passes `&Option<Decimal>`.
+    #[allow(clippy::ref_option)]
+    pub(super) fn serialize<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&d.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_decimal(&text)
+            .map(Some)
+            .map_err(serde::de::Error::custom)
+    }
+}
 
 impl TryFrom<AmountWire> for AmountValue {
     type Error = Error;
 
     fn try_from(w: AmountWire) -> Result<AmountValue, Error> {
-        AmountValue::new(Measure::new(w.qualifier, w.amount, w.unit)?, w.scale)
+        let stated = match (w.qualifier, w.word, w.from) {
+            (Some(_), Some(_), _) => {
+                return Err(ErrorKind::NotAValue {
+                    input: "an amount with both a qualifier and a word (give the word only)".into(),
+                }
+                .into())
+            }
+            (_, Some(Word::Range), Some(from)) => Measure::range(from, w.amount, w.unit)?,
+            (_, _, Some(_)) | (_, Some(Word::Range), None) => return Err(ErrorKind::NotAValue {
+                input:
+                    "an amount range needs \"word\": \"range\" with both \"from\" and \"amount\""
+                        .into(),
+            }
+            .into()),
+            (_, Some(word), None) => Measure::worded(word, w.amount, w.unit)?,
+            (q, None, None) => Measure::new(q.unwrap_or(Qualifier::Exact), w.amount, w.unit)?,
+        };
+        AmountValue::new(stated, w.scale)
     }
 }
 
 impl From<AmountValue> for AmountWire {
     fn from(a: AmountValue) -> AmountWire {
+        let word = a.stated.word();
         AmountWire {
             amount: a.stated.amount(),
             scale: a.scale,
             unit: a.stated.unit().clone(),
-            qualifier: a.stated.qualifier(),
+            qualifier: None,
+            word: (word != Word::Exact).then_some(word),
+            from: a.stated.range_from(),
         }
     }
 }
@@ -209,7 +264,19 @@ impl AmountValue {
                 })
             })?,
         };
-        let normalised = Measure::new(stated.qualifier(), amount, stated.unit().clone())?;
+        let unit = stated.unit().clone();
+        let normalised = match (stated.range_from(), scale) {
+            (Some(from), Some(s)) => {
+                let from = from.checked_mul(s.factor()).ok_or_else(|| {
+                    Error::from(ErrorKind::Overflow {
+                        what: "amount".into(),
+                    })
+                })?;
+                Measure::range(from, amount, unit)?
+            }
+            (Some(from), None) => Measure::range(from, amount, unit)?,
+            (None, _) => Measure::worded(stated.word(), amount, unit)?,
+        };
         Ok(AmountValue {
             stated,
             scale,

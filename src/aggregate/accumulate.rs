@@ -521,7 +521,7 @@ impl Accumulator {
                 }
                 let col = *slot as usize;
                 let new = AmountCell {
-                    measure: m.clone(),
+                    total: super::AmountTotal::of(m)?,
                     end,
                 };
                 let stock = kind == IndicatorKind::Stock;

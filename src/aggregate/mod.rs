@@ -19,17 +19,17 @@ pub use accumulate::Accumulator;
 pub use cube::{CellId, CellValue, CubeCell, FigureCube, Origin};
 pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
+pub use rekey::{RekeyOptions, RekeyReport};
 pub use rows::{TotalsLayer, TotalsRow};
 pub use stream::{
     stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,
     MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
-pub(crate) use summary::as_reported;
-pub use summary::{ActorSummary, StockSummary, Summary};
+pub use summary::{ActorSummary, StockSummary, Summary, SummaryValue};
 
 use crate::{
-    Actor, Builtin, Checked, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId, IndicatorKind,
-    Interval, Level, Measure, Period, UnitCode, ValueType,
+    Actor, Amount, Builtin, Checked, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId,
+    IndicatorKind, Interval, Level, Measure, Period, Tone, UnitCode, UnitWord, ValueType,
 };
 
 /// The number of built-in indicators.
@@ -304,10 +304,121 @@ impl Column {
     }
 }
 
+/// An amount total: the sound [`Interval`] of the true amount, in one unit
+/// word (amounts add only in one unit). What [`Totals::amount`] gives and a
+/// totals row carries.
+///
+/// Amounts add by the interval rule of counts ([`Interval::checked_add`]):
+/// "hơn 6,3 tỷ" plus "không quá 2 tỷ" is at least 6,3 tỷ, never "khoảng
+/// 8,3 tỷ". On the wire: `{"value": {"low": "6300000000", "high": null,
+/// "tone": "bounded"}, "unit": "đồng"}`.
+///
+/// ```
+/// use danvan::{notation, AmountTotal};
+///
+/// let a = AmountTotal::of(&notation::parse_measure("hơn 6,3 tỷ đồng")?)?;
+/// let b = AmountTotal::of(&notation::parse_measure("không quá 2 tỷ đồng")?)?;
+/// let sum = a.checked_add(&b)?;
+/// assert_eq!(sum.value.low().get(), 6_300_000_000u64.into());
+/// assert_eq!(sum.value.high(), None);
+/// assert_eq!(sum.unit.as_str(), "đồng");
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(from = "AmountTotalWire")]
+pub struct AmountTotal {
+    /// The sound interval of the true amount.
+    pub value: Interval<Amount>,
+    /// The unit word (`đồng`, `m²`, `km`).
+    pub unit: UnitWord,
+}
+
+/// The wire form of an [`AmountTotal`], read from a JSON object only.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self", rename = "AmountTotal", deny_unknown_fields)]
+struct AmountTotalWire {
+    value: Interval<Amount>,
+    unit: UnitWord,
+}
+
+crate::wire::objects_only!(AmountTotalWire);
+
+impl From<AmountTotalWire> for AmountTotal {
+    fn from(w: AmountTotalWire) -> AmountTotal {
+        AmountTotal {
+            value: w.value,
+            unit: w.unit,
+        }
+    }
+}
+
+impl AmountTotal {
+    /// The total of one stated measure: its interval by the word table.
+    ///
+    /// # Errors
+    ///
+    /// As [`Measure::interval`].
+    ///
+    /// ```
+    /// let m = danvan::notation::parse_measure("gần 8,9 km")?;
+    /// let t = danvan::AmountTotal::of(&m)?;
+    /// assert_eq!(t.value.tone(), danvan::Tone::Near);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn of(m: &Measure) -> Result<AmountTotal, Error> {
+        Ok(AmountTotal {
+            value: m.interval()?,
+            unit: m.unit().clone(),
+        })
+    }
+
+    /// The sum of two totals in one unit word, by [`Interval::checked_add`].
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnitMismatch`] when the unit words differ and
+    /// [`ErrorKind::Overflow`] when the lower bound does not fit a `Decimal`
+    /// (an upper bound that does not fit becomes unbounded).
+    ///
+    /// ```
+    /// use danvan::{notation, AmountTotal};
+    /// let km = AmountTotal::of(&notation::parse_measure("3 km")?)?;
+    /// let m2 = AmountTotal::of(&notation::parse_measure("3 m²")?)?;
+    /// assert_eq!(km.checked_add(&m2).unwrap_err().code(), "DV006");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn checked_add(&self, other: &AmountTotal) -> Result<AmountTotal, Error> {
+        if self.unit != other.unit {
+            return Err(ErrorKind::UnitMismatch {
+                left: self.unit.as_str().to_owned(),
+                right: other.unit.as_str().to_owned(),
+            }
+            .into());
+        }
+        Ok(AmountTotal {
+            value: self.value.checked_add(other.value)?,
+            unit: self.unit.clone(),
+        })
+    }
+
+    /// An order of totals for keeping the latest stock deterministically.
+    fn order_key(&self) -> (Amount, bool, Option<Amount>, Tone, Option<Amount>, &str) {
+        let v = self.value;
+        (
+            v.low(),
+            v.high().is_none(),
+            v.high(),
+            v.tone(),
+            v.estimate(),
+            self.unit.as_str(),
+        )
+    }
+}
+
 /// One reported amount of a unit, with the end of its period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct AmountCell {
-    pub(crate) measure: Measure,
+    pub(crate) total: AmountTotal,
     pub(crate) end: i32,
 }
 
@@ -325,19 +436,19 @@ impl AmountColumn {
     }
 }
 
-/// Combines two amounts of one unit: flows add, stocks keep the latest.
+/// Combines two amounts of one unit: flows add as intervals, stocks keep the latest.
 pub(crate) fn combine_amount(
     a: &AmountCell,
     b: &AmountCell,
     stock: bool,
 ) -> Result<AmountCell, Error> {
     if stock {
-        let ka = (a.end, a.measure.amount(), a.measure.qualifier());
-        let kb = (b.end, b.measure.amount(), b.measure.qualifier());
+        let ka = (a.end, a.total.order_key());
+        let kb = (b.end, b.total.order_key());
         Ok(if kb > ka { b.clone() } else { a.clone() })
     } else {
         Ok(AmountCell {
-            measure: a.measure.checked_add(&b.measure)?,
+            total: a.total.checked_add(&b.total)?,
             end: a.end.max(b.end),
         })
     }
@@ -756,7 +867,7 @@ impl Totals {
     }
 
     /// The reported amount of a unit for an amount indicator: its own figure,
-    /// otherwise the sum of its children's.
+    /// otherwise the sum of its children's (intervals, [`AmountTotal`]).
     ///
     /// ```
     /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
@@ -769,14 +880,14 @@ impl Totals {
         unit: &UnitCode,
         indicator: impl Into<IndicatorId>,
         actor: Actor,
-    ) -> Option<Measure> {
+    ) -> Option<AmountTotal> {
         let (u, ind) = self.locate(unit, &indicator.into())?;
         let i = self
             .rolled_amounts
             .binary_search_by(|c| c.key().cmp(&(ind, actor)))
             .ok()?;
         let cell = self.rolled_amounts.get(i)?.cells.get(u)?.as_ref()?;
-        Some(cell.measure.clone())
+        Some(cell.total.clone())
     }
 
     /// The sum of [`value`](Totals::value) over every unit at a level;
@@ -1289,9 +1400,9 @@ fn roll_amounts(
                 *slot = Some(match slot.take() {
                     None => child,
                     Some(acc) => AmountCell {
-                        measure: acc
-                            .measure
-                            .checked_add(&child.measure)
+                        total: acc
+                            .total
+                            .checked_add(&child.total)
                             .map_err(|e| amount_error(h, defs, p, col.indicator, e))?,
                         end: acc.end.max(child.end),
                     },

@@ -1,7 +1,13 @@
+use std::collections::BTreeSet;
+
 use chrono::Datelike;
 
-use super::{Column, Member, Totals, F_BOUNDED, F_OPEN, F_PRESENT};
-use crate::{Crosswalk, Error, ErrorKind, Hierarchy, Level, UnitCode, UnitIndex, Weight};
+use super::{
+    AmountCell, AmountColumn, AmountTotal, Column, Member, Totals, F_BOUNDED, F_OPEN, F_PRESENT,
+};
+use crate::{
+    Amount, Crosswalk, Error, ErrorKind, Hierarchy, Interval, Level, UnitCode, UnitIndex, Weight,
+};
 
 /// An old unit at the mapped level: its index, its code, and its targets'
 /// indices in the new hierarchy with their weights (`None` without an entry).
@@ -15,6 +21,17 @@ type Planned = (usize, UnitCode, Option<Vec<(usize, Weight)>>, Remainder);
 /// the crosswalk does not name.
 type Carried = (usize, Vec<usize>, Remainder);
 
+/// An amount to carry: its targets, remainder and cell.
+type AmountWork = (Vec<(usize, Weight)>, Remainder, AmountCell);
+
+/// The old units skipped for want of an entry, when the options skip them.
+struct Skips {
+    /// Whether to skip (else an unmapped unit is an error).
+    skip: bool,
+    /// The codes skipped.
+    codes: BTreeSet<UnitCode>,
+}
+
 /// Whether part of an old unit went to a new unit the crosswalk does not name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Remainder {
@@ -24,6 +41,67 @@ enum Remainder {
     /// whole target of a merge of an old unit above it, e.g. an old province
     /// that became one new province), or anywhere when `None`.
     Unnamed { within: Option<usize> },
+}
+
+/// Options of [`Totals::rekey_with`].
+///
+/// ```
+/// let opts = danvan::RekeyOptions::default();
+/// assert!(!opts.skip_unmapped);
+/// assert!(opts.skipping_unmapped().skip_unmapped);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct RekeyOptions {
+    /// Skip the old units at the mapped level that hold values but have no
+    /// crosswalk entry, and list them in [`RekeyReport::skipped`]; by default
+    /// such a unit is [`ErrorKind::CrosswalkUnmapped`].
+    pub skip_unmapped: bool,
+}
+
+impl RekeyOptions {
+    /// These options, skipping unmapped old units (and counting them).
+    ///
+    /// ```
+    /// assert!(danvan::RekeyOptions::default().skipping_unmapped().skip_unmapped);
+    /// ```
+    #[must_use]
+    pub fn skipping_unmapped(mut self) -> RekeyOptions {
+        self.skip_unmapped = true;
+        self
+    }
+}
+
+/// What a rekey did beside the totals ([`Totals::rekey_with`]).
+///
+/// ```
+/// let r = danvan::RekeyReport::default();
+/// assert_eq!(r.skipped_count(), 0);
+/// ```
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct RekeyReport {
+    /// Old units with values and no entry, skipped ([`RekeyOptions::skip_unmapped`]), by code.
+    pub skipped: Vec<UnitCode>,
+    /// The crosswalk's warnings for these hierarchies ([`Crosswalk::warnings`]:
+    /// DV140 old units left unmapped, DV141 new units no old unit maps to,
+    /// DV139 unnamed remainders).
+    pub warnings: Vec<Error>,
+    /// New units at the mapped level that receive nothing (no value of any
+    /// indicator), in the new hierarchy's order.
+    pub receives_nothing: Vec<UnitCode>,
+}
+
+impl RekeyReport {
+    /// How many old units were skipped.
+    ///
+    /// ```
+    /// assert_eq!(danvan::RekeyReport::default().skipped_count(), 0);
+    /// ```
+    #[must_use]
+    pub fn skipped_count(&self) -> usize {
+        self.skipped.len()
+    }
 }
 
 impl Totals {
@@ -61,8 +139,15 @@ impl Totals {
     /// to two new provinces) each get `[0, v]` and their lowest common unit
     /// gets `v`, never an exact figure in the first one. Their flags are the
     /// old unit's (its children's inexactness may widen them; never narrow).
-    /// Figures reported only above `from_level`, and amount indicators, are
-    /// not carried.
+    /// A figure an old unit above `from_level` reported itself (of an
+    /// indicator none of its units below reported) goes the same way; when
+    /// neither its entry nor its units say where, it is
+    /// [`ErrorKind::RekeyUncovered`] naming the unit, never dropped. Where its
+    /// units below reported the indicator too, theirs are carried (the old
+    /// unit's own figure stood for their sum).
+    /// Amount indicators are carried the same way, as intervals of their
+    /// decimal amounts (a split, with or without shares, gives each target
+    /// `[0, high]`).
     ///
     /// # Errors
     ///
@@ -105,13 +190,72 @@ impl Totals {
         from_level: Level,
         new_hierarchy: &Hierarchy,
     ) -> Result<Totals, Error> {
+        self.rekey_with(
+            crosswalk,
+            from_level,
+            new_hierarchy,
+            RekeyOptions::default(),
+        )
+        .map(|(t, _)| t)
+    }
+
+    /// [`Totals::rekey`] with options, and a [`RekeyReport`] beside the
+    /// totals: the old units skipped, the crosswalk's warnings, and the new
+    /// units that receive nothing.
+    ///
+    /// # Errors
+    ///
+    /// As [`Totals::rekey`]; with [`RekeyOptions::skip_unmapped`] an old unit
+    /// without an entry is skipped and listed instead of
+    /// [`ErrorKind::CrosswalkUnmapped`].
+    ///
+    /// ```
+    /// use danvan::{Accumulator, Crosswalk, Hierarchy, Level, Period, RekeyOptions, Unit};
+    ///
+    /// // Synthetic units: commune 90002 is not in the crosswalk.
+    /// let old = Hierarchy::new(vec![
+    ///     Unit::new("90".parse()?, "Province (synthetic)"),
+    ///     Unit::new("90001".parse()?, "Commune A (synthetic)").with_parent(Some("90".parse()?)),
+    ///     Unit::new("90002".parse()?, "Commune B (synthetic)").with_parent(Some("90".parse()?)),
+    /// ])?;
+    /// let new = Hierarchy::new(vec![
+    ///     Unit::new("91".parse()?, "Province (synthetic)"),
+    ///     Unit::new("91001".parse()?, "New commune (synthetic)").with_parent(Some("91".parse()?)),
+    ///     Unit::new("91002".parse()?, "Empty commune (synthetic)").with_parent(Some("91".parse()?)),
+    /// ])?;
+    /// let mut acc = Accumulator::new(&old, Period::year(2022)?, &[]);
+    /// for unit in ["90001", "90002"] {
+    ///     let b: danvan::GrassrootsBlock = serde_json::from_str(&format!(r#"{{"unit": "{unit}"}}"#)).unwrap();
+    ///     acc.add(&b)?;
+    /// }
+    /// let t = acc.finish()?;
+    /// let cw = Crosswalk::builder().merge("90001".parse()?, "91001".parse()?).build()?;
+    /// assert_eq!(t.rekey(&cw, Level::Commune, &new).unwrap_err().code(), "DV040");
+    /// let (_, report) = t.rekey_with(&cw, Level::Commune, &new, RekeyOptions::default().skipping_unmapped())?;
+    /// assert_eq!(report.skipped_count(), 1);
+    /// assert_eq!(report.receives_nothing, ["91002".parse()?]);
+    /// let codes: Vec<&str> = report.warnings.iter().map(|w| w.code().as_str()).collect();
+    /// assert_eq!(codes, ["DV140", "DV141"]);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn rekey_with(
+        &self,
+        crosswalk: &Crosswalk,
+        from_level: Level,
+        new_hierarchy: &Hierarchy,
+        options: RekeyOptions,
+    ) -> Result<(Totals, RekeyReport), Error> {
+        let mut skipped = Skips {
+            skip: options.skip_unmapped,
+            codes: BTreeSet::new(),
+        };
         let plan = self.plan(crosswalk, from_level, new_hierarchy)?;
         let above = self.carry_targets(crosswalk, from_level, new_hierarchy)?;
         let n = new_hierarchy.len();
         let mut records = Vec::with_capacity(self.records.len());
         for col in &self.records {
             let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), false);
-            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy)?;
+            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
             self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
             if out.is_used() {
                 records.push(out);
@@ -122,7 +266,8 @@ impl Totals {
             let stock = super::indicator_info(&self.indicators, col.indicator as usize)
                 .is_some_and(|(k, _)| k == crate::IndicatorKind::Stock);
             let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), stock);
-            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy)?;
+            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
+            self.carry_own_figures(col, &mut out, &above, new_hierarchy)?;
             if stock {
                 let end = self.period.end().num_days_from_ce();
                 for (e, f) in out.end.iter_mut().zip(&out.flags) {
@@ -135,14 +280,198 @@ impl Totals {
                 reported.push(out);
             }
         }
-        Totals::assemble(
+        let amounts = self.map_amounts(&plan, &above, new_hierarchy, &mut skipped)?;
+        let totals = Totals::assemble(
             new_hierarchy.clone(),
             self.period,
             self.indicators.clone(),
             records,
             reported,
-            Vec::new(),
-        )
+            amounts,
+        )?;
+        let receives_nothing = new_hierarchy
+            .iter()
+            .filter(|(i, u)| u.level() == from_level && !totals.has_any(i.get()))
+            .map(|(_, u)| u.code())
+            .collect();
+        let report = RekeyReport {
+            skipped: skipped.codes.into_iter().collect(),
+            warnings: crosswalk.warnings(&self.hierarchy, new_hierarchy),
+            receives_nothing,
+        };
+        Ok((totals, report))
+    }
+
+    /// Adds to `out` the figures an old unit above `from_level` reported
+    /// itself, of a column none of its units below reported, spread over the
+    /// new units that cover it (as its own records are).
+    fn carry_own_figures(
+        &self,
+        col: &Column,
+        out: &mut Column,
+        above: &[Carried],
+        new: &Hierarchy,
+    ) -> Result<(), Error> {
+        let name = || super::indicator_name(&self.indicators, col.indicator);
+        let Some(own) = Totals::find(&self.reported, col.indicator, col.actor) else {
+            return Ok(());
+        };
+        for (u, candidates, unnamed) in above {
+            let u = *u;
+            let Some(m) = own.member(u) else { continue };
+            // Its units below reported it too: theirs are carried.
+            if self.subtree(u).skip(1).any(|x| own.member(x).is_some()) {
+                continue;
+            }
+            if candidates.is_empty() {
+                return Err(ErrorKind::RekeyUncovered {
+                    unit: self
+                        .hierarchy
+                        .code(UnitIndex::from_usize(u))
+                        .map_or_else(String::new, |c| c.to_string()),
+                    indicator: name(),
+                }
+                .into());
+            }
+            let targets: Vec<(usize, Weight)> =
+                candidates.iter().map(|&t| (t, Weight::Unknown)).collect();
+            let floor = own.floor.get(u).copied();
+            spread(out, new, m, floor, &targets, None, *unnamed, &name)?;
+        }
+        Ok(())
+    }
+
+    /// Carries the amounts of every unit at `from_level` (its own figure, or
+    /// its children's sum) onto the new units, as intervals: a merge gives
+    /// the target and every unit above it the whole interval; a split (with
+    /// or without shares: a share of a decimal amount is not taken as exact)
+    /// gives each target and the units below the lowest common unit
+    /// `[0, high]`, and that unit and every unit above it the whole.
+    fn map_amounts(
+        &self,
+        plan: &[Planned],
+        above: &[Carried],
+        new: &Hierarchy,
+        skipped: &mut Skips,
+    ) -> Result<Vec<AmountColumn>, Error> {
+        let n = new.len();
+        let mut out = Vec::with_capacity(self.rolled_amounts.len());
+        for col in &self.rolled_amounts {
+            let name = || super::indicator_name(&self.indicators, col.indicator);
+            let mut cells: Vec<Option<AmountCell>> = vec![None; n];
+            let mut add = |x: usize, cell: AmountCell| -> Result<(), Error> {
+                let Some(slot) = cells.get_mut(x) else {
+                    return Ok(());
+                };
+                *slot = Some(match slot.take() {
+                    None => cell,
+                    Some(acc) => AmountCell {
+                        total: acc.total.checked_add(&cell.total).map_err(|e| {
+                            if matches!(e.kind(), ErrorKind::Overflow { .. }) {
+                                ErrorKind::TotalOverflow {
+                                    unit: new
+                                        .code(UnitIndex::from_usize(x))
+                                        .map_or_else(String::new, |c| c.to_string()),
+                                    indicator: name(),
+                                }
+                                .into()
+                            } else {
+                                e
+                            }
+                        })?,
+                        end: acc.end.max(cell.end),
+                    },
+                });
+                Ok(())
+            };
+            // The units at `from_level`, then the own figures of units
+            // above it that none of their units below has.
+            let own = self
+                .amounts
+                .binary_search_by(|c| c.key().cmp(&col.key()))
+                .ok()
+                .and_then(|i| self.amounts.get(i));
+            let mut work: Vec<AmountWork> = Vec::new();
+            for (u, code, targets, unnamed) in plan {
+                let Some(Some(cell)) = col.cells.get(*u) else {
+                    continue;
+                };
+                let Some(targets) = targets else {
+                    if skipped.skip {
+                        skipped.codes.insert(*code);
+                        continue;
+                    }
+                    return Err(ErrorKind::CrosswalkUnmapped {
+                        code: code.to_string(),
+                    }
+                    .into());
+                };
+                work.push((targets.clone(), *unnamed, cell.clone()));
+            }
+            for (u, candidates, unnamed) in above {
+                let cells = own.map(|c| c.cells.as_slice()).unwrap_or_default();
+                let Some(Some(cell)) = cells.get(*u) else {
+                    continue;
+                };
+                if self
+                    .subtree(*u)
+                    .skip(1)
+                    .any(|x| cells.get(x).is_some_and(Option::is_some))
+                {
+                    continue;
+                }
+                if candidates.is_empty() {
+                    return Err(ErrorKind::RekeyUncovered {
+                        unit: self
+                            .hierarchy
+                            .code(UnitIndex::from_usize(*u))
+                            .map_or_else(String::new, |c| c.to_string()),
+                        indicator: name(),
+                    }
+                    .into());
+                }
+                let targets = candidates.iter().map(|&t| (t, Weight::Unknown)).collect();
+                work.push((targets, *unnamed, cell.clone()));
+            }
+            for (targets, unnamed, cell) in &work {
+                let (targets, unnamed) = (targets.as_slice(), *unnamed);
+                let lca = lowest_holder(new, targets, unnamed);
+                let part = AmountCell {
+                    total: AmountTotal {
+                        value: Interval::between(Amount::default(), cell.total.value.high())?,
+                        unit: cell.total.unit.clone(),
+                    },
+                    end: cell.end,
+                };
+                let mut below: Vec<usize> = Vec::new();
+                for &(t, _) in targets {
+                    for x in chain(new, t) {
+                        if Some(x) == lca {
+                            break;
+                        }
+                        if !below.contains(&x) {
+                            below.push(x);
+                        }
+                    }
+                }
+                for x in below {
+                    add(x, part.clone())?;
+                }
+                if let Some(l) = lca {
+                    for x in chain(new, l) {
+                        add(x, cell.clone())?;
+                    }
+                }
+            }
+            if cells.iter().any(Option::is_some) {
+                out.push(AmountColumn {
+                    indicator: col.indicator,
+                    actor: col.actor,
+                    cells,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// For every old unit at `from_level`: its code and its targets' indices
@@ -362,6 +691,7 @@ impl Totals {
         crosswalk: &Crosswalk,
         plan: &[Planned],
         new: &Hierarchy,
+        skipped: &mut Skips,
     ) -> Result<(), Error> {
         let name = || super::indicator_name(&self.indicators, col.indicator);
         let distinct = !col.floor.is_empty();
@@ -370,6 +700,10 @@ impl Totals {
                 continue;
             };
             let Some(targets) = targets else {
+                if skipped.skip {
+                    skipped.codes.insert(*code);
+                    continue;
+                }
                 return Err(ErrorKind::CrosswalkUnmapped {
                     code: code.to_string(),
                 }
@@ -485,25 +819,8 @@ fn spread(
         }
         .into()
     };
-    let chain = |t: usize| {
-        std::iter::once(t).chain(new.ancestors(UnitIndex::from_usize(t)).map(UnitIndex::get))
-    };
-    let mut lca: Option<Option<usize>> = None;
-    for &(t, _) in targets {
-        lca = Some(match lca {
-            None => Some(t),
-            Some(None) => None,
-            Some(Some(a)) => common_ancestor(new, a, t),
-        });
-    }
-    let lca = match unnamed {
-        Remainder::Named => lca.flatten(),
-        // The remainder lies somewhere in `within`: the lowest unit holding
-        // all of it holds the named targets and `within`.
-        Remainder::Unnamed { within } => within
-            .zip(lca.flatten())
-            .and_then(|(c, l)| common_ancestor(new, l, c)),
-    };
+    let chain = |t: usize| chain(new, t);
+    let lca = lowest_holder(new, targets, unnamed);
     // The units below the lowest common unit, with the parts they hold.
     let mut below: Vec<(usize, u64, Option<u64>)> = Vec::new();
     for (k, &(t, _)) in targets.iter().enumerate() {
@@ -541,6 +858,37 @@ fn spread(
         }
     }
     Ok(())
+}
+
+/// A new unit and every unit above it.
+fn chain(new: &Hierarchy, t: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(t).chain(new.ancestors(UnitIndex::from_usize(t)).map(UnitIndex::get))
+}
+
+/// The lowest new unit known to hold all of an old unit: the lowest common
+/// unit of its targets, and with an unnamed remainder also of the unit
+/// known to contain that remainder (`None` when no unit is known to).
+fn lowest_holder(
+    new: &Hierarchy,
+    targets: &[(usize, Weight)],
+    unnamed: Remainder,
+) -> Option<usize> {
+    let mut lca: Option<Option<usize>> = None;
+    for &(t, _) in targets {
+        lca = Some(match lca {
+            None => Some(t),
+            Some(None) => None,
+            Some(Some(a)) => common_ancestor(new, a, t),
+        });
+    }
+    match unnamed {
+        Remainder::Named => lca.flatten(),
+        // The remainder lies somewhere in `within`: the lowest unit holding
+        // all of it holds the named targets and `within`.
+        Remainder::Unnamed { within } => within
+            .zip(lca.flatten())
+            .and_then(|(c, l)| common_ancestor(new, l, c)),
+    }
 }
 
 /// The lowest common ancestor of two units of a hierarchy (a unit is its own ancestor).

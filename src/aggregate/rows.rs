@@ -12,11 +12,12 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    indicator_index, indicator_info, AmountCell, AmountColumn, Column, Member, Totals, BUILTINS,
+    indicator_index, indicator_info, AmountCell, AmountColumn, AmountTotal, Column, Member, Totals,
+    BUILTINS,
 };
 use crate::{
     Actor, Builtin, Error, ErrorKind, Hierarchy, IndicatorDef, IndicatorId, IndicatorKind,
-    Interval, Measure, Period, Tone, UnitCode, UnitIndex, ValueType,
+    Interval, Period, Tone, UnitCode, UnitIndex, ValueType,
 };
 
 /// Which layer of [`Totals`] a [`TotalsRow`] belongs to.
@@ -80,7 +81,7 @@ impl TotalsLayer {
 /// | `tone` | count indicators: `exact`, `near` (every inexact term was "gần", "ngót") or `bounded`; it chooses the wording, never the bounds |
 /// | `estimate` | count indicators whose interval is unbounded and some term of which was an estimate ("khoảng"): the sum of the stated points |
 /// | `largest_part` | distinct indicators: the largest of the parts (equal to `low`: the parts may overlap, so the value is `[largest part, sum of parts]`) |
-/// | `amount` | amount indicators: the [`Measure`], reported layer only |
+/// | `amount` | amount indicators, reported layer only: the [`AmountTotal`], `{"value": {"low": "6300000000", "high": null, "tone": "bounded"}, "unit": "đồng"}` (an interval of decimal strings, as `low`/`high` of counts) |
 /// | `as_of` | reported stocks and amounts: the end of the latest figure's period (a day of `period`) |
 ///
 /// Fields that do not apply are left out. [`Totals::from_rows`] rebuilds
@@ -123,8 +124,8 @@ pub struct TotalsRow {
     pub estimate: Option<u64>,
     /// Distinct indicators: the largest of the parts summed.
     pub largest_part: Option<u64>,
-    /// Amount indicators: the amount.
-    pub amount: Option<Measure>,
+    /// Amount indicators: the amount's interval and unit word.
+    pub amount: Option<AmountTotal>,
     /// Reported stocks and amounts: the end of the latest figure's period.
     pub as_of: Option<NaiveDate>,
 }
@@ -152,7 +153,7 @@ struct RowWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     largest_part: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    amount: Option<Measure>,
+    amount: Option<AmountTotal>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -343,7 +344,7 @@ impl Totals {
                 let Some(mut r) = row(u, col.indicator, col.actor, layer) else {
                     continue;
                 };
-                r.amount = Some(cell.measure.clone());
+                r.amount = Some(cell.total.clone());
                 r.as_of = date_of(cell.end);
                 out.push(((u, col.indicator, col.actor, layer), r));
             }
@@ -458,7 +459,7 @@ impl Totals {
             if values == ValueType::Amount {
                 let shape_ok =
                     row.low.is_none() && row.high.is_none() && row.largest_part.is_none();
-                let measure = match (&row.amount, reported_layer, shape_ok) {
+                let total = match (&row.amount, reported_layer, shape_ok) {
                     (Some(m), true, true) => m.clone(),
                     _ => {
                         return Err(bad(
@@ -473,7 +474,7 @@ impl Totals {
                     cells: vec![None; n],
                 });
                 if let Some(slot) = col.cells.get_mut(u) {
-                    *slot = Some(AmountCell { measure, end });
+                    *slot = Some(AmountCell { total, end });
                 }
                 continue;
             }

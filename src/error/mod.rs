@@ -626,7 +626,7 @@ mod tests {
             ),
             (
                 ErrorKind::InvalidActor { input: "party".into() },
-                "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads",
+                "unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads, not_stated",
             ),
             (
                 ErrorKind::InvalidRecordId { input: "".into() },
@@ -832,6 +832,12 @@ mod tests {
                 "\"từ năm 2011 đến năm 2021\" is not a value: \"từ A đến B\" is a value only with two numbers (a period such as \"từ năm 2011 đến năm 2021\" is not a value)",
             ),
             (
+                ErrorKind::AmountRangeNotCount {
+                    input: "từ 2 đến 3 triệu".into(),
+                },
+                "\"từ 2 đến 3 triệu\" is a range of amounts (a decimal comma or a scale word such as triệu), not a count: expected whole numbers at both ends, such as \"từ 120 đến 150\", or give it as an amount",
+            ),
+            (
                 ErrorKind::NoV1Form {
                     what: "the range 5 to 8".into(),
                 },
@@ -841,6 +847,10 @@ mod tests {
             (
                 ErrorKind::InvalidInterval { why: "high below low" },
                 "invalid interval: high below low",
+            ),
+            (
+                ErrorKind::SummaryUnknownUnit { unit: "31".into() },
+                "unit \"31\" is not in the totals' hierarchy: expected the code of a unit of the dataset",
             ),
             // ----- model v2 -----
             (ErrorKind::IndicatorDefinedTwice { id: "gifts".into() }, "indicator \"gifts\" is defined twice: each id once in the built-ins, the catalogue file and the dataset"),
@@ -854,7 +864,7 @@ mod tests {
             (ErrorKind::UnitEntryInvalid { code: "30".into(), why: "listed twice in one era" }, "unit \"30\": listed twice in one era"),
             (ErrorKind::IdUsedTwice { id: "f1".into(), what: "figures" }, "id \"f1\" is used by two figures"),
             (ErrorKind::UnknownFigureId { relation: "r1".into(), figure: "f9".into() }, "relation \"r1\" names figure \"f9\", which the dataset does not have"),
-            (ErrorKind::RelationShape { relation: "r1".into() }, "relation \"r1\" is not one of: sum_of with equals, at_most with of, equal (two or more ids)"),
+            (ErrorKind::RelationShape { relation: "r1".into() }, "relation \"r1\" is not one of: sum_of with equals or within, at_most with of, equal (two or more ids)"),
             (ErrorKind::NotUpgradable { index: 2, why: "both a count and an amount" }, "figures[2] cannot be upgraded to v2: both a count and an amount"),
             (ErrorKind::UnknownDimension { dimension: "colour".into(), why: "it is declared twice" }, "dimension \"colour\": it is declared twice"),
             (ErrorKind::UnknownDimensionValue { dimension: "recipient".into(), value: "family".into(), expected: "collective, individual, both".into() }, "dimension \"recipient\" has no value \"family\"; expected one of: collective, individual, both"),
@@ -996,8 +1006,10 @@ mod tests {
             ("UnknownQualifierWord", "DV131"),
             ("RangeReversed", "DV132"),
             ("NotAValue", "DV133"),
+            ("AmountRangeNotCount", "DV135"),
             ("NoV1Form", "DV134"),
             ("InvalidInterval", "DV150"),
+            ("SummaryUnknownUnit", "DV151"),
             ("IndicatorDefinedTwice", "DV160"),
             ("UnknownCatalogueIndicator", "DV161"),
             ("WrongValueType", "DV162"),

@@ -574,7 +574,7 @@ error_table! {
         "dòng {line}, cột {column}: không được dùng mảng ở đây; cần một đối tượng có tên trường"
     );
     /// Text is not one of the actors' wire names.
-    #[error("unknown actor {input:?}: expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads")]
+    #[error("unknown actor {input:?}: expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads, not_stated")]
     InvalidActor {
         /// The text as given.
         input: Excerpt,
@@ -1355,6 +1355,13 @@ error_table! {
         input: String,
     } = "DV133", Error,
     vi { input } => format!("{input:?} không phải một giá trị: \"từ A đến B\" chỉ là giá trị khi A và B là số (một khoảng thời gian như \"từ năm 2011 đến năm 2021\" không phải giá trị)");
+    /// A range of amounts ("từ 2 đến 3 triệu") where a count is expected.
+    #[error("{input:?} is a range of amounts (a decimal comma or a scale word such as triệu), not a count: expected whole numbers at both ends, such as \"từ 120 đến 150\", or give it as an amount")]
+    AmountRangeNotCount {
+        /// The whole text, as given.
+        input: String,
+    } = "DV135", Error,
+    vi { input } => format!("{input:?} là một khoảng số tiền hoặc khối lượng (có dấu phẩy thập phân hoặc từ chỉ đơn vị như triệu), không phải số lượng: hãy ghi số nguyên ở cả hai đầu, như \"từ 120 đến 150\", hoặc ghi thành số tiền, khối lượng");
     /// A worded value that the v1 wire cannot carry (a range "từ A đến B").
     #[error("{what} has no v1 wire form: write it in the v2 form, which carries its word")]
     NoV1Form {
@@ -1371,6 +1378,13 @@ error_table! {
         why: &'static str,
     } = "DV150", Error,
     vi { .. } => "khoảng giá trị không hợp lệ: cận trên nhỏ hơn cận dưới, hoặc dạng không khớp với cận".to_owned();
+    /// A summary asked for a unit the totals do not have.
+    #[error("unit {unit:?} is not in the totals' hierarchy: expected the code of a unit of the dataset")]
+    SummaryUnknownUnit {
+        /// The code asked for.
+        unit: String,
+    } = "DV151", Error,
+    vi { unit } => format!("đơn vị \"{unit}\" không có trong danh sách đơn vị của bộ số liệu: hãy chọn mã một đơn vị có trong bộ số liệu");
 
     // ----- model v2: catalogue, value types, envelope (DV160–DV179) -----
     /// An indicator id defined twice: in the built-ins, the catalogue file or the dataset.
@@ -1476,12 +1490,12 @@ error_table! {
     } = "DV170", Error,
     vi { relation, figure } => format!("quan hệ {} nêu số liệu {} không có trong bộ số liệu", quoted_vi(relation), quoted_vi(figure));
     /// A relation that is not one of the forms sum_of + equals, at_most + of, equal.
-    #[error("relation {relation:?} is not one of: sum_of with equals, at_most with of, equal (two or more ids)")]
+    #[error("relation {relation:?} is not one of: sum_of with equals or within, at_most with of, equal (two or more ids)")]
     RelationShape {
         /// The relation's id.
         relation: Excerpt,
     } = "DV171", Error,
-    vi { relation } => format!("quan hệ {} không đúng dạng (sum_of với equals, at_most với of, hoặc equal)", quoted_vi(relation));
+    vi { relation } => format!("quan hệ {} không đúng dạng (sum_of với equals hoặc within, at_most với of, hoặc equal)", quoted_vi(relation));
     /// A v1 document that cannot become v2 as it stands (a figure with both a count and an amount).
     #[error("figures[{index}] cannot be upgraded to v2: {why}")]
     NotUpgradable {
@@ -1606,7 +1620,7 @@ error_table! {
     RelationBroken {
         /// The relation's id.
         relation: Excerpt,
-        /// Its form: `sum_of/equals`, `at_most/of` or `equal`.
+        /// Its form: `sum_of/equals`, `sum_of/within`, `at_most/of` or `equal`.
         form: &'static str,
         /// The left side.
         left: Worded,
@@ -1757,6 +1771,7 @@ fn relation_form_vi(form: &str) -> &'static str {
     match form {
         "sum_of/equals" => "tổng bằng",
         "at_most/of" => "không vượt quá",
+        "sum_of/within" => "tổng không vượt quá",
         _ => "bằng nhau",
     }
 }

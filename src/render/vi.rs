@@ -268,7 +268,8 @@ pub fn builtin_wording(indicator: crate::Builtin) -> crate::Wording {
 }
 
 /// How the report words an actor, as the subject of a sentence (lowercase;
-/// empty for [`Actor::Other`](crate::Actor::Other), which names no body).
+/// empty for [`Actor::Other`](crate::Actor::Other) and
+/// [`Actor::NotStated`](crate::Actor::NotStated), which name no body).
 ///
 /// ```
 /// use danvan::{render::vi, Actor};
@@ -294,6 +295,8 @@ pub fn actor(a: crate::Actor) -> &'static str {
         A::TradeUnion => "Công đoàn",
         A::PartyCommitteeHeads => "người đứng đầu cấp ủy",
         A::GovernmentHeads => "người đứng đầu chính quyền",
+        // The report names no body: the sentence has no subject of its own.
+        A::NotStated => "",
     }
 }
 

@@ -1358,7 +1358,7 @@ impl<'a> Checks<'a> {
         }
     }
 
-    /// Declared relations: `sum_of` + `equals`, `at_most` + `of`, `equal`.
+    /// Declared relations: `sum_of` + `equals`, `sum_of` + `within`, `at_most` + `of`, `equal`.
     fn relations(&mut self) {
         let d = self.d;
         let ids: HashMap<&crate::RecordId, usize> = d
@@ -1377,6 +1377,12 @@ impl<'a> Checks<'a> {
                         "sum_of/equals",
                         r.sum_of.iter().filter_map(pos).collect(),
                         pos(eq).into_iter().collect(),
+                    )
+                } else if let (false, Some(w)) = (r.sum_of.is_empty(), &r.within) {
+                    (
+                        "sum_of/within",
+                        r.sum_of.iter().filter_map(pos).collect(),
+                        pos(w).into_iter().collect(),
                     )
                 } else if let (Some(a), Some(b)) = (&r.at_most, &r.of) {
                     (
@@ -1447,7 +1453,7 @@ impl<'a> Checks<'a> {
             right: rr.worded(),
         };
         match form {
-            "sum_of/equals" | "at_most/of" => {
+            "sum_of/equals" | "sum_of/within" | "at_most/of" => {
                 let (Some(whole), sum) = (rq.first(), Quantity::sum(&lq)) else {
                     return;
                 };

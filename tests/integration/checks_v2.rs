@@ -1030,3 +1030,56 @@ fn a_rooted_datasets_ancestors_and_other_eras() {
     let d2 = DatasetV2::from_json(json2.as_bytes()).unwrap();
     assert_eq!(issues(d2), one(W, "DV183", "figures[1]"));
 }
+
+/// `sum_of` + `within`: the parts a report does not say are all of a whole
+/// (main prizes within the teams) — synthetic figures.
+#[test]
+fn a_sum_within_a_figure() {
+    let doc = |teams: &str| {
+        format!(
+            r#"{{"schema": "danvan/dataset/v2", "period": {{"start": "2023-01-01", "end": "2023-12-31"}},
+            "units": [{{"code": "30", "name": "Tỉnh X (synthetic)"}}],
+            "indicators": [{{"id": "contest_teams", "kind": "flow"}}, {{"id": "contest_prizes", "kind": "flow"}}],
+            "figures": [{{"id": "t", "indicator": "contest_teams", "unit": "30", "actor": "mobilization_sector", "value": {teams}}},
+                        {{"id": "p1", "indicator": "contest_prizes", "unit": "30", "actor": "mobilization_sector", "value": 4, "dims": {{"prize_rank": "first"}}}},
+                        {{"id": "p2", "indicator": "contest_prizes", "unit": "30", "actor": "mobilization_sector", "value": 6, "dims": {{"prize_rank": "second"}}}}],
+            "relations": [{{"id": "prizes_within_teams", "sum_of": ["p1", "p2"], "within": "t"}}]}}"#
+        )
+    };
+    let run = |teams: &str| {
+        let d = danvan::DatasetV2::from_json(doc(teams).as_bytes()).unwrap();
+        danvan::check_v2(d, &danvan::Catalogue::builtin())
+    };
+    let ok = run("21").unwrap();
+    assert!(ok.warnings().issues().is_empty(), "{:?}", ok.warnings());
+    assert!(run("10").is_ok(), "a sum equal to its bound is within it");
+    let broken = run("9").unwrap_err();
+    let codes: Vec<String> = broken
+        .issues()
+        .iter()
+        .map(|i| {
+            format!(
+                "{} {}",
+                i.code(),
+                i.path().map(ToString::to_string).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(codes, ["DV184 relations[0]"]);
+    let open = run(r#"{"word": "nearly", "value": 12}"#).unwrap();
+    let codes: Vec<String> = open
+        .warnings()
+        .issues()
+        .iter()
+        .map(|i| i.code().to_string())
+        .collect();
+    assert_eq!(codes, ["DV181"]);
+    // equals and within together is not a relation.
+    let both = doc("21").replace(r#""within": "t""#, r#""within": "t", "equals": "t""#);
+    assert_eq!(
+        danvan::DatasetV2::from_json(both.as_bytes())
+            .unwrap_err()
+            .code(),
+        "DV171"
+    );
+}

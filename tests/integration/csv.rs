@@ -111,7 +111,7 @@ fn cell_errors_name_row_and_column() {
         ),
         (
             "288,2022,party,conferences,3\n",
-            "row 3, column \"actor\": unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads",
+            "row 3, column \"actor\": unknown actor \"party\": expected one of party_committees, mobilization_sector, government, peoples_council, front_and_mass_organizations, armed_forces, other, front, womens_union, farmers_union, youth_union, veterans, trade_union, party_committee_heads, government_heads, not_stated",
         ),
         (
             "288,2022,party_committees,Hội nghị,3\n",

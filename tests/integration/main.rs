@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per subject.
 
 mod aggregate;
+mod amounts;
 mod annual_report;
 mod arithmetic;
 mod bad_inputs;
@@ -32,4 +33,5 @@ pub fn read(path: &str) -> String {
     let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
 }
+mod rekey_report;
 mod rekey_review;

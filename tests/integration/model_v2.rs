@@ -469,3 +469,68 @@ mod v2_fields {
         assert!(danvan::check(v1).is_ok());
     }
 }
+
+/// An amount keeps the report's word on the v2 wire ("gần 2 tỷ" stays near,
+/// "trên 300 triệu" stays "trên"), ranges of amounts read, and the v1-style
+/// qualifier still reads (written back as its default word).
+mod amount_words {
+    use danvan::{AmountValue, Tone, Word};
+
+    fn read(json: &str) -> Result<AmountValue, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn words_travel_with_the_amount() {
+        let near =
+            read(r#"{"amount": "2", "scale": "tỷ", "unit": "đồng", "word": "nearly"}"#).unwrap();
+        assert_eq!(near.stated().word(), Word::Nearly);
+        assert_eq!(near.normalised().word(), Word::Nearly);
+        let i = near.normalised().interval().unwrap();
+        assert_eq!(
+            (i.low().get(), i.high().map(|h| h.get()), i.tone()),
+            (0.into(), Some(2_000_000_000u64.into()), Tone::Near)
+        );
+        assert_eq!(read(&serde_json::to_string(&near).unwrap()).unwrap(), near);
+
+        let above = read(r#"{"amount": "300", "scale": "triệu", "unit": "đồng", "word": "above"}"#)
+            .unwrap();
+        assert_eq!(above.normalised().word(), Word::Above);
+        assert!(serde_json::to_string(&above)
+            .unwrap()
+            .contains(r#""word":"above""#));
+
+        let range = read(
+            r#"{"amount": "3", "from": "2", "scale": "triệu", "unit": "đồng", "word": "range"}"#,
+        )
+        .unwrap();
+        let r = range.normalised().interval().unwrap();
+        assert_eq!(
+            (r.low().get(), r.high().map(|h| h.get())),
+            (2_000_000u64.into(), Some(3_000_000u64.into()))
+        );
+        assert_eq!(
+            read(&serde_json::to_string(&range).unwrap()).unwrap(),
+            range
+        );
+
+        let v1 = read(r#"{"amount": "5", "unit": "đồng", "qualifier": "at_least"}"#).unwrap();
+        assert_eq!(
+            v1.stated().word(),
+            Word::default_for(danvan::Qualifier::AtLeast)
+        );
+    }
+
+    #[test]
+    fn bad_amount_words_are_refused() {
+        for bad in [
+            r#"{"amount": "5", "unit": "đồng", "qualifier": "at_least", "word": "above"}"#,
+            r#"{"amount": "5", "unit": "đồng", "word": "range"}"#,
+            r#"{"amount": "5", "unit": "đồng", "from": "2"}"#,
+            r#"{"amount": "2", "from": "5", "unit": "đồng", "word": "range"}"#,
+            r#"{"amount": "5", "unit": "đồng", "word": "perhaps"}"#,
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
+    }
+}

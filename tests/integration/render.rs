@@ -3,60 +3,19 @@
 //! Run with `UPDATE_GOLDEN=1` to rewrite the golden files; check them by eye
 //! before committing.
 
-use danvan::notation;
 use danvan::render::vi::{self, Rounding, SummaryOptions};
-use danvan::{
-    Actor, ActorSummary, Count, Dataset, Interval, Qualifier, Reported, StockSummary, Summary,
-};
+use danvan::{Count, Dataset, Interval, Level, Period, Qualifier, Reported, Summary, SummaryValue};
 
 fn seed() -> Dataset {
     Dataset::from_json(crate::read("tests/fixtures/seed-2022.json").as_bytes()).unwrap()
 }
 
-/// The figure of `indicator` reported by `actor` for the whole dataset's unit.
-fn figure(d: &Dataset, indicator: &str, actor: Actor) -> Option<Interval<u64>> {
-    d.figures
-        .iter()
-        .find(|f| f.indicator.as_str() == indicator && f.actors == [actor])
-        .and_then(|f| f.value)
-        .map(|r| {
-            let v = r.value().get();
-            match r.qualifier() {
-                Qualifier::AtLeast => Interval::at_least(v),
-                Qualifier::AtMost => Interval::at_most(v),
-                Qualifier::About => Interval::about(v),
-                _ => Interval::exact(v),
-            }
-        })
-}
-
-/// The seed's summary, built by hand from its figures (the aggregation is
-/// tested elsewhere).
+/// The seed's summary, through the crate: check, totals, and the summary
+/// of the province with the words of its stated figures.
 fn seed_summary() -> Summary {
-    let d = seed();
-    let actor = |a: Actor| ActorSummary {
-        conferences: figure(&d, "conferences", a),
-        training_conferences: figure(&d, "training_conferences", a),
-        participants: figure(&d, "conference_participants", a),
-        leadership_documents: figure(&d, "leadership_documents", a),
-        guidance_documents: figure(&d, "guidance_documents", a),
-        documents: figure(&d, "documents", a),
-        inspections: figure(&d, "inspections", a),
-        inspection_subjects: figure(&d, "inspection_subjects", a),
-        awarded_collectives: figure(&d, "awarded_collectives", a),
-    };
-    let s = Actor::MobilizationSector;
-    Summary {
-        unit_name: d.units[0].name().to_owned(),
-        year: 2022,
-        party: actor(Actor::PartyCommittees),
-        sector: actor(s),
-        stocks: StockSummary {
-            skilful_models: figure(&d, "skilful_models", s),
-            grassroots_blocks: figure(&d, "grassroots_blocks", s),
-            village_teams: figure(&d, "village_teams", s),
-        },
-    }
+    let checked = danvan::check(seed()).unwrap();
+    let totals = danvan::Totals::compute(&checked).unwrap();
+    Summary::from_checked(&checked, &totals, &"30".parse().unwrap()).unwrap()
 }
 
 /// Compares `text` with the golden file byte for byte, or rewrites it when
@@ -151,52 +110,58 @@ fn every_seed_figure_is_in_the_press_paragraph() {
 
 #[test]
 fn rounding_variants_on_synthetic_values() {
-    let exact = |n| Reported::exact(Count::new(n));
-    let at_least = |n| Reported::new(Qualifier::AtLeast, Count::new(n));
-    // (figure, Exact, Press, PressAll), all synthetic.
+    let exact = |n| SummaryValue::stated(Reported::exact(Count::new(n)));
+    let at_least = |n| SummaryValue::stated(Reported::new(Qualifier::AtLeast, Count::new(n)));
+    let computed = |n| SummaryValue::from(Interval::at_least(n));
+    // (figure, Exact, Press, PressAll), all synthetic. The one press rule
+    // (issue 14): two significant figures, strictly below the lower bound
+    // (512 was "hơn 500" by the old second rule); a stated "hơn 6.800" keeps
+    // its word; a computed lower bound is "ít nhất" in exact style.
     let cases = [
         (exact(6853), "6.853", "6.853", "hơn 6.800"),
         (at_least(6853), "hơn 6.853", "hơn 6.800", "hơn 6.800"),
         (at_least(6800), "hơn 6.800", "hơn 6.800", "hơn 6.800"),
+        (computed(6853), "ít nhất 6.853", "hơn 6.800", "hơn 6.800"),
+        (computed(6800), "ít nhất 6.800", "hơn 6.700", "hơn 6.700"),
         (exact(13_360), "13.360", "13.360", "hơn 13.000"),
-        (exact(512), "512", "512", "hơn 500"),
-        (at_least(512), "hơn 512", "hơn 500", "hơn 500"),
+        (exact(512), "512", "512", "hơn 510"),
+        (at_least(512), "hơn 512", "hơn 510", "hơn 510"),
         (exact(99), "99", "99", "99"),
         (at_least(99), "hơn 99", "hơn 99", "hơn 99"),
         (exact(500), "500", "500", "500"),
         (exact(0), "0", "0", "0"),
         (
-            Reported::new(Qualifier::AtMost, Count::new(22_345)),
+            SummaryValue::stated(Reported::new(Qualifier::AtMost, Count::new(22_345))),
             "không quá 22.345",
             "không quá 22.345",
             "không quá 22.345",
         ),
         (
-            Reported::new(Qualifier::About, Count::new(512)),
+            SummaryValue::stated(Reported::new(Qualifier::About, Count::new(512))),
             "khoảng 512",
             "khoảng 512",
             "khoảng 512",
         ),
     ];
-    for (r, e, p, a) in cases {
-        assert_eq!(notation::reported(Rounding::Exact.apply(r)), e, "{r:?}");
-        assert_eq!(notation::reported(Rounding::Press.apply(r)), p, "{r:?}");
-        assert_eq!(notation::reported(Rounding::PressAll.apply(r)), a, "{r:?}");
+    for (v, e, p, a) in cases {
+        assert_eq!(Rounding::Exact.text(v), e, "{v:?}");
+        assert_eq!(Rounding::Press.text(v), p, "{v:?}");
+        assert_eq!(Rounding::PressAll.text(v), a, "{v:?}");
     }
     // The same figures through the paragraph.
-    let mut s = Summary {
-        unit_name: "Tỉnh (synthetic)".into(),
-        year: 2022,
-        ..Summary::default()
-    };
-    s.sector.training_conferences = Some(Interval::exact(222));
-    s.sector.participants = Some(Interval::at_least(6853));
-    s.party.participants = Some(Interval::exact(6853));
+    let mut s = Summary::new(
+        "Tỉnh (synthetic)",
+        Level::Province,
+        Period::year(2022).unwrap(),
+    );
+    s.sector.training_conferences = Some(Interval::exact(222).into());
+    s.sector.participants = Some(at_least(6853));
+    s.party.participants = Some(Interval::exact(6853).into());
     let text = |r| vi::annual_summary(&s, &SummaryOptions::default().with_rounding(r));
     assert!(text(Rounding::Exact).contains("cho 6.853 người tham gia"));
     assert!(text(Rounding::Exact).contains("cho hơn 6.853 người."));
     assert!(text(Rounding::Press).contains("cho 6.853 người tham gia"));
     assert!(text(Rounding::Press).contains("cho hơn 6.800 người."));
     assert!(text(Rounding::PressAll).contains("cho hơn 6.800 người tham gia"));
-    assert!(text(Rounding::PressAll).contains("hơn 200 hội nghị tập huấn"));
+    assert!(text(Rounding::PressAll).contains("hơn 220 hội nghị tập huấn"));
 }

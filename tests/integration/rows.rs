@@ -52,7 +52,7 @@ fn rows_have_the_documented_json_shape() {
         r#"{"layer":"records","unit":"30","indicator":"conferences","actor":"party_committees",PERIOD,"low":2,"high":2,"tone":"exact"}"#,
         r#"{"layer":"records","unit":"30","indicator":"training_conferences","actor":"party_committees",PERIOD,"low":2,"high":2,"tone":"exact"}"#,
         r#"{"layer":"records","unit":"30","indicator":"conference_persons","actor":"party_committees",PERIOD,"low":120,"high":160,"tone":"bounded","largest_part":120}"#,
-        r#"{"layer":"reported","unit":"30","indicator":"money_mobilized","actor":"front_and_mass_organizations",PERIOD,"amount":{"amount":"6300000000","unit":"đồng","qualifier":"at_least"},"as_of":"2022-12-31"}"#,
+        r#"{"layer":"reported","unit":"30","indicator":"money_mobilized","actor":"front_and_mass_organizations",PERIOD,"amount":{"value":{"low":"6300000000","high":null,"tone":"bounded"},"unit":"đồng"},"as_of":"2022-12-31"}"#,
     ]
     .map(|e| e.replace("PERIOD", PERIOD));
     assert_eq!(lines, expected);

@@ -4,99 +4,140 @@ use std::fmt;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::aggregate::as_reported;
-use crate::notation::{press_round, reported};
-use crate::{ActorSummary, Interval, Level, Qualifier, Reported, Summary};
+use crate::notation::{self, Style};
+use crate::{ActorSummary, Interval, Level, Period, Qualifier, Summary, SummaryValue};
 
 /// How the figures of a summary are rounded.
 ///
 /// Rounding is a property of the figure, not of the page: the seed prints the
 /// Party committees' exact figures (`13.360 người`) next to the mobilization
-/// sector's rounded ones (`hơn 6.800 người`). [`Rounding::Press`] therefore
+/// sector's lower bounds (`hơn 6.800 người`). [`Rounding::Press`] therefore
 /// rounds only figures that are lower bounds already, and keeps exact figures
-/// exact; [`Rounding::PressAll`] rounds every figure, for a text that wants
-/// round numbers throughout. Rounding goes down with
-/// [`press_round`](crate::notation::press_round), so the text stays true: "hơn 6.800"
-/// admits an exact 6.853. At-most and about figures are never rounded.
+/// exact; [`Rounding::PressAll`] also writes an exact figure of more than two
+/// significant figures as a lower bound, for a text that wants round numbers
+/// throughout. Both use the one press rule of [`notation::interval`] with
+/// [`Style::Press`]: "hơn b" with b the largest number of two significant
+/// figures below the lower bound, so "hơn" is always true ("ít nhất 6.853" is
+/// "hơn 6.800"). A figure the unit stated itself keeps its word ("hơn 6.800"
+/// stays "hơn 6.800"); upper bounds, ranges and estimates are never rounded.
 ///
 /// ```
-/// use danvan::{render::vi::Rounding, Count, Qualifier, Reported};
+/// use danvan::{render::vi::Rounding, Interval, SummaryValue};
 ///
-/// let exact = Reported::exact(Count::new(6853));
-/// let lower = Reported::new(Qualifier::AtLeast, Count::new(6853));
-/// assert_eq!(Rounding::Exact.apply(lower), lower);
-/// assert_eq!(Rounding::Press.apply(exact), exact);
-/// assert_eq!(Rounding::Press.apply(lower), danvan::notation::parse_reported("hơn 6.800")?);
-/// assert_eq!(Rounding::PressAll.apply(exact), danvan::notation::parse_reported("hơn 6.800")?);
+/// let exact = SummaryValue::from(Interval::exact(6853));
+/// let lower = SummaryValue::from(Interval::at_least(6853));
+/// assert_eq!(Rounding::Exact.text(lower), "ít nhất 6.853");
+/// assert_eq!(Rounding::Press.text(exact), "6.853");
+/// assert_eq!(Rounding::Press.text(lower), "hơn 6.800");
+/// assert_eq!(Rounding::PressAll.text(exact), "hơn 6.800");
+/// let stated = SummaryValue::stated(danvan::notation::parse_reported("hơn 6.800")?);
+/// assert_eq!(Rounding::Press.text(stated), "hơn 6.800");
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Rounding {
-    /// Every figure as it is: an exact 6.853 is "6.853", a lower bound 6.853 is "hơn 6.853".
+    /// Every figure as it is: an exact 6.853 is "6.853", a computed lower
+    /// bound 6.853 is "ít nhất 6.853", a stated "hơn 6.853" stays.
     #[default]
     Exact,
-    /// Press style on lower bounds only: "hơn 6.853" becomes "hơn 6.800"; exact figures stay exact.
+    /// Press style on lower bounds only: "ít nhất 6.853" becomes "hơn 6.800"; exact figures stay exact.
     Press,
-    /// Press style on every figure: an exact 6.853 also becomes "hơn 6.800" (values below 100 stay).
+    /// Press style on every figure: an exact 6.853 also becomes "hơn 6.800"
+    /// (a figure of at most two significant figures, such as 99 or 6.800, stays).
     PressAll,
 }
 
 impl Rounding {
-    /// The figure as this rounding prints it.
+    /// The text of one figure of the summary in this rounding.
     ///
     /// ```
-    /// use danvan::{render::vi::Rounding, Count, Reported};
+    /// use danvan::{render::vi::Rounding, Interval, SummaryValue};
     ///
-    /// let r = Rounding::PressAll.apply(Reported::exact(Count::new(99)));
-    /// assert_eq!(r, Reported::exact(Count::new(99)));
+    /// assert_eq!(Rounding::PressAll.text(Interval::exact(99).into()), "99");
+    /// assert_eq!(Rounding::PressAll.text(Interval::exact(512).into()), "hơn 510");
+    /// let near = Interval::exact(120).checked_add(Interval::near(300))?;
+    /// assert_eq!(Rounding::Press.text(near.into()), "gần 420");
     /// # Ok::<(), danvan::Error>(())
     /// ```
     #[must_use]
-    pub fn apply(self, r: Reported) -> Reported {
-        match self {
-            Rounding::Exact => r,
-            Rounding::Press if r.qualifier() == Qualifier::AtLeast => press_round(r),
-            Rounding::Press => r,
-            Rounding::PressAll => press_round(r),
+    pub fn text(self, v: SummaryValue) -> String {
+        let i = v.interval;
+        let exact_rounded = |x: u64| notation::interval(Interval::at_least(x), Style::Press);
+        if let Some(r) = v.as_stated() {
+            let n = r.value().get();
+            return match self {
+                Rounding::Press | Rounding::PressAll
+                    if r.qualifier() == Qualifier::AtLeast && !two_figures(n) =>
+                {
+                    notation::interval(i, Style::Press)
+                }
+                Rounding::PressAll if r.is_exact() && !two_figures(n) => exact_rounded(n),
+                _ => notation::reported(r),
+            };
+        }
+        match (self, i.exact_value()) {
+            (Rounding::PressAll, Some(x)) if !two_figures(x) => exact_rounded(x),
+            (Rounding::Exact, _) => notation::interval(i, Style::Exact),
+            _ => notation::interval(i, Style::Press),
         }
     }
+}
+
+/// Whether a count has at most two significant figures (6.800, 99, 0).
+fn two_figures(mut n: u64) -> bool {
+    while n >= 100 && n % 10 == 0 {
+        n /= 10;
+    }
+    n < 100
+}
+
+/// The period as a heading ("Năm 2022", "Từ năm 2011 đến năm 2021", "Từ
+/// ngày 01/07/2025 đến ngày 30/09/2025") and as the words after a noun
+/// ("năm 2022", …).
+fn period_words(p: Period) -> (String, String) {
+    use chrono::Datelike;
+    let (s, e) = (p.start(), p.end());
+    let whole_years = s.month() == 1 && s.day() == 1 && e.month() == 12 && e.day() == 31;
+    let tail = if whole_years && s.year() == e.year() {
+        format!("năm {}", s.year())
+    } else if whole_years {
+        format!("từ năm {} đến năm {}", s.year(), e.year())
+    } else {
+        format!(
+            "từ ngày {} đến ngày {}",
+            notation::date(s),
+            notation::date(e)
+        )
+    };
+    let mut head = String::with_capacity(tail.len());
+    let mut chars = tail.chars();
+    if let Some(c) = chars.next() {
+        head.extend(c.to_uppercase());
+        head.push_str(chars.as_str());
+    }
+    (head, tail)
 }
 
 /// Options of the annual summary.
 ///
-/// `level` chooses the word for the whole area when the unit's name does not
-/// say it: a name that starts with its kind ("Tỉnh Hải Dương", "Thành phố
-/// Chí Linh", "Phường Cẩm Thượng") gives "toàn tỉnh", "toàn thành phố",
-/// "toàn phường"; otherwise the level gives "toàn tỉnh", "toàn huyện", "toàn
-/// xã" or "toàn thôn".
+/// The word for the whole area comes from the summary's unit: a name that
+/// starts with its kind ("Tỉnh Hải Dương", "Thành phố Chí Linh", "Phường Cẩm
+/// Thượng") gives "toàn tỉnh", "toàn thành phố", "toàn phường"; otherwise its
+/// level gives "toàn tỉnh", "toàn huyện", "toàn xã" or "toàn thôn".
 ///
 /// ```
 /// use danvan::render::vi::{Rounding, SummaryOptions};
 ///
-/// let opts = SummaryOptions::default()
-///     .with_rounding(Rounding::Press)
-///     .with_level(danvan::Level::District);
+/// let opts = SummaryOptions::default().with_rounding(Rounding::Press);
 /// assert_eq!(opts.rounding, Rounding::Press);
-/// assert_eq!(SummaryOptions::default().level, danvan::Level::Province);
-/// # Ok::<(), danvan::Error>(())
+/// assert_eq!(SummaryOptions::default().rounding, Rounding::Exact);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub struct SummaryOptions {
     /// How figures are rounded; [`Rounding::Exact`] by default.
     pub rounding: Rounding,
-    /// The level of the summarized unit; [`Level::Province`] by default.
-    pub level: Level,
-}
-
-impl Default for SummaryOptions {
-    fn default() -> SummaryOptions {
-        SummaryOptions {
-            rounding: Rounding::Exact,
-            level: Level::Province,
-        }
-    }
 }
 
 impl SummaryOptions {
@@ -106,25 +147,10 @@ impl SummaryOptions {
     /// use danvan::render::vi::{Rounding, SummaryOptions};
     /// let opts = SummaryOptions::default().with_rounding(Rounding::PressAll);
     /// assert_eq!(opts.rounding, Rounding::PressAll);
-    /// # Ok::<(), danvan::Error>(())
     /// ```
     #[must_use]
     pub fn with_rounding(mut self, rounding: Rounding) -> SummaryOptions {
         self.rounding = rounding;
-        self
-    }
-
-    /// Sets the level of the summarized unit.
-    ///
-    /// ```
-    /// use danvan::render::vi::SummaryOptions;
-    /// let opts = SummaryOptions::default().with_level(danvan::Level::Commune);
-    /// assert_eq!(opts.level, danvan::Level::Commune);
-    /// # Ok::<(), danvan::Error>(())
-    /// ```
-    #[must_use]
-    pub fn with_level(mut self, level: Level) -> SummaryOptions {
-        self.level = level;
         self
     }
 }
@@ -139,12 +165,12 @@ impl SummaryOptions {
 ///
 /// ```
 /// use danvan::render::vi::{annual_summary, Rounding, SummaryOptions};
-/// use danvan::{Interval, Summary};
+/// use danvan::{Interval, Level, Period, Summary};
 ///
-/// let mut s = Summary { unit_name: "Tỉnh Hải Dương".into(), year: 2022, ..Default::default() };
-/// s.stocks.grassroots_blocks = Some(Interval::exact(235));
-/// s.sector.training_conferences = Some(Interval::exact(222));
-/// s.sector.participants = Some(Interval::at_least(6853));
+/// let mut s = Summary::new("Tỉnh Hải Dương", Level::Province, Period::year(2022)?);
+/// s.stocks.grassroots_blocks = Some(Interval::exact(235).into());
+/// s.sector.training_conferences = Some(Interval::exact(222).into());
+/// s.sector.participants = Some(Interval::at_least(6853).into());
 /// let opts = SummaryOptions::default().with_rounding(Rounding::Press);
 /// assert_eq!(
 ///     annual_summary(&s, &opts),
@@ -170,20 +196,20 @@ pub fn annual_summary(summary: &Summary, opts: &SummaryOptions) -> String {
 /// ```
 /// use danvan::render::vi::{write_annual_summary, SummaryOptions};
 ///
-/// let s = danvan::Summary { unit_name: "Huyện Nam Sách".into(), year: 2022, ..Default::default() };
+/// let s = danvan::Summary::new("Huyện Nam Sách", danvan::Level::District, danvan::Period::year(2022)?);
 /// let mut text = String::new();
-/// write_annual_summary(&mut text, &s, &SummaryOptions::default())?;
+/// write_annual_summary(&mut text, &s, &SummaryOptions::default()).unwrap();
 /// assert_eq!(text, "Năm 2022, toàn huyện chưa có số liệu về công tác dân vận.");
-/// # Ok::<(), std::fmt::Error>(())
+/// # Ok::<(), danvan::Error>(())
 /// ```
 pub fn write_annual_summary<W: fmt::Write>(
     out: &mut W,
     summary: &Summary,
     opts: &SummaryOptions,
 ) -> fmt::Result {
-    let year = summary.year;
-    let area = area_noun(&summary.unit_name, opts.level);
-    let fig = |r: Interval<u64>| reported(opts.rounding.apply(as_reported(r)));
+    let (heading, during) = period_words(summary.period);
+    let area = area_noun(&summary.unit_name, summary.level);
+    let fig = |v: SummaryValue| opts.rounding.text(v);
     let stocks = &summary.stocks;
 
     let mut stock_groups: Vec<String> = Vec::new();
@@ -219,11 +245,11 @@ pub fn write_annual_summary<W: fmt::Write>(
 
     let mut sentences: Vec<String> = Vec::new();
     if !first.is_empty() {
-        sentences.push(format!("Năm {year}, {}.", first.join("; ")));
+        sentences.push(format!("{heading}, {}.", first.join("; ")));
     }
     if !sector.is_empty() {
         if sentences.is_empty() {
-            sentences.push(format!("Năm {year}, ngành dân vận {}.", sector.join("; ")));
+            sentences.push(format!("{heading}, ngành dân vận {}.", sector.join("; ")));
         } else {
             sentences.push(format!("Ngành dân vận {}.", sector.join("; ")));
         }
@@ -231,7 +257,7 @@ pub fn write_annual_summary<W: fmt::Write>(
     for (actor, words) in [(&summary.party, &PARTY), (&summary.sector, &SECTOR)] {
         if let Some(n) = actor.awarded_collectives {
             sentences.push(format!(
-                "{} đã khen thưởng {} tập thể có thành tích trong công tác dân vận năm {year}.",
+                "{} đã khen thưởng {} tập thể có thành tích trong công tác dân vận {during}.",
                 words.subject,
                 fig(n)
             ));
@@ -240,7 +266,7 @@ pub fn write_annual_summary<W: fmt::Write>(
     if sentences.is_empty() {
         return write!(
             out,
-            "Năm {year}, toàn {area} chưa có số liệu về công tác dân vận."
+            "{heading}, toàn {area} chưa có số liệu về công tác dân vận."
         );
     }
     out.write_str(&sentences.join(" "))
@@ -271,13 +297,15 @@ const SECTOR: ActorWords = ActorWords {
 };
 
 /// The clauses of one actor's flows, each a verb phrase; empty when it has no figure.
-fn clauses(a: &ActorSummary, w: &ActorWords, fig: &dyn Fn(Interval<u64>) -> String) -> Vec<String> {
+fn clauses(a: &ActorSummary, w: &ActorWords, fig: &dyn Fn(SummaryValue) -> String) -> Vec<String> {
     let mut out = Vec::new();
 
     // Conferences: when every conference is a training one (or only training
     // ones are known), say "hội nghị tập huấn" as the seed does for the sector.
     let (count, noun) = match (a.conferences, a.training_conferences) {
-        (Some(c), Some(t)) if c == t && c.is_exact() => (Some(t), "hội nghị tập huấn"),
+        (Some(c), Some(t)) if c.interval == t.interval && c.interval.is_exact() => {
+            (Some(t), "hội nghị tập huấn")
+        }
         (Some(c), _) => (Some(c), "hội nghị tuyên truyền, tập huấn"),
         (None, Some(t)) => (Some(t), "hội nghị tập huấn"),
         (None, None) => (None, "hội nghị tuyên truyền, tập huấn"),
@@ -314,13 +342,14 @@ fn clauses(a: &ActorSummary, w: &ActorWords, fig: &dyn Fn(Interval<u64>) -> Stri
     let parts = [a.leadership_documents, a.guidance_documents]
         .into_iter()
         .flatten()
+        .map(|v| v.interval)
         .try_fold(None::<Interval<u64>>, |sum, p| match sum {
             None => Some(Some(p)),
             Some(s) => s.checked_add(p).ok().map(Some),
         })
         .flatten();
     match (a.documents, documents.is_empty()) {
-        (Some(total), false) if parts != Some(total) => out.push(format!(
+        (Some(total), false) if parts != Some(total.interval) => out.push(format!(
             "ban hành {} văn bản về công tác dân vận, trong đó {}",
             fig(total),
             documents.join(" và ")
@@ -381,22 +410,33 @@ pub(crate) fn area_noun(name: &str, level: Level) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Count;
+    use crate::{Count, Reported};
 
-    fn exact(n: u64) -> Option<Interval<u64>> {
-        Some(Interval::exact(n))
+    fn exact(n: u64) -> Option<SummaryValue> {
+        Some(Interval::exact(n).into())
     }
 
-    fn at_least(n: u64) -> Option<Interval<u64>> {
-        Some(Interval::at_least(n))
+    fn at_least(n: u64) -> Option<SummaryValue> {
+        Some(Interval::at_least(n).into())
+    }
+
+    /// A stated "hơn n".
+    fn more_than(n: u64) -> Option<SummaryValue> {
+        Some(SummaryValue::stated(Reported::new(
+            Qualifier::AtLeast,
+            Count::new(n),
+        )))
     }
 
     fn summary(name: &str) -> Summary {
-        Summary {
-            unit_name: name.to_owned(),
-            year: 2022,
-            ..Summary::default()
-        }
+        let level = if name.starts_with("Huyện") {
+            Level::District
+        } else if name.starts_with("Xã") {
+            Level::Commune
+        } else {
+            Level::Province
+        };
+        Summary::new(name, level, Period::year(2022).unwrap())
     }
 
     #[test]
@@ -463,7 +503,7 @@ mod tests {
         s.sector.conferences = exact(10);
         s.sector.training_conferences = exact(10);
         s.sector.leadership_documents = exact(4);
-        s.sector.guidance_documents = at_least(30);
+        s.sector.guidance_documents = more_than(30);
         s.sector.documents = exact(99);
         assert_eq!(
             annual_summary(&s, &opts),
@@ -477,7 +517,7 @@ mod tests {
         // Two lower bounds that look equal do not prove every conference is a training one.
         s.sector.conferences = at_least(10);
         s.sector.training_conferences = at_least(10);
-        assert!(annual_summary(&s, &opts).contains("hơn 10 hội nghị tuyên truyền, tập huấn"));
+        assert!(annual_summary(&s, &opts).contains("ít nhất 10 hội nghị tuyên truyền, tập huấn"));
     }
 
     #[test]
@@ -486,7 +526,7 @@ mod tests {
         s.party.conferences = exact(291);
         s.party.participants = exact(13_360);
         s.sector.training_conferences = exact(222);
-        s.sector.participants = at_least(6_853);
+        s.sector.participants = more_than(6_853);
         let text = |r| annual_summary(&s, &SummaryOptions::default().with_rounding(r));
         let exact_text = text(Rounding::Exact);
         assert!(exact_text.contains(
@@ -499,8 +539,9 @@ mod tests {
         ));
         assert!(press.contains("222 hội nghị tập huấn về công tác dân vận cho hơn 6.800 người"));
         let all = text(Rounding::PressAll);
-        assert!(all.contains("hơn 200 hội nghị tuyên truyền, tập huấn về công tác dân vận cho hơn 13.000 người tham gia"));
-        assert!(all.contains("hơn 200 hội nghị tập huấn về công tác dân vận cho hơn 6.800 người"));
+        // The one press rule (issue 14): two significant figures, strictly below.
+        assert!(all.contains("hơn 290 hội nghị tuyên truyền, tập huấn về công tác dân vận cho hơn 13.000 người tham gia"));
+        assert!(all.contains("hơn 220 hội nghị tập huấn về công tác dân vận cho hơn 6.800 người"));
     }
 
     #[test]
@@ -508,8 +549,65 @@ mod tests {
         for q in [Qualifier::AtMost, Qualifier::About] {
             let r = Reported::new(q, Count::new(22_345));
             for rounding in [Rounding::Exact, Rounding::Press, Rounding::PressAll] {
-                assert_eq!(rounding.apply(r), r);
+                assert_eq!(
+                    rounding.text(SummaryValue::stated(r)),
+                    crate::notation::reported(r)
+                );
             }
         }
+        let near = Interval::exact(120_u64)
+            .checked_add(Interval::near(22_345))
+            .unwrap();
+        for rounding in [Rounding::Exact, Rounding::Press, Rounding::PressAll] {
+            assert_eq!(rounding.text(near.into()), "gần 22.465");
+        }
+    }
+
+    #[test]
+    fn computed_totals_are_worded_by_their_interval() {
+        // Review of issue 14: [40, ∞) was "hơn 40", [0, ∞) "hơn 0", 120 + gần 300 "không quá 420".
+        let cases = [
+            (Interval::at_least(40_u64), "ít nhất 40", "hơn 39"),
+            (Interval::between(0, None).unwrap(), "không rõ", "không rõ"),
+            (
+                Interval::exact(120)
+                    .checked_add(Interval::near(300))
+                    .unwrap(),
+                "gần 420",
+                "gần 420",
+            ),
+            (
+                Interval::between(120, Some(150)).unwrap(),
+                "từ 120 đến 150",
+                "từ 120 đến 150",
+            ),
+        ];
+        for (i, exact, press) in cases {
+            assert_eq!(Rounding::Exact.text(i.into()), exact, "{i:?}");
+            assert_eq!(Rounding::Press.text(i.into()), press, "{i:?}");
+        }
+    }
+
+    #[test]
+    fn heading_follows_the_period() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let opts = SummaryOptions::default();
+        let mut s = summary("Xã An Lâm (synthetic figures)");
+        s.period = Period::new(d(2011, 1, 1), d(2021, 12, 31)).unwrap();
+        assert_eq!(
+            annual_summary(&s, &opts),
+            "Từ năm 2011 đến năm 2021, toàn xã chưa có số liệu về công tác dân vận."
+        );
+        s.sector.documents = exact(7);
+        s.sector.awarded_collectives = exact(2);
+        assert_eq!(
+            annual_summary(&s, &opts),
+            "Từ năm 2011 đến năm 2021, ngành dân vận ban hành 7 văn bản về công tác dân vận. \
+             Ngành dân vận đã khen thưởng 2 tập thể có thành tích trong công tác dân vận từ năm 2011 đến năm 2021."
+        );
+        s.period = Period::new(d(2025, 7, 1), d(2025, 9, 30)).unwrap();
+        assert!(annual_summary(&s, &opts).starts_with(
+            "Từ ngày 01/07/2025 đến ngày 30/09/2025, ngành dân vận ban hành 7 văn bản"
+        ));
     }
 }

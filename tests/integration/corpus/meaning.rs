@@ -1,20 +1,29 @@
-//! The meaning table of a corpus fixture (corpus-b's reports 04–06): one
+//! The meaning table of a corpus fixture (shared by the corpus modules): one
 //! [`Expected`] per row of a report's "Figures stated" table, column by
 //! column, asserted against the parsed fixture by [`assert_rows`]; and the
 //! checks of a fixture or of a broken variant of it, as (code, path) pairs.
 
 use danvan::{CheckedV2, DatasetV2, FigurePeriod, FigureValue, IndicatorKind, Report, Severity};
+use rust_decimal::Decimal;
 
 /// A figure's period as the report's table gives it.
+#[allow(dead_code)] // each report's table uses some of the variants
 #[derive(Clone, Copy, Debug)]
 pub enum Period {
     /// The dataset's period (the figure names none).
     Dataset,
     /// The report does not state it (`"period": "unknown"`).
     Unknown,
+    /// From a date to a date (ISO dates, both included).
+    Dates(&'static str, &'static str),
+    /// From a date to the dataset's `as_of` ("từ … đến nay").
+    Since(&'static str),
+    /// From a date up to a date ("tính đến ngày …").
+    ToDate(&'static str, &'static str),
 }
 
 /// A figure's value as the report's table gives it.
+#[allow(dead_code)] // each report's table uses some of the variants
 #[derive(Clone, Copy, Debug)]
 pub enum Value {
     /// A count: its low and high bound (None = unbounded).
@@ -23,6 +32,35 @@ pub enum Value {
     Named(u64),
     /// A duration as given: the number and its unit word.
     Duration(&'static str, &'static str),
+    /// An amount, normalised (nghìn, triệu, tỷ applied): its low and high
+    /// bound as decimals (None = unbounded) and its unit word.
+    Amount(&'static str, Option<&'static str>, &'static str),
+    /// A stated rate: the percentage as a decimal.
+    Rate(&'static str),
+    /// A ratio x/y: the numerator's low and high bound, and y.
+    Ratio(u64, Option<u64>, u64),
+}
+
+/// An ISO date of a table.
+fn date(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// A period of a table.
+fn dates(start: &str, end: &str) -> danvan::Period {
+    danvan::Period::new(date(start), date(end)).unwrap_or_else(|e| panic!("{start}..{end}: {e}"))
+}
+
+/// A word of a table (its wire id), exact when none.
+fn word(w: Option<&str>) -> danvan::Word {
+    w.unwrap_or("exact")
+        .parse()
+        .unwrap_or_else(|e| panic!("{w:?}: {e}"))
+}
+
+/// A decimal of a table.
+fn decimal(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
 }
 
 /// One row of a report's table, column by column.
@@ -201,6 +239,29 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
                 assert_eq!(f.period, Some(FigurePeriod::Unknown), "{at}: period");
                 assert_eq!(d.figure_period(f).ok(), Some(None), "{at}: period");
             }
+            Period::Dates(start, end) => {
+                let p = dates(start, end);
+                assert_eq!(f.period, Some(FigurePeriod::Dates(p)), "{at}: period");
+                assert_eq!(d.figure_period(f).ok(), Some(Some(p)), "{at}: period");
+            }
+            Period::Since(start) => {
+                let as_of = d
+                    .as_of
+                    .unwrap_or_else(|| panic!("{at}: \"đến nay\" needs the dataset's as_of"));
+                let want = FigurePeriod::Since { start: date(start) };
+                assert_eq!(f.period, Some(want), "{at}: period");
+                let p = danvan::Period::new(date(start), as_of).ok();
+                assert_eq!(d.figure_period(f).ok(), Some(p), "{at}: period until as_of");
+            }
+            Period::ToDate(start, to_date) => {
+                let want = FigurePeriod::ToDate {
+                    start: date(start),
+                    to_date: date(to_date),
+                };
+                assert_eq!(f.period, Some(want), "{at}: period");
+                let p = dates(start, to_date);
+                assert_eq!(d.figure_period(f).ok(), Some(Some(p)), "{at}: period");
+            }
         }
         let names: Vec<&str> = named.iter().map(String::as_str).collect();
         assert_eq!(names, r.named, "{at}: named");
@@ -228,6 +289,46 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
                 assert_eq!(dv.duration.to_string(), amount, "{at}: duration");
                 assert_eq!(dv.unit.as_str(), unit, "{at}: duration unit");
                 assert_eq!(f.count(), None, "{at}: a duration is no count");
+            }
+            (Value::Amount(low, high, unit), Some(FigureValue::Amount(a))) => {
+                let i = a
+                    .normalised()
+                    .interval()
+                    .unwrap_or_else(|e| panic!("{at}: {e}"));
+                assert_eq!(Decimal::from(i.low()), decimal(low), "{at}: low");
+                assert_eq!(i.high().map(Decimal::from), high.map(decimal), "{at}: high");
+                assert_eq!(a.normalised().unit().as_str(), unit, "{at}: unit word");
+                // An amount keeps only the v1 qualifier of its word ("gần" is
+                // held as at most, "trên" as at least): the word's qualifier is
+                // asserted, not the word itself.
+                assert_eq!(
+                    a.normalised().qualifier(),
+                    word(r.word).qualifier(),
+                    "{at}: the word's qualifier"
+                );
+                if r.part.is_none() {
+                    assert_eq!(f.amount().ok(), Some(Some(i)), "{at}: the amount");
+                }
+            }
+            (Value::Rate(percent), Some(FigureValue::Rate(rate))) => {
+                assert_eq!(rate.percent, decimal(percent), "{at}: percent");
+                assert_eq!(
+                    rate.qualifier,
+                    word(r.word).qualifier(),
+                    "{at}: the word's qualifier"
+                );
+                assert_eq!(f.count(), None, "{at}: a rate is no count");
+            }
+            (Value::Ratio(low, high, den), Some(FigureValue::Ratio(ratio))) => {
+                let i = ratio.num.interval();
+                assert_eq!((i.low(), i.high()), (low, high), "{at}: numerator");
+                assert_eq!(
+                    ratio.num.word().as_str(),
+                    r.word.unwrap_or("exact"),
+                    "{at}: word"
+                );
+                assert_eq!(ratio.den.get(), den, "{at}: denominator");
+                assert_eq!(f.count(), None, "{at}: a ratio is no count");
             }
             (want, got) => panic!("{at}: value {want:?}, fixture {got:?}"),
         }

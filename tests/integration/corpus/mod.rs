@@ -6,6 +6,9 @@
 //! The helpers below are shared by every module.
 
 mod meaning;
+mod report_01;
+mod report_02;
+mod report_03;
 mod report_04;
 mod report_05;
 mod report_06;

@@ -1,0 +1,215 @@
+//! Corpus report 02: huyện Phú Tân (An Giang), the year 2020: the Fund for
+//! the Poor and what it paid for, and the COVID-19 support of the Front.
+//! Source: https://baoangiang.com.vn/phu-tan-nam-2020-van-dong-quy-vi-nguoi-ngheo-duoc-tren-20-ty-dong-a294234.html
+//! (the corpus table: `report-02.md` of the shared corpus).
+//!
+//! Every row of the report's "Figures stated" table is a figure of
+//! `tests/corpus/report-02.json`; the table below restates each row column by
+//! column and is asserted against the parsed fixture.
+//!
+//! Actors. Row 1 names the Front system of every level with its member
+//! organisations (`front_and_mass_organizations`). Rows 2–5 are stated for
+//! "toàn huyện" without naming who did them; the report names two actors,
+//! the mobilization sector (Ban Dân vận các cấp) and the Front system with
+//! its member organisations, so these rows are by the actor set of both
+//! ("by any of them"): it claims no more than the report does.
+//!
+//! Relations (the table's "Relations stated"), none of which is declared:
+//! - 264 new + 20 repaired = 284 is derived: the report states no 284, so
+//!   there is no figure to check it against;
+//! - rows 3–5 are said to be results of the fund (row 2), but the split of
+//!   the money between them is not given: an amount and counts, not a
+//!   checkable sum, at-most or equality;
+//! - row 1 is a separate drive, not a part of row 2.
+
+use danvan::IndicatorKind::Flow;
+
+use serde_json::json;
+
+use super::meaning::{self, Expected, Period::Dataset, Value};
+
+const FIXTURE: &str = "report-02.json";
+
+/// The report's rows that are not encoded: none.
+const NOT_ENCODED: &[(u32, &str)] = &[];
+
+/// The actor set of rows 2–5.
+const SET: &[&str] = &["mobilization_sector", "front_and_mass_organizations"];
+
+/// One line per row of the report's table, column by column.
+const ROWS: &[Expected] = &[
+    // #1 "trên 1,7 tỷ đồng": the value of the COVID-19 support (several kinds
+    // of support lumped into one value, as the report gives it).
+    Expected {
+        row: 1,
+        id: "f02_1",
+        part: None,
+        indicator: "covid_support_value",
+        kind: Flow,
+        value_type: "amount",
+        actor: &["front_and_mass_organizations"],
+        dims: &[],
+        period: Dataset,
+        value: Value::Amount("1700000000", None, "đồng"),
+        word: Some("above"),
+        named: &[],
+    },
+    // #2 "trên 20 tỷ đồng": the Fund for the Poor raised (also the headline).
+    Expected {
+        row: 2,
+        id: "f02_2",
+        part: None,
+        indicator: "funds_raised",
+        kind: Flow,
+        value_type: "amount",
+        actor: SET,
+        dims: &[("movement", "vi_nguoi_ngheo")],
+        period: Dataset,
+        value: Value::Amount("20000000000", None, "đồng"),
+        word: Some("above"),
+        named: &[],
+    },
+    // #3 264 houses newly built.
+    Expected {
+        row: 3,
+        id: "f02_3",
+        part: None,
+        indicator: "houses_built",
+        kind: Flow,
+        value_type: "count",
+        actor: SET,
+        dims: &[],
+        period: Dataset,
+        value: Value::Count(264, Some(264)),
+        word: None,
+        named: &[],
+    },
+    // #4 20 houses repaired.
+    Expected {
+        row: 4,
+        id: "f02_4",
+        part: None,
+        indicator: "houses_repaired",
+        kind: Flow,
+        value_type: "count",
+        actor: SET,
+        dims: &[],
+        period: Dataset,
+        value: Value::Count(20, Some(20)),
+        word: None,
+        named: &[],
+    },
+    // #5 17.743 "lượt hộ": assistance events, not distinct households (a
+    // household may be counted twice), so a flow with the unit word "lượt hộ".
+    Expected {
+        row: 5,
+        id: "f02_5",
+        part: None,
+        indicator: "households_assisted",
+        kind: Flow,
+        value_type: "count",
+        actor: SET,
+        dims: &[],
+        period: Dataset,
+        value: Value::Count(17_743, Some(17_743)),
+        word: None,
+        named: &[],
+    },
+];
+
+#[test]
+fn every_row_has_its_meaning() {
+    let d = super::dataset(FIXTURE);
+    assert_eq!(d.root.map(|c| c.to_string()).as_deref(), Some("888"));
+    assert!(d.title.as_deref().is_some_and(|t| t.ends_with(
+        "source: https://baoangiang.com.vn/phu-tan-nam-2020-van-dong-quy-vi-nguoi-ngheo-duoc-tren-20-ty-dong-a294234.html"
+    )));
+    meaning::assert_rows(&d, ROWS, NOT_ENCODED, 5);
+    // The value types in full: both amounts are in đồng.
+    let catalogue = super::catalogue(&d);
+    for id in ["covid_support_value", "funds_raised"] {
+        let entry = catalogue.get(&id.parse().unwrap()).unwrap();
+        assert_eq!(
+            entry.value,
+            danvan::ValueSpec::Amount("đồng".into()),
+            "{id}"
+        );
+    }
+    // No relation is declared (the module's doc says why).
+    assert!(d.relations.is_empty());
+}
+
+#[test]
+fn checks_clean() {
+    let checked = meaning::check(FIXTURE);
+    assert_eq!(
+        meaning::codes(checked.warnings()),
+        Vec::<(String, String)>::new()
+    );
+}
+
+/// The amounts are in đồng: a figure of the indicator in another unit word
+/// is refused at its path.
+#[test]
+fn amounts_are_in_dong() {
+    let mut doc = super::json(FIXTURE);
+    super::figure_mut(&mut doc, "f02_1")["value"] = json!({"amount": "1.7", "unit": "m²"});
+    assert_eq!(
+        meaning::errors_of(&doc),
+        [("DV163".to_owned(), "figures[0].value".to_owned())]
+    );
+}
+
+/// The headline states row 2 again ("trên 20 tỷ đồng"): the table gives it
+/// one row, so the fixture has one figure. Stated twice with the same
+/// interval it is one figure, noted; with another interval, a conflict.
+#[test]
+fn the_headline_is_the_same_figure() {
+    let mut doc = super::json(FIXTURE);
+    let mut headline = super::figure_mut(&mut doc, "f02_2").clone();
+    headline["id"] = json!("f02_headline");
+    doc["figures"]
+        .as_array_mut()
+        .unwrap()
+        .push(headline.clone());
+    assert_eq!(
+        meaning::warnings_of(&doc),
+        [("DV188".to_owned(), "figures[5]".to_owned())]
+    );
+    let last = doc["figures"].as_array().unwrap().len() - 1;
+    doc["figures"][last]["value"] =
+        json!({"amount": "21", "scale": "tỷ", "unit": "đồng", "qualifier": "at_least"});
+    assert_eq!(
+        meaning::errors_of(&doc),
+        [("DV189".to_owned(), "figures[5]".to_owned())]
+    );
+}
+
+/// Rows 2–5 are by the actor set (by any of the two actors): a figure of one
+/// member for the same indicator is at most the set's. 300 houses built by
+/// the Front system alone is certainly above the set's 264; "hơn 260" is left
+/// open; 200 holds.
+#[test]
+fn a_member_is_within_the_actor_set() {
+    let with_member = |value: serde_json::Value| {
+        let mut doc = super::json(FIXTURE);
+        let mut member = super::figure_mut(&mut doc, "f02_3").clone();
+        member["id"] = json!("f02_member");
+        member["actor"] = json!("front_and_mass_organizations");
+        member["value"] = value;
+        doc["figures"].as_array_mut().unwrap().push(member);
+        doc
+    };
+    assert_eq!(
+        meaning::errors_of(&with_member(json!(300))),
+        [("DV182".to_owned(), "figures[5]".to_owned())]
+    );
+    assert_eq!(
+        meaning::warnings_of(&with_member(json!({"word": "more_than", "value": 260}))),
+        [("DV181".to_owned(), "figures[5]".to_owned())]
+    );
+    assert_eq!(
+        meaning::warnings_of(&with_member(json!(200))),
+        Vec::<(String, String)>::new()
+    );
+}

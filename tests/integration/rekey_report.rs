@@ -1,0 +1,188 @@
+//! Rekey options and report (issue 14, point 3: skip unknown codes and count
+//! them; warnings; new units that receive nothing), and figures reported
+//! above the crosswalk's level: carried, or an error naming the unit, never
+//! silently dropped. Units and figures are **synthetic**.
+
+use danvan::*;
+use rust_decimal::Decimal;
+
+fn code(s: &str) -> UnitCode {
+    s.parse().unwrap()
+}
+
+/// Old: province 10, district 101 with communes 10101 and 10102.
+fn old_h() -> Hierarchy {
+    Hierarchy::new(vec![
+        Unit::new(code("10"), "P (synthetic)"),
+        Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
+        Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("101"))),
+        Unit::new(code("10102"), "C2 (synthetic)").with_parent(Some(code("101"))),
+    ])
+    .unwrap()
+}
+
+/// New: provinces 80 (communes 80001, 80002) and 81 (commune 81001).
+fn new_h() -> Hierarchy {
+    Hierarchy::new(vec![
+        Unit::new(code("80"), "NP (synthetic)"),
+        Unit::new(code("80001"), "NC1 (synthetic)").with_parent(Some(code("80"))),
+        Unit::new(code("80002"), "NC2 (synthetic)").with_parent(Some(code("80"))),
+        Unit::new(code("81"), "NP2 (synthetic)"),
+        Unit::new(code("81001"), "NC3 (synthetic)").with_parent(Some(code("81"))),
+    ])
+    .unwrap()
+}
+
+fn money() -> IndicatorDef {
+    IndicatorDef {
+        id: "money_mobilized".parse().unwrap(),
+        label: "Money mobilized (synthetic)".into(),
+        kind: IndicatorKind::Flow,
+        unit: "đồng".into(),
+        values: ValueType::Amount,
+    }
+}
+
+fn figure(unit: &str, indicator: Builtin, value: u64) -> Figure {
+    Figure {
+        indicator: indicator.into(),
+        unit: code(unit),
+        period: None,
+        actors: vec![Actor::MobilizationSector],
+        value: Some(Reported::exact(Count::new(value))),
+        amount: None,
+        parts: Vec::new(),
+    }
+}
+
+fn amount(unit: &str, text: &str) -> Figure {
+    Figure {
+        indicator: money().id,
+        unit: code(unit),
+        period: None,
+        actors: vec![Actor::MobilizationSector],
+        value: None,
+        amount: Some(notation::parse_measure(text).unwrap()),
+        parts: Vec::new(),
+    }
+}
+
+fn totals(figures: &[Figure]) -> Totals {
+    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[money()]);
+    for f in figures {
+        acc.add(f).unwrap();
+    }
+    acc.finish().unwrap()
+}
+
+fn value(t: &Totals, unit: &str, b: Builtin) -> Option<Interval> {
+    t.value(&code(unit), IndicatorId::from(b), Actor::MobilizationSector)
+}
+
+#[test]
+fn skipping_unmapped_units_counts_them_and_reports() {
+    let t = totals(&[
+        figure("10101", Builtin::Documents, 4),
+        figure("10102", Builtin::Documents, 6),
+    ]);
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .build()
+        .unwrap();
+    // Default: an unmapped unit with values is an error, as before.
+    let err = t.rekey(&cw, Level::Commune, &new_h()).unwrap_err();
+    assert_eq!(err.code(), "DV040");
+    assert!(err.to_string().contains("10102"), "{err}");
+    let (after, report) = t
+        .rekey_with(
+            &cw,
+            Level::Commune,
+            &new_h(),
+            RekeyOptions::default().skipping_unmapped(),
+        )
+        .unwrap();
+    assert_eq!(report.skipped, [code("10102")]);
+    assert_eq!(report.skipped_count(), 1);
+    assert_eq!(
+        value(&after, "80001", Builtin::Documents),
+        Some(Interval::exact(4))
+    );
+    assert_eq!(report.receives_nothing, [code("80002"), code("81001")]);
+    let codes: Vec<&str> = report.warnings.iter().map(|w| w.code().as_str()).collect();
+    assert_eq!(codes, ["DV140", "DV141", "DV141"]);
+    assert!(report.warnings[0].to_string().contains("10102"));
+}
+
+#[test]
+fn a_province_figure_goes_where_its_communes_went() {
+    // The old province reported the figure itself; its communes did not.
+    let t = totals(&[
+        figure("10", Builtin::Documents, 30),
+        amount("10", "hơn 6,3 tỷ đồng"),
+    ]);
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80002"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_h()).unwrap();
+    assert_eq!(
+        value(&after, "80", Builtin::Documents),
+        Some(Interval::exact(30))
+    );
+    assert_eq!(value(&after, "80001", Builtin::Documents), None);
+    let money_80 = after
+        .amount(&code("80"), &money().id, Actor::MobilizationSector)
+        .unwrap();
+    let low = Amount::new(Decimal::from(6_300_000_000u64)).unwrap();
+    assert_eq!((money_80.value.low(), money_80.value.high()), (low, None));
+    assert_eq!(value(&after, "81", Builtin::Documents), None);
+}
+
+#[test]
+fn a_province_figure_split_over_two_new_provinces_gives_bounds() {
+    let t = totals(&[figure("10", Builtin::Documents, 30)]);
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("81001"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_h()).unwrap();
+    for unit in ["80", "81"] {
+        assert_eq!(
+            value(&after, unit, Builtin::Documents),
+            Some(Interval::at_most(30)),
+            "{unit}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_above_the_level_with_nowhere_to_go_is_an_error_naming_the_unit() {
+    let t = totals(&[figure("101", Builtin::Documents, 7)]);
+    // No unit of district 101 is mapped, and it has no entry of its own.
+    let cw = Crosswalk::builder().build().unwrap();
+    let err = t.rekey(&cw, Level::Commune, &new_h()).unwrap_err();
+    assert_eq!(err.code(), "DV105");
+    assert!(err.to_string().contains("\"101\""), "{err}");
+    assert!(err.to_string().contains("documents"), "{err}");
+}
+
+#[test]
+fn where_communes_reported_too_their_figures_are_carried_not_added_twice() {
+    let t = totals(&[
+        figure("10", Builtin::Documents, 10),
+        figure("10101", Builtin::Documents, 4),
+        figure("10102", Builtin::Documents, 6),
+    ]);
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80002"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_h()).unwrap();
+    assert_eq!(
+        value(&after, "80", Builtin::Documents),
+        Some(Interval::exact(10))
+    );
+}
