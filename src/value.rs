@@ -667,7 +667,7 @@ mod tests {
             "5",
             r#"{"word":"nearly","value":300}"#,
             r#"{"word":"range","from":120,"to":150}"#,
-            r#"{"amount":"1.7","scale":"tỷ","unit":"đồng","qualifier":"at_least"}"#,
+            r#"{"amount":"1.7","scale":"tỷ","unit":"đồng","word":"more_than"}"#,
             r#"{"percent":"45.7"}"#,
             r#"{"num":12,"den":13}"#,
             r#"{"duration":"5","unit":"năm"}"#,
