@@ -303,3 +303,18 @@ fn report_08_named_winner_checks_the_count() {
     let err = danvan::DatasetV2::from_json(two.as_bytes()).unwrap_err();
     assert_eq!(err.code().as_str(), "DV176");
 }
+
+/// Row 3 counts the contestants of a contest the ward's Party committee ran:
+/// the figure's actor is the organiser, so the verb is the organiser's
+/// ("thu hút … thí sinh dự thi"), never "tham gia", which made the Party
+/// committee a contestant (the fixture's first wording).
+#[test]
+fn report_08_contestants_are_the_organisers_draw() {
+    let (_, d) = fixture(FIXTURE);
+    let cat = super::catalogue(&d);
+    let contestants = cat.get(&super::figure(&d, "f08_3").indicator).unwrap();
+    let wording = contestants.wording.as_ref().unwrap();
+    assert_eq!(wording.verb.as_deref(), Some("thu hút"));
+    assert_eq!(wording.noun.as_deref(), Some("thí sinh dự thi"));
+    assert_eq!(contestants.unit_word.as_deref(), Some("thí sinh"));
+}

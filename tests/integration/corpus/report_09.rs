@@ -17,8 +17,9 @@
 //!   organisations of the khu phố (`front_and_mass_organizations`, doer level
 //!   `village`), added to the ward, and "thêm" (`additional`): on top of a
 //!   base the report does not give, never a total.
-//! - the v2 amount wire carries a qualifier, not the report's word: "gần 250
-//!   triệu" is read as at most (worded "không quá"); listed in [`WORD_LOST`].
+//! - row 6 keeps the report's word: "gần 250 triệu" (`nearly`: [0, 250
+//!   triệu] of tone near; the first encoding read it as a plain "at most",
+//!   worded "không quá").
 
 use super::report_07::{fixture, issues, Row, Value};
 use danvan::{check_v2, Catalogue, IndicatorKind::Flow, Interval};
@@ -91,14 +92,11 @@ const ROWS: &[Row] = &[
 /// Figures of the report's table the fixture cannot hold: none.
 const NOT_ENCODED: &[(u32, &str)] = &[];
 
-/// Rows whose word the v2 amount wire cannot carry yet.
-const WORD_LOST: &[(u32, &str, &str)] = &[(6, "gần", "không quá")];
-
 #[test]
 fn report_09_every_figure_has_its_meaning() {
     let (_, d) = fixture(FIXTURE);
     assert!(NOT_ENCODED.is_empty());
-    super::report_07::assert_rows(&d, ROWS, WORD_LOST);
+    super::report_07::assert_rows(&d, ROWS, &[]);
     // "thêm": rows 5 and 6 are additional; the rest are not.
     let additional: Vec<bool> = d.figures.iter().map(|f| f.additional).collect();
     assert_eq!(additional, [false, false, false, false, true, true]);
@@ -233,4 +231,18 @@ fn report_09_broken_values_are_refused() {
             ]
         );
     }
+}
+
+/// Row 5 counts gifts mobilised ("vận động thêm"), not gifts handed out: the
+/// indicator's verb says so, and the report reads "vận động thêm", never
+/// "trao tặng thêm" (the fixture's first wording, which claimed a handing-out
+/// the report does not state).
+#[test]
+fn report_09_additional_gifts_are_mobilised_not_given() {
+    let (_, d) = fixture(FIXTURE);
+    let cat = super::catalogue(&d);
+    let gifts = cat.get(&super::figure(&d, "f09_5").indicator).unwrap();
+    let wording = gifts.wording.as_ref().unwrap();
+    assert_eq!(wording.verb.as_deref(), Some("vận động"));
+    assert_eq!(wording.noun.as_deref(), Some("suất quà"));
 }
