@@ -55,6 +55,11 @@ pub struct DimensionDecl {
     /// Its values (for a built-in id: values added to the built-in ones).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<IndicatorId>,
+    /// How the report words each value (Vietnamese, e.g. `{"cay_mua_xuan":
+    /// "chương trình \"Cây mùa xuân\""}`); a key that is not one of the
+    /// values is refused (DV174).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub value_labels: BTreeMap<IndicatorId, String>,
 }
 }
 
@@ -246,6 +251,22 @@ impl Dimensions {
             };
             if !seen.insert(&d.id) {
                 return Err(bad("it is declared twice"));
+            }
+            let builtin =
+                BuiltinDimension::from_id(d.id.as_str()).map_or(&[][..], BuiltinDimension::values);
+            if let Some(v) = d
+                .value_labels
+                .keys()
+                .find(|v| !d.values.contains(v) && !builtin.contains(&v.as_str()))
+            {
+                let mut expected: Vec<&str> = builtin.to_vec();
+                expected.extend(d.values.iter().map(IndicatorId::as_str));
+                return Err(ErrorKind::UnknownDimensionValue {
+                    dimension: d.id.as_str().into(),
+                    value: v.as_str().into(),
+                    expected: expected.join(", ").as_str().into(),
+                }
+                .into());
             }
             match table.get_mut(&d.id) {
                 Some(e) => {

@@ -209,6 +209,8 @@ pub struct FigureCube {
     cells: Vec<CubeCell>,
     /// The labels of the dataset's declared dimensions.
     dimension_labels: BTreeMap<crate::IndicatorId, String>,
+    /// The words of declared dimension values, by (dimension, value).
+    value_labels: BTreeMap<(crate::IndicatorId, crate::IndicatorId), String>,
 }
 
 /// A key without its unit: what the roll-up groups by (indicator, period,
@@ -341,12 +343,22 @@ impl FigureCube {
             .iter()
             .filter_map(|d| Some((d.id.clone(), d.label.clone()?)))
             .collect();
+        let value_labels = dataset
+            .dimensions
+            .iter()
+            .flat_map(|d| {
+                d.value_labels
+                    .iter()
+                    .map(|(v, l)| ((d.id.clone(), v.clone()), l.clone()))
+            })
+            .collect();
         let mut cube = FigureCube {
             hierarchy: hierarchy.clone(),
             root: dataset.root,
             period: dataset.period,
             cells,
             dimension_labels,
+            value_labels,
         };
         cube.flag_parts();
         cube.roll_up(catalogue)?;
@@ -455,6 +467,28 @@ impl FigureCube {
     #[must_use]
     pub fn dimension_label(&self, dimension: &crate::IndicatorId) -> Option<&str> {
         self.dimension_labels.get(dimension).map(String::as_str)
+    }
+
+    /// The word the dataset declares for a dimension value, if any.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    ///     "dimensions": [{"id": "movement", "values": ["cay_mua_xuan"],
+    ///                     "value_labels": {"cay_mua_xuan": "chương trình Cây mùa xuân"}}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert_eq!(cube.value_label(&"movement".parse()?, &"cay_mua_xuan".parse()?), Some("chương trình Cây mùa xuân"));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn value_label(
+        &self,
+        dimension: &crate::IndicatorId,
+        value: &crate::IndicatorId,
+    ) -> Option<&str> {
+        self.value_labels
+            .get(&(dimension.clone(), value.clone()))
+            .map(String::as_str)
     }
 
     /// The cells of one unit, in cube order.

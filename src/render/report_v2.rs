@@ -593,7 +593,11 @@ impl Words<'_> {
             .filter(|(d, v)| except.map_or(true, |w| w.key.dims.get(*d) != Some(*v)))
             .map(|(d, v)| match vi::dimension_value(d.as_str(), v.as_str()) {
                 Some(w) => w.to_owned(),
-                // A custom dimension: its declared label, then the value's id as written.
+                // A declared value: its declared words; else the dimension's
+                // label, then the value's id as written.
+                None if self.cube.value_label(d, v).is_some() => {
+                    self.cube.value_label(d, v).unwrap_or_default().to_owned()
+                }
                 None => match self.cube.dimension_label(d) {
                     Some(label) => format!("{label}: {}", v.as_str()),
                     None => format!("{} {}", d.as_str(), v.as_str()),

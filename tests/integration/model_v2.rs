@@ -454,6 +454,20 @@ mod v2_fields {
         )
         .unwrap();
         assert_eq!(twice.dimensions().unwrap_err().code(), "DV173");
+        // Words for values: only for values the dimension has.
+        let labelled = read(
+            r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 1}"#,
+            r#", "dimensions": [{"id": "movement", "values": ["cay_mua_xuan"],
+                                "value_labels": {"cay_mua_xuan": "Cây mùa xuân", "dan_van_kheo": "Dân vận khéo"}}]"#,
+        )
+        .unwrap();
+        assert!(labelled.dimensions().is_ok());
+        let stray = read(
+            r#"{"indicator": "documents", "unit": "30", "actor": "government", "value": 1}"#,
+            r#", "dimensions": [{"id": "movement", "values": ["cay_mua_xuan"], "value_labels": {"tet": "Tết"}}]"#,
+        )
+        .unwrap();
+        assert_eq!(stray.dimensions().unwrap_err().code(), "DV174");
     }
 
     #[test]
