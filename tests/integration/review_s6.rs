@@ -1,0 +1,60 @@
+//! Hostile review of session 6 (model v2 figures, the cube, the report,
+//! amounts as intervals): each test is a finding or a probe of bad input.
+//! Every unit, name and figure here is synthetic.
+
+use danvan::{check_v2, AmountValue, Catalogue, DatasetV2, FigureCube};
+
+/// A one-unit synthetic dataset with the given figures.
+fn dataset(figures: &str) -> DatasetV2 {
+    let json = format!(
+        r#"{{"schema": "danvan/dataset/v2", "period": {{"start": "2024-01-01", "end": "2024-12-31"}},
+            "units": [{{"code": "30", "name": "Tỉnh A (synthetic)"}}],
+            "figures": [{figures}]}}"#
+    );
+    DatasetV2::from_json(json.as_bytes()).expect("a v2 dataset")
+}
+
+/// Parts of a distinct indicator (persons) may overlap: a complete
+/// breakdown 6 + 6 of a whole 10 is open (the whole lies between 6 and 12),
+/// and check_v2 accepts it; the cube must not flag it as a conflict. Nor
+/// may it flag a partial breakdown whose every part stays within its whole.
+#[test]
+fn distinct_parts_that_may_overlap_are_no_conflict() {
+    for complete in [true, false] {
+        let d = dataset(&format!(
+            r#"{{"indicator": "conference_persons", "unit": "30", "actor": "front", "value": 10,
+                "parts": {{"complete": {complete}, "items": [{{"label": "a", "value": 6}}, {{"label": "b", "value": 6}}]}}}}"#
+        ));
+        let cat = Catalogue::builtin();
+        let checked = check_v2(d, &cat)
+            .map_err(|r| r.to_string())
+            .expect("accepted");
+        let cube = FigureCube::from_checked(&checked).expect("a cube");
+        let conflicts: Vec<_> = cube.cells().iter().filter(|c| c.conflict).collect();
+        assert!(conflicts.is_empty(), "complete {complete}: {conflicts:?}");
+    }
+    // A distinct part above its whole is still a conflict.
+    let d = dataset(
+        r#"{"indicator": "conference_persons", "unit": "30", "actor": "front", "value": 10,
+            "parts": {"complete": false, "items": [{"label": "a", "value": 11}]}}"#,
+    );
+    let cube = FigureCube::build(&d, &Catalogue::builtin(), &d.hierarchy().unwrap()).unwrap();
+    assert!(cube.cells().iter().any(|c| c.conflict));
+}
+
+/// Bad amounts are refused with an error, never a panic: a reversed range,
+/// a `from` without the range word, a scale that overflows.
+#[test]
+fn bad_amounts_are_refused() {
+    for bad in [
+        r#"{"amount": "5", "word": "range", "from": "8", "unit": "km"}"#,
+        r#"{"amount": "5", "from": "3", "unit": "km"}"#,
+        r#"{"amount": "5", "word": "range", "unit": "km"}"#,
+        r#"{"amount": "5", "word": "nearly", "qualifier": "about", "unit": "km"}"#,
+        r#"{"amount": "79228162514264337593543950335", "scale": "tỷ", "unit": "đồng"}"#,
+        r#"{"amount": "-1", "unit": "đồng"}"#,
+        r#"{"amount": "5", "word": "range", "from": "-1", "unit": "km"}"#,
+    ] {
+        assert!(serde_json::from_str::<AmountValue>(bad).is_err(), "{bad}");
+    }
+}
