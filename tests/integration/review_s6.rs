@@ -58,3 +58,63 @@ fn bad_amounts_are_refused() {
         assert!(serde_json::from_str::<AmountValue>(bad).is_err(), "{bad}");
     }
 }
+
+mod rekey_skip {
+    use danvan::*;
+
+    fn code(s: &str) -> UnitCode {
+        s.parse().unwrap()
+    }
+
+    /// Synthetic: province 10 with communes 10101 and 10102; new province 80
+    /// with commune 80001. The crosswalk names 10101 only.
+    #[test]
+    #[ignore = "left: a skipped old unit's values vanish, so new totals above read exact (design change: where may a skipped unit's value land?)"]
+    fn a_total_above_a_skipped_unit_is_not_exact() {
+        let old = Hierarchy::new(vec![
+            Unit::new(code("10"), "P (synthetic)"),
+            Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("10"))),
+            Unit::new(code("10102"), "C2 (synthetic)").with_parent(Some(code("10"))),
+        ])
+        .unwrap();
+        let new = Hierarchy::new(vec![
+            Unit::new(code("80"), "NP (synthetic)"),
+            Unit::new(code("80001"), "NC1 (synthetic)").with_parent(Some(code("80"))),
+        ])
+        .unwrap();
+        let mut acc = Accumulator::new(&old, Period::year(2024).unwrap(), &[]);
+        for (unit, v) in [("10101", 4), ("10102", 6)] {
+            acc.add(&Figure {
+                indicator: Builtin::Documents.into(),
+                unit: code(unit),
+                period: None,
+                actors: vec![Actor::MobilizationSector],
+                value: Some(Reported::exact(Count::new(v))),
+                amount: None,
+                parts: Vec::new(),
+            })
+            .unwrap();
+        }
+        let t = acc.finish().unwrap();
+        let cw = Crosswalk::builder()
+            .merge(code("10101"), code("80001"))
+            .build()
+            .unwrap();
+        let (after, _) = t
+            .rekey_with(
+                &cw,
+                Level::Commune,
+                &new,
+                RekeyOptions::default().skipping_unmapped(),
+            )
+            .unwrap();
+        let v = after.value(
+            &code("80"),
+            IndicatorId::from(Builtin::Documents),
+            Actor::MobilizationSector,
+        );
+        // 10102's 6 documents went somewhere the crosswalk does not say:
+        // province 80 has at least 4, perhaps 10.
+        assert_eq!(v, Some(Interval::at_least(4)), "{v:?}");
+    }
+}
