@@ -118,3 +118,51 @@ mod rekey_skip {
         assert_eq!(v, Some(Interval::at_least(4)), "{v:?}");
     }
 }
+
+/// Synthetic province 30 with districts 301 and 302 (names with a comma,
+/// a quote and a newline); only 301 reports.
+fn two_districts() -> DatasetV2 {
+    let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+        "units": [{"code": "30", "name": "Tỉnh A, \"x\"\n=1+1 (synthetic)"},
+                  {"code": "301", "name": "Huyện B, \"y\"\r\n (synthetic)", "parent": "30"},
+                  {"code": "302", "name": "Huyện C (synthetic)", "parent": "30"}],
+        "figures": [{"indicator": "documents", "unit": "301", "actor": "front", "value": 7,
+                     "parts": {"complete": false, "items": [{"label": "a, \"b\"\nc", "value": 2}]}}]}"#;
+    DatasetV2::from_json(json.as_bytes()).expect("a v2 dataset")
+}
+
+/// The province's sum of one district of two is a lower bound, worded as
+/// one, and the rows survive names with commas, quotes and newlines.
+#[test]
+fn a_partial_sum_and_hostile_names() {
+    use danvan::render::{plan_report, rows_json, vi::write_report, ReportOptions};
+    let d = two_districts();
+    let cat = Catalogue::builtin();
+    let cube = FigureCube::build(&d, &cat, &d.hierarchy().unwrap()).unwrap();
+    let plan = plan_report(
+        &cube,
+        &cat,
+        &"30".parse().unwrap(),
+        &ReportOptions::default(),
+    )
+    .unwrap();
+    let text = write_report(&plan);
+    // The district's 7 is the province's lower bound, not its exact figure.
+    assert!(text.contains("ít nhất 7 văn bản"), "{text}");
+    assert!(!text.contains("ban hành 7 văn bản"), "{text}");
+    let rows: serde_json::Value = serde_json::from_str(&rows_json(&plan.rows)).unwrap();
+    assert_eq!(rows.as_array().map(Vec::len), Some(plan.rows.len()));
+    #[cfg(feature = "csv")]
+    {
+        let mut out = Vec::new();
+        danvan::render::write_rows_csv(&plan.rows, &mut out).unwrap();
+        let mut r = csv::ReaderBuilder::new().from_reader(out.as_slice());
+        let header = r.headers().unwrap().len();
+        let mut n = 0;
+        for rec in r.records() {
+            assert_eq!(rec.unwrap().len(), header);
+            n += 1;
+        }
+        assert_eq!(n, plan.rows.len());
+    }
+}
