@@ -668,6 +668,7 @@ mod tests {
             r#"{"word":"nearly","value":300}"#,
             r#"{"word":"range","from":120,"to":150}"#,
             r#"{"amount":"1.7","scale":"tỷ","unit":"đồng","word":"more_than"}"#,
+            r#"{"amount":"3","unit":"km","word":"range","from":"1.5"}"#,
             r#"{"percent":"45.7"}"#,
             r#"{"num":12,"den":13}"#,
             r#"{"duration":"5","unit":"năm"}"#,
@@ -675,6 +676,14 @@ mod tests {
             let v: FigureValue = serde_json::from_str(s).unwrap();
             assert_eq!(serde_json::to_string(&v).unwrap(), s);
         }
+        // The v1 qualifier of an amount still reads, and is written as its word.
+        let v1: FigureValue = serde_json::from_str(
+            r#"{"amount":"1.7","scale":"tỷ","unit":"đồng","qualifier":"at_least"}"#,
+        )
+        .unwrap();
+        let text = serde_json::to_string(&v1).unwrap();
+        assert!(text.contains(r#""word":"more_than""#), "{text}");
+        assert_eq!(serde_json::from_str::<FigureValue>(&text).unwrap(), v1);
     }
 
     #[test]

@@ -360,7 +360,7 @@ impl FigureCube {
             dimension_labels,
             value_labels,
         };
-        cube.flag_parts();
+        cube.flag_parts(catalogue);
         cube.roll_up(catalogue)?;
         Ok(cube)
     }
@@ -531,7 +531,9 @@ impl FigureCube {
     }
 
     /// Flags wholes whose parts certainly contradict them, and those parts.
-    fn flag_parts(&mut self) {
+    /// Parts of a distinct indicator (persons) may overlap: they give the
+    /// union's size (from the largest part to the sum), as check_v2 reads them.
+    fn flag_parts(&mut self, catalogue: &Catalogue) {
         let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, c) in self.cells.iter().enumerate() {
             if let Some(w) = c.part_of {
@@ -556,11 +558,14 @@ impl FigureCube {
             let Some(values) = values else {
                 continue;
             };
+            let distinct = catalogue
+                .get(&w.key.indicator)
+                .is_some_and(|e| e.kind == IndicatorKind::Distinct);
             let mut sum: Option<Summable> = None;
             for v in values {
                 sum = Some(match sum {
                     None => v,
-                    Some(s) => match s.add(&v, false, &w.key) {
+                    Some(s) => match s.add(&v, distinct, &w.key) {
                         Ok(s) => s,
                         // Parts that cannot be added (two units, overflow) are not compared.
                         Err(_) => {

@@ -35,3 +35,4 @@ pub fn read(path: &str) -> String {
 }
 mod rekey_report;
 mod rekey_review;
+mod review_s6;
