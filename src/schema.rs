@@ -307,7 +307,7 @@ impl JsonSchema for crate::AmountValue {
                 "from": decimal
             },
             "required": ["amount", "unit"],
-            "not": {"required": ["qualifier", "word"]},
+            "not": {"properties": {"qualifier": true, "word": true}, "required": ["qualifier", "word"]},
             "dependentRequired": {"from": ["word"]},
             "additionalProperties": false
         })

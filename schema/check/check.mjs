@@ -31,6 +31,9 @@ function* documents() {
   for (const f of readdirSync(join(ROOT, "tests/fixtures")).filter((f) => f.endsWith(".json")).sort()) {
     yield [`tests/fixtures/${f}`, null];
   }
+  for (const f of readdirSync(join(ROOT, "tests/corpus")).filter((f) => f.endsWith(".json")).sort()) {
+    yield [`tests/corpus/${f}`, null];
+  }
   for (const f of readdirSync(join(ROOT, "examples/data")).filter((f) => f.endsWith(".json")).sort()) {
     const parsed = strictJson(read(`examples/data/${f}`));
     if (parsed && parsed.doc && parsed.doc.schema === "danvan/dataset/v1") yield [`examples/data/${f}`, null];

@@ -39,6 +39,8 @@ def documents():
     """(path, reader code or None when the reader accepts it)."""
     for path in sorted((ROOT / "tests/fixtures").glob("*.json")):
         yield path, None
+    for path in sorted((ROOT / "tests/corpus").glob("*.json")):
+        yield path, None
     for path in sorted((ROOT / "examples/data").glob("*.json")):
         doc = strict_json(path.read_bytes())
         if isinstance(doc, dict) and doc.get("schema") == "danvan/dataset/v1":
