@@ -753,6 +753,9 @@ fn summable_cell(c: &CubeCell) -> bool {
     c.key.change.is_none()
         && !c.key.additional
         && !matches!(c.key.period, FigurePeriod::Unknown)
+        // A unit of another era (a predecessor) is never summed into the
+        // current hierarchy, whose parent is its successor's.
+        && c.key.era.is_none()
         && Summable::of(&c.value).is_some()
         && !matches!(c.origin, Origin::Records)
 }
@@ -827,15 +830,16 @@ fn stated_cells(
         }
         .into());
     }
-    if hierarchy.index_of(&f.unit).is_none() {
+    // A period that does not resolve (a "since" without as_of) is refused here.
+    dataset.figure_period(f)?;
+    // A unit of another era is kept as a cell of its own (its key's era).
+    let key = dataset.key_in_era(f, dataset.unit_era(f)?);
+    if key.era.is_none() && hierarchy.index_of(&f.unit).is_none() {
         return Err(ErrorKind::UnknownUnit {
             code: f.unit.to_string(),
         }
         .into());
     }
-    // A period that does not resolve (a "since" without as_of) is refused here.
-    dataset.figure_period(f)?;
-    let key = dataset.key_of(f);
     let whole = CellId(cells.len());
     cells.push(CubeCell {
         key: key.clone(),
@@ -919,6 +923,7 @@ fn records_cells(
             key: FigureKey {
                 indicator: row.indicator.clone(),
                 unit: row.unit,
+                era: None,
                 period: FigurePeriod::Dates(d.period),
                 actor: vec![row.actor],
                 dims: BTreeMap::new(),

@@ -158,7 +158,18 @@ pub fn check_v2(dataset: DatasetV2, catalogue: &Catalogue) -> Result<CheckedV2, 
             None
         }
     };
-    Checks::new(&dataset, &catalogue, hierarchy.as_ref(), &mut report).run();
+    // Each other era's units form their own hierarchy (a predecessor
+    // commune under its own district).
+    let mut eras = HashMap::new();
+    for era in dataset.other_eras() {
+        match dataset.era_hierarchy(era) {
+            Ok(h) => {
+                eras.insert(era, h);
+            }
+            Err(e) => report.push(Severity::Error, Path::root().field("units"), e.into_kind()),
+        }
+    }
+    Checks::new(&dataset, &catalogue, (hierarchy.as_ref(), &eras), &mut report).run();
     match hierarchy {
         Some(hierarchy) if !report.has_errors() => Ok(CheckedV2 {
             dataset,
@@ -669,9 +680,14 @@ struct Checks<'a> {
     keys: Vec<Option<FigureKey>>,
     /// Each key's first figure.
     canonical: HashMap<FigureKey, usize>,
-    /// The units named by code only (a rooted dataset's ancestors): their
-    /// sub-units are not all listed.
-    code_only: HashSet<UnitCode>,
+    /// The units named by code only (a rooted dataset's ancestors), by era
+    /// and code: their sub-units are not all listed.
+    code_only: HashSet<(Option<NaiveDate>, UnitCode)>,
+    /// The hierarchies of the other eras.
+    eras: &'a HashMap<NaiveDate, Hierarchy>,
+    /// Each figure's unit's era ([`DatasetV2::unit_era`]); none when it does
+    /// not resolve (the figure then takes part in no rule across figures).
+    unit_eras: Vec<Option<Option<NaiveDate>>>,
 }
 
 fn figure_path(i: usize) -> Path {
@@ -682,7 +698,7 @@ impl<'a> Checks<'a> {
     fn new(
         d: &'a DatasetV2,
         cat: &'a Catalogue,
-        h: Option<&'a Hierarchy>,
+        (h, eras): (Option<&'a Hierarchy>, &'a HashMap<NaiveDate, Hierarchy>),
         report: &'a mut Report,
     ) -> Checks<'a> {
         Checks {
@@ -699,8 +715,18 @@ impl<'a> Checks<'a> {
                 .units
                 .iter()
                 .filter(|u| u.name.is_none())
-                .map(|u| u.code)
+                .map(|u| (u.era, u.code))
                 .collect(),
+            eras,
+            unit_eras: Vec::new(),
+        }
+    }
+
+    /// The hierarchy of an era (none: the current era's).
+    fn hier(&self, era: Option<NaiveDate>) -> Option<&'a Hierarchy> {
+        match era {
+            None => self.h,
+            Some(e) => self.eras.get(&e),
         }
     }
 
@@ -787,12 +813,15 @@ impl<'a> Checks<'a> {
     /// `awarded_by`: the giving unit is an ancestor of the figure's unit, the
     /// giving level above the unit's.
     fn awarded_by(&mut self) {
-        let Some(h) = self.h else { return };
         let d = self.d;
         for (i, f) in d.figures.iter().enumerate() {
             let Some(by) = &f.awarded_by else { continue };
+            // The giver is looked for in the era of the figure's unit.
+            let Some(h) = self.unit_eras.get(i).copied().flatten().and_then(|e| self.hier(e)) else {
+                continue; // reported as an unknown or unresolved unit
+            };
             let Some(idx) = h.index_of(&f.unit) else {
-                continue; // reported as an unknown unit
+                continue;
             };
             let at = figure_path(i).field("awarded_by");
             let unit_text = || -> Excerpt { f.unit.to_string().as_str().into() };
@@ -839,11 +868,12 @@ impl<'a> Checks<'a> {
         let d = self.d;
         let mut repeats = Vec::new();
         for (i, f) in d.figures.iter().enumerate() {
-            if self.periods.get(i).copied().flatten().is_none() {
+            let era = self.unit_eras.get(i).copied().flatten();
+            let (Some(era), Some(_)) = (era, self.periods.get(i).copied().flatten()) else {
                 self.keys.push(None);
                 continue;
-            }
-            let key = d.key_of(f);
+            };
+            let key = d.key_in_era(f, era);
             match self.canonical.get(&key) {
                 Some(&first) => repeats.push((first, i)),
                 None => {
@@ -949,7 +979,6 @@ impl<'a> Checks<'a> {
     /// disagreement is reported (DV183, a warning with both values); rates,
     /// ratios and durations are never summed, "additional" figures never.
     fn sub_units(&mut self) {
-        let Some(h) = self.h else { return };
         let d = self.d;
         let mut found = Vec::new();
         for (p, key) in self.keys.iter().enumerate() {
@@ -960,10 +989,13 @@ impl<'a> Checks<'a> {
             let (Some(own), Some(f)) = (self.value(p), d.figures.get(p)) else {
                 continue;
             };
+            // Sub-units of the unit's own era: a predecessor's figures never
+            // meet its successor's parent.
+            let Some(h) = self.hier(key.era) else { continue };
             let Some(idx) = h.index_of(&key.unit) else {
                 continue;
             };
-            if self.code_only.contains(&key.unit) {
+            if self.code_only.contains(&(key.era, key.unit)) {
                 continue; // a rooted dataset's ancestor: its sub-units are not all listed
             }
             let mut children = Vec::new();
@@ -1159,9 +1191,9 @@ impl<'a> Checks<'a> {
     /// denominator is the number of the figure unit's sub-units of that level
     /// the dataset lists (valid at the period's end), when it lists any.
     fn ratio_units(&mut self) {
-        let Some(h) = self.h else { return };
         let d = self.d;
-        let mut counts: HashMap<NaiveDate, HashMap<(UnitIndex, Level), u64>> = HashMap::new();
+        type Counts = HashMap<(UnitIndex, Level), u64>;
+        let mut counts: HashMap<(Option<NaiveDate>, NaiveDate), Counts> = HashMap::new();
         for (i, f) in d.figures.iter().enumerate() {
             let Some(FigureValue::Ratio(r)) = &f.value else {
                 continue;
@@ -1170,16 +1202,23 @@ impl<'a> Checks<'a> {
             else {
                 continue;
             };
+            // The sub-units of the unit's own era.
+            let Some(era) = self.unit_eras.get(i).copied().flatten() else {
+                continue;
+            };
+            let Some(h) = self.hier(era) else { continue };
             let Some(idx) = h.index_of(&f.unit) else {
                 continue;
             };
             let Some(end) = self.periods.get(i).copied().flatten().map(|p| p.end()) else {
                 continue;
             };
-            if self.code_only.contains(&f.unit) {
+            if self.code_only.contains(&(era, f.unit)) {
                 continue; // its sub-units are not all listed
             }
-            let counts = counts.entry(end).or_insert_with(|| sub_unit_counts(h, end));
+            let counts = counts
+                .entry((era, end))
+                .or_insert_with(|| sub_unit_counts(h, end));
             let listed = counts.get(&(idx, *level)).copied().unwrap_or(0);
             if listed > 0 && listed != r.den.get() {
                 self.error(
@@ -1201,17 +1240,16 @@ impl<'a> Checks<'a> {
         let d = self.d;
         for (i, f) in d.figures.iter().enumerate() {
             let at = figure_path(i);
-            if let Some(h) = self.h {
-                // A unit of another era (a predecessor commune) is listed too,
-                // though no rule across figures reads it yet.
-                let other_era = || d.units.iter().any(|u| u.code == f.unit && u.era.is_some());
-                if h.index_of(&f.unit).is_none() && !other_era() {
-                    self.error(
-                        at.clone().field("unit"),
-                        ErrorKind::UnknownUnit {
-                            code: f.unit.to_string(),
-                        },
-                    );
+            // The unit of its code whose era and validity cover the period
+            // (a predecessor commune's or its successor's); the units'
+            // problems, when the hierarchy did not build, are reported there.
+            match d.unit_era(f) {
+                Ok(era) => self.unit_eras.push(Some(era)),
+                Err(e) => {
+                    if self.h.is_some() {
+                        self.error(at.clone().field("unit"), e.into_kind());
+                    }
+                    self.unit_eras.push(None);
                 }
             }
             let mut typed = true;

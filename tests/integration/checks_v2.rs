@@ -1009,22 +1009,27 @@ fn a_rooted_datasets_ancestors_and_other_eras() {
     // The district 816 speaks for itself; its province 89 is named by code
     // only, so the province's figure is not compared with the one district
     // listed, nor a ratio of the province's districts counted; a figure of a
-    // unit of another era is accepted.
+    // unit of another era is accepted, under its own era's district (named
+    // by code only in that era), and not summed into the current district.
     let json = r#"{"schema": "danvan/dataset/v2", "root": "816",
         "period": {"start": "2025-01-01", "end": "2025-12-31"},
         "indicators": [{"id": "districts_done", "kind": "stock", "value": {"ratio_of": "district"}}],
         "units": [{"code": "89"}, {"code": "816", "name": "Huyện Mẫu (synthetic)", "parent": "89"},
                   {"code": "30280", "name": "Xã Một (synthetic)", "parent": "816"},
-                  {"code": "30283", "name": "Xã Cũ (synthetic)", "parent": "816", "era": "2023-01-01"}],
+                  {"code": "816", "parent": "89", "era": "2023-01-01", "valid_to": "2025-06-30"},
+                  {"code": "89", "era": "2023-01-01", "valid_to": "2025-06-30"},
+                  {"code": "30283", "name": "Xã Cũ (synthetic)", "parent": "816", "era": "2023-01-01", "valid_to": "2025-06-30"}],
         "figures": [{"indicator": "documents", "unit": "89", "actor": "government", "value": 40},
                     {"indicator": "documents", "unit": "816", "actor": "government", "value": 4},
                     {"indicator": "districts_done", "unit": "89", "actor": "government", "value": {"num": 1, "den": 9}},
-                    {"indicator": "documents", "unit": "30283", "actor": "government", "value": 1}]}"#;
+                    {"indicator": "documents", "unit": "30283", "actor": "government", "value": 1,
+                     "period": {"start": "2025-01-01", "end": "2025-06-30"}}]}"#;
     let d = DatasetV2::from_json(json.as_bytes()).unwrap();
     assert!(issues(d.clone()).is_empty(), "{:?}", issues(d));
     // The district's figure against its one listed commune is compared.
     let json2 = json.replace(
-        r#""unit": "30283", "actor": "government", "value": 1}"#,
+        r#""unit": "30283", "actor": "government", "value": 1,
+                     "period": {"start": "2025-01-01", "end": "2025-06-30"}}"#,
         r#""unit": "30280", "actor": "government", "value": 5}"#,
     );
     let d2 = DatasetV2::from_json(json2.as_bytes()).unwrap();
