@@ -125,7 +125,10 @@ impl UnitEntry {
 
 /// An era in words: its date, or `current` for the dataset's current era.
 fn era_text(era: Option<NaiveDate>) -> String {
-    era.map_or_else(|| "current".to_owned(), |d| d.format("%Y-%m-%d").to_string())
+    era.map_or_else(
+        || "current".to_owned(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    )
 }
 
 impl From<&Unit> for UnitEntry {

@@ -169,7 +169,13 @@ pub fn check_v2(dataset: DatasetV2, catalogue: &Catalogue) -> Result<CheckedV2, 
             Err(e) => report.push(Severity::Error, Path::root().field("units"), e.into_kind()),
         }
     }
-    Checks::new(&dataset, &catalogue, (hierarchy.as_ref(), &eras), &mut report).run();
+    Checks::new(
+        &dataset,
+        &catalogue,
+        (hierarchy.as_ref(), &eras),
+        &mut report,
+    )
+    .run();
     match hierarchy {
         Some(hierarchy) if !report.has_errors() => Ok(CheckedV2 {
             dataset,
@@ -817,7 +823,13 @@ impl<'a> Checks<'a> {
         for (i, f) in d.figures.iter().enumerate() {
             let Some(by) = &f.awarded_by else { continue };
             // The giver is looked for in the era of the figure's unit.
-            let Some(h) = self.unit_eras.get(i).copied().flatten().and_then(|e| self.hier(e)) else {
+            let Some(h) = self
+                .unit_eras
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|e| self.hier(e))
+            else {
                 continue; // reported as an unknown or unresolved unit
             };
             let Some(idx) = h.index_of(&f.unit) else {
@@ -991,7 +1003,9 @@ impl<'a> Checks<'a> {
             };
             // Sub-units of the unit's own era: a predecessor's figures never
             // meet its successor's parent.
-            let Some(h) = self.hier(key.era) else { continue };
+            let Some(h) = self.hier(key.era) else {
+                continue;
+            };
             let Some(idx) = h.index_of(&key.unit) else {
                 continue;
             };

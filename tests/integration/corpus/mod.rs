@@ -5,6 +5,7 @@
 //!
 //! The helpers below are shared by every module.
 
+mod eras;
 mod meaning;
 mod report_01;
 mod report_02;
