@@ -337,7 +337,9 @@ pub struct FigureV2 {
     /// A stated change compared to another period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<StatedChange>,
-    /// The recipients named instead of (or beside) a count.
+    /// The recipients named instead of (or beside) a count. The count is
+    /// the list's length: a name given twice is two recipients (two people
+    /// may share a name), which `check_v2` notes naming it (DV210).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub named: Vec<String>,
     /// "thêm": on top of an unstated base, never a total.

@@ -1266,6 +1266,26 @@ impl<'a> Checks<'a> {
                     self.unit_eras.push(None);
                 }
             }
+            // A name given twice: two recipients may share a name, so the
+            // count stays the list's length; noted, naming it (DV210).
+            let mut counted: HashMap<&str, u64> = HashMap::new();
+            for name in &f.named {
+                let k = counted.entry(name.as_str()).or_insert(0);
+                *k = k.saturating_add(1);
+            }
+            let mut noted = HashSet::new();
+            for name in &f.named {
+                let times = counted.get(name.as_str()).copied().unwrap_or(0);
+                if times > 1 && noted.insert(name.as_str()) {
+                    self.warning(
+                        at.clone().field("named"),
+                        ErrorKind::NamedTwice {
+                            name: name.as_str().into(),
+                            times,
+                        },
+                    );
+                }
+            }
             let mut typed = true;
             if let Some(v) = &f.value {
                 if let Err(e) = self.cat.check_value(&f.indicator, v) {

@@ -1088,3 +1088,47 @@ fn a_sum_within_a_figure() {
         "DV171"
     );
 }
+
+/// Named recipients given twice (issue 15 item 10): two recipients may share
+/// a name, so the count is the list's length, and the repeated name is noted
+/// (DV210) — synthetic names.
+#[test]
+fn a_name_given_twice_counts_twice_and_is_noted() {
+    let doc = |names: &str, value: &str| {
+        format!(
+            r#"{{"schema": "danvan/dataset/v2", "period": {{"start": "2023-01-01", "end": "2023-12-31"}},
+            "units": [{{"code": "30", "name": "Tỉnh X (synthetic)"}}],
+            "indicators": [{{"id": "contest_prizes", "kind": "flow"}}],
+            "figures": [{{"indicator": "contest_prizes", "unit": "30", "actor": "mobilization_sector",
+                          "named": [{names}]{value}}}]}}"#
+        )
+    };
+    let read = |t: String| DatasetV2::from_json(t.as_bytes()).unwrap();
+    let twice = read(doc(
+        r#""Đội A (synthetic)", "Đội B (synthetic)", "Đội A (synthetic)""#,
+        "",
+    ));
+    assert_eq!(twice.figures[0].count(), Some(danvan::Interval::exact(3)));
+    assert_eq!(issues(twice.clone()), one(W, "DV210", "figures[0].named"));
+    let report = check_v2(twice, &Catalogue::builtin()).unwrap();
+    let issue = &report.warnings().issues()[0];
+    assert!(
+        issue
+            .to_string()
+            .contains("\"Đội A (synthetic)\" is given 2 times"),
+        "{issue}"
+    );
+    // A stated count of 2 for three names, one repeated: the names are three (DV176).
+    let err = DatasetV2::from_json(
+        doc(
+            r#""Đội A (synthetic)", "Đội B (synthetic)", "Đội A (synthetic)""#,
+            r#", "value": 2"#,
+        )
+        .as_bytes(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "DV176");
+    // Distinct names: nothing to note.
+    let distinct = read(doc(r#""Đội A (synthetic)", "Đội B (synthetic)""#, ""));
+    assert_eq!(issues(distinct), vec![]);
+}
