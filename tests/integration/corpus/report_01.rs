@@ -30,13 +30,18 @@ use super::meaning::{self, Expected, Period::Dataset, Value};
 
 const FIXTURE: &str = "report-01.json";
 
+/// Rows 1-2: "từ huyện đến cơ sở", a doer level spanning the district and
+/// the communes.
+const DISTRICT_TO_GRASSROOTS: (&str, &str) = ("doer_level", "district_to_commune");
+
 /// The report's rows that are not encoded: none.
 const NOT_ENCODED: &[(u32, &str)] = &[];
 
 /// One line per row of the report's table, column by column.
 const ROWS: &[Expected] = &[
     // #1 28 "great solidarity" houses handed over, by the Front from the
-    // district to the grassroots (all levels: no doer level).
+    // district to the grassroots ("từ huyện đến cơ sở": the lumped doer
+    // level district_to_commune, the district's and the communes' bodies).
     Expected {
         row: 1,
         id: "f01_1",
@@ -45,7 +50,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["front"],
-        dims: &[],
+        dims: &[DISTRICT_TO_GRASSROOTS],
         period: Dataset,
         value: Value::Count(28, Some(28)),
         word: None,
@@ -61,7 +66,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "amount",
         actor: &["front"],
-        dims: &[],
+        dims: &[DISTRICT_TO_GRASSROOTS],
         period: Dataset,
         value: Value::Amount("0", Some("927000000"), "đồng"),
         word: Some("nearly"),
@@ -318,4 +323,32 @@ fn the_cost_keeps_the_word_nearly() {
         panic!("f01_2: not an amount")
     };
     assert_ne!(v1.stated().word(), danvan::Word::Nearly);
+}
+
+/// Rows 1-2 are lumped over levels ("từ huyện đến cơ sở"): when the district's
+/// and the communes' figures are both given (synthetic splits, the report
+/// gives none), the lumped figure is their sum (DV186), like recipient `both`.
+#[test]
+fn the_lumped_doer_level_is_the_sum_of_its_levels() {
+    let with_split = |district: u64, communes: u64| {
+        let mut doc = super::json(FIXTURE);
+        let whole = super::figure_mut(&mut doc, "f01_1").clone();
+        let figures = doc["figures"].as_array_mut().unwrap();
+        for (id, level, value) in [("s_d", "district", district), ("s_c", "commune", communes)] {
+            let mut split = whole.clone();
+            split["id"] = id.into();
+            split["dims"] = json!({"doer_level": level});
+            split["value"] = value.into();
+            figures.push(split);
+        }
+        doc
+    };
+    assert_eq!(
+        meaning::warnings_of(&with_split(10, 18)),
+        Vec::<(String, String)>::new()
+    );
+    assert_eq!(
+        meaning::errors_of(&with_split(10, 17)),
+        [("DV186".to_owned(), "figures[0]".to_owned())]
+    );
 }
