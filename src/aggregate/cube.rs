@@ -752,7 +752,7 @@ fn additive(entry: &crate::CatalogueEntry) -> bool {
 fn summable_cell(c: &CubeCell) -> bool {
     c.key.change.is_none()
         && !c.key.additional
-        && !matches!(c.key.period, FigurePeriod::Unknown)
+        && c.key.period.states_dates()
         // A unit of another era (a predecessor) is never summed into the
         // current hierarchy, whose parent is its successor's.
         && c.key.era.is_none()

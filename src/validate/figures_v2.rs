@@ -768,6 +768,8 @@ impl<'a> Checks<'a> {
             let at = figure_path(i).field("period");
             let p = match d.figure_period(f) {
                 Ok(Some(p)) => Some(p),
+                // N years whose start is not stated: a stated period, no dates.
+                Ok(None) if matches!(f.period, Some(FigurePeriod::Years { .. })) => None,
                 Ok(None) => {
                     self.warning(at, ErrorKind::PeriodNotStated);
                     None
@@ -881,7 +883,11 @@ impl<'a> Checks<'a> {
         let mut repeats = Vec::new();
         for (i, f) in d.figures.iter().enumerate() {
             let era = self.unit_eras.get(i).copied().flatten();
-            let (Some(era), Some(_)) = (era, self.periods.get(i).copied().flatten()) else {
+            // N years whose start is not stated take part as stated: the
+            // same words are the same span; no dates are compared.
+            let years = matches!(f.period, Some(FigurePeriod::Years { .. }));
+            let dated = years || self.periods.get(i).copied().flatten().is_some();
+            let (Some(era), true) = (era, dated) else {
                 self.keys.push(None);
                 continue;
             };
@@ -995,8 +1001,8 @@ impl<'a> Checks<'a> {
         let mut found = Vec::new();
         for (p, key) in self.keys.iter().enumerate() {
             let Some(key) = key else { continue };
-            if key.additional {
-                continue;
+            if key.additional || !key.period.states_dates() {
+                continue; // never summed, as in the cube
             }
             let (Some(own), Some(f)) = (self.value(p), d.figures.get(p)) else {
                 continue;

@@ -1132,3 +1132,53 @@ fn a_name_given_twice_counts_twice_and_is_noted() {
     let distinct = read(doc(r#""Đội A (synthetic)", "Đội B (synthetic)""#, ""));
     assert_eq!(issues(distinct), vec![]);
 }
+
+/// N years ending with a year, the start not stated ("5 năm … đến 2023"):
+/// no DV178 note, never summed over sub-units (no dates are claimed), the
+/// same words twice one figure; calendar years are dated and summed.
+#[test]
+fn n_years_ending_a_year_take_part_as_stated() {
+    let five = r#", "period": {"years": 5, "ending": 2023}"#;
+    // The district's 1 against its communes' 2 + 3: with no dates, not compared.
+    let d = dataset(
+        &[
+            docs("288", "1", five),
+            docs("10507", "2", five),
+            docs("10510", "3", five),
+        ]
+        .join(","),
+        "",
+    );
+    assert_eq!(issues(d), vec![]);
+    // Calendar years are dated: the same figures disagree (DV183).
+    let cal = r#", "period": {"years": 5, "ending": 2023, "calendar": true}"#;
+    let d = dataset(
+        &[
+            docs("288", "1", cal),
+            docs("10507", "2", cal),
+            docs("10510", "3", cal),
+        ]
+        .join(","),
+        "",
+    );
+    assert_eq!(issues(d), one(W, "DV183", "figures[0]"));
+    // Stated twice with the same words and value: one figure (DV188); with
+    // another value, a conflict (DV189).
+    let twice = dataset(
+        &[docs("288", "1", five), docs("288", "1", five)].join(","),
+        "",
+    );
+    assert_eq!(issues(twice), one(W, "DV188", "figures[1]"));
+    let conflict = dataset(
+        &[docs("288", "1", five), docs("288", "2", five)].join(","),
+        "",
+    );
+    assert_eq!(issues(conflict), one(E, "DV189", "figures[1]"));
+    // Another end is another figure.
+    let other = r#", "period": {"years": 5, "ending": 2022}"#;
+    let apart = dataset(
+        &[docs("288", "1", five), docs("288", "2", other)].join(","),
+        "",
+    );
+    assert_eq!(issues(apart), vec![]);
+}

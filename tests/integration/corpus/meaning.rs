@@ -20,6 +20,9 @@ pub enum Period {
     Since(&'static str),
     /// From a date up to a date ("tính đến ngày …").
     ToDate(&'static str, &'static str),
+    /// N years ending with a year, the start not stated ("5 năm … đến 2023"):
+    /// no dates are claimed.
+    Years(u16, i32),
 }
 
 /// A figure's value as the report's table gives it.
@@ -252,6 +255,19 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
                 assert_eq!(f.period, Some(want), "{at}: period");
                 let p = danvan::Period::new(date(start), as_of).ok();
                 assert_eq!(d.figure_period(f).ok(), Some(p), "{at}: period until as_of");
+            }
+            Period::Years(years, end) => {
+                let want = FigurePeriod::Years {
+                    years,
+                    ending: danvan::PeriodEnd::Year(end),
+                    calendar: false,
+                };
+                assert_eq!(f.period, Some(want), "{at}: period");
+                assert_eq!(
+                    d.figure_period(f).ok(),
+                    Some(None),
+                    "{at}: no dates claimed"
+                );
             }
             Period::ToDate(start, to_date) => {
                 let want = FigurePeriod::ToDate {

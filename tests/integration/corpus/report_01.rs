@@ -26,7 +26,11 @@ use danvan::IndicatorKind::{Flow, Stock};
 
 use serde_json::json;
 
-use super::meaning::{self, Expected, Period::Dataset, Value};
+use super::meaning::{
+    self, Expected,
+    Period::{Dataset, Years},
+    Value,
+};
 
 const FIXTURE: &str = "report-01.json";
 
@@ -135,8 +139,8 @@ const ROWS: &[Expected] = &[
         named: &[],
     },
     // #7 "05 năm": the length of the period the Veterans' Association
-    // reviewed, a duration (never added). Its first and last year are not
-    // stated: the figure is of the quarter the review was reported in.
+    // reviewed, a duration (never added), over the 5 years ending with 2016
+    // (the review's span; its first year is not stated, so no dates).
     Expected {
         row: 7,
         id: "f01_7",
@@ -146,7 +150,7 @@ const ROWS: &[Expected] = &[
         value_type: "duration",
         actor: &["veterans"],
         dims: &[],
-        period: Dataset,
+        period: Years(5, 2016),
         value: Value::Duration("5", "năm"),
         word: None,
         named: &[],
