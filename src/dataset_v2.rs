@@ -632,21 +632,11 @@ impl DatasetV2 {
     /// assert_eq!(danvan::DatasetV2::from_json(json.as_bytes()).unwrap_err().code(), "DV170");
     /// ```
     pub fn from_json_with_limits(reader: impl Read, limits: &Limits) -> Result<DatasetV2, Error> {
-        let bytes = crate::limits::read_bounded(reader, limits.max_bytes)?;
-        crate::limits::scan(&bytes, limits)?;
+        let bytes = crate::dataset::read_scanned(reader, limits)?;
         if !is_v2(&bytes) {
             return DatasetV2::from_v1(Dataset::from_json_with_limits(&bytes[..], limits)?);
         }
-        let dataset: DatasetV2 =
-            serde_json::from_slice(&bytes).map_err(|e| crate::wire::json_error_in(&bytes, e))?;
-        let count = u64::try_from(dataset.record_count()).unwrap_or(u64::MAX);
-        if count > limits.max_records {
-            return Err(ErrorKind::TooManyRecords {
-                count,
-                limit: limits.max_records,
-            }
-            .into());
-        }
+        let dataset = crate::dataset::parse_within(&bytes, limits, DatasetV2::record_count)?;
         dataset.check_ids()?;
         for f in &dataset.figures {
             f.check_shape()?;

@@ -1192,18 +1192,14 @@ impl<'a> Checks<'a> {
         }
         for (c, truth, stated, actual) in found {
             let at = figure_path(c).field("change");
-            match truth {
-                Truth::True => {}
-                Truth::False => self.error(at, ErrorKind::ChangeDisagrees { stated, actual }),
-                Truth::Unknown => self.warning(
-                    at,
-                    ErrorKind::CheckLeftOpen {
-                        check: "a stated change",
-                        left: stated,
-                        right: actual,
-                    },
-                ),
-            }
+            let sides = (stated.clone(), actual.clone());
+            self.outcome(
+                at,
+                truth,
+                "a stated change",
+                || sides,
+                || ErrorKind::ChangeDisagrees { stated, actual },
+            );
         }
     }
 
@@ -1338,17 +1334,32 @@ impl<'a> Checks<'a> {
         sides: (&Quantity, &Quantity),
         broken: impl FnOnce() -> ErrorKind,
     ) {
+        self.outcome(
+            path,
+            truth,
+            check,
+            || (sides.0.worded(), sides.1.worded()),
+            broken,
+        );
+    }
+
+    /// The one way every rule reports its outcome: false is `broken`,
+    /// unknown is `CheckLeftOpen` with both sides in words, true is nothing.
+    fn outcome(
+        &mut self,
+        path: Path,
+        truth: Truth,
+        check: &'static str,
+        sides: impl FnOnce() -> (Worded, Worded),
+        broken: impl FnOnce() -> ErrorKind,
+    ) {
         match truth {
             Truth::True => {}
             Truth::False => self.error(path, broken()),
-            Truth::Unknown => self.warning(
-                path,
-                ErrorKind::CheckLeftOpen {
-                    check,
-                    left: sides.0.worded(),
-                    right: sides.1.worded(),
-                },
-            ),
+            Truth::Unknown => {
+                let (left, right) = sides();
+                self.warning(path, ErrorKind::CheckLeftOpen { check, left, right });
+            }
         }
     }
 
@@ -1622,28 +1633,18 @@ mod tests {
 
     #[test]
     fn a_signed_change_against_a_size() {
-        let d = Interval::exact(30_u64).difference(Interval::exact(20));
-        assert_eq!(
-            signed_is::<u64>(d.low(), d.high(), Interval::exact(10)),
-            Truth::True
-        );
-        assert_eq!(
-            signed_is::<u64>(d.low(), d.high(), Interval::exact(12)),
-            Truth::False
-        );
-        assert_eq!(
-            signed_is::<u64>(d.low(), d.high(), Interval::at_least(9)),
-            Truth::Unknown
-        );
+        let exact = Interval::exact(30_u64).difference(Interval::exact(20));
         let open = Interval::at_least(25_u64).difference(Interval::exact(20));
-        assert_eq!(
-            signed_is::<u64>(open.low(), open.high(), Interval::exact(3)),
-            Truth::False
-        );
-        assert_eq!(
-            signed_is::<u64>(open.low(), open.high(), Interval::exact(10)),
-            Truth::Unknown
-        );
+        let cases = [
+            (exact, Interval::exact(10), Truth::True),
+            (exact, Interval::exact(12), Truth::False),
+            (exact, Interval::at_least(9), Truth::Unknown),
+            (open, Interval::exact(3), Truth::False),
+            (open, Interval::exact(10), Truth::Unknown),
+        ];
+        for (d, size, want) in cases {
+            assert_eq!(signed_is::<u64>(d.low(), d.high(), size), want, "{size:?}");
+        }
     }
 
     #[test]
