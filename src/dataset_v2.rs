@@ -913,7 +913,8 @@ impl DatasetV2 {
     /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
     /// let era = chrono::NaiveDate::from_ymd_opt(2008, 1, 1).unwrap();
     /// assert_eq!(d.era_hierarchy(era)?.len(), 3);
-    /// let orphan = json.replace(r#"{"code": "816", "parent": "79", "era": "2008-01-01"},"#, "");
+    /// // The district's province is not listed in the era: no parent there.
+    /// let orphan = json.replace(r#"{"code": "79", "era": "2008-01-01"},"#, "");
     /// let d = danvan::DatasetV2::from_json(orphan.as_bytes())?;
     /// assert_eq!(d.era_hierarchy(era).unwrap_err().code(), "DV032");
     /// # Ok::<(), danvan::Error>(())
