@@ -43,6 +43,11 @@ pub fn dataset(name: &str) -> DatasetV2 {
     DatasetV2::from_json(text(name).as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// The fixture's text and the dataset it reads as.
+pub fn fixture(name: &str) -> (String, DatasetV2) {
+    (text(name), dataset(name))
+}
+
 /// A JSON document read as a dataset.
 pub fn from_value(v: &serde_json::Value) -> Result<DatasetV2, danvan::Error> {
     DatasetV2::from_json(v.to_string().as_bytes())

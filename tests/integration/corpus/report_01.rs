@@ -208,21 +208,17 @@ fn every_row_has_its_meaning() {
 
 #[test]
 fn checks_clean() {
-    let checked = meaning::check(FIXTURE);
-    assert_eq!(
-        meaning::codes(checked.warnings()),
-        Vec::<(String, String)>::new()
-    );
+    meaning::assert_clean(FIXTURE);
 }
 
 /// 12/13: the numerator within the denominator (built in); 14/13 is refused.
 #[test]
 fn a_ratio_is_within_its_denominator() {
-    let mut doc = super::json(FIXTURE);
-    super::figure_mut(&mut doc, "f01_5")["value"] = json!({"num": 14, "den": 13});
-    assert_eq!(
-        meaning::errors_of(&doc),
-        [("DV165".to_owned(), "figures[4].value".to_owned())]
+    meaning::assert_broken(
+        FIXTURE,
+        "f01_5",
+        |f| f["value"] = json!({"num": 14, "den": 13}),
+        ("DV165", "figures[4].value"),
     );
 }
 
@@ -284,11 +280,11 @@ fn a_share_of_a_target_may_exceed_the_target() {
 /// The cost is in đồng: the same figure in another unit word is refused.
 #[test]
 fn the_cost_is_in_dong() {
-    let mut doc = super::json(FIXTURE);
-    super::figure_mut(&mut doc, "f01_2")["value"] = json!({"amount": "927", "unit": "m²"});
-    assert_eq!(
-        meaning::errors_of(&doc),
-        [("DV163".to_owned(), "figures[1].value".to_owned())]
+    meaning::assert_broken(
+        FIXTURE,
+        "f01_2",
+        |f| f["value"] = json!({"amount": "927", "unit": "m²"}),
+        ("DV163", "figures[1].value"),
     );
 }
 
