@@ -244,5 +244,45 @@ fn the_cube_keeps_the_eras_apart() {
         city_sums.iter().all(|(era, _, _)| era.is_none()),
         "{city_sums:?}"
     );
+    // No sum of the first half for the city: the old wards' 3 + 2 are the
+    // old district's, never the current city's.
+    let h1: danvan::FigurePeriod = serde_json::from_value(h1()).unwrap();
+    assert!(city_sums.iter().all(|(_, p, _)| *p != h1), "{city_sums:?}");
+    // Without the era in the key and in the roll-up, the old ward 26734
+    // (the successor's code) would sit under the city: its cell is the old era's.
+    assert!(old
+        .iter()
+        .any(|c| c.key.unit.to_string() == "26734" && c.key.period == h1));
     let _: &DatasetV2 = checked.dataset();
+}
+
+/// Records (the v1 arrays) are checked on the current era's units only: a
+/// record on a unit of another era is refused (DV063), never accepted
+/// silently or added to the successor.
+#[test]
+fn a_record_on_another_eras_unit_is_refused() {
+    let mut d = doc();
+    d["documents"] = serde_json::json!([
+        {"unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(issues(&d), one(E, "DV063", "documents[0].unit"));
+}
+
+/// The report of the current city renders; the predecessor's cells are the
+/// cube's, outside the current hierarchy the report walks.
+#[test]
+fn the_current_report_renders_beside_another_era() {
+    let d = from_value(&doc()).unwrap();
+    let checked = check_v2(d, &Catalogue::builtin()).unwrap();
+    let cube = FigureCube::from_checked(&checked).unwrap();
+    let plan = danvan::render::plan_report(
+        &cube,
+        checked.catalogue(),
+        &"79".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    let text = danvan::render::vi::write_report(&plan);
+    assert!(text.starts_with("Thành phố Mẫu (synthetic)"), "{text}");
+    assert!(!text.contains("Phường Cũ"), "{text}");
 }
