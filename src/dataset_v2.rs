@@ -123,6 +123,9 @@ impl UnitEntry {
     }
 }
 
+/// The units of a dataset by code (a code may stand in several eras).
+pub(crate) struct UnitsByCode<'a>(std::collections::HashMap<UnitCode, Vec<&'a UnitEntry>>);
+
 /// An era in words: its date, or `current` for the dataset's current era.
 fn era_text(era: Option<NaiveDate>) -> String {
     era.map_or_else(
@@ -963,6 +966,31 @@ impl DatasetV2 {
     /// ```
     pub fn unit_era(&self, f: &FigureV2) -> Result<Option<NaiveDate>, Error> {
         let entries: Vec<&UnitEntry> = self.units.iter().filter(|u| u.code == f.unit).collect();
+        self.era_among(&entries, f)
+    }
+
+    /// The units by code, for many look-ups ([`DatasetV2::unit_era_in`]).
+    pub(crate) fn units_by_code(&self) -> UnitsByCode<'_> {
+        let mut map: std::collections::HashMap<UnitCode, Vec<&UnitEntry>> =
+            std::collections::HashMap::new();
+        for u in &self.units {
+            map.entry(u.code).or_default().push(u);
+        }
+        UnitsByCode(map)
+    }
+
+    /// [`DatasetV2::unit_era`] with the units looked up by code.
+    pub(crate) fn unit_era_in(
+        &self,
+        units: &UnitsByCode<'_>,
+        f: &FigureV2,
+    ) -> Result<Option<NaiveDate>, Error> {
+        let entries = units.0.get(&f.unit).map_or(&[][..], Vec::as_slice);
+        self.era_among(entries, f)
+    }
+
+    /// The era among the units of the figure's code.
+    fn era_among(&self, entries: &[&UnitEntry], f: &FigureV2) -> Result<Option<NaiveDate>, Error> {
         let period = self.figure_period(f).ok().flatten();
         let period_text = || -> crate::Excerpt {
             let text = match (period, f.period) {
@@ -977,7 +1005,7 @@ impl DatasetV2 {
             let words: Vec<String> = list.iter().map(|u| era_text(u.era)).collect();
             words.join(", ").as_str().into()
         };
-        match entries.as_slice() {
+        match entries {
             [] => Err(ErrorKind::UnknownUnit {
                 code: f.unit.to_string(),
             }

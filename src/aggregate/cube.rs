@@ -334,8 +334,10 @@ impl FigureCube {
         hierarchy: &Hierarchy,
     ) -> Result<FigureCube, Error> {
         let mut cells: Vec<CubeCell> = Vec::new();
+        let units = dataset.units_by_code();
         for (i, f) in dataset.figures.iter().enumerate() {
-            stated_cells(dataset, catalogue, hierarchy, i, f, &mut cells)?;
+            let era = dataset.unit_era_in(&units, f)?;
+            stated_cells(dataset, catalogue, hierarchy, (i, era), f, &mut cells)?;
         }
         records_cells(dataset, hierarchy, &mut cells)?;
         let dimension_labels = dataset
@@ -820,7 +822,7 @@ fn stated_cells(
     dataset: &DatasetV2,
     catalogue: &Catalogue,
     hierarchy: &Hierarchy,
-    i: usize,
+    (i, era): (usize, Option<chrono::NaiveDate>),
     f: &FigureV2,
     cells: &mut Vec<CubeCell>,
 ) -> Result<(), Error> {
@@ -833,7 +835,7 @@ fn stated_cells(
     // A period that does not resolve (a "since" without as_of) is refused here.
     dataset.figure_period(f)?;
     // A unit of another era is kept as a cell of its own (its key's era).
-    let key = dataset.key_in_era(f, dataset.unit_era(f)?);
+    let key = dataset.key_in_era(f, era);
     if key.era.is_none() && hierarchy.index_of(&f.unit).is_none() {
         return Err(ErrorKind::UnknownUnit {
             code: f.unit.to_string(),

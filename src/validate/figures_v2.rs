@@ -1254,12 +1254,13 @@ impl<'a> Checks<'a> {
     /// indicator's type ([`Catalogue::check_value`]).
     fn read_level(&mut self) {
         let d = self.d;
+        let units = d.units_by_code();
         for (i, f) in d.figures.iter().enumerate() {
             let at = figure_path(i);
             // The unit of its code whose era and validity cover the period
             // (a predecessor commune's or its successor's); the units'
             // problems, when the hierarchy did not build, are reported there.
-            match d.unit_era(f) {
+            match d.unit_era_in(&units, f) {
                 Ok(era) => self.unit_eras.push(Some(era)),
                 Err(e) => {
                     if self.h.is_some() {
