@@ -38,7 +38,7 @@ fn dataset(figures: &str, relations: &str) -> DatasetV2 {
 }
 
 /// Every issue as (severity, code, path).
-fn issues(d: DatasetV2) -> Vec<(Severity, String, String)> {
+pub(crate) fn issues(d: DatasetV2) -> Vec<(Severity, String, String)> {
     let report = match check_v2(d, &Catalogue::builtin()) {
         Ok(checked) => checked.warnings().clone(),
         Err(report) => report,
@@ -1139,29 +1139,20 @@ fn a_name_given_twice_counts_twice_and_is_noted() {
 #[test]
 fn n_years_ending_a_year_take_part_as_stated() {
     let five = r#", "period": {"years": 5, "ending": 2023}"#;
-    // The district's 1 against its communes' 2 + 3: with no dates, not compared.
-    let d = dataset(
-        &[
-            docs("288", "1", five),
-            docs("10507", "2", five),
-            docs("10510", "3", five),
-        ]
-        .join(","),
-        "",
-    );
-    assert_eq!(issues(d), vec![]);
+    // The district's 1 against its communes' 2 + 3.
+    let district_and_communes = |period: &str| {
+        let figures = [("288", "1"), ("10507", "2"), ("10510", "3")]
+            .map(|(unit, value)| docs(unit, value, period));
+        dataset(&figures.join(","), "")
+    };
+    // With no dates, not compared.
+    assert_eq!(issues(district_and_communes(five)), vec![]);
     // Calendar years are dated: the same figures disagree (DV183).
     let cal = r#", "period": {"years": 5, "ending": 2023, "calendar": true}"#;
-    let d = dataset(
-        &[
-            docs("288", "1", cal),
-            docs("10507", "2", cal),
-            docs("10510", "3", cal),
-        ]
-        .join(","),
-        "",
+    assert_eq!(
+        issues(district_and_communes(cal)),
+        one(W, "DV183", "figures[0]")
     );
-    assert_eq!(issues(d), one(W, "DV183", "figures[0]"));
     // Stated twice with the same words and value: one figure (DV188); with
     // another value, a conflict (DV189).
     let twice = dataset(

@@ -18,23 +18,7 @@ fn doc() -> serde_json::Value {
 }
 
 fn issues(doc: &serde_json::Value) -> Vec<(Severity, String, String)> {
-    let d = from_value(doc).unwrap_or_else(|e| panic!("{e}"));
-    let report = match check_v2(d, &Catalogue::builtin()) {
-        Ok(c) => c.warnings().clone(),
-        Err(r) => r,
-    };
-    report
-        .issues()
-        .iter()
-        .map(|i| {
-            assert!(!danvan::render::vi::issue(i).is_empty());
-            (
-                i.severity(),
-                i.code().to_string(),
-                i.path().map(ToString::to_string).unwrap_or_default(),
-            )
-        })
-        .collect()
+    crate::checks_v2::issues(from_value(doc).unwrap_or_else(|e| panic!("{e}")))
 }
 
 fn one(s: Severity, code: &str, path: &str) -> Vec<(Severity, String, String)> {
