@@ -188,35 +188,12 @@ impl Dataset {
     /// assert_eq!(err.code(), "DV120");
     /// ```
     pub fn from_json_with_limits(reader: impl Read, limits: &Limits) -> Result<Dataset, Error> {
-        let mut bytes = Vec::new();
-        reader
-            .take(limits.max_bytes.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|e| ErrorKind::ReadFailed {
-                message: e.to_string(),
-            })?;
-        if u64::try_from(bytes.len()).map_or(true, |n| n > limits.max_bytes) {
-            return Err(ErrorKind::DocumentTooLarge {
-                limit: limits.max_bytes,
-            }
-            .into());
-        }
-        crate::limits::scan(&bytes, limits)?;
-        let dataset: Dataset =
-            serde_json::from_slice(&bytes).map_err(|e| crate::wire::json_error_in(&bytes, e))?;
-        let records = dataset
-            .record_count()
-            .saturating_add(dataset.units.len())
-            .saturating_add(dataset.indicators.len());
-        let count = u64::try_from(records).unwrap_or(u64::MAX);
-        if count > limits.max_records {
-            return Err(ErrorKind::TooManyRecords {
-                count,
-                limit: limits.max_records,
-            }
-            .into());
-        }
-        Ok(dataset)
+        let bytes = read_scanned(reader, limits)?;
+        parse_within(&bytes, limits, |d: &Dataset| {
+            d.record_count()
+                .saturating_add(d.units.len())
+                .saturating_add(d.indicators.len())
+        })
     }
 
     /// Writes the dataset as pretty-printed JSON.
@@ -255,4 +232,34 @@ impl Dataset {
             + self.awards.len()
             + self.figures.len()
     }
+}
+
+/// The reader's first step, shared by the v1 and v2 readers: at most
+/// `limits.max_bytes` bytes, then nesting depth and string lengths, before
+/// the JSON reader builds anything.
+pub(crate) fn read_scanned(reader: impl Read, limits: &Limits) -> Result<Vec<u8>, Error> {
+    let bytes = crate::limits::read_bounded(reader, limits.max_bytes)?;
+    crate::limits::scan(&bytes, limits)?;
+    Ok(bytes)
+}
+
+/// The reader's second step, shared by the v1 and v2 readers: the document
+/// read into `T` (errors with their line and column), then its records
+/// (`records` counts them) within `limits.max_records`.
+pub(crate) fn parse_within<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    limits: &Limits,
+    records: impl Fn(&T) -> usize,
+) -> Result<T, Error> {
+    let document: T =
+        serde_json::from_slice(bytes).map_err(|e| crate::wire::json_error_in(bytes, e))?;
+    let count = u64::try_from(records(&document)).unwrap_or(u64::MAX);
+    if count > limits.max_records {
+        return Err(ErrorKind::TooManyRecords {
+            count,
+            limit: limits.max_records,
+        }
+        .into());
+    }
+    Ok(document)
 }

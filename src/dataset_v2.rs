@@ -68,6 +68,72 @@ pub struct UnitEntry {
 }
 }
 
+impl UnitEntry {
+    /// Its validity: from the later of `era` and `valid_from` (none: from
+    /// any day) to `valid_to` (none: to any day). Nothing else is assumed: a
+    /// unit of an earlier era is not ended by a later era's unit of the same
+    /// code unless its `valid_to` says so.
+    ///
+    /// ```
+    /// let u: danvan::UnitEntry = serde_json::from_str(r#"{"code": "26734", "name": "Xã Cũ (synthetic)",
+    ///     "era": "2008-01-01", "valid_to": "2025-06-30"}"#).unwrap();
+    /// let (from, to) = u.validity();
+    /// assert_eq!((from.map(|d| d.to_string()), to.map(|d| d.to_string())),
+    ///            (Some("2008-01-01".to_string()), Some("2025-06-30".to_string())));
+    /// assert!(u.covers(&danvan::Period::new(
+    ///     chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())?));
+    /// assert!(!u.covers(&danvan::Period::year(2025)?));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn validity(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let from = match (self.era, self.valid_from) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        (from, self.valid_to)
+    }
+
+    /// Whether its [validity](UnitEntry::validity) covers every day of `period`.
+    ///
+    /// ```
+    /// let u: danvan::UnitEntry = serde_json::from_str(r#"{"code": "30", "era": "2025-07-01"}"#).unwrap();
+    /// assert!(!u.covers(&danvan::Period::year(2025)?));
+    /// assert!(u.covers(&danvan::Period::year(2026)?));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn covers(&self, period: &Period) -> bool {
+        let (from, to) = self.validity();
+        from.map_or(true, |f| f <= period.start()) && to.map_or(true, |t| period.end() <= t)
+    }
+
+    /// The unit for a [`Hierarchy`]: its name (its code when named by code
+    /// only), parent and validity (`era` included for a unit of another era).
+    fn to_unit(&self) -> Unit {
+        let name = self.name.clone().unwrap_or_else(|| self.code.to_string());
+        let (from, to) = if self.era.is_some() {
+            self.validity()
+        } else {
+            (self.valid_from, self.valid_to)
+        };
+        Unit::new(self.code, name)
+            .with_parent(self.parent)
+            .with_validity(from, to)
+    }
+}
+
+/// The units of a dataset by code (a code may stand in several eras).
+pub(crate) struct UnitsByCode<'a>(std::collections::HashMap<UnitCode, Vec<&'a UnitEntry>>);
+
+/// An era in words: its date, or `current` for the dataset's current era.
+fn era_text(era: Option<NaiveDate>) -> String {
+    era.map_or_else(
+        || "current".to_owned(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    )
+}
+
 impl From<&Unit> for UnitEntry {
     fn from(u: &Unit) -> UnitEntry {
         UnitEntry {
@@ -215,6 +281,10 @@ pub struct FigureKey {
     pub indicator: IndicatorId,
     /// The unit.
     pub unit: UnitCode,
+    /// The era of the unit ([`DatasetV2::unit_era`]): none for the
+    /// dataset's current era. A predecessor's figure and its successor's are
+    /// two keys even when the code is one.
+    pub era: Option<NaiveDate>,
     /// The period as stated (the dataset's when none is).
     pub period: FigurePeriod,
     /// The actor or actor set, sorted.
@@ -270,7 +340,9 @@ pub struct FigureV2 {
     /// A stated change compared to another period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<StatedChange>,
-    /// The recipients named instead of (or beside) a count.
+    /// The recipients named instead of (or beside) a count. The count is
+    /// the list's length: a name given twice is two recipients (two people
+    /// may share a name), which `check_v2` notes naming it (DV210).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub named: Vec<String>,
     /// "thêm": on top of an unstated base, never a total.
@@ -563,21 +635,11 @@ impl DatasetV2 {
     /// assert_eq!(danvan::DatasetV2::from_json(json.as_bytes()).unwrap_err().code(), "DV170");
     /// ```
     pub fn from_json_with_limits(reader: impl Read, limits: &Limits) -> Result<DatasetV2, Error> {
-        let bytes = crate::limits::read_bounded(reader, limits.max_bytes)?;
-        crate::limits::scan(&bytes, limits)?;
+        let bytes = crate::dataset::read_scanned(reader, limits)?;
         if !is_v2(&bytes) {
             return DatasetV2::from_v1(Dataset::from_json_with_limits(&bytes[..], limits)?);
         }
-        let dataset: DatasetV2 =
-            serde_json::from_slice(&bytes).map_err(|e| crate::wire::json_error_in(&bytes, e))?;
-        let count = u64::try_from(dataset.record_count()).unwrap_or(u64::MAX);
-        if count > limits.max_records {
-            return Err(ErrorKind::TooManyRecords {
-                count,
-                limit: limits.max_records,
-            }
-            .into());
-        }
+        let dataset = crate::dataset::parse_within(&bytes, limits, DatasetV2::record_count)?;
         dataset.check_ids()?;
         for f in &dataset.figures {
             f.check_shape()?;
@@ -758,27 +820,8 @@ impl DatasetV2 {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn hierarchy(&self) -> Result<Hierarchy, Error> {
-        let current: Vec<&UnitEntry> = self.units.iter().filter(|u| u.era.is_none()).collect();
-        let mut seen = HashSet::new();
-        for u in &current {
-            if !seen.insert(u.code) {
-                return Err(ErrorKind::UnitEntryInvalid {
-                    code: u.code.to_string().as_str().into(),
-                    why: "listed twice in one era",
-                }
-                .into());
-            }
-        }
-        let units: Vec<Unit> = current
-            .iter()
-            .map(|u| {
-                let name = u.name.clone().unwrap_or_else(|| u.code.to_string());
-                Unit::new(u.code, name)
-                    .with_parent(u.parent)
-                    .with_validity(u.valid_from, u.valid_to)
-            })
-            .collect();
-        let hierarchy = Hierarchy::new(units)?;
+        let current = self.era_units(None)?;
+        let hierarchy = Hierarchy::new(current.iter().map(|u| u.to_unit()).collect())?;
         let Some(root) = self.root else {
             if let Some(u) = current.iter().find(|u| u.name.is_none()) {
                 return Err(ErrorKind::UnitEntryInvalid {
@@ -819,6 +862,185 @@ impl DatasetV2 {
             }
         }
         Ok(hierarchy)
+    }
+
+    /// The units of one era (none: the current era), each code once.
+    fn era_units(&self, era: Option<NaiveDate>) -> Result<Vec<&UnitEntry>, Error> {
+        let units: Vec<&UnitEntry> = self.units.iter().filter(|u| u.era == era).collect();
+        let mut seen = HashSet::new();
+        for u in &units {
+            if !seen.insert(u.code) {
+                return Err(ErrorKind::UnitEntryInvalid {
+                    code: u.code.to_string().as_str().into(),
+                    why: "listed twice in one era",
+                }
+                .into());
+            }
+        }
+        Ok(units)
+    }
+
+    /// The eras other than the current one that the units name, in order.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "26734", "name": "Xã Mới (synthetic)", "valid_from": "2025-07-01"},
+    ///               {"code": "26734", "name": "Xã Cũ (synthetic)", "era": "2008-01-01", "valid_to": "2025-06-30"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// assert_eq!(d.other_eras(), vec![chrono::NaiveDate::from_ymd_opt(2008, 1, 1).unwrap()]);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn other_eras(&self) -> Vec<NaiveDate> {
+        let eras: std::collections::BTreeSet<NaiveDate> =
+            self.units.iter().filter_map(|u| u.era).collect();
+        eras.into_iter().collect()
+    }
+
+    /// The hierarchy of the units of another era (a predecessor commune with
+    /// its district): each unit's parent is a unit of the same era, each
+    /// unit is valid from its era on ([`UnitEntry::validity`]); a unit named
+    /// by code only is the parent of a unit of its era. The root's rules are
+    /// the current era's ([`DatasetV2::hierarchy`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnitEntryInvalid`] (a code twice in the era, a unit by
+    /// code only with no unit of the era under it) and the errors of
+    /// [`Hierarchy::new`] (a parent not in the era: [`ErrorKind::UnknownParent`]).
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "79", "era": "2008-01-01"}, {"code": "816", "parent": "79", "era": "2008-01-01"},
+    ///               {"code": "26734", "name": "Xã Cũ (synthetic)", "parent": "816", "era": "2008-01-01"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let era = chrono::NaiveDate::from_ymd_opt(2008, 1, 1).unwrap();
+    /// assert_eq!(d.era_hierarchy(era)?.len(), 3);
+    /// // The district's province is not listed in the era: no parent there.
+    /// let orphan = json.replace(r#"{"code": "79", "era": "2008-01-01"},"#, "");
+    /// let d = danvan::DatasetV2::from_json(orphan.as_bytes())?;
+    /// assert_eq!(d.era_hierarchy(era).unwrap_err().code(), "DV032");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn era_hierarchy(&self, era: NaiveDate) -> Result<Hierarchy, Error> {
+        let units = self.era_units(Some(era))?;
+        for u in units.iter().filter(|u| u.name.is_none()) {
+            if !units.iter().any(|c| c.parent == Some(u.code)) {
+                return Err(ErrorKind::UnitEntryInvalid {
+                    code: u.code.to_string().as_str().into(),
+                    why: "a unit of another era named by code only is the parent of a unit of its era",
+                }
+                .into());
+            }
+        }
+        Hierarchy::new(units.iter().map(|u| u.to_unit()).collect())
+    }
+
+    /// The era of a figure's unit (none: the current era): the one unit of
+    /// its code, when its validity covers the figure's period; among several
+    /// units of one code (a predecessor and its successor), the one whose
+    /// validity covers the period ([`UnitEntry::covers`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownUnit`] for a code not listed;
+    /// [`ErrorKind::UnitNotValidForPeriod`] when the code's one unit is not
+    /// valid for the whole period; [`ErrorKind::UnitEraNotFound`] when the
+    /// code is listed in several eras and none covers the period (or the
+    /// period is not known); [`ErrorKind::UnitEraAmbiguous`] when several do.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "26734", "name": "Xã Mới (synthetic)", "valid_from": "2025-07-01"},
+    ///               {"code": "26734", "name": "Xã Cũ (synthetic)", "era": "2008-01-01", "valid_to": "2025-06-30"}],
+    ///     "figures": [{"indicator": "documents", "unit": "26734", "actor": "government", "value": 2,
+    ///                  "period": {"start": "2025-01-01", "end": "2025-06-30"}},
+    ///                 {"indicator": "documents", "unit": "26734", "actor": "government", "value": 3,
+    ///                  "period": {"start": "2025-07-01", "end": "2025-12-31"}},
+    ///                 {"indicator": "documents", "unit": "26734", "actor": "government", "value": 5}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// assert_eq!(d.unit_era(&d.figures[0])?, chrono::NaiveDate::from_ymd_opt(2008, 1, 1));
+    /// assert_eq!(d.unit_era(&d.figures[1])?, None);
+    /// assert_eq!(d.unit_era(&d.figures[2]).unwrap_err().code(), "DV207");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn unit_era(&self, f: &FigureV2) -> Result<Option<NaiveDate>, Error> {
+        let entries: Vec<&UnitEntry> = self.units.iter().filter(|u| u.code == f.unit).collect();
+        self.era_among(&entries, f)
+    }
+
+    /// The units by code, for many look-ups ([`DatasetV2::unit_era_in`]).
+    pub(crate) fn units_by_code(&self) -> UnitsByCode<'_> {
+        let mut map: std::collections::HashMap<UnitCode, Vec<&UnitEntry>> =
+            std::collections::HashMap::new();
+        for u in &self.units {
+            map.entry(u.code).or_default().push(u);
+        }
+        UnitsByCode(map)
+    }
+
+    /// [`DatasetV2::unit_era`] with the units looked up by code.
+    pub(crate) fn unit_era_in(
+        &self,
+        units: &UnitsByCode<'_>,
+        f: &FigureV2,
+    ) -> Result<Option<NaiveDate>, Error> {
+        let entries = units.0.get(&f.unit).map_or(&[][..], Vec::as_slice);
+        self.era_among(entries, f)
+    }
+
+    /// The era among the units of the figure's code.
+    fn era_among(&self, entries: &[&UnitEntry], f: &FigureV2) -> Result<Option<NaiveDate>, Error> {
+        let period = self.figure_period(f).ok().flatten();
+        let period_text = || -> crate::Excerpt {
+            let text = match (period, f.period) {
+                (Some(p), _) => p.to_string(),
+                (None, None | Some(FigurePeriod::Unknown)) => "unknown".to_owned(),
+                (None, Some(stated)) => serde_json::to_string(&stated).unwrap_or_default(),
+            };
+            text.as_str().into()
+        };
+        let unit = || -> crate::Excerpt { f.unit.to_string().as_str().into() };
+        let eras = |list: &[&UnitEntry]| -> crate::Excerpt {
+            let words: Vec<String> = list.iter().map(|u| era_text(u.era)).collect();
+            words.join(", ").as_str().into()
+        };
+        match entries {
+            [] => Err(ErrorKind::UnknownUnit {
+                code: f.unit.to_string(),
+            }
+            .into()),
+            [one] => match period {
+                Some(p) if !one.covers(&p) => Err(ErrorKind::UnitNotValidForPeriod {
+                    unit: unit(),
+                    era: era_text(one.era).as_str().into(),
+                    period: period_text(),
+                }
+                .into()),
+                _ => Ok(one.era),
+            },
+            several => {
+                let covering: Vec<&UnitEntry> = match period {
+                    Some(p) => several.iter().copied().filter(|u| u.covers(&p)).collect(),
+                    None => Vec::new(),
+                };
+                match covering.as_slice() {
+                    [one] => Ok(one.era),
+                    [] => Err(ErrorKind::UnitEraNotFound {
+                        unit: unit(),
+                        eras: eras(several),
+                        period: period_text(),
+                    }
+                    .into()),
+                    _ => Err(ErrorKind::UnitEraAmbiguous {
+                        unit: unit(),
+                        eras: eras(&covering),
+                        period: period_text(),
+                    }
+                    .into()),
+                }
+            }
+        }
     }
 
     /// Every figure's value and every part's value against `catalogue`
@@ -903,12 +1125,20 @@ impl DatasetV2 {
     /// ```
     #[must_use]
     pub fn key_of(&self, f: &FigureV2) -> FigureKey {
+        // A unit that does not resolve is reported by `check_v2`; its key
+        // is then the current era's.
+        self.key_in_era(f, self.unit_era(f).unwrap_or(None))
+    }
+
+    /// The key of a figure whose unit's era is known.
+    pub(crate) fn key_in_era(&self, f: &FigureV2, era: Option<NaiveDate>) -> FigureKey {
         let mut actor = f.actor.clone();
         actor.sort_unstable();
         actor.dedup();
         FigureKey {
             indicator: f.indicator.clone(),
             unit: f.unit,
+            era,
             period: f.period.unwrap_or(FigurePeriod::Dates(self.period)),
             actor,
             dims: f.dims.clone(),

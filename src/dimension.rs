@@ -89,7 +89,9 @@ pub enum BuiltinDimension {
     /// `consolation`, `sub_prize`.
     PrizeRank,
     /// The level of the bodies that did the work: `province`, `district`,
-    /// `commune`, `village`.
+    /// `commune`, `village`, or lumped across levels: `district_to_commune`
+    /// ("từ huyện đến cơ sở", the sum of `district` and `commune`) and
+    /// `province_to_commune` ("từ tỉnh đến cơ sở").
     DoerLevel,
     /// A target group (a subset, never summed out); values are declared by
     /// the dataset.
@@ -167,7 +169,14 @@ impl BuiltinDimension {
                 "consolation",
                 "sub_prize",
             ],
-            BuiltinDimension::DoerLevel => &["province", "district", "commune", "village"],
+            BuiltinDimension::DoerLevel => &[
+                "province",
+                "district",
+                "commune",
+                "village",
+                "district_to_commune",
+                "province_to_commune",
+            ],
             BuiltinDimension::TargetGroup => &[],
         }
     }
@@ -183,10 +192,17 @@ impl BuiltinDimension {
     }
 
     /// The values a lumped value stands for: `recipient: both` is
-    /// `collective` + `individual`.
+    /// `collective` + `individual`; a doer level spanning levels ("từ huyện
+    /// đến cơ sở": `district_to_commune`, the grassroots being the commune
+    /// level; `province_to_commune`) is each level's bodies from the first to
+    /// the commune.
     fn lumped(self, value: &str) -> Option<&'static [&'static str]> {
         match (self, value) {
             (BuiltinDimension::Recipient, "both") => Some(&["collective", "individual"]),
+            (BuiltinDimension::DoerLevel, "district_to_commune") => Some(&["district", "commune"]),
+            (BuiltinDimension::DoerLevel, "province_to_commune") => {
+                Some(&["province", "district", "commune"])
+            }
             _ => None,
         }
     }

@@ -1694,6 +1694,52 @@ pub enum FigurePeriod {
     },
     /// The report does not say when.
     Unknown,
+    /// N years ending with a year or on a date ("5 năm … đến 2023", "5 năm
+    /// qua"): the report states the length and the end, not the start. Only
+    /// when the report says they are N whole calendar years is `calendar`
+    /// true; the figure then covers 1 January of year X−N+1 to 31 December of
+    /// year X. Otherwise it claims no dates: it is not summed into any
+    /// period's total, nor compared with figures of other periods.
+    Years {
+        /// N, the number of years (at least 1).
+        years: u16,
+        /// The year or date they end with.
+        ending: PeriodEnd,
+        /// Whether the report says they are N whole calendar years (a year
+        /// `ending` only).
+        calendar: bool,
+    },
+}
+
+/// Where a [`FigurePeriod::Years`] ends: a year (`2023`) or a date.
+///
+/// ```
+/// let p: danvan::FigurePeriod = serde_json::from_str(r#"{"years": 5, "ending": 2016}"#).unwrap();
+/// assert!(matches!(p, danvan::FigurePeriod::Years { ending: danvan::PeriodEnd::Year(2016), .. }));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum PeriodEnd {
+    /// Some day of this year (which day is not stated).
+    Year(i32),
+    /// This date.
+    Date(NaiveDate),
+}
+
+impl PeriodEnd {
+    /// The last day it may be: 31 December of the year, or the date.
+    ///
+    /// ```
+    /// let e = danvan::PeriodEnd::Year(2023);
+    /// assert_eq!(e.latest().map(|d| d.to_string()), Some("2023-12-31".to_string()));
+    /// ```
+    #[must_use]
+    pub fn latest(self) -> Option<NaiveDate> {
+        match self {
+            PeriodEnd::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+            PeriodEnd::Date(d) => Some(d),
+        }
+    }
 }
 
 impl FigurePeriod {
@@ -1718,7 +1764,53 @@ impl FigurePeriod {
                 Period::new(start, end).map(Some)
             }
             FigurePeriod::Unknown => Ok(None),
+            FigurePeriod::Years {
+                years,
+                ending: PeriodEnd::Year(end),
+                calendar: true,
+            } => {
+                // Years run from 1 (as on the wire): no year before it.
+                let first = i32::from(years)
+                    .checked_sub(1)
+                    .and_then(|n| end.checked_sub(n))
+                    .filter(|y| *y >= 1);
+                match (
+                    first.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)),
+                    NaiveDate::from_ymd_opt(end, 12, 31),
+                ) {
+                    (Some(a), Some(b)) => Period::new(a, b).map(Some),
+                    _ => Err(ErrorKind::Overflow {
+                        what: format!("{years} calendar years ending with {end}"),
+                    }
+                    .into()),
+                }
+            }
+            FigurePeriod::Years { .. } => Ok(None),
         }
+    }
+
+    /// Whether it states dates: every form but `"unknown"` and a span of N
+    /// years whose start is not stated (not `calendar`). Only such figures
+    /// are summed into a period's total.
+    ///
+    /// ```
+    /// let p: danvan::FigurePeriod = serde_json::from_str(r#"{"years": 5, "ending": 2023}"#).unwrap();
+    /// assert!(!p.states_dates());
+    /// let c: danvan::FigurePeriod = serde_json::from_str(r#"{"years": 5, "ending": 2023, "calendar": true}"#).unwrap();
+    /// assert!(c.states_dates());
+    /// assert_eq!(c.resolve(None)?.map(|p| p.to_string()), Some("2019-01-01/2023-12-31".to_string()));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn states_dates(&self) -> bool {
+        !matches!(
+            self,
+            FigurePeriod::Unknown
+                | FigurePeriod::Years {
+                    calendar: false,
+                    ..
+                }
+        )
     }
 }
 
@@ -1740,6 +1832,20 @@ struct FigurePeriodWire {
     to_date: Option<NaiveDate>,
     #[serde(default, deserialize_with = "date_serde::option")]
     since: Option<NaiveDate>,
+    #[serde(default)]
+    years: Option<u16>,
+    #[serde(default)]
+    ending: Option<EndingWire>,
+    #[serde(default)]
+    calendar: Option<bool>,
+}
+
+/// The `ending` of N years on the wire: a year number or a date.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum EndingWire {
+    Year(i32),
+    Date(#[serde(deserialize_with = "date_serde::date")] NaiveDate),
 }
 
 impl serde::Serialize for FigurePeriod {
@@ -1759,6 +1865,24 @@ impl serde::Serialize for FigurePeriod {
                 m.end()
             }
             FigurePeriod::Unknown => serializer.serialize_str("unknown"),
+            FigurePeriod::Years {
+                years,
+                ending,
+                calendar,
+            } => {
+                let mut m = serializer.serialize_map(Some(if *calendar { 3 } else { 2 }))?;
+                m.serialize_entry("years", years)?;
+                match ending {
+                    PeriodEnd::Year(y) => m.serialize_entry("ending", y)?,
+                    PeriodEnd::Date(d) => {
+                        m.serialize_entry("ending", &d.format("%Y-%m-%d").to_string())?;
+                    }
+                }
+                if *calendar {
+                    m.serialize_entry("calendar", &true)?;
+                }
+                m.end()
+            }
         }
     }
 }
@@ -1770,7 +1894,7 @@ impl<'de> serde::Deserialize<'de> for FigurePeriod {
             type Value = FigurePeriod;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a period {\"start\", \"end\"}, {\"start\", \"to_date\"}, {\"since\"} or \"unknown\"")
+                f.write_str("a period {\"start\", \"end\"}, {\"start\", \"to_date\"}, {\"since\"}, {\"years\", \"ending\"} or \"unknown\"")
             }
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FigurePeriod, E> {
@@ -1790,8 +1914,35 @@ impl<'de> serde::Deserialize<'de> for FigurePeriod {
                     serde::de::value::MapAccessDeserializer::new(map),
                 )?;
                 let shape = || {
-                    A::Error::custom("a period is {\"start\", \"end\"}, {\"start\", \"to_date\"} or {\"since\"}, with no other key")
+                    A::Error::custom("a period is {\"start\", \"end\"}, {\"start\", \"to_date\"}, {\"since\"} or {\"years\", \"ending\"}, with no other key")
                 };
+                if let Some(years) = w.years {
+                    let only = w.start.is_none()
+                        && w.end.is_none()
+                        && w.to_date.is_none()
+                        && w.since.is_none();
+                    let ending = match w.ending {
+                        Some(EndingWire::Year(y)) if (1..=9999).contains(&y) => PeriodEnd::Year(y),
+                        Some(EndingWire::Date(d)) => PeriodEnd::Date(d),
+                        _ => {
+                            return Err(A::Error::custom(
+                                "N years need their \"ending\": a year from 1 to 9999, or a date",
+                            ))
+                        }
+                    };
+                    let calendar = w.calendar.unwrap_or(false);
+                    if !only || years == 0 || (calendar && matches!(ending, PeriodEnd::Date(_))) {
+                        return Err(A::Error::custom("N years are {\"years\": N (1 or more), \"ending\": a year or a date, \"calendar\": true (a year ending only)?}, with no other key"));
+                    }
+                    return Ok(FigurePeriod::Years {
+                        years,
+                        ending,
+                        calendar,
+                    });
+                }
+                if w.ending.is_some() || w.calendar.is_some() {
+                    return Err(shape());
+                }
                 match (w.start, w.end, w.to_date, w.since) {
                     (Some(start), Some(end), None, None) => Period::new(start, end)
                         .map(FigurePeriod::Dates)
@@ -1806,5 +1957,76 @@ impl<'de> serde::Deserialize<'de> for FigurePeriod {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod years_tests {
+    use super::*;
+
+    fn read(s: &str) -> Result<FigurePeriod, serde_json::Error> {
+        serde_json::from_str(s)
+    }
+
+    #[test]
+    fn n_years_ending_keep_n_and_end_and_claim_no_dates() {
+        let p = read(r#"{"years": 5, "ending": 2023}"#).unwrap();
+        assert_eq!(
+            p,
+            FigurePeriod::Years {
+                years: 5,
+                ending: PeriodEnd::Year(2023),
+                calendar: false
+            }
+        );
+        assert_eq!(p.resolve(None).unwrap(), None);
+        assert!(!p.states_dates());
+        let d = read(r#"{"years": 5, "ending": "2016-06-30"}"#).unwrap();
+        assert_eq!(d.resolve(None).unwrap(), None);
+        // Round trip, each form.
+        for text in [
+            r#"{"years":5,"ending":2023}"#,
+            r#"{"years":5,"ending":"2016-06-30"}"#,
+            r#"{"years":5,"ending":2023,"calendar":true}"#,
+        ] {
+            let p = read(text).unwrap();
+            assert_eq!(serde_json::to_string(&p).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn calendar_years_are_whole_years() {
+        let p = read(r#"{"years": 5, "ending": 2023, "calendar": true}"#).unwrap();
+        let want = Period::new(
+            NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2023, 12, 31).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(p.resolve(None).unwrap(), Some(want));
+        let one = read(r#"{"years": 1, "ending": 2023, "calendar": true}"#).unwrap();
+        assert_eq!(
+            one.resolve(None).unwrap(),
+            Some(Period::year(2023).unwrap())
+        );
+        // Before year 1: an error, never a wrapped year.
+        let far = read(r#"{"years": 9000, "ending": 2023, "calendar": true}"#).unwrap();
+        assert!(far.resolve(None).is_err());
+    }
+
+    #[test]
+    fn bad_shapes_are_refused() {
+        for bad in [
+            r#"{"years": 0, "ending": 2023}"#,
+            r#"{"years": 5}"#,
+            r#"{"years": 5, "ending": 0}"#,
+            r#"{"years": 5, "ending": "2023"}"#,
+            r#"{"years": 5, "ending": "2016-06-30", "calendar": true}"#,
+            r#"{"years": 5, "ending": 2023, "start": "2019-01-01"}"#,
+            r#"{"ending": 2023}"#,
+            r#"{"start": "2019-01-01", "end": "2023-12-31", "calendar": true}"#,
+            r#"{"years": -1, "ending": 2023}"#,
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -417,7 +417,7 @@ impl JsonSchema for crate::FigurePeriod {
         let period = generator.subschema_for::<Period>();
         let date = json_schema!({"type": "string", "format": "date", "pattern": DATE_PATTERN});
         json_schema!({
-            "description": "The period of a v2 figure: dates {start, end}; {start, to_date} (counted up to a date); {since} (until the dataset's as_of date); or \"unknown\" (the report does not say when).",
+            "description": "The period of a v2 figure: dates {start, end}; {start, to_date} (counted up to a date); {since} (until the dataset's as_of date); {years, ending, calendar?} (N years ending with a year or date); or \"unknown\" (the report does not say when).",
             "oneOf": [
                 period,
                 {
@@ -430,6 +430,17 @@ impl JsonSchema for crate::FigurePeriod {
                     "type": "object",
                     "properties": {"since": date},
                     "required": ["since"],
+                    "additionalProperties": false
+                },
+                {
+                    "description": "N years ending with a year or on a date (\"5 năm … đến 2023\"): the start is not stated; calendar (a year ending only) when the report says they are N whole calendar years.",
+                    "type": "object",
+                    "properties": {
+                        "years": {"type": "integer", "minimum": 1, "maximum": 65535},
+                        "ending": {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 9999}, date]},
+                        "calendar": {"type": "boolean"}
+                    },
+                    "required": ["years", "ending"],
                     "additionalProperties": false
                 },
                 {"const": "unknown"}

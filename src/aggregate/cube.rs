@@ -334,8 +334,10 @@ impl FigureCube {
         hierarchy: &Hierarchy,
     ) -> Result<FigureCube, Error> {
         let mut cells: Vec<CubeCell> = Vec::new();
+        let units = dataset.units_by_code();
         for (i, f) in dataset.figures.iter().enumerate() {
-            stated_cells(dataset, catalogue, hierarchy, i, f, &mut cells)?;
+            let era = dataset.unit_era_in(&units, f)?;
+            stated_cells(dataset, catalogue, hierarchy, (i, era), f, &mut cells)?;
         }
         records_cells(dataset, hierarchy, &mut cells)?;
         let dimension_labels = dataset
@@ -752,7 +754,10 @@ fn additive(entry: &crate::CatalogueEntry) -> bool {
 fn summable_cell(c: &CubeCell) -> bool {
     c.key.change.is_none()
         && !c.key.additional
-        && !matches!(c.key.period, FigurePeriod::Unknown)
+        && c.key.period.states_dates()
+        // A unit of another era (a predecessor) is never summed into the
+        // current hierarchy, whose parent is its successor's.
+        && c.key.era.is_none()
         && Summable::of(&c.value).is_some()
         && !matches!(c.origin, Origin::Records)
 }
@@ -817,7 +822,7 @@ fn stated_cells(
     dataset: &DatasetV2,
     catalogue: &Catalogue,
     hierarchy: &Hierarchy,
-    i: usize,
+    (i, era): (usize, Option<chrono::NaiveDate>),
     f: &FigureV2,
     cells: &mut Vec<CubeCell>,
 ) -> Result<(), Error> {
@@ -827,15 +832,16 @@ fn stated_cells(
         }
         .into());
     }
-    if hierarchy.index_of(&f.unit).is_none() {
+    // A period that does not resolve (a "since" without as_of) is refused here.
+    dataset.figure_period(f)?;
+    // A unit of another era is kept as a cell of its own (its key's era).
+    let key = dataset.key_in_era(f, era);
+    if key.era.is_none() && hierarchy.index_of(&f.unit).is_none() {
         return Err(ErrorKind::UnknownUnit {
             code: f.unit.to_string(),
         }
         .into());
     }
-    // A period that does not resolve (a "since" without as_of) is refused here.
-    dataset.figure_period(f)?;
-    let key = dataset.key_of(f);
     let whole = CellId(cells.len());
     cells.push(CubeCell {
         key: key.clone(),
@@ -919,6 +925,7 @@ fn records_cells(
             key: FigureKey {
                 indicator: row.indicator.clone(),
                 unit: row.unit,
+                era: None,
                 period: FigurePeriod::Dates(d.period),
                 actor: vec![row.actor],
                 dims: BTreeMap::new(),

@@ -71,7 +71,7 @@ macro_rules! error_table {
             }
 
             /// How serious this kind is when validation finds it: most kinds
-            /// are errors; a few (`DV078`, `DV080`, `DV087`, `DV139`–`DV141`, `DV178`, `DV181`, `DV183`, `DV188`) are warnings.
+            /// are errors; a few (`DV078`, `DV080`, `DV087`, `DV139`–`DV141`, `DV178`, `DV181`, `DV183`, `DV188`, `DV210`) are warnings.
             ///
             /// ```
             /// use danvan::{ErrorKind, Severity};
@@ -1745,6 +1745,63 @@ error_table! {
         root: Excerpt,
     } = "DV201", Error,
     vi { unit, root } => format!("đơn vị {} của báo cáo ở trên đơn vị gốc {} của bộ số liệu: bộ số liệu không có số liệu của đơn vị này", quoted_vi(unit), quoted_vi(root));
+    // ----- model v2: units keyed by era and code, named recipients (DV207–DV212) -----
+    /// A figure's unit code is listed in several eras and none of them covers the figure's period.
+    #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the figure's period {period}")]
+    UnitEraNotFound {
+        /// The unit's code.
+        unit: Excerpt,
+        /// The eras it is listed in (`current` for the dataset's current era).
+        eras: Excerpt,
+        /// The figure's period (`unknown` when not stated).
+        period: Excerpt,
+    } = "DV207", Error,
+    vi { unit, eras, period } => format!("đơn vị {} có trong các thời kỳ {} nhưng không thời kỳ nào bao trùm kỳ số liệu {}", quoted_vi(unit), era_vi(eras), period_vi(period));
+    /// A figure's unit code is listed in several eras that all cover the figure's period.
+    #[error("unit {unit:?} is listed in several eras ({eras}) that all cover the figure's period {period}: give each its valid_from or valid_to")]
+    UnitEraAmbiguous {
+        /// The unit's code.
+        unit: Excerpt,
+        /// The eras that cover the period.
+        eras: Excerpt,
+        /// The figure's period.
+        period: Excerpt,
+    } = "DV208", Error,
+    vi { unit, eras, period } => format!("đơn vị {} có trong nhiều thời kỳ ({}) cùng bao trùm kỳ số liệu {}: cần ghi rõ thời gian hiệu lực (valid_from, valid_to) của từng thời kỳ", quoted_vi(unit), era_vi(eras), period_vi(period));
+    /// A figure on a unit whose validity (era, valid_from, valid_to) does not cover the figure's period.
+    #[error("the figure's period {period} lies outside the validity of unit {unit:?} (era {era})")]
+    UnitNotValidForPeriod {
+        /// The unit's code.
+        unit: Excerpt,
+        /// The unit's era (`current` for the dataset's current era).
+        era: Excerpt,
+        /// The figure's period.
+        period: Excerpt,
+    } = "DV209", Error,
+    vi { unit, era, period } => format!("kỳ số liệu {} nằm ngoài thời gian hiệu lực của đơn vị {} (thời kỳ {})", period_vi(period), quoted_vi(unit), era_vi(era));
+    /// A name given more than once in a figure's `named` recipients, with nothing to tell the two apart.
+    #[error("the name {name:?} is given {times} times among the named recipients: counted {times} times (two recipients may share a name); tell them apart if they are one")]
+    NamedTwice {
+        /// The repeated name.
+        name: Excerpt,
+        /// How many times it is given.
+        times: u64,
+    } = "DV210", Warning,
+    vi { name, times } => format!("tên {} được nêu {times} lần trong danh sách được nêu tên: tính là {times} người hoặc đơn vị (có thể trùng tên); nếu là một thì cần bỏ bớt", quoted_vi(name));
+}
+
+/// Eras in Vietnamese: the current era is "hiện hành".
+fn era_vi(eras: &Excerpt) -> String {
+    eras.as_str().replace("current", "hiện hành")
+}
+
+/// A period in Vietnamese: an unknown one is "chưa rõ".
+fn period_vi(period: &Excerpt) -> String {
+    if period.as_str() == "unknown" {
+        "chưa rõ".to_owned()
+    } else {
+        period.as_str().to_owned()
+    }
 }
 
 /// The Vietnamese name of a three-valued check of model v2 ([`ErrorKind::CheckLeftOpen`]).

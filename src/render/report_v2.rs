@@ -498,6 +498,11 @@ impl PeriodOrder {
             FigurePeriod::ToDate { start, to_date } => (*start, *to_date),
             FigurePeriod::Since { start } => (*start, NaiveDate::MAX),
             FigurePeriod::Unknown => (NaiveDate::MAX, NaiveDate::MAX),
+            // Its start is not stated: by its end.
+            FigurePeriod::Years { ending, .. } => {
+                let end = ending.latest().unwrap_or(NaiveDate::MAX);
+                (end, end)
+            }
         };
         PeriodOrder(span, *p)
     }
@@ -970,6 +975,23 @@ fn figure_period_words(p: &FigurePeriod) -> String {
             }
         }
         FigurePeriod::Unknown => "chưa rõ thời gian".to_owned(),
+        FigurePeriod::Years {
+            years,
+            ending,
+            calendar,
+        } => match (ending, calendar) {
+            (crate::PeriodEnd::Year(y), true) => {
+                let first = i32::from(*years).saturating_sub(1);
+                format!(
+                    "{years} năm, từ năm {} đến năm {y}",
+                    y.saturating_sub(first)
+                )
+            }
+            (crate::PeriodEnd::Year(y), false) => format!("{years} năm, đến năm {y}"),
+            (crate::PeriodEnd::Date(d), _) => {
+                format!("{years} năm, tính đến ngày {}", notation::date(*d))
+            }
+        },
     }
 }
 

@@ -375,6 +375,8 @@ pub fn dimension_value(dimension: &str, value: &str) -> Option<&'static str> {
         ("doer_level", "district") => level(crate::Level::District),
         ("doer_level", "commune") => level(crate::Level::Commune),
         ("doer_level", "village") => level(crate::Level::Village),
+        ("doer_level", "district_to_commune") => "từ cấp huyện đến cơ sở",
+        ("doer_level", "province_to_commune") => "từ cấp tỉnh đến cơ sở",
         _ => return None,
     })
 }

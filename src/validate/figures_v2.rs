@@ -158,7 +158,24 @@ pub fn check_v2(dataset: DatasetV2, catalogue: &Catalogue) -> Result<CheckedV2, 
             None
         }
     };
-    Checks::new(&dataset, &catalogue, hierarchy.as_ref(), &mut report).run();
+    // Each other era's units form their own hierarchy (a predecessor
+    // commune under its own district).
+    let mut eras = HashMap::new();
+    for era in dataset.other_eras() {
+        match dataset.era_hierarchy(era) {
+            Ok(h) => {
+                eras.insert(era, h);
+            }
+            Err(e) => report.push(Severity::Error, Path::root().field("units"), e.into_kind()),
+        }
+    }
+    Checks::new(
+        &dataset,
+        &catalogue,
+        (hierarchy.as_ref(), &eras),
+        &mut report,
+    )
+    .run();
     match hierarchy {
         Some(hierarchy) if !report.has_errors() => Ok(CheckedV2 {
             dataset,
@@ -669,9 +686,14 @@ struct Checks<'a> {
     keys: Vec<Option<FigureKey>>,
     /// Each key's first figure.
     canonical: HashMap<FigureKey, usize>,
-    /// The units named by code only (a rooted dataset's ancestors): their
-    /// sub-units are not all listed.
-    code_only: HashSet<UnitCode>,
+    /// The units named by code only (a rooted dataset's ancestors), by era
+    /// and code: their sub-units are not all listed.
+    code_only: HashSet<(Option<NaiveDate>, UnitCode)>,
+    /// The hierarchies of the other eras.
+    eras: &'a HashMap<NaiveDate, Hierarchy>,
+    /// Each figure's unit's era ([`DatasetV2::unit_era`]); none when it does
+    /// not resolve (the figure then takes part in no rule across figures).
+    unit_eras: Vec<Option<Option<NaiveDate>>>,
 }
 
 fn figure_path(i: usize) -> Path {
@@ -682,7 +704,7 @@ impl<'a> Checks<'a> {
     fn new(
         d: &'a DatasetV2,
         cat: &'a Catalogue,
-        h: Option<&'a Hierarchy>,
+        (h, eras): (Option<&'a Hierarchy>, &'a HashMap<NaiveDate, Hierarchy>),
         report: &'a mut Report,
     ) -> Checks<'a> {
         Checks {
@@ -699,8 +721,18 @@ impl<'a> Checks<'a> {
                 .units
                 .iter()
                 .filter(|u| u.name.is_none())
-                .map(|u| u.code)
+                .map(|u| (u.era, u.code))
                 .collect(),
+            eras,
+            unit_eras: Vec::new(),
+        }
+    }
+
+    /// The hierarchy of an era (none: the current era's).
+    fn hier(&self, era: Option<NaiveDate>) -> Option<&'a Hierarchy> {
+        match era {
+            None => self.h,
+            Some(e) => self.eras.get(&e),
         }
     }
 
@@ -736,6 +768,8 @@ impl<'a> Checks<'a> {
             let at = figure_path(i).field("period");
             let p = match d.figure_period(f) {
                 Ok(Some(p)) => Some(p),
+                // N years whose start is not stated: a stated period, no dates.
+                Ok(None) if matches!(f.period, Some(FigurePeriod::Years { .. })) => None,
                 Ok(None) => {
                     self.warning(at, ErrorKind::PeriodNotStated);
                     None
@@ -787,12 +821,21 @@ impl<'a> Checks<'a> {
     /// `awarded_by`: the giving unit is an ancestor of the figure's unit, the
     /// giving level above the unit's.
     fn awarded_by(&mut self) {
-        let Some(h) = self.h else { return };
         let d = self.d;
         for (i, f) in d.figures.iter().enumerate() {
             let Some(by) = &f.awarded_by else { continue };
+            // The giver is looked for in the era of the figure's unit.
+            let Some(h) = self
+                .unit_eras
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|e| self.hier(e))
+            else {
+                continue; // reported as an unknown or unresolved unit
+            };
             let Some(idx) = h.index_of(&f.unit) else {
-                continue; // reported as an unknown unit
+                continue;
             };
             let at = figure_path(i).field("awarded_by");
             let unit_text = || -> Excerpt { f.unit.to_string().as_str().into() };
@@ -839,11 +882,16 @@ impl<'a> Checks<'a> {
         let d = self.d;
         let mut repeats = Vec::new();
         for (i, f) in d.figures.iter().enumerate() {
-            if self.periods.get(i).copied().flatten().is_none() {
+            let era = self.unit_eras.get(i).copied().flatten();
+            // N years whose start is not stated take part as stated: the
+            // same words are the same span; no dates are compared.
+            let years = matches!(f.period, Some(FigurePeriod::Years { .. }));
+            let dated = years || self.periods.get(i).copied().flatten().is_some();
+            let (Some(era), true) = (era, dated) else {
                 self.keys.push(None);
                 continue;
-            }
-            let key = d.key_of(f);
+            };
+            let key = d.key_in_era(f, era);
             match self.canonical.get(&key) {
                 Some(&first) => repeats.push((first, i)),
                 None => {
@@ -949,21 +997,25 @@ impl<'a> Checks<'a> {
     /// disagreement is reported (DV183, a warning with both values); rates,
     /// ratios and durations are never summed, "additional" figures never.
     fn sub_units(&mut self) {
-        let Some(h) = self.h else { return };
         let d = self.d;
         let mut found = Vec::new();
         for (p, key) in self.keys.iter().enumerate() {
             let Some(key) = key else { continue };
-            if key.additional {
-                continue;
+            if key.additional || !key.period.states_dates() {
+                continue; // never summed, as in the cube
             }
             let (Some(own), Some(f)) = (self.value(p), d.figures.get(p)) else {
+                continue;
+            };
+            // Sub-units of the unit's own era: a predecessor's figures never
+            // meet its successor's parent.
+            let Some(h) = self.hier(key.era) else {
                 continue;
             };
             let Some(idx) = h.index_of(&key.unit) else {
                 continue;
             };
-            if self.code_only.contains(&key.unit) {
+            if self.code_only.contains(&(key.era, key.unit)) {
                 continue; // a rooted dataset's ancestor: its sub-units are not all listed
             }
             let mut children = Vec::new();
@@ -1140,18 +1192,14 @@ impl<'a> Checks<'a> {
         }
         for (c, truth, stated, actual) in found {
             let at = figure_path(c).field("change");
-            match truth {
-                Truth::True => {}
-                Truth::False => self.error(at, ErrorKind::ChangeDisagrees { stated, actual }),
-                Truth::Unknown => self.warning(
-                    at,
-                    ErrorKind::CheckLeftOpen {
-                        check: "a stated change",
-                        left: stated,
-                        right: actual,
-                    },
-                ),
-            }
+            let sides = (stated.clone(), actual.clone());
+            self.outcome(
+                at,
+                truth,
+                "a stated change",
+                || sides,
+                || ErrorKind::ChangeDisagrees { stated, actual },
+            );
         }
     }
 
@@ -1159,9 +1207,9 @@ impl<'a> Checks<'a> {
     /// denominator is the number of the figure unit's sub-units of that level
     /// the dataset lists (valid at the period's end), when it lists any.
     fn ratio_units(&mut self) {
-        let Some(h) = self.h else { return };
         let d = self.d;
-        let mut counts: HashMap<NaiveDate, HashMap<(UnitIndex, Level), u64>> = HashMap::new();
+        type Counts = HashMap<(UnitIndex, Level), u64>;
+        let mut counts: HashMap<(Option<NaiveDate>, NaiveDate), Counts> = HashMap::new();
         for (i, f) in d.figures.iter().enumerate() {
             let Some(FigureValue::Ratio(r)) = &f.value else {
                 continue;
@@ -1170,16 +1218,23 @@ impl<'a> Checks<'a> {
             else {
                 continue;
             };
+            // The sub-units of the unit's own era.
+            let Some(era) = self.unit_eras.get(i).copied().flatten() else {
+                continue;
+            };
+            let Some(h) = self.hier(era) else { continue };
             let Some(idx) = h.index_of(&f.unit) else {
                 continue;
             };
             let Some(end) = self.periods.get(i).copied().flatten().map(|p| p.end()) else {
                 continue;
             };
-            if self.code_only.contains(&f.unit) {
+            if self.code_only.contains(&(era, f.unit)) {
                 continue; // its sub-units are not all listed
             }
-            let counts = counts.entry(end).or_insert_with(|| sub_unit_counts(h, end));
+            let counts = counts
+                .entry((era, end))
+                .or_insert_with(|| sub_unit_counts(h, end));
             let listed = counts.get(&(idx, *level)).copied().unwrap_or(0);
             if listed > 0 && listed != r.den.get() {
                 self.error(
@@ -1199,17 +1254,37 @@ impl<'a> Checks<'a> {
     /// indicator's type ([`Catalogue::check_value`]).
     fn read_level(&mut self) {
         let d = self.d;
+        let units = d.units_by_code();
         for (i, f) in d.figures.iter().enumerate() {
             let at = figure_path(i);
-            if let Some(h) = self.h {
-                // A unit of another era (a predecessor commune) is listed too,
-                // though no rule across figures reads it yet.
-                let other_era = || d.units.iter().any(|u| u.code == f.unit && u.era.is_some());
-                if h.index_of(&f.unit).is_none() && !other_era() {
-                    self.error(
-                        at.clone().field("unit"),
-                        ErrorKind::UnknownUnit {
-                            code: f.unit.to_string(),
+            // The unit of its code whose era and validity cover the period
+            // (a predecessor commune's or its successor's); the units'
+            // problems, when the hierarchy did not build, are reported there.
+            match d.unit_era_in(&units, f) {
+                Ok(era) => self.unit_eras.push(Some(era)),
+                Err(e) => {
+                    if self.h.is_some() {
+                        self.error(at.clone().field("unit"), e.into_kind());
+                    }
+                    self.unit_eras.push(None);
+                }
+            }
+            // A name given twice: two recipients may share a name, so the
+            // count stays the list's length; noted, naming it (DV210).
+            let mut counted: HashMap<&str, u64> = HashMap::new();
+            for name in &f.named {
+                let k = counted.entry(name.as_str()).or_insert(0);
+                *k = k.saturating_add(1);
+            }
+            let mut noted = HashSet::new();
+            for name in &f.named {
+                let times = counted.get(name.as_str()).copied().unwrap_or(0);
+                if times > 1 && noted.insert(name.as_str()) {
+                    self.warning(
+                        at.clone().field("named"),
+                        ErrorKind::NamedTwice {
+                            name: name.as_str().into(),
+                            times,
                         },
                     );
                 }
@@ -1260,17 +1335,32 @@ impl<'a> Checks<'a> {
         sides: (&Quantity, &Quantity),
         broken: impl FnOnce() -> ErrorKind,
     ) {
+        self.outcome(
+            path,
+            truth,
+            check,
+            || (sides.0.worded(), sides.1.worded()),
+            broken,
+        );
+    }
+
+    /// The one way every rule reports its outcome: false is `broken`,
+    /// unknown is `CheckLeftOpen` with both sides in words, true is nothing.
+    fn outcome(
+        &mut self,
+        path: Path,
+        truth: Truth,
+        check: &'static str,
+        sides: impl FnOnce() -> (Worded, Worded),
+        broken: impl FnOnce() -> ErrorKind,
+    ) {
         match truth {
             Truth::True => {}
             Truth::False => self.error(path, broken()),
-            Truth::Unknown => self.warning(
-                path,
-                ErrorKind::CheckLeftOpen {
-                    check,
-                    left: sides.0.worded(),
-                    right: sides.1.worded(),
-                },
-            ),
+            Truth::Unknown => {
+                let (left, right) = sides();
+                self.warning(path, ErrorKind::CheckLeftOpen { check, left, right });
+            }
         }
     }
 
@@ -1544,28 +1634,18 @@ mod tests {
 
     #[test]
     fn a_signed_change_against_a_size() {
-        let d = Interval::exact(30_u64).difference(Interval::exact(20));
-        assert_eq!(
-            signed_is::<u64>(d.low(), d.high(), Interval::exact(10)),
-            Truth::True
-        );
-        assert_eq!(
-            signed_is::<u64>(d.low(), d.high(), Interval::exact(12)),
-            Truth::False
-        );
-        assert_eq!(
-            signed_is::<u64>(d.low(), d.high(), Interval::at_least(9)),
-            Truth::Unknown
-        );
+        let exact = Interval::exact(30_u64).difference(Interval::exact(20));
         let open = Interval::at_least(25_u64).difference(Interval::exact(20));
-        assert_eq!(
-            signed_is::<u64>(open.low(), open.high(), Interval::exact(3)),
-            Truth::False
-        );
-        assert_eq!(
-            signed_is::<u64>(open.low(), open.high(), Interval::exact(10)),
-            Truth::Unknown
-        );
+        let cases = [
+            (exact, Interval::exact(10), Truth::True),
+            (exact, Interval::exact(12), Truth::False),
+            (exact, Interval::at_least(9), Truth::Unknown),
+            (open, Interval::exact(3), Truth::False),
+            (open, Interval::exact(10), Truth::Unknown),
+        ];
+        for (d, size, want) in cases {
+            assert_eq!(signed_is::<u64>(d.low(), d.high(), size), want, "{size:?}");
+        }
     }
 
     #[test]

@@ -38,7 +38,7 @@ fn dataset(figures: &str, relations: &str) -> DatasetV2 {
 }
 
 /// Every issue as (severity, code, path).
-fn issues(d: DatasetV2) -> Vec<(Severity, String, String)> {
+pub(crate) fn issues(d: DatasetV2) -> Vec<(Severity, String, String)> {
     let report = match check_v2(d, &Catalogue::builtin()) {
         Ok(checked) => checked.warnings().clone(),
         Err(report) => report,
@@ -1009,22 +1009,27 @@ fn a_rooted_datasets_ancestors_and_other_eras() {
     // The district 816 speaks for itself; its province 89 is named by code
     // only, so the province's figure is not compared with the one district
     // listed, nor a ratio of the province's districts counted; a figure of a
-    // unit of another era is accepted.
+    // unit of another era is accepted, under its own era's district (named
+    // by code only in that era), and not summed into the current district.
     let json = r#"{"schema": "danvan/dataset/v2", "root": "816",
         "period": {"start": "2025-01-01", "end": "2025-12-31"},
         "indicators": [{"id": "districts_done", "kind": "stock", "value": {"ratio_of": "district"}}],
         "units": [{"code": "89"}, {"code": "816", "name": "Huyện Mẫu (synthetic)", "parent": "89"},
                   {"code": "30280", "name": "Xã Một (synthetic)", "parent": "816"},
-                  {"code": "30283", "name": "Xã Cũ (synthetic)", "parent": "816", "era": "2023-01-01"}],
+                  {"code": "816", "parent": "89", "era": "2023-01-01", "valid_to": "2025-06-30"},
+                  {"code": "89", "era": "2023-01-01", "valid_to": "2025-06-30"},
+                  {"code": "30283", "name": "Xã Cũ (synthetic)", "parent": "816", "era": "2023-01-01", "valid_to": "2025-06-30"}],
         "figures": [{"indicator": "documents", "unit": "89", "actor": "government", "value": 40},
                     {"indicator": "documents", "unit": "816", "actor": "government", "value": 4},
                     {"indicator": "districts_done", "unit": "89", "actor": "government", "value": {"num": 1, "den": 9}},
-                    {"indicator": "documents", "unit": "30283", "actor": "government", "value": 1}]}"#;
+                    {"indicator": "documents", "unit": "30283", "actor": "government", "value": 1,
+                     "period": {"start": "2025-01-01", "end": "2025-06-30"}}]}"#;
     let d = DatasetV2::from_json(json.as_bytes()).unwrap();
     assert!(issues(d.clone()).is_empty(), "{:?}", issues(d));
     // The district's figure against its one listed commune is compared.
     let json2 = json.replace(
-        r#""unit": "30283", "actor": "government", "value": 1}"#,
+        r#""unit": "30283", "actor": "government", "value": 1,
+                     "period": {"start": "2025-01-01", "end": "2025-06-30"}}"#,
         r#""unit": "30280", "actor": "government", "value": 5}"#,
     );
     let d2 = DatasetV2::from_json(json2.as_bytes()).unwrap();
@@ -1082,4 +1087,89 @@ fn a_sum_within_a_figure() {
             .code(),
         "DV171"
     );
+}
+
+/// Named recipients given twice (issue 15 item 10): two recipients may share
+/// a name, so the count is the list's length, and the repeated name is noted
+/// (DV210) — synthetic names.
+#[test]
+fn a_name_given_twice_counts_twice_and_is_noted() {
+    let doc = |names: &str, value: &str| {
+        format!(
+            r#"{{"schema": "danvan/dataset/v2", "period": {{"start": "2023-01-01", "end": "2023-12-31"}},
+            "units": [{{"code": "30", "name": "Tỉnh X (synthetic)"}}],
+            "indicators": [{{"id": "contest_prizes", "kind": "flow"}}],
+            "figures": [{{"indicator": "contest_prizes", "unit": "30", "actor": "mobilization_sector",
+                          "named": [{names}]{value}}}]}}"#
+        )
+    };
+    let read = |t: String| DatasetV2::from_json(t.as_bytes()).unwrap();
+    let twice = read(doc(
+        r#""Đội A (synthetic)", "Đội B (synthetic)", "Đội A (synthetic)""#,
+        "",
+    ));
+    assert_eq!(twice.figures[0].count(), Some(danvan::Interval::exact(3)));
+    assert_eq!(issues(twice.clone()), one(W, "DV210", "figures[0].named"));
+    let report = check_v2(twice, &Catalogue::builtin()).unwrap();
+    let issue = &report.warnings().issues()[0];
+    assert!(
+        issue
+            .to_string()
+            .contains("\"Đội A (synthetic)\" is given 2 times"),
+        "{issue}"
+    );
+    // A stated count of 2 for three names, one repeated: the names are three (DV176).
+    let err = DatasetV2::from_json(
+        doc(
+            r#""Đội A (synthetic)", "Đội B (synthetic)", "Đội A (synthetic)""#,
+            r#", "value": 2"#,
+        )
+        .as_bytes(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "DV176");
+    // Distinct names: nothing to note.
+    let distinct = read(doc(r#""Đội A (synthetic)", "Đội B (synthetic)""#, ""));
+    assert_eq!(issues(distinct), vec![]);
+}
+
+/// N years ending with a year, the start not stated ("5 năm … đến 2023"):
+/// no DV178 note, never summed over sub-units (no dates are claimed), the
+/// same words twice one figure; calendar years are dated and summed.
+#[test]
+fn n_years_ending_a_year_take_part_as_stated() {
+    let five = r#", "period": {"years": 5, "ending": 2023}"#;
+    // The district's 1 against its communes' 2 + 3.
+    let district_and_communes = |period: &str| {
+        let figures = [("288", "1"), ("10507", "2"), ("10510", "3")]
+            .map(|(unit, value)| docs(unit, value, period));
+        dataset(&figures.join(","), "")
+    };
+    // With no dates, not compared.
+    assert_eq!(issues(district_and_communes(five)), vec![]);
+    // Calendar years are dated: the same figures disagree (DV183).
+    let cal = r#", "period": {"years": 5, "ending": 2023, "calendar": true}"#;
+    assert_eq!(
+        issues(district_and_communes(cal)),
+        one(W, "DV183", "figures[0]")
+    );
+    // Stated twice with the same words and value: one figure (DV188); with
+    // another value, a conflict (DV189).
+    let twice = dataset(
+        &[docs("288", "1", five), docs("288", "1", five)].join(","),
+        "",
+    );
+    assert_eq!(issues(twice), one(W, "DV188", "figures[1]"));
+    let conflict = dataset(
+        &[docs("288", "1", five), docs("288", "2", five)].join(","),
+        "",
+    );
+    assert_eq!(issues(conflict), one(E, "DV189", "figures[1]"));
+    // Another end is another figure.
+    let other = r#", "period": {"years": 5, "ending": 2022}"#;
+    let apart = dataset(
+        &[docs("288", "1", five), docs("288", "2", other)].join(","),
+        "",
+    );
+    assert_eq!(issues(apart), vec![]);
 }

@@ -20,6 +20,9 @@ pub enum Period {
     Since(&'static str),
     /// From a date up to a date ("tính đến ngày …").
     ToDate(&'static str, &'static str),
+    /// N years ending with a year, the start not stated ("5 năm … đến 2023"):
+    /// no dates are claimed.
+    Years(u16, i32),
 }
 
 /// A figure's value as the report's table gives it.
@@ -111,6 +114,67 @@ pub fn codes(report: &Report) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The fixture checks with no issue at all, not even a warning.
+pub fn assert_clean(name: &str) {
+    let checked = check(name);
+    assert_eq!(
+        codes(checked.warnings()),
+        Vec::<(String, String)>::new(),
+        "{name}"
+    );
+}
+
+/// The fixture with the figure `id` changed by `edit`.
+fn edited(name: &str, id: &str, edit: impl FnOnce(&mut serde_json::Value)) -> serde_json::Value {
+    let mut doc = super::json(name);
+    edit(super::figure_mut(&mut doc, id));
+    doc
+}
+
+/// A broken variant of a fixture, the one helper of every module: `edit`
+/// changes the figure `id`; the checks must fail with exactly this error
+/// (code, path), and nothing else is an error.
+pub fn assert_broken(
+    name: &str,
+    id: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+    want: (&str, &str),
+) {
+    let got = errors_of(&edited(name, id, edit));
+    assert_eq!(got, [owned(want)], "{name}: {id} broken");
+}
+
+/// A variant the intervals leave open: `edit` changes the figure `id`; the
+/// checks pass with exactly this warning (code, path).
+pub fn assert_open(
+    name: &str,
+    id: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+    want: (&str, &str),
+) {
+    let got = warnings_of(&edited(name, id, edit));
+    assert_eq!(got, [owned(want)], "{name}: {id} left open");
+}
+
+fn owned((code, path): (&str, &str)) -> (String, String) {
+    (code.to_owned(), path.to_owned())
+}
+
+/// Every issue (errors and warnings) of a variant that must fail the checks.
+pub fn failing(d: DatasetV2) -> Vec<(String, String)> {
+    match danvan::check_v2(d, &danvan::Catalogue::builtin()) {
+        Ok(_) => panic!("the broken variant passed the checks"),
+        Err(report) => codes(&report),
+    }
+}
+
+/// The warnings of a variant that must pass the checks.
+pub fn passing(d: DatasetV2) -> Vec<(String, String)> {
+    let checked = danvan::check_v2(d, &danvan::Catalogue::builtin())
+        .unwrap_or_else(|r| panic!("the variant fails: {:?}", codes(&r)));
+    codes(checked.warnings())
+}
+
 /// The errors (not the warnings) of a variant that must fail the checks.
 pub fn errors_of(doc: &serde_json::Value) -> Vec<(String, String)> {
     let d = super::from_value(doc).unwrap_or_else(|e| panic!("the variant reads: {e}"));
@@ -128,10 +192,7 @@ pub fn errors_of(doc: &serde_json::Value) -> Vec<(String, String)> {
 
 /// The warnings of a variant that must pass the checks.
 pub fn warnings_of(doc: &serde_json::Value) -> Vec<(String, String)> {
-    let d = super::from_value(doc).unwrap_or_else(|e| panic!("the variant reads: {e}"));
-    let checked = danvan::check_v2(d, &danvan::Catalogue::builtin())
-        .unwrap_or_else(|r| panic!("the variant fails: {:?}", codes(&r)));
-    codes(checked.warnings())
+    passing(super::from_value(doc).unwrap_or_else(|e| panic!("the variant reads: {e}")))
 }
 
 /// The code of the error a variant is refused with on read.
@@ -172,6 +233,13 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
     );
     let mut seen = std::collections::HashSet::new();
     let catalogue = super::catalogue(d);
+    // Every value of its indicator's type, amounts in its unit word.
+    assert_eq!(
+        d.value_problems(&catalogue).len(),
+        0,
+        "{:?}",
+        d.value_problems(&catalogue)
+    );
     // Every dimension value is built in or declared by the dataset.
     let dimensions = d.dimensions().unwrap_or_else(|e| panic!("dimensions: {e}"));
     let parts = d
@@ -253,6 +321,19 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
                 let p = danvan::Period::new(date(start), as_of).ok();
                 assert_eq!(d.figure_period(f).ok(), Some(p), "{at}: period until as_of");
             }
+            Period::Years(years, end) => {
+                let want = FigurePeriod::Years {
+                    years,
+                    ending: danvan::PeriodEnd::Year(end),
+                    calendar: false,
+                };
+                assert_eq!(f.period, Some(want), "{at}: period");
+                assert_eq!(
+                    d.figure_period(f).ok(),
+                    Some(None),
+                    "{at}: no dates claimed"
+                );
+            }
             Period::ToDate(start, to_date) => {
                 let want = FigurePeriod::ToDate {
                     start: date(start),
@@ -298,9 +379,13 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
                 assert_eq!(Decimal::from(i.low()), decimal(low), "{at}: low");
                 assert_eq!(i.high().map(Decimal::from), high.map(decimal), "{at}: high");
                 assert_eq!(a.normalised().unit().as_str(), unit, "{at}: unit word");
-                // An amount keeps only the v1 qualifier of its word ("gần" is
-                // held as at most, "trên" as at least): the word's qualifier is
-                // asserted, not the word itself.
+                // An amount keeps the report's word ("gần" is `nearly`, "trên"
+                // `above`), and so its qualifier.
+                assert_eq!(
+                    a.normalised().word().as_str(),
+                    r.word.unwrap_or("exact"),
+                    "{at}: word"
+                );
                 assert_eq!(
                     a.normalised().qualifier(),
                     word(r.word).qualifier(),

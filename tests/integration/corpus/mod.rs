@@ -5,6 +5,7 @@
 //!
 //! The helpers below are shared by every module.
 
+mod eras;
 mod meaning;
 mod report_01;
 mod report_02;
@@ -40,6 +41,11 @@ pub fn json(name: &str) -> serde_json::Value {
 /// The fixture read as a dataset.
 pub fn dataset(name: &str) -> DatasetV2 {
     DatasetV2::from_json(text(name).as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The fixture's text and the dataset it reads as.
+pub fn fixture(name: &str) -> (String, DatasetV2) {
+    (text(name), dataset(name))
 }
 
 /// A JSON document read as a dataset.

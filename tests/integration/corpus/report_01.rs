@@ -26,9 +26,17 @@ use danvan::IndicatorKind::{Flow, Stock};
 
 use serde_json::json;
 
-use super::meaning::{self, Expected, Period::Dataset, Value};
+use super::meaning::{
+    self, Expected,
+    Period::{Dataset, Years},
+    Value,
+};
 
 const FIXTURE: &str = "report-01.json";
+
+/// Rows 1-2: "từ huyện đến cơ sở", a doer level spanning the district and
+/// the communes.
+const DISTRICT_TO_GRASSROOTS: (&str, &str) = ("doer_level", "district_to_commune");
 
 /// The report's rows that are not encoded: none.
 const NOT_ENCODED: &[(u32, &str)] = &[];
@@ -36,7 +44,8 @@ const NOT_ENCODED: &[(u32, &str)] = &[];
 /// One line per row of the report's table, column by column.
 const ROWS: &[Expected] = &[
     // #1 28 "great solidarity" houses handed over, by the Front from the
-    // district to the grassroots (all levels: no doer level).
+    // district to the grassroots ("từ huyện đến cơ sở": the lumped doer
+    // level district_to_commune, the district's and the communes' bodies).
     Expected {
         row: 1,
         id: "f01_1",
@@ -45,7 +54,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "count",
         actor: &["front"],
-        dims: &[],
+        dims: &[DISTRICT_TO_GRASSROOTS],
         period: Dataset,
         value: Value::Count(28, Some(28)),
         word: None,
@@ -61,7 +70,7 @@ const ROWS: &[Expected] = &[
         kind: Flow,
         value_type: "amount",
         actor: &["front"],
-        dims: &[],
+        dims: &[DISTRICT_TO_GRASSROOTS],
         period: Dataset,
         value: Value::Amount("0", Some("927000000"), "đồng"),
         word: Some("nearly"),
@@ -130,8 +139,8 @@ const ROWS: &[Expected] = &[
         named: &[],
     },
     // #7 "05 năm": the length of the period the Veterans' Association
-    // reviewed, a duration (never added). Its first and last year are not
-    // stated: the figure is of the quarter the review was reported in.
+    // reviewed, a duration (never added), over the 5 years ending with 2016
+    // (the review's span; its first year is not stated, so no dates).
     Expected {
         row: 7,
         id: "f01_7",
@@ -141,7 +150,7 @@ const ROWS: &[Expected] = &[
         value_type: "duration",
         actor: &["veterans"],
         dims: &[],
-        period: Dataset,
+        period: Years(5, 2016),
         value: Value::Duration("5", "năm"),
         word: None,
         named: &[],
@@ -199,21 +208,17 @@ fn every_row_has_its_meaning() {
 
 #[test]
 fn checks_clean() {
-    let checked = meaning::check(FIXTURE);
-    assert_eq!(
-        meaning::codes(checked.warnings()),
-        Vec::<(String, String)>::new()
-    );
+    meaning::assert_clean(FIXTURE);
 }
 
 /// 12/13: the numerator within the denominator (built in); 14/13 is refused.
 #[test]
 fn a_ratio_is_within_its_denominator() {
-    let mut doc = super::json(FIXTURE);
-    super::figure_mut(&mut doc, "f01_5")["value"] = json!({"num": 14, "den": 13});
-    assert_eq!(
-        meaning::errors_of(&doc),
-        [("DV165".to_owned(), "figures[4].value".to_owned())]
+    meaning::assert_broken(
+        FIXTURE,
+        "f01_5",
+        |f| f["value"] = json!({"num": 14, "den": 13}),
+        ("DV165", "figures[4].value"),
     );
 }
 
@@ -275,11 +280,11 @@ fn a_share_of_a_target_may_exceed_the_target() {
 /// The cost is in đồng: the same figure in another unit word is refused.
 #[test]
 fn the_cost_is_in_dong() {
-    let mut doc = super::json(FIXTURE);
-    super::figure_mut(&mut doc, "f01_2")["value"] = json!({"amount": "927", "unit": "m²"});
-    assert_eq!(
-        meaning::errors_of(&doc),
-        [("DV163".to_owned(), "figures[1].value".to_owned())]
+    meaning::assert_broken(
+        FIXTURE,
+        "f01_2",
+        |f| f["value"] = json!({"amount": "927", "unit": "m²"}),
+        ("DV163", "figures[1].value"),
     );
 }
 
@@ -318,4 +323,32 @@ fn the_cost_keeps_the_word_nearly() {
         panic!("f01_2: not an amount")
     };
     assert_ne!(v1.stated().word(), danvan::Word::Nearly);
+}
+
+/// Rows 1-2 are lumped over levels ("từ huyện đến cơ sở"): when the district's
+/// and the communes' figures are both given (synthetic splits, the report
+/// gives none), the lumped figure is their sum (DV186), like recipient `both`.
+#[test]
+fn the_lumped_doer_level_is_the_sum_of_its_levels() {
+    let with_split = |district: u64, communes: u64| {
+        let mut doc = super::json(FIXTURE);
+        let whole = super::figure_mut(&mut doc, "f01_1").clone();
+        let figures = doc["figures"].as_array_mut().unwrap();
+        for (id, level, value) in [("s_d", "district", district), ("s_c", "commune", communes)] {
+            let mut split = whole.clone();
+            split["id"] = id.into();
+            split["dims"] = json!({"doer_level": level});
+            split["value"] = value.into();
+            figures.push(split);
+        }
+        doc
+    };
+    assert_eq!(
+        meaning::warnings_of(&with_split(10, 18)),
+        Vec::<(String, String)>::new()
+    );
+    assert_eq!(
+        meaning::errors_of(&with_split(10, 17)),
+        [("DV186".to_owned(), "figures[0]".to_owned())]
+    );
 }

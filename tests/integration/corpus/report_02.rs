@@ -141,22 +141,18 @@ fn every_row_has_its_meaning() {
 
 #[test]
 fn checks_clean() {
-    let checked = meaning::check(FIXTURE);
-    assert_eq!(
-        meaning::codes(checked.warnings()),
-        Vec::<(String, String)>::new()
-    );
+    meaning::assert_clean(FIXTURE);
 }
 
 /// The amounts are in đồng: a figure of the indicator in another unit word
 /// is refused at its path.
 #[test]
 fn amounts_are_in_dong() {
-    let mut doc = super::json(FIXTURE);
-    super::figure_mut(&mut doc, "f02_1")["value"] = json!({"amount": "1.7", "unit": "m²"});
-    assert_eq!(
-        meaning::errors_of(&doc),
-        [("DV163".to_owned(), "figures[0].value".to_owned())]
+    meaning::assert_broken(
+        FIXTURE,
+        "f02_1",
+        |f| f["value"] = json!({"amount": "1.7", "unit": "m²"}),
+        ("DV163", "figures[0].value"),
     );
 }
 

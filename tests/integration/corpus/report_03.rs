@@ -141,27 +141,24 @@ fn every_row_has_its_meaning() {
 
 #[test]
 fn checks_clean() {
-    let checked = meaning::check(FIXTURE);
-    assert_eq!(
-        meaning::codes(checked.warnings()),
-        Vec::<(String, String)>::new()
-    );
+    meaning::assert_clean(FIXTURE);
 }
 
 /// 94 teams = 94 villages: 93 villages is certainly not equal; "hơn 90"
 /// villages is left open by the intervals (a warning).
 #[test]
 fn teams_are_villages() {
-    let mut doc = super::json(FIXTURE);
-    super::figure_mut(&mut doc, "f03_3")["value"] = json!(93);
-    assert_eq!(
-        meaning::errors_of(&doc),
-        [("DV184".to_owned(), "relations[0]".to_owned())]
+    meaning::assert_broken(
+        FIXTURE,
+        "f03_3",
+        |f| f["value"] = json!(93),
+        ("DV184", "relations[0]"),
     );
-    super::figure_mut(&mut doc, "f03_3")["value"] = json!({"word": "more_than", "value": 90});
-    assert_eq!(
-        meaning::warnings_of(&doc),
-        [("DV181".to_owned(), "relations[0]".to_owned())]
+    meaning::assert_open(
+        FIXTURE,
+        "f03_3",
+        |f| f["value"] = json!({"word": "more_than", "value": 90}),
+        ("DV181", "relations[0]"),
     );
 }
 
@@ -169,16 +166,17 @@ fn teams_are_villages() {
 /// "hơn 90" finalists is left open (a warning).
 #[test]
 fn finalists_are_within_the_teams() {
-    let mut doc = super::json(FIXTURE);
-    super::figure_mut(&mut doc, "f03_4")["value"] = json!(95);
-    assert_eq!(
-        meaning::errors_of(&doc),
-        [("DV184".to_owned(), "relations[1]".to_owned())]
+    meaning::assert_broken(
+        FIXTURE,
+        "f03_4",
+        |f| f["value"] = json!(95),
+        ("DV184", "relations[1]"),
     );
-    super::figure_mut(&mut doc, "f03_4")["value"] = json!({"word": "more_than", "value": 90});
-    assert_eq!(
-        meaning::warnings_of(&doc),
-        [("DV181".to_owned(), "relations[1]".to_owned())]
+    meaning::assert_open(
+        FIXTURE,
+        "f03_4",
+        |f| f["value"] = json!({"word": "more_than", "value": 90}),
+        ("DV181", "relations[1]"),
     );
 }
 

@@ -13,103 +13,102 @@
 //!   row 4 "gần 2 tỷ" (`nearly`: [0, 2 tỷ] of tone near; the first encoding
 //!   read it as a plain "at most", worded "không quá").
 
-use danvan::{
-    check_v2, notation, Catalogue, DatasetV2, IndicatorKind, IndicatorKind::Flow, Interval, Report,
-    ValueSpec,
-};
+use danvan::{IndicatorKind::Flow, Interval};
 use rust_decimal::Decimal;
 
-const FIXTURE: &str = "report-07.json";
-const YEAR: &str = "2024-01-01/2024-12-31";
+use super::fixture;
+use super::meaning::{self, Expected, Period::Dataset, Value};
 
-/// One row per figure of the report's table (row #, figure id, …).
-const ROWS: &[Row] = &[
-    Row {
-        n: 1,
+const FIXTURE: &str = "report-07.json";
+
+/// One row per figure of the report's table (the dataset's period, 2024).
+const ROWS: &[Expected] = &[
+    Expected {
+        row: 1,
         id: "f07_1",
         part: None,
         indicator: "funds_raised",
         kind: Flow,
-        value: Value::Amount("đồng"),
+        value_type: "amount",
         actor: &["front_and_mass_organizations"],
         dims: &[("movement", "cay_mua_xuan")],
-        period: YEAR,
-        low: 300_000_000,
-        high: None,
-        word: "trên",
+        period: Dataset,
+        value: Value::Amount("300000000", None, "đồng"),
+        word: Some("above"),
+        named: &[],
     },
-    Row {
-        n: 2,
+    Expected {
+        row: 2,
         id: "f07_2",
         part: None,
         indicator: "gift_packages",
         kind: Flow,
-        value: Value::Count,
+        value_type: "count",
         actor: &["not_stated"],
         dims: &[
             ("movement", "cay_mua_xuan"),
             ("target_group", "poor_near_poor_or_hardship"),
         ],
-        period: YEAR,
-        low: 1350,
-        high: None,
-        word: "trên",
+        period: Dataset,
+        value: Value::Count(1350, None),
+        word: Some("above"),
+        named: &[],
     },
-    Row {
-        n: 3,
+    Expected {
+        row: 3,
         id: "f07_3",
         part: None,
         indicator: "houses_built",
         kind: Flow,
-        value: Value::Count,
+        value_type: "count",
         actor: &["not_stated"],
         dims: &[],
-        period: YEAR,
-        low: 28,
-        high: Some(28),
-        word: "",
+        period: Dataset,
+        value: Value::Count(28, Some(28)),
+        word: None,
+        named: &[],
     },
-    Row {
-        n: 4,
+    Expected {
+        row: 4,
         id: "f07_4",
         part: None,
         indicator: "houses_cost",
         kind: Flow,
-        value: Value::Amount("đồng"),
+        value_type: "amount",
         actor: &["not_stated"],
         dims: &[],
-        period: YEAR,
-        low: 0,
-        high: Some(2_000_000_000),
-        word: "gần",
+        period: Dataset,
+        value: Value::Amount("0", Some("2000000000"), "đồng"),
+        word: Some("nearly"),
+        named: &[],
     },
-    Row {
-        n: 5,
+    Expected {
+        row: 5,
         id: "f07_5",
         part: None,
         indicator: "commended",
         kind: Flow,
-        value: Value::Count,
+        value_type: "count",
         actor: &["government"],
         dims: &[("recipient", "collective")],
-        period: YEAR,
-        low: 4,
-        high: Some(4),
-        word: "",
+        period: Dataset,
+        value: Value::Count(4, Some(4)),
+        word: None,
+        named: &[],
     },
-    Row {
-        n: 6,
+    Expected {
+        row: 6,
         id: "f07_6",
         part: None,
         indicator: "commended",
         kind: Flow,
-        value: Value::Count,
+        value_type: "count",
         actor: &["government"],
         dims: &[("recipient", "individual")],
-        period: YEAR,
-        low: 8,
-        high: Some(8),
-        word: "",
+        period: Dataset,
+        value: Value::Count(8, Some(8)),
+        word: None,
+        named: &[],
     },
 ];
 
@@ -119,8 +118,8 @@ const NOT_ENCODED: &[(u32, &str)] = &[];
 #[test]
 fn report_07_every_figure_has_its_meaning() {
     let (_, d) = fixture(FIXTURE);
-    assert!(NOT_ENCODED.is_empty());
-    assert_rows(&d, ROWS, &[]);
+    meaning::assert_rows(&d, ROWS, NOT_ENCODED, 6);
+    assert_eq!(d.period, danvan::Period::year(2024).unwrap());
     assert_eq!(d.root.map(|c| c.to_string()).as_deref(), Some("30427"));
     // The commune, under its district and province named by code only.
     let h = d.hierarchy().unwrap();
@@ -130,8 +129,8 @@ fn report_07_every_figure_has_its_meaning() {
 #[test]
 fn report_07_checks_clean() {
     let (_, d) = fixture(FIXTURE);
-    let checked = check_v2(d, &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r:?}"));
-    assert_eq!(issues(checked.warnings()), Vec::<(String, String)>::new());
+    let checked = meaning::passing(d);
+    assert_eq!(checked, Vec::<(String, String)>::new());
 }
 
 /// The report's "Relations stated", none of which is a checkable sum,
@@ -182,11 +181,8 @@ fn report_07_fund_and_houses_cannot_be_compared() {
             ),
         );
         let d = danvan::DatasetV2::from_json(linked.as_bytes()).unwrap();
-        let checked = check_v2(d, &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r:?}"));
-        assert_eq!(
-            issues(checked.warnings()),
-            [("DV181".to_string(), "relations[0]".to_string())]
-        );
+        let checked = meaning::passing(d);
+        assert_eq!(checked, [("DV181".to_string(), "relations[0]".to_string())]);
     }
 }
 
@@ -203,20 +199,12 @@ fn report_07_collectives_and_individuals_stay_apart() {
         let text = json.replace("\n  ]\n}", &extra);
         danvan::DatasetV2::from_json(text.as_bytes()).unwrap()
     };
-    let cat = Catalogue::builtin();
-    let twelve = check_v2(with_lumped("12"), &cat).unwrap_or_else(|r| panic!("{r:?}"));
-    assert!(twelve.warnings().is_empty());
-    let thirteen = check_v2(with_lumped("13"), &cat).unwrap_err();
-    assert_eq!(
-        issues(&thirteen),
-        [("DV186".to_string(), "figures[6]".to_string())]
-    );
-    let open = check_v2(with_lumped(r#"{"word": "more_than", "value": 10}"#), &cat)
-        .unwrap_or_else(|r| panic!("{r:?}"));
-    assert_eq!(
-        issues(open.warnings()),
-        [("DV181".to_string(), "figures[6]".to_string())]
-    );
+    let twelve = meaning::passing(with_lumped("12"));
+    assert!(twelve.is_empty());
+    let thirteen = meaning::failing(with_lumped("13"));
+    assert_eq!(thirteen, [("DV186".to_string(), "figures[6]".to_string())]);
+    let open = meaning::passing(with_lumped(r#"{"word": "more_than", "value": 10}"#));
+    assert_eq!(open, [("DV181".to_string(), "figures[6]".to_string())]);
 }
 
 /// Rows 2–4 name no actor (`not_stated`): such a figure is never merged
@@ -241,14 +229,10 @@ fn report_07_rows_without_an_actor_stay_apart_from_named_ones() {
     };
     let d = with_front("not_stated");
     assert_ne!(d.key_of(&d.figures[2]), d.key_of(&d.figures[6]));
-    let cat = Catalogue::builtin();
-    let apart = check_v2(d, &cat).unwrap_or_else(|r| panic!("{r:?}"));
-    assert!(apart.warnings().is_empty());
-    let merged = check_v2(with_front("front_and_mass_organizations"), &cat).unwrap_err();
-    assert_eq!(
-        issues(&merged),
-        [("DV189".to_string(), "figures[6]".to_string())]
-    );
+    let apart = meaning::passing(d);
+    assert!(apart.is_empty());
+    let merged = meaning::failing(with_front("front_and_mass_organizations"));
+    assert_eq!(merged, [("DV189".to_string(), "figures[6]".to_string())]);
 }
 
 /// The values are typed: an amount in another unit word (DV163), a recipient
@@ -256,7 +240,6 @@ fn report_07_rows_without_an_actor_stay_apart_from_named_ones() {
 #[test]
 fn report_07_broken_values_are_refused() {
     let (json, _) = fixture(FIXTURE);
-    let cat = Catalogue::builtin();
     for (from, to, code, path) in [
         (
             r#""amount": "2", "scale": "tỷ", "unit": "đồng""#,
@@ -279,156 +262,7 @@ fn report_07_broken_values_are_refused() {
     ] {
         assert!(json.contains(from), "{from}");
         let d = danvan::DatasetV2::from_json(json.replacen(from, to, 1).as_bytes()).unwrap();
-        let report = check_v2(d, &cat).unwrap_err();
-        assert_eq!(issues(&report), [(code.to_string(), path.to_string())]);
-    }
-}
-
-// ---- The meaning table of reports 07–09 (shared by report_08 and report_09). ----
-
-/// A value type of the catalogue, as the report's table gives it.
-#[derive(Clone, Copy, Debug)]
-pub(super) enum Value {
-    /// A count.
-    Count,
-    /// An amount in this unit word.
-    Amount(&'static str),
-}
-
-/// One row of a report's "Figures stated" table, as the fixture must mean it.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Row {
-    /// The row number of the report's table.
-    pub n: u32,
-    /// The figure id.
-    pub id: &'static str,
-    /// The index of the part, when the row is a "trong đó" of another row.
-    pub part: Option<usize>,
-    /// The indicator id.
-    pub indicator: &'static str,
-    /// Its kind (checked against the catalogue).
-    pub kind: IndicatorKind,
-    /// Its value type (checked against the catalogue).
-    pub value: Value,
-    /// The actor or actor set, sorted as the model keeps it.
-    pub actor: &'static [&'static str],
-    /// The dimension values, sorted by dimension id.
-    pub dims: &'static [(&'static str, &'static str)],
-    /// The resolved period ("start/end"), or "unknown".
-    pub period: &'static str,
-    /// The lowest true value (in the amount's unit, scale applied).
-    pub low: u64,
-    /// The highest true value; `None`: unbounded.
-    pub high: Option<u64>,
-    /// The report's word before the number ("" for a plain number).
-    pub word: &'static str,
-}
-
-/// The fixture's text and the dataset it reads as.
-pub(super) fn fixture(name: &str) -> (String, DatasetV2) {
-    (super::text(name), super::dataset(name))
-}
-
-/// A report's issues as (code, path), in order.
-pub(super) fn issues(report: &Report) -> Vec<(String, String)> {
-    report
-        .issues()
-        .iter()
-        .map(|i| {
-            let path = i.path().map_or_else(String::new, ToString::to_string);
-            (i.code().as_str().to_string(), path)
-        })
-        .collect()
-}
-
-/// Asserts every row against the fixture, and that the fixture has nothing
-/// else: as many figures and parts as rows. `word_lost` lists the rows whose
-/// word the wire cannot carry: (row, the report's word, the crate's word).
-pub(super) fn assert_rows(d: &DatasetV2, rows: &[Row], word_lost: &[(u32, &str, &str)]) {
-    let cat = super::catalogue(d);
-    assert_eq!(
-        d.value_problems(&cat).len(),
-        0,
-        "{:?}",
-        d.value_problems(&cat)
-    );
-    let stated: usize = d
-        .figures
-        .iter()
-        .map(|f| 1 + f.parts.as_ref().map_or(0, |p| p.items.len()))
-        .sum();
-    assert_eq!(rows.len(), stated, "rows vs figures and parts");
-    for (i, row) in rows.iter().enumerate() {
-        assert_eq!(usize::try_from(row.n).ok(), Some(i + 1), "rows in order");
-        let f = super::figure(d, row.id);
-        let what = format!("row {} ({})", row.n, row.id);
-        assert_eq!(f.indicator.as_str(), row.indicator, "{what}");
-        let entry = cat.get(&f.indicator).unwrap();
-        assert_eq!(entry.kind, row.kind, "{what}");
-        match (row.value, &entry.value) {
-            (Value::Count, ValueSpec::Count) => {}
-            (Value::Amount(u), ValueSpec::Amount(v)) if u == v => {}
-            (want, got) => panic!("{what}: value type {want:?}, catalogue {got:?}"),
-        }
-        let (actor, dims, value) = match row.part {
-            None => (f.actor.clone(), f.dims.clone(), f.value.clone()),
-            Some(p) => {
-                let part = &f.parts.as_ref().unwrap().items[p];
-                let actor = if part.actor.is_empty() {
-                    f.actor.clone()
-                } else {
-                    part.actor.clone()
-                };
-                let mut dims = f.dims.clone();
-                dims.extend(part.dims.clone());
-                (actor, dims, Some(part.value.clone()))
-            }
-        };
-        let actor: Vec<&str> = actor.iter().map(|a| a.as_str()).collect();
-        assert_eq!(actor, row.actor, "{what}");
-        let dims: Vec<(&str, &str)> = dims.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        assert_eq!(dims, row.dims, "{what}");
-        let period = d.figure_period(f).unwrap();
-        let period = period.map_or_else(
-            || "unknown".to_string(),
-            |p| {
-                let p = serde_json::to_value(p).unwrap();
-                format!(
-                    "{}/{}",
-                    p["start"].as_str().unwrap(),
-                    p["end"].as_str().unwrap()
-                )
-            },
-        );
-        assert_eq!(period, row.period, "{what}");
-        let (low, high, word) = match value {
-            Some(danvan::FigureValue::Count(r)) => {
-                let i = r.interval();
-                (
-                    Decimal::from(i.low()),
-                    i.high().map(Decimal::from),
-                    r.word(),
-                )
-            }
-            Some(danvan::FigureValue::Amount(a)) => {
-                let i = a.normalised().interval().unwrap();
-                (
-                    Decimal::from(i.low()),
-                    i.high().map(Decimal::from),
-                    a.normalised().word(),
-                )
-            }
-            other => panic!("{what}: value {other:?}"),
-        };
-        assert_eq!(low, Decimal::from(row.low), "{what}: low");
-        assert_eq!(high, row.high.map(Decimal::from), "{what}: high");
-        let word = notation::word(word);
-        match word_lost.iter().find(|(n, _, _)| *n == row.n) {
-            Some((_, reported, crate_word)) => {
-                assert_eq!(*reported, row.word, "{what}");
-                assert_eq!(word, *crate_word, "{what}: the word the wire keeps");
-            }
-            None => assert_eq!(word, row.word, "{what}: word"),
-        }
+        let report = meaning::failing(d);
+        assert_eq!(report, [(code.to_string(), path.to_string())]);
     }
 }

@@ -21,83 +21,88 @@
 //! - not counted (the report's own list): "95 năm" (an anniversary), "khu phố
 //!   11", "khu phố 46" (place names): no indicator.
 
-use super::report_07::{fixture, issues, Row, Value};
-use danvan::{
-    check_v2, Catalogue,
-    IndicatorKind::{Flow, Stock},
+use super::fixture;
+use super::meaning::{
+    self, Expected,
+    Period::{self, ToDate},
+    Value,
 };
+use danvan::IndicatorKind::{Flow, Stock};
 
 const FIXTURE: &str = "report-08.json";
-/// "Năm 2025" as far as the report's day (published 2025-10-10, the day of
-/// the event): `{"start": "2025-01-01", "to_date": "2025-10-10"}`.
-const YEAR: &str = "2025-01-01/2025-10-10";
 const CONTEST: (&str, &str) = ("movement", "binh_dan_hoc_vu_so");
 
+/// A prize of the contest: its row, id, dimension values, count and names.
 const fn prize(
-    n: u32,
+    row: u32,
     id: &'static str,
     dims: &'static [(&'static str, &'static str)],
     count: u64,
-) -> Row {
-    Row {
-        n,
+    named: &'static [&'static str],
+) -> Expected {
+    Expected {
+        row,
         id,
         part: None,
         indicator: "contest_prizes",
         kind: Flow,
-        value: Value::Count,
+        value_type: "count",
         actor: &["party_committees"],
         dims,
         period: YEAR,
-        low: count,
-        high: Some(count),
-        word: "",
+        value: Value::Count(count, Some(count)),
+        word: None,
+        named,
     }
 }
 
-/// One row per figure of the report's table.
-const ROWS: &[Row] = &[
-    Row {
-        n: 1,
+/// "Năm 2025" up to the report's day (published 2025-10-10, the day of the event).
+const YEAR: Period = ToDate("2025-01-01", "2025-10-10");
+
+/// One row per figure of the report's table ("năm 2025" up to the report's
+/// day: `{"start": "2025-01-01", "to_date": "2025-10-10"}`).
+const ROWS: &[Expected] = &[
+    Expected {
+        row: 1,
         id: "f08_1",
         part: None,
         indicator: "skilful_models_effective",
         kind: Stock,
-        value: Value::Count,
+        value_type: "count",
         actor: &["party_committees"],
         dims: &[("movement", "dan_van_kheo")],
         period: YEAR,
-        low: 120,
-        high: Some(120),
-        word: "",
+        value: Value::Count(120, Some(120)),
+        word: None,
+        named: &[],
     },
-    Row {
-        n: 2,
+    Expected {
+        row: 2,
         id: "f08_2",
         part: None,
         indicator: "exemplars_honoured",
         kind: Flow,
-        value: Value::Count,
+        value_type: "count",
         actor: &["party_committees"],
         dims: &[("movement", "dan_van_kheo"), ("recipient", "both")],
         period: YEAR,
-        low: 88,
-        high: Some(88),
-        word: "",
+        value: Value::Count(88, Some(88)),
+        word: None,
+        named: &[],
     },
-    Row {
-        n: 3,
+    Expected {
+        row: 3,
         id: "f08_3",
         part: None,
         indicator: "contestants",
         kind: Flow,
-        value: Value::Count,
+        value_type: "count",
         actor: &["party_committees"],
         dims: &[CONTEST],
         period: YEAR,
-        low: 3300,
-        high: None,
-        word: "hơn",
+        value: Value::Count(3300, None),
+        word: Some("more_than"),
+        named: &[],
     },
     prize(
         4,
@@ -108,6 +113,7 @@ const ROWS: &[Row] = &[
             ("recipient", "individual"),
         ],
         1,
+        &["Lê Văn Tuấn"],
     ),
     prize(
         5,
@@ -118,6 +124,7 @@ const ROWS: &[Row] = &[
             ("recipient", "individual"),
         ],
         3,
+        &[],
     ),
     prize(
         6,
@@ -128,6 +135,7 @@ const ROWS: &[Row] = &[
             ("recipient", "individual"),
         ],
         6,
+        &[],
     ),
     prize(
         7,
@@ -138,12 +146,14 @@ const ROWS: &[Row] = &[
             ("recipient", "individual"),
         ],
         10,
+        &[],
     ),
     prize(
         8,
         "f08_8",
         &[CONTEST, ("prize_rank", "active_contestant")],
         1,
+        &[],
     ),
 ];
 
@@ -153,8 +163,7 @@ const NOT_ENCODED: &[(u32, &str)] = &[];
 #[test]
 fn report_08_every_figure_has_its_meaning() {
     let (_, d) = fixture(FIXTURE);
-    assert!(NOT_ENCODED.is_empty());
-    super::report_07::assert_rows(&d, ROWS, &[]);
+    meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8);
     // Row 4 is stated by its winner's name as well as by its count.
     let first = d
         .figures
@@ -179,8 +188,8 @@ fn report_08_every_figure_has_its_meaning() {
 #[test]
 fn report_08_checks_clean() {
     let (_, d) = fixture(FIXTURE);
-    let checked = check_v2(d, &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r:?}"));
-    assert_eq!(issues(checked.warnings()), Vec::<(String, String)>::new());
+    let checked = meaning::passing(d);
+    assert_eq!(checked, Vec::<(String, String)>::new());
 }
 
 /// The report's "Relations stated", none a checkable relation between stated
@@ -224,17 +233,16 @@ fn report_08_repeated_prize_sentence_is_one_figure() {
         danvan::DatasetV2::from_json(doc.to_string().as_bytes()).unwrap()
     };
     assert_eq!(d.figures.len(), 8);
-    let cat = Catalogue::builtin();
-    let same = check_v2(repeat(3), &cat).unwrap_or_else(|r| panic!("{r:?}"));
+    let same = meaning::passing(repeat(3));
     let noted: Vec<(String, String)> = (8..13)
         .map(|i| ("DV188".to_string(), format!("figures[{i}]")))
         .collect();
-    assert_eq!(issues(same.warnings()), noted);
+    assert_eq!(same, noted);
     // The second prizes conflict (DV189); the other four are still repeats.
-    let other = check_v2(repeat(4), &cat).unwrap_err();
+    let other = meaning::failing(repeat(4));
     let mut expected = noted;
     expected[1] = ("DV189".to_string(), "figures[9]".to_string());
-    assert_eq!(issues(&other), expected);
+    assert_eq!(other, expected);
 }
 
 /// 88 lumps collectives and individuals; the report gives no split. Were a
@@ -255,14 +263,10 @@ fn report_08_lumped_exemplars_are_checked_against_a_split() {
         }
         danvan::DatasetV2::from_json(doc.to_string().as_bytes()).unwrap()
     };
-    let cat = Catalogue::builtin();
-    let holds = check_v2(with_split(48, 40), &cat).unwrap_or_else(|r| panic!("{r:?}"));
-    assert!(holds.warnings().is_empty());
-    let broken = check_v2(with_split(50, 40), &cat).unwrap_err();
-    assert_eq!(
-        issues(&broken),
-        [("DV186".to_string(), "figures[1]".to_string())]
-    );
+    let holds = meaning::passing(with_split(48, 40));
+    assert!(holds.is_empty());
+    let broken = meaning::failing(with_split(50, 40));
+    assert_eq!(broken, [("DV186".to_string(), "figures[1]".to_string())]);
 }
 
 /// The two topics are two movements: the same prize under the other topic is
@@ -279,17 +283,17 @@ fn report_08_topics_stay_apart() {
     other_topic.as_object_mut().unwrap().remove("named");
     list.push(other_topic);
     let d = danvan::DatasetV2::from_json(doc.to_string().as_bytes()).unwrap();
-    let checked = check_v2(d, &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r:?}"));
-    assert!(checked.warnings().is_empty());
+    let checked = meaning::passing(d);
+    assert!(checked.is_empty());
     let unlisted = json.replacen(
         "binh_dan_hoc_vu_so\"}, \"value\"",
         "binh_dan_hoc_vu\"}, \"value\"",
         1,
     );
     let d = danvan::DatasetV2::from_json(unlisted.as_bytes()).unwrap();
-    let report = check_v2(d, &Catalogue::builtin()).unwrap_err();
+    let report = meaning::failing(d);
     assert_eq!(
-        issues(&report),
+        report,
         [("DV174".to_string(), "figures[2].dims".to_string())]
     );
 }

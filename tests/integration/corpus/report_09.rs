@@ -21,71 +21,89 @@
 //!   triệu] of tone near; the first encoding read it as a plain "at most",
 //!   worded "không quá").
 
-use super::report_07::{fixture, issues, Row, Value};
-use danvan::{check_v2, Catalogue, IndicatorKind::Flow, Interval};
+use super::fixture;
+use super::meaning::{self, Expected, Period::Dataset, Value};
+use danvan::{IndicatorKind::Flow, Interval};
 use rust_decimal::Decimal;
 
 const FIXTURE: &str = "report-09.json";
-const YEAR: &str = "2025-01-01/2025-12-31";
 const KHU_PHO: (&str, &str) = ("doer_level", "village");
 
+/// A count of the Front's, of the dataset's period.
 const fn front(
-    n: u32,
+    row: u32,
     id: &'static str,
     indicator: &'static str,
-    low: u64,
-    high: Option<u64>,
-    word: &'static str,
-) -> Row {
-    Row {
-        n,
+    value: Value,
+    word: Option<&'static str>,
+) -> Expected {
+    Expected {
+        row,
         id,
         part: None,
         indicator,
         kind: Flow,
-        value: Value::Count,
+        value_type: "count",
         actor: &["front"],
         dims: &[],
-        period: YEAR,
-        low,
-        high,
+        period: Dataset,
+        value,
         word,
+        named: &[],
     }
 }
 
-/// One row per figure of the report's table.
-const ROWS: &[Row] = &[
-    front(1, "f09_1", "news_posts", 578, Some(578), ""),
-    front(2, "f09_2", "follows", 10_000, None, "hơn"),
-    front(3, "f09_3", "interactions", 2_000_000, None, "trên"),
-    front(4, "f09_4", "interactions", 2_000_000, None, "hơn"),
-    Row {
-        n: 5,
+/// One row per figure of the report's table (the dataset's period, 2025).
+const ROWS: &[Expected] = &[
+    front(1, "f09_1", "news_posts", Value::Count(578, Some(578)), None),
+    front(
+        2,
+        "f09_2",
+        "follows",
+        Value::Count(10_000, None),
+        Some("more_than"),
+    ),
+    front(
+        3,
+        "f09_3",
+        "interactions",
+        Value::Count(2_000_000, None),
+        Some("above"),
+    ),
+    front(
+        4,
+        "f09_4",
+        "interactions",
+        Value::Count(2_000_000, None),
+        Some("more_than"),
+    ),
+    Expected {
+        row: 5,
         id: "f09_5",
         part: None,
         indicator: "gift_packages",
         kind: Flow,
-        value: Value::Count,
+        value_type: "count",
         actor: &["front_and_mass_organizations"],
         dims: &[KHU_PHO],
-        period: YEAR,
-        low: 2500,
-        high: None,
-        word: "hơn",
+        period: Dataset,
+        value: Value::Count(2500, None),
+        word: Some("more_than"),
+        named: &[],
     },
-    Row {
-        n: 6,
+    Expected {
+        row: 6,
         id: "f09_6",
         part: None,
         indicator: "gift_value",
         kind: Flow,
-        value: Value::Amount("đồng"),
+        value_type: "amount",
         actor: &["front_and_mass_organizations"],
         dims: &[KHU_PHO],
-        period: YEAR,
-        low: 0,
-        high: Some(250_000_000),
-        word: "gần",
+        period: Dataset,
+        value: Value::Amount("0", Some("250000000"), "đồng"),
+        word: Some("nearly"),
+        named: &[],
     },
 ];
 
@@ -95,8 +113,8 @@ const NOT_ENCODED: &[(u32, &str)] = &[];
 #[test]
 fn report_09_every_figure_has_its_meaning() {
     let (_, d) = fixture(FIXTURE);
-    assert!(NOT_ENCODED.is_empty());
-    super::report_07::assert_rows(&d, ROWS, &[]);
+    meaning::assert_rows(&d, ROWS, NOT_ENCODED, 6);
+    assert_eq!(d.period, danvan::Period::year(2025).unwrap());
     // "thêm": rows 5 and 6 are additional; the rest are not.
     let additional: Vec<bool> = d.figures.iter().map(|f| f.additional).collect();
     assert_eq!(additional, [false, false, false, false, true, true]);
@@ -114,11 +132,8 @@ fn report_09_checks_with_the_repeat_noted() {
         d.key_of(super::figure(&d, "f09_3")),
         d.key_of(super::figure(&d, "f09_4"))
     );
-    let checked = check_v2(d, &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r:?}"));
-    assert_eq!(
-        issues(checked.warnings()),
-        [("DV188".to_string(), "figures[3]".to_string())]
-    );
+    let checked = meaning::passing(d);
+    assert_eq!(checked, [("DV188".to_string(), "figures[3]".to_string())]);
 }
 
 /// The report's "Relations stated":
@@ -152,11 +167,8 @@ fn report_09_headline_with_another_number_conflicts() {
         r#""value": 2000000"#,
     ] {
         let d = danvan::DatasetV2::from_json(json.replacen(body, headline, 1).as_bytes()).unwrap();
-        let report = check_v2(d, &Catalogue::builtin()).unwrap_err();
-        assert_eq!(
-            issues(&report),
-            [("DV189".to_string(), "figures[3]".to_string())]
-        );
+        let report = meaning::failing(d);
+        assert_eq!(report, [("DV189".to_string(), "figures[3]".to_string())]);
     }
 }
 
@@ -175,11 +187,8 @@ fn report_09_additional_gifts_are_not_a_total() {
     list.push(total);
     let d = danvan::DatasetV2::from_json(doc.to_string().as_bytes()).unwrap();
     assert_ne!(d.key_of(&d.figures[4]), d.key_of(&d.figures[6]));
-    let checked = check_v2(d, &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r:?}"));
-    assert_eq!(
-        issues(checked.warnings()),
-        [("DV188".to_string(), "figures[3]".to_string())]
-    );
+    let checked = meaning::passing(d);
+    assert_eq!(checked, [("DV188".to_string(), "figures[3]".to_string())]);
 }
 
 /// Derived only: gần 250 triệu đồng over hơn 2.500 gifts is at most 100.000
@@ -221,10 +230,10 @@ fn report_09_broken_values_are_refused() {
     ] {
         assert!(json.contains(from), "{from}");
         let d = danvan::DatasetV2::from_json(json.replacen(from, to, 1).as_bytes()).unwrap();
-        let report = check_v2(d, &Catalogue::builtin()).unwrap_err();
+        let report = meaning::failing(d);
         // The error, and the repeat of rows 3–4 noted as before.
         assert_eq!(
-            issues(&report),
+            report,
             [
                 (code.to_string(), path.to_string()),
                 ("DV188".to_string(), "figures[3]".to_string())

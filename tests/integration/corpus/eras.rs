@@ -1,0 +1,272 @@
+//! Units keyed by era and code (issue 15 item 9): a predecessor ward's
+//! figures for the first half of 2025 beside its successor's, one code
+//! across 1 July 2025 — the synthetic fixture `tests/fixtures/v2-eras.json`.
+
+use chrono::NaiveDate;
+use danvan::{check_v2, Catalogue, DatasetV2, FigureCube, Severity};
+
+use super::{figure, figure_mut, from_value};
+
+const FIXTURE: &str = "tests/fixtures/v2-eras.json";
+const E: Severity = Severity::Error;
+const W: Severity = Severity::Warning;
+
+fn doc() -> serde_json::Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{FIXTURE}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{FIXTURE}: {e}"))
+}
+
+fn issues(doc: &serde_json::Value) -> Vec<(Severity, String, String)> {
+    crate::checks_v2::issues(from_value(doc).unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn one(s: Severity, code: &str, path: &str) -> Vec<(Severity, String, String)> {
+    vec![(s, code.to_owned(), path.to_owned())]
+}
+
+fn old_era() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2020, 1, 1)
+}
+
+/// The position of the figure with this id.
+fn at(doc: &serde_json::Value, id: &str) -> usize {
+    doc["figures"]
+        .as_array()
+        .and_then(|a| a.iter().position(|f| f["id"] == id))
+        .unwrap_or_else(|| panic!("no figure {id}"))
+}
+
+fn h1() -> serde_json::Value {
+    serde_json::json!({"start": "2025-01-01", "end": "2025-06-30"})
+}
+
+#[test]
+fn the_fixture_is_clean_and_every_rule_runs_within_its_era() {
+    // Each era's sums, ratios and actor sets hold; nothing is a repeat.
+    assert_eq!(issues(&doc()), vec![]);
+}
+
+/// (a) One code in two eras: the unit whose validity covers the period.
+#[test]
+fn a_code_in_two_eras_resolves_by_the_figures_period() {
+    let d = from_value(&doc()).unwrap();
+    assert_eq!(d.unit_era(figure(&d, "old_a")).unwrap(), old_era());
+    assert_eq!(d.unit_era(figure(&d, "new_a")).unwrap(), None);
+    assert_eq!(d.unit_era(figure(&d, "old_b")).unwrap(), old_era());
+    // (d) The key keeps the two apart, though code, indicator, actor and value are one.
+    let (old, new) = (d.key_of(figure(&d, "old_a")), d.key_of(figure(&d, "new_a")));
+    assert_eq!((old.era, new.era), (old_era(), None));
+    assert_eq!(old.unit, new.unit);
+    assert_ne!(old, new);
+}
+
+/// (a) Neither era covers the period, or the period is not known: DV207 naming unit, eras, period.
+#[test]
+fn no_era_covering_the_period_is_an_error_naming_unit_eras_and_period() {
+    let mut d = doc();
+    figure_mut(&mut d, "new_a")["period"] =
+        serde_json::json!({"start": "2025-01-01", "end": "2025-12-31"});
+    let i = at(&d, "new_a");
+    assert_eq!(issues(&d), one(E, "DV207", &format!("figures[{i}].unit")));
+    let ds = from_value(&d).unwrap();
+    let err = ds.unit_era(figure(&ds, "new_a")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unit \"26734\" is listed in the eras current, 2020-01-01 and none of them covers the figure's period 2025"
+    );
+    let mut u = doc();
+    figure_mut(&mut u, "new_a")["period"] = "unknown".into();
+    let got = issues(&u);
+    assert!(
+        got.contains(&(E, "DV207".to_owned(), format!("figures[{i}].unit"))),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(W, "DV178".to_owned(), format!("figures[{i}].period"))),
+        "{got:?}"
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+}
+
+/// (a) Two eras both covering the period: DV208.
+#[test]
+fn two_eras_covering_the_period_is_ambiguous() {
+    // The city is listed in both eras; the old one's validity ends 30 June,
+    // the current one has none: the first half of 2025 is in both.
+    let mut d = doc();
+    figure_mut(&mut d, "new_city")["period"] = h1();
+    figure_mut(&mut d, "new_done")["period"] = h1();
+    let (c, r) = (at(&d, "new_city"), at(&d, "new_done"));
+    assert_eq!(
+        issues(&d),
+        vec![
+            (E, "DV208".to_owned(), format!("figures[{c}].unit")),
+            (E, "DV208".to_owned(), format!("figures[{r}].unit")),
+        ]
+    );
+}
+
+/// (b) A figure on a unit outside its validity: DV209.
+#[test]
+fn a_figure_outside_its_units_validity_is_an_error() {
+    let mut d = doc();
+    figure_mut(&mut d, "old_b")["period"] =
+        serde_json::json!({"start": "2025-07-01", "end": "2025-12-31"});
+    let i = at(&d, "old_b");
+    let got = issues(&d);
+    assert!(
+        got.contains(&(E, "DV209".to_owned(), format!("figures[{i}].unit"))),
+        "{got:?}"
+    );
+    // The figure takes part in no rule: the district's sum is left with one ward of two.
+    assert!(
+        got.iter().all(|x| x.1 == "DV209" || x.1 == "DV184"),
+        "{got:?}"
+    );
+    // A current unit with a validity too: the successor before 1 July.
+    let mut s = doc();
+    s["units"][2]["valid_to"] = "2025-06-30".into();
+    let (b, r) = (at(&s, "new_b"), at(&s, "new_done"));
+    // ... and the city's ratio of wards now counts one ward valid at the year's end.
+    assert_eq!(
+        issues(&s),
+        vec![
+            (E, "DV209".to_owned(), format!("figures[{b}].unit")),
+            (E, "DV190".to_owned(), format!("figures[{r}].value.den")),
+        ]
+    );
+}
+
+/// (c) Sub-unit sums within each era: the old district from the old wards,
+/// the city from the current wards only.
+#[test]
+fn sub_unit_sums_run_within_each_era() {
+    let mut d = doc();
+    figure_mut(&mut d, "old_district")["value"] = 6.into();
+    let i = at(&d, "old_district");
+    let got = issues(&d);
+    assert!(
+        got.contains(&(W, "DV183".to_owned(), format!("figures[{i}]"))),
+        "{got:?}"
+    );
+    // The city's 4 is its two current wards' 3 + 1: the predecessor's 3
+    // (same code, other era) is never added to it.
+    let mut c = doc();
+    figure_mut(&mut c, "new_city")["value"] = 7.into();
+    let k = at(&c, "new_city");
+    assert_eq!(issues(&c), one(W, "DV183", &format!("figures[{k}]")));
+}
+
+/// (c) A ratio of units counts the sub-units of the figure's own era.
+#[test]
+fn ratio_of_units_counts_the_units_of_its_era() {
+    let mut d = doc();
+    figure_mut(&mut d, "old_done")["value"] = serde_json::json!({"num": 2, "den": 3});
+    let i = at(&d, "old_done");
+    assert_eq!(
+        issues(&d),
+        one(E, "DV190", &format!("figures[{i}].value.den"))
+    );
+    let mut c = doc();
+    figure_mut(&mut c, "new_done")["value"] = serde_json::json!({"num": 3, "den": 4});
+    let k = at(&c, "new_done");
+    assert_eq!(
+        issues(&c),
+        one(E, "DV190", &format!("figures[{k}].value.den"))
+    );
+}
+
+/// (c) Actor sets and repeated figures within an era; across eras never a repeat.
+#[test]
+fn actor_sets_and_repeats_run_within_each_era() {
+    let mut d = doc();
+    figure_mut(&mut d, "old_set")["value"] = 2.into();
+    let i = at(&d, "old_a");
+    assert_eq!(issues(&d), one(E, "DV182", &format!("figures[{i}]")));
+    // The predecessor's figure stated again in its half-year: one figure, noted.
+    let mut r = doc();
+    let mut again = figure_mut(&mut r, "old_a").clone();
+    again["id"] = "old_a_again".into();
+    r["figures"].as_array_mut().unwrap().push(again);
+    let n = r["figures"].as_array().unwrap().len() - 1;
+    assert_eq!(issues(&r), one(W, "DV188", &format!("figures[{n}]")));
+}
+
+/// (c) Another era's units need their parents in their own era.
+#[test]
+fn another_eras_parent_is_in_the_same_era() {
+    let mut d = doc();
+    d["units"].as_array_mut().unwrap().remove(3); // the old era's city
+    let got = issues(&d);
+    assert!(
+        got.contains(&(E, "DV032".to_owned(), "units".to_owned())),
+        "{got:?}"
+    );
+}
+
+/// (d) The cube keeps the eras apart: the predecessor's cells stay its own,
+/// never in the current city's sum.
+#[test]
+fn the_cube_keeps_the_eras_apart() {
+    let d = from_value(&doc()).unwrap();
+    let checked = check_v2(d, &Catalogue::builtin()).unwrap();
+    let cube = FigureCube::from_checked(&checked).unwrap();
+    let old: Vec<_> = cube
+        .cells()
+        .iter()
+        .filter(|c| c.key.era == old_era())
+        .collect();
+    assert_eq!(old.len(), 5, "the five stated figures of the old era");
+    let city_sums: Vec<_> = cube
+        .cells()
+        .iter()
+        .filter(|c| c.key.unit.to_string() == "79" && c.key.indicator.as_str() == "documents")
+        .map(|c| (c.key.era, c.key.period, c.value.clone()))
+        .collect();
+    assert!(
+        city_sums.iter().all(|(era, _, _)| era.is_none()),
+        "{city_sums:?}"
+    );
+    // No sum of the first half for the city: the old wards' 3 + 2 are the
+    // old district's, never the current city's.
+    let h1: danvan::FigurePeriod = serde_json::from_value(h1()).unwrap();
+    assert!(city_sums.iter().all(|(_, p, _)| *p != h1), "{city_sums:?}");
+    // Without the era in the key and in the roll-up, the old ward 26734
+    // (the successor's code) would sit under the city: its cell is the old era's.
+    assert!(old
+        .iter()
+        .any(|c| c.key.unit.to_string() == "26734" && c.key.period == h1));
+    let _: &DatasetV2 = checked.dataset();
+}
+
+/// Records (the v1 arrays) are checked on the current era's units only: a
+/// record on a unit of another era is refused (DV063), never accepted
+/// silently or added to the successor.
+#[test]
+fn a_record_on_another_eras_unit_is_refused() {
+    let mut d = doc();
+    d["documents"] = serde_json::json!([
+        {"unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(issues(&d), one(E, "DV063", "documents[0].unit"));
+}
+
+/// The report of the current city renders; the predecessor's cells are the
+/// cube's, outside the current hierarchy the report walks.
+#[test]
+fn the_current_report_renders_beside_another_era() {
+    let d = from_value(&doc()).unwrap();
+    let checked = check_v2(d, &Catalogue::builtin()).unwrap();
+    let cube = FigureCube::from_checked(&checked).unwrap();
+    let plan = danvan::render::plan_report(
+        &cube,
+        checked.catalogue(),
+        &"79".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    let text = danvan::render::vi::write_report(&plan);
+    assert!(text.starts_with("Thành phố Mẫu (synthetic)"), "{text}");
+    assert!(!text.contains("Phường Cũ"), "{text}");
+}
