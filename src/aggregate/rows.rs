@@ -40,6 +40,15 @@ pub enum TotalsLayer {
     /// children is derived, as [`Totals::reported`] gives it once the rows
     /// are read back with [`Totals::from_rows`].
     Reported,
+    /// The country's records total ([`Totals::national`]): what the whole
+    /// hierarchy received, where the sum of the roots is wider (a rekey's
+    /// split across two new provinces). The row's `unit` is the hierarchy's
+    /// first unit, standing for the country (a row names a unit).
+    CountryRecords,
+    /// The country's reported figure or amount ([`Totals::national`],
+    /// [`Totals::national_amount`]); `unit` as for
+    /// [`CountryRecords`](TotalsLayer::CountryRecords).
+    CountryReported,
 }
 
 impl TotalsLayer {
@@ -53,6 +62,8 @@ impl TotalsLayer {
         match self {
             TotalsLayer::Records => "records",
             TotalsLayer::Reported => "reported",
+            TotalsLayer::CountryRecords => "country_records",
+            TotalsLayer::CountryReported => "country_reported",
         }
     }
 }
@@ -72,8 +83,8 @@ impl TotalsLayer {
 ///
 /// | field | meaning |
 /// |---|---|
-/// | `layer` | `"records"` (records total of the unit's subtree) or `"reported"` (the unit's own figure) |
-/// | `unit` | the unit code |
+/// | `layer` | `"records"` (records total of the unit's subtree), `"reported"` (the unit's own figure), `"country_records"` or `"country_reported"` (the country's cell of that layer, [`Totals::national`]: kept by a rekey where the roots' sum is wider) |
+/// | `unit` | the unit code (in a country row, the hierarchy's first unit, standing for the country) |
 /// | `indicator` | the indicator id (built-in or custom) |
 /// | `actor` | who the figure is of |
 /// | `period` | the period of the totals, `{"start": …, "end": …}` |
@@ -263,7 +274,7 @@ fn row_interval(
 }
 
 /// The id of the indicator at a dense index.
-fn indicator_id(defs: &[IndicatorDef], ind: u32) -> Option<IndicatorId> {
+pub(super) fn indicator_id(defs: &[IndicatorDef], ind: u32) -> Option<IndicatorId> {
     let i = ind as usize;
     match Builtin::ALL.get(i) {
         Some(&b) => Some(b.into()),
@@ -349,6 +360,40 @@ impl Totals {
                 out.push(((u, col.indicator, col.actor, layer), r));
             }
         }
+        // The country's cells, under the hierarchy's first unit.
+        let layers = [
+            (TotalsLayer::CountryRecords, &self.national_records),
+            (TotalsLayer::CountryReported, &self.national_reported),
+        ];
+        for (layer, cols) in layers {
+            for col in cols.iter() {
+                let Some(value) = col.interval(0) else {
+                    continue;
+                };
+                let Some(mut r) = row(0, col.indicator, col.actor, layer) else {
+                    continue;
+                };
+                r.low = Some(value.low());
+                r.high = value.high();
+                r.tone = Some(value.tone());
+                r.estimate = value.estimate();
+                r.largest_part = col.floor.first().copied();
+                r.as_of = col.end.first().copied().and_then(date_of);
+                out.push(((0, col.indicator, col.actor, layer), r));
+            }
+        }
+        for col in &self.national_amounts {
+            let Some(Some(cell)) = col.cells.first() else {
+                continue;
+            };
+            let layer = TotalsLayer::CountryReported;
+            let Some(mut r) = row(0, col.indicator, col.actor, layer) else {
+                continue;
+            };
+            r.amount = Some(cell.total.clone());
+            r.as_of = date_of(cell.end);
+            out.push(((0, col.indicator, col.actor, layer), r));
+        }
         out.sort_by_key(|(place, _)| *place);
         out.into_iter().map(|(_, r)| r).collect()
     }
@@ -404,6 +449,10 @@ impl Totals {
         let mut records: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
         let mut reported: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
         let mut amounts: BTreeMap<(u32, Actor), AmountColumn> = BTreeMap::new();
+        // The country's cells (one-cell columns).
+        let mut country_records: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
+        let mut country_reported: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
+        let mut country_amounts: BTreeMap<(u32, Actor), AmountColumn> = BTreeMap::new();
         // Where each row went, to name the first of two rows at one place.
         let mut seen: HashMap<Place, usize> = HashMap::new();
         for (i, row) in rows.into_iter().enumerate() {
@@ -419,6 +468,18 @@ impl Totals {
                     "its unit is not in the hierarchy: expected a unit of the hierarchy".into(),
                 ));
             };
+            let country = matches!(
+                row.layer,
+                TotalsLayer::CountryRecords | TotalsLayer::CountryReported
+            );
+            if country && u != 0 {
+                return Err(bad(format!(
+                    "it is a country row: expected the hierarchy's first unit{}, which stands for the country",
+                    hierarchy
+                        .code(UnitIndex::from_usize(0))
+                        .map_or_else(String::new, |c| format!(" {c}"))
+                )));
+            }
             let info = indicator_index(indicators, &row.indicator)
                 .and_then(|ind| Some((ind, indicator_info(indicators, ind as usize)?)));
             let Some((ind, (kind, values))) = info else {
@@ -435,7 +496,10 @@ impl Totals {
             }
             let key = (ind, row.actor);
             let stock = kind == IndicatorKind::Stock;
-            let reported_layer = row.layer == TotalsLayer::Reported;
+            let reported_layer = matches!(
+                row.layer,
+                TotalsLayer::Reported | TotalsLayer::CountryReported
+            );
             if !reported_layer && values == ValueType::Count && ind as usize >= BUILTINS {
                 return Err(bad(
                     "it is a records total of a custom indicator: expected records totals of built-in indicators only (records add to those)"
@@ -468,10 +532,15 @@ impl Totals {
                         ))
                     }
                 };
-                let col = amounts.entry(key).or_insert_with(|| AmountColumn {
+                let cols = if country {
+                    &mut country_amounts
+                } else {
+                    &mut amounts
+                };
+                let col = cols.entry(key).or_insert_with(|| AmountColumn {
                     indicator: ind,
                     actor: row.actor,
-                    cells: vec![None; n],
+                    cells: vec![None; if country { 1 } else { n }],
                 });
                 if let Some(slot) = col.cells.get_mut(u) {
                     *slot = Some(AmountCell { total, end });
@@ -506,13 +575,15 @@ impl Totals {
                 }
             };
             let member = Member::of(value);
-            let layer = if reported_layer {
-                &mut reported
-            } else {
-                &mut records
+            let layer = match (country, reported_layer) {
+                (false, true) => &mut reported,
+                (false, false) => &mut records,
+                (true, true) => &mut country_reported,
+                (true, false) => &mut country_records,
             };
+            let cells = if country { 1 } else { n };
             let col = layer.entry(key).or_insert_with(|| {
-                Column::new(ind, row.actor, n, distinct, reported_layer && stock)
+                Column::new(ind, row.actor, cells, distinct, reported_layer && stock)
             });
             col.set_member(u, member, floor);
             if let Some(dst) = col.end.get_mut(u) {
@@ -523,15 +594,80 @@ impl Totals {
         for col in records.values() {
             check_subtrees(hierarchy, indicators, col, &seen)?;
         }
-        Totals::assemble(
+        let totals = Totals::assemble(
             hierarchy.clone(),
             period,
             indicators.to_vec(),
             records.into_values().collect(),
             reported.into_values().collect(),
             amounts.into_values().collect(),
-        )
+        )?;
+        // The country's cells lie within the sum of the roots (as a
+        // parent's within its children's).
+        let fail = |layer: TotalsLayer, key: (u32, Actor), what: String| {
+            let i = seen.get(&(0, key.0, key.1, layer)).copied().unwrap_or(0);
+            invalid_row(
+                i,
+                layer,
+                &hierarchy
+                    .code(UnitIndex::from_usize(0))
+                    .map_or_else(String::new, |c| c.to_string()),
+                &indicator_id(indicators, key.0).map_or_else(String::new, |d| d.to_string()),
+                key.1,
+                &what,
+            )
+        };
+        for (layer, cols, own) in [
+            (TotalsLayer::CountryRecords, &country_records, &totals.records),
+            (TotalsLayer::CountryReported, &country_reported, &totals.rolled),
+        ] {
+            for (&key, col) in cols {
+                let Some(mine) = col.interval(0) else {
+                    continue;
+                };
+                let roots = totals
+                    .country_cell(&[], own, key)
+                    .and_then(|c| c.interval(0));
+                if !roots.is_some_and(|r| mine.is_within(r)) {
+                    return Err(fail(
+                        layer,
+                        key,
+                        format!(
+                            "its value {} is not within the sum of the roots{}: expected the country's cell to lie within it",
+                            show(mine),
+                            roots.map_or_else(|| " (no root has a row)".to_owned(), |r| format!(", {}", show(r)))
+                        ),
+                    ));
+                }
+            }
+        }
+        for (&key, col) in &country_amounts {
+            let Some(Some(mine)) = col.cells.first() else {
+                continue;
+            };
+            let roots = totals.country_amount(key)?;
+            let within = roots.as_ref().is_some_and(|r| {
+                r.total.unit == mine.total.unit && mine.total.value.is_within(r.total.value)
+            });
+            if !within {
+                return Err(fail(
+                    TotalsLayer::CountryReported,
+                    key,
+                    "its amount is not within the sum of the roots' amounts (in their unit word): expected the country's cell to lie within it".to_owned(),
+                ));
+            }
+        }
+        Ok(totals.with_national(
+            country_records.into_values().collect(),
+            country_reported.into_values().collect(),
+            country_amounts.into_values().collect(),
+        ))
     }
+}
+
+/// An interval as `[low, high]` in an error text.
+fn show(i: Interval<u64>) -> String {
+    format!("[{}, {}]", i.low(), bound(i.high()))
 }
 
 /// Checks the records cells of one column against the hierarchy. A records
@@ -681,6 +817,9 @@ impl PartialEq for Totals {
             && same_cells(&self.records, &other.records)
             && same_cells(&self.reported, &other.reported)
             && same_amounts(&self.amounts, &other.amounts)
+            && same_cells(&self.national_records, &other.national_records)
+            && same_cells(&self.national_reported, &other.national_reported)
+            && same_amounts(&self.national_amounts, &other.national_amounts)
     }
 }
 
