@@ -439,8 +439,8 @@ pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
     Agreement, AmountTotal, CellId, CellValue, Change, CubeCell, FigureCube, Origin,
-    Reconciliation, Record, RekeyOptions, RekeyReport, SkippedTotal, StockSummary, StreamStats, Summary,
-    SummaryValue, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
+    Reconciliation, Record, RekeyOptions, RekeyReport, SkippedTotal, StockSummary, StreamStats,
+    Summary, SummaryValue, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
     MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use catalogue::{

@@ -434,6 +434,13 @@ impl AmountColumn {
     fn key(&self) -> (u32, Actor) {
         (self.indicator, self.actor)
     }
+
+    /// The column of `key` in a sorted list.
+    fn find(cols: &[AmountColumn], key: (u32, Actor)) -> Option<&AmountColumn> {
+        cols.binary_search_by(|c| c.key().cmp(&key))
+            .ok()
+            .and_then(|i| cols.get(i))
+    }
 }
 
 /// Combines two amounts of one unit: flows add as intervals, stocks keep the latest.
@@ -1312,7 +1319,12 @@ impl Totals {
     /// layers, `national` its national cells): the national cell when there
     /// is one, else the sum of the roots' cells (a stock: their latest end),
     /// else `None`.
-    fn country_cell(&self, national: &[Column], cols: &[Column], key: (u32, Actor)) -> Option<Column> {
+    fn country_cell(
+        &self,
+        national: &[Column],
+        cols: &[Column],
+        key: (u32, Actor),
+    ) -> Option<Column> {
         if let Some(c) = Totals::find(national, key.0, key.1) {
             return Some(c.clone());
         }
@@ -1329,15 +1341,10 @@ impl Totals {
 
     /// [`Totals::country_cell`] for amounts.
     fn country_amount(&self, key: (u32, Actor)) -> Result<Option<AmountCell>, Error> {
-        fn find(cols: &[AmountColumn], key: (u32, Actor)) -> Option<&AmountColumn> {
-            cols.binary_search_by(|c| c.key().cmp(&key))
-                .ok()
-                .and_then(|i| cols.get(i))
-        }
-        if let Some(c) = find(&self.national_amounts, key) {
+        if let Some(c) = AmountColumn::find(&self.national_amounts, key) {
             return Ok(c.cells.first().cloned().flatten());
         }
-        let Some(col) = find(&self.rolled_amounts, key) else {
+        let Some(col) = AmountColumn::find(&self.rolled_amounts, key) else {
             return Ok(None);
         };
         let mut out: Option<AmountCell> = None;
@@ -1348,9 +1355,8 @@ impl Totals {
             out = Some(match out {
                 None => c.clone(),
                 // Across units, a stock adds too; its end is the latest.
-                Some(acc) => combine_amount(&acc, c, false).map_err(|e| {
-                    amount_error(&self.hierarchy, &self.indicators, r, key.0, e)
-                })?,
+                Some(acc) => combine_amount(&acc, c, false)
+                    .map_err(|e| amount_error(&self.hierarchy, &self.indicators, r, key.0, e))?,
             });
         }
         Ok(out)

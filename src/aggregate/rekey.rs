@@ -7,8 +7,8 @@ use super::{
     F_BOUNDED, F_OPEN, F_PRESENT,
 };
 use crate::{
-    Actor, Amount, Crosswalk, Error, ErrorKind, Hierarchy, IndicatorId, Interval, Level,
-    UnitCode, UnitIndex, Weight,
+    Actor, Amount, Crosswalk, Error, ErrorKind, Hierarchy, IndicatorId, Interval, Level, UnitCode,
+    UnitIndex, Weight,
 };
 
 /// An old unit at the mapped level: its index, its code, and its targets'
@@ -317,11 +317,25 @@ impl Totals {
         let mut national_records = Vec::with_capacity(self.records.len());
         for col in &self.records {
             // One cell more than the new units: the country's, at `n`.
-            let mut out = Column::new(col.indicator, col.actor, n + 1, !col.floor.is_empty(), false);
-            let skip = self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
+            let mut out = Column::new(
+                col.indicator,
+                col.actor,
+                n + 1,
+                !col.floor.is_empty(),
+                false,
+            );
+            let skip =
+                self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
             self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
             let layer = TotalsLayer::Records;
-            self.widen(layer, &mut out, &skip, &mut skipped, &mut receives, new_hierarchy)?;
+            self.widen(
+                layer,
+                &mut out,
+                &skip,
+                &mut skipped,
+                &mut receives,
+                new_hierarchy,
+            )?;
             let country = split_country(&mut out);
             if out.is_used() {
                 records.push(out);
@@ -335,10 +349,18 @@ impl Totals {
                 .is_some_and(|(k, _)| k == crate::IndicatorKind::Stock);
             let distinct = !col.floor.is_empty();
             let mut out = Column::new(col.indicator, col.actor, n + 1, distinct, stock);
-            let skip = self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
+            let skip =
+                self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
             self.carry_own_figures(col, &mut out, &above, new_hierarchy)?;
             let layer = TotalsLayer::Reported;
-            self.widen(layer, &mut out, &skip, &mut skipped, &mut receives, new_hierarchy)?;
+            self.widen(
+                layer,
+                &mut out,
+                &skip,
+                &mut skipped,
+                &mut receives,
+                new_hierarchy,
+            )?;
             if stock {
                 let end = self.period.end().num_days_from_ce();
                 for (e, f) in out.end.iter_mut().zip(&out.flags) {
@@ -366,7 +388,9 @@ impl Totals {
         .with_national(national_records, national_reported, national_amounts);
         let receives_nothing = new_hierarchy
             .iter()
-            .filter(|(i, u)| u.level() == from_level && !receives.get(i.get()).copied().unwrap_or(false))
+            .filter(|(i, u)| {
+                u.level() == from_level && !receives.get(i.get()).copied().unwrap_or(false)
+            })
             .map(|(_, u)| u.code())
             .collect();
         let report = RekeyReport {
@@ -408,8 +432,13 @@ impl Totals {
         }
         let part = sum.part();
         for x in 0..out.value.len() {
-            out.add_member(x, part, Some(0))
-                .ok_or_else(|| super::overflow(new, x, &super::indicator_name(&self.indicators, out.indicator)))?;
+            out.add_member(x, part, Some(0)).ok_or_else(|| {
+                super::overflow(
+                    new,
+                    x,
+                    &super::indicator_name(&self.indicators, out.indicator),
+                )
+            })?;
         }
         Ok(())
     }
@@ -506,8 +535,15 @@ impl Totals {
                     skipped.skip(code)?;
                     skip = Some(match skip {
                         None => cell.clone(),
-                        Some(acc) => combine_amount(&acc, cell, false)
-                            .map_err(|e| super::amount_error(&self.hierarchy, &self.indicators, *u, col.indicator, e))?,
+                        Some(acc) => combine_amount(&acc, cell, false).map_err(|e| {
+                            super::amount_error(
+                                &self.hierarchy,
+                                &self.indicators,
+                                *u,
+                                col.indicator,
+                                e,
+                            )
+                        })?,
                     });
                     continue;
                 };
@@ -558,7 +594,8 @@ impl Totals {
                 *r |= c.is_some();
             }
             if let Some(skip) = skip {
-                if let Some(indicator) = super::rows::indicator_id(&self.indicators, col.indicator) {
+                if let Some(indicator) = super::rows::indicator_id(&self.indicators, col.indicator)
+                {
                     skipped.totals.push(SkippedTotal {
                         layer: TotalsLayer::Reported,
                         indicator,
@@ -816,9 +853,8 @@ impl Totals {
             // Known shares give exact parts (a distinct indicator's parts
             // may overlap: never split by shares); a merge needs none.
             let merge = targets.len() == 1 && *unnamed == Remainder::Named;
-            let shares = !distinct
-                && !merge
-                && targets.iter().any(|(_, w)| matches!(w, Weight::Exact(_)));
+            let shares =
+                !distinct && !merge && targets.iter().any(|(_, w)| matches!(w, Weight::Exact(_)));
             let parts = if shares {
                 Some(split_parts(crosswalk, code, m, *unnamed)?)
             } else {
@@ -869,7 +905,10 @@ fn split_parts(
             .zip(parts.targets())
             .map(|((_, w), (_, p))| matches!(w, Weight::Exact(_)).then(|| p.low()))
             .collect();
-        let given = known.iter().flatten().fold(0u64, |a, &b| a.saturating_add(b));
+        let given = known
+            .iter()
+            .flatten()
+            .fold(0u64, |a, &b| a.saturating_add(b));
         Ok((known, v.saturating_sub(given)))
     };
     let (lows, rest_low) = at(m.low)?;
@@ -884,11 +923,16 @@ fn split_parts(
         .enumerate()
         .map(|(k, lo)| {
             let lo = (*lo)?;
-            Some(match highs.as_ref().and_then(|(h, _)| h.get(k).copied().flatten()) {
-                // The largest remainder need not grow with the count: take both ways.
-                Some(hi) => (lo.min(hi), Some(lo.max(hi))),
-                None => (lo, None),
-            })
+            Some(
+                match highs
+                    .as_ref()
+                    .and_then(|(h, _)| h.get(k).copied().flatten())
+                {
+                    // The largest remainder need not grow with the count: take both ways.
+                    Some(hi) => (lo.min(hi), Some(lo.max(hi))),
+                    None => (lo, None),
+                },
+            )
         })
         .collect();
     let rest = match highs.as_ref().map(|(_, r)| *r) {

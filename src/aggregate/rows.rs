@@ -602,8 +602,11 @@ impl Totals {
             reported.into_values().collect(),
             amounts.into_values().collect(),
         )?;
-        // The country's cells lie within the sum of the roots (as a
-        // parent's within its children's).
+        // The country's cells hold the roots' as a parent holds its
+        // children's: a lower bound at least the roots' (summed; a distinct
+        // indicator's largest), an upper bound at least each root's. (Not
+        // within their sum: what went to units the crosswalk does not name
+        // is the country's, no root's.)
         let fail = |layer: TotalsLayer, key: (u32, Actor), what: String| {
             let i = seen.get(&(0, key.0, key.1, layer)).copied().unwrap_or(0);
             invalid_row(
@@ -617,25 +620,61 @@ impl Totals {
                 &what,
             )
         };
+        let roots: Vec<usize> = totals.roots().collect();
         for (layer, cols, own) in [
-            (TotalsLayer::CountryRecords, &country_records, &totals.records),
-            (TotalsLayer::CountryReported, &country_reported, &totals.rolled),
+            (
+                TotalsLayer::CountryRecords,
+                &country_records,
+                &totals.records,
+            ),
+            (
+                TotalsLayer::CountryReported,
+                &country_reported,
+                &totals.rolled,
+            ),
         ] {
             for (&key, col) in cols {
                 let Some(mine) = col.interval(0) else {
                     continue;
                 };
-                let roots = totals
-                    .country_cell(&[], own, key)
-                    .and_then(|c| c.interval(0));
-                if !roots.is_some_and(|r| mine.is_within(r)) {
+                let distinct = !col.floor.is_empty();
+                let values: Vec<Interval<u64>> = Totals::find(own, key.0, key.1)
+                    .map(|c| roots.iter().filter_map(|&r| c.interval(r)).collect())
+                    .unwrap_or_default();
+                let low = values.iter().try_fold(0u64, |acc, v| {
+                    if distinct {
+                        Some(acc.max(v.low()))
+                    } else {
+                        acc.checked_add(v.low())
+                    }
+                });
+                if !low.is_some_and(|l| mine.low() >= l) {
                     return Err(fail(
                         layer,
                         key,
                         format!(
-                            "its value {} is not within the sum of the roots{}: expected the country's cell to lie within it",
-                            show(mine),
-                            roots.map_or_else(|| " (no root has a row)".to_owned(), |r| format!(", {}", show(r)))
+                            "its low {} is below the roots' lower bounds{}: expected at least that",
+                            mine.low(),
+                            low.map_or_else(
+                                || " (past the largest count)".to_owned(),
+                                |l| format!(", {l}")
+                            )
+                        ),
+                    ));
+                }
+                let above = |v: &&Interval<u64>| match (mine.high(), v.high()) {
+                    (None, _) => false,
+                    (Some(_), None) => true,
+                    (Some(m), Some(h)) => h > m,
+                };
+                if let Some(v) = values.iter().find(above) {
+                    return Err(fail(
+                        layer,
+                        key,
+                        format!(
+                            "its high {} is below a root's, {}: expected the country's interval to hold each root's",
+                            bound(mine.high()),
+                            bound(v.high())
                         ),
                     ));
                 }
@@ -645,15 +684,31 @@ impl Totals {
             let Some(Some(mine)) = col.cells.first() else {
                 continue;
             };
-            let roots = totals.country_amount(key)?;
-            let within = roots.as_ref().is_some_and(|r| {
-                r.total.unit == mine.total.unit && mine.total.value.is_within(r.total.value)
-            });
-            if !within {
+            let amounts = super::AmountColumn::find(&totals.rolled_amounts, key);
+            let cells: Vec<&AmountCell> = amounts
+                .map(|c| {
+                    roots
+                        .iter()
+                        .filter_map(|&r| c.cells.get(r)?.as_ref())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut low = crate::Amount::default();
+            let mut ok = true;
+            for c in &cells {
+                ok &= c.total.unit == mine.total.unit;
+                low = crate::Amount::new(low.get().saturating_add(c.total.value.low().get()))?;
+                ok &= match (mine.total.value.high(), c.total.value.high()) {
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                    (Some(m), Some(h)) => m >= h,
+                };
+            }
+            if !ok || mine.total.value.low() < low {
                 return Err(fail(
                     TotalsLayer::CountryReported,
                     key,
-                    "its amount is not within the sum of the roots' amounts (in their unit word): expected the country's cell to lie within it".to_owned(),
+                    "its amount does not hold the roots' amounts: expected the roots' unit word, a low at least the sum of theirs and a high at least each root's".to_owned(),
                 ));
             }
         }
@@ -663,11 +718,6 @@ impl Totals {
             country_amounts.into_values().collect(),
         ))
     }
-}
-
-/// An interval as `[low, high]` in an error text.
-fn show(i: Interval<u64>) -> String {
-    format!("[{}, {}]", i.low(), bound(i.high()))
 }
 
 /// Checks the records cells of one column against the hierarchy. A records

@@ -118,7 +118,11 @@ mod rekey_skip {
         // old units held 10 in all), and so does the country.
         assert_eq!(v, Some(Interval::between(4, Some(10)).unwrap()), "{v:?}");
         let country = after
-            .level_total(Level::Province, Builtin::Documents, Actor::MobilizationSector)
+            .level_total(
+                Level::Province,
+                Builtin::Documents,
+                Actor::MobilizationSector,
+            )
             .unwrap();
         assert_eq!(country, Some(Interval::between(4, Some(10)).unwrap()));
     }
