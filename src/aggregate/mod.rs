@@ -584,6 +584,22 @@ pub(crate) fn combine_amount(
 /// # Ok::<(), danvan::Error>(())
 /// ```
 ///
+/// # Country
+///
+/// Besides a cell per unit, totals may keep a **national cell** per layer,
+/// indicator and actor (and per amount column): the exact amount the whole
+/// hierarchy received, where the sum of the roots is wider or smaller. A
+/// [`rekey`](Totals::rekey) fills it (a split across two new provinces:
+/// each `[0, v]`, the country exactly `v`; a remainder no named unit holds
+/// is the country's, no root's); [`Totals::compute`] keeps none (the roots'
+/// sum is the country there). It lies outside the roll-up: a parent holds
+/// its roots as a unit holds its children (its low at least their lows'
+/// sum, its high at least each one's). [`Totals::national`] reads it,
+/// [`Totals::level_total`] uses it at the top level, [`Totals::merge`] adds
+/// it (a side without one gives its roots' sum), [`Totals::apply`] adds a
+/// record to it, and the rows carry it ([`TotalsLayer::CountryRecords`],
+/// [`TotalsLayer::CountryReported`]).
+///
 /// # Storage
 ///
 /// Their storage is private. What they export, to apps and to other
@@ -618,7 +634,7 @@ pub struct Totals {
     rolled_amounts: Vec<AmountColumn>,
     /// Derived: the end of each unit's subtree in index order.
     subtree_end: Vec<u32>,
-    /// The national cells ("Country" in [`Totals`]): per records column,
+    /// The national cells (see "Country" above): per records column,
     /// the exact amount the whole hierarchy received, one cell each
     /// (index 0); sorted. Empty unless a rekey (or rows, or a merge) gave one.
     national_records: Vec<Column>,

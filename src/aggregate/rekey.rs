@@ -172,6 +172,12 @@ impl Totals {
     /// - a **merge** (one target) gives the target the whole interval;
     /// - a **split with shares** gives each target its part, exact by the
     ///   largest remainder (as [`Crosswalk::map_counts`]), for each bound;
+    /// - **known shares with an unknown rest** give each target of known
+    ///   share its exact part, a lone target of unknown share exactly the
+    ///   rest (`v` less the known parts), several each `[0, rest]` and the
+    ///   lowest unit containing them all exactly the rest
+    ///   ([`crate::CrosswalkEntry::parts`]); with an unnamed remainder the
+    ///   rest is `[0, rest]` wherever it goes;
     /// - a **split without shares** gives each target `[0, v]` (the whole
     ///   may have gone to any of them) and gives exactly `v` to the lowest
     ///   new unit that contains all its targets and to every unit above it:
@@ -179,7 +185,17 @@ impl Totals {
     ///
     /// A new unit that contains some but not all targets of a split gets the
     /// sum of the parts of the targets it contains (with shares) or `[0, v]`
-    /// (without). Each new unit's interval is stored as such — **not** as the
+    /// (without).
+    ///
+    /// **The country.** Every old value also goes whole into the national
+    /// cell of its column ([`Totals::national`]), the exact amount the whole
+    /// new hierarchy received: where no new unit contains all of an old unit
+    /// (a split across two new provinces without a merge above, a `partial`
+    /// entry whose remainder no named unit is known to hold), the provinces
+    /// add up to `[0, 2v]` but the country is exactly `v`, and
+    /// [`Totals::level_total`] at the top level says so. The national cell
+    /// is filled here, outside the roll-up; [`Totals::merge`],
+    /// [`Totals::apply`] and the rows keep it. Each new unit's interval is stored as such — **not** as the
     /// sum of its children's — so for additive indicators the roll-up rule
     /// becomes containment: a unit's interval lies within the sum of its
     /// children's and its own records' (what [`Totals::from_rows`] checks and
@@ -313,68 +329,55 @@ impl Totals {
         let n = new_hierarchy.len();
         // The new units that received a placed value (a skipped unit's width aside).
         let mut receives = vec![false; n];
-        let mut records = Vec::with_capacity(self.records.len());
-        let mut national_records = Vec::with_capacity(self.records.len());
-        for col in &self.records {
-            // One cell more than the new units: the country's, at `n`.
-            let mut out = Column::new(
-                col.indicator,
-                col.actor,
-                n + 1,
-                !col.floor.is_empty(),
-                false,
-            );
-            let skip =
-                self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
-            self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
-            let layer = TotalsLayer::Records;
-            self.widen(
-                layer,
-                &mut out,
-                &skip,
-                &mut skipped,
-                &mut receives,
-                new_hierarchy,
-            )?;
-            let country = split_country(&mut out);
-            if out.is_used() {
-                records.push(out);
-                national_records.push(country);
-            }
-        }
-        let mut reported = Vec::with_capacity(self.rolled.len());
-        let mut national_reported = Vec::with_capacity(self.rolled.len());
-        for col in &self.rolled {
-            let stock = super::indicator_info(&self.indicators, col.indicator as usize)
-                .is_some_and(|(k, _)| k == crate::IndicatorKind::Stock);
-            let distinct = !col.floor.is_empty();
-            let mut out = Column::new(col.indicator, col.actor, n + 1, distinct, stock);
-            let skip =
-                self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
-            self.carry_own_figures(col, &mut out, &above, new_hierarchy)?;
-            let layer = TotalsLayer::Reported;
-            self.widen(
-                layer,
-                &mut out,
-                &skip,
-                &mut skipped,
-                &mut receives,
-                new_hierarchy,
-            )?;
-            if stock {
-                let end = self.period.end().num_days_from_ce();
-                for (e, f) in out.end.iter_mut().zip(&out.flags) {
-                    if f & F_PRESENT != 0 {
-                        *e = end;
+        // Both layers alike: each new column with its country's cell.
+        let mut done: Vec<(Vec<Column>, Vec<Column>)> = Vec::with_capacity(2);
+        for (layer, cols) in [
+            (TotalsLayer::Records, &self.records),
+            (TotalsLayer::Reported, &self.rolled),
+        ] {
+            let reported = layer == TotalsLayer::Reported;
+            let mut units = Vec::with_capacity(cols.len());
+            let mut national = Vec::with_capacity(cols.len());
+            for col in cols {
+                let stock = reported
+                    && super::indicator_info(&self.indicators, col.indicator as usize)
+                        .is_some_and(|(k, _)| k == crate::IndicatorKind::Stock);
+                let distinct = !col.floor.is_empty();
+                // One cell more than the new units: the country's, at `n`.
+                let mut out = Column::new(col.indicator, col.actor, n + 1, distinct, stock);
+                let skip =
+                    self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
+                if reported {
+                    self.carry_own_figures(col, &mut out, &above, new_hierarchy)?;
+                } else {
+                    self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
+                }
+                self.widen(
+                    layer,
+                    &mut out,
+                    &skip,
+                    &mut skipped,
+                    &mut receives,
+                    new_hierarchy,
+                )?;
+                if stock {
+                    let end = self.period.end().num_days_from_ce();
+                    for (e, f) in out.end.iter_mut().zip(&out.flags) {
+                        if f & F_PRESENT != 0 {
+                            *e = end;
+                        }
                     }
                 }
+                let country = split_country(&mut out);
+                if out.is_used() {
+                    units.push(out);
+                    national.push(country);
+                }
             }
-            let country = split_country(&mut out);
-            if out.is_used() {
-                reported.push(out);
-                national_reported.push(country);
-            }
+            done.push((units, national));
         }
+        let (reported, national_reported) = done.pop().unwrap_or_default();
+        let (records, national_records) = done.pop().unwrap_or_default();
         let (amounts, national_amounts) =
             self.map_amounts(&plan, &above, new_hierarchy, &mut skipped, &mut receives)?;
         let totals = Totals::assemble(
