@@ -75,6 +75,17 @@ fn totals(figures: &[Figure]) -> Totals {
     acc.finish().unwrap()
 }
 
+/// Rekeys onto [`new_h`] at the commune level, skipping unmapped units.
+fn skipping(t: &Totals, cw: &Crosswalk) -> (Totals, RekeyReport) {
+    t.rekey_with(
+        cw,
+        Level::Commune,
+        &new_h(),
+        RekeyOptions::default().skipping_unmapped(),
+    )
+    .unwrap()
+}
+
 fn value(t: &Totals, unit: &str, b: Builtin) -> Option<Interval> {
     t.value(&code(unit), IndicatorId::from(b), Actor::MobilizationSector)
 }
@@ -93,14 +104,7 @@ fn skipping_unmapped_units_counts_them_and_reports() {
     let err = t.rekey(&cw, Level::Commune, &new_h()).unwrap_err();
     assert_eq!(err.code(), "DV040");
     assert!(err.to_string().contains("10102"), "{err}");
-    let (after, report) = t
-        .rekey_with(
-            &cw,
-            Level::Commune,
-            &new_h(),
-            RekeyOptions::default().skipping_unmapped(),
-        )
-        .unwrap();
+    let (after, report) = skipping(&t, &cw);
     assert_eq!(report.skipped, [code("10102")]);
     assert_eq!(report.skipped_count(), 1);
     // 10102's 6 documents may lie anywhere: every new cell is widened by
@@ -248,14 +252,7 @@ fn the_countrys_cell_of_figures_and_amounts() {
         .split_unknown(code("10101"), &[code("80001"), code("81001")])
         .build()
         .unwrap();
-    let (after, report) = t
-        .rekey_with(
-            &cw,
-            Level::Commune,
-            &new_h(),
-            RekeyOptions::default().skipping_unmapped(),
-        )
-        .unwrap();
+    let (after, report) = skipping(&t, &cw);
     let country = after.level_total(Level::Province, docs, sector).unwrap();
     assert_eq!(country, Some(Interval::between(4, Some(10)).unwrap()));
     assert_eq!(report.skipped, [code("10102")]);
