@@ -268,6 +268,22 @@
 //!
 //! `examples/compare_reform.rs` compares 2022 with 2026 per new commune.
 //!
+//! Data flow of rekeyed totals and the country's cell: a rekey puts each old
+//! unit's interval into its targets (exact parts for known shares, the
+//! exact rest for a lone unknown share, `[0, v]` else), the whole into the
+//! lowest new unit containing all of it and every unit above, and the whole
+//! into a **national cell** of the column ([`Totals::national`], one per
+//! layer, indicator and actor, and per amount column), outside the per-unit
+//! cells and outside the roll-up. So a split across two new provinces (or a
+//! `partial` commune whose rest no named unit holds) leaves the country
+//! exact: [`Totals::level_total`] at the top level reads the national cell.
+//! [`Totals::merge`] adds national cells (a side without one gives its
+//! roots' sum), [`Totals::apply`] adds a record to it, and the rows carry it
+//! as `country_records` / `country_reported` rows ([`TotalsLayer`]) that
+//! [`Totals::from_rows`] checks like a parent of the roots. Skipped unmapped
+//! units ([`RekeyOptions::skipping_unmapped`]) widen every cell and the
+//! national one by what they held.
+//!
 //! ### How to render the annual paragraph
 //!
 //! [`Summary::from_checked`] picks the figures of the annual summary from the
@@ -439,8 +455,8 @@ pub use actor::Actor;
 pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
     Agreement, AmountTotal, CellId, CellValue, Change, CubeCell, FigureCube, Origin,
-    Reconciliation, Record, RekeyOptions, RekeyReport, StockSummary, StreamStats, Summary,
-    SummaryValue, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
+    Reconciliation, Record, RekeyOptions, RekeyReport, SkippedTotal, StockSummary, StreamStats,
+    Summary, SummaryValue, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
     MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use catalogue::{

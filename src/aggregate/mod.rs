@@ -19,7 +19,7 @@ pub use accumulate::Accumulator;
 pub use cube::{CellId, CellValue, CubeCell, FigureCube, Origin};
 pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
-pub use rekey::{RekeyOptions, RekeyReport};
+pub use rekey::{RekeyOptions, RekeyReport, SkippedTotal};
 pub use rows::{TotalsLayer, TotalsRow};
 pub use stream::{
     stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,
@@ -434,6 +434,13 @@ impl AmountColumn {
     fn key(&self) -> (u32, Actor) {
         (self.indicator, self.actor)
     }
+
+    /// The column of `key` in a sorted list.
+    fn find(cols: &[AmountColumn], key: (u32, Actor)) -> Option<&AmountColumn> {
+        cols.binary_search_by(|c| c.key().cmp(&key))
+            .ok()
+            .and_then(|i| cols.get(i))
+    }
 }
 
 /// Combines two amounts of one unit: flows add as intervals, stocks keep the latest.
@@ -577,6 +584,22 @@ pub(crate) fn combine_amount(
 /// # Ok::<(), danvan::Error>(())
 /// ```
 ///
+/// # Country
+///
+/// Besides a cell per unit, totals may keep a **national cell** per layer,
+/// indicator and actor (and per amount column): the exact amount the whole
+/// hierarchy received, where the sum of the roots is wider or smaller. A
+/// [`rekey`](Totals::rekey) fills it (a split across two new provinces:
+/// each `[0, v]`, the country exactly `v`; a remainder no named unit holds
+/// is the country's, no root's); [`Totals::compute`] keeps none (the roots'
+/// sum is the country there). It lies outside the roll-up: a parent holds
+/// its roots as a unit holds its children (its low at least their lows'
+/// sum, its high at least each one's). [`Totals::national`] reads it,
+/// [`Totals::level_total`] uses it at the top level, [`Totals::merge`] adds
+/// it (a side without one gives its roots' sum), [`Totals::apply`] adds a
+/// record to it, and the rows carry it ([`TotalsLayer::CountryRecords`],
+/// [`TotalsLayer::CountryReported`]).
+///
 /// # Storage
 ///
 /// Their storage is private. What they export, to apps and to other
@@ -611,6 +634,14 @@ pub struct Totals {
     rolled_amounts: Vec<AmountColumn>,
     /// Derived: the end of each unit's subtree in index order.
     subtree_end: Vec<u32>,
+    /// The national cells (see "Country" above): per records column,
+    /// the exact amount the whole hierarchy received, one cell each
+    /// (index 0); sorted. Empty unless a rekey (or rows, or a merge) gave one.
+    national_records: Vec<Column>,
+    /// The national cells of the own reported layer; sorted.
+    national_reported: Vec<Column>,
+    /// The national cells of reported amounts; sorted.
+    national_amounts: Vec<AmountColumn>,
 }
 
 /// The end of each unit's subtree: descendants directly follow their unit.
@@ -652,7 +683,29 @@ impl Totals {
             rolled,
             rolled_amounts,
             subtree_end,
+            national_records: Vec::new(),
+            national_reported: Vec::new(),
+            national_amounts: Vec::new(),
         })
+    }
+
+    /// These totals with national cells (each a one-cell column), sorted by key.
+    pub(crate) fn with_national(
+        mut self,
+        mut records: Vec<Column>,
+        mut reported: Vec<Column>,
+        mut amounts: Vec<AmountColumn>,
+    ) -> Totals {
+        records.retain(Column::is_used);
+        reported.retain(Column::is_used);
+        amounts.retain(|c| c.cells.iter().any(Option::is_some));
+        records.sort_by_key(Column::key);
+        reported.sort_by_key(Column::key);
+        amounts.sort_by_key(AmountColumn::key);
+        self.national_records = records;
+        self.national_reported = reported;
+        self.national_amounts = amounts;
+        self
     }
 
     /// Computes the totals of a checked dataset in one bottom-up pass.
@@ -702,6 +755,9 @@ impl Totals {
             rolled: Vec::new(),
             rolled_amounts: Vec::new(),
             subtree_end: subtree_ends(hierarchy),
+            national_records: Vec::new(),
+            national_reported: Vec::new(),
+            national_amounts: Vec::new(),
         }
     }
 
@@ -898,6 +954,17 @@ impl Totals {
     /// units' values are parts that may overlap: the sum is
     /// `[largest lower bound, sum of upper bounds]` ([`Interval::union_size`]).
     ///
+    /// At the top level (the level of every root, where every unit is a
+    /// root), the total is the country's cell when the totals have one
+    /// ([`Totals::national`]): a rekeyed split whose targets lie in two
+    /// provinces gives each `[0, v]`, so the provinces add up to `[0, 2v]`,
+    /// while the country received exactly `v`. The country's cell is never
+    /// wider than the roots' sum; it may lie above it, when part of an old
+    /// unit went to a new unit the crosswalk does not name (in the country,
+    /// in none of the named units). The cell of the layer the roots' values
+    /// come from is used (their own reported figures, or their records
+    /// totals); when the roots' values come from both layers, the plain sum.
+    ///
     /// # Errors
     ///
     /// [`ErrorKind::TotalOverflow`] (naming the level and the indicator)
@@ -923,10 +990,28 @@ impl Totals {
         };
         let distinct = indicator_info(&self.indicators, ind as usize)
             .is_some_and(|(kind, _)| kind == IndicatorKind::Distinct);
+        let own = Totals::find(&self.reported, ind, actor);
         let mut sum: Option<Interval<u64>> = None;
+        // How many of the values were own reported figures, and how many not.
+        let (mut owns, mut others) = (0usize, 0usize);
         for (i, _) in self.hierarchy.iter().filter(|(_, u)| u.level() == level) {
-            let Some(v) = self.value_at(i.get(), ind, actor) else {
-                continue;
+            let u = i.get();
+            let mine = own.and_then(|c| c.interval(u));
+            let v = match mine {
+                Some(v) => {
+                    owns += 1;
+                    v
+                }
+                None => match self
+                    .records_at(u, ind, actor)
+                    .or_else(|| self.reported_at(u, ind, actor))
+                {
+                    Some(v) => {
+                        others += 1;
+                        v
+                    }
+                    None => continue,
+                },
             };
             sum = Some(match sum {
                 None => v,
@@ -940,7 +1025,76 @@ impl Totals {
                 })?,
             });
         }
-        Ok(sum)
+        let Some(s) = sum else { return Ok(None) };
+        let national = match (owns, others) {
+            (_, 0) => Totals::find(&self.national_reported, ind, actor),
+            (0, _) => Totals::find(&self.national_records, ind, actor),
+            _ => None,
+        }
+        .and_then(|c| c.interval(0));
+        match national {
+            Some(n) if self.is_top(level) => Ok(Some(n)),
+            _ => Ok(Some(s)),
+        }
+    }
+
+    /// Whether `level` is the top level: every root is at it and every unit
+    /// at it is a root.
+    fn is_top(&self, level: Level) -> bool {
+        self.hierarchy
+            .iter()
+            .all(|(i, u)| self.hierarchy.parent(i).is_none() == (u.level() == level))
+    }
+
+    /// The country's cell of one layer ([`TotalsLayer::Records`] or
+    /// [`TotalsLayer::Reported`]) for a count indicator and actor: the amount
+    /// the whole hierarchy received, kept apart from the units' cells where
+    /// the sum of the roots is wider (see [`Totals::rekey`]). `None` when the
+    /// totals keep no national cell for it (totals computed from records:
+    /// the sum of the roots is the country's value there), and for the
+    /// other layers.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.national(danvan::TotalsLayer::Records, danvan::Builtin::Documents, danvan::Actor::Other), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn national(
+        &self,
+        layer: TotalsLayer,
+        indicator: impl Into<IndicatorId>,
+        actor: Actor,
+    ) -> Option<Interval<u64>> {
+        let ind = indicator_index(&self.indicators, &indicator.into())?;
+        let cols = match layer {
+            TotalsLayer::Records | TotalsLayer::CountryRecords => &self.national_records,
+            TotalsLayer::Reported | TotalsLayer::CountryReported => &self.national_reported,
+        };
+        Totals::find(cols, ind, actor)?.interval(0)
+    }
+
+    /// The country's cell of a reported amount indicator (as
+    /// [`Totals::national`] for counts); `None` without one.
+    ///
+    /// ```
+    /// let h = danvan::Hierarchy::new(vec![danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương")])?;
+    /// let t = danvan::Totals::empty(&h, danvan::Period::year(2022)?, &[]);
+    /// assert_eq!(t.national_amount(&"money".parse()?, danvan::Actor::Other), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn national_amount(
+        &self,
+        indicator: impl Into<IndicatorId>,
+        actor: Actor,
+    ) -> Option<AmountTotal> {
+        let ind = indicator_index(&self.indicators, &indicator.into())?;
+        let i = self
+            .national_amounts
+            .binary_search_by(|c| c.key().cmp(&(ind, actor)))
+            .ok()?;
+        let cell = self.national_amounts.get(i)?.cells.first()?.as_ref()?;
+        Some(cell.total.clone())
     }
 
     /// The indices `u..end` of a unit's subtree (the unit first).
@@ -1036,6 +1190,17 @@ impl Totals {
                     return Err(overflow(h, u, item.builtin.id()));
                 }
             }
+            let country = Totals::find(&self.national_records, ind, actor)
+                .and_then(|k| k.value.first())
+                .copied()
+                .unwrap_or(0);
+            if country.checked_add(item.member.low).is_none() {
+                return Err(ErrorKind::TotalOverflow {
+                    unit: "the country".to_owned(),
+                    indicator: item.builtin.id().to_owned(),
+                }
+                .into());
+            }
         }
         let n = self.hierarchy.len();
         for item in c.iter() {
@@ -1058,6 +1223,15 @@ impl Totals {
             for u in chain() {
                 // The lower bounds were checked above.
                 let _ = k.add_member(u, item.member, None);
+            }
+            // The country received it too (a national cell is kept, if any).
+            if let Ok(j) = self
+                .national_records
+                .binary_search_by_key(&(ind, actor), Column::key)
+            {
+                if let Some(k) = self.national_records.get_mut(j) {
+                    let _ = k.add_member(0, item.member, None);
+                }
             }
         }
         Ok(())
@@ -1113,6 +1287,18 @@ impl Totals {
         if let Some(what) = what {
             return Err(ErrorKind::TotalsMismatch { what }.into());
         }
+        // The country's cells first (of both sides as they are).
+        let national = (
+            merge_national(
+                (&self, &self.national_records, &self.records),
+                (&other, &other.national_records, &other.records),
+            )?,
+            merge_national(
+                (&self, &self.national_reported, &self.rolled),
+                (&other, &other.national_reported, &other.rolled),
+            )?,
+            merge_national_amounts(&self, &other)?,
+        );
         let h = &self.hierarchy;
         let defs = &self.indicators;
         let records = merge_columns(self.records, other.records, |a, b| {
@@ -1126,15 +1312,151 @@ impl Totals {
             combine_own(h, defs, a, b)
         })?;
         let amounts = merge_amounts(h, defs, self.amounts, other.amounts)?;
-        Totals::assemble(
+        Ok(Totals::assemble(
             self.hierarchy,
             self.period,
             self.indicators,
             records,
             reported,
             amounts,
-        )
+        )?
+        .with_national(national.0, national.1, national.2))
     }
+
+    /// The roots of the hierarchy, in index order.
+    fn roots(&self) -> impl Iterator<Item = usize> + '_ {
+        self.hierarchy
+            .iter()
+            .filter(|(i, _)| self.hierarchy.parent(*i).is_none())
+            .map(|(i, _)| i.get())
+    }
+
+    /// The country's cell of a column of these totals (`cols` one of their
+    /// layers, `national` its national cells): the national cell when there
+    /// is one, else the sum of the roots' cells (a stock: their latest end),
+    /// else `None`.
+    fn country_cell(
+        &self,
+        national: &[Column],
+        cols: &[Column],
+        key: (u32, Actor),
+    ) -> Option<Column> {
+        if let Some(c) = Totals::find(national, key.0, key.1) {
+            return Some(c.clone());
+        }
+        let col = Totals::find(cols, key.0, key.1)?;
+        let mut out = Column::new(key.0, key.1, 1, !col.floor.is_empty(), !col.end.is_empty());
+        for r in self.roots() {
+            out.add_cell(0, col, r)?;
+            if let (Some(&e), Some(dst)) = (col.end.get(r), out.end.first_mut()) {
+                *dst = (*dst).max(e);
+            }
+        }
+        Some(out).filter(Column::is_used)
+    }
+
+    /// [`Totals::country_cell`] for amounts.
+    fn country_amount(&self, key: (u32, Actor)) -> Result<Option<AmountCell>, Error> {
+        if let Some(c) = AmountColumn::find(&self.national_amounts, key) {
+            return Ok(c.cells.first().cloned().flatten());
+        }
+        let Some(col) = AmountColumn::find(&self.rolled_amounts, key) else {
+            return Ok(None);
+        };
+        let mut out: Option<AmountCell> = None;
+        for r in self.roots() {
+            let Some(Some(c)) = col.cells.get(r) else {
+                continue;
+            };
+            out = Some(match out {
+                None => c.clone(),
+                // Across units, a stock adds too; its end is the latest.
+                Some(acc) => combine_amount(&acc, c, false)
+                    .map_err(|e| amount_error(&self.hierarchy, &self.indicators, r, key.0, e))?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// The national cells of a merge, per key either side has one: both sides'
+/// country cells combined as their units' cells are (flows add, stocks keep
+/// the latest), a side without a national cell giving the sum of its roots.
+fn merge_national(
+    a: (&Totals, &[Column], &[Column]),
+    b: (&Totals, &[Column], &[Column]),
+) -> Result<Vec<Column>, Error> {
+    let mut keys: Vec<(u32, Actor)> = a.1.iter().chain(b.1).map(Column::key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut out = Vec::with_capacity(keys.len());
+    for key in keys {
+        let x = a.0.country_cell(a.1, a.2, key);
+        let y = b.0.country_cell(b.1, b.2, key);
+        let cell = match (x, y) {
+            (Some(mut x), Some(y)) => {
+                let ok = if x.end.is_empty() {
+                    x.add_cell(0, &y, 0)
+                } else {
+                    x.pick_latest(0, &y, 0)
+                };
+                ok.ok_or_else(|| -> Error {
+                    ErrorKind::TotalOverflow {
+                        unit: "the country".to_owned(),
+                        indicator: indicator_name(&a.0.indicators, key.0),
+                    }
+                    .into()
+                })?;
+                x
+            }
+            (x, y) => match x.or(y) {
+                Some(c) => c,
+                None => continue,
+            },
+        };
+        out.push(cell);
+    }
+    Ok(out)
+}
+
+/// [`merge_national`] for amounts.
+fn merge_national_amounts(a: &Totals, b: &Totals) -> Result<Vec<AmountColumn>, Error> {
+    let mut keys: Vec<(u32, Actor)> = a
+        .national_amounts
+        .iter()
+        .chain(&b.national_amounts)
+        .map(AmountColumn::key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut out = Vec::with_capacity(keys.len());
+    for key in keys {
+        let stock = indicator_info(&a.indicators, key.0 as usize)
+            .is_some_and(|(k, _)| k == IndicatorKind::Stock);
+        let cell = match (a.country_amount(key)?, b.country_amount(key)?) {
+            (Some(x), Some(y)) => combine_amount(&x, &y, stock).map_err(|e| -> Error {
+                if matches!(e.kind(), ErrorKind::Overflow { .. }) {
+                    ErrorKind::TotalOverflow {
+                        unit: "the country".to_owned(),
+                        indicator: indicator_name(&a.indicators, key.0),
+                    }
+                    .into()
+                } else {
+                    e
+                }
+            })?,
+            (x, y) => match x.or(y) {
+                Some(c) => c,
+                None => continue,
+            },
+        };
+        out.push(AmountColumn {
+            indicator: key.0,
+            actor: key.1,
+            cells: vec![Some(cell)],
+        });
+    }
+    Ok(out)
 }
 
 /// Combines own reported cells of `b` into `a`, cell by cell.

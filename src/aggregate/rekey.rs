@@ -3,10 +3,12 @@ use std::collections::BTreeSet;
 use chrono::Datelike;
 
 use super::{
-    AmountCell, AmountColumn, AmountTotal, Column, Member, Totals, F_BOUNDED, F_OPEN, F_PRESENT,
+    combine_amount, AmountCell, AmountColumn, AmountTotal, Column, Member, Totals, TotalsLayer,
+    F_BOUNDED, F_OPEN, F_PRESENT,
 };
 use crate::{
-    Amount, Crosswalk, Error, ErrorKind, Hierarchy, Interval, Level, UnitCode, UnitIndex, Weight,
+    Actor, Amount, Crosswalk, Error, ErrorKind, Hierarchy, IndicatorId, Interval, Level, UnitCode,
+    UnitIndex, Weight,
 };
 
 /// An old unit at the mapped level: its index, its code, and its targets'
@@ -30,6 +32,44 @@ struct Skips {
     skip: bool,
     /// The codes skipped.
     codes: BTreeSet<UnitCode>,
+    /// What was skipped, per layer and column.
+    totals: Vec<SkippedTotal>,
+}
+
+impl Skips {
+    /// Skips old unit `code` (or refuses it, without the option).
+    fn skip(&mut self, code: &UnitCode) -> Result<(), Error> {
+        if !self.skip {
+            return Err(ErrorKind::CrosswalkUnmapped {
+                code: code.to_string(),
+            }
+            .into());
+        }
+        self.codes.insert(*code);
+        Ok(())
+    }
+}
+
+/// What [`RekeyOptions::skipping_unmapped`] left out of one column: the sum
+/// of the skipped old units' values ([`RekeyReport::skipped_totals`]).
+///
+/// ```
+/// let r = danvan::RekeyReport::default();
+/// assert!(r.skipped_totals.is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SkippedTotal {
+    /// [`TotalsLayer::Records`] or [`TotalsLayer::Reported`] (amounts too).
+    pub layer: TotalsLayer,
+    /// The indicator.
+    pub indicator: IndicatorId,
+    /// The actor.
+    pub actor: Actor,
+    /// Count indicators: the sum of the skipped values.
+    pub value: Option<Interval<u64>>,
+    /// Amount indicators: the sum of the skipped amounts.
+    pub amount: Option<AmountTotal>,
 }
 
 /// Whether part of an old unit went to a new unit the crosswalk does not name.
@@ -55,12 +95,25 @@ enum Remainder {
 pub struct RekeyOptions {
     /// Skip the old units at the mapped level that hold values but have no
     /// crosswalk entry, and list them in [`RekeyReport::skipped`]; by default
-    /// such a unit is [`ErrorKind::CrosswalkUnmapped`].
+    /// such a unit is [`ErrorKind::CrosswalkUnmapped`]. See
+    /// [`RekeyOptions::skipping_unmapped`] for what the totals then claim.
     pub skip_unmapped: bool,
 }
 
 impl RekeyOptions {
     /// These options, skipping unmapped old units (and counting them).
+    ///
+    /// A skipped unit's values are not placed, but they are not dropped
+    /// either: nothing says where they went, so they may lie in any new
+    /// unit, or outside the new hierarchy. The totals stay sound: every new
+    /// unit's cell of a column (and the country's, [`Totals::national`]) is
+    /// widened by `[0, s]`, `s` the upper bound of the skipped values' sum
+    /// (unbounded when one of them is), a unit that received nothing else
+    /// included. A province of 4 placed documents above a skipped commune
+    /// of 6 is "from 4 to 10", never an exact 4. The sums skipped are in
+    /// [`RekeyReport::skipped_totals`]; containment (a parent within its
+    /// children's sum and its own) still holds, as every unit is widened
+    /// alike. [`RekeyReport::receives_nothing`] counts placed values only.
     ///
     /// ```
     /// assert!(danvan::RekeyOptions::default().skipping_unmapped().skip_unmapped);
@@ -83,12 +136,17 @@ impl RekeyOptions {
 pub struct RekeyReport {
     /// Old units with values and no entry, skipped ([`RekeyOptions::skip_unmapped`]), by code.
     pub skipped: Vec<UnitCode>,
+    /// What the skipped units held, per layer, indicator and actor (in
+    /// column order): the width every new cell of that column was given
+    /// ([`RekeyOptions::skipping_unmapped`]).
+    pub skipped_totals: Vec<SkippedTotal>,
     /// The crosswalk's warnings for these hierarchies ([`Crosswalk::warnings`]:
     /// DV140 old units left unmapped, DV141 new units no old unit maps to,
     /// DV139 unnamed remainders).
     pub warnings: Vec<Error>,
     /// New units at the mapped level that receive nothing (no value of any
-    /// indicator), in the new hierarchy's order.
+    /// indicator placed by the crosswalk; the width a skipped unit gives
+    /// does not count), in the new hierarchy's order.
     pub receives_nothing: Vec<UnitCode>,
 }
 
@@ -114,6 +172,12 @@ impl Totals {
     /// - a **merge** (one target) gives the target the whole interval;
     /// - a **split with shares** gives each target its part, exact by the
     ///   largest remainder (as [`Crosswalk::map_counts`]), for each bound;
+    /// - **known shares with an unknown rest** give each target of known
+    ///   share its exact part, a lone target of unknown share exactly the
+    ///   rest (`v` less the known parts), several each `[0, rest]` and the
+    ///   lowest unit containing them all exactly the rest
+    ///   ([`crate::CrosswalkEntry::parts`]); with an unnamed remainder the
+    ///   rest is `[0, rest]` wherever it goes;
     /// - a **split without shares** gives each target `[0, v]` (the whole
     ///   may have gone to any of them) and gives exactly `v` to the lowest
     ///   new unit that contains all its targets and to every unit above it:
@@ -121,7 +185,17 @@ impl Totals {
     ///
     /// A new unit that contains some but not all targets of a split gets the
     /// sum of the parts of the targets it contains (with shares) or `[0, v]`
-    /// (without). Each new unit's interval is stored as such — **not** as the
+    /// (without).
+    ///
+    /// **The country.** Every old value also goes whole into the national
+    /// cell of its column ([`Totals::national`]), the exact amount the whole
+    /// new hierarchy received: where no new unit contains all of an old unit
+    /// (a split across two new provinces without a merge above, a `partial`
+    /// entry whose remainder no named unit is known to hold), the provinces
+    /// add up to `[0, 2v]` but the country is exactly `v`, and
+    /// [`Totals::level_total`] at the top level says so. The national cell
+    /// is filled here, outside the roll-up; [`Totals::merge`],
+    /// [`Totals::apply`] and the rows keep it. Each new unit's interval is stored as such — **not** as the
     /// sum of its children's — so for additive indicators the roll-up rule
     /// becomes containment: a unit's interval lies within the sum of its
     /// children's and its own records' (what [`Totals::from_rows`] checks and
@@ -248,39 +322,64 @@ impl Totals {
         let mut skipped = Skips {
             skip: options.skip_unmapped,
             codes: BTreeSet::new(),
+            totals: Vec::new(),
         };
         let plan = self.plan(crosswalk, from_level, new_hierarchy)?;
         let above = self.carry_targets(crosswalk, from_level, new_hierarchy)?;
         let n = new_hierarchy.len();
-        let mut records = Vec::with_capacity(self.records.len());
-        for col in &self.records {
-            let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), false);
-            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
-            self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
-            if out.is_used() {
-                records.push(out);
-            }
-        }
-        let mut reported = Vec::with_capacity(self.rolled.len());
-        for col in &self.rolled {
-            let stock = super::indicator_info(&self.indicators, col.indicator as usize)
-                .is_some_and(|(k, _)| k == crate::IndicatorKind::Stock);
-            let mut out = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), stock);
-            self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
-            self.carry_own_figures(col, &mut out, &above, new_hierarchy)?;
-            if stock {
-                let end = self.period.end().num_days_from_ce();
-                for (e, f) in out.end.iter_mut().zip(&out.flags) {
-                    if f & F_PRESENT != 0 {
-                        *e = end;
+        // The new units that received a placed value (a skipped unit's width aside).
+        let mut receives = vec![false; n];
+        // Both layers alike: each new column with its country's cell.
+        let mut done: Vec<(Vec<Column>, Vec<Column>)> = Vec::with_capacity(2);
+        for (layer, cols) in [
+            (TotalsLayer::Records, &self.records),
+            (TotalsLayer::Reported, &self.rolled),
+        ] {
+            let reported = layer == TotalsLayer::Reported;
+            let mut units = Vec::with_capacity(cols.len());
+            let mut national = Vec::with_capacity(cols.len());
+            for col in cols {
+                let stock = reported
+                    && super::indicator_info(&self.indicators, col.indicator as usize)
+                        .is_some_and(|(k, _)| k == crate::IndicatorKind::Stock);
+                let distinct = !col.floor.is_empty();
+                // One cell more than the new units: the country's, at `n`.
+                let mut out = Column::new(col.indicator, col.actor, n + 1, distinct, stock);
+                let skip =
+                    self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
+                if reported {
+                    self.carry_own_figures(col, &mut out, &above, new_hierarchy)?;
+                } else {
+                    self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
+                }
+                self.widen(
+                    layer,
+                    &mut out,
+                    &skip,
+                    &mut skipped,
+                    &mut receives,
+                    new_hierarchy,
+                )?;
+                if stock {
+                    let end = self.period.end().num_days_from_ce();
+                    for (e, f) in out.end.iter_mut().zip(&out.flags) {
+                        if f & F_PRESENT != 0 {
+                            *e = end;
+                        }
                     }
                 }
+                let country = split_country(&mut out);
+                if out.is_used() {
+                    units.push(out);
+                    national.push(country);
+                }
             }
-            if out.is_used() {
-                reported.push(out);
-            }
+            done.push((units, national));
         }
-        let amounts = self.map_amounts(&plan, &above, new_hierarchy, &mut skipped)?;
+        let (reported, national_reported) = done.pop().unwrap_or_default();
+        let (records, national_records) = done.pop().unwrap_or_default();
+        let (amounts, national_amounts) =
+            self.map_amounts(&plan, &above, new_hierarchy, &mut skipped, &mut receives)?;
         let totals = Totals::assemble(
             new_hierarchy.clone(),
             self.period,
@@ -288,18 +387,63 @@ impl Totals {
             records,
             reported,
             amounts,
-        )?;
+        )?
+        .with_national(national_records, national_reported, national_amounts);
         let receives_nothing = new_hierarchy
             .iter()
-            .filter(|(i, u)| u.level() == from_level && !totals.has_any(i.get()))
+            .filter(|(i, u)| {
+                u.level() == from_level && !receives.get(i.get()).copied().unwrap_or(false)
+            })
             .map(|(_, u)| u.code())
             .collect();
         let report = RekeyReport {
             skipped: skipped.codes.into_iter().collect(),
+            skipped_totals: skipped.totals,
             warnings: crosswalk.warnings(&self.hierarchy, new_hierarchy),
             receives_nothing,
         };
         Ok((totals, report))
+    }
+
+    /// Marks the new units `out` placed a value in, then, when unmapped old
+    /// units of this column were skipped (their sum in `skip`'s one cell),
+    /// widens every cell of `out` (the country's too) by `[0, s]` and
+    /// records the sum ([`RekeyOptions::skipping_unmapped`]).
+    fn widen(
+        &self,
+        layer: TotalsLayer,
+        out: &mut Column,
+        skip: &Column,
+        skipped: &mut Skips,
+        receives: &mut [bool],
+        new: &Hierarchy,
+    ) -> Result<(), Error> {
+        for (r, f) in receives.iter_mut().zip(&out.flags) {
+            *r |= f & F_PRESENT != 0;
+        }
+        let (Some(sum), Some(value)) = (skip.member(0), skip.interval(0)) else {
+            return Ok(());
+        };
+        if let Some(indicator) = super::rows::indicator_id(&self.indicators, out.indicator) {
+            skipped.totals.push(SkippedTotal {
+                layer,
+                indicator,
+                actor: out.actor,
+                value: Some(value),
+                amount: None,
+            });
+        }
+        let part = sum.part();
+        for x in 0..out.value.len() {
+            out.add_member(x, part, Some(0)).ok_or_else(|| {
+                super::overflow(
+                    new,
+                    x,
+                    &super::indicator_name(&self.indicators, out.indicator),
+                )
+            })?;
+        }
+        Ok(())
     }
 
     /// Adds to `out` the figures an old unit above `from_level` reported
@@ -323,22 +467,32 @@ impl Totals {
             if self.subtree(u).skip(1).any(|x| own.member(x).is_some()) {
                 continue;
             }
-            if candidates.is_empty() {
-                return Err(ErrorKind::RekeyUncovered {
-                    unit: self
-                        .hierarchy
-                        .code(UnitIndex::from_usize(u))
-                        .map_or_else(String::new, |c| c.to_string()),
-                    indicator: name(),
-                }
-                .into());
-            }
-            let targets: Vec<(usize, Weight)> =
-                candidates.iter().map(|&t| (t, Weight::Unknown)).collect();
+            let targets = self.covering(u, candidates, &name)?;
             let floor = own.floor.get(u).copied();
             spread(out, new, m, floor, &targets, None, *unnamed, &name)?;
         }
         Ok(())
+    }
+
+    /// The new units that cover old unit `u` above `from_level`, each of
+    /// unknown share; [`ErrorKind::RekeyUncovered`] naming the unit when none does.
+    fn covering(
+        &self,
+        u: usize,
+        candidates: &[usize],
+        name: &dyn Fn() -> String,
+    ) -> Result<Vec<(usize, Weight)>, Error> {
+        if candidates.is_empty() {
+            return Err(ErrorKind::RekeyUncovered {
+                unit: self
+                    .hierarchy
+                    .code(UnitIndex::from_usize(u))
+                    .map_or_else(String::new, |c| c.to_string()),
+                indicator: name(),
+            }
+            .into());
+        }
+        Ok(candidates.iter().map(|&t| (t, Weight::Unknown)).collect())
     }
 
     /// Carries the amounts of every unit at `from_level` (its own figure, or
@@ -346,43 +500,26 @@ impl Totals {
     /// the target and every unit above it the whole interval; a split (with
     /// or without shares: a share of a decimal amount is not taken as exact)
     /// gives each target and the units below the lowest common unit
-    /// `[0, high]`, and that unit and every unit above it the whole.
+    /// `[0, high]`, and that unit and every unit above it the whole. The
+    /// country's cells come apart, second; skipped units widen every cell
+    /// (as [`Totals::widen`] does for counts).
     fn map_amounts(
         &self,
         plan: &[Planned],
         above: &[Carried],
         new: &Hierarchy,
         skipped: &mut Skips,
-    ) -> Result<Vec<AmountColumn>, Error> {
+        receives: &mut [bool],
+    ) -> Result<(Vec<AmountColumn>, Vec<AmountColumn>), Error> {
         let n = new.len();
         let mut out = Vec::with_capacity(self.rolled_amounts.len());
+        let mut national = Vec::with_capacity(self.rolled_amounts.len());
         for col in &self.rolled_amounts {
             let name = || super::indicator_name(&self.indicators, col.indicator);
-            let mut cells: Vec<Option<AmountCell>> = vec![None; n];
-            let mut add = |x: usize, cell: AmountCell| -> Result<(), Error> {
-                let Some(slot) = cells.get_mut(x) else {
-                    return Ok(());
-                };
-                *slot = Some(match slot.take() {
-                    None => cell,
-                    Some(acc) => AmountCell {
-                        total: acc.total.checked_add(&cell.total).map_err(|e| {
-                            if matches!(e.kind(), ErrorKind::Overflow { .. }) {
-                                ErrorKind::TotalOverflow {
-                                    unit: new
-                                        .code(UnitIndex::from_usize(x))
-                                        .map_or_else(String::new, |c| c.to_string()),
-                                    indicator: name(),
-                                }
-                                .into()
-                            } else {
-                                e
-                            }
-                        })?,
-                        end: acc.end.max(cell.end),
-                    },
-                });
-                Ok(())
+            // One cell more than the new units: the country's, at `n`.
+            let mut cells: Vec<Option<AmountCell>> = vec![None; n + 1];
+            let add = |cells: &mut [Option<AmountCell>], x: usize, cell: &AmountCell| {
+                add_amount(cells, x, cell, new, &name)
             };
             // The units at `from_level`, then the own figures of units
             // above it that none of their units below has.
@@ -392,19 +529,26 @@ impl Totals {
                 .ok()
                 .and_then(|i| self.amounts.get(i));
             let mut work: Vec<AmountWork> = Vec::new();
+            let mut skip: Option<AmountCell> = None;
             for (u, code, targets, unnamed) in plan {
                 let Some(Some(cell)) = col.cells.get(*u) else {
                     continue;
                 };
                 let Some(targets) = targets else {
-                    if skipped.skip {
-                        skipped.codes.insert(*code);
-                        continue;
-                    }
-                    return Err(ErrorKind::CrosswalkUnmapped {
-                        code: code.to_string(),
-                    }
-                    .into());
+                    skipped.skip(code)?;
+                    skip = Some(match skip {
+                        None => cell.clone(),
+                        Some(acc) => combine_amount(&acc, cell, false).map_err(|e| {
+                            super::amount_error(
+                                &self.hierarchy,
+                                &self.indicators,
+                                *u,
+                                col.indicator,
+                                e,
+                            )
+                        })?,
+                    });
+                    continue;
                 };
                 work.push((targets.clone(), *unnamed, cell.clone()));
             }
@@ -420,29 +564,13 @@ impl Totals {
                 {
                     continue;
                 }
-                if candidates.is_empty() {
-                    return Err(ErrorKind::RekeyUncovered {
-                        unit: self
-                            .hierarchy
-                            .code(UnitIndex::from_usize(*u))
-                            .map_or_else(String::new, |c| c.to_string()),
-                        indicator: name(),
-                    }
-                    .into());
-                }
-                let targets = candidates.iter().map(|&t| (t, Weight::Unknown)).collect();
+                let targets = self.covering(*u, candidates, &name)?;
                 work.push((targets, *unnamed, cell.clone()));
             }
             for (targets, unnamed, cell) in &work {
                 let (targets, unnamed) = (targets.as_slice(), *unnamed);
                 let lca = lowest_holder(new, targets, unnamed);
-                let part = AmountCell {
-                    total: AmountTotal {
-                        value: Interval::between(Amount::default(), cell.total.value.high())?,
-                        unit: cell.total.unit.clone(),
-                    },
-                    end: cell.end,
-                };
+                let part = amount_part(cell)?;
                 let mut below: Vec<usize> = Vec::new();
                 for &(t, _) in targets {
                     for x in chain(new, t) {
@@ -455,23 +583,50 @@ impl Totals {
                     }
                 }
                 for x in below {
-                    add(x, part.clone())?;
+                    add(&mut cells, x, &part)?;
                 }
                 if let Some(l) = lca {
                     for x in chain(new, l) {
-                        add(x, cell.clone())?;
+                        add(&mut cells, x, cell)?;
                     }
                 }
+                // The country received it whole.
+                add(&mut cells, n, cell)?;
             }
+            for (r, c) in receives.iter_mut().zip(&cells) {
+                *r |= c.is_some();
+            }
+            if let Some(skip) = skip {
+                if let Some(indicator) = super::rows::indicator_id(&self.indicators, col.indicator)
+                {
+                    skipped.totals.push(SkippedTotal {
+                        layer: TotalsLayer::Reported,
+                        indicator,
+                        actor: col.actor,
+                        value: None,
+                        amount: Some(skip.total.clone()),
+                    });
+                }
+                let part = amount_part(&skip)?;
+                for x in 0..=n {
+                    add(&mut cells, x, &part)?;
+                }
+            }
+            let country = cells.pop().flatten();
             if cells.iter().any(Option::is_some) {
                 out.push(AmountColumn {
                     indicator: col.indicator,
                     actor: col.actor,
                     cells,
                 });
+                national.push(AmountColumn {
+                    indicator: col.indicator,
+                    actor: col.actor,
+                    cells: vec![country],
+                });
             }
         }
-        Ok(out)
+        Ok((out, national))
     }
 
     /// For every old unit at `from_level`: its code and its targets' indices
@@ -666,24 +821,15 @@ impl Totals {
             } else {
                 own.part()
             };
-            if candidates.is_empty() {
-                return Err(ErrorKind::RekeyUncovered {
-                    unit: self
-                        .hierarchy
-                        .code(UnitIndex::from_usize(u))
-                        .map_or_else(String::new, |c| c.to_string()),
-                    indicator: name(),
-                }
-                .into());
-            }
-            let targets: Vec<(usize, Weight)> =
-                candidates.iter().map(|&t| (t, Weight::Unknown)).collect();
+            let targets = self.covering(u, candidates, &name)?;
             spread(out, new, own, None, &targets, None, *unnamed, &name)?;
         }
         Ok(())
     }
 
-    /// Spreads every cell at `from_level` of `col` into `out` by the plan.
+    /// Spreads every cell at `from_level` of `col` into `out` by the plan;
+    /// gives the sum of the cells of the old units skipped for want of an
+    /// entry (one cell, absent when none was).
     fn map_column(
         &self,
         col: &Column,
@@ -692,87 +838,120 @@ impl Totals {
         plan: &[Planned],
         new: &Hierarchy,
         skipped: &mut Skips,
-    ) -> Result<(), Error> {
+    ) -> Result<Column, Error> {
         let name = || super::indicator_name(&self.indicators, col.indicator);
         let distinct = !col.floor.is_empty();
+        let mut skip = Column::new(col.indicator, col.actor, 1, distinct, false);
         for (u, code, targets, unnamed) in plan {
             let Some(m) = col.member(*u) else {
                 continue;
             };
-            let Some(targets) = targets else {
-                if skipped.skip {
-                    skipped.codes.insert(*code);
-                    continue;
-                }
-                return Err(ErrorKind::CrosswalkUnmapped {
-                    code: code.to_string(),
-                }
-                .into());
-            };
             let floor = col.floor.get(*u).copied();
-            let shares = targets.len() > 1
-                && !distinct
-                && *unnamed == Remainder::Named
-                && targets.iter().all(|(_, w)| matches!(w, Weight::Exact(_)));
+            let Some(targets) = targets else {
+                skipped.skip(code)?;
+                skip.add_member(0, m, floor)
+                    .ok_or_else(|| super::overflow(&self.hierarchy, *u, &name()))?;
+                continue;
+            };
+            // Known shares give exact parts (a distinct indicator's parts
+            // may overlap: never split by shares); a merge needs none.
+            let merge = targets.len() == 1 && *unnamed == Remainder::Named;
+            let shares =
+                !distinct && !merge && targets.iter().any(|(_, w)| matches!(w, Weight::Exact(_)));
             let parts = if shares {
-                Some(share_parts(crosswalk, code, m, targets, new)?)
+                Some(split_parts(crosswalk, code, m, *unnamed)?)
             } else {
                 None
             };
-            spread(
-                out,
-                new,
-                m,
-                floor,
-                targets,
-                parts.as_deref(),
-                *unnamed,
-                &name,
-            )?;
+            spread(out, new, m, floor, targets, parts.as_ref(), *unnamed, &name)?;
         }
-        Ok(())
+        Ok(skip)
     }
 }
 
-/// The exact part of each target of a split with shares, for each bound of
-/// `m` (the largest remainder of [`Crosswalk::map_counts`], on this old unit
-/// alone): `(low, high)`, `high` `None` when unbounded.
-fn share_parts(
+/// How a split with some known shares gives an old member: each target's
+/// exact part (`None` for a target of unknown share), for each bound of the
+/// member, and what the known shares leave to the targets of unknown share.
+struct SplitParts {
+    /// By target: `(low, high)` of its exact part (`high` `None` when unbounded).
+    known: Vec<Option<(u64, Option<u64>)>>,
+    /// What the known shares leave, `(low, high)`.
+    rest: (u64, Option<u64>),
+    /// How many targets have an unknown share.
+    unknown: usize,
+    /// Whether the targets of unknown share hold all the rest (no unnamed
+    /// remainder): a unit containing them all gets exactly the rest.
+    rest_is_named: bool,
+}
+
+/// The parts of each target of a split with some known shares, for each
+/// bound of `m` ([`crate::CrosswalkEntry::parts`] on this old unit alone:
+/// the largest remainder of the known shares and their rest).
+fn split_parts(
     cw: &Crosswalk,
     code: &UnitCode,
     m: Member,
-    targets: &[(usize, Weight)],
-    new: &Hierarchy,
-) -> Result<Vec<(u64, Option<u64>)>, Error> {
-    let part_of = |v: u64| -> Result<Vec<u64>, Error> {
-        let mapped = cw.map_counts([(*code, v)])?;
-        Ok(targets
+    unnamed: Remainder,
+) -> Result<SplitParts, Error> {
+    let entry = cw.entry(code).ok_or_else(|| -> Error {
+        ErrorKind::CrosswalkUnmapped {
+            code: code.to_string(),
+        }
+        .into()
+    })?;
+    // For one bound: each target's exact part, and the rest.
+    let at = |v: u64| -> Result<(Vec<Option<u64>>, u64), Error> {
+        let parts = entry.parts(v)?;
+        let known: Vec<Option<u64>> = entry
+            .targets()
             .iter()
-            .map(|&(t, _)| {
-                let to = new.code(UnitIndex::from_usize(t));
-                mapped
-                    .iter()
-                    .find(|(c, _)| Some(*c) == to)
-                    .map_or(0, |(_, x)| x.low())
-            })
-            .collect())
+            .zip(parts.targets())
+            .map(|((_, w), (_, p))| matches!(w, Weight::Exact(_)).then(|| p.low()))
+            .collect();
+        let given = known
+            .iter()
+            .flatten()
+            .fold(0u64, |a, &b| a.saturating_add(b));
+        Ok((known, v.saturating_sub(given)))
     };
-    let lows = part_of(m.low)?;
+    let (lows, rest_low) = at(m.low)?;
     let open = m.flags & (F_OPEN | super::F_WIDE) != 0;
     let highs = match (open, m.low.checked_add(m.extra)) {
-        (false, Some(h)) if h != m.low => Some(part_of(h)?),
-        (false, Some(_)) => Some(lows.clone()),
+        (false, Some(h)) if h != m.low => Some(at(h)?),
+        (false, Some(_)) => Some((lows.clone(), rest_low)),
         _ => None,
     };
-    Ok(lows
+    let known = lows
         .iter()
         .enumerate()
-        .map(|(k, &lo)| match highs.as_ref().and_then(|h| h.get(k)) {
-            // The largest remainder need not grow with the count: take both ways.
-            Some(&hi) => (lo.min(hi), Some(lo.max(hi))),
-            None => (lo, None),
+        .map(|(k, lo)| {
+            let lo = (*lo)?;
+            Some(
+                match highs
+                    .as_ref()
+                    .and_then(|(h, _)| h.get(k).copied().flatten())
+                {
+                    // The largest remainder need not grow with the count: take both ways.
+                    Some(hi) => (lo.min(hi), Some(lo.max(hi))),
+                    None => (lo, None),
+                },
+            )
         })
-        .collect())
+        .collect();
+    let rest = match highs.as_ref().map(|(_, r)| *r) {
+        Some(r) => (rest_low.min(r), Some(rest_low.max(r))),
+        None => (rest_low, None),
+    };
+    Ok(SplitParts {
+        known,
+        rest,
+        unknown: entry
+            .targets()
+            .iter()
+            .filter(|(_, w)| *w == Weight::Unknown)
+            .count(),
+        rest_is_named: unnamed == Remainder::Named,
+    })
 }
 
 /// An interval member from bounds (`None`: unbounded).
@@ -793,12 +972,19 @@ fn bounds_member(low: u64, high: Option<u64>) -> Member {
 }
 
 /// Adds old member `m` to the new units: its targets and the units between
-/// them and their lowest common unit get their parts (`parts`, by target, for
-/// a split with shares; else `[0, v]` each), that unit and every unit above
-/// it get `m` whole. One target is a merge: it and the units above get `m`.
-/// With an `unnamed` remainder (part of the old unit went to a new unit the
-/// crosswalk does not name) only a unit known to contain that remainder too
-/// (see [`Remainder`]) gets `m` whole; the others on the way get `[0, v]`.
+/// them and their lowest common unit get their parts (`parts`, for a split
+/// with some known shares; else `[0, v]` each), that unit and every unit
+/// above it get `m` whole, and so does the country (the cell at
+/// `new.len()`, see [`split_country`]). One target is a merge: it and the
+/// units above get `m`. With an `unnamed` remainder (part of the old unit
+/// went to a new unit the crosswalk does not name) only a unit known to
+/// contain that remainder too (see [`Remainder`]) gets `m` whole; the others
+/// on the way get their parts or `[0, v]`.
+///
+/// With parts, a unit below the lowest common unit gets the exact parts of
+/// the targets of known share it contains, plus what they leave (the rest):
+/// exactly when it contains every target of unknown share and the rest has
+/// no unnamed remainder, `[0, rest]` when it contains some, nothing else.
 #[allow(clippy::too_many_arguments)]
 fn spread(
     out: &mut Column,
@@ -806,48 +992,63 @@ fn spread(
     m: Member,
     floor: Option<u64>,
     targets: &[(usize, Weight)],
-    parts: Option<&[(u64, Option<u64>)]>,
+    parts: Option<&SplitParts>,
     unnamed: Remainder,
     name: &dyn Fn() -> String,
 ) -> Result<(), Error> {
     let overflow = |u: usize| -> Error {
-        ErrorKind::TotalOverflow {
-            unit: new
-                .code(UnitIndex::from_usize(u))
-                .map_or_else(String::new, |c| c.to_string()),
-            indicator: name(),
+        if u == new.len() {
+            return ErrorKind::TotalOverflow {
+                unit: "the country".to_owned(),
+                indicator: name(),
+            }
+            .into();
         }
-        .into()
+        super::overflow(new, u, &name())
     };
     let chain = |t: usize| chain(new, t);
     let lca = lowest_holder(new, targets, unnamed);
-    // The units below the lowest common unit, with the parts they hold.
-    let mut below: Vec<(usize, u64, Option<u64>)> = Vec::new();
+    // The units below the lowest common unit, with the known parts they
+    // hold and how many targets of unknown share they contain.
+    let mut below: Vec<(usize, u64, Option<u64>, usize)> = Vec::new();
     for (k, &(t, _)) in targets.iter().enumerate() {
-        let part = parts.and_then(|p| p.get(k).copied());
+        let part = parts.map(|p| p.known.get(k).copied().flatten());
         for x in chain(t) {
             if Some(x) == lca {
                 break;
             }
-            match below.iter_mut().find(|(y, _, _)| *y == x) {
-                Some((_, lo, hi)) => {
-                    if let Some((pl, ph)) = part {
+            let slot = match below.iter_mut().position(|(y, ..)| *y == x) {
+                Some(i) => i,
+                None => {
+                    below.push((x, 0, Some(0), 0));
+                    below.len() - 1
+                }
+            };
+            if let Some((_, lo, hi, unknown)) = below.get_mut(slot) {
+                match part {
+                    Some(Some((pl, ph))) => {
                         *lo = lo.saturating_add(pl);
                         *hi = hi.zip(ph).and_then(|(a, b)| a.checked_add(b));
                     }
+                    _ => *unknown += 1,
                 }
-                None => below.push(match part {
-                    Some((pl, ph)) => (x, pl, ph),
-                    None => (x, 0, None),
-                }),
             }
         }
     }
-    for (x, lo, hi) in below {
-        let member = if parts.is_some() {
-            bounds_member(lo, hi)
-        } else {
-            m.part()
+    for (x, lo, hi, unknown) in below {
+        let member = match parts {
+            Some(p) => {
+                let (rl, rh) = match unknown {
+                    0 => (0, Some(0)),
+                    u if u == p.unknown && p.rest_is_named => p.rest,
+                    _ => (0, p.rest.1),
+                };
+                bounds_member(
+                    lo.saturating_add(rl),
+                    hi.zip(rh).and_then(|(a, b)| a.checked_add(b)),
+                )
+            }
+            None => m.part(),
         };
         out.add_member(x, member, Some(member.low.min(floor.unwrap_or(0))))
             .ok_or_else(|| overflow(x))?;
@@ -857,7 +1058,77 @@ fn spread(
             out.add_member(x, m, floor).ok_or_else(|| overflow(x))?;
         }
     }
+    // The country received it whole, wherever it went.
+    out.add_member(new.len(), m, floor)
+        .ok_or_else(|| overflow(new.len()))?;
     Ok(())
+}
+
+/// Takes the country's cell (the last, see [`spread`]) off a column of one
+/// cell more than the new units: a column of one cell.
+fn split_country(out: &mut Column) -> Column {
+    let mut country = Column::new(
+        out.indicator,
+        out.actor,
+        1,
+        !out.floor.is_empty(),
+        !out.end.is_empty(),
+    );
+    if let (Some(v), Some(f)) = (out.value.pop(), out.flags.pop()) {
+        country.value = vec![v];
+        country.flags = vec![f];
+    }
+    if let Some(e) = out.extra.pop() {
+        country.extra = vec![e];
+    }
+    if let Some(fl) = out.floor.pop() {
+        country.floor = vec![fl];
+    }
+    if let Some(e) = out.end.pop() {
+        country.end = vec![e];
+    }
+    country
+}
+
+/// Adds an amount to cell `x` (flows add; a rekey's cells are sums).
+fn add_amount(
+    cells: &mut [Option<AmountCell>],
+    x: usize,
+    cell: &AmountCell,
+    new: &Hierarchy,
+    name: &dyn Fn() -> String,
+) -> Result<(), Error> {
+    let Some(slot) = cells.get_mut(x) else {
+        return Ok(());
+    };
+    *slot = Some(match slot.take() {
+        None => cell.clone(),
+        Some(acc) => combine_amount(&acc, cell, false).map_err(|e| {
+            if !matches!(e.kind(), ErrorKind::Overflow { .. }) {
+                e
+            } else if x == new.len() {
+                ErrorKind::TotalOverflow {
+                    unit: "the country".to_owned(),
+                    indicator: name(),
+                }
+                .into()
+            } else {
+                super::overflow(new, x, &name())
+            }
+        })?,
+    });
+    Ok(())
+}
+
+/// `[0, high]` of an amount: a part of unknown size of it.
+fn amount_part(cell: &AmountCell) -> Result<AmountCell, Error> {
+    Ok(AmountCell {
+        total: AmountTotal {
+            value: Interval::between(Amount::default(), cell.total.value.high())?,
+            unit: cell.total.unit.clone(),
+        },
+        end: cell.end,
+    })
 }
 
 /// A new unit and every unit above it.

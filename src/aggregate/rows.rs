@@ -40,6 +40,15 @@ pub enum TotalsLayer {
     /// children is derived, as [`Totals::reported`] gives it once the rows
     /// are read back with [`Totals::from_rows`].
     Reported,
+    /// The country's records total ([`Totals::national`]): what the whole
+    /// hierarchy received, where the sum of the roots is wider (a rekey's
+    /// split across two new provinces). The row's `unit` is the hierarchy's
+    /// first unit, standing for the country (a row names a unit).
+    CountryRecords,
+    /// The country's reported figure or amount ([`Totals::national`],
+    /// [`Totals::national_amount`]); `unit` as for
+    /// [`CountryRecords`](TotalsLayer::CountryRecords).
+    CountryReported,
 }
 
 impl TotalsLayer {
@@ -53,6 +62,8 @@ impl TotalsLayer {
         match self {
             TotalsLayer::Records => "records",
             TotalsLayer::Reported => "reported",
+            TotalsLayer::CountryRecords => "country_records",
+            TotalsLayer::CountryReported => "country_reported",
         }
     }
 }
@@ -72,8 +83,8 @@ impl TotalsLayer {
 ///
 /// | field | meaning |
 /// |---|---|
-/// | `layer` | `"records"` (records total of the unit's subtree) or `"reported"` (the unit's own figure) |
-/// | `unit` | the unit code |
+/// | `layer` | `"records"` (records total of the unit's subtree), `"reported"` (the unit's own figure), `"country_records"` or `"country_reported"` (the country's cell of that layer, [`Totals::national`]: kept by a rekey where the roots' sum is wider) |
+/// | `unit` | the unit code (in a country row, the hierarchy's first unit, standing for the country) |
 /// | `indicator` | the indicator id (built-in or custom) |
 /// | `actor` | who the figure is of |
 /// | `period` | the period of the totals, `{"start": …, "end": …}` |
@@ -263,7 +274,7 @@ fn row_interval(
 }
 
 /// The id of the indicator at a dense index.
-fn indicator_id(defs: &[IndicatorDef], ind: u32) -> Option<IndicatorId> {
+pub(super) fn indicator_id(defs: &[IndicatorDef], ind: u32) -> Option<IndicatorId> {
     let i = ind as usize;
     match Builtin::ALL.get(i) {
         Some(&b) => Some(b.into()),
@@ -349,6 +360,40 @@ impl Totals {
                 out.push(((u, col.indicator, col.actor, layer), r));
             }
         }
+        // The country's cells, under the hierarchy's first unit.
+        let layers = [
+            (TotalsLayer::CountryRecords, &self.national_records),
+            (TotalsLayer::CountryReported, &self.national_reported),
+        ];
+        for (layer, cols) in layers {
+            for col in cols.iter() {
+                let Some(value) = col.interval(0) else {
+                    continue;
+                };
+                let Some(mut r) = row(0, col.indicator, col.actor, layer) else {
+                    continue;
+                };
+                r.low = Some(value.low());
+                r.high = value.high();
+                r.tone = Some(value.tone());
+                r.estimate = value.estimate();
+                r.largest_part = col.floor.first().copied();
+                r.as_of = col.end.first().copied().and_then(date_of);
+                out.push(((0, col.indicator, col.actor, layer), r));
+            }
+        }
+        for col in &self.national_amounts {
+            let Some(Some(cell)) = col.cells.first() else {
+                continue;
+            };
+            let layer = TotalsLayer::CountryReported;
+            let Some(mut r) = row(0, col.indicator, col.actor, layer) else {
+                continue;
+            };
+            r.amount = Some(cell.total.clone());
+            r.as_of = date_of(cell.end);
+            out.push(((0, col.indicator, col.actor, layer), r));
+        }
         out.sort_by_key(|(place, _)| *place);
         out.into_iter().map(|(_, r)| r).collect()
     }
@@ -404,6 +449,10 @@ impl Totals {
         let mut records: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
         let mut reported: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
         let mut amounts: BTreeMap<(u32, Actor), AmountColumn> = BTreeMap::new();
+        // The country's cells (one-cell columns).
+        let mut country_records: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
+        let mut country_reported: BTreeMap<(u32, Actor), Column> = BTreeMap::new();
+        let mut country_amounts: BTreeMap<(u32, Actor), AmountColumn> = BTreeMap::new();
         // Where each row went, to name the first of two rows at one place.
         let mut seen: HashMap<Place, usize> = HashMap::new();
         for (i, row) in rows.into_iter().enumerate() {
@@ -419,6 +468,18 @@ impl Totals {
                     "its unit is not in the hierarchy: expected a unit of the hierarchy".into(),
                 ));
             };
+            let country = matches!(
+                row.layer,
+                TotalsLayer::CountryRecords | TotalsLayer::CountryReported
+            );
+            if country && u != 0 {
+                return Err(bad(format!(
+                    "it is a country row: expected the hierarchy's first unit{}, which stands for the country",
+                    hierarchy
+                        .code(UnitIndex::from_usize(0))
+                        .map_or_else(String::new, |c| format!(" {c}"))
+                )));
+            }
             let info = indicator_index(indicators, &row.indicator)
                 .and_then(|ind| Some((ind, indicator_info(indicators, ind as usize)?)));
             let Some((ind, (kind, values))) = info else {
@@ -435,7 +496,10 @@ impl Totals {
             }
             let key = (ind, row.actor);
             let stock = kind == IndicatorKind::Stock;
-            let reported_layer = row.layer == TotalsLayer::Reported;
+            let reported_layer = matches!(
+                row.layer,
+                TotalsLayer::Reported | TotalsLayer::CountryReported
+            );
             if !reported_layer && values == ValueType::Count && ind as usize >= BUILTINS {
                 return Err(bad(
                     "it is a records total of a custom indicator: expected records totals of built-in indicators only (records add to those)"
@@ -468,10 +532,15 @@ impl Totals {
                         ))
                     }
                 };
-                let col = amounts.entry(key).or_insert_with(|| AmountColumn {
+                let cols = if country {
+                    &mut country_amounts
+                } else {
+                    &mut amounts
+                };
+                let col = cols.entry(key).or_insert_with(|| AmountColumn {
                     indicator: ind,
                     actor: row.actor,
-                    cells: vec![None; n],
+                    cells: vec![None; if country { 1 } else { n }],
                 });
                 if let Some(slot) = col.cells.get_mut(u) {
                     *slot = Some(AmountCell { total, end });
@@ -506,13 +575,15 @@ impl Totals {
                 }
             };
             let member = Member::of(value);
-            let layer = if reported_layer {
-                &mut reported
-            } else {
-                &mut records
+            let layer = match (country, reported_layer) {
+                (false, true) => &mut reported,
+                (false, false) => &mut records,
+                (true, true) => &mut country_reported,
+                (true, false) => &mut country_records,
             };
+            let cells = if country { 1 } else { n };
             let col = layer.entry(key).or_insert_with(|| {
-                Column::new(ind, row.actor, n, distinct, reported_layer && stock)
+                Column::new(ind, row.actor, cells, distinct, reported_layer && stock)
             });
             col.set_member(u, member, floor);
             if let Some(dst) = col.end.get_mut(u) {
@@ -523,14 +594,129 @@ impl Totals {
         for col in records.values() {
             check_subtrees(hierarchy, indicators, col, &seen)?;
         }
-        Totals::assemble(
+        let totals = Totals::assemble(
             hierarchy.clone(),
             period,
             indicators.to_vec(),
             records.into_values().collect(),
             reported.into_values().collect(),
             amounts.into_values().collect(),
-        )
+        )?;
+        // The country's cells hold the roots' as a parent holds its
+        // children's: a lower bound at least the roots' (summed; a distinct
+        // indicator's largest), an upper bound at least each root's. (Not
+        // within their sum: what went to units the crosswalk does not name
+        // is the country's, no root's.)
+        let fail = |layer: TotalsLayer, key: (u32, Actor), what: String| {
+            let i = seen.get(&(0, key.0, key.1, layer)).copied().unwrap_or(0);
+            invalid_row(
+                i,
+                layer,
+                &hierarchy
+                    .code(UnitIndex::from_usize(0))
+                    .map_or_else(String::new, |c| c.to_string()),
+                &indicator_id(indicators, key.0).map_or_else(String::new, |d| d.to_string()),
+                key.1,
+                &what,
+            )
+        };
+        let roots: Vec<usize> = totals.roots().collect();
+        for (layer, cols, own) in [
+            (
+                TotalsLayer::CountryRecords,
+                &country_records,
+                &totals.records,
+            ),
+            (
+                TotalsLayer::CountryReported,
+                &country_reported,
+                &totals.rolled,
+            ),
+        ] {
+            for (&key, col) in cols {
+                let Some(mine) = col.interval(0) else {
+                    continue;
+                };
+                let distinct = !col.floor.is_empty();
+                let values: Vec<Interval<u64>> = Totals::find(own, key.0, key.1)
+                    .map(|c| roots.iter().filter_map(|&r| c.interval(r)).collect())
+                    .unwrap_or_default();
+                let low = values.iter().try_fold(0u64, |acc, v| {
+                    if distinct {
+                        Some(acc.max(v.low()))
+                    } else {
+                        acc.checked_add(v.low())
+                    }
+                });
+                if !low.is_some_and(|l| mine.low() >= l) {
+                    return Err(fail(
+                        layer,
+                        key,
+                        format!(
+                            "its low {} is below the roots' lower bounds{}: expected at least that",
+                            mine.low(),
+                            low.map_or_else(
+                                || " (past the largest count)".to_owned(),
+                                |l| format!(", {l}")
+                            )
+                        ),
+                    ));
+                }
+                let above = |v: &&Interval<u64>| match (mine.high(), v.high()) {
+                    (None, _) => false,
+                    (Some(_), None) => true,
+                    (Some(m), Some(h)) => h > m,
+                };
+                if let Some(v) = values.iter().find(above) {
+                    return Err(fail(
+                        layer,
+                        key,
+                        format!(
+                            "its high {} is below a root's, {}: expected the country's interval to hold each root's",
+                            bound(mine.high()),
+                            bound(v.high())
+                        ),
+                    ));
+                }
+            }
+        }
+        for (&key, col) in &country_amounts {
+            let Some(Some(mine)) = col.cells.first() else {
+                continue;
+            };
+            let amounts = super::AmountColumn::find(&totals.rolled_amounts, key);
+            let cells: Vec<&AmountCell> = amounts
+                .map(|c| {
+                    roots
+                        .iter()
+                        .filter_map(|&r| c.cells.get(r)?.as_ref())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut low = crate::Amount::default();
+            let mut ok = true;
+            for c in &cells {
+                ok &= c.total.unit == mine.total.unit;
+                low = crate::Amount::new(low.get().saturating_add(c.total.value.low().get()))?;
+                ok &= match (mine.total.value.high(), c.total.value.high()) {
+                    (None, _) => true,
+                    (Some(_), None) => false,
+                    (Some(m), Some(h)) => m >= h,
+                };
+            }
+            if !ok || mine.total.value.low() < low {
+                return Err(fail(
+                    TotalsLayer::CountryReported,
+                    key,
+                    "its amount does not hold the roots' amounts: expected the roots' unit word, a low at least the sum of theirs and a high at least each root's".to_owned(),
+                ));
+            }
+        }
+        Ok(totals.with_national(
+            country_records.into_values().collect(),
+            country_reported.into_values().collect(),
+            country_amounts.into_values().collect(),
+        ))
     }
 }
 
@@ -681,6 +867,9 @@ impl PartialEq for Totals {
             && same_cells(&self.records, &other.records)
             && same_cells(&self.reported, &other.reported)
             && same_amounts(&self.amounts, &other.amounts)
+            && same_cells(&self.national_records, &other.national_records)
+            && same_cells(&self.national_reported, &other.national_reported)
+            && same_amounts(&self.national_amounts, &other.national_amounts)
     }
 }
 

@@ -183,6 +183,12 @@ impl Summary {
     /// computed (worded by its interval); [`Summary::from_checked`] also keeps
     /// the words of the figures the unit stated itself.
     ///
+    /// A summary is of one unit: the country's cell of rekeyed totals
+    /// ([`Totals::national`]) is no unit's and is not shown here (a root's
+    /// summary shows the root's own interval); read the country with
+    /// [`Totals::level_total`] at the top level, or from the
+    /// `country_records` / `country_reported` rows of [`Totals::rows`].
+    ///
     /// # Errors
     ///
     /// [`ErrorKind::SummaryUnknownUnit`] when the unit is not in the totals'

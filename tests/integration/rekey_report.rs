@@ -75,6 +75,17 @@ fn totals(figures: &[Figure]) -> Totals {
     acc.finish().unwrap()
 }
 
+/// Rekeys onto [`new_h`] at the commune level, skipping unmapped units.
+fn skipping(t: &Totals, cw: &Crosswalk) -> (Totals, RekeyReport) {
+    t.rekey_with(
+        cw,
+        Level::Commune,
+        &new_h(),
+        RekeyOptions::default().skipping_unmapped(),
+    )
+    .unwrap()
+}
+
 fn value(t: &Totals, unit: &str, b: Builtin) -> Option<Interval> {
     t.value(&code(unit), IndicatorId::from(b), Actor::MobilizationSector)
 }
@@ -93,20 +104,25 @@ fn skipping_unmapped_units_counts_them_and_reports() {
     let err = t.rekey(&cw, Level::Commune, &new_h()).unwrap_err();
     assert_eq!(err.code(), "DV040");
     assert!(err.to_string().contains("10102"), "{err}");
-    let (after, report) = t
-        .rekey_with(
-            &cw,
-            Level::Commune,
-            &new_h(),
-            RekeyOptions::default().skipping_unmapped(),
-        )
-        .unwrap();
+    let (after, report) = skipping(&t, &cw);
     assert_eq!(report.skipped, [code("10102")]);
     assert_eq!(report.skipped_count(), 1);
+    // 10102's 6 documents may lie anywhere: every new cell is widened by
+    // [0, 6] (80001 was exact 4 before the skip honesty of i14-close).
     assert_eq!(
         value(&after, "80001", Builtin::Documents),
-        Some(Interval::exact(4))
+        Some(Interval::between(4, Some(10)).unwrap())
     );
+    assert_eq!(
+        value(&after, "81001", Builtin::Documents),
+        Some(Interval::at_most(6))
+    );
+    assert_eq!(report.skipped_totals.len(), 1);
+    let skipped = &report.skipped_totals[0];
+    assert_eq!(skipped.layer, TotalsLayer::Reported);
+    assert_eq!(skipped.indicator, IndicatorId::from(Builtin::Documents));
+    assert_eq!(skipped.value, Some(Interval::exact(6)));
+    // The units receiving nothing count placed values only.
     assert_eq!(report.receives_nothing, [code("80002"), code("81001")]);
     let codes: Vec<&str> = report.warnings.iter().map(|w| w.code().as_str()).collect();
     assert_eq!(codes, ["DV140", "DV141", "DV141"]);
@@ -185,4 +201,59 @@ fn where_communes_reported_too_their_figures_are_carried_not_added_twice() {
         value(&after, "80", Builtin::Documents),
         Some(Interval::exact(10))
     );
+}
+
+/// A commune split over two new provinces: the reported documents and the
+/// amount are `[0, v]` in each province, exactly `v` in the country's cell,
+/// through the rows and back; skipping a unit widens the country's cell.
+#[test]
+fn the_countrys_cell_of_figures_and_amounts() {
+    let t = totals(&[
+        figure("10101", Builtin::Documents, 4),
+        figure("10102", Builtin::Documents, 6),
+        amount("10101", "6 tỷ đồng"),
+    ]);
+    let cw = Crosswalk::builder()
+        .split_unknown(code("10101"), &[code("80001"), code("81001")])
+        .merge(code("10102"), code("80002"))
+        .build()
+        .unwrap();
+    let after = t.rekey(&cw, Level::Commune, &new_h()).unwrap();
+    assert_eq!(
+        value(&after, "81", Builtin::Documents),
+        Some(Interval::at_most(4))
+    );
+    let docs = IndicatorId::from(Builtin::Documents);
+    let sector = Actor::MobilizationSector;
+    let country = after.level_total(Level::Province, docs.clone(), sector);
+    assert_eq!(country.unwrap(), Some(Interval::exact(10)));
+    assert_eq!(
+        after.national(TotalsLayer::Reported, docs.clone(), sector),
+        Some(Interval::exact(10))
+    );
+    let money_id = money().id;
+    let six = Amount::new(Decimal::new(6_000_000_000, 0)).unwrap();
+    let cell = after.national_amount(&money_id, sector).unwrap();
+    assert_eq!(cell.value, Interval::exact(six));
+    let in_81 = after.amount(&code("81"), &money_id, sector).unwrap();
+    assert_eq!(
+        (in_81.value.low(), in_81.value.high()),
+        (Amount::default(), Some(six))
+    );
+    let rows = after.rows();
+    assert!(rows
+        .iter()
+        .any(|r| r.layer == TotalsLayer::CountryReported && r.amount.is_some()));
+    let back =
+        Totals::from_rows(after.hierarchy(), after.period(), after.indicators(), rows).unwrap();
+    assert_eq!(back, after);
+    // Without 10102's entry, skipped: the country is from 4 to 10.
+    let cw = Crosswalk::builder()
+        .split_unknown(code("10101"), &[code("80001"), code("81001")])
+        .build()
+        .unwrap();
+    let (after, report) = skipping(&t, &cw);
+    let country = after.level_total(Level::Province, docs, sector).unwrap();
+    assert_eq!(country, Some(Interval::between(4, Some(10)).unwrap()));
+    assert_eq!(report.skipped, [code("10102")]);
 }

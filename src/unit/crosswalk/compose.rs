@@ -122,69 +122,121 @@ impl Crosswalk {
             builder = builder.source(source);
         }
         for entry in &self.entries {
-            let from = entry.from;
-            let mut partial = entry.partial;
-            // Each target in the order first reached; `None` is unknown.
-            let mut acc: Vec<(UnitCode, Option<Decimal>)> = Vec::new();
-            let mut add = |to: UnitCode, w: Option<Decimal>| {
-                if let Some(slot) = acc.iter_mut().find(|(c, _)| *c == to) {
-                    slot.1 = match (slot.1, w) {
-                        (Some(a), Some(b)) => a.checked_add(b),
-                        _ => None,
-                    };
-                } else {
-                    acc.push((to, w));
-                }
-            };
-            for &(via, weight) in &entry.targets {
-                let first = match weight {
-                    Weight::Exact(s) => Some(s),
-                    Weight::Unknown => None,
-                };
-                let Some(step) = next.entry(&via) else {
-                    if options.keep_unmapped {
-                        add(via, first);
-                        continue;
-                    }
-                    return Err(ErrorKind::CrosswalkComposeMissing {
-                        from: from.to_string(),
-                        via: via.to_string(),
-                    }
-                    .into());
-                };
-                partial = partial || step.has_unnamed_remainder();
-                for &(to, second) in step.targets() {
-                    let w = match (first, second) {
-                        (Some(a), Weight::Exact(b)) => {
-                            let a = a.normalize();
-                            let b = b.normalize();
-                            let fits = a.scale().saturating_add(b.scale()) <= MAX_SHARE_SCALE;
-                            match a.checked_mul(b) {
-                                Some(p) if fits => Some(p.normalize()),
-                                _ => {
-                                    return Err(ErrorKind::CrosswalkComposeShareScale {
-                                        from: from.to_string(),
-                                        to: to.to_string(),
-                                    }
-                                    .into())
-                                }
-                            }
-                        }
-                        _ => None,
-                    };
-                    add(to, w);
-                }
+            // A lone unknown share taken as the rest only where it helps:
+            // when the plain composition leaves more than one unknown, or
+            // one beside an unnamed remainder (then no longer the rest).
+            let (mut targets, partial) = compose_entry(entry, next, options, false)?;
+            let unknown = targets
+                .iter()
+                .filter(|(_, w)| *w == Weight::Unknown)
+                .count();
+            if unknown > 1 || (partial && unknown > 0) {
+                targets = compose_entry(entry, next, options, true)?.0;
             }
-            let targets: Vec<(UnitCode, Weight)> = acc
-                .into_iter()
-                .map(|(code, w)| (code, w.map_or(Weight::Unknown, Weight::Exact)))
-                .collect();
             builder = if partial {
-                builder.partial(from, &targets)
+                builder.partial(entry.from, &targets)
             } else {
-                builder.entry(from, &targets)
+                builder.entry(entry.from, &targets)
             };
         }
         builder.build()
     }
+}
+
+/// One entry of `A → B` composed with `next` (`B → C`): its targets and
+/// whether it has an unnamed remainder. With `derive`, a lone target of
+/// unknown share takes what the known shares leave ([`known_shares`]).
+fn compose_entry(
+    entry: &super::Entry,
+    next: &Crosswalk,
+    options: ThenOptions,
+    derive: bool,
+) -> Result<(Vec<(UnitCode, Weight)>, bool), Error> {
+    let from = entry.from;
+    let mut partial = entry.partial;
+    // Each target in the order first reached; `None` is unknown.
+    let mut acc: Vec<(UnitCode, Option<Decimal>)> = Vec::new();
+    let mut add = |to: UnitCode, w: Option<Decimal>| {
+        if let Some(slot) = acc.iter_mut().find(|(c, _)| *c == to) {
+            slot.1 = match (slot.1, w) {
+                (Some(a), Some(b)) => a.checked_add(b),
+                _ => None,
+            };
+        } else {
+            acc.push((to, w));
+        }
+    };
+    for (via, first) in known_shares(&entry.targets, entry.partial, derive) {
+        let Some(step) = next.entry(&via) else {
+            if options.keep_unmapped {
+                add(via, first);
+                continue;
+            }
+            return Err(ErrorKind::CrosswalkComposeMissing {
+                from: from.to_string(),
+                via: via.to_string(),
+            }
+            .into());
+        };
+        partial = partial || step.has_unnamed_remainder();
+        for (to, second) in known_shares(step.targets(), step.has_unnamed_remainder(), derive) {
+            let w = match (first, second) {
+                (Some(a), Some(b)) => {
+                    let a = a.normalize();
+                    let b = b.normalize();
+                    let fits = a.scale().saturating_add(b.scale()) <= MAX_SHARE_SCALE;
+                    match a.checked_mul(b) {
+                        Some(p) if fits => Some(p.normalize()),
+                        _ => {
+                            return Err(ErrorKind::CrosswalkComposeShareScale {
+                                from: from.to_string(),
+                                to: to.to_string(),
+                            }
+                            .into())
+                        }
+                    }
+                }
+                _ => None,
+            };
+            add(to, w);
+        }
+    }
+    let targets: Vec<(UnitCode, Weight)> = acc
+        .into_iter()
+        .map(|(code, w)| (code, w.map_or(Weight::Unknown, Weight::Exact)))
+        .collect();
+    Ok((targets, partial))
+}
+
+/// The shares of an entry's targets, `None` where unknown; a lone target of
+/// unknown share in an entry without unnamed remainder holds what the known
+/// shares leave, so its share is known too (`1 − the others`). Composing
+/// then keeps a known share known where a path through such a target meets
+/// another (0.4 known and the lone rest, then the rest split in halves:
+/// 0.7 and 0.3, not two unknowns).
+fn known_shares(
+    targets: &[(UnitCode, Weight)],
+    partial: bool,
+    derive: bool,
+) -> Vec<(UnitCode, Option<Decimal>)> {
+    let unknown = targets
+        .iter()
+        .filter(|(_, w)| *w == Weight::Unknown)
+        .count();
+    let known: Option<Decimal> = targets
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, (_, w)| match w {
+            Weight::Exact(s) => acc.checked_add(*s),
+            Weight::Unknown => Some(acc),
+        });
+    let rest = known
+        .and_then(|k| Decimal::ONE.checked_sub(k))
+        .filter(|r| derive && *r > Decimal::ZERO && unknown == 1 && !partial);
+    targets
+        .iter()
+        .map(|&(code, w)| match w {
+            Weight::Exact(s) => (code, Some(s)),
+            Weight::Unknown => (code, rest.map(|r| r.normalize())),
+        })
+        .collect()
 }
