@@ -168,7 +168,8 @@ fn failures(text: &str, rows: &[DisplayRow], table: &[Row]) -> Vec<String> {
         let best = candidates
             .iter()
             .map(|c| (missing(c, want), c))
-            .min_by_key(|(m, _)| m.len());
+            // Fewest faults; on a tie, the one holding the row's number.
+            .min_by_key(|(m, c)| (m.len(), !found(c, want.has[0])));
         match best {
             Some((m, _)) if m.is_empty() => {}
             Some((m, c)) => out.push(format!(
