@@ -28,7 +28,8 @@
 //!   the paragraph must be found in the paragraph);
 //! - fragments are compared case-insensitively (a sentence may open with
 //!   one); a fragment "a|b" is found when either is (used only where the
-//!   same number may be written in two notations); a `not` fragment must be
+//!   same number may be written in two notations, or where the fixture
+//!   itself gives two words, "sơ kết, tổng kết"); a `not` fragment must be
 //!   absent from the sentence or row that holds all the others.
 //!
 //! Rows fail today where the wording loses a fact (the findings of this
@@ -255,7 +256,13 @@ const REPORT_01: &[Row] = &[
     r(
         7,
         Q2,
-        &["5 năm", "Hội Cựu chiến binh", "giảm nghèo", "kinh tế giỏi"],
+        &[
+            "5 năm",
+            "sơ kết|tổng kết",
+            "Hội Cựu chiến binh",
+            "giảm nghèo",
+            "kinh tế giỏi",
+        ],
     ),
     r(8, Q2, &["4 chi đoàn", "củng cố", "Đoàn Thanh niên"]),
 ];
