@@ -429,7 +429,13 @@ const REPORT_04: &[Row] = &[
 const Y2023: &str = "Năm 2023";
 const UNDATED: &str = "Chưa rõ thời gian";
 const REPORT_05: &[Row] = &[
-    r(1, UNDATED, &["5 năm", "Chỉ thị 19", "cấp ủy"]),
+    // Chỉ thị 19 is the HCMC Party Standing Committee's, not Thủ Đức's.
+    rn(
+        1,
+        UNDATED,
+        &["5 năm", "Chỉ thị 19", "cấp ủy"],
+        &["chỉ thị của cấp ủy"],
+    ),
     r(
         2,
         UNDATED,
