@@ -10,7 +10,7 @@ use danvan::{Catalogue, CellId, CellValue, DatasetV2, FigureCube, Interval, Orig
 
 /// A dataset, its catalogue (the built-ins, the catalogue file it names
 /// beside it, its inline entries) and its cube.
-fn cube_of(json: &str, dir: &std::path::Path) -> (DatasetV2, Catalogue, FigureCube) {
+pub(crate) fn cube_of(json: &str, dir: &std::path::Path) -> (DatasetV2, Catalogue, FigureCube) {
     let d = DatasetV2::from_json(json.as_bytes()).expect("a v2 dataset");
     let base = match &d.catalogue {
         Some(name) => {
@@ -39,7 +39,7 @@ fn plan<'a>(cube: &'a FigureCube, cat: &'a Catalogue, unit: &str) -> ReportPlan<
 }
 
 /// The unit a dataset speaks for: its root, else its top unit.
-fn top_unit(d: &DatasetV2) -> UnitCode {
+pub(crate) fn top_unit(d: &DatasetV2) -> UnitCode {
     d.root.unwrap_or_else(|| {
         d.units
             .iter()

@@ -6,6 +6,7 @@
 //! The helpers below are shared by every module.
 
 mod meaning;
+mod presence;
 mod report_01;
 mod report_02;
 mod report_03;
