@@ -488,6 +488,12 @@ impl<'a> Words<'a> {
                     };
                     out.movement.push(format!("{lead} {words}"));
                 }
+                // The villages of a ward or town are its quarters.
+                "doer_level"
+                    if v.as_str() == "village" && matches!(self.noun, "phường" | "thị trấn") =>
+                {
+                    out.doer.push("ở khu phố, tổ dân phố".to_owned());
+                }
                 "doer_level" => out.doer.push(format!("ở {words}")),
                 "award_form" => out.form = Some(words),
                 dim => {
@@ -783,14 +789,20 @@ impl<'a> Words<'a> {
                 }
             }
             CellValue::Duration(_) | CellValue::Times(_) => {
-                let verb = if verb.is_empty() {
-                    "kéo dài".to_owned()
+                // A verb whose subject is the noun ("hội thi diễn ra 2
+                // ngày"); a review of a length of time ("tổng kết 5 năm
+                // phong trào …"); a verb of the subject ("thực hiện chỉ thị
+                // trong 5 năm").
+                if verb.is_empty() || verb == "diễn ra" || verb == "kéo dài" {
+                    let verb = if verb.is_empty() { "kéo dài" } else { &verb };
+                    Clause::Noun {
+                        in_run: format!("{noun} {verb} {value}{after}"),
+                        alone: format!("{noun}{whose} {verb} {value}{after}"),
+                    }
+                } else if verb == "sơ kết" || verb == "tổng kết" {
+                    Clause::Verb(verb.clone(), format!("{verb} {value} {noun}{after}"))
                 } else {
-                    verb
-                };
-                Clause::Noun {
-                    in_run: format!("{noun} {verb} {value}{after}"),
-                    alone: format!("{noun}{whose} {verb} {value}{after}"),
+                    Clause::Verb(verb.clone(), format!("{verb} {noun} trong {value}{after}"))
                 }
             }
         }
@@ -837,7 +849,18 @@ impl<'a> Words<'a> {
             dims.push(self.awarded_by(a));
         }
         let value = match c.value {
-            CellValue::Count(_) => join_words(&[&self.value(c), &self.unit_word(c)]),
+            CellValue::Count(_) => {
+                let mut unit_word = self.unit_word(c);
+                if unit_word.is_empty() {
+                    // No unit word: the noun, refined by the values, says
+                    // what is counted ("8 tập thể").
+                    let mut noun = self.wording(c).and_then(|w| w.noun).unwrap_or_default();
+                    self.phrases(c, None, "", &mut noun, &mut unit_word);
+                    join_words(&[&self.value(c), &noun])
+                } else {
+                    join_words(&[&self.value(c), &unit_word])
+                }
+            }
             _ => self.value(c),
         };
         DisplayRow {

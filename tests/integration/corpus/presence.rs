@@ -147,12 +147,12 @@ fn rendered(n: u32) -> (String, Vec<DisplayRow>) {
     let (d, cat, cube) = crate::report_v2::cube_of(&crate::read(&fixture), &dir);
     let unit = crate::report_v2::top_unit(&d);
     let plan = plan_report(&cube, &cat, &unit, &ReportOptions::default()).expect("a plan");
-    (write_report(&plan), plan.rows)
+    (write_report(&plan), plan.rows())
 }
 
 /// The rows of `table` not found in the rendered text and rows: for each,
 /// what its closest sentence (or table row) under its period lacks.
-fn failures(text: &str, rows: &[DisplayRow], table: &[Row]) -> Vec<String> {
+fn failures(text: &str, rows: &[DisplayRow], table: &[Row]) -> Vec<(u32, String)> {
     let blocks = blocks(text);
     let mut out = Vec::new();
     for want in table {
@@ -173,25 +173,57 @@ fn failures(text: &str, rows: &[DisplayRow], table: &[Row]) -> Vec<String> {
             .min_by_key(|(m, c)| (m.len(), !found(c, want.has[0])));
         match best {
             Some((m, _)) if m.is_empty() => {}
-            Some((m, c)) => out.push(format!(
-                "row {} ({}): {}; closest: «{c}»",
+            Some((m, c)) => out.push((
                 want.row,
-                want.period,
-                m.join(", ")
+                format!(
+                    "row {} ({}): {}; closest: «{c}»",
+                    want.row,
+                    want.period,
+                    m.join(", ")
+                ),
             )),
-            None => out.push(format!(
-                "row {}: no block headed «{}»",
-                want.row, want.period
+            None => out.push((
+                want.row,
+                format!("row {}: no block headed «{}»", want.row, want.period),
             )),
         }
     }
     out
 }
 
-/// Renders report `n` and asserts every row of its table is present.
+/// Rows the wording branch (i16-words) marked for the lead: the renderer
+/// cannot meet them from the fixture as it is (their fragments are left as
+/// the review wrote them). Each must still fail, so that the mark goes when
+/// the data changes: (report, row, why).
+const MARKED: &[(u32, u32, &str)] = &[
+    (
+        5,
+        6,
+        "the awarding unit 79 is listed by code only: model v2 names only the root and the \
+         units under it (UnitOutsideRoot), so no name can reach the renderer; worded by its level",
+    ),
+    (
+        8,
+        1,
+        "the fixture counts 'mô hình, cách làm' on the built-in skilful_models_effective, \
+         whose noun says models only; the fixture, not the renderer, must say 'cách làm'",
+    ),
+];
+
+/// Renders report `n` and asserts every row of its table is present (but
+/// the [`MARKED`] ones, which must still fail).
 fn check(n: u32, table: &[Row]) {
     let (text, rows) = rendered(n);
-    let failed = failures(&text, &rows, table);
+    let (marked, failed): (Vec<_>, Vec<_>) = failures(&text, &rows, table)
+        .into_iter()
+        .partition(|(row, _)| MARKED.iter().any(|(r, w, _)| *r == n && w == row));
+    for (r, w, why) in MARKED.iter().filter(|(r, _, _)| *r == n) {
+        assert!(
+            marked.iter().any(|(row, _)| row == w),
+            "report {r:02} row {w} is marked ({why}) but passes now: remove its mark"
+        );
+    }
+    let failed: Vec<String> = failed.into_iter().map(|(_, m)| m).collect();
     assert!(
         failed.is_empty(),
         "report {n:02}: {} of {} rows not present as the report states them:\n{}\n--- rendered:\n{text}",
@@ -457,6 +489,8 @@ const REPORT_05: &[Row] = &[
         &["8 tập thể", "Vì người nghèo", "cấp ủy"],
         &["tập thể, cá nhân", "(tập thể)"],
     ),
+    // MARKED (i16-words): 79 is an ancestor listed by code only; the model
+    // names no unit above the root, so the renderer has no name to print.
     rn(
         6,
         Y2023,
@@ -583,6 +617,8 @@ const REPORT_07: &[Row] = &[
 // contest (rows 3–8, prizes 4–7 to individuals).
 const Y2025_OCT: &str = "Năm 2025 (tính đến ngày 10/10)";
 const REPORT_08: &[Row] = &[
+    // MARKED (i16-words): the fixture counts "mô hình, cách làm" on a built-in
+    // whose noun says models only.
     r(
         1,
         Y2025_OCT,
@@ -792,7 +828,7 @@ fn presence_checker_reads_blocks_sentences_and_rows() {
     let lumped = rn(4, "Năm 2024", &["4 tập thể"], &["tập thể, cá nhân"]);
     let either = r(5, "Năm 2025", &["năm mô hình|5 mô hình"]);
     let failed = failures(text, &[], &[ok, split, wrong_period, lumped, either]);
-    let rows: Vec<&str> = failed.iter().map(|f| &f[..5]).collect();
+    let rows: Vec<&str> = failed.iter().map(|(_, f)| &f[..5]).collect();
     assert_eq!(rows, ["row 2", "row 3", "row 4"], "{failed:#?}");
     assert!(same_period("Trong quý II/2016", "quý II/2016"));
     assert!(!same_period("Năm 2024", "năm 2025"));
