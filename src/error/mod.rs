@@ -888,6 +888,7 @@ mod tests {
             (ErrorKind::AwardedByNotAbove { unit: "816".into(), what: "unit", by: "30".into() }, "the award is given by unit \"30\", which is not above the figure's unit \"816\""),
             (ErrorKind::ReportUnitUnknown { unit: "31".into() }, "the report's unit \"31\" is not among the dataset's units"),
             (ErrorKind::ReportUnitAboveRoot { unit: "89".into(), root: "816".into() }, "the report's unit \"89\" is above the dataset's root \"816\": the dataset does not speak for it"),
+            (ErrorKind::RollUpUnitWordsDiffer { unit: "643".into(), units: "24310, 24311".into(), indicator: "fund_raised".into(), left: "đồng".into(), right: "m²".into() }, "the sum of \"fund_raised\" at \"643\" is left open: 24310, 24311 state it in \"đồng\" and \"m²\""),
         ]
     }
 
@@ -1044,6 +1045,7 @@ mod tests {
             ("AwardedByNotAbove", "DV191"),
             ("ReportUnitUnknown", "DV200"),
             ("ReportUnitAboveRoot", "DV201"),
+            ("RollUpUnitWordsDiffer", "DV202"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();
@@ -1100,7 +1102,7 @@ mod tests {
             warnings,
             [
                 "DV078", "DV080", "DV087", "DV139", "DV140", "DV141", "DV178", "DV181", "DV183",
-                "DV188"
+                "DV188", "DV202"
             ]
         );
     }

@@ -444,11 +444,41 @@ fn a_sum_past_the_largest_count_is_an_error_not_a_wrap() {
 
 #[test]
 fn amounts_in_two_unit_words_never_add() {
+    // Two unit words among the sub-units: that sum is left open (DV202),
+    // the communes' cells stay, every other group is still summed.
     let json = two_communes(
         r#"{"indicator": "fund_raised", "unit": "24310", "actor": "front", "value": {"amount": "2", "unit": "đồng"}},
-           {"indicator": "fund_raised", "unit": "24311", "actor": "front", "value": {"amount": "3", "unit": "m²"}}"#,
+           {"indicator": "fund_raised", "unit": "24311", "actor": "front", "value": {"amount": "3", "unit": "m²"}},
+           {"indicator": "documents", "unit": "24310", "actor": "government", "value": 2},
+           {"indicator": "documents", "unit": "24311", "actor": "government", "value": 3}"#,
     );
-    assert_eq!(build(&json).unwrap_err().code(), "DV006");
+    let cube = build(&json).unwrap();
+    assert!(cells(&cube, "643", "fund_raised").is_empty());
+    assert_eq!(cells(&cube, "24310", "fund_raised").len(), 1);
+    assert_eq!(cells(&cube, "24311", "fund_raised").len(), 1);
+    assert_eq!(
+        cells(&cube, "643", "documents")[0].value.count(),
+        Some(Interval::exact(5))
+    );
+    let w = cube.warnings();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].code(), "DV202");
+    assert_eq!(w[0].severity(), danvan::Severity::Warning);
+    assert_eq!(
+        w[0].kind().to_string(),
+        "the sum of \"fund_raised\" at \"643\" is left open: 24310, 24311 state it in \"đồng\" and \"m²\""
+    );
+    // Its report states every cell once, the communes' in the table.
+    let d = DatasetV2::from_json(json.as_bytes()).unwrap();
+    let cat = d.catalogue_on(Catalogue::builtin()).unwrap();
+    let p = plan(&cube, &cat, "643");
+    assert_every_cell_once(&cube, &p);
+    // One unit word: summed, no warning.
+    let json = two_communes(
+        r#"{"indicator": "fund_raised", "unit": "24310", "actor": "front", "value": {"amount": "2", "unit": "đồng"}},
+           {"indicator": "fund_raised", "unit": "24311", "actor": "front", "value": {"amount": "3", "unit": "đồng"}}"#,
+    );
+    assert!(build(&json).unwrap().warnings().is_empty());
     let json = two_communes(
         r#"{"indicator": "fund_raised", "unit": "24310", "actor": "front", "value": {"amount": "2", "scale": "triệu", "unit": "đồng"}},
            {"indicator": "fund_raised", "unit": "24311", "actor": "front", "value": {"amount": "500", "scale": "nghìn", "unit": "đồng", "qualifier": "at_least"}}"#,
@@ -566,5 +596,61 @@ fn the_synthetic_datasets_as_check_v2_sees_them() {
                 );
             }
         }
+    }
+}
+
+/// A unit's name, a label and a value's words with a newline, a tab or
+/// another control character: the v2 reader keeps them as data (the v1 reader
+/// refuses none), the report writes them on one line, each control
+/// character a space; CSV and JSON rows stay one record per cell.
+#[test]
+fn control_characters_in_names_never_break_the_report_or_its_rows() {
+    let json = r#"{"schema": "danvan/dataset/v2", "root": "643", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+        "indicators": [{"id": "gifts", "label": "Suất\tquà\u2028tặng", "kind": "flow", "value": "count", "unit_word": "suất"}],
+        "dimensions": [{"id": "movement", "values": ["tet"], "value_labels": {"tet": "chương trình\r\n“Tết” (synthetic)"}}],
+        "units": [{"code": "66"}, {"code": "643", "name": "Huyện Krông\nXanh (synthetic)", "parent": "66"},
+                  {"code": "24310", "name": "Xã\u0007A (synthetic)", "parent": "643"}],
+        "figures": [{"indicator": "gifts", "unit": "643", "actor": "front", "dims": {"movement": "tet"}, "value": 5},
+                    {"indicator": "gifts", "unit": "24310", "actor": "front", "dims": {"movement": "tet"}, "value": 2}]}"#;
+    let d = DatasetV2::from_json(json.as_bytes()).expect("names are data");
+    let cat = d.catalogue_on(Catalogue::builtin()).unwrap();
+    let cube = FigureCube::build(&d, &cat, &d.hierarchy().unwrap()).unwrap();
+    let p = plan(&cube, &cat, "643");
+    let text = render::vi::write_report(&p);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Huyện Krông Xanh (synthetic)", "{text}");
+    assert_eq!(
+        lines.len(),
+        4,
+        "name, blank, heading, one section: {text:?}"
+    );
+    assert!(
+        lines[3].contains("Suất quà tặng") && lines[3].contains("chương trình  “Tết” (synthetic)"),
+        "{text:?}"
+    );
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    // JSON: every text column on one line, control characters gone.
+    let rows = p.rows();
+    let json: serde_json::Value = serde_json::from_str(&render::rows_json(&rows)).unwrap();
+    let array = json.as_array().unwrap();
+    assert_eq!(array.len(), rows.len());
+    for row in array {
+        for (col, v) in row.as_object().unwrap() {
+            if let Some(s) = v.as_str() {
+                assert!(!s.chars().any(char::is_control), "{col}: {s:?}");
+            }
+        }
+    }
+    assert!(rows.iter().any(|r| r.unit_name == "Xã A (synthetic)"));
+    // CSV: one line per record.
+    #[cfg(feature = "csv")]
+    {
+        let mut out = Vec::new();
+        render::write_rows_csv(&rows, &mut out).unwrap();
+        let csv = String::from_utf8(out).unwrap();
+        assert_eq!(csv.lines().count(), rows.len() + 1, "{csv}");
     }
 }

@@ -37,7 +37,7 @@ use super::{actor, actor_set, join_and};
 #[must_use]
 pub fn write_report(plan: &ReportPlan<'_>) -> String {
     let words = Words::of(plan);
-    let mut out = format!("{}\n", plan.unit_name);
+    let mut out = format!("{}\n", one_line(&plan.unit_name));
     if plan.blocks.is_empty() {
         out.push_str(&format!(
             "\n{} chưa có số liệu.\n",
@@ -123,13 +123,29 @@ pub fn write_report(plan: &ReportPlan<'_>) -> String {
             }
             let sentences: Vec<String> = sentences
                 .iter()
-                .map(|s| format!("{}.", capitalize(s)))
+                .map(|s| format!("{}.", capitalize(&one_line(s))))
                 .collect();
             out.push_str(&sentences.join(" "));
             out.push('\n');
         }
     }
     out
+}
+
+/// Text of the data on one line: every control character (newline, tab,
+/// …) and line or paragraph separator becomes a space, so a unit's name or
+/// a label cannot break the report's lines nor a row's cell.
+pub(crate) fn one_line(s: &str) -> String {
+    if !s.chars().any(breaks_line) {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| if breaks_line(c) { ' ' } else { c })
+        .collect()
+}
+
+fn breaks_line(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// A run of clauses with one subject.
@@ -866,20 +882,20 @@ impl<'a> Words<'a> {
         DisplayRow {
             cell: id.0,
             unit: c.key.unit.to_string(),
-            unit_name: unit.map(|u| u.name().to_owned()).unwrap_or_default(),
+            unit_name: unit.map(|u| one_line(u.name())).unwrap_or_default(),
             level: unit
                 .map(|u| u.level().as_str().to_owned())
                 .unwrap_or_default(),
             period: figure_period_words(&c.key.period),
             indicator: c.key.indicator.as_str().to_owned(),
-            label: self.label(c),
+            label: one_line(&self.label(c)),
             actor: actor_set(&c.key.actor),
-            dims: dims.join("; "),
+            dims: one_line(&dims.join("; ")),
             low,
             high,
             tone,
             estimate,
-            value,
+            value: one_line(&value),
             origin: c.origin.as_str().to_owned(),
             complete: c.complete,
             conflict: c.conflict,
