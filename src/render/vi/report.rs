@@ -496,6 +496,10 @@ impl<'a> Words<'a> {
                 continue;
             };
             match d.as_str() {
+                // A fund named by its movement: "quỹ “Vì người nghèo”".
+                "movement" if noun.as_str() == "quỹ" && words.starts_with('\u{201c}') => {
+                    *noun = format!("quỹ {words}");
+                }
                 "movement" => {
                     let lead = if words.starts_with(|ch: char| ch.is_lowercase()) {
                         "trong"
@@ -1120,5 +1124,64 @@ mod tests {
         let b: AmountValue = serde_json::from_str(r#"{"amount": "250", "unit": "m²"}"#).unwrap();
         assert_eq!(stated_amount(&b), "250 m²");
         assert_eq!(capitalize("đoàn"), "Đoàn");
+    }
+
+    #[test]
+    fn values_refine_the_counted_noun() {
+        let mut noun = "giải".to_owned();
+        assert!(refine(&mut noun, "giải nhất"));
+        assert_eq!(noun, "giải nhất");
+        let mut lump = "tập thể, cá nhân".to_owned();
+        assert!(refine(&mut lump, "cá nhân"));
+        assert_eq!(lump, "cá nhân");
+        let mut same = "tập thể, cá nhân".to_owned();
+        assert!(refine(&mut same, "tập thể, cá nhân"));
+        let mut other = "gương".to_owned();
+        assert!(!refine(&mut other, "tiêu biểu"));
+        assert!(!refine(&mut other, "gươngx"));
+        assert_eq!(other, "gương");
+        assert!(!refine(&mut String::new(), "giải nhất"));
+        assert_eq!(
+            Words::counted("17.743", "lượt hộ", "hộ nghèo"),
+            "17.743 lượt hộ nghèo"
+        );
+        assert_eq!(
+            Words::counted("5", "căn", "nhà đại đoàn kết"),
+            "5 căn nhà đại đoàn kết"
+        );
+        assert_eq!(one_line("A\nB\tC\u{2028}D"), "A B C D");
+    }
+
+    #[test]
+    fn a_run_shares_its_subject_verb_and_movement() {
+        let clause = |verb: &str, text: &str, movement: &str| RunClause {
+            verb: verb.to_owned(),
+            with: format!("{text} {movement}"),
+            without: text.to_owned(),
+            movement: movement.to_owned(),
+        };
+        let run = Run {
+            subject: "chính quyền xã".to_owned(),
+            clauses: vec![
+                clause("khen thưởng", "khen thưởng 4 tập thể", "trong X"),
+                clause("khen thưởng", "khen thưởng 8 cá nhân", "trong X"),
+                clause("", "tổng kinh phí 2 tỷ đồng", "trong X"),
+            ],
+        };
+        assert_eq!(
+            run.sentence(),
+            "trong X, chính quyền xã khen thưởng 4 tập thể và 8 cá nhân; tổng kinh phí 2 tỷ đồng"
+        );
+        let run = Run {
+            subject: "toàn xã".to_owned(),
+            clauses: vec![
+                clause("trao", "trao 1 giải nhất cho A, B", "trong X"),
+                clause("trao", "trao 2 giải nhì", "trong Y"),
+            ],
+        };
+        assert_eq!(
+            run.sentence(),
+            "toàn xã trao 1 giải nhất cho A, B trong X; 2 giải nhì trong Y"
+        );
     }
 }
