@@ -202,9 +202,14 @@ fn display_rows(
         let _ = writeln!(err, "{name}: the dataset lists no unit to report on");
         return 1;
     };
-    let plan = danvan::FigureCube::from_checked(&checked)
-        .and_then(|cube| plan_report(&cube, checked.catalogue(), &top, &ReportOptions::default()));
-    let plan = match plan {
+    let cube = match danvan::FigureCube::from_checked(&checked) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "{name}: {e}");
+            return 1;
+        }
+    };
+    let plan = match plan_report(&cube, checked.catalogue(), &top, &ReportOptions::default()) {
         Ok(p) => p,
         Err(e) => {
             let _ = writeln!(err, "{name}: {e}");
@@ -212,7 +217,7 @@ fn display_rows(
         }
     };
     let mut text = String::new();
-    for row in &plan.rows {
+    for row in &plan.rows() {
         match serde_json::to_string(row) {
             Ok(line) => {
                 text.push_str(&line);

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use crate::{
     Accumulator, Actor, Amount, Catalogue, CheckedV2, DatasetV2, DurationValue, Error, ErrorKind,
-    FigureKey, FigurePeriod, FigureV2, FigureValue, Hierarchy, IndicatorKind, Interval, Period,
-    Rate, RatioValue, TotalsLayer, UnitCode, UnitWord, ValueSpec,
+    FigureKey, FigurePeriod, FigureV2, FigureValue, Hierarchy, IndicatorKind, Interval, Issue,
+    Path, Period, Rate, RatioValue, Severity, TotalsLayer, UnitCode, UnitWord, ValueSpec,
 };
 
 /// The place of a cell in its [`FigureCube`] (an index into [`FigureCube::cells`]).
@@ -211,6 +211,8 @@ pub struct FigureCube {
     dimension_labels: BTreeMap<crate::IndicatorId, String>,
     /// The words of declared dimension values, by (dimension, value).
     value_labels: BTreeMap<(crate::IndicatorId, crate::IndicatorId), String>,
+    /// Sums left open (DV202).
+    warnings: Vec<Issue>,
 }
 
 /// A key without its unit: what the roll-up groups by (indicator, period,
@@ -316,8 +318,10 @@ impl FigureCube {
     /// not in the hierarchy, the errors of [`DatasetV2::figure_period`] and
     /// [`FigureV2::amount`], the first record rule a record breaks
     /// ([`Accumulator::add`]), [`ErrorKind::TotalOverflow`] when a sum does
-    /// not fit, and [`ErrorKind::UnitMismatch`] when amounts of one key come
-    /// in two unit words.
+    /// not fit. Amounts of one key in two unit words among a unit's
+    /// sub-units (or its own parts) leave that group's sums open: its cells
+    /// stay, no sum of it is formed, and [`warnings`](FigureCube::warnings)
+    /// names the units and words ([`ErrorKind::RollUpUnitWordsDiffer`]).
     ///
     /// ```
     /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
@@ -361,6 +365,7 @@ impl FigureCube {
             cells,
             dimension_labels,
             value_labels,
+            warnings: Vec::new(),
         };
         cube.flag_parts(catalogue);
         cube.roll_up(catalogue)?;
@@ -373,8 +378,7 @@ impl FigureCube {
     /// # Errors
     ///
     /// The errors of [`build`](FigureCube::build) (a checked dataset gives
-    /// only the sums' [`ErrorKind::TotalOverflow`] and
-    /// [`ErrorKind::UnitMismatch`]).
+    /// only the sums' [`ErrorKind::TotalOverflow`]).
     ///
     /// ```
     /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
@@ -415,6 +419,20 @@ impl FigureCube {
     #[must_use]
     pub fn cell(&self, id: CellId) -> Option<&CubeCell> {
         self.cells.get(id.0)
+    }
+
+    /// The warnings of the build: sums left open because amounts of one key
+    /// come in two unit words (DV202, naming the units and the words).
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert!(cube.warnings().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn warnings(&self) -> &[Issue] {
+        &self.warnings
     }
 
     /// The hierarchy the cube is keyed by.
@@ -622,7 +640,12 @@ impl FigureCube {
         }
         let mut added: Vec<CubeCell> = Vec::new();
         let mut conflicts: Vec<usize> = Vec::new();
+        let mut warnings: Vec<Issue> = Vec::new();
         for (template, own) in groups.into_values() {
+            // This group's sums and conflicts, kept only when no sum of it is
+            // left open by amounts in two unit words (DV202).
+            let mut group_added: Vec<CubeCell> = Vec::new();
+            let mut group_conflicts: Vec<usize> = Vec::new();
             let Some(entry) = catalogue.get(&template.indicator) else {
                 continue;
             };
@@ -637,6 +660,7 @@ impl FigureCube {
             // parts of several figures with one key (a repeated figure's) are
             // not guessed between: the unit then counts as not reporting.
             let mut own_cell: HashMap<usize, usize> = HashMap::new();
+            let mut open: Option<Issue> = None;
             for (&u, list) in &own {
                 let stated = list.iter().copied().find(|&i| {
                     self.cells
@@ -665,10 +689,24 @@ impl FigureCube {
                     .iter()
                     .filter_map(|&i| self.cells.get(i).and_then(|c| Summable::of(&c.value)))
                 {
-                    sum = Some(match sum {
-                        None => v,
-                        Some(s) => s.add(&v, distinct, &template)?,
-                    });
+                    let next = match &sum {
+                        None => Ok(v),
+                        Some(s) => s.add(&v, distinct, &template),
+                    };
+                    match next {
+                        Ok(n) => sum = Some(n),
+                        Err(e) => {
+                            let unit = h
+                                .iter()
+                                .find(|(x, _)| x.get() == u)
+                                .map_or(template.unit, |(_, x)| x.code());
+                            open = Some(left_open(e, unit, &[u], h, &template)?);
+                            break;
+                        }
+                    }
+                }
+                if open.is_some() {
+                    break;
                 }
                 if let (Some(sum), Some(&first)) = (sum, list.first()) {
                     value.insert(u, (sum, true));
@@ -676,6 +714,9 @@ impl FigureCube {
                 }
             }
             for u in h.bottom_up() {
+                if open.is_some() {
+                    break;
+                }
                 let children: Vec<_> = h.children(u).collect();
                 // Nothing is summed above the root, nor checked there.
                 if children.is_empty() || !in_scope.get(u.get()).copied().unwrap_or(false) {
@@ -691,13 +732,28 @@ impl FigureCube {
                         Some((v, full)) => {
                             reported += 1;
                             complete &= *full;
-                            sum = Some(match sum {
-                                None => v.clone(),
-                                Some(s) => s.add(v, distinct, &key)?,
-                            });
+                            let next = match &sum {
+                                None => Ok(v.clone()),
+                                Some(s) => s.add(v, distinct, &key),
+                            };
+                            match next {
+                                Ok(n) => sum = Some(n),
+                                Err(e) => {
+                                    let units: Vec<usize> = children
+                                        .iter()
+                                        .map(|c| c.get())
+                                        .filter(|c| value.contains_key(c))
+                                        .collect();
+                                    open = Some(left_open(e, key.unit, &units, h, &key)?);
+                                    break;
+                                }
+                            }
                         }
                         None => complete = false,
                     }
+                }
+                if open.is_some() {
+                    break;
                 }
                 let Some(sum) = sum else {
                     continue;
@@ -708,12 +764,12 @@ impl FigureCube {
                         .get(&u.get())
                         .is_some_and(|(v, _)| v.certainly_differs(&sum));
                     if disagrees {
-                        conflicts.push(cell);
+                        group_conflicts.push(cell);
                     }
                     continue;
                 }
                 value.insert(u.get(), (sum.clone(), complete));
-                added.push(CubeCell {
+                group_added.push(CubeCell {
                     key,
                     value: sum.into_value(),
                     origin: Origin::SubUnits {
@@ -729,7 +785,15 @@ impl FigureCube {
                     conflict: false,
                 });
             }
+            match open {
+                Some(w) => warnings.push(w),
+                None => {
+                    added.extend(group_added);
+                    conflicts.extend(group_conflicts);
+                }
+            }
         }
+        self.warnings.extend(warnings);
         for i in conflicts {
             if let Some(c) = self.cells.get_mut(i) {
                 c.conflict = true;
@@ -738,6 +802,36 @@ impl FigureCube {
         self.cells.extend(added);
         Ok(())
     }
+}
+
+/// The warning of a sum left open by amounts in two unit words
+/// ([`ErrorKind::RollUpUnitWordsDiffer`]); any other error stands.
+fn left_open(
+    e: Error,
+    unit: UnitCode,
+    units: &[usize],
+    h: &Hierarchy,
+    key: &FigureKey,
+) -> Result<Issue, Error> {
+    let ErrorKind::UnitMismatch { left, right } = e.kind() else {
+        return Err(e);
+    };
+    let units: Vec<String> = units
+        .iter()
+        .filter_map(|&i| h.iter().find(|(x, _)| x.get() == i))
+        .map(|(_, u)| u.code().to_string())
+        .collect();
+    Ok(Issue::new(
+        Severity::Warning,
+        Path::root(),
+        ErrorKind::RollUpUnitWordsDiffer {
+            unit: unit.to_string(),
+            units: units.join(", "),
+            indicator: key.indicator.to_string(),
+            left: left.clone(),
+            right: right.clone(),
+        },
+    ))
 }
 
 /// Whether an indicator's values add up the hierarchy: flows, stocks and

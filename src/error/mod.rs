@@ -888,6 +888,7 @@ mod tests {
             (ErrorKind::AwardedByNotAbove { unit: "816".into(), what: "unit", by: "30".into() }, "the award is given by unit \"30\", which is not above the figure's unit \"816\""),
             (ErrorKind::ReportUnitUnknown { unit: "31".into() }, "the report's unit \"31\" is not among the dataset's units"),
             (ErrorKind::ReportUnitAboveRoot { unit: "89".into(), root: "816".into() }, "the report's unit \"89\" is above the dataset's root \"816\": the dataset does not speak for it"),
+            (ErrorKind::RollUpUnitWordsDiffer { unit: "643".into(), units: "24310, 24311".into(), indicator: "fund_raised".into(), left: "đồng".into(), right: "m²".into() }, "the sum of \"fund_raised\" at \"643\" is left open: 24310, 24311 state it in \"đồng\" and \"m²\""),
             (ErrorKind::UnitEraNotFound { unit: "26734".into(), eras: "current, 2008-01-01".into(), period: "2025-01-01/2025-06-30".into() }, "unit \"26734\" is listed in the eras current, 2008-01-01 and none of them covers the figure's period 2025-01-01/2025-06-30"),
             (ErrorKind::UnitEraAmbiguous { unit: "26734".into(), eras: "current, 2008-01-01".into(), period: "2025-01-01/2025-12-31".into() }, "unit \"26734\" is listed in several eras (current, 2008-01-01) that all cover the figure's period 2025-01-01/2025-12-31: give each its valid_from or valid_to"),
             (ErrorKind::UnitNotValidForPeriod { unit: "26734".into(), era: "current".into(), period: "2025-01-01/2025-06-30".into() }, "the figure's period 2025-01-01/2025-06-30 lies outside the validity of unit \"26734\" (era current)"),
@@ -1048,6 +1049,7 @@ mod tests {
             ("AwardedByNotAbove", "DV191"),
             ("ReportUnitUnknown", "DV200"),
             ("ReportUnitAboveRoot", "DV201"),
+            ("RollUpUnitWordsDiffer", "DV202"),
             ("UnitEraNotFound", "DV207"),
             ("UnitEraAmbiguous", "DV208"),
             ("UnitNotValidForPeriod", "DV209"),
@@ -1108,7 +1110,7 @@ mod tests {
             warnings,
             [
                 "DV078", "DV080", "DV087", "DV139", "DV140", "DV141", "DV178", "DV181", "DV183",
-                "DV188", "DV210"
+                "DV188", "DV202", "DV210"
             ]
         );
     }

@@ -1745,6 +1745,24 @@ error_table! {
         root: Excerpt,
     } = "DV201", Error,
     vi { unit, root } => format!("đơn vị {} của báo cáo ở trên đơn vị gốc {} của bộ số liệu: bộ số liệu không có số liệu của đơn vị này", quoted_vi(unit), quoted_vi(root));
+    /// Amounts of one key come in two unit words among a unit's sub-units (or
+    /// its own parts): that sum is left open (the cells stay, no sum is formed).
+    #[error("the sum of {indicator:?} at {unit:?} is left open: {units} state it in {left:?} and {right:?}")]
+    RollUpUnitWordsDiffer {
+        /// The unit whose sum is left open.
+        unit: String,
+        /// The units whose amounts differ, comma-separated.
+        units: String,
+        /// The indicator.
+        indicator: String,
+        /// One unit word.
+        left: String,
+        /// The other unit word.
+        right: String,
+    } = "DV202", Warning,
+    vi { unit, units, indicator, left, right } => format!(
+        "chưa cộng chỉ tiêu \"{indicator}\" của đơn vị \"{unit}\": các đơn vị {units} ghi số liệu theo hai đơn vị tính khác nhau \"{left}\" và \"{right}\""
+    );
     // ----- model v2: units keyed by era and code, named recipients (DV207–DV212) -----
     /// A figure's unit code is listed in several eras and none of them covers the figure's period.
     #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the figure's period {period}")]

@@ -15,4 +15,5 @@ pub use report_v2::rows_json;
 pub use report_v2::write_rows_csv;
 pub use report_v2::{
     plan_report, Block, DisplayRow, ReportOptions, ReportPlan, SectionBlock, StatedIn, Statement,
+    Subject,
 };

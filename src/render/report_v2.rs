@@ -1,8 +1,14 @@
 //! The report of v2 figures (issue 16, `docs/report-v2.md`): the plan of a
 //! unit's report from its [`FigureCube`] — blocks per period, sections in the
 //! report order, statements that each state cells of the cube — its
-//! Vietnamese text ([`write_report`]) and its display rows ([`DisplayRow`],
-//! as CSV and JSON).
+//! Vietnamese text ([`vi::write_report`]) and its display rows
+//! ([`DisplayRow`], as CSV and JSON, worded by [`ReportPlan::rows`]).
+//!
+//! The plan holds no text: a statement is the cells it states and whom it
+//! speaks of ([`Subject`]); the indicator's verb, noun and unit word are
+//! looked up in the catalogue by the indicator's key, values are the cells'
+//! intervals with the report's own word, dimension values are keys, periods
+//! are [`FigurePeriod`]s. All wording is in [`vi`].
 //!
 //! Every cell of the unit's subtree is stated exactly once: in a sentence
 //! of the paragraph (the unit's own cells) or as a row of the table (its
@@ -11,14 +17,13 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::notation::{self, Style};
+use crate::notation::Style;
 use crate::render::vi;
 use crate::{
-    AmountValue, AwardedBy, Catalogue, CatalogueEntry, CellId, CellValue, ChangeDirection,
-    CubeCell, Error, ErrorKind, FigureCube, FigurePeriod, FigureValue, Level, Origin, Period,
-    ScaleWord, Section, Tone, UnitCode, ValueSpec, Word, Wording,
+    Actor, Catalogue, CellId, CubeCell, Error, ErrorKind, FigureCube, FigurePeriod, Level, Origin,
+    Section, Tone, UnitCode,
 };
 
 /// Options of a report.
@@ -80,28 +85,59 @@ impl StatedIn {
     }
 }
 
-/// One sentence of the paragraph: the cells it states (a figure, then its
-/// "trong đó" parts) and its words.
+/// Whom a statement speaks of.
 ///
 /// ```
-/// let s = danvan::render::Statement { cells: vec![danvan::CellId(0)], subject: String::new(),
-///     clause: "xây dựng 12 mô hình".into(), plain: false };
+/// use danvan::{render::Subject, Actor};
+/// assert_ne!(Subject::Area, Subject::Actors(vec![Actor::Government]));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Subject {
+    /// The unit's area as a whole ("toàn huyện …"): a figure that names no
+    /// body ([`Actor::Other`], [`Actor::NotStated`]).
+    Area,
+    /// The figure's actor or actor set (sorted, as in its key), the unit's own.
+    Actors(Vec<Actor>),
+}
+
+impl Subject {
+    /// The subject of a figure by these actors: [`Subject::Area`] when none
+    /// of them names a body.
+    ///
+    /// ```
+    /// use danvan::{render::Subject, Actor};
+    /// assert_eq!(Subject::of(&[Actor::NotStated]), Subject::Area);
+    /// assert_eq!(Subject::of(&[Actor::Front]), Subject::Actors(vec![Actor::Front]));
+    /// ```
+    #[must_use]
+    pub fn of(actors: &[Actor]) -> Subject {
+        if actors
+            .iter()
+            .all(|a| matches!(a, Actor::Other | Actor::NotStated))
+        {
+            Subject::Area
+        } else {
+            Subject::Actors(actors.to_vec())
+        }
+    }
+}
+
+/// One sentence, or one clause of a run of sentences with one subject: the
+/// cells it states (a figure, then its "trong đó" parts) and whom it
+/// speaks of. The words come from the cells and the catalogue
+/// ([`vi::write_report`]).
+///
+/// ```
+/// let s = danvan::render::Statement { cells: vec![danvan::CellId(0)], subject: danvan::render::Subject::Area };
 /// assert_eq!(s.cells.len(), 1);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Statement {
     /// The cells it states: the figure first, then its parts.
     pub cells: Vec<CellId>,
-    /// Who did it (the actor or actor set's words); empty when it names no body.
-    pub subject: String,
-    /// What the sentence says after its subject (verb, value, noun, …), or,
-    /// for a figure whose indicator has no wording, "label: value unit word".
-    pub clause: String,
-    /// Whether the clause is the whole sentence, with no subject before it:
-    /// the plain "label: value" of an indicator without wording, and the
-    /// clauses led by their noun (changes, rates, ratios, durations: "số
-    /// văn bản của ngành dân vận gấp 1,5 lần …").
-    pub plain: bool,
+    /// Whom it speaks of.
+    pub subject: Subject,
 }
 
 /// The statements of one report section within a period's block.
@@ -114,23 +150,22 @@ pub struct Statement {
 pub struct SectionBlock {
     /// The section (the catalogue's `section`; [`Section::Other`] when none).
     pub section: Section,
-    /// Its statements, in cube order.
+    /// Its statements: in cube order, those of one subject together (a run
+    /// the writer words with one subject).
     pub statements: Vec<Statement>,
 }
 
 /// One period's block of the paragraph, with the period's own heading.
 ///
 /// ```
-/// let b = danvan::render::Block { period: danvan::FigurePeriod::Unknown,
-///     heading: "Chưa rõ thời gian".into(), sections: Vec::new() };
-/// assert_eq!(b.heading, "Chưa rõ thời gian");
+/// let b = danvan::render::Block { period: danvan::FigurePeriod::Unknown, sections: Vec::new() };
+/// assert_eq!(danvan::render::vi::heading(&b.period), "Chưa rõ thời gian");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
-    /// The period.
+    /// The period (its heading is [`vi::heading`]: "Năm 2024", "Trong quý
+    /// II/2016", "Từ năm 2011 đến năm 2021", …).
     pub period: FigurePeriod,
-    /// Its heading: "Năm 2024", "Trong quý II/2016", "Từ năm 2011 đến năm 2021", …
-    pub heading: String,
     /// Its sections, in the report order.
     pub sections: Vec<SectionBlock>,
 }
@@ -236,7 +271,7 @@ impl DisplayRow {
 
     /// The row's cells as text, in [`COLUMNS`](DisplayRow::COLUMNS) order (the CSV record).
     #[cfg(any(feature = "csv", test))]
-    fn texts(&self) -> Vec<String> {
+    pub(crate) fn texts(&self) -> Vec<String> {
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         vec![
             self.cell.to_string(),
@@ -271,7 +306,8 @@ fn tone_name(t: Tone) -> &'static str {
 }
 
 /// The plan of a unit's report: its blocks (one per period) of sections of
-/// statements, and the display rows of every cell of its subtree.
+/// statements, and where every cell of its subtree is stated. It holds no
+/// text; it borrows the cube and the catalogue the words are looked up in.
 ///
 /// ```
 /// let json = r#"{"schema": "danvan/dataset/v2", "root": "816", "period": {"start": "2024-01-01", "end": "2024-12-31"},
@@ -281,30 +317,32 @@ fn tone_name(t: Tone) -> &'static str {
 /// let cat = d.catalogue_on(danvan::Catalogue::builtin())?;
 /// let cube = danvan::FigureCube::build(&d, &cat, &d.hierarchy()?)?;
 /// let plan = danvan::render::plan_report(&cube, &cat, &"816".parse()?, &Default::default())?;
-/// assert_eq!(plan.area, "toàn huyện");
+/// assert_eq!(plan.level, danvan::Level::District);
 /// assert_eq!(plan.cells_stated(), [(danvan::CellId(0), danvan::render::StatedIn::Paragraph)]);
 /// assert_eq!(danvan::render::vi::write_report(&plan),
-///     "Huyện Krông Búk (synthetic)\n\nNăm 2024\nNgành dân vận ban hành 4 văn bản.\n");
+///     "Huyện Krông Búk (synthetic)\n\nNăm 2024\nNgành dân vận toàn huyện ban hành 4 văn bản.\n");
 /// # Ok::<(), danvan::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
-pub struct ReportPlan {
+pub struct ReportPlan<'a> {
     /// The unit the report is of.
     pub unit: UnitCode,
     /// Its name.
     pub unit_name: String,
     /// Its level.
     pub level: Level,
-    /// The area words: "toàn tỉnh", "toàn huyện", "toàn phường", …
-    pub area: String,
+    /// How computed values are worded.
+    pub style: Style,
     /// The paragraph: one block per period, in time order ("chưa rõ thời gian" last).
     pub blocks: Vec<Block>,
-    /// A display row for every cell of the unit's subtree, in cube order.
-    pub rows: Vec<DisplayRow>,
+    /// Every cell of the unit's subtree, in cube order, and where it is stated.
+    stated: Vec<(CellId, StatedIn)>,
+    cube: &'a FigureCube,
+    catalogue: &'a Catalogue,
 }
 
-impl ReportPlan {
+impl<'a> ReportPlan<'a> {
     /// Which cells each sentence and table row states: every cell of the
     /// paragraph's statements, then every row of the table, in that order.
     /// Each cell of the unit's subtree appears exactly once.
@@ -313,7 +351,8 @@ impl ReportPlan {
     /// # let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
     /// #   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}]}"#.as_bytes())?;
     /// # let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
-    /// let plan = danvan::render::plan_report(&cube, &danvan::Catalogue::builtin(), &"30".parse()?, &Default::default())?;
+    /// # let cat = danvan::Catalogue::builtin();
+    /// let plan = danvan::render::plan_report(&cube, &cat, &"30".parse()?, &Default::default())?;
     /// assert!(plan.cells_stated().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
@@ -326,11 +365,29 @@ impl ReportPlan {
             .flat_map(|s| &s.statements)
             .flat_map(|s| s.cells.iter().map(|c| (*c, StatedIn::Paragraph)));
         let table = self
-            .rows
+            .stated
             .iter()
-            .filter(|r| r.stated_in == StatedIn::Table)
-            .map(|r| (CellId(r.cell), StatedIn::Table));
+            .filter(|(_, s)| *s == StatedIn::Table)
+            .copied();
         paragraph.chain(table).collect()
+    }
+
+    /// The display rows of every cell of the unit's subtree, in cube order,
+    /// worded by [`vi`] (their `stated_in` says paragraph or table).
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    /// #   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}],
+    /// #   "figures": [{"indicator": "documents", "unit": "30", "actor": "government", "value": 2}]}"#.as_bytes())?;
+    /// # let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// # let cat = danvan::Catalogue::builtin();
+    /// let plan = danvan::render::plan_report(&cube, &cat, &"30".parse()?, &Default::default())?;
+    /// assert_eq!(plan.rows()[0].value, "2 văn bản");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rows(&self) -> Vec<DisplayRow> {
+        vi::report::display_rows(self, &self.stated)
     }
 
     /// The rows of the table: the cells the paragraph does not state.
@@ -339,19 +396,58 @@ impl ReportPlan {
     /// # let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
     /// #   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}]}"#.as_bytes())?;
     /// # let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
-    /// let plan = danvan::render::plan_report(&cube, &danvan::Catalogue::builtin(), &"30".parse()?, &Default::default())?;
-    /// assert_eq!(plan.table().count(), 0);
+    /// # let cat = danvan::Catalogue::builtin();
+    /// let plan = danvan::render::plan_report(&cube, &cat, &"30".parse()?, &Default::default())?;
+    /// assert!(plan.table().is_empty());
     /// # Ok::<(), danvan::Error>(())
     /// ```
-    pub fn table(&self) -> impl Iterator<Item = &DisplayRow> + '_ {
-        self.rows.iter().filter(|r| r.stated_in == StatedIn::Table)
+    #[must_use]
+    pub fn table(&self) -> Vec<DisplayRow> {
+        self.rows()
+            .into_iter()
+            .filter(|r| r.stated_in == StatedIn::Table)
+            .collect()
+    }
+
+    /// The cube the plan states the cells of.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    /// #   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}]}"#.as_bytes())?;
+    /// # let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// # let cat = danvan::Catalogue::builtin();
+    /// let plan = danvan::render::plan_report(&cube, &cat, &"30".parse()?, &Default::default())?;
+    /// assert!(plan.cube().cells().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn cube(&self) -> &'a FigureCube {
+        self.cube
+    }
+
+    /// The catalogue the indicators' words are looked up in.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    /// #   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}]}"#.as_bytes())?;
+    /// # let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// # let cat = danvan::Catalogue::builtin();
+    /// let plan = danvan::render::plan_report(&cube, &cat, &"30".parse()?, &Default::default())?;
+    /// assert!(plan.catalogue().get(&"documents".parse()?).is_some());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn catalogue(&self) -> &'a Catalogue {
+        self.catalogue
     }
 }
 
 /// Plans the report of `unit` from the cube: the unit's own cells in the
 /// paragraph (for each key, its stated figure, else its records total,
 /// else its sub-units' sum; "trong đó" parts under their whole when none
-/// contradicts it), every other cell of its subtree in the table.
+/// contradicts it), every other cell of its subtree in the table. Within a
+/// section, the statements of one subject stand together, in the order of
+/// their first figure.
 ///
 /// # Errors
 ///
@@ -363,16 +459,17 @@ impl ReportPlan {
 /// # let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
 /// #   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}]}"#.as_bytes())?;
 /// # let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
-/// let err = danvan::render::plan_report(&cube, &danvan::Catalogue::builtin(), &"31".parse()?, &Default::default());
+/// let cat = danvan::Catalogue::builtin();
+/// let err = danvan::render::plan_report(&cube, &cat, &"31".parse()?, &Default::default());
 /// assert_eq!(err.unwrap_err().code(), "DV200");
 /// # Ok::<(), danvan::Error>(())
 /// ```
-pub fn plan_report(
-    cube: &FigureCube,
-    catalogue: &Catalogue,
+pub fn plan_report<'a>(
+    cube: &'a FigureCube,
+    catalogue: &'a Catalogue,
     unit: &UnitCode,
     options: &ReportOptions,
-) -> Result<ReportPlan, Error> {
+) -> Result<ReportPlan<'a>, Error> {
     let h = cube.hierarchy();
     let (Some(idx), Some(u)) = (h.index_of(unit), h.get(unit)) else {
         return Err(ErrorKind::ReportUnitUnknown {
@@ -392,12 +489,6 @@ pub fn plan_report(
             .into());
         }
     }
-    let words = Words {
-        cube,
-        catalogue,
-        style: options.style,
-        area: vi::area(u.name(), u.level()),
-    };
     let ids = cube.subtree_cells(unit);
     // The paragraph's figure for each key of the unit: stated, else records, else sub-units.
     let rank = |c: &CubeCell| match c.origin {
@@ -437,9 +528,10 @@ pub fn plan_report(
             .iter()
             .any(|p| cube.cell(*p).is_some_and(|pc| pc.conflict));
         let parts = if contradicted { Vec::new() } else { parts };
-        let statement = words.statement(id, c, &parts);
         in_paragraph.insert(id);
         in_paragraph.extend(parts.iter().copied());
+        let mut cells = vec![id];
+        cells.extend(parts);
         let section = catalogue
             .get(&c.key.indicator)
             .and_then(|e| e.section)
@@ -449,42 +541,61 @@ pub fn plan_report(
             .or_default()
             .entry(section)
             .or_default()
-            .push(statement);
+            .push(Statement {
+                cells,
+                subject: Subject::of(&c.key.actor),
+            });
     }
     let blocks = blocks
         .into_iter()
         .map(|(p, sections)| Block {
-            heading: heading(&p.1),
             period: p.1,
             sections: sections
                 .into_iter()
                 .map(|(section, statements)| SectionBlock {
                     section,
-                    statements,
+                    statements: by_subject(&statements),
                 })
                 .collect(),
         })
         .collect();
-    let rows = ids
+    let stated = ids
         .iter()
-        .filter_map(|id| {
-            let c = cube.cell(*id)?;
-            let stated_in = if in_paragraph.contains(id) {
+        .map(|id| {
+            let s = if in_paragraph.contains(id) {
                 StatedIn::Paragraph
             } else {
                 StatedIn::Table
             };
-            Some(words.row(*id, c, stated_in))
+            (*id, s)
         })
         .collect();
     Ok(ReportPlan {
         unit: *unit,
         unit_name: u.name().to_owned(),
         level: u.level(),
-        area: vi::area(u.name(), u.level()),
+        style: options.style,
         blocks,
-        rows,
+        stated,
+        cube,
+        catalogue,
     })
+}
+
+/// The statements of one subject together, subjects in the order of their
+/// first statement, each subject's in their own order.
+fn by_subject(statements: &[Statement]) -> Vec<Statement> {
+    let mut order: Vec<Subject> = Vec::new();
+    for s in statements {
+        if !order.contains(&s.subject) {
+            order.push(s.subject.clone());
+        }
+    }
+    let mut out = Vec::with_capacity(statements.len());
+    for subject in order {
+        out.extend(statements.iter().filter(|s| s.subject == subject).cloned());
+    }
+    out
 }
 
 /// Periods in time order: by start, then end; an unknown period last.
@@ -506,551 +617,6 @@ impl PeriodOrder {
         };
         PeriodOrder(span, *p)
     }
-}
-
-/// What the words of a cell need.
-struct Words<'a> {
-    cube: &'a FigureCube,
-    catalogue: &'a Catalogue,
-    style: Style,
-    /// "toàn huyện", …
-    area: String,
-}
-
-impl Words<'_> {
-    fn entry(&self, c: &CubeCell) -> Option<&CatalogueEntry> {
-        self.catalogue.get(&c.key.indicator)
-    }
-
-    /// The indicator's label: the catalogue's, the built-in's, or its id.
-    fn label(&self, c: &CubeCell) -> String {
-        if let Some(l) = self.entry(c).and_then(|e| e.label.clone()) {
-            return l;
-        }
-        match c.key.indicator.builtin() {
-            Some(b) => vi::label(b).to_owned(),
-            None => c.key.indicator.as_str().to_owned(),
-        }
-    }
-
-    /// The wording: the catalogue's, else the built-in's table.
-    fn wording(&self, c: &CubeCell) -> Option<Wording> {
-        if let Some(w) = self.entry(c).and_then(|e| e.wording.clone()) {
-            return Some(w);
-        }
-        c.key.indicator.builtin().map(vi::builtin_wording)
-    }
-
-    /// The unit word of a count: the wording's, the entry's, the built-in's.
-    fn unit_word(&self, c: &CubeCell) -> String {
-        self.wording(c)
-            .and_then(|w| w.unit_word)
-            .or_else(|| self.entry(c).and_then(|e| e.unit_word.clone()))
-            .unwrap_or_default()
-    }
-
-    /// The value as the report writes it.
-    fn value(&self, c: &CubeCell) -> String {
-        match (&c.value, &c.stated) {
-            (CellValue::Count(_), Some(FigureValue::Count(r))) => notation::reported(*r),
-            (CellValue::Count(i), _) => notation::interval(*i, self.style),
-            (CellValue::Amount { .. }, Some(FigureValue::Amount(a))) => stated_amount(a),
-            (CellValue::Amount { value, unit }, _) => format!(
-                "{} {}",
-                notation::amount_interval(*value, self.style),
-                unit.as_str()
-            ),
-            (CellValue::Rate(r), _) => {
-                let word = notation::word(Word::default_for(r.qualifier));
-                let p = format!("{}%", notation::decimal(r.percent.normalize()));
-                if word.is_empty() {
-                    p
-                } else {
-                    format!("{word} {p}")
-                }
-            }
-            (CellValue::Ratio(r), _) => {
-                format!("{}/{}", notation::reported(r.num), notation::count(r.den))
-            }
-            (CellValue::Duration(d), _) => {
-                format!("{} {}", notation::decimal(d.duration), d.unit.as_str())
-            }
-            (CellValue::Times(f), _) => format!("gấp {} lần", notation::decimal(f.normalize())),
-        }
-    }
-
-    /// "12 mô hình “Dân vận khéo”", "5 căn nhà đại đoàn kết": a count with its unit word and noun.
-    fn counted(value: &str, unit_word: &str, noun: &str) -> String {
-        if unit_word.is_empty() || noun.starts_with(unit_word) {
-            join_words(&[value, noun])
-        } else if noun.is_empty() || noun == unit_word {
-            join_words(&[value, unit_word])
-        } else {
-            join_words(&[value, unit_word, noun])
-        }
-    }
-
-    /// The words of a cell's dimension values (those not in `except`).
-    fn dims(&self, c: &CubeCell, except: Option<&CubeCell>) -> Vec<String> {
-        c.key
-            .dims
-            .iter()
-            .filter(|(d, v)| except.map_or(true, |w| w.key.dims.get(*d) != Some(*v)))
-            .map(|(d, v)| match vi::dimension_value(d.as_str(), v.as_str()) {
-                Some(w) => w.to_owned(),
-                // A declared value: its declared words; else the dimension's
-                // label, then the value's id as written.
-                None if self.cube.value_label(d, v).is_some() => {
-                    self.cube.value_label(d, v).unwrap_or_default().to_owned()
-                }
-                None => match self.cube.dimension_label(d) {
-                    Some(label) => format!("{label}: {}", v.as_str()),
-                    None => format!("{} {}", d.as_str(), v.as_str()),
-                },
-            })
-            .collect()
-    }
-
-    /// "được … khen thưởng".
-    fn awarded_by(&self, a: &AwardedBy) -> String {
-        let mut who: Vec<String> = Vec::new();
-        if let Some(actor) = a.actor {
-            let w = vi::actor(actor);
-            if !w.is_empty() {
-                who.push(w.to_owned());
-            }
-        }
-        // A unit named by code only (an ancestor of the root) is worded by its level.
-        let named = a
-            .unit
-            .and_then(|u| self.cube.hierarchy().get(&u))
-            .filter(|x| x.name() != x.code().to_string());
-        if let Some(x) = named {
-            who.push(x.name().to_owned());
-        } else if let Some(l) = a.level.or_else(|| a.unit.map(|u| u.level())) {
-            who.push(vi::level(l).to_owned());
-        }
-        format!("được {} khen thưởng", who.join(" "))
-    }
-
-    /// The qualifiers after a value: dimension values, names, awarded-by.
-    fn tail(&self, c: &CubeCell) -> String {
-        let mut out = String::new();
-        let dims = self.dims(c, None);
-        if !dims.is_empty() {
-            out.push_str(&format!(" ({})", dims.join("; ")));
-        }
-        if !c.named.is_empty() {
-            out.push_str(&format!(" gồm: {}", c.named.join(", ")));
-        }
-        if let Some(a) = &c.key.awarded_by {
-            out.push(' ');
-            out.push_str(&self.awarded_by(a));
-        }
-        out
-    }
-
-    /// A part after "trong đó": its value, unit word and what sets it apart.
-    fn part(&self, whole: &CubeCell, p: &CubeCell) -> String {
-        let value = self.value(p);
-        let mut text = match p.value {
-            CellValue::Count(_) => Words::counted(&value, &self.unit_word(whole), ""),
-            _ => value,
-        };
-        let mut apart = self.dims(p, Some(whole));
-        if p.key.actor != whole.key.actor {
-            let a = vi::actor_set(&p.key.actor);
-            if !a.is_empty() {
-                apart.push(a);
-            }
-        }
-        if let Some(l) = &p.label {
-            apart.push(l.clone());
-        }
-        if !apart.is_empty() {
-            text.push_str(&format!(" ({})", apart.join("; ")));
-        }
-        text
-    }
-
-    /// The sentence of a cell (and its parts).
-    fn statement(&self, id: CellId, c: &CubeCell, parts: &[CellId]) -> Statement {
-        let subject = vi::actor_set(&c.key.actor);
-        let label = self.label(c);
-        let value = self.value(c);
-        let wording = self.wording(c).filter(|w| w.verb.is_some());
-        let unit_word = self.unit_word(c);
-        let noun = wording
-            .as_ref()
-            .and_then(|w| w.noun.clone())
-            .unwrap_or_else(|| label.clone());
-        // A noun-led clause names whose figure it is after the noun.
-        let whose = if subject.is_empty() {
-            format!("{noun} {}", self.area)
-        } else {
-            format!("{noun} của {subject}")
-        };
-        let (clause, plain) = match (&wording, &c.key.change) {
-            (_, Some(change)) => {
-                let compared = period_words(&change.compared_to);
-                let clause = match change.direction {
-                    ChangeDirection::Times => format!("số {whose} {value} so với {compared}"),
-                    ChangeDirection::Increase | ChangeDirection::Decrease => {
-                        let verb = if change.direction == ChangeDirection::Increase {
-                            "tăng"
-                        } else {
-                            "giảm"
-                        };
-                        let size = match c.value {
-                            CellValue::Count(_) => join_words(&[&value, &unit_word]),
-                            _ => value.clone(),
-                        };
-                        format!("số {whose} {verb} {size} so với {compared}")
-                    }
-                };
-                (format!("{clause}{}", self.tail(c)), true)
-            }
-            (Some(w), None) => {
-                let verb = w.verb.clone().unwrap_or_default();
-                let verb = if c.key.additional {
-                    format!("{verb} thêm")
-                } else {
-                    verb
-                };
-                let of_target = self
-                    .entry(c)
-                    .is_some_and(|e| e.value == ValueSpec::RateOfTarget);
-                let (body, plain) = match c.value {
-                    CellValue::Count(_) => (
-                        format!("{verb} {}", Words::counted(&value, &unit_word, &noun)),
-                        false,
-                    ),
-                    CellValue::Amount { .. } => (format!("{verb} {noun} {value}"), false),
-                    CellValue::Rate(_) if of_target => {
-                        (format!("{whose} đạt {value} chỉ tiêu"), true)
-                    }
-                    CellValue::Rate(_) => (format!("{whose} đạt {value}"), true),
-                    CellValue::Ratio(_) => (
-                        format!("{whose}: {}", join_words(&[&value, &unit_word])),
-                        true,
-                    ),
-                    _ => (format!("{whose}: {value}"), true),
-                };
-                (format!("{body}{}", self.tail(c)), plain)
-            }
-            (None, None) => {
-                let mut head = label.clone();
-                if c.key.additional {
-                    head.push_str(" (thêm)");
-                }
-                if !subject.is_empty() {
-                    head.push_str(&format!(" ({subject})"));
-                }
-                let v = match c.value {
-                    CellValue::Count(_) | CellValue::Ratio(_) => join_words(&[&value, &unit_word]),
-                    _ => value.clone(),
-                };
-                (format!("{head}: {v}{}", self.tail(c)), true)
-            }
-        };
-        let clause = if parts.is_empty() {
-            clause
-        } else {
-            let complete = parts
-                .first()
-                .and_then(|p| self.cube.cell(*p))
-                .is_some_and(|p| p.part_complete);
-            let lead = if complete {
-                "trong đó"
-            } else {
-                "trong đó có"
-            };
-            let items: Vec<String> = parts
-                .iter()
-                .filter_map(|p| self.cube.cell(*p))
-                .map(|p| self.part(c, p))
-                .collect();
-            format!("{clause}, {lead} {}", items.join(", "))
-        };
-        let mut cells = vec![id];
-        cells.extend_from_slice(parts);
-        Statement {
-            cells,
-            subject: if plain { String::new() } else { subject },
-            clause,
-            plain,
-        }
-    }
-
-    /// The display row of a cell.
-    fn row(&self, id: CellId, c: &CubeCell, stated_in: StatedIn) -> DisplayRow {
-        let h = self.cube.hierarchy();
-        let unit = h.get(&c.key.unit);
-        let (low, high, tone, estimate) = match &c.value {
-            CellValue::Count(i) => (
-                Some(i.low().to_string()),
-                i.high().map(|x| x.to_string()),
-                Some(i.tone()),
-                i.estimate().map(|x| x.to_string()),
-            ),
-            CellValue::Amount { value, .. } => (
-                Some(value.low().get().normalize().to_string()),
-                value.high().map(|x| x.get().normalize().to_string()),
-                Some(value.tone()),
-                value.estimate().map(|x| x.get().normalize().to_string()),
-            ),
-            _ => (None, None, None, None),
-        };
-        let mut dims = self.dims(c, None);
-        if let Some(l) = &c.label {
-            dims.push(l.clone());
-        }
-        if let Some(change) = &c.key.change {
-            let what = match change.direction {
-                ChangeDirection::Increase => "tăng",
-                ChangeDirection::Decrease => "giảm",
-                ChangeDirection::Times => "gấp",
-            };
-            dims.push(format!(
-                "{what} so với {}",
-                period_words(&change.compared_to)
-            ));
-        }
-        if c.key.additional {
-            dims.push("thêm".to_owned());
-        }
-        if let Some(a) = &c.key.awarded_by {
-            dims.push(self.awarded_by(a));
-        }
-        let value = match c.value {
-            CellValue::Count(_) => join_words(&[&self.value(c), &self.unit_word(c)]),
-            _ => self.value(c),
-        };
-        DisplayRow {
-            cell: id.0,
-            unit: c.key.unit.to_string(),
-            unit_name: unit.map(|u| u.name().to_owned()).unwrap_or_default(),
-            level: unit
-                .map(|u| u.level().as_str().to_owned())
-                .unwrap_or_default(),
-            period: figure_period_words(&c.key.period),
-            indicator: c.key.indicator.as_str().to_owned(),
-            label: self.label(c),
-            actor: vi::actor_set(&c.key.actor),
-            dims: dims.join("; "),
-            low,
-            high,
-            tone,
-            estimate,
-            value,
-            origin: c.origin.as_str().to_owned(),
-            complete: c.complete,
-            conflict: c.conflict,
-            stated_in,
-        }
-    }
-}
-
-/// Words joined by one space, empty ones left out.
-fn join_words(words: &[&str]) -> String {
-    words
-        .iter()
-        .filter(|w| !w.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// An amount as the report stated it: its word, the number as written, the
-/// scale word, the unit ("gần 1,7 tỷ đồng").
-fn stated_amount(a: &AmountValue) -> String {
-    let text = notation::measure(a.stated());
-    let Some(scale) = a.scale() else {
-        return text;
-    };
-    let unit = a.stated().unit().as_str();
-    let scale = match scale {
-        ScaleWord::Thousand => "nghìn",
-        ScaleWord::Million => "triệu",
-        ScaleWord::Billion => "tỷ",
-    };
-    match text.strip_suffix(unit) {
-        Some(head) => format!("{head}{scale} {unit}"),
-        None => format!("{text} ({scale})"),
-    }
-}
-
-/// The first letter upper-case.
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// The last day of a month.
-fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    let (y, m) = if month == 12 {
-        (year.checked_add(1)?, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
-}
-
-/// How a period of dates is named, and whether a heading says "Trong" before it.
-fn dates_words(p: Period) -> (String, bool) {
-    let (s, e) = (p.start(), p.end());
-    let whole_years = s.month() == 1 && s.day() == 1 && e.month() == 12 && e.day() == 31;
-    if s == e {
-        return (format!("ngày {}", notation::date(s)), false);
-    }
-    if whole_years && s.year() == e.year() {
-        return (format!("năm {}", s.year()), false);
-    }
-    if whole_years {
-        return (format!("từ năm {} đến năm {}", s.year(), e.year()), false);
-    }
-    if s.day() == 1 && s.year() == e.year() {
-        let months = (1..=12u32)
-            .find(|k| s.month() + k - 1 <= 12 && month_end(s.year(), s.month() + k - 1) == Some(e));
-        let y = s.year();
-        let m = s.month();
-        match months {
-            Some(1) => return (format!("tháng {m}/{y}"), true),
-            Some(3) if (m - 1) % 3 == 0 => {
-                let q = ["I", "II", "III", "IV"]
-                    .get(((m - 1) / 3) as usize)
-                    .copied()
-                    .unwrap_or("");
-                return (format!("quý {q}/{y}"), true);
-            }
-            Some(6) if m == 1 => return (format!("6 tháng đầu năm {y}"), true),
-            Some(6) if m == 7 => return (format!("6 tháng cuối năm {y}"), true),
-            Some(9) if m == 1 => return (format!("9 tháng đầu năm {y}"), true),
-            _ => {}
-        }
-    }
-    (
-        format!(
-            "từ ngày {} đến ngày {}",
-            notation::date(s),
-            notation::date(e)
-        ),
-        false,
-    )
-}
-
-/// A compared period in words ("năm 2022", "quý II/2016").
-fn period_words(p: &Period) -> String {
-    dates_words(*p).0
-}
-
-/// A figure's period in words, lower-case.
-fn figure_period_words(p: &FigurePeriod) -> String {
-    match p {
-        FigurePeriod::Dates(d) => dates_words(*d).0,
-        FigurePeriod::ToDate { start, to_date } => {
-            if start.month() == 1 && start.day() == 1 && start.year() == to_date.year() {
-                format!(
-                    "năm {} (tính đến ngày {:02}/{:02})",
-                    start.year(),
-                    to_date.day(),
-                    to_date.month()
-                )
-            } else {
-                format!(
-                    "từ ngày {} đến ngày {}",
-                    notation::date(*start),
-                    notation::date(*to_date)
-                )
-            }
-        }
-        FigurePeriod::Since { start } => {
-            if start.month() == 1 && start.day() == 1 {
-                format!("từ năm {} đến nay", start.year())
-            } else {
-                format!("từ ngày {} đến nay", notation::date(*start))
-            }
-        }
-        FigurePeriod::Unknown => "chưa rõ thời gian".to_owned(),
-        FigurePeriod::Years {
-            years,
-            ending,
-            calendar,
-        } => match (ending, calendar) {
-            (crate::PeriodEnd::Year(y), true) => {
-                let first = i32::from(*years).saturating_sub(1);
-                format!(
-                    "{years} năm, từ năm {} đến năm {y}",
-                    y.saturating_sub(first)
-                )
-            }
-            (crate::PeriodEnd::Year(y), false) => format!("{years} năm, đến năm {y}"),
-            (crate::PeriodEnd::Date(d), _) => {
-                format!("{years} năm, tính đến ngày {}", notation::date(*d))
-            }
-        },
-    }
-}
-
-/// A block's heading: "Năm 2024", "Trong quý II/2016", "Từ năm 2011 đến năm
-/// 2021", "Năm 2025 (tính đến ngày 15/11)", "Từ năm 2011 đến nay".
-fn heading(p: &FigurePeriod) -> String {
-    match p {
-        FigurePeriod::Dates(d) => match dates_words(*d) {
-            (w, true) => format!("Trong {w}"),
-            (w, false) => capitalize(&w),
-        },
-        other => capitalize(&figure_period_words(other)),
-    }
-}
-
-/// Writes the report of a plan in Vietnamese: the unit's name, then each
-/// period's block (its heading, then one line per section, one sentence per
-/// statement). A sentence without an actor speaks of the area ("Toàn huyện
-/// xây dựng …"). A unit without any figure of its own says so.
-///
-/// ```
-/// # let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
-/// #   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}]}"#.as_bytes())?;
-/// # let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
-/// let plan = danvan::render::plan_report(&cube, &danvan::Catalogue::builtin(), &"30".parse()?, &Default::default())?;
-/// assert_eq!(danvan::render::vi::write_report(&plan), "Tỉnh A (synthetic)\n\nToàn tỉnh chưa có số liệu.\n");
-/// # Ok::<(), danvan::Error>(())
-/// ```
-#[must_use]
-pub fn write_report(plan: &ReportPlan) -> String {
-    let mut out = format!("{}\n", plan.unit_name);
-    if plan.blocks.is_empty() {
-        out.push_str(&format!("\n{} chưa có số liệu.\n", capitalize(&plan.area)));
-        return out;
-    }
-    for block in &plan.blocks {
-        out.push('\n');
-        out.push_str(&block.heading);
-        out.push('\n');
-        for section in &block.sections {
-            let sentences: Vec<String> = section
-                .statements
-                .iter()
-                .map(|s| {
-                    let body = if s.plain {
-                        s.clause.clone()
-                    } else if s.subject.is_empty() {
-                        format!("{} {}", plan.area, s.clause)
-                    } else {
-                        format!("{} {}", s.subject, s.clause)
-                    };
-                    format!("{}.", capitalize(&body))
-                })
-                .collect();
-            out.push_str(&sentences.join(" "));
-            out.push('\n');
-        }
-    }
-    out
 }
 
 /// The display rows as JSON: an array of objects with the columns of
@@ -1095,60 +661,6 @@ pub fn write_rows_csv(rows: &[DisplayRow], writer: impl std::io::Write) -> Resul
 mod tests {
     use super::*;
 
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn dates(s: NaiveDate, e: NaiveDate) -> FigurePeriod {
-        FigurePeriod::Dates(Period::new(s, e).unwrap())
-    }
-
-    #[test]
-    fn headings_come_from_the_period() {
-        assert_eq!(
-            heading(&dates(day(2024, 1, 1), day(2024, 12, 31))),
-            "Năm 2024"
-        );
-        assert_eq!(
-            heading(&dates(day(2016, 4, 1), day(2016, 6, 30))),
-            "Trong quý II/2016"
-        );
-        assert_eq!(
-            heading(&dates(day(2011, 1, 1), day(2021, 12, 31))),
-            "Từ năm 2011 đến năm 2021"
-        );
-        assert_eq!(
-            heading(&FigurePeriod::ToDate {
-                start: day(2025, 1, 1),
-                to_date: day(2025, 11, 15)
-            }),
-            "Năm 2025 (tính đến ngày 15/11)"
-        );
-        assert_eq!(
-            heading(&FigurePeriod::Since {
-                start: day(2011, 1, 1)
-            }),
-            "Từ năm 2011 đến nay"
-        );
-        assert_eq!(
-            heading(&dates(day(2025, 1, 1), day(2025, 6, 30))),
-            "Trong 6 tháng đầu năm 2025"
-        );
-        assert_eq!(
-            heading(&dates(day(2024, 2, 1), day(2024, 2, 29))),
-            "Trong tháng 2/2024"
-        );
-        assert_eq!(
-            heading(&dates(day(2024, 2, 3), day(2024, 5, 9))),
-            "Từ ngày 03/02/2024 đến ngày 09/05/2024"
-        );
-        assert_eq!(heading(&FigurePeriod::Unknown), "Chưa rõ thời gian");
-        assert_eq!(
-            heading(&dates(day(2023, 10, 7), day(2023, 10, 7))),
-            "Ngày 07/10/2023"
-        );
-    }
-
     #[test]
     fn columns_match_the_row_texts() {
         let row = DisplayRow {
@@ -1181,17 +693,5 @@ mod tests {
             .collect();
         assert!(at.windows(2).all(|w| w[0] < w[1]), "{json}");
         assert_eq!(json.matches("\":").count(), named);
-    }
-
-    #[test]
-    fn stated_amounts_keep_their_scale_word() {
-        let a: AmountValue = serde_json::from_str(
-            r#"{"amount": "1.7", "scale": "tỷ", "unit": "đồng", "qualifier": "at_most"}"#,
-        )
-        .unwrap();
-        assert_eq!(stated_amount(&a), "không quá 1,7 tỷ đồng");
-        let b: AmountValue = serde_json::from_str(r#"{"amount": "250", "unit": "m²"}"#).unwrap();
-        assert_eq!(stated_amount(&b), "250 m²");
-        assert_eq!(capitalize("đoàn"), "Đoàn");
     }
 }

@@ -6,13 +6,14 @@
 
 use crate::ErrorKind;
 
+pub(crate) mod report;
 mod summary;
 mod work_plan;
 
 pub use summary::{annual_summary, write_annual_summary, Rounding, SummaryOptions};
 pub use work_plan::{plan, write_plan};
 
-pub use super::report_v2::write_report;
+pub use report::{heading, write_report};
 
 /// The Vietnamese message for an error kind, for the officials who typed the data.
 ///
@@ -332,7 +333,7 @@ pub fn actor_set(actors: &[crate::Actor]) -> String {
 }
 
 /// "A", "A và B", "A, B và C".
-fn join_and(items: &[&str]) -> String {
+pub(crate) fn join_and(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_owned(),
@@ -375,8 +376,8 @@ pub fn dimension_value(dimension: &str, value: &str) -> Option<&'static str> {
         ("doer_level", "district") => level(crate::Level::District),
         ("doer_level", "commune") => level(crate::Level::Commune),
         ("doer_level", "village") => level(crate::Level::Village),
-        ("doer_level", "district_to_commune") => "từ cấp huyện đến cơ sở",
-        ("doer_level", "province_to_commune") => "từ cấp tỉnh đến cơ sở",
+        ("doer_level", "district_to_commune") => "các cấp từ huyện đến cơ sở",
+        ("doer_level", "province_to_commune") => "các cấp từ tỉnh đến cơ sở",
         _ => return None,
     })
 }

@@ -159,12 +159,12 @@ fn a_partial_sum_and_hostile_names() {
     // The district's 7 is the province's lower bound, not its exact figure.
     assert!(text.contains("ít nhất 7 văn bản"), "{text}");
     assert!(!text.contains("ban hành 7 văn bản"), "{text}");
-    let rows: serde_json::Value = serde_json::from_str(&rows_json(&plan.rows)).unwrap();
-    assert_eq!(rows.as_array().map(Vec::len), Some(plan.rows.len()));
+    let rows: serde_json::Value = serde_json::from_str(&rows_json(&plan.rows())).unwrap();
+    assert_eq!(rows.as_array().map(Vec::len), Some(plan.rows().len()));
     #[cfg(feature = "csv")]
     {
         let mut out = Vec::new();
-        danvan::render::write_rows_csv(&plan.rows, &mut out).unwrap();
+        danvan::render::write_rows_csv(&plan.rows(), &mut out).unwrap();
         let mut r = csv::ReaderBuilder::new().from_reader(out.as_slice());
         let header = r.headers().unwrap().len();
         let mut n = 0;
@@ -172,6 +172,6 @@ fn a_partial_sum_and_hostile_names() {
             assert_eq!(rec.unwrap().len(), header);
             n += 1;
         }
-        assert_eq!(n, plan.rows.len());
+        assert_eq!(n, plan.rows().len());
     }
 }

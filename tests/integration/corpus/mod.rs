@@ -7,6 +7,7 @@
 
 mod eras;
 mod meaning;
+mod presence;
 mod report_01;
 mod report_02;
 mod report_03;
