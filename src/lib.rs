@@ -469,7 +469,7 @@ pub use value::{AmountValue, DurationValue, FigureValue, Rate, RatioValue, Scale
 #[cfg(feature = "schema")]
 mod schema;
 #[cfg(feature = "schema")]
-pub use schema::{dataset_schema, dataset_v2_schema};
+pub use schema::{catalogue_schema, dataset_schema, dataset_v2_schema};
 #[cfg(feature = "csv")]
 mod csv_io;
 #[cfg(feature = "csv")]

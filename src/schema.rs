@@ -21,6 +21,41 @@ const SCHEMA_ID: &str = "https://example.invalid/danvan/schema/danvan-dataset-v1
 /// The `$id` of the committed v2 schema.
 const SCHEMA_V2_ID: &str = "https://example.invalid/danvan/schema/danvan-dataset-v2.schema.json";
 
+/// The `$id` of the committed catalogue schema.
+const CATALOGUE_ID: &str = "https://example.invalid/danvan/schema/danvan-catalogue-v1.schema.json";
+
+/// The JSON Schema (draft 2020-12) of a province's catalogue file
+/// ([`CatalogueFile`](crate::CatalogueFile), `danvan/catalogue/v1`), committed
+/// as `schema/danvan-catalogue-v1.schema.json`: the shape of each custom
+/// indicator (kind, value type, unit word, wording, section). Rules that tie
+/// entries together (an id given twice, an id of a built-in) are for
+/// [`Catalogue::from_json`](crate::Catalogue::from_json).
+///
+/// ```
+/// let schema = danvan::catalogue_schema();
+/// assert_eq!(schema["properties"]["schema"]["$ref"], "#/$defs/CatalogueSchema");
+/// assert_eq!(schema["additionalProperties"], false);
+/// ```
+#[must_use]
+pub fn catalogue_schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator();
+    let mut value = generator
+        .into_root_schema_for::<crate::CatalogueFile>()
+        .to_value();
+    if let Some(root) = value.as_object_mut() {
+        root.insert("$id".to_owned(), CATALOGUE_ID.into());
+        root.insert(
+            "title".to_owned(),
+            "danvan catalogue, schema danvan/catalogue/v1".into(),
+        );
+    }
+    tidy_descriptions(&mut value);
+    bound_strings(&mut value);
+    value
+}
+
 /// The JSON Schema (draft 2020-12) of a [`DatasetV2`](crate::DatasetV2)
 /// document, `danvan/dataset/v2`, committed as
 /// `schema/danvan-dataset-v2.schema.json`; as for v1 it checks shapes and

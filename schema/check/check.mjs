@@ -34,6 +34,9 @@ function* documents() {
   for (const f of readdirSync(join(ROOT, "tests/corpus")).filter((f) => f.endsWith(".json")).sort()) {
     yield [`tests/corpus/${f}`, null];
   }
+  for (const f of readdirSync(join(ROOT, "tests/fixtures/catalogue")).filter((f) => f.endsWith(".json")).sort()) {
+    yield [`tests/fixtures/catalogue/${f}`, null];
+  }
   for (const f of readdirSync(join(ROOT, "examples/data")).filter((f) => f.endsWith(".json")).sort()) {
     const parsed = strictJson(read(`examples/data/${f}`));
     if (parsed && parsed.doc && parsed.doc.schema === "danvan/dataset/v1") yield [`examples/data/${f}`, null];
@@ -63,7 +66,10 @@ addFormats(ajv);
 const validateV1 = ajv.compile(schema); // checks the schema against the 2020-12 metaschema first
 // A danvan/dataset/v2 document is validated against the v2 schema, every other against v1.
 const validateV2 = ajv.compile(JSON.parse(read("schema/danvan-dataset-v2.schema.json").toString()));
-const pick = (doc) => (doc && doc.schema === "danvan/dataset/v2" ? validateV2 : validateV1);
+// A danvan/catalogue/v1 file is validated against the catalogue schema.
+const validateCatalogue = ajv.compile(JSON.parse(read("schema/danvan-catalogue-v1.schema.json").toString()));
+const pick = (doc) =>
+  doc && doc.schema === "danvan/dataset/v2" ? validateV2 : doc && doc.schema === "danvan/catalogue/v1" ? validateCatalogue : validateV1;
 
 const problems = [];
 const validRejected = new Map();

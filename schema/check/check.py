@@ -1,4 +1,4 @@
-"""Checks the committed JSON Schema with Python `jsonschema` (draft 2020-12).
+"""Checks the committed JSON Schemas (dataset v1, v2, catalogue v1) with Python `jsonschema` (draft 2020-12).
 
 1. The schema passes the metaschema check, formats included (every `pattern`
    must be a regex Python reads).
@@ -41,6 +41,8 @@ def documents():
         yield path, None
     for path in sorted((ROOT / "tests/corpus").glob("*.json")):
         yield path, None
+    for path in sorted((ROOT / "tests/fixtures/catalogue").glob("*.json")):
+        yield path, None
     for path in sorted((ROOT / "examples/data").glob("*.json")):
         doc = strict_json(path.read_bytes())
         if isinstance(doc, dict) and doc.get("schema") == "danvan/dataset/v1":
@@ -75,6 +77,10 @@ def main():
     schema_v2 = json.loads((ROOT / "schema/danvan-dataset-v2.schema.json").read_text())
     cls.check_schema(schema_v2, format_checker=cls.FORMAT_CHECKER)
     validator_v2 = cls(schema_v2, format_checker=cls.FORMAT_CHECKER)
+    # A danvan/catalogue/v1 file is validated against the catalogue schema.
+    schema_cat = json.loads((ROOT / "schema/danvan-catalogue-v1.schema.json").read_text())
+    cls.check_schema(schema_cat, format_checker=cls.FORMAT_CHECKER)
+    validator_cat = cls(schema_cat, format_checker=cls.FORMAT_CHECKER)
     listed = {f: code for f, (code, vs) in beyond_schema().items() if NAME in vs}
     problems, seen, valid_rejected = [], 0, {}
     for path, code in documents():
@@ -84,8 +90,8 @@ def main():
                 problems.append(f"{path.name}: the reader accepts it but it is not JSON here")
             continue
         seen += 1
-        v2 = isinstance(doc, dict) and doc.get("schema") == "danvan/dataset/v2"
-        validator = validator_v2 if v2 else validator_v1
+        tag = doc.get("schema") if isinstance(doc, dict) else None
+        validator = {"danvan/dataset/v2": validator_v2, "danvan/catalogue/v1": validator_cat}.get(tag, validator_v1)
         errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
         if code is None and errors:
             where = "/".join(str(p) for p in errors[0].absolute_path)

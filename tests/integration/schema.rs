@@ -44,6 +44,63 @@ fn v2_fixture_is_schema_valid_and_v1_is_not_v2() {
     assert!(!validator.is_valid(&bad));
 }
 
+const COMMITTED_CATALOGUE: &str = "schema/danvan-catalogue-v1.schema.json";
+
+#[test]
+fn committed_catalogue_schema_is_up_to_date_and_agrees_with_the_reader() {
+    let fresh = danvan::catalogue_schema();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(COMMITTED_CATALOGUE);
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        let text = serde_json::to_string_pretty(&fresh).unwrap() + "\n";
+        std::fs::write(&path, text).unwrap();
+    }
+    jsonschema::meta::validate(&fresh).unwrap_or_else(|e| panic!("{e}"));
+    let committed: Value = serde_json::from_str(&crate::read(COMMITTED_CATALOGUE)).unwrap();
+    assert!(
+        committed == fresh,
+        "{COMMITTED_CATALOGUE} is stale: regenerate it with UPDATE_SCHEMA=1 cargo test --features schema"
+    );
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&fresh)
+        .unwrap_or_else(|e| panic!("the catalogue schema does not compile: {e}"));
+    let text = crate::read("tests/fixtures/catalogue/synthetic.catalogue.json");
+    let good: Value = serde_json::from_str(&text).unwrap();
+    assert!(danvan::Catalogue::from_json(text.as_bytes()).is_ok());
+    assert!(
+        validator.is_valid(&good),
+        "{:?}",
+        validator.iter_errors(&good).next().map(|e| e.to_string())
+    );
+    // Each break is refused by the reader and by the schema alike.
+    let breaks: [(&str, Value); 4] = [
+        ("/schema", json!("danvan/catalogue/v2")),
+        ("/indicators/0/kind", json!("yearly")),
+        ("/indicators/0/surprise", json!(1)),
+        ("/title", json!(5)),
+    ];
+    for (pointer, value) in breaks {
+        let mut bad = good.clone();
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        let target = if parent.is_empty() {
+            Some(&mut bad)
+        } else {
+            bad.pointer_mut(parent)
+        };
+        target
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .insert(key.to_owned(), value);
+        assert!(!validator.is_valid(&bad), "the schema accepts {pointer}");
+        let bytes = serde_json::to_vec(&bad).unwrap();
+        assert!(
+            danvan::Catalogue::from_json(&bytes[..]).is_err(),
+            "the reader accepts {pointer}"
+        );
+    }
+}
+
 fn validator() -> jsonschema::Validator {
     jsonschema::options()
         .should_validate_formats(true)
