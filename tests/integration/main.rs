@@ -6,6 +6,8 @@ mod annual_report;
 mod arithmetic;
 mod bad_inputs;
 mod checks_v2;
+#[cfg(feature = "cli")]
+mod cli;
 mod corpus;
 mod crosswalk;
 #[cfg(feature = "csv")]
