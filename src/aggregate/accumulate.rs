@@ -229,25 +229,6 @@ impl Accumulator {
             };
             spans.push((a, b));
         }
-        // A resolved form whose shapes are all exact (the common case) runs
-        // the loop without the inexact branch: the plain `u64` loop the
-        // roll-up budget is measured on (BENCHMARKS.md, session 7).
-        if ops.iter().any(|&(_, _, flags)| flags & F_INEXACT != 0) {
-            self.fold_resolved::<true>(r, &ops, &spans)
-        } else {
-            self.fold_resolved::<false>(r, &ops, &spans)
-        }
-    }
-
-    /// The loop of [`add_resolved`](Accumulator::add_resolved): `INEXACT`
-    /// says whether any shape has an inexact member (then its `extra`
-    /// follows its lower bound in the values).
-    fn fold_resolved<const INEXACT: bool>(
-        &mut self,
-        r: &Resolved,
-        ops: &[(u32, bool, u8)],
-        spans: &[(u32, u32)],
-    ) -> Result<(), Error> {
         let mut values = r.values.iter();
         let mut shapes = r.shape.iter();
         for (unit, w) in r.starts.windows(2).enumerate() {
@@ -280,7 +261,7 @@ impl Accumulator {
                         if let Some(f) = k.flags.get_mut(u) {
                             *f |= flags;
                         }
-                        if INEXACT && flags & F_INEXACT != 0 {
+                        if flags & F_INEXACT != 0 {
                             // An inexact member: its extra follows its lower bound.
                             let x = if from_field {
                                 *values.next().ok_or_else(shape_error)?
