@@ -88,6 +88,12 @@
 //! | rendering | `render/` | messages, wording (the built-ins' verbs, nouns and unit words, actors, dimension values: `render/vi.rs`), the v1 summary, the v2 report (`render/report_v2.rs`: the text-free [`render::plan_report`] and [`render::DisplayRow`] as CSV and JSON; `render/vi/report.rs`: its words, [`render::vi::write_report`]) |
 //! | synthetic data | `synth` | synthetic datasets for tests and benches (feature `synth`) |
 //!
+//! Above the library, outside the table: the `danvan` command-line tool
+//! (`src/bin/danvan.rs`, feature `cli`), a thin shell that reads files and
+//! calls the public API only ([`DatasetV2::from_json`], [`check_v2`],
+//! [`FigureCube`], [`render::plan_report`], [`render::vi`]), for apps in other
+//! languages.
+//!
 //! **The rule set.** Each one-record rule is written once, as a function of
 //! the record, a small context (the units' levels and validity, the period,
 //! the indicator catalogue) and a sink for broken rules. [`check`] runs it

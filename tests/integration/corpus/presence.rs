@@ -202,12 +202,6 @@ const MARKED: &[(u32, u32, &str)] = &[
         "the awarding unit 79 is listed by code only: model v2 names only the root and the \
          units under it (UnitOutsideRoot), so no name can reach the renderer; worded by its level",
     ),
-    (
-        8,
-        1,
-        "the fixture counts 'mô hình, cách làm' on the built-in skilful_models_effective, \
-         whose noun says models only; the fixture, not the renderer, must say 'cách làm'",
-    ),
 ];
 
 /// Renders report `n` and asserts every row of its table is present (but

@@ -66,7 +66,8 @@ const ROWS: &[Expected] = &[
         row: 1,
         id: "f08_1",
         part: None,
-        indicator: "skilful_models_effective",
+        // "mô hình, cách làm" lumped: not the built-in, which counts models only.
+        indicator: "models_and_methods_effective",
         kind: Stock,
         value_type: "count",
         actor: &["party_committees"],
