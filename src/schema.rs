@@ -38,22 +38,10 @@ const CATALOGUE_ID: &str = "https://example.invalid/danvan/schema/danvan-catalog
 /// ```
 #[must_use]
 pub fn catalogue_schema() -> serde_json::Value {
-    let generator = schemars::generate::SchemaSettings::draft2020_12()
-        .for_deserialize()
-        .into_generator();
-    let mut value = generator
-        .into_root_schema_for::<crate::CatalogueFile>()
-        .to_value();
-    if let Some(root) = value.as_object_mut() {
-        root.insert("$id".to_owned(), CATALOGUE_ID.into());
-        root.insert(
-            "title".to_owned(),
-            "danvan catalogue, schema danvan/catalogue/v1".into(),
-        );
-    }
-    tidy_descriptions(&mut value);
-    bound_strings(&mut value);
-    value
+    root_schema::<crate::CatalogueFile>(
+        CATALOGUE_ID,
+        "danvan catalogue, schema danvan/catalogue/v1",
+    )
 }
 
 /// The JSON Schema (draft 2020-12) of a [`DatasetV2`](crate::DatasetV2)
@@ -68,18 +56,19 @@ pub fn catalogue_schema() -> serde_json::Value {
 /// ```
 #[must_use]
 pub fn dataset_v2_schema() -> serde_json::Value {
+    root_schema::<crate::DatasetV2>(SCHEMA_V2_ID, "danvan dataset, schema danvan/dataset/v2")
+}
+
+/// The draft 2020-12 schema of what `T` deserializes, with its `$id` and
+/// title, descriptions tidied and strings bounded.
+fn root_schema<T: JsonSchema>(id: &str, title: &str) -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12()
         .for_deserialize()
         .into_generator();
-    let mut value = generator
-        .into_root_schema_for::<crate::DatasetV2>()
-        .to_value();
+    let mut value = generator.into_root_schema_for::<T>().to_value();
     if let Some(root) = value.as_object_mut() {
-        root.insert("$id".to_owned(), SCHEMA_V2_ID.into());
-        root.insert(
-            "title".to_owned(),
-            "danvan dataset, schema danvan/dataset/v2".into(),
-        );
+        root.insert("$id".to_owned(), id.into());
+        root.insert("title".to_owned(), title.into());
     }
     tidy_descriptions(&mut value);
     bound_strings(&mut value);
@@ -103,20 +92,7 @@ pub fn dataset_v2_schema() -> serde_json::Value {
 /// ```
 #[must_use]
 pub fn dataset_schema() -> serde_json::Value {
-    let generator = schemars::generate::SchemaSettings::draft2020_12()
-        .for_deserialize()
-        .into_generator();
-    let mut value = generator.into_root_schema_for::<Dataset>().to_value();
-    if let Some(root) = value.as_object_mut() {
-        root.insert("$id".to_owned(), SCHEMA_ID.into());
-        root.insert(
-            "title".to_owned(),
-            "danvan dataset, schema danvan/dataset/v1".into(),
-        );
-    }
-    tidy_descriptions(&mut value);
-    bound_strings(&mut value);
-    value
+    root_schema::<Dataset>(SCHEMA_ID, "danvan dataset, schema danvan/dataset/v1")
 }
 
 /// Whitespace as Rust's `char::is_whitespace` has it (the White_Space

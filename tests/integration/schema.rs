@@ -14,17 +14,22 @@ fn validator_v2() -> jsonschema::Validator {
 
 #[test]
 fn committed_v2_schema_is_up_to_date() {
-    let fresh = danvan::dataset_v2_schema();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(COMMITTED_V2);
+    assert_committed(COMMITTED_V2, &danvan::dataset_v2_schema());
+}
+
+/// The schema passes the metaschema and equals the committed file
+/// (`UPDATE_SCHEMA=1` rewrites the file first).
+fn assert_committed(file: &str, fresh: &Value) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        let text = serde_json::to_string_pretty(&fresh).unwrap() + "\n";
+        let text = serde_json::to_string_pretty(fresh).unwrap() + "\n";
         std::fs::write(&path, text).unwrap();
     }
-    jsonschema::meta::validate(&fresh).unwrap_or_else(|e| panic!("{e}"));
-    let committed: Value = serde_json::from_str(&crate::read(COMMITTED_V2)).unwrap();
+    jsonschema::meta::validate(fresh).unwrap_or_else(|e| panic!("{e}"));
+    let committed: Value = serde_json::from_str(&crate::read(file)).unwrap();
     assert!(
-        committed == fresh,
-        "{COMMITTED_V2} is stale: regenerate it with UPDATE_SCHEMA=1 cargo test --features schema"
+        &committed == fresh,
+        "{file} is stale: regenerate it with UPDATE_SCHEMA=1 cargo test --features schema"
     );
 }
 
@@ -49,17 +54,7 @@ const COMMITTED_CATALOGUE: &str = "schema/danvan-catalogue-v1.schema.json";
 #[test]
 fn committed_catalogue_schema_is_up_to_date_and_agrees_with_the_reader() {
     let fresh = danvan::catalogue_schema();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(COMMITTED_CATALOGUE);
-    if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        let text = serde_json::to_string_pretty(&fresh).unwrap() + "\n";
-        std::fs::write(&path, text).unwrap();
-    }
-    jsonschema::meta::validate(&fresh).unwrap_or_else(|e| panic!("{e}"));
-    let committed: Value = serde_json::from_str(&crate::read(COMMITTED_CATALOGUE)).unwrap();
-    assert!(
-        committed == fresh,
-        "{COMMITTED_CATALOGUE} is stale: regenerate it with UPDATE_SCHEMA=1 cargo test --features schema"
-    );
+    assert_committed(COMMITTED_CATALOGUE, &fresh);
     let validator = jsonschema::options()
         .should_validate_formats(true)
         .build(&fresh)

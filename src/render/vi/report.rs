@@ -1087,48 +1087,64 @@ mod tests {
 
     #[test]
     fn headings_come_from_the_period() {
-        assert_eq!(
-            heading(&dates(day(2024, 1, 1), day(2024, 12, 31))),
-            "Năm 2024"
-        );
-        assert_eq!(
-            heading(&dates(day(2016, 4, 1), day(2016, 6, 30))),
-            "Trong quý II/2016"
-        );
-        assert_eq!(
-            heading(&dates(day(2011, 1, 1), day(2021, 12, 31))),
-            "Từ năm 2011 đến năm 2021"
-        );
-        assert_eq!(
-            heading(&FigurePeriod::ToDate {
-                start: day(2025, 1, 1),
-                to_date: day(2025, 11, 15)
-            }),
-            "Năm 2025 (tính đến ngày 15/11)"
-        );
-        assert_eq!(
-            heading(&FigurePeriod::Since {
-                start: day(2011, 1, 1)
-            }),
-            "Từ năm 2011 đến nay"
-        );
-        assert_eq!(
-            heading(&dates(day(2025, 1, 1), day(2025, 6, 30))),
-            "Trong 6 tháng đầu năm 2025"
-        );
-        assert_eq!(
-            heading(&dates(day(2024, 2, 1), day(2024, 2, 29))),
-            "Trong tháng 2/2024"
-        );
-        assert_eq!(
-            heading(&dates(day(2024, 2, 3), day(2024, 5, 9))),
-            "Từ ngày 03/02/2024 đến ngày 09/05/2024"
-        );
-        assert_eq!(heading(&FigurePeriod::Unknown), "Chưa rõ thời gian");
-        assert_eq!(
-            heading(&dates(day(2023, 10, 7), day(2023, 10, 7))),
-            "Ngày 07/10/2023"
-        );
+        let years = |years, ending, calendar| FigurePeriod::Years {
+            years,
+            ending,
+            calendar,
+        };
+        let cases = [
+            (dates(day(2024, 1, 1), day(2024, 12, 31)), "Năm 2024"),
+            (
+                dates(day(2016, 4, 1), day(2016, 6, 30)),
+                "Trong quý II/2016",
+            ),
+            (
+                dates(day(2011, 1, 1), day(2021, 12, 31)),
+                "Từ năm 2011 đến năm 2021",
+            ),
+            (
+                FigurePeriod::ToDate {
+                    start: day(2025, 1, 1),
+                    to_date: day(2025, 11, 15),
+                },
+                "Năm 2025 (tính đến ngày 15/11)",
+            ),
+            (
+                FigurePeriod::Since {
+                    start: day(2011, 1, 1),
+                },
+                "Từ năm 2011 đến nay",
+            ),
+            (
+                dates(day(2025, 1, 1), day(2025, 6, 30)),
+                "Trong 6 tháng đầu năm 2025",
+            ),
+            (
+                dates(day(2024, 2, 1), day(2024, 2, 29)),
+                "Trong tháng 2/2024",
+            ),
+            (
+                dates(day(2024, 2, 3), day(2024, 5, 9)),
+                "Từ ngày 03/02/2024 đến ngày 09/05/2024",
+            ),
+            (FigurePeriod::Unknown, "Chưa rõ thời gian"),
+            (dates(day(2023, 10, 7), day(2023, 10, 7)), "Ngày 07/10/2023"),
+            (
+                years(5, crate::PeriodEnd::Year(2023), false),
+                "5 năm, đến năm 2023",
+            ),
+            (
+                years(5, crate::PeriodEnd::Year(2023), true),
+                "5 năm, từ năm 2019 đến năm 2023",
+            ),
+            (
+                years(10, crate::PeriodEnd::Date(day(2021, 6, 30)), false),
+                "10 năm, tính đến ngày 30/06/2021",
+            ),
+        ];
+        for (period, words) in cases {
+            assert_eq!(heading(&period), words, "{period:?}");
+        }
     }
 
     #[test]
