@@ -549,7 +549,7 @@ pub struct DatasetV2 {
     /// Custom dimensions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dimensions: Vec<DimensionDecl>,
-    /// Units, from the root down, ancestors by code only.
+    /// Units, from the root down; ancestors by code (a name optional).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<UnitEntry>,
     /// Grassroots mobilization blocks.
@@ -800,8 +800,9 @@ impl DatasetV2 {
 
     /// The hierarchy of the dataset's units of the current era (no `era`).
     /// In a rooted dataset the ancestors named by code only stand in with
-    /// their code as name, the root must be named, and every named unit must
-    /// be the root or under it.
+    /// their code as name (an ancestor may also carry its name: the body a
+    /// report says gave an award), the root must be named, and every other
+    /// named unit must be the root or under it.
     ///
     /// # Errors
     ///
@@ -853,7 +854,8 @@ impl DatasetV2 {
                 }
                 .into());
             }
-            if u.name.is_some() && !under {
+            // An ancestor may carry its name (an awarding body the report names).
+            if u.name.is_some() && !under && !ancestors.contains(&idx) {
                 return Err(ErrorKind::UnitOutsideRoot {
                     code: u.code.to_string().as_str().into(),
                     root: root_text.as_str().into(),

@@ -74,6 +74,22 @@ fn rooted_hierarchy_has_its_ancestors_by_code() {
     );
     let d = DatasetV2::from_json(outside.as_bytes()).unwrap();
     assert_eq!(d.hierarchy().unwrap_err().code(), "DV166");
+    // An ancestor may carry its name (the awarding body a report names); a
+    // sibling of the root may not be listed with one.
+    let named_ancestor = crate::read(V2).replacen(
+        r#"{"code": "89"}"#,
+        r#"{"code": "89", "name": "Tỉnh (synthetic)"}"#,
+        1,
+    );
+    assert_ne!(
+        named_ancestor,
+        crate::read(V2),
+        "the fixture lists 89 by code"
+    );
+    let d = DatasetV2::from_json(named_ancestor.as_bytes()).unwrap();
+    let h = d.hierarchy().unwrap();
+    let i = h.index_of(&"89".parse().unwrap()).unwrap();
+    assert_eq!(h.unit(i).unwrap().name(), "Tỉnh (synthetic)");
     let nameless_root = crate::read(V2).replace(r#""root": "816""#, r#""root": "89""#);
     let d = DatasetV2::from_json(nameless_root.as_bytes()).unwrap();
     assert_eq!(d.hierarchy().unwrap_err().code(), "DV167");
