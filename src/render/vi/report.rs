@@ -731,13 +731,12 @@ impl<'a> Words<'a> {
             CellValue::Count(_) => {
                 let counted = Words::counted(&value, &unit_word, &noun);
                 if verb.is_empty() {
-                    return Clause::Noun {
-                        in_run: format!("có{thêm} {counted}{after}{form}{named}{parts_text}"),
-                        alone: format!(
-                            "{}{whose}:{thêm} {counted}{after}{form}{named}{parts_text}",
-                            capitalize(&label)
-                        ),
-                    };
+                    // A count without a verb is what the subject has: "toàn
+                    // huyện có 94 thôn, tổ dân phố cử đội dự thi".
+                    return Clause::Verb(
+                        "có".to_owned(),
+                        format!("có{thêm} {counted}{after}{form}{named}{parts_text}"),
+                    );
                 }
                 match &c.key.awarded_by {
                     Some(a) => {
