@@ -44,9 +44,8 @@ DATASET is a danvan/dataset/v1 or v2 JSON file, or - for standard input.
 Exit status: 0 ok, 1 the dataset has errors, 2 usage or file problems.";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
     let mut out = std::io::stdout().lock();
-    let code = match run(&args, &mut out) {
+    let code = match utf8_args(std::env::args_os().skip(1)).and_then(|args| run(&args, &mut out)) {
         Ok(code) => code,
         Err(Failure::Usage(why)) => {
             if !why.is_empty() {
@@ -62,6 +61,22 @@ fn main() -> ExitCode {
         Err(Failure::Document(_)) => 1,
     };
     ExitCode::from(code)
+}
+
+/// The arguments as text: one that is not UTF-8 is a usage error (named by
+/// its position, shown lossily), not a panic of `std::env::args`.
+fn utf8_args(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Vec<String>, Failure> {
+    args.enumerate()
+        .map(|(i, a)| {
+            a.into_string().map_err(|a| {
+                Failure::Usage(format!(
+                    "argument {} {:?} is not UTF-8: expected UTF-8 text",
+                    i + 1,
+                    a.to_string_lossy()
+                ))
+            })
+        })
+        .collect()
 }
 
 /// Why a run stopped before it had a result to print.

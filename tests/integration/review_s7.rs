@@ -35,3 +35,39 @@ fn a_successors_report_does_not_state_its_predecessors_figures() {
         }
     }
 }
+
+/// Runs the `danvan` binary with raw (possibly non-UTF-8) arguments.
+#[cfg(all(feature = "cli", unix))]
+fn danvan_os(args: &[&[u8]]) -> std::process::Output {
+    use std::os::unix::ffi::OsStrExt;
+    std::process::Command::new(env!("CARGO_BIN_EXE_danvan"))
+        .args(args.iter().map(|a| std::ffi::OsStr::from_bytes(a)))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the danvan binary runs")
+}
+
+/// An argument that is not UTF-8 (a file name or a `--unit` value from a
+/// hostile caller) is a usage error, status 2 with a message: not a panic
+/// (status 101) with a backtrace.
+#[cfg(all(feature = "cli", unix))]
+#[test]
+fn a_non_utf8_argument_is_a_usage_error_not_a_panic() {
+    for args in [
+        &[&b"report"[..], b"\xff"][..],
+        &[
+            b"report",
+            b"tests/corpus/report-04.json",
+            b"--unit",
+            b"\xff\xfe",
+        ],
+        &[b"\xc3"],
+    ] {
+        let o = danvan_os(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("not UTF-8"), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
