@@ -71,3 +71,85 @@ fn a_non_utf8_argument_is_a_usage_error_not_a_panic() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// The top level's total with a country cell of the records layer, when one
+/// root's value is the records' and another root's the reported layer's (its
+/// commune's own figure; no record in its subtree): the country cell of the
+/// records knows nothing of that reported figure, so the country's total must
+/// still count it (at least 300 + 50), not drop it. Synthetic units.
+#[test]
+fn the_country_cell_of_records_does_not_drop_a_roots_reported_figure() {
+    use danvan::{
+        Accumulator, Actor, Builtin, Crosswalk, Hierarchy, Level, Period, Totals, TotalsLayer,
+        Unit, UnitCode,
+    };
+    let code = |s: &str| -> UnitCode { s.parse().unwrap() };
+    let old = Hierarchy::new(vec![
+        Unit::new(code("90"), "Synthetic old province"),
+        Unit::new(code("90001"), "Synthetic old commune").with_parent(Some(code("90"))),
+    ])
+    .unwrap();
+    let new = Hierarchy::new(vec![
+        Unit::new(code("80"), "Synthetic new province A"),
+        Unit::new(code("50000"), "Synthetic new commune A").with_parent(Some(code("80"))),
+        Unit::new(code("81"), "Synthetic new province B"),
+        Unit::new(code("50100"), "Synthetic new commune B").with_parent(Some(code("81"))),
+        Unit::new(code("82"), "Synthetic new province C"),
+        Unit::new(code("50200"), "Synthetic new commune C").with_parent(Some(code("82"))),
+    ])
+    .unwrap();
+    let mut acc = Accumulator::new(&old, Period::year(2024).unwrap(), &[]);
+    acc.add(&danvan::Conference {
+        id: None,
+        unit: code("90001"),
+        date: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+        actor: Actor::PartyCommittees,
+        kind: danvan::ConferenceKind::Both,
+        participants: danvan::Reported::new(danvan::Qualifier::Exact, danvan::Count::new(300)),
+        headcount: danvan::Headcount::Occurrences,
+    })
+    .unwrap();
+    let cw = Crosswalk::builder()
+        .split_unknown(code("90001"), &[code("50000"), code("50100")])
+        .build()
+        .unwrap();
+    let t = acc
+        .finish()
+        .unwrap()
+        .rekey(&cw, Level::Commune, &new)
+        .unwrap();
+    let participants = danvan::IndicatorId::from(Builtin::ConferenceParticipants);
+    let mut rows = t.rows();
+    let mut own = rows
+        .iter()
+        .find(|r| r.layer == TotalsLayer::Records && r.indicator == participants)
+        .cloned()
+        .unwrap();
+    own.layer = TotalsLayer::Reported;
+    own.unit = code("50200");
+    own.low = Some(50);
+    own.high = Some(50);
+    own.tone = Some(danvan::Tone::Exact);
+    own.estimate = None;
+    own.largest_part = None;
+    rows.push(own);
+    let back = Totals::from_rows(&new, t.period(), &[], rows).unwrap();
+    assert_eq!(
+        back.reported(
+            &code("82"),
+            Builtin::ConferenceParticipants,
+            Actor::PartyCommittees
+        ),
+        Some(danvan::Interval::exact(50))
+    );
+    let country = back
+        .level_total(
+            Level::Province,
+            Builtin::ConferenceParticipants,
+            Actor::PartyCommittees,
+        )
+        .unwrap()
+        .unwrap();
+    // The country received exactly 300 by records, and 50 in province C.
+    assert_eq!(country, danvan::Interval::exact(350));
+}
