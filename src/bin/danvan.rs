@@ -242,13 +242,17 @@ fn input(a: &Args, e: &dyn std::fmt::Display) -> Failure {
     Failure::Input(format!("{}: {e}", a.file.as_deref().unwrap_or("-")))
 }
 
-/// The bytes of a file, or of standard input for `-`.
+/// The bytes of a file, or of standard input for `-`: at most one byte past
+/// the readers' limit (`Limits::DEFAULT_MAX_BYTES`), so that an endless file
+/// (`/dev/zero`) is refused as too large by the reader, not read until
+/// memory runs out.
 fn read_file(path: &str) -> Result<Vec<u8>, Failure> {
+    let limit = danvan::Limits::DEFAULT_MAX_BYTES.saturating_add(1);
     let mut bytes = Vec::new();
     let read = if path == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes)
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     read.map_err(|e| Failure::Input(format!("{path}: {e}")))?;
     Ok(bytes)

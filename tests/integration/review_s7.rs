@@ -153,3 +153,32 @@ fn the_country_cell_of_records_does_not_drop_a_roots_reported_figure() {
     // The country received exactly 300 by records, and 50 in province C.
     assert_eq!(country, danvan::Interval::exact(350));
 }
+
+/// A file without end (`/dev/zero`) as DATASET or `--catalogue`: the
+/// command reads no more than the reader's byte limit and says the document
+/// is too large (DV120, status 1; status 2 for the catalogue), instead of
+/// reading until memory runs out. Run under a 1 GB address-space limit so a
+/// regression fails (status 2, "out of memory") without hurting the machine.
+#[cfg(all(feature = "cli", unix))]
+#[test]
+fn an_endless_file_is_too_large_not_read_until_memory_runs_out() {
+    let bin = env!("CARGO_BIN_EXE_danvan");
+    let run = |args: &str| {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("ulimit -v 1000000; exec \"{bin}\" {args}"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("sh runs")
+    };
+    let o = run("check /dev/zero --format json");
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{out} {err}");
+    assert!(out.contains("\"DV120\""), "{out} {err}");
+    let o = run("check tests/corpus/report-04.json --catalogue /dev/zero");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!err.contains("out of memory"), "{err}");
+}
