@@ -182,3 +182,183 @@ fn an_endless_file_is_too_large_not_read_until_memory_runs_out() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(!err.contains("out of memory"), "{err}");
 }
+
+/// Skipped units (no crosswalk entry) with the country's cell: the country
+/// holds the placed 4 and may hold the skipped 6 (outside the new hierarchy
+/// or in it): its top-level total is within [4, 10] and contains both ends,
+/// never the exact 4 (the skipped value landing nowhere) nor more than 10.
+/// Synthetic units.
+#[test]
+fn a_skipped_units_value_widens_the_country_not_lost_nor_doubled() {
+    use danvan::{
+        Accumulator, Actor, Builtin, Count, Crosswalk, Figure, Hierarchy, Interval, Level, Period,
+        RekeyOptions, Reported, Unit, UnitCode,
+    };
+    let code = |s: &str| -> UnitCode { s.parse().unwrap() };
+    let old = Hierarchy::new(vec![
+        Unit::new(code("10"), "P (synthetic)"),
+        Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
+        Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("101"))),
+        Unit::new(code("10102"), "C2 (synthetic)").with_parent(Some(code("101"))),
+        Unit::new(code("10103"), "C3 (synthetic)").with_parent(Some(code("101"))),
+    ])
+    .unwrap();
+    let new = Hierarchy::new(vec![
+        Unit::new(code("80"), "NP (synthetic)"),
+        Unit::new(code("80001"), "NC1 (synthetic)").with_parent(Some(code("80"))),
+        Unit::new(code("81"), "NP2 (synthetic)"),
+        Unit::new(code("81001"), "NC3 (synthetic)").with_parent(Some(code("81"))),
+    ])
+    .unwrap();
+    let figure = |unit: &str, value: u64| Figure {
+        indicator: Builtin::Documents.into(),
+        unit: code(unit),
+        period: None,
+        actors: vec![Actor::MobilizationSector],
+        value: Some(Reported::exact(Count::new(value))),
+        amount: None,
+        parts: Vec::new(),
+    };
+    let mut acc = Accumulator::new(&old, Period::year(2024).unwrap(), &[]);
+    acc.add(&figure("10101", 3)).unwrap();
+    acc.add(&figure("10103", 1)).unwrap();
+    acc.add(&figure("10102", 6)).unwrap();
+    let t = acc.finish().unwrap();
+    // 10101 to province 80, 10103 to province 81; 10102 has no entry.
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10103"), code("81001"))
+        .build()
+        .unwrap();
+    let (after, report) = t
+        .rekey_with(
+            &cw,
+            Level::Commune,
+            &new,
+            RekeyOptions::default().skipping_unmapped(),
+        )
+        .unwrap();
+    assert_eq!(report.skipped, [code("10102")]);
+    let country = after
+        .level_total(
+            Level::Province,
+            Builtin::Documents,
+            Actor::MobilizationSector,
+        )
+        .unwrap()
+        .unwrap();
+    assert!(
+        country.low() <= 4 && country.high().is_some_and(|h| h >= 10),
+        "{country:?}"
+    );
+    assert!(country.low() >= 4, "{country:?}");
+    assert_eq!(country, Interval::between(4, Some(10)).unwrap());
+    // Through rows and back, and merged with empty totals of the new units.
+    let back = danvan::Totals::from_rows(&new, after.period(), &[], after.rows()).unwrap();
+    assert_eq!(back, after);
+    let empty = danvan::Totals::empty(&new, after.period(), &[]);
+    let merged = after.clone().merge(empty).unwrap();
+    assert_eq!(
+        merged
+            .level_total(
+                Level::Province,
+                Builtin::Documents,
+                Actor::MobilizationSector
+            )
+            .unwrap(),
+        Some(country)
+    );
+}
+
+/// The rekeyed split of 300 across two provinces (country exactly 300)
+/// merged with totals computed from new records (10 in province A): the
+/// country is exactly 310, in either order, and never the roots' [10, 610]
+/// plus the country's 300 on top. Synthetic units.
+#[test]
+fn the_country_after_a_merge_with_computed_totals_is_exact_and_counted_once() {
+    use danvan::{
+        Accumulator, Actor, Builtin, Crosswalk, Hierarchy, Interval, Level, Period, Unit, UnitCode,
+    };
+    let code = |s: &str| -> UnitCode { s.parse().unwrap() };
+    let conference = |unit: &str, n: u64| danvan::Conference {
+        id: None,
+        unit: code(unit),
+        date: chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+        actor: Actor::PartyCommittees,
+        kind: danvan::ConferenceKind::Both,
+        participants: danvan::Reported::new(danvan::Qualifier::Exact, danvan::Count::new(n)),
+        headcount: danvan::Headcount::Occurrences,
+    };
+    let old = Hierarchy::new(vec![
+        Unit::new(code("90"), "Synthetic old province"),
+        Unit::new(code("90001"), "Synthetic old commune").with_parent(Some(code("90"))),
+    ])
+    .unwrap();
+    let new = Hierarchy::new(vec![
+        Unit::new(code("80"), "Synthetic new province A"),
+        Unit::new(code("50000"), "Synthetic new commune A").with_parent(Some(code("80"))),
+        Unit::new(code("81"), "Synthetic new province B"),
+        Unit::new(code("50100"), "Synthetic new commune B").with_parent(Some(code("81"))),
+    ])
+    .unwrap();
+    let period = Period::year(2024).unwrap();
+    let mut acc = Accumulator::new(&old, period, &[]);
+    acc.add(&conference("90001", 300)).unwrap();
+    let cw = Crosswalk::builder()
+        .split_unknown(code("90001"), &[code("50000"), code("50100")])
+        .build()
+        .unwrap();
+    let rekeyed = acc
+        .finish()
+        .unwrap()
+        .rekey(&cw, Level::Commune, &new)
+        .unwrap();
+    let mut acc = Accumulator::new(&new, period, &[]);
+    acc.add(&conference("50000", 10)).unwrap();
+    let computed = acc.finish().unwrap();
+    let country = |t: &danvan::Totals| {
+        t.level_total(
+            Level::Province,
+            Builtin::ConferenceParticipants,
+            Actor::PartyCommittees,
+        )
+        .unwrap()
+    };
+    for merged in [
+        rekeyed.clone().merge(computed.clone()).unwrap(),
+        computed.clone().merge(rekeyed.clone()).unwrap(),
+    ] {
+        assert_eq!(country(&merged), Some(Interval::exact(310)));
+        let rows = merged.rows();
+        let back = danvan::Totals::from_rows(&new, period, &[], rows).unwrap();
+        assert_eq!(country(&back), Some(Interval::exact(310)));
+    }
+}
+
+/// A named recipient with a line break, a bell and a line separator, given
+/// twice (DV210): the Vietnamese message (one line per issue in `danvan
+/// check`) quotes it escaped, as the English one does, never with the raw
+/// control characters that break the line. Synthetic names.
+#[test]
+fn a_quoted_name_with_control_characters_stays_on_one_line_in_vietnamese() {
+    let doc = r#"{"schema": "danvan/dataset/v2", "title": "synthetic", "period": {"start": "2023-01-01", "end": "2023-12-31"},
+      "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}],
+      "figures": [{"id": "a", "indicator": "documents", "unit": "30", "actor": "government", "value": 2,
+                   "named": ["X\u0007\nY\u2028Z\r", "X\u0007\nY\u2028Z\r"]}]}"#;
+    let d = DatasetV2::from_json(doc.as_bytes()).unwrap();
+    let checked = check_v2(d, &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r:?}"));
+    let issues: Vec<_> = checked.warnings().issues().iter().collect();
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].kind().code(), "DV210");
+    for text in [
+        danvan::render::vi::message(issues[0].kind()),
+        danvan::render::vi::issue(issues[0]),
+        issues[0].kind().to_string(),
+    ] {
+        assert!(
+            !text.chars().any(|c| c.is_control() || c == '\u{2028}'),
+            "{text:?}"
+        );
+        assert!(text.contains('X') && text.contains('Z'), "{text:?}");
+    }
+}
