@@ -362,3 +362,34 @@ fn a_quoted_name_with_control_characters_stays_on_one_line_in_vietnamese() {
         assert!(text.contains('X') && text.contains('Z'), "{text:?}");
     }
 }
+
+/// N years ending with year X when N > X would start before year 1: the
+/// calendar form was refused late, as an "overflow" (DV003, "exceeds the
+/// largest value that can be stored", English words in the Vietnamese
+/// message) after the reader had accepted it, and the same sub-unit sums
+/// were still compared. The reader refuses it where it stands (DV050, line
+/// and column), calendar or not.
+#[test]
+fn more_years_than_the_ending_year_are_refused_on_read() {
+    for period in [
+        r#"{"years": 3000, "ending": 2023, "calendar": true}"#,
+        r#"{"years": 3000, "ending": 2023}"#,
+        r#"{"years": 2024, "ending": "2023-06-30"}"#,
+    ] {
+        let doc = format!(
+            r#"{{"schema": "danvan/dataset/v2", "title": "synthetic", "period": {{"start": "2023-01-01", "end": "2023-12-31"}},
+              "units": [{{"code": "30", "name": "Tỉnh A (synthetic)"}}],
+              "figures": [{{"indicator": "documents", "unit": "30", "actor": "government", "value": 2, "period": {period}}}]}}"#
+        );
+        let err = DatasetV2::from_json(doc.as_bytes()).unwrap_err();
+        assert_eq!(err.code(), "DV050", "{period}: {err}");
+        assert!(err.to_string().contains("before year 1"), "{period}: {err}");
+    }
+    // The most years a year allows still read.
+    let ok: danvan::FigurePeriod =
+        serde_json::from_str(r#"{"years": 2023, "ending": 2023, "calendar": true}"#).unwrap();
+    assert_eq!(
+        ok.resolve(None).unwrap().map(|p| p.to_string()),
+        Some("0001-01-01/2023-12-31".to_owned())
+    );
+}
