@@ -393,3 +393,24 @@ fn more_years_than_the_ending_year_are_refused_on_read() {
         Some("0001-01-01/2023-12-31".to_owned())
     );
 }
+
+/// The reader's message quoting the input (an unknown field, an unknown
+/// actor) with a line break and a bell: the error (English and Vietnamese,
+/// and `danvan check`'s line) stays one line, the characters escaped.
+#[test]
+fn a_readers_message_quoting_control_characters_stays_on_one_line() {
+    for doc in [
+        r#"{"schema": "danvan/dataset/v2", "period": {"start": "2023-01-01", "end": "2023-12-31"}, "units": [], "x\ny\u0007": 1}"#,
+        r#"{"schema": "danvan/dataset/v2", "period": {"start": "2023-01-01", "end": "2023-12-31"}, "units": [{"code": "30", "name": "A (synthetic)"}], "figures": [{"indicator": "documents", "unit": "30", "actor": "gov\nern\u2028ment", "value": 1}]}"#,
+    ] {
+        let err = DatasetV2::from_json(doc.as_bytes()).unwrap_err();
+        assert_eq!(err.code(), "DV050", "{err}");
+        for text in [err.to_string(), danvan::render::vi::message(err.kind())] {
+            assert!(
+                !text.chars().any(|c| c.is_control() || c == '\u{2028}'),
+                "{text:?}"
+            );
+            assert!(text.contains("\\n"), "{text:?}");
+        }
+    }
+}
