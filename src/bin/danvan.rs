@@ -121,16 +121,33 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
         format: Format::Text,
         press: false,
     };
+    let mut format_given = false;
     while let Some(arg) = it.next() {
         let mut value = |name: &str| {
             it.next()
                 .cloned()
                 .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
         };
+        // An option given twice is refused, not silently the last one.
+        let twice = |name: &str, set: bool| {
+            if set {
+                Err(Failure::Usage(format!("{name} is given twice")))
+            } else {
+                Ok(())
+            }
+        };
         match arg.as_str() {
-            "--catalogue" => a.catalogue = Some(value("--catalogue")?),
-            "--unit" => a.unit = Some(value("--unit")?),
+            "--catalogue" => {
+                twice("--catalogue", a.catalogue.is_some())?;
+                a.catalogue = Some(value("--catalogue")?);
+            }
+            "--unit" => {
+                twice("--unit", a.unit.is_some())?;
+                a.unit = Some(value("--unit")?);
+            }
             "--format" => {
+                twice("--format", format_given)?;
+                format_given = true;
                 a.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,

@@ -414,3 +414,43 @@ fn a_readers_message_quoting_control_characters_stays_on_one_line() {
         }
     }
 }
+
+/// `--unit 30 --unit 31` (or a format, or a catalogue, twice) silently took
+/// the last value: a caller's mistake printed another unit's report with
+/// status 0. An option given twice is a usage error, status 2.
+#[cfg(all(feature = "cli", unix))]
+#[test]
+fn an_option_given_twice_is_a_usage_error() {
+    for args in [
+        &[
+            &b"report"[..],
+            b"tests/corpus/report-04.json",
+            b"--unit",
+            b"30",
+            b"--unit",
+            b"31",
+        ][..],
+        &[
+            b"report",
+            b"tests/corpus/report-04.json",
+            b"--format",
+            b"csv",
+            b"--format",
+            b"json",
+        ],
+        &[
+            b"check",
+            b"tests/corpus/report-04.json",
+            b"--catalogue",
+            b"x",
+            b"--catalogue",
+            b"y",
+        ],
+    ] {
+        let o = danvan_os(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("given twice"), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}
