@@ -87,6 +87,7 @@
 //! | aggregation | `aggregate/` | the column store: the fold, the stream, apply, merge, the roll-up, rekey; the v2 [`FigureCube`] (`aggregate/cube.rs`): a cell per stated figure, "trong đó" part, records total (through the fold) and sum of sub-units, keyed by [`FigureKey`] |
 //! | rendering | `render/` | messages, wording (the built-ins' verbs, nouns and unit words, actors, dimension values: `render/vi.rs`), the v1 summary, the v2 report (`render/report_v2.rs`: the text-free [`render::plan_report`] and [`render::DisplayRow`] as CSV and JSON; `render/vi/report.rs`: its words, [`render::vi::write_report`]) |
 //! | synthetic data | `synth` | synthetic datasets for tests and benches (feature `synth`) |
+//! | command | `bin/` | the `danvan` command-line tool (`src/bin/danvan.rs`, feature `cli`): a thin shell over the public API (`danvan::…`), no module of the library imports it |
 //!
 //! Above the library, outside the table: the `danvan` command-line tool
 //! (`src/bin/danvan.rs`, feature `cli`), a thin shell that reads files and

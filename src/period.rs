@@ -1934,6 +1934,17 @@ impl<'de> serde::Deserialize<'de> for FigurePeriod {
                     if !only || years == 0 || (calendar && matches!(ending, PeriodEnd::Date(_))) {
                         return Err(A::Error::custom("N years are {\"years\": N (1 or more), \"ending\": a year or a date, \"calendar\": true (a year ending only)?}, with no other key"));
                     }
+                    // Years run from 1: N years ending with year X start in
+                    // year X − N + 1 at the earliest, so N is at most X.
+                    let last = match ending {
+                        PeriodEnd::Year(y) => y,
+                        PeriodEnd::Date(d) => d.year(),
+                    };
+                    if i32::from(years) > last {
+                        return Err(A::Error::custom(format!(
+                            "{years} years ending with {last} would start before year 1: expected at most {last} years"
+                        )));
+                    }
                     return Ok(FigurePeriod::Years {
                         years,
                         ending,
@@ -2008,8 +2019,14 @@ mod years_tests {
             one.resolve(None).unwrap(),
             Some(Period::year(2023).unwrap())
         );
-        // Before year 1: an error, never a wrapped year.
-        let far = read(r#"{"years": 9000, "ending": 2023, "calendar": true}"#).unwrap();
+        // Before year 1: refused on read, and built by hand an error of
+        // resolve, never a wrapped year.
+        assert!(read(r#"{"years": 9000, "ending": 2023, "calendar": true}"#).is_err());
+        let far = FigurePeriod::Years {
+            years: 9000,
+            ending: PeriodEnd::Year(2023),
+            calendar: true,
+        };
         assert!(far.resolve(None).is_err());
     }
 

@@ -154,7 +154,18 @@ pub(crate) fn json_error(err: serde_json::Error) -> Error {
         }
         .into();
     }
-    let message = crate::Excerpt::message(message);
+    // The reader's message may quote the input (an unknown field or
+    // variant): its control characters and line separators escaped, so the
+    // message stays one line (`danvan check` prints one line per issue).
+    let mut escaped = String::with_capacity(message.len());
+    for c in message.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            escaped.extend(c.escape_debug());
+        } else {
+            escaped.push(c);
+        }
+    }
+    let message = crate::Excerpt::message(&escaped);
     ErrorKind::Json {
         line: err.line(),
         column: err.column(),

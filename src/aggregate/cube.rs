@@ -524,7 +524,9 @@ impl FigureCube {
     }
 
     /// The ids of the cells of a unit's subtree (the unit and every unit
-    /// below it in the hierarchy), in cube order.
+    /// below it in the hierarchy), in cube order. Only the current era's
+    /// cells: another era's unit of the same code (a predecessor ward) is
+    /// not in the hierarchy, and its figures are not the successor's.
     ///
     /// ```
     /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
@@ -545,7 +547,7 @@ impl FigureCube {
         self.cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| under(&c.key.unit))
+            .filter(|(_, c)| c.key.era.is_none() && under(&c.key.unit))
             .map(|(i, _)| CellId(i))
             .collect()
     }

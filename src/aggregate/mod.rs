@@ -991,29 +991,8 @@ impl Totals {
         let distinct = indicator_info(&self.indicators, ind as usize)
             .is_some_and(|(kind, _)| kind == IndicatorKind::Distinct);
         let own = Totals::find(&self.reported, ind, actor);
-        let mut sum: Option<Interval<u64>> = None;
-        // How many of the values were own reported figures, and how many not.
-        let (mut owns, mut others) = (0usize, 0usize);
-        for (i, _) in self.hierarchy.iter().filter(|(_, u)| u.level() == level) {
-            let u = i.get();
-            let mine = own.and_then(|c| c.interval(u));
-            let v = match mine {
-                Some(v) => {
-                    owns += 1;
-                    v
-                }
-                None => match self
-                    .records_at(u, ind, actor)
-                    .or_else(|| self.reported_at(u, ind, actor))
-                {
-                    Some(v) => {
-                        others += 1;
-                        v
-                    }
-                    None => continue,
-                },
-            };
-            sum = Some(match sum {
+        let add = |acc: Option<Interval<u64>>, v: Interval<u64>| -> Result<_, Error> {
+            Ok(Some(match acc {
                 None => v,
                 Some(s) if distinct => s.union_size(v),
                 Some(s) => s.checked_add(v).map_err(|_| -> Error {
@@ -1023,17 +1002,43 @@ impl Totals {
                     }
                     .into()
                 })?,
-            });
+            }))
+        };
+        let mut sum: Option<Interval<u64>> = None;
+        // The sum of the values of own reported figures, of records totals,
+        // and of reported figures derived from sub-units (no record below).
+        let (mut owns, mut recs, mut derived) = (None, None, None);
+        for (i, _) in self.hierarchy.iter().filter(|(_, u)| u.level() == level) {
+            let u = i.get();
+            let (v, which) = match own.and_then(|c| c.interval(u)) {
+                Some(v) => (v, &mut owns),
+                None => match self.records_at(u, ind, actor) {
+                    Some(v) => (v, &mut recs),
+                    None => match self.reported_at(u, ind, actor) {
+                        Some(v) => (v, &mut derived),
+                        None => continue,
+                    },
+                },
+            };
+            *which = add(*which, v)?;
+            sum = add(sum, v)?;
         }
         let Some(s) = sum else { return Ok(None) };
-        let national = match (owns, others) {
-            (_, 0) => Totals::find(&self.national_reported, ind, actor),
-            (0, _) => Totals::find(&self.national_records, ind, actor),
-            _ => None,
+        if !self.is_top(level) {
+            return Ok(Some(s));
         }
-        .and_then(|c| c.interval(0));
-        match national {
-            Some(n) if self.is_top(level) => Ok(Some(n)),
+        // The country's cell of a layer stands for the roots whose values
+        // are of that layer: the records' cell knows nothing of a root's
+        // reported figure (no record below it), which is added to it; any
+        // other mix is the plain sum.
+        let cell = |cols: &[Column]| Totals::find(cols, ind, actor).and_then(|c| c.interval(0));
+        match (owns, recs, derived) {
+            (Some(_), None, None) => Ok(cell(&self.national_reported).or(Some(s))),
+            (None, Some(_), rest) => match (cell(&self.national_records), rest) {
+                (Some(n), Some(r)) => add(Some(n), r),
+                (Some(n), None) => Ok(Some(n)),
+                (None, _) => Ok(Some(s)),
+            },
             _ => Ok(Some(s)),
         }
     }

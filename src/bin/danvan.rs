@@ -44,9 +44,8 @@ DATASET is a danvan/dataset/v1 or v2 JSON file, or - for standard input.
 Exit status: 0 ok, 1 the dataset has errors, 2 usage or file problems.";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
     let mut out = std::io::stdout().lock();
-    let code = match run(&args, &mut out) {
+    let code = match utf8_args(std::env::args_os().skip(1)).and_then(|args| run(&args, &mut out)) {
         Ok(code) => code,
         Err(Failure::Usage(why)) => {
             if !why.is_empty() {
@@ -62,6 +61,22 @@ fn main() -> ExitCode {
         Err(Failure::Document(_)) => 1,
     };
     ExitCode::from(code)
+}
+
+/// The arguments as text: one that is not UTF-8 is a usage error (named by
+/// its position, shown lossily), not a panic of `std::env::args`.
+fn utf8_args(args: impl Iterator<Item = std::ffi::OsString>) -> Result<Vec<String>, Failure> {
+    args.enumerate()
+        .map(|(i, a)| {
+            a.into_string().map_err(|a| {
+                Failure::Usage(format!(
+                    "argument {} {:?} is not UTF-8: expected UTF-8 text",
+                    i + 1,
+                    a.to_string_lossy()
+                ))
+            })
+        })
+        .collect()
 }
 
 /// Why a run stopped before it had a result to print.
@@ -106,16 +121,33 @@ fn parse(args: &[String]) -> Result<Args, Failure> {
         format: Format::Text,
         press: false,
     };
+    let mut format_given = false;
     while let Some(arg) = it.next() {
         let mut value = |name: &str| {
             it.next()
                 .cloned()
                 .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
         };
+        // An option given twice is refused, not silently the last one.
+        let twice = |name: &str, set: bool| {
+            if set {
+                Err(Failure::Usage(format!("{name} is given twice")))
+            } else {
+                Ok(())
+            }
+        };
         match arg.as_str() {
-            "--catalogue" => a.catalogue = Some(value("--catalogue")?),
-            "--unit" => a.unit = Some(value("--unit")?),
+            "--catalogue" => {
+                twice("--catalogue", a.catalogue.is_some())?;
+                a.catalogue = Some(value("--catalogue")?);
+            }
+            "--unit" => {
+                twice("--unit", a.unit.is_some())?;
+                a.unit = Some(value("--unit")?);
+            }
             "--format" => {
+                twice("--format", format_given)?;
+                format_given = true;
                 a.format = match value("--format")?.as_str() {
                     "text" => Format::Text,
                     "json" => Format::Json,
@@ -227,13 +259,17 @@ fn input(a: &Args, e: &dyn std::fmt::Display) -> Failure {
     Failure::Input(format!("{}: {e}", a.file.as_deref().unwrap_or("-")))
 }
 
-/// The bytes of a file, or of standard input for `-`.
+/// The bytes of a file, or of standard input for `-`: at most one byte past
+/// the readers' limit (`Limits::DEFAULT_MAX_BYTES`), so that an endless file
+/// (`/dev/zero`) is refused as too large by the reader, not read until
+/// memory runs out.
 fn read_file(path: &str) -> Result<Vec<u8>, Failure> {
+    let limit = danvan::Limits::DEFAULT_MAX_BYTES.saturating_add(1);
     let mut bytes = Vec::new();
     let read = if path == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes)
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     read.map_err(|e| Failure::Input(format!("{path}: {e}")))?;
     Ok(bytes)

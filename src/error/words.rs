@@ -35,11 +35,21 @@ pub(crate) fn vi_date(d: NaiveDate) -> String {
 
 /// An excerpt in quotes, marked when cut: `"1,229"`, `"9999…" (1.048.576 byte)`.
 pub(super) fn quoted_vi(e: &Excerpt) -> String {
+    // Control characters and line or paragraph separators escaped (as the
+    // English message's `Debug` quoting does): a message is one line.
+    let mut text = String::with_capacity(e.as_str().len());
+    for c in e.as_str().chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            text.extend(c.escape_debug());
+        } else {
+            text.push(c);
+        }
+    }
     if e.is_truncated() {
         let bytes = u64::try_from(e.byte_len()).unwrap_or(u64::MAX);
-        format!("\"{}…\" ({} byte)", e.as_str(), group(bytes))
+        format!("\"{text}…\" ({} byte)", group(bytes))
     } else {
-        format!("\"{}\"", e.as_str())
+        format!("\"{text}\"")
     }
 }
 

@@ -38,3 +38,4 @@ pub fn read(path: &str) -> String {
 mod rekey_report;
 mod rekey_review;
 mod review_s6;
+mod review_s7;
