@@ -89,12 +89,6 @@
 //! | synthetic data | `synth` | synthetic datasets for tests and benches (feature `synth`) |
 //! | command | `bin/` | the `danvan` command-line tool (`src/bin/danvan.rs`, feature `cli`): a thin shell over the public API (`danvan::…`), no module of the library imports it |
 //!
-//! Above the library, outside the table: the `danvan` command-line tool
-//! (`src/bin/danvan.rs`, feature `cli`), a thin shell that reads files and
-//! calls the public API only ([`DatasetV2::from_json`], [`check_v2`],
-//! [`FigureCube`], [`render::plan_report`], [`render::vi`]), for apps in other
-//! languages.
-//!
 //! **The rule set.** Each one-record rule is written once, as a function of
 //! the record, a small context (the units' levels and validity, the period,
 //! the indicator catalogue) and a sink for broken rules. [`check`] runs it

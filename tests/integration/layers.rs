@@ -106,9 +106,7 @@ fn no_module_imports_a_later_layer() {
             .as_os_str()
             .to_string_lossy();
         let module = first.trim_end_matches(".rs").to_string();
-        // src/bin holds the command-line tool: a separate crate over the
-        // library's public API (`danvan::…`), above every layer.
-        if module == "lib" || module == "bin" {
+        if module == "lib" {
             continue;
         }
         let Some(&own) = layer_of.get(&module) else {
