@@ -295,31 +295,31 @@ impl Quantity {
     fn sum<'q>(
         items: impl IntoIterator<Item = &'q Quantity>,
     ) -> Result<Option<Quantity>, Mismatch> {
-        let mut acc: Option<Quantity> = None;
-        for q in items {
-            acc = Some(match acc {
-                None => q.clone(),
-                Some(a) => {
-                    a.same_kind(q)?;
-                    match (a, q) {
-                        (Quantity::Count(x), Quantity::Count(y)) => {
-                            Quantity::Count(x.checked_add(*y).map_err(|_| Mismatch::Overflow)?)
-                        }
-                        (Quantity::Amount(x, u), Quantity::Amount(y, _)) => {
-                            Quantity::Amount(x.checked_add(*y).map_err(|_| Mismatch::Overflow)?, u)
-                        }
-                        _ => return Err(Mismatch::Kinds),
-                    }
-                }
-            });
-        }
-        Ok(acc)
+        Quantity::fold(
+            items,
+            |x, y| x.checked_add(y).map_err(|_| Mismatch::Overflow),
+            |x, y| x.checked_add(y).map_err(|_| Mismatch::Overflow),
+        )
     }
 
     /// The size of the union of possibly overlapping sets (distinct persons):
     /// from the largest part to the sum of the parts.
     fn union<'q>(
         items: impl IntoIterator<Item = &'q Quantity>,
+    ) -> Result<Option<Quantity>, Mismatch> {
+        Quantity::fold(
+            items,
+            |x, y| Ok(x.union_size(y)),
+            |x, y| Ok(x.union_size(y)),
+        )
+    }
+
+    /// Several quantities of one kind and unit combined pairwise by `count`
+    /// or `amount`; `None` for none.
+    fn fold<'q>(
+        items: impl IntoIterator<Item = &'q Quantity>,
+        count: impl Fn(Interval<u64>, Interval<u64>) -> Result<Interval<u64>, Mismatch>,
+        amount: impl Fn(Interval<Amount>, Interval<Amount>) -> Result<Interval<Amount>, Mismatch>,
     ) -> Result<Option<Quantity>, Mismatch> {
         let mut acc: Option<Quantity> = None;
         for q in items {
@@ -328,11 +328,9 @@ impl Quantity {
                 Some(a) => {
                     a.same_kind(q)?;
                     match (a, q) {
-                        (Quantity::Count(x), Quantity::Count(y)) => {
-                            Quantity::Count(x.union_size(*y))
-                        }
+                        (Quantity::Count(x), Quantity::Count(y)) => Quantity::Count(count(x, *y)?),
                         (Quantity::Amount(x, u), Quantity::Amount(y, _)) => {
-                            Quantity::Amount(x.union_size(*y), u)
+                            Quantity::Amount(amount(x, *y)?, u)
                         }
                         _ => return Err(Mismatch::Kinds),
                     }
