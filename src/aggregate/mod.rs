@@ -195,6 +195,22 @@ impl Column {
         (self.indicator, self.actor)
     }
 
+    /// Grows every cell array the column has to `n` cells (new cells
+    /// absent); the arrays it does not have (`extra` before an inexact
+    /// member, `floor` of a non-distinct indicator, `end` of a flow) stay empty.
+    pub(crate) fn resize(&mut self, n: usize) {
+        self.value.resize(n, 0);
+        self.flags.resize(n, 0);
+        for v in [&mut self.extra, &mut self.floor] {
+            if !v.is_empty() {
+                v.resize(n, 0);
+            }
+        }
+        if !self.end.is_empty() {
+            self.end.resize(n, 0);
+        }
+    }
+
     fn is_used(&self) -> bool {
         self.flags.iter().any(|f| f & F_PRESENT != 0)
     }
