@@ -721,3 +721,47 @@ fn rekey_of_an_open_total_keeps_it_open_where_whole() {
     assert_eq!(p("91"), Some(Interval::at_least(40)));
     assert_eq!(p("91001"), Some(Interval::at_least(0)));
 }
+
+/// The records columns grow with the highest place written (`reserve_place`):
+/// a fold that starts at the province (one cell) and then reaches a district
+/// keeps the distinct floor and an inexact member's extra through the growth,
+/// and equals the fold of the same records deepest first.
+#[test]
+fn columns_grown_on_demand_fold_like_full_ones() {
+    let h = tree();
+    let records = [
+        ("30", r(Qualifier::Exact, 10), Headcount::DistinctPersons),
+        ("30", r(Qualifier::AtMost, 7), Headcount::Occurrences),
+        ("289", r(Qualifier::AtLeast, 50), Headcount::DistinctPersons),
+        ("288", r(Qualifier::Exact, 30), Headcount::Occurrences),
+    ];
+    let fold = |order: &mut dyn Iterator<Item = &(&str, Reported, Headcount)>| {
+        let mut acc = Accumulator::new(&h, year(), &[]);
+        for (unit, p, hc) in order {
+            acc.add(&conference(unit, *p, *hc)).unwrap();
+        }
+        acc.finish().unwrap()
+    };
+    let forward = fold(&mut records.iter());
+    let backward = fold(&mut records.iter().rev());
+    assert_eq!(forward, backward);
+    let persons: IndicatorId = "conference_persons".parse().unwrap();
+    // 10 at the province itself, at least 50 at 289: at least 50, no upper bound.
+    assert_eq!(
+        forward.get(&code("30"), &persons, Actor::PartyCommittees),
+        Some(Interval::at_least(50))
+    );
+    // At most 7 at the province plus exactly 30 at 288.
+    assert_eq!(
+        forward.get(
+            &code("30"),
+            Builtin::ConferenceParticipants,
+            Actor::PartyCommittees
+        ),
+        Some(Interval::between(30, Some(37)).unwrap())
+    );
+    assert_eq!(
+        forward.get(&code("289"), &persons, Actor::PartyCommittees),
+        Some(Interval::at_least(50))
+    );
+}
