@@ -486,7 +486,7 @@ pub use value::{AmountValue, DurationValue, FigureValue, Rate, RatioValue, Scale
 #[cfg(feature = "schema")]
 mod schema;
 #[cfg(feature = "schema")]
-pub use schema::{catalogue_schema, dataset_schema, dataset_v2_schema};
+pub use schema::{catalogue_schema, dataset_schema, dataset_v2_schema, schema_named};
 #[cfg(feature = "csv")]
 mod csv_io;
 #[cfg(feature = "csv")]
