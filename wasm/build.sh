@@ -16,7 +16,7 @@ if [ "$have" != "$pinned" ]; then
 fi
 
 target_dir=${CARGO_TARGET_DIR:-$PWD/target}
-cargo build --locked --release --target wasm32-unknown-unknown
+cargo build --release --target wasm32-unknown-unknown
 wasm="$target_dir/wasm32-unknown-unknown/release/danvan_wasm.wasm"
 
 rm -rf pkg/node pkg/web
