@@ -113,7 +113,8 @@ pub fn schema(name: &str) -> Result<String, JsValue> {
 /// command reads a file), so that the reader refuses a larger one as too
 /// large.
 fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
-    let limit = u32::try_from(danvan::Limits::DEFAULT_MAX_BYTES.saturating_add(1)).unwrap_or(u32::MAX);
+    let limit =
+        u32::try_from(danvan::Limits::DEFAULT_MAX_BYTES.saturating_add(1)).unwrap_or(u32::MAX);
     if let Some(text) = value.as_string() {
         return Ok(text.into_bytes());
     }
@@ -173,7 +174,9 @@ fn exception(report: &Report, input: &str) -> JsValue {
         .find(|i| i.severity() == danvan::Severity::Error)
         .or_else(|| report.issues().first());
     let object = first.map(issue_json).unwrap_or_default();
-    let message = object["message"].as_str().unwrap_or("the dataset has errors");
+    let message = object["message"]
+        .as_str()
+        .unwrap_or("the dataset has errors");
     let thrown = js_sys::Error::new(message);
     if let serde_json::Value::Object(fields) = &object {
         for (key, value) in fields {
