@@ -5,29 +5,13 @@
 // node.test.mjs. The screenshot goes to test-results/demo.png.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { dirname, extname, join, normalize, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { extname, join, normalize, sep } from "node:path";
 import { chromium } from "playwright-core";
+import { binary, command, jsonLines, pkgRoot, root } from "./common.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const pkgRoot = join(here, "..");
-const root = join(pkgRoot, "..");
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-
-const bin = [
-  process.env.DANVAN_BIN,
-  process.env.CARGO_TARGET_DIR && join(process.env.CARGO_TARGET_DIR, "debug", "danvan"),
-  join(root, "target", "debug", "danvan"),
-  join(root, "target", "release", "danvan"),
-]
-  .filter(Boolean)
-  .find((p) => existsSync(p));
-
-const command = (...args) => spawnSync(bin, args, { cwd: root, encoding: "utf8" });
-const jsonLines = (text) => text.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
 
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json" };
 
@@ -37,7 +21,7 @@ let page;
 let base;
 
 before(async () => {
-  assert.ok(bin, "no danvan binary (cargo build --features cli, or set DANVAN_BIN)");
+  binary();
   assert.ok(existsSync(executablePath), `no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM)`);
   assert.ok(existsSync(join(pkgRoot, "pkg", "web", "danvan_bg.wasm")), "run build.sh first");
   // Serves wasm/ (the demo and pkg/web) read-only; nothing outside it.
@@ -103,7 +87,7 @@ async function shown(runs) {
 
 /** The command's issues, as the page shows them. */
 const commandIssues = (path) =>
-  jsonLines(command("check", path, "--format", "json").stdout).map((i) => ({
+  jsonLines(command(["check", path, "--format", "json"]).stdout).map((i) => ({
     severity: i.severity,
     code: i.code,
     path: i.path ?? i.cell ?? "",

@@ -3,40 +3,14 @@
 // DANVAN_BIN names the command's binary (default: ../target/debug/danvan, then release).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { command as run, jsonLines, read, root } from "./common.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
 const danvan = createRequire(import.meta.url)("../pkg/node/danvan.js");
+const command = (...args) => run(args);
 
-function binary() {
-  const candidates = [
-    process.env.DANVAN_BIN,
-    process.env.CARGO_TARGET_DIR && join(process.env.CARGO_TARGET_DIR, "debug", "danvan"),
-    join(root, "target", "debug", "danvan"),
-    join(root, "target", "release", "danvan"),
-  ].filter(Boolean);
-  const found = candidates.find((p) => existsSync(p));
-  assert.ok(found, `no danvan binary (cargo build --features cli, or set DANVAN_BIN): looked at ${candidates.join(", ")}`);
-  return found;
-}
-const bin = binary();
-
-/** Runs the command in the repository root: its status, standard output and error. */
-function command(...args) {
-  const o = spawnSync(bin, args, { cwd: root, encoding: "utf8" });
-  assert.equal(o.error, undefined, `${args.join(" ")}: ${o.error}`);
-  return { status: o.status, stdout: o.stdout, stderr: o.stderr };
-}
-
-/** JSON Lines as objects. */
-const jsonLines = (text) => text.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l));
-
-const read = (path) => readFileSync(join(root, path));
 const corpus = readdirSync(join(root, "tests/corpus")).filter((f) => /^report-\d+\.json$/.test(f)).sort();
 const bad = readdirSync(join(root, "tests/bad")).filter((f) => f.endsWith(".json")).sort();
 
@@ -182,7 +156,7 @@ test("a catalogue file types a custom indicator, as with --catalogue", () => {
   const without = danvan.check(doc);
   assert.ok(without.some((i) => i.severity === "error"), "unknown indicator without the catalogue");
   assert.deepEqual(danvan.check(doc, catalogue), []);
-  const o = spawnSync(bin, ["report", "-", "--catalogue", catalogueFile], { cwd: root, input: doc, encoding: "utf8" });
+  const o = run(["report", "-", "--catalogue", catalogueFile], doc);
   assert.equal(o.status, 0, o.stderr);
   assert.equal(danvan.report(doc, catalogue), o.stdout);
   assert.match(o.stdout, /12 suất/);
