@@ -31,6 +31,26 @@ use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[wasm_bindgen(typescript_custom_section)]
+const ISSUE_TYPE: &str = r#"
+/** One issue, as `danvan check --format json` prints it. */
+export interface Issue {
+  severity: "error" | "warning";
+  code: string;
+  /** Where in the document (`figures[3].value`; empty for the whole document). */
+  path?: string;
+  /** A spreadsheet cell, for CSV input. */
+  cell?: string;
+  sheet?: string | null;
+  row?: number;
+  /** The line and column (1-based) of an error found while reading the document; for a cell, its column. */
+  line?: number;
+  column?: number;
+  message: string;
+  message_vi: string;
+}
+"#;
+
 /// Checks a `danvan/dataset/v1` or `v2` document (a v1 document is upgraded
 /// first) against the built-in indicators and, when given, the province's
 /// catalogue (`danvan/catalogue/v1`).
@@ -44,13 +64,16 @@ use wasm_bindgen::JsCast;
 ///
 /// A catalogue that cannot be read is thrown (`input: "catalogue"`); an
 /// argument that is not a string or a `Uint8Array` is a `TypeError`.
-#[wasm_bindgen]
-pub fn check(document: JsValue, catalogue: JsValue) -> Result<Array, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Issue[]")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] document: JsValue,
+    catalogue: Option<JsValue>,
+) -> Result<Array, JsValue> {
     let dataset = match read_dataset(&document)? {
         Ok(d) => d,
         Err(report) => return Ok(issue_array(&report)),
     };
-    let catalogue = read_catalogue(&catalogue)?;
+    let catalogue = read_catalogue(catalogue)?;
     Ok(match danvan::check_v2(dataset, &catalogue) {
         Ok(checked) => issue_array(checked.warnings()),
         Err(report) => issue_array(&report),
@@ -68,10 +91,14 @@ pub fn check(document: JsValue, catalogue: JsValue) -> Result<Array, JsValue> {
 /// not one or a unit the dataset does not speak for (`DV200`, `DV201`), a
 /// dataset without units (`DV203`).
 #[wasm_bindgen]
-pub fn report(document: JsValue, catalogue: JsValue, unit: JsValue) -> Result<String, JsValue> {
+pub fn report(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] document: JsValue,
+    catalogue: Option<JsValue>,
+    unit: Option<JsValue>,
+) -> Result<String, JsValue> {
     let dataset = read_dataset(&document)?.map_err(|r| exception(&r, "document"))?;
-    let catalogue = read_catalogue(&catalogue)?;
-    let unit = optional_text(&unit, "unit")?;
+    let catalogue = read_catalogue(catalogue)?;
+    let unit = optional_text(unit, "unit")?;
     let checked: CheckedV2 =
         danvan::check_v2(dataset, &catalogue).map_err(|r| exception(&r, "document"))?;
     let unit: UnitCode = match unit {
@@ -91,7 +118,9 @@ pub fn report(document: JsValue, catalogue: JsValue, unit: JsValue) -> Result<St
 ///
 /// Thrown: a document the reader refuses.
 #[wasm_bindgen]
-pub fn upgrade(v1: JsValue) -> Result<String, JsValue> {
+pub fn upgrade(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] v1: JsValue,
+) -> Result<String, JsValue> {
     let dataset = read_dataset(&v1)?.map_err(|r| exception(&r, "document"))?;
     pretty_json(&dataset).map_err(|e| error(e, "document"))
 }
@@ -124,11 +153,16 @@ fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     }
 }
 
-/// Text of an optional argument: `undefined` and `null` are "not given".
-fn optional_text(value: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
-    if value.is_undefined() || value.is_null() {
+/// An optional argument: `undefined` and `null` are "not given".
+fn given(value: Option<JsValue>) -> Option<JsValue> {
+    value.filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Text of an optional argument.
+fn optional_text(value: Option<JsValue>, what: &str) -> Result<Option<String>, JsValue> {
+    let Some(value) = given(value) else {
         return Ok(None);
-    }
+    };
     value
         .as_string()
         .map(Some)
@@ -142,11 +176,11 @@ fn read_dataset(document: &JsValue) -> Result<Result<DatasetV2, Report>, JsValue
 }
 
 /// The catalogue given, or the built-in indicators alone.
-fn read_catalogue(catalogue: &JsValue) -> Result<Catalogue, JsValue> {
-    if catalogue.is_undefined() || catalogue.is_null() {
+fn read_catalogue(catalogue: Option<JsValue>) -> Result<Catalogue, JsValue> {
+    let Some(catalogue) = given(catalogue) else {
         return Ok(Catalogue::builtin());
-    }
-    let bytes = bytes(catalogue, "catalogue")?;
+    };
+    let bytes = bytes(&catalogue, "catalogue")?;
     Catalogue::from_json(&bytes[..]).map_err(|e| error(e, "catalogue"))
 }
 
