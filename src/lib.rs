@@ -85,9 +85,9 @@
 //! | the document | `dataset`, `dataset_v2`, `plan`, `csv_io`, `schema` | [`Dataset`] and its reader, the v2 envelope [`DatasetV2`] (reads v2 and upgrades v1), the work plan, figures as CSV (feature `csv`), the JSON Schema (feature `schema`) |
 //! | validation | `validate/` | [`check`]: the record rules on every record, then the rules across records (duplicate ids, one block per commune and team per village, reception norms, stage nesting, duplicate and overlapping figures, the plan) and the unit rules; [`check_v2`] (`validate/figures_v2.rs`): the same record rules on a v2 dataset's records, then each figure's unit, value, period and dimensions, breakdowns, actor sets, sub-units, declared and built-in relations, lumped values, stated changes, repeated figures, `ratio_of` levels and `awarded_by`, three-valued on intervals (an open check is the warning DV181) |
 //! | aggregation | `aggregate/` | the column store: the fold, the stream, apply, merge, the roll-up, rekey; the v2 [`FigureCube`] (`aggregate/cube.rs`): a cell per stated figure, "trong đó" part, records total (through the fold) and sum of sub-units, keyed by [`FigureKey`] |
-//! | rendering | `render/` | messages, wording (the built-ins' verbs, nouns and unit words, actors, dimension values: `render/vi.rs`), the v1 summary, the v2 report (`render/report_v2.rs`: the text-free [`render::plan_report`] and [`render::DisplayRow`] as CSV and JSON; `render/vi/report.rs`: its words, [`render::vi::write_report`]) |
+//! | rendering | `render/` | messages, wording (the built-ins' verbs, nouns and unit words, actors, dimension values: `render/vi.rs`), the v1 summary, the v2 report (`render/report_v2.rs`: the text-free [`render::plan_report`] and [`render::DisplayRow`] as CSV and JSON; `render/vi/report.rs`: its words, [`render::vi::write_report`]), the JSON the shells print (`render/issue_json.rs`: [`render::issue_json`], [`render::refused`], [`render::pretty_json`]) |
 //! | synthetic data | `synth` | synthetic datasets for tests and benches (feature `synth`) |
-//! | command | `bin/` | the `danvan` command-line tool (`src/bin/danvan.rs`, feature `cli`): a thin shell over the public API (`danvan::…`), no module of the library imports it |
+//! | command | `bin/` | the `danvan` command-line tool (`src/bin/danvan.rs`, feature `cli`): a thin shell over the public API (`danvan::…`), no module of the library imports it; the browser/Node package (`wasm/`, its own workspace and crate, outside `src/`) is the same shell for JavaScript; both print issues and documents with `render/issue_json.rs` |
 //!
 //! **The rule set.** Each one-record rule is written once, as a function of
 //! the record, a small context (the units' levels and validity, the period,
@@ -486,7 +486,7 @@ pub use value::{AmountValue, DurationValue, FigureValue, Rate, RatioValue, Scale
 #[cfg(feature = "schema")]
 mod schema;
 #[cfg(feature = "schema")]
-pub use schema::{catalogue_schema, dataset_schema, dataset_v2_schema};
+pub use schema::{catalogue_schema, dataset_schema, dataset_v2_schema, schema_named};
 #[cfg(feature = "csv")]
 mod csv_io;
 #[cfg(feature = "csv")]

@@ -24,6 +24,31 @@ const SCHEMA_V2_ID: &str = "https://example.invalid/danvan/schema/danvan-dataset
 /// The `$id` of the committed catalogue schema.
 const CATALOGUE_ID: &str = "https://example.invalid/danvan/schema/danvan-catalogue-v1.schema.json";
 
+/// A committed JSON Schema by the name `danvan schema` takes:
+/// `dataset-v1` ([`dataset_schema`]), `dataset-v2` ([`dataset_v2_schema`])
+/// or `catalogue` ([`catalogue_schema`]).
+///
+/// # Errors
+///
+/// [`ErrorKind::UnknownSchema`](crate::ErrorKind::UnknownSchema) (DV204) for any other name.
+///
+/// ```
+/// assert_eq!(danvan::schema_named("catalogue")?, danvan::catalogue_schema());
+/// assert_eq!(danvan::schema_named("dataset-v3").unwrap_err().code(), "DV204");
+/// # Ok::<(), danvan::Error>(())
+/// ```
+pub fn schema_named(name: &str) -> Result<serde_json::Value, crate::Error> {
+    match name {
+        "dataset-v1" => Ok(dataset_schema()),
+        "dataset-v2" => Ok(dataset_v2_schema()),
+        "catalogue" => Ok(catalogue_schema()),
+        other => Err(crate::ErrorKind::UnknownSchema {
+            input: crate::Excerpt::new(other),
+        }
+        .into()),
+    }
+}
+
 /// The JSON Schema (draft 2020-12) of a province's catalogue file
 /// ([`CatalogueFile`](crate::CatalogueFile), `danvan/catalogue/v1`), committed
 /// as `schema/danvan-catalogue-v1.schema.json`: the shape of each custom

@@ -178,9 +178,7 @@ fn run(args: &[String], out: &mut impl Write) -> Result<u8, Failure> {
     let a = parse(args)?;
     match command(&a, out) {
         Err(Failure::Document(e)) => {
-            let issue =
-                danvan::Issue::new(danvan::Severity::Error, danvan::Path::root(), e.into_kind());
-            write(out, &issues(&Report::new(vec![issue]), a.format))?;
+            write(out, &issues(&danvan::render::refused(e), a.format))?;
             Ok(1)
         }
         other => other,
@@ -205,9 +203,7 @@ fn command(a: &Args, out: &mut impl Write) -> Result<u8, Failure> {
         "schema" => schema(a.file.as_deref())?,
         "upgrade" => {
             let d = read_dataset(a)?;
-            let mut text = serde_json::to_string_pretty(&d).map_err(|e| input(a, &e))?;
-            text.push('\n');
-            text
+            danvan::render::pretty_json(&d).map_err(|e| input(a, &e))?
         }
         "check" => {
             let (text, ok) = match checked(a)? {
@@ -297,24 +293,11 @@ fn checked(a: &Args) -> Result<Result<CheckedV2, Report>, Failure> {
 
 /// Issues as Vietnamese lines, or JSON Lines with both languages.
 fn issues(report: &Report, format: Format) -> String {
-    let mut text = String::new();
-    for issue in report.issues() {
-        if format == Format::Json {
-            let mut value = serde_json::to_value(issue).unwrap_or_default();
-            if let Some(o) = value.as_object_mut() {
-                o.insert("message_vi".to_owned(), vi::message(issue.kind()).into());
-                if let danvan::ErrorKind::Json { line, column, .. } = issue.kind() {
-                    o.insert("line".to_owned(), (*line).into());
-                    o.insert("column".to_owned(), (*column).into());
-                }
-            }
-            text.push_str(&value.to_string());
-        } else {
-            text.push_str(&vi::issue(issue));
-        }
-        text.push('\n');
+    if format == Format::Json {
+        danvan::render::issues_json_lines(report)
+    } else {
+        danvan::render::issues_text_lines(report)
     }
-    text
 }
 
 /// The report of one unit: the paragraph, or its display rows.
@@ -324,10 +307,7 @@ fn report(a: &Args, checked: &CheckedV2) -> Result<String, Failure> {
         Some(code) => code
             .parse()
             .map_err(|e| Failure::Usage(format!("--unit {code:?}: {e}")))?,
-        None => d
-            .root
-            .or_else(|| d.units.iter().find(|u| u.parent.is_none()).map(|u| u.code))
-            .ok_or_else(|| input(a, &"the dataset lists no unit to report on"))?,
+        None => danvan::render::default_report_unit(d).map_err(|e| input(a, &e))?,
     };
     let cube = danvan::FigureCube::from_checked(checked).map_err(|e| input(a, &e))?;
     let options = if a.press {
@@ -357,18 +337,7 @@ fn report(a: &Args, checked: &CheckedV2) -> Result<String, Failure> {
 
 /// A committed JSON Schema, by name.
 fn schema(which: Option<&str>) -> Result<String, Failure> {
-    let value = match which {
-        Some("dataset-v1") => danvan::dataset_schema(),
-        Some("dataset-v2") => danvan::dataset_v2_schema(),
-        Some("catalogue") => danvan::catalogue_schema(),
-        other => {
-            return Err(Failure::Usage(format!(
-                "schema {}: expected dataset-v1, dataset-v2 or catalogue",
-                other.map_or_else(|| "(none)".to_owned(), |o| format!("{o:?}"))
-            )))
-        }
-    };
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    Ok(text)
+    let value = danvan::schema_named(which.unwrap_or_default())
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    danvan::render::pretty_json(&value).map_err(|e| Failure::Input(e.to_string()))
 }

@@ -1763,6 +1763,24 @@ error_table! {
     vi { unit, units, indicator, left, right } => format!(
         "chưa cộng chỉ tiêu \"{indicator}\" của đơn vị \"{unit}\": các đơn vị {units} ghi số liệu theo hai đơn vị tính khác nhau \"{left}\" và \"{right}\""
     );
+    /// A report is asked of a dataset that lists no unit (no root, no unit without a parent).
+    #[error("the dataset lists no unit to report on")]
+    ReportNoUnit = "DV203", Error,
+    vi {} => "bộ số liệu không có đơn vị nào để lập báo cáo".to_owned();
+    /// A committed JSON Schema is asked for by a name that is not one of them.
+    #[error("schema {input:?}: expected dataset-v1, dataset-v2 or catalogue")]
+    UnknownSchema {
+        /// The name asked for.
+        input: Excerpt,
+    } = "DV204", Error,
+    vi { input } => format!("không có lược đồ {}: cần một trong dataset-v1, dataset-v2, catalogue", quoted_vi(input));
+    /// A result could not be written as JSON.
+    #[error("cannot write the output: {message}")]
+    WriteFailed {
+        /// The writer's message.
+        message: String,
+    } = "DV205", Error,
+    vi { message } => format!("không ghi được kết quả ({message})");
     // ----- model v2: units keyed by era and code, named recipients (DV207–DV212) -----
     /// A figure's unit code is listed in several eras and none of them covers the figure's period.
     #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the figure's period {period}")]

@@ -7,13 +7,16 @@
 //! in the error table (each error kind's Vietnamese message, next to its
 //! English text).
 
+mod issue_json;
 mod report_v2;
 pub mod vi;
+
+pub use issue_json::{issue_json, issues_json_lines, issues_text_lines, pretty_json, refused};
 
 pub use report_v2::rows_json;
 #[cfg(feature = "csv")]
 pub use report_v2::write_rows_csv;
 pub use report_v2::{
-    plan_report, Block, DisplayRow, ReportOptions, ReportPlan, SectionBlock, StatedIn, Statement,
-    Subject,
+    default_report_unit, plan_report, Block, DisplayRow, ReportOptions, ReportPlan, SectionBlock,
+    StatedIn, Statement, Subject,
 };

@@ -22,8 +22,8 @@ use chrono::NaiveDate;
 use crate::notation::Style;
 use crate::render::vi;
 use crate::{
-    Actor, Catalogue, CellId, CubeCell, Error, ErrorKind, FigureCube, FigurePeriod, Level, Origin,
-    Section, Tone, UnitCode,
+    Actor, Catalogue, CellId, CubeCell, DatasetV2, Error, ErrorKind, FigureCube, FigurePeriod,
+    Level, Origin, Section, Tone, UnitCode,
 };
 
 /// Options of a report.
@@ -617,6 +617,36 @@ impl PeriodOrder {
         };
         PeriodOrder(span, *p)
     }
+}
+
+/// The unit a report is of when none is asked for: the dataset's root, else
+/// its first unit without a parent (what `danvan report` and the package's
+/// `report` use).
+///
+/// # Errors
+///
+/// [`ErrorKind::ReportNoUnit`] (DV203) when the dataset has no root and no
+/// unit without a parent.
+///
+/// ```
+/// let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+///   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}, {"code": "288", "name": "Huyện B (synthetic)", "parent": "30"}]}"#.as_bytes())?;
+/// assert_eq!(danvan::render::default_report_unit(&d)?.to_string(), "30");
+/// let empty = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"}}"#.as_bytes())?;
+/// assert_eq!(danvan::render::default_report_unit(&empty).unwrap_err().code(), "DV203");
+/// # Ok::<(), danvan::Error>(())
+/// ```
+pub fn default_report_unit(dataset: &DatasetV2) -> Result<UnitCode, Error> {
+    dataset
+        .root
+        .or_else(|| {
+            dataset
+                .units
+                .iter()
+                .find(|u| u.parent.is_none())
+                .map(|u| u.code)
+        })
+        .ok_or_else(|| ErrorKind::ReportNoUnit.into())
 }
 
 /// The display rows as JSON: an array of objects with the columns of
