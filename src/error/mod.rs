@@ -889,9 +889,9 @@ mod tests {
             (ErrorKind::ReportUnitUnknown { unit: "31".into() }, "the report's unit \"31\" is not among the dataset's units"),
             (ErrorKind::ReportUnitAboveRoot { unit: "89".into(), root: "816".into() }, "the report's unit \"89\" is above the dataset's root \"816\": the dataset does not speak for it"),
             (ErrorKind::RollUpUnitWordsDiffer { unit: "643".into(), units: "24310, 24311".into(), indicator: "fund_raised".into(), left: "đồng".into(), right: "m²".into() }, "the sum of \"fund_raised\" at \"643\" is left open: 24310, 24311 state it in \"đồng\" and \"m²\""),
-            (ErrorKind::UnitEraNotFound { unit: "26734".into(), eras: "current, 2008-01-01".into(), period: "2025-01-01/2025-06-30".into() }, "unit \"26734\" is listed in the eras current, 2008-01-01 and none of them covers the figure's period 2025-01-01/2025-06-30"),
-            (ErrorKind::UnitEraAmbiguous { unit: "26734".into(), eras: "current, 2008-01-01".into(), period: "2025-01-01/2025-12-31".into() }, "unit \"26734\" is listed in several eras (current, 2008-01-01) that all cover the figure's period 2025-01-01/2025-12-31: give each its valid_from or valid_to"),
-            (ErrorKind::UnitNotValidForPeriod { unit: "26734".into(), era: "current".into(), period: "2025-01-01/2025-06-30".into() }, "the figure's period 2025-01-01/2025-06-30 lies outside the validity of unit \"26734\" (era current)"),
+            (ErrorKind::UnitEraNotFound { unit: "26734".into(), eras: "current, 2008-01-01".into(), what: "figure's period", period: "2025-01-01/2025-06-30".into() }, "unit \"26734\" is listed in the eras current, 2008-01-01 and none of them covers the figure's period 2025-01-01/2025-06-30"),
+            (ErrorKind::UnitEraAmbiguous { unit: "26734".into(), eras: "current, 2008-01-01".into(), what: "figure's period", period: "2025-01-01/2025-12-31".into() }, "unit \"26734\" is listed in several eras (current, 2008-01-01) that all cover the figure's period 2025-01-01/2025-12-31: give each its valid_from or valid_to"),
+            (ErrorKind::UnitNotValidForPeriod { unit: "26734".into(), era: "current".into(), what: "figure's period", period: "2025-01-01/2025-06-30".into() }, "the figure's period 2025-01-01/2025-06-30 lies outside the validity of unit \"26734\" (era current)"),
             (ErrorKind::NamedTwice { name: "Đội A".into(), times: 2 }, "the name \"Đội A\" is given 2 times among the named recipients: counted 2 times (two recipients may share a name); tell them apart if they are one"),
         ]
     }

@@ -240,16 +240,81 @@ fn the_cube_keeps_the_eras_apart() {
     let _: &DatasetV2 = checked.dataset();
 }
 
-/// Records (the v1 arrays) are checked on the current era's units only: a
-/// record on a unit of another era is refused (DV063), never accepted
-/// silently or added to the successor.
+/// Records (the v1 arrays) on another era's unit resolve by their date
+/// through the figures' rule: a record dated in the predecessor's validity
+/// is the predecessor's, checked by the v1 rules against its era's units;
+/// one in no era is an error naming the record, never moved to the current era.
 #[test]
-fn a_record_on_another_eras_unit_is_refused() {
+fn a_record_on_another_eras_unit_resolves_by_its_date() {
     let mut d = doc();
     d["documents"] = serde_json::json!([
+        {"unit": "26737", "date": "2025-08-01", "actor": "government", "kind": "leadership"},
         {"unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"}
     ]);
-    assert_eq!(issues(&d), one(E, "DV063", "documents[0].unit"));
+    assert_eq!(issues(&d), vec![]);
+    let ds = from_value(&d).unwrap();
+    let era = |i: usize| ds.record_era(danvan::RecordRef::Document(&ds.documents[i]));
+    assert_eq!((era(0).unwrap(), era(1).unwrap()), (None, old_era()));
+    // The v1 rules run on the era's records, at their v2 paths: the second
+    // clearance (the old era's first) breaks one.
+    let mut c = doc();
+    c["clearances"] = serde_json::json!([
+        {"unit": "26737", "date": "2025-08-01", "actor": "government", "project": "synthetic",
+         "households_affected": 5, "households_consenting": 5},
+        {"unit": "26740", "date": "2025-03-01", "actor": "government", "project": "synthetic",
+         "households_affected": 5, "households_consenting": 6}
+    ]);
+    assert_eq!(
+        issues(&c),
+        one(E, "DV069", "clearances[1].households_consenting")
+    );
+    // After the predecessor's last day: in no era (its one unit), DV209.
+    let mut n = doc();
+    n["documents"] = serde_json::json!([
+        {"unit": "26740", "date": "2025-09-01", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(issues(&n), one(E, "DV209", "documents[0].unit"));
+    let ds = from_value(&n).unwrap();
+    let err = ds
+        .record_era(danvan::RecordRef::Document(&ds.documents[0]))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the record's date 2025-09-01 lies outside the validity of unit \"26740\" (era 2020-01-01)"
+    );
+    // Before either era of the successor's code: DV207; the city, listed in
+    // both eras, on a day both cover: DV208.
+    let mut t = doc();
+    t["documents"] = serde_json::json!([
+        {"unit": "26734", "date": "2019-05-01", "actor": "government", "kind": "leadership"},
+        {"unit": "79", "date": "2025-03-01", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(
+        issues(&t),
+        vec![
+            (E, "DV207".to_owned(), "documents[0].unit".to_owned()),
+            (E, "DV208".to_owned(), "documents[1].unit".to_owned()),
+        ]
+    );
+}
+
+/// A record id is one per list across eras too.
+#[test]
+fn a_record_id_is_used_once_across_eras() {
+    let mut d = doc();
+    d["documents"] = serde_json::json!([
+        {"id": "d1", "unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"},
+        {"id": "d1", "unit": "26737", "date": "2025-08-01", "actor": "government", "kind": "leadership"},
+        {"id": "d2", "unit": "26740", "date": "2025-03-02", "actor": "government", "kind": "leadership"},
+        {"id": "d2", "unit": "26740", "date": "2025-03-03", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(
+        issues(&d),
+        vec![
+            (E, "DV074".to_owned(), "documents[3].id".to_owned()),
+            (E, "DV074".to_owned(), "documents[1].id".to_owned()),
+        ]
+    );
 }
 
 /// The report of the current city renders; the predecessor's cells are the
