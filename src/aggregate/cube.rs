@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::{
@@ -204,6 +205,8 @@ pub struct CubeCell {
 #[derive(Clone, Debug)]
 pub struct FigureCube {
     hierarchy: Hierarchy,
+    /// Each other era's hierarchy and its part of the period ([`DatasetV2::era_period`]).
+    eras: BTreeMap<NaiveDate, (Hierarchy, Option<Period>)>,
     root: Option<UnitCode>,
     period: Period,
     cells: Vec<CubeCell>,
@@ -338,12 +341,27 @@ impl FigureCube {
         hierarchy: &Hierarchy,
     ) -> Result<FigureCube, Error> {
         let mut cells: Vec<CubeCell> = Vec::new();
+        let mut eras = BTreeMap::new();
+        for era in dataset.other_eras() {
+            eras.insert(era, (dataset.era_hierarchy(era)?, dataset.era_period(era)));
+        }
         let units = dataset.units_by_code();
         for (i, f) in dataset.figures.iter().enumerate() {
             let era = dataset.unit_era_in(&units, f)?;
-            stated_cells(dataset, catalogue, hierarchy, (i, era), f, &mut cells)?;
+            let h = match era {
+                None => hierarchy,
+                Some(e) => eras.get(&e).map_or(hierarchy, |(h, _)| h),
+            };
+            stated_cells(dataset, catalogue, h, (i, era), f, &mut cells)?;
         }
-        records_cells(dataset, hierarchy, &mut cells)?;
+        // A record in no era is refused, never moved to the current era.
+        if let Some((_, _, e)) = dataset.record_era_problems().into_iter().next() {
+            return Err(e);
+        }
+        records_cells(dataset, (None, hierarchy), &mut cells)?;
+        for (era, (h, _)) in &eras {
+            records_cells(dataset, (Some(*era), h), &mut cells)?;
+        }
         let dimension_labels = dataset
             .dimensions
             .iter()
@@ -360,6 +378,7 @@ impl FigureCube {
             .collect();
         let mut cube = FigureCube {
             hierarchy: hierarchy.clone(),
+            eras,
             root: dataset.root,
             period: dataset.period,
             cells,
@@ -368,7 +387,11 @@ impl FigureCube {
             warnings: Vec::new(),
         };
         cube.flag_parts(catalogue);
-        cube.roll_up(catalogue)?;
+        cube.roll_up(catalogue, None)?;
+        let others: Vec<NaiveDate> = cube.eras.keys().copied().collect();
+        for era in others {
+            cube.roll_up(catalogue, Some(era))?;
+        }
         Ok(cube)
     }
 
@@ -536,18 +559,85 @@ impl FigureCube {
     /// ```
     #[must_use]
     pub fn subtree_cells(&self, unit: &UnitCode) -> Vec<CellId> {
-        let Some(top) = self.hierarchy.index_of(unit) else {
+        self.era_subtree_cells(None, unit)
+    }
+
+    /// The other eras of the dataset, in time order ([`DatasetV2::other_eras`]).
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert!(cube.other_eras().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn other_eras(&self) -> Vec<NaiveDate> {
+        self.eras.keys().copied().collect()
+    }
+
+    /// The hierarchy of another era's units ([`DatasetV2::era_hierarchy`]),
+    /// within which that era's cells are summed.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "79", "name": "Thành phố A (synthetic)"},
+    ///               {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+    ///               {"code": "26740", "name": "Phường Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// let era = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    /// assert_eq!(cube.era_hierarchy(era).map(|h| h.len()), Some(2));
+    /// assert_eq!(cube.era_period(era).map(|p| p.to_string()).as_deref(), Some("2025-01-01/2025-06-30"));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_hierarchy(&self, era: NaiveDate) -> Option<&Hierarchy> {
+        self.eras.get(&era).map(|(h, _)| h)
+    }
+
+    /// Another era's part of the dataset's period ([`DatasetV2::era_period`]).
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert_eq!(cube.era_period(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_period(&self, era: NaiveDate) -> Option<Period> {
+        self.eras.get(&era).and_then(|(_, p)| *p)
+    }
+
+    /// The ids of the cells of one era's unit and every unit below it in
+    /// that era's hierarchy (none: the current era, as [`subtree_cells`](FigureCube::subtree_cells)), in cube order.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// let era = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
+    /// assert!(cube.era_subtree_cells(era, &"30".parse()?).is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_subtree_cells(&self, era: Option<NaiveDate>, unit: &UnitCode) -> Vec<CellId> {
+        let h = match era {
+            None => &self.hierarchy,
+            Some(e) => match self.era_hierarchy(e) {
+                Some(h) => h,
+                None => return Vec::new(),
+            },
+        };
+        let Some(top) = h.index_of(unit) else {
             return Vec::new();
         };
         let under = |code: &UnitCode| {
-            self.hierarchy
-                .index_of(code)
-                .is_some_and(|i| i == top || self.hierarchy.ancestors(i).any(|a| a == top))
+            h.index_of(code)
+                .is_some_and(|i| i == top || h.ancestors(i).any(|a| a == top))
         };
         self.cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.key.era.is_none() && under(&c.key.unit))
+            .filter(|(_, c)| c.key.era == era && under(&c.key.unit))
             .map(|(i, _)| CellId(i))
             .collect()
     }
@@ -613,8 +703,17 @@ impl FigureCube {
     }
 
     /// Adds the sums of sub-units and flags own figures that disagree with them.
-    fn roll_up(&mut self, catalogue: &Catalogue) -> Result<(), Error> {
-        let h = &self.hierarchy;
+    /// Within one era's hierarchy (none: the current era's), only that
+    /// era's cells: a predecessor's figures are summed within its own era,
+    /// never into its successor's parent.
+    fn roll_up(&mut self, catalogue: &Catalogue, era: Option<NaiveDate>) -> Result<(), Error> {
+        let h = match era {
+            None => &self.hierarchy,
+            Some(e) => match self.eras.get(&e) {
+                Some((h, _)) => h,
+                None => return Ok(()),
+            },
+        };
         // Units the roll-up may fill: the root and below (everything without a root).
         let root = self.root.and_then(|r| h.index_of(&r));
         let in_scope: Vec<bool> = h
@@ -629,7 +728,7 @@ impl FigureCube {
                 .part_of
                 .and_then(|w| self.cells.get(w.0))
                 .map_or(true, |w| w.key != c.key);
-            if !own_key || !summable_cell(c) {
+            if !own_key || !summable_cell(c) || c.key.era != era {
                 continue;
             }
             let Some(u) = h.index_of(&c.key.unit) else {
@@ -851,9 +950,6 @@ fn summable_cell(c: &CubeCell) -> bool {
     c.key.change.is_none()
         && !c.key.additional
         && c.key.period.states_dates()
-        // A unit of another era (a predecessor) is never summed into the
-        // current hierarchy, whose parent is its successor's.
-        && c.key.era.is_none()
         && Summable::of(&c.value).is_some()
         && !matches!(c.origin, Origin::Records)
 }
@@ -932,7 +1028,7 @@ fn stated_cells(
     dataset.figure_period(f)?;
     // A unit of another era is kept as a cell of its own (its key's era).
     let key = dataset.key_in_era(f, era);
-    if key.era.is_none() && hierarchy.index_of(&f.unit).is_none() {
+    if hierarchy.index_of(&f.unit).is_none() {
         return Err(ErrorKind::UnknownUnit {
             code: f.unit.to_string(),
         }
@@ -982,15 +1078,21 @@ fn stated_cells(
     Ok(())
 }
 
-/// The records totals: the dataset's record arrays folded by the existing
-/// [`Accumulator`] (its one-record rules, its roll-up), one cell per unit,
-/// indicator and actor of the records layer.
+/// The records totals of one era (none: the current era) over its
+/// hierarchy: the era's records ([`DatasetV2::era_records_v1`]) folded by
+/// the existing [`Accumulator`] (its one-record rules, its roll-up), one cell
+/// per unit, indicator and actor of the records layer, keyed by the era and
+/// the era's part of the period.
 fn records_cells(
     dataset: &DatasetV2,
-    hierarchy: &Hierarchy,
+    (era, hierarchy): (Option<NaiveDate>, &Hierarchy),
     cells: &mut Vec<CubeCell>,
 ) -> Result<(), Error> {
-    let d = dataset.records_v1()?;
+    let split = dataset.era_records(era)?;
+    if era.is_some() && split.records.is_empty() {
+        return Ok(());
+    }
+    let d = split.dataset;
     let mut acc = Accumulator::new(hierarchy, d.period, &[]);
     d.blocks.iter().try_for_each(|r| acc.add(r))?;
     d.teams.iter().try_for_each(|r| acc.add(r))?;
@@ -1021,7 +1123,7 @@ fn records_cells(
             key: FigureKey {
                 indicator: row.indicator.clone(),
                 unit: row.unit,
-                era: None,
+                era,
                 period: FigurePeriod::Dates(d.period),
                 actor: vec![row.actor],
                 dims: BTreeMap::new(),

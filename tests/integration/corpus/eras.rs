@@ -217,21 +217,47 @@ fn the_cube_keeps_the_eras_apart() {
         .iter()
         .filter(|c| c.key.era == old_era())
         .collect();
-    assert_eq!(old.len(), 5, "the five stated figures of the old era");
-    let city_sums: Vec<_> = cube
-        .cells()
+    // The five stated figures of the old era, and the sums within its own
+    // hierarchy: the old city 79 gets its old district's 5 documents, and the
+    // actor set's 4 goes up ward → old district → old city, "at least" (the
+    // other old ward did not state it).
+    let stated = old
         .iter()
-        .filter(|c| c.key.unit.to_string() == "79" && c.key.indicator.as_str() == "documents")
-        .map(|c| (c.key.era, c.key.period, c.value.clone()))
+        .filter(|c| matches!(c.origin, danvan::Origin::Stated { .. }))
+        .count();
+    assert_eq!(stated, 5);
+    let mut sums: Vec<(String, usize, Option<danvan::Interval<u64>>)> = old
+        .iter()
+        .filter(|c| matches!(c.origin, danvan::Origin::SubUnits { .. }))
+        .map(|c| (c.key.unit.to_string(), c.key.actor.len(), c.value.count()))
         .collect();
-    assert!(
-        city_sums.iter().all(|(era, _, _)| era.is_none()),
-        "{city_sums:?}"
+    sums.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let four = Some(danvan::Interval::at_least(4));
+    assert_eq!(
+        sums,
+        vec![
+            ("769".to_owned(), 2, four),
+            ("79".to_owned(), 1, Some(danvan::Interval::exact(5))),
+            ("79".to_owned(), 2, four),
+        ]
     );
-    // No sum of the first half for the city: the old wards' 3 + 2 are the
-    // old district's, never the current city's.
+    assert_eq!(old.len(), 8);
+    // The current city's cells of documents: all of the current era and of
+    // the second half; the old city's (the same code) are the old era's only.
+    let city = |era: Option<NaiveDate>| -> Vec<_> {
+        cube.cells()
+            .iter()
+            .filter(|c| c.key.unit.to_string() == "79" && c.key.indicator.as_str() == "documents")
+            .filter(|c| c.key.era == era)
+            .map(|c| (c.key.period, c.value.clone()))
+            .collect()
+    };
     let h1: danvan::FigurePeriod = serde_json::from_value(h1()).unwrap();
-    assert!(city_sums.iter().all(|(_, p, _)| *p != h1), "{city_sums:?}");
+    let current = city(None);
+    // Its own stated 4 (its wards' 3 + 1 agree; no sum cell beside it).
+    assert_eq!(current.len(), 1, "{current:?}");
+    assert!(current.iter().all(|(p, _)| *p != h1), "{current:?}");
+    assert!(city(old_era()).iter().all(|(p, _)| *p == h1));
     // Without the era in the key and in the roll-up, the old ward 26734
     // (the successor's code) would sit under the city: its cell is the old era's.
     assert!(old
