@@ -14,6 +14,6 @@ pub use report_v2::rows_json;
 #[cfg(feature = "csv")]
 pub use report_v2::write_rows_csv;
 pub use report_v2::{
-    plan_report, Block, DisplayRow, ReportOptions, ReportPlan, SectionBlock, StatedIn, Statement,
-    Subject,
+    plan_report, Block, DisplayRow, EraSection, EraUnit, ReportOptions, ReportPlan, SectionBlock,
+    StatedIn, Statement, Subject,
 };
