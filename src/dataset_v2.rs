@@ -1075,7 +1075,7 @@ impl DatasetV2 {
     ///     "units": [{"code": "26734", "name": "Xã Cũ (synthetic)", "era": "2008-01-01", "valid_to": "2025-06-30"}]}"#;
     /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
     /// let p = d.era_period(chrono::NaiveDate::from_ymd_opt(2008, 1, 1).unwrap()).unwrap();
-    /// assert_eq!(p.to_string(), "2025-01-01/2025-06-30");
+    /// assert_eq!(p.to_string(), "2025-H1");
     /// # Ok::<(), danvan::Error>(())
     /// ```
     #[must_use]
@@ -1245,7 +1245,7 @@ impl DatasetV2 {
     /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
     /// let old = d.era_records_v1(chrono::NaiveDate::from_ymd_opt(2008, 1, 1).unwrap())?;
     /// assert_eq!((old.units[0].name(), old.documents.len()), ("Xã Cũ (synthetic)", 1));
-    /// assert_eq!(old.period.to_string(), "2025-01-01/2025-06-30");
+    /// assert_eq!(old.period.to_string(), "2025-H1");
     /// assert_eq!(d.records_v1()?.documents[0].date.to_string(), "2025-09-01");
     /// # Ok::<(), danvan::Error>(())
     /// ```

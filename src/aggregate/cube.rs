@@ -587,7 +587,7 @@ impl FigureCube {
     /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
     /// let era = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
     /// assert_eq!(cube.era_hierarchy(era).map(|h| h.len()), Some(2));
-    /// assert_eq!(cube.era_period(era).map(|p| p.to_string()).as_deref(), Some("2025-01-01/2025-06-30"));
+    /// assert_eq!(cube.era_period(era).map(|p| p.to_string()).as_deref(), Some("2025-H1"));
     /// # Ok::<(), danvan::Error>(())
     /// ```
     #[must_use]

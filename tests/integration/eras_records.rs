@@ -1,0 +1,226 @@
+//! Records and figures of another era (issue 15 item 9, session 9): the
+//! records of predecessor wards for the first half of 2025 beside their
+//! successors', in the synthetic fixture `tests/fixtures/v2-eras-records.json`.
+//! Each record resolves to one era by its date, is checked there, totalled
+//! within that era's hierarchy, and the report states it after the current
+//! era's text.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use danvan::{check_v2, Catalogue, CellId, DatasetV2, FigureCube, Interval, Origin, RecordRef};
+
+const FIXTURE: &str = "tests/fixtures/v2-eras-records.json";
+
+fn doc() -> serde_json::Value {
+    serde_json::from_str(&crate::read(FIXTURE)).unwrap_or_else(|e| panic!("{FIXTURE}: {e}"))
+}
+
+fn dataset(doc: &serde_json::Value) -> DatasetV2 {
+    DatasetV2::from_json(doc.to_string().as_bytes()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn old_era() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2020, 1, 1)
+}
+
+fn cube(doc: &serde_json::Value) -> (danvan::CheckedV2, FigureCube) {
+    let checked = check_v2(dataset(doc), &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r}"));
+    let cube = FigureCube::from_checked(&checked).unwrap();
+    (checked, cube)
+}
+
+/// The records cells of one era: (unit, indicator) → value.
+fn records(cube: &FigureCube, era: Option<NaiveDate>) -> HashMap<(String, String), Interval<u64>> {
+    cube.cells()
+        .iter()
+        .filter(|c| c.origin == Origin::Records && c.key.era == era)
+        .filter_map(|c| {
+            let key = (c.key.unit.to_string(), c.key.indicator.as_str().to_owned());
+            Some((key, c.value.count()?))
+        })
+        .collect()
+}
+
+#[test]
+fn the_fixture_is_clean() {
+    let (checked, _) = cube(&doc());
+    assert!(checked.warnings().is_empty(), "{}", checked.warnings());
+}
+
+#[test]
+fn each_record_resolves_to_the_era_its_date_falls_in() {
+    let d = dataset(&doc());
+    let eras: Vec<_> = d
+        .conferences
+        .iter()
+        .map(|c| d.record_era(RecordRef::Conference(c)).unwrap())
+        .collect();
+    assert_eq!(eras, vec![old_era(), None, old_era(), None]);
+    let old = d.era_records_v1(old_era().unwrap()).unwrap();
+    let ids = |list: &[danvan::Conference]| -> Vec<String> {
+        list.iter()
+            .filter_map(|c| c.id.as_ref().map(|i| i.as_str().to_owned()))
+            .collect()
+    };
+    assert_eq!(ids(&old.conferences), ["c-old-1", "c-old-2"]);
+    assert_eq!(
+        ids(&d.records_v1().unwrap().conferences),
+        ["c-new-1", "c-new-2"]
+    );
+    assert_eq!(old.period.to_string(), "2025-H1");
+}
+
+/// Each era's records are totalled within that era's hierarchy: the old
+/// wards into the old district and the old city; the current wards into the
+/// current city; keyed by the era and the era's part of the period.
+#[test]
+fn each_eras_records_are_totalled_within_its_own_hierarchy() {
+    let (checked, cube) = cube(&doc());
+    let old = records(&cube, old_era());
+    let new = records(&cube, None);
+    let get = |m: &HashMap<(String, String), Interval<u64>>, u: &str, i: &str| {
+        m.get(&(u.to_owned(), i.to_owned())).copied()
+    };
+    let one = Some(Interval::exact(1));
+    let two = Some(Interval::exact(2));
+    assert_eq!(get(&old, "26734", "conferences"), one);
+    assert_eq!(get(&old, "26740", "conferences"), one);
+    assert_eq!(get(&old, "769", "conferences"), two);
+    assert_eq!(get(&old, "79", "conferences"), two);
+    assert_eq!(
+        get(&old, "79", "conference_participants"),
+        Some(Interval::at_least(65))
+    );
+    assert_eq!(get(&old, "79", "documents"), one);
+    assert_eq!(get(&new, "26734", "conferences"), one);
+    assert_eq!(get(&new, "26737", "conferences"), one);
+    assert_eq!(get(&new, "79", "conferences"), two);
+    assert_eq!(
+        get(&new, "79", "conference_participants"),
+        Some(Interval::exact(90))
+    );
+    assert_eq!(get(&new, "79", "documents"), one);
+    // The old district is no unit of the current era.
+    assert!(new.keys().all(|(u, _)| u != "769"));
+    let h1 = danvan::FigurePeriod::Dates(
+        danvan::Period::new(
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+        )
+        .unwrap(),
+    );
+    let year = danvan::FigurePeriod::Dates(checked.dataset().period);
+    for c in cube.cells().iter().filter(|c| c.origin == Origin::Records) {
+        let want = if c.key.era.is_some() { h1 } else { year };
+        assert_eq!(c.key.period, want, "{c:?}");
+    }
+    // The old era's figures are summed within it too: the old district's
+    // documents of the first half are its wards' 3 + 2.
+    let sum = cube
+        .cells()
+        .iter()
+        .find(|c| {
+            c.key.era == old_era()
+                && c.key.unit.to_string() == "769"
+                && matches!(c.origin, Origin::SubUnits { .. })
+                && c.key.indicator.as_str() == "documents"
+        })
+        .expect("the old district's sum");
+    assert_eq!(sum.value.count(), Some(Interval::exact(5)));
+}
+
+/// The current era's cells do not depend on the old era's records: without
+/// them, every current cell is the same.
+#[test]
+fn the_current_eras_cells_do_not_depend_on_another_eras_records() {
+    let (_, with) = cube(&doc());
+    let mut d = doc();
+    for list in ["conferences", "documents"] {
+        d[list]
+            .as_array_mut()
+            .unwrap()
+            .retain(|r| !r["id"].as_str().unwrap_or("").contains("old"));
+    }
+    let (_, without) = cube(&d);
+    let current = |c: &FigureCube| -> Vec<danvan::CubeCell> {
+        c.cells()
+            .iter()
+            .filter(|x| x.key.era.is_none())
+            .cloned()
+            .collect()
+    };
+    assert_eq!(current(&with), current(&without));
+    assert!(records(&without, old_era()).is_empty());
+    assert!(!records(&with, old_era()).is_empty());
+}
+
+/// A record in no era fails the cube's build too: never moved to the current era.
+#[test]
+fn a_record_in_no_era_is_never_totalled() {
+    let mut d = doc();
+    d["documents"][0]["date"] = "2025-09-01".into(); // after the old ward's last day
+    let ds = dataset(&d);
+    let cat = Catalogue::builtin();
+    let err = FigureCube::build(&ds, &cat, &ds.hierarchy().unwrap()).unwrap_err();
+    assert_eq!(err.code(), "DV209");
+}
+
+/// The report of the city: its golden text and rows (current era), and the
+/// old era's rows, each cell of the predecessors' subtrees stated once.
+#[test]
+fn golden_report_with_another_era() {
+    crate::report_v2::golden(FIXTURE);
+    let (checked, cube) = cube(&doc());
+    let plan = danvan::render::plan_report(
+        &cube,
+        checked.catalogue(),
+        &"79".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.eras.len(), 1);
+    assert_eq!(plan.eras[0].era, old_era().unwrap());
+    let units: Vec<String> = plan.eras[0]
+        .units
+        .iter()
+        .map(|u| u.unit.to_string())
+        .collect();
+    assert_eq!(units, ["79"]);
+    let rows = plan.era_rows();
+    let mut ids: Vec<usize> = rows.iter().map(|r| r.cell).collect();
+    ids.sort_unstable();
+    let mut want: Vec<usize> = cube
+        .era_subtree_cells(old_era(), &"79".parse().unwrap())
+        .into_iter()
+        .map(|CellId(i)| i)
+        .collect();
+    want.sort_unstable();
+    assert_eq!(ids, want, "every cell of the old city's subtree once");
+    assert!(
+        rows.iter().all(|r| r.period == "6 tháng đầu năm 2025"),
+        "{rows:?}"
+    );
+    assert!(rows
+        .iter()
+        .any(|r| r.unit_name == "Phường Cũ Hai (synthetic)"));
+    let got = format!("{}\n", danvan::render::rows_json(&rows));
+    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/v2/v2-eras-records.era-rows.json");
+    if std::env::var_os("DANVAN_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&target, &got).expect("golden written");
+    } else {
+        assert_eq!(
+            got,
+            crate::read("tests/golden/v2/v2-eras-records.era-rows.json")
+        );
+    }
+    // The current text says nothing of the first half; the old era's part follows.
+    let text = danvan::render::vi::write_report(&plan);
+    let (current, old) = text
+        .split_once("\nTrước ngày 01/07/2025\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!current.contains("đầu năm 2025"), "{current}");
+    assert!(!current.contains("65"), "{current}");
+    assert!(old.contains("ít nhất 65 lượt người"), "{old}");
+}
