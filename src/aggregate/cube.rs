@@ -181,6 +181,11 @@ pub struct CubeCell {
 /// - the records of the dataset's record arrays enter through the existing
 ///   fold ([`Accumulator`], the rules of [`Totals`](crate::Totals)) as cells
 ///   with one actor, no dimension values and the dataset's period;
+/// - another era's figures and records (a predecessor ward's) are cells
+///   keyed by their era, its records' cells by the era's part of the period
+///   ([`DatasetV2::era_period`]); each era is summed by the same roll-up
+///   within its own hierarchy ([`DatasetV2::era_hierarchy`]), never into
+///   the current one;
 /// - in a rooted dataset nothing is summed above the root.
 ///
 /// A unit's own figure that certainly disagrees with its complete parts (or
