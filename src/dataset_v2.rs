@@ -131,7 +131,9 @@ pub(crate) struct EraRecords {
     pub(crate) dataset: Dataset,
     /// The position in the v2 `units` of each of its units, in order.
     pub(crate) units: Vec<usize>,
-    /// The kind and position in the v2 list of each of its records, list by list in order.
+    /// The kind and position in the v2 list of each of its records, list by
+    /// list in order; empty when the dataset has no other era (every record
+    /// is then the current era's, at its own position).
     pub(crate) records: Vec<(RecordKind, usize)>,
 }
 
@@ -1299,7 +1301,8 @@ impl DatasetV2 {
                     matches!(self.record_era_among(entries, r), Ok(e) if e == era)
                 }
             };
-            if of_era {
+            // Places are kept only where eras are told apart.
+            if of_era && by_code.is_some() {
                 records.push((kind, i));
             }
             of_era

@@ -202,10 +202,11 @@ fn records(d: &DatasetV2) -> Report {
             e.into_kind(),
         );
     }
-    // Each record's era, for ids used twice across eras.
+    // Each record's era, for ids used twice across eras (only with other eras).
     let mut era_of: HashMap<(crate::RecordKind, usize), Option<NaiveDate>> = HashMap::new();
-    let eras = std::iter::once(None).chain(d.other_eras().into_iter().map(Some));
-    for era in eras {
+    let others = d.other_eras();
+    let several = !others.is_empty();
+    for era in std::iter::once(None).chain(others.into_iter().map(Some)) {
         let split = match d.era_records(era) {
             Ok(split) => split,
             Err(e) => {
@@ -220,7 +221,7 @@ fn records(d: &DatasetV2) -> Report {
         }
         // Position in the era's list → position in the v2 list.
         let mut positions: HashMap<&'static str, Vec<usize>> = HashMap::new();
-        for &(kind, i) in &split.records {
+        for &(kind, i) in split.records.iter().filter(|_| several) {
             positions.entry(kind.list()).or_default().push(i);
             era_of.insert((kind, i), era);
         }
@@ -285,7 +286,7 @@ fn duplicate_ids_across_eras(
     out: &mut Report,
 ) {
     use crate::RecordKind as K;
-    if d.other_eras().is_empty() {
+    if era_of.is_empty() {
         return;
     }
     let mut look = |kind: K, ids: Vec<Option<&crate::RecordId>>| {
