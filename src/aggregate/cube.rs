@@ -210,8 +210,9 @@ pub struct CubeCell {
 #[derive(Clone, Debug)]
 pub struct FigureCube {
     hierarchy: Hierarchy,
-    /// Each other era's hierarchy and its part of the period ([`DatasetV2::era_period`]).
-    eras: BTreeMap<NaiveDate, (Hierarchy, Option<Period>)>,
+    /// Each other era's hierarchy, its part of the period
+    /// ([`DatasetV2::era_period`]) and the codes of its units listed with a name.
+    eras: BTreeMap<NaiveDate, EraPart>,
     root: Option<UnitCode>,
     period: Period,
     cells: Vec<CubeCell>,
@@ -221,6 +222,32 @@ pub struct FigureCube {
     value_labels: BTreeMap<(crate::IndicatorId, crate::IndicatorId), String>,
     /// Sums left open (DV202).
     warnings: Vec<Issue>,
+}
+
+/// Another era in a cube.
+#[derive(Clone, Debug)]
+struct EraPart {
+    hierarchy: Hierarchy,
+    period: Option<Period>,
+    /// Its units listed with a name: a unit named by code only stands in
+    /// for a unit whose other sub-units the dataset does not list, so
+    /// nothing is summed into it.
+    named: std::collections::HashSet<UnitCode>,
+}
+
+impl EraPart {
+    /// The units of the era a sum may fill: named, and under the dataset's
+    /// root when the root's code is in the era.
+    fn scope(&self, root: Option<UnitCode>) -> Vec<bool> {
+        let h = &self.hierarchy;
+        let root = root.and_then(|r| h.index_of(&r));
+        h.iter()
+            .map(|(i, u)| {
+                self.named.contains(&u.code())
+                    && root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r))
+            })
+            .collect()
+    }
 }
 
 /// A key without its unit: what the roll-up groups by (indicator, period,
@@ -348,14 +375,25 @@ impl FigureCube {
         let mut cells: Vec<CubeCell> = Vec::new();
         let mut eras = BTreeMap::new();
         for era in dataset.other_eras() {
-            eras.insert(era, (dataset.era_hierarchy(era)?, dataset.era_period(era)));
+            let named = dataset
+                .units
+                .iter()
+                .filter(|u| u.era == Some(era) && u.name.is_some())
+                .map(|u| u.code)
+                .collect();
+            let part = EraPart {
+                hierarchy: dataset.era_hierarchy(era)?,
+                period: dataset.era_period(era),
+                named,
+            };
+            eras.insert(era, part);
         }
         let units = dataset.units_by_code();
         for (i, f) in dataset.figures.iter().enumerate() {
             let era = dataset.unit_era_in(&units, f)?;
             let h = match era {
                 None => hierarchy,
-                Some(e) => eras.get(&e).map_or(hierarchy, |(h, _)| h),
+                Some(e) => eras.get(&e).map_or(hierarchy, |x| &x.hierarchy),
             };
             stated_cells(dataset, catalogue, h, (i, era), f, &mut cells)?;
         }
@@ -363,9 +401,14 @@ impl FigureCube {
         if let Some((_, _, e)) = dataset.record_era_problems().into_iter().next() {
             return Err(e);
         }
-        records_cells(dataset, (None, hierarchy), &mut cells)?;
-        for (era, (h, _)) in &eras {
-            records_cells(dataset, (Some(*era), h), &mut cells)?;
+        records_cells(dataset, (None, hierarchy, None), &mut cells)?;
+        for (era, part) in &eras {
+            let scope = part.scope(dataset.root);
+            records_cells(
+                dataset,
+                (Some(*era), &part.hierarchy, Some(scope.as_slice())),
+                &mut cells,
+            )?;
         }
         let dimension_labels = dataset
             .dimensions
@@ -597,7 +640,28 @@ impl FigureCube {
     /// ```
     #[must_use]
     pub fn era_hierarchy(&self, era: NaiveDate) -> Option<&Hierarchy> {
-        self.eras.get(&era).map(|(h, _)| h)
+        self.eras.get(&era).map(|x| &x.hierarchy)
+    }
+
+    /// Whether a unit of another era is listed with a name: only such
+    /// units get sums and records totals (a unit named by code only stands
+    /// in for a unit whose other sub-units the dataset does not list).
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "79", "name": "Thành phố A (synthetic)"},
+    ///               {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+    ///               {"code": "26740", "name": "Phường Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// let era = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    /// assert!(cube.era_named(era, &"26740".parse()?));
+    /// assert!(!cube.era_named(era, &"79".parse()?));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_named(&self, era: NaiveDate, unit: &UnitCode) -> bool {
+        self.eras.get(&era).is_some_and(|x| x.named.contains(unit))
     }
 
     /// Another era's part of the dataset's period ([`DatasetV2::era_period`]).
@@ -610,7 +674,7 @@ impl FigureCube {
     /// ```
     #[must_use]
     pub fn era_period(&self, era: NaiveDate) -> Option<Period> {
-        self.eras.get(&era).and_then(|(_, p)| *p)
+        self.eras.get(&era).and_then(|x| x.period)
     }
 
     /// The ids of the cells of one era's unit and every unit below it in
@@ -712,19 +776,23 @@ impl FigureCube {
     /// era's cells: a predecessor's figures are summed within its own era,
     /// never into its successor's parent.
     fn roll_up(&mut self, catalogue: &Catalogue, era: Option<NaiveDate>) -> Result<(), Error> {
-        let h = match era {
-            None => &self.hierarchy,
+        let (h, in_scope) = match era {
+            None => {
+                let h = &self.hierarchy;
+                // Units the roll-up may fill: the root and below (everything without a root).
+                let root = self.root.and_then(|r| h.index_of(&r));
+                let in_scope: Vec<bool> = h
+                    .iter()
+                    .map(|(i, _)| root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r)))
+                    .collect();
+                (h, in_scope)
+            }
             Some(e) => match self.eras.get(&e) {
-                Some((h, _)) => h,
+                // Another era's: its named units under the root (see `EraPart::scope`).
+                Some(part) => (&part.hierarchy, part.scope(self.root)),
                 None => return Ok(()),
             },
         };
-        // Units the roll-up may fill: the root and below (everything without a root).
-        let root = self.root.and_then(|r| h.index_of(&r));
-        let in_scope: Vec<bool> = h
-            .iter()
-            .map(|(i, _)| root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r)))
-            .collect();
         // Each group's values by unit index: the cell it comes from.
         let mut groups: BTreeMap<Group, (FigureKey, HashMap<usize, Vec<usize>>)> = BTreeMap::new();
         for (i, c) in self.cells.iter().enumerate() {
@@ -1090,7 +1158,7 @@ fn stated_cells(
 /// the era's part of the period.
 fn records_cells(
     dataset: &DatasetV2,
-    (era, hierarchy): (Option<NaiveDate>, &Hierarchy),
+    (era, hierarchy, scope): (Option<NaiveDate>, &Hierarchy, Option<&[bool]>),
     cells: &mut Vec<CubeCell>,
 ) -> Result<(), Error> {
     let split = dataset.era_records(era)?;
@@ -1112,10 +1180,13 @@ fn records_cells(
     let totals = acc.finish()?;
     // Records roll up the whole hierarchy; a rooted dataset speaks for its root and below only.
     let root = dataset.root.and_then(|r| hierarchy.index_of(&r));
-    let in_scope = |code: &UnitCode| match (root, hierarchy.index_of(code)) {
-        (None, _) => true,
-        (Some(r), Some(i)) => i == r || hierarchy.ancestors(i).any(|a| a == r),
-        (Some(_), None) => false,
+    // Another era's: its named units under the root only (`EraPart::scope`).
+    let in_scope = |code: &UnitCode| match (scope, root, hierarchy.index_of(code)) {
+        (Some(scope), _, Some(i)) => scope.get(i.get()).copied().unwrap_or(false),
+        (Some(_), _, None) => false,
+        (None, None, _) => true,
+        (None, Some(r), Some(i)) => i == r || hierarchy.ancestors(i).any(|a| a == r),
+        (None, Some(_), None) => false,
     };
     for row in totals.rows() {
         if row.layer != TotalsLayer::Records || !in_scope(&row.unit) {

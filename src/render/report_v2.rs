@@ -171,9 +171,10 @@ pub struct Block {
 }
 
 /// One unit of another era in a report: a predecessor of the report's unit
-/// (a unit of that era with the code of the report's unit or of a unit
-/// under it, and no such unit above it in its era), with the blocks of its
-/// own cells.
+/// (a unit of that era listed with a name, with the code of a unit of the
+/// report's subtree or under such a unit in its era — any, for the
+/// dataset's own report — and no such unit above it in its era), with the
+/// blocks of its own cells.
 ///
 /// ```
 /// let u = danvan::render::EraUnit { unit: "26734".parse()?, unit_name: "Phường Cũ (synthetic)".into(),
@@ -185,8 +186,7 @@ pub struct Block {
 pub struct EraUnit {
     /// The unit's code.
     pub unit: UnitCode,
-    /// Its name (a unit of the era named by code only takes the name of the
-    /// current unit of its code, when there is one).
+    /// Its name.
     pub unit_name: String,
     /// Its level.
     pub level: Level,
@@ -559,23 +559,40 @@ pub fn plan_report<'a>(
     let ids = cube.subtree_cells(unit);
     let (blocks, in_paragraph) = plan_unit(cube, catalogue, unit, &ids);
     let stated = stated_in(&ids, &in_paragraph);
-    // The unit's predecessors: in each other era, the units of the codes of
-    // the unit's subtree with no such unit above them in their era.
+    // The unit's predecessors in each other era: the era's named units
+    // (nothing is summed into a unit named by code only) that have the code
+    // of a unit of the report's subtree or lie under such a unit in their
+    // era — every named unit of the era when the report is the dataset's
+    // (its root, or its top unit) — each taken at its highest.
     let codes: HashSet<UnitCode> = h
         .iter()
         .filter(|(i, _)| *i == idx || h.ancestors(*i).any(|a| a == idx))
         .map(|(_, x)| x.code())
         .collect();
+    let whole = match cube.root() {
+        Some(root) => root == *unit,
+        None => u.parent().is_none(),
+    };
     let mut eras = Vec::new();
     let mut era_stated = Vec::new();
     for era in cube.other_eras() {
         let Some(eh) = cube.era_hierarchy(era) else {
             continue;
         };
+        let ours = |j: crate::UnitIndex| {
+            eh.code(j).is_some_and(|c| {
+                whole
+                    || codes.contains(&c)
+                    || eh
+                        .ancestors(j)
+                        .any(|a| eh.code(a).is_some_and(|c| codes.contains(&c)))
+            })
+        };
+        let candidate =
+            |j: crate::UnitIndex| ours(j) && eh.code(j).is_some_and(|c| cube.era_named(era, &c));
         let mut units = Vec::new();
         for (i, x) in eh.iter() {
-            let ours = |j: crate::UnitIndex| eh.code(j).is_some_and(|c| codes.contains(&c));
-            if !ours(i) || eh.ancestors(i).any(ours) {
+            if !candidate(i) || eh.ancestors(i).any(candidate) {
                 continue;
             }
             let ids = cube.era_subtree_cells(Some(era), &x.code());
@@ -584,15 +601,9 @@ pub fn plan_report<'a>(
             }
             let (blocks, in_paragraph) = plan_unit(cube, catalogue, &x.code(), &ids);
             era_stated.extend(stated_in(&ids, &in_paragraph));
-            // Named by code only in its era: the current unit of its code.
-            let named_by_code = x.name() == x.code().to_string();
-            let name = match h.get(&x.code()) {
-                Some(current) if named_by_code => current.name(),
-                _ => x.name(),
-            };
             units.push(EraUnit {
                 unit: x.code(),
-                unit_name: name.to_owned(),
+                unit_name: x.name().to_owned(),
                 level: x.level(),
                 blocks,
             });

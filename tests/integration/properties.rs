@@ -1332,15 +1332,21 @@ fn expected_era(u: usize, d: u32) -> Option<Option<NaiveDate>> {
     }
 }
 
-/// The records totals of the city in one era: (conferences, participants).
+/// The records totals of the top named unit of one era (the current city,
+/// the old district): (conferences, participants).
 fn city_records(cube: &FigureCube, era: Option<NaiveDate>) -> (u64, u64) {
+    let top = if era.is_some() {
+        code("769")
+    } else {
+        code("79")
+    };
     let get = |indicator: &str| {
         cube.cells()
             .iter()
             .find(|c| {
                 c.origin == Origin::Records
                     && c.key.era == era
-                    && c.key.unit == code("79")
+                    && c.key.unit == top
                     && c.key.indicator.as_str() == indicator
             })
             .and_then(|c| c.value.count())

@@ -943,17 +943,7 @@ impl<'a> Words<'a> {
         DisplayRow {
             cell: id.0,
             unit: c.key.unit.to_string(),
-            unit_name: unit
-                .map(|u| {
-                    // A unit of another era named by code only: the current
-                    // unit of its code, as the plan names it.
-                    let by_code = c.key.era.is_some() && u.name() == u.code().to_string();
-                    match self.cube.hierarchy().get(&u.code()) {
-                        Some(current) if by_code => one_line(current.name()),
-                        _ => one_line(u.name()),
-                    }
-                })
-                .unwrap_or_default(),
+            unit_name: unit.map(|u| one_line(u.name())).unwrap_or_default(),
             level: unit
                 .map(|u| u.level().as_str().to_owned())
                 .unwrap_or_default(),
