@@ -226,3 +226,92 @@ fn golden_report_with_another_era() {
     assert!(!current.contains("65"), "{current}");
     assert!(old.contains("ít nhất 65 lượt người"), "{old}");
 }
+
+/// A body (which has no date) resolves by the period's end: on a code of
+/// both eras, the successor's; on a predecessor only, in no era (DV209).
+#[test]
+fn a_body_without_date_resolves_by_the_periods_end() {
+    let mut d = doc();
+    d["blocks"] = serde_json::json!([{"unit": "26734"}]);
+    let ds = dataset(&d);
+    assert_eq!(
+        ds.record_era(RecordRef::Block(&ds.blocks[0])).unwrap(),
+        None
+    );
+    assert!(check_v2(ds, &Catalogue::builtin()).is_ok());
+    d["blocks"] = serde_json::json!([{"unit": "26740"}]);
+    let report = check_v2(dataset(&d), &Catalogue::builtin()).unwrap_err();
+    let got: Vec<(String, String)> = report
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code().to_string(),
+                i.path().map(|p| p.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("DV209".to_owned(), "blocks[0].unit".to_owned())]);
+}
+
+/// A ward's dataset (rooted at the successor, a new code) with its
+/// predecessor of another code under the old district, listed by code
+/// only: the predecessor's figure and record are its own cells, nothing is
+/// summed into the old district, and the ward's own report states the
+/// predecessor after its own text.
+#[test]
+fn a_rooted_dataset_states_its_predecessor_of_another_code() {
+    let doc = serde_json::json!({
+        "schema": "danvan/dataset/v2",
+        "title": "Synthetic: a new ward and its predecessor of another code",
+        "root": "26737",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "units": [
+            {"code": "79"},
+            {"code": "26737", "name": "Phường Khác (synthetic)", "parent": "79", "valid_from": "2025-07-01"},
+            {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "769", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "26740", "name": "Phường Cũ Hai (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"}
+        ],
+        "documents": [
+            {"unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"},
+            {"unit": "26737", "date": "2025-09-01", "actor": "government", "kind": "leadership"}
+        ],
+        "figures": [
+            {"indicator": "documents", "unit": "26740", "actor": "mobilization_sector", "value": 2,
+             "period": {"start": "2025-01-01", "end": "2025-06-30"}}
+        ]
+    });
+    let (checked, cube) = cube(&doc);
+    let old = records(&cube, old_era());
+    assert_eq!(
+        old.get(&("26740".to_owned(), "documents".to_owned()))
+            .copied(),
+        Some(Interval::exact(1))
+    );
+    assert!(
+        cube.cells().iter().all(
+            |c| !["769", "79"].contains(&c.key.unit.to_string().as_str()) || c.key.era.is_none()
+        ),
+        "nothing at the code-only old district and city"
+    );
+    let plan = danvan::render::plan_report(
+        &cube,
+        checked.catalogue(),
+        &"26737".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    let text = danvan::render::vi::write_report(&plan);
+    let (own, before) = text
+        .split_once("\nTrước ngày 01/07/2025\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(own.starts_with("Phường Khác (synthetic)\n"), "{text}");
+    assert!(!own.contains("đầu năm"), "{text}");
+    assert!(
+        before.starts_with("\nPhường Cũ Hai (synthetic)\n"),
+        "{text}"
+    );
+    assert!(before.contains("ban hành 2 văn bản"), "{text}");
+    assert!(before.contains("1 văn bản"), "{text}");
+}
