@@ -244,14 +244,15 @@ fn records(d: &DatasetV2) -> Report {
                         at
                     }
                 }
-                None if era.is_none() => path,
+                // Without another era, the v1 lists are the v2 lists.
+                None if !several => path,
                 None => {
                     let list = crate::RecordKind::ALL
                         .iter()
                         .map(|k| k.list())
                         .find(|l| path.list_index(l).is_some());
                     let Some(place) = list.and_then(|l| positions.get(l)) else {
-                        if path.to_string() == "units" {
+                        if era.is_some() && path.to_string() == "units" {
                             continue;
                         }
                         out.push(severity, path, issue.kind().clone());

@@ -289,6 +289,37 @@ fn a_record_on_another_eras_unit_resolves_by_its_date() {
         issues(&c),
         one(E, "DV069", "clearances[1].households_consenting")
     );
+    // And the current era's records keep their v2 places too: here the
+    // broken clearance is the current era's first, after an old one.
+    let list = c["clearances"].as_array_mut().unwrap();
+    list.swap(0, 1);
+    list[0]["households_consenting"] = 5.into();
+    list[1]["households_consenting"] = 6.into();
+    assert_eq!(
+        issues(&c),
+        one(E, "DV069", "clearances[1].households_consenting")
+    );
+    // Ids used twice within the current era, after an old record: the
+    // first use's v2 place.
+    let mut i = doc();
+    i["documents"] = serde_json::json!([
+        {"unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"},
+        {"id": "x", "unit": "26737", "date": "2025-08-01", "actor": "government", "kind": "leadership"},
+        {"id": "x", "unit": "26737", "date": "2025-08-02", "actor": "government", "kind": "leadership"}
+    ]);
+    let report = check_v2(from_value(&i).unwrap(), &Catalogue::builtin()).unwrap_err();
+    assert_eq!(report.issues().len(), 1, "{report}");
+    assert_eq!(
+        report.issues()[0].path().map(|p| p.to_string()).as_deref(),
+        Some("documents[2].id")
+    );
+    assert!(
+        matches!(
+            report.issues()[0].kind(),
+            danvan::ErrorKind::DuplicateId { first: 1, .. }
+        ),
+        "{report}"
+    );
     // After the predecessor's last day: in no era (its one unit), DV209.
     let mut n = doc();
     n["documents"] = serde_json::json!([
