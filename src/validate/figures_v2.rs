@@ -258,11 +258,25 @@ fn records(d: &DatasetV2) -> Report {
                         out.push(severity, path, issue.kind().clone());
                         continue;
                     };
+                    // A kind naming another record of the list names its v2 place.
+                    let at = |first: &usize| place.get(*first).copied().unwrap_or(*first);
                     let kind = match issue.kind() {
                         crate::ErrorKind::DuplicateId { id, first } => {
                             crate::ErrorKind::DuplicateId {
                                 id: id.clone(),
-                                first: place.get(*first).copied().unwrap_or(*first),
+                                first: at(first),
+                            }
+                        }
+                        crate::ErrorKind::SecondBlock { code, first } => {
+                            crate::ErrorKind::SecondBlock {
+                                code: code.clone(),
+                                first: at(first),
+                            }
+                        }
+                        crate::ErrorKind::SecondTeam { code, first } => {
+                            crate::ErrorKind::SecondTeam {
+                                code: code.clone(),
+                                first: at(first),
                             }
                         }
                         other => other.clone(),

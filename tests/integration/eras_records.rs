@@ -315,3 +315,35 @@ fn a_rooted_dataset_states_its_predecessor_of_another_code() {
     assert!(before.contains("ban hành 2 văn bản"), "{text}");
     assert!(before.contains("1 văn bản"), "{text}");
 }
+
+/// A second block on one commune, after a block in no era: the second is
+/// named at its v2 place, with the first's v2 place.
+#[test]
+fn a_second_block_names_the_first_at_its_v2_place() {
+    let mut d = doc();
+    d["blocks"] = serde_json::json!([{"unit": "26740"}, {"unit": "26737"}, {"unit": "26737"}]);
+    let report = check_v2(dataset(&d), &Catalogue::builtin()).unwrap_err();
+    let got: Vec<(String, String)> = report
+        .issues()
+        .iter()
+        .map(|i| {
+            let path = i.path().map(|p| p.to_string()).unwrap_or_default();
+            (i.code().to_string(), path)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("DV209".to_owned(), "blocks[0].unit".to_owned()),
+            ("DV066".to_owned(), "blocks[2].unit".to_owned()),
+        ],
+        "{report}"
+    );
+    assert!(
+        matches!(
+            report.issues()[1].kind(),
+            danvan::ErrorKind::SecondBlock { first: 1, .. }
+        ),
+        "{report}"
+    );
+}
