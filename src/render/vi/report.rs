@@ -63,9 +63,9 @@ pub fn write_report(plan: &ReportPlan<'_>) -> String {
 }
 
 /// The heading of another era's part of a report, from the era's part of
-/// the period: "Trước ngày 01/07/2025" when it runs from the period's start
-/// to the day before its successor's first day, else "Từ ngày … đến ngày …"
-/// (an era outside the period: "Các đơn vị từ ngày …", its date).
+/// the period: "Trước ngày 01/07/2025" (the day after its last) when it runs
+/// from the period's start and ends before the period's end, else "Từ ngày
+/// … đến ngày …" (an era outside the period: "Các đơn vị từ ngày …", its date).
 ///
 /// ```
 /// let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
