@@ -72,6 +72,11 @@ pub fn write_report(plan: &ReportPlan<'_>) -> String {
 /// let era = danvan::render::EraSection { era: d(2020, 1, 1),
 ///     period: Some(danvan::Period::new(d(2025, 1, 1), d(2025, 6, 30))?), units: Vec::new() };
 /// assert_eq!(danvan::render::vi::era_heading(&era, danvan::Period::year(2025)?), "Trước ngày 01/07/2025");
+/// let later = danvan::render::EraSection { period: Some(danvan::Period::new(d(2025, 3, 1), d(2025, 6, 30))?), ..era.clone() };
+/// assert_eq!(danvan::render::vi::era_heading(&later, danvan::Period::year(2025)?),
+///            "Từ ngày 01/03/2025 đến ngày 30/06/2025");
+/// let outside = danvan::render::EraSection { period: None, ..era };
+/// assert_eq!(danvan::render::vi::era_heading(&outside, danvan::Period::year(2025)?), "Các đơn vị từ ngày 01/01/2020");
 /// # Ok::<(), danvan::Error>(())
 /// ```
 #[must_use]
