@@ -12,7 +12,8 @@ use crate::{
     Actor, Amount, Award, Catalogue, CatalogueEntry, CitizenReception, Conference, Dataset,
     Dialogue, DimensionDecl, Dimensions, Error, ErrorKind, FigurePeriod, FigureValue,
     GrassrootsBlock, Hierarchy, IndicatorId, Inspection, Interval, IssuedDocument, Level, Limits,
-    Period, RecordId, SiteClearance, SkilfulModel, Unit, UnitCode, VillageTeam, WorkPlan,
+    Period, RecordId, RecordKind, RecordRef, SiteClearance, SkilfulModel, Unit, UnitCode,
+    VillageTeam, WorkPlan,
 };
 
 /// The version tag of a v2 dataset.
@@ -121,6 +122,19 @@ impl UnitEntry {
             .with_parent(self.parent)
             .with_validity(from, to)
     }
+}
+
+/// The records of one era as a v1 dataset ([`DatasetV2::era_records`]),
+/// with the places of its units and records in the v2 document.
+pub(crate) struct EraRecords {
+    /// The v1 dataset: the era's units, its part of the period, its records.
+    pub(crate) dataset: Dataset,
+    /// The position in the v2 `units` of each of its units, in order.
+    pub(crate) units: Vec<usize>,
+    /// The kind and position in the v2 list of each of its records, list by
+    /// list in order; empty when the dataset has no other era (every record
+    /// is then the current era's, at its own position).
+    pub(crate) records: Vec<(RecordKind, usize)>,
 }
 
 /// The units of a dataset by code (a code may stand in several eras).
@@ -991,7 +1005,8 @@ impl DatasetV2 {
         self.era_among(entries, f)
     }
 
-    /// The era among the units of the figure's code.
+    /// The era among the units of the figure's code: [`resolve_era`] by the
+    /// figure's period.
     fn era_among(&self, entries: &[&UnitEntry], f: &FigureV2) -> Result<Option<NaiveDate>, Error> {
         let period = self.figure_period(f).ok().flatten();
         let period_text = || -> crate::Excerpt {
@@ -1002,47 +1017,82 @@ impl DatasetV2 {
             };
             text.as_str().into()
         };
-        let unit = || -> crate::Excerpt { f.unit.to_string().as_str().into() };
-        let eras = |list: &[&UnitEntry]| -> crate::Excerpt {
-            let words: Vec<String> = list.iter().map(|u| era_text(u.era)).collect();
-            words.join(", ").as_str().into()
-        };
-        match entries {
-            [] => Err(ErrorKind::UnknownUnit {
-                code: f.unit.to_string(),
-            }
-            .into()),
-            [one] => match period {
-                Some(p) if !one.covers(&p) => Err(ErrorKind::UnitNotValidForPeriod {
-                    unit: unit(),
-                    era: era_text(one.era).as_str().into(),
-                    period: period_text(),
-                }
-                .into()),
-                _ => Ok(one.era),
-            },
-            several => {
-                let covering: Vec<&UnitEntry> = match period {
-                    Some(p) => several.iter().copied().filter(|u| u.covers(&p)).collect(),
-                    None => Vec::new(),
-                };
-                match covering.as_slice() {
-                    [one] => Ok(one.era),
-                    [] => Err(ErrorKind::UnitEraNotFound {
-                        unit: unit(),
-                        eras: eras(several),
-                        period: period_text(),
-                    }
-                    .into()),
-                    _ => Err(ErrorKind::UnitEraAmbiguous {
-                        unit: unit(),
-                        eras: eras(&covering),
-                        period: period_text(),
-                    }
-                    .into()),
-                }
-            }
+        resolve_era(entries, f.unit, period, "figure's period", period_text)
+    }
+
+    /// The era of a record's unit (none: the current era), resolved by the
+    /// same rule as a figure's ([`DatasetV2::unit_era`]), the record's date
+    /// standing for the period: a dated record by its date, a body or a
+    /// model (which has none) by the day the v1 unit rule reads, the
+    /// period's end. A code listed in the current era only (or not listed)
+    /// is the current era's, where the v1 record rules judge it (unknown:
+    /// DV063; not valid on the date: DV064).
+    ///
+    /// # Errors
+    ///
+    /// For a code listed in another era: [`ErrorKind::UnitNotValidForPeriod`]
+    /// when its one unit is not valid on the date, [`ErrorKind::UnitEraNotFound`]
+    /// when none of its eras is, [`ErrorKind::UnitEraAmbiguous`] when several are.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "26734", "name": "Xã Mới (synthetic)", "valid_from": "2025-07-01"},
+    ///               {"code": "26734", "name": "Xã Cũ (synthetic)", "era": "2008-01-01", "valid_to": "2025-06-30"}],
+    ///     "documents": [{"unit": "26734", "date": "2025-03-01", "actor": "government", "kind": "leadership"},
+    ///                   {"unit": "26734", "date": "2025-09-01", "actor": "government", "kind": "leadership"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let era = |i: usize| d.record_era(danvan::RecordRef::Document(&d.documents[i]));
+    /// assert_eq!(era(0)?, chrono::NaiveDate::from_ymd_opt(2008, 1, 1));
+    /// assert_eq!(era(1)?, None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn record_era(&self, record: RecordRef<'_>) -> Result<Option<NaiveDate>, Error> {
+        let code = record.unit();
+        let entries: Vec<&UnitEntry> = self.units.iter().filter(|u| u.code == code).collect();
+        self.record_era_among(&entries, record)
+    }
+
+    /// [`DatasetV2::record_era`] among the units of the record's code.
+    fn record_era_among(
+        &self,
+        entries: &[&UnitEntry],
+        record: RecordRef<'_>,
+    ) -> Result<Option<NaiveDate>, Error> {
+        if entries.iter().all(|u| u.era.is_none()) {
+            return Ok(None);
         }
+        let day = record_day(record, self.period.end());
+        let text = || -> crate::Excerpt { day.format("%Y-%m-%d").to_string().as_str().into() };
+        let period = Period::new(day, day).ok();
+        resolve_era(entries, record.unit(), period, "record's date", text)
+    }
+
+    /// The era's part of the dataset's period: from the first day any unit
+    /// of the era is valid ([`UnitEntry::validity`]) to the last, within the
+    /// period; none when the era lists no unit or lies outside the period.
+    /// Its records are checked within it, and the report names it.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "26734", "name": "Xã Cũ (synthetic)", "era": "2008-01-01", "valid_to": "2025-06-30"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let p = d.era_period(chrono::NaiveDate::from_ymd_opt(2008, 1, 1).unwrap()).unwrap();
+    /// assert_eq!(p.to_string(), "2025-H1");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_period(&self, era: NaiveDate) -> Option<Period> {
+        let units: Vec<&UnitEntry> = self.units.iter().filter(|u| u.era == Some(era)).collect();
+        // An era's units are valid from their era on: a start is always known.
+        let from = units.iter().filter_map(|u| u.validity().0).min()?;
+        let to = if units.iter().any(|u| u.valid_to.is_none()) {
+            None
+        } else {
+            units.iter().filter_map(|u| u.valid_to).max()
+        };
+        let start = from.max(self.period.start());
+        let end = to.map_or(self.period.end(), |t| t.min(self.period.end()));
+        Period::new(start, end).ok()
     }
 
     /// Every figure's value and every part's value against `catalogue`
@@ -1152,7 +1202,10 @@ impl DatasetV2 {
 
     /// The dataset's records as a v1 [`Dataset`] (units of the current era,
     /// the period, the record arrays and the plan; no figures and no
-    /// indicators, which records do not use): what the v1 record rules and [`Totals`](crate::Totals) read.
+    /// indicators, which records do not use): what the v1 record rules and
+    /// [`Totals`](crate::Totals) read. Only the records of the current era
+    /// ([`DatasetV2::record_era`]): a record of another era is in that era's
+    /// [`DatasetV2::era_records_v1`], one that resolves to no era in neither.
     ///
     /// # Errors
     ///
@@ -1170,10 +1223,52 @@ impl DatasetV2 {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn records_v1(&self) -> Result<Dataset, Error> {
-        let mut d = Dataset::new(self.period);
+        self.era_records(None).map(|e| e.dataset)
+    }
+
+    /// The records of another era as a v1 [`Dataset`]: the era's units (each
+    /// valid from its era on, as in [`DatasetV2::era_hierarchy`]), the era's
+    /// part of the period ([`DatasetV2::era_period`]) and the records whose
+    /// unit resolves to the era ([`DatasetV2::record_era`]); no plan. The v1
+    /// record rules check them against the era's units, and the cube totals
+    /// them within the era's hierarchy.
+    ///
+    /// # Errors
+    ///
+    /// None today beyond those of [`DatasetV2::records_v1`]; the era's
+    /// hierarchy is checked by [`DatasetV2::era_hierarchy`].
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "26734", "name": "Xã Mới (synthetic)", "valid_from": "2025-07-01"},
+    ///               {"code": "26734", "name": "Xã Cũ (synthetic)", "era": "2008-01-01", "valid_to": "2025-06-30"}],
+    ///     "documents": [{"unit": "26734", "date": "2025-03-01", "actor": "government", "kind": "leadership"},
+    ///                   {"unit": "26734", "date": "2025-09-01", "actor": "government", "kind": "leadership"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let old = d.era_records_v1(chrono::NaiveDate::from_ymd_opt(2008, 1, 1).unwrap())?;
+    /// assert_eq!((old.units[0].name(), old.documents.len()), ("Xã Cũ (synthetic)", 1));
+    /// assert_eq!(old.period.to_string(), "2025-H1");
+    /// assert_eq!(d.records_v1()?.documents[0].date.to_string(), "2025-09-01");
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    pub fn era_records_v1(&self, era: NaiveDate) -> Result<Dataset, Error> {
+        self.era_records(Some(era)).map(|e| e.dataset)
+    }
+
+    /// The records of one era (none: the current era) with their places in
+    /// the v2 document.
+    pub(crate) fn era_records(&self, era: Option<NaiveDate>) -> Result<EraRecords, Error> {
+        let period = era.map_or(self.period, |e| self.era_period(e).unwrap_or(self.period));
+        let mut d = Dataset::new(period);
         d.title.clone_from(&self.title);
         d.units_file.clone_from(&self.units_file);
-        for u in self.units.iter().filter(|u| u.era.is_none()) {
+        let mut units = Vec::new();
+        for (i, u) in self.units.iter().enumerate().filter(|(_, u)| u.era == era) {
+            units.push(i);
+            if era.is_some() {
+                d.units.push(u.to_unit());
+                continue;
+            }
             let name = match (&u.name, self.root) {
                 (Some(n), _) => n.clone(),
                 (None, Some(_)) => u.code.to_string(),
@@ -1191,18 +1286,92 @@ impl DatasetV2 {
                     .with_validity(u.valid_from, u.valid_to),
             );
         }
-        d.blocks.clone_from(&self.blocks);
-        d.teams.clone_from(&self.teams);
-        d.models.clone_from(&self.models);
-        d.conferences.clone_from(&self.conferences);
-        d.documents.clone_from(&self.documents);
-        d.inspections.clone_from(&self.inspections);
-        d.dialogues.clone_from(&self.dialogues);
-        d.receptions.clone_from(&self.receptions);
-        d.clearances.clone_from(&self.clearances);
-        d.awards.clone_from(&self.awards);
-        d.plan.clone_from(&self.plan);
-        Ok(d)
+        // Without another era every record is the current era's (no look-up).
+        let by_code = self
+            .units
+            .iter()
+            .any(|u| u.era.is_some())
+            .then(|| self.units_by_code());
+        let mut records = Vec::new();
+        let mut take = |kind: RecordKind, r: RecordRef<'_>, i: usize| -> bool {
+            let of_era = match &by_code {
+                None => era.is_none(),
+                Some(units) => {
+                    let entries = units.0.get(&r.unit()).map_or(&[][..], Vec::as_slice);
+                    matches!(self.record_era_among(entries, r), Ok(e) if e == era)
+                }
+            };
+            // Places are kept only where eras are told apart.
+            if of_era && by_code.is_some() {
+                records.push((kind, i));
+            }
+            of_era
+        };
+        macro_rules! split {
+            ($($list:ident: $kind:ident),* $(,)?) => {$(
+                for (i, r) in self.$list.iter().enumerate() {
+                    if take(RecordKind::$kind, RecordRef::$kind(r), i) {
+                        d.$list.push(r.clone());
+                    }
+                }
+            )*};
+        }
+        split!(
+            blocks: Block,
+            teams: Team,
+            models: Model,
+            conferences: Conference,
+            documents: Document,
+            inspections: Inspection,
+            dialogues: Dialogue,
+            receptions: Reception,
+            clearances: Clearance,
+            awards: Award,
+        );
+        if era.is_none() {
+            d.plan.clone_from(&self.plan);
+        }
+        Ok(EraRecords {
+            dataset: d,
+            units,
+            records,
+        })
+    }
+
+    /// Each record whose unit resolves to no era ([`DatasetV2::record_era`]):
+    /// its kind, its index in its list and the error.
+    pub(crate) fn record_era_problems(&self) -> Vec<(RecordKind, usize, Error)> {
+        let mut out = Vec::new();
+        if self.units.iter().all(|u| u.era.is_none()) {
+            return out;
+        }
+        let units = self.units_by_code();
+        let mut look = |kind: RecordKind, r: RecordRef<'_>, i: usize| {
+            let entries = units.0.get(&r.unit()).map_or(&[][..], Vec::as_slice);
+            if let Err(e) = self.record_era_among(entries, r) {
+                out.push((kind, i, e));
+            }
+        };
+        macro_rules! each {
+            ($($list:ident: $kind:ident),* $(,)?) => {$(
+                for (i, r) in self.$list.iter().enumerate() {
+                    look(RecordKind::$kind, RecordRef::$kind(r), i);
+                }
+            )*};
+        }
+        each!(
+            blocks: Block,
+            teams: Team,
+            models: Model,
+            conferences: Conference,
+            documents: Document,
+            inspections: Inspection,
+            dialogues: Dialogue,
+            receptions: Reception,
+            clearances: Clearance,
+            awards: Award,
+        );
+        out
     }
 
     /// Figure ids unique; relations well formed, unique, naming figure ids.
@@ -1241,6 +1410,80 @@ impl DatasetV2 {
             }
         }
         Ok(())
+    }
+}
+
+/// The one rule that resolves the era of a unit code for a figure's period
+/// or a record's date (`what`): the code's one unit when its validity covers
+/// the period (else DV209); among several units of one code, the one whose
+/// validity covers it — none (or the period is not known) is DV207, several DV208.
+fn resolve_era(
+    entries: &[&UnitEntry],
+    code: UnitCode,
+    period: Option<Period>,
+    what: &'static str,
+    period_text: impl Fn() -> crate::Excerpt,
+) -> Result<Option<NaiveDate>, Error> {
+    let unit = || -> crate::Excerpt { code.to_string().as_str().into() };
+    let eras = |list: &[&UnitEntry]| -> crate::Excerpt {
+        let words: Vec<String> = list.iter().map(|u| era_text(u.era)).collect();
+        words.join(", ").as_str().into()
+    };
+    match entries {
+        [] => Err(ErrorKind::UnknownUnit {
+            code: code.to_string(),
+        }
+        .into()),
+        [one] => match period {
+            Some(p) if !one.covers(&p) => Err(ErrorKind::UnitNotValidForPeriod {
+                unit: unit(),
+                era: era_text(one.era).as_str().into(),
+                what,
+                period: period_text(),
+            }
+            .into()),
+            _ => Ok(one.era),
+        },
+        several => {
+            let covering: Vec<&UnitEntry> = match period {
+                Some(p) => several.iter().copied().filter(|u| u.covers(&p)).collect(),
+                None => Vec::new(),
+            };
+            match covering.as_slice() {
+                [one] => Ok(one.era),
+                [] => Err(ErrorKind::UnitEraNotFound {
+                    unit: unit(),
+                    eras: eras(several),
+                    what,
+                    period: period_text(),
+                }
+                .into()),
+                _ => Err(ErrorKind::UnitEraAmbiguous {
+                    unit: unit(),
+                    eras: eras(&covering),
+                    what,
+                    period: period_text(),
+                }
+                .into()),
+            }
+        }
+    }
+}
+
+/// The day a record's era is resolved by: its date; for a body or a model,
+/// which have none, `end` (the period's end, the day the v1 unit rule reads);
+/// for a v1 figure, its period's end.
+fn record_day(record: RecordRef<'_>, end: NaiveDate) -> NaiveDate {
+    match record {
+        RecordRef::Conference(r) => r.date,
+        RecordRef::Document(r) => r.date,
+        RecordRef::Inspection(r) => r.date,
+        RecordRef::Dialogue(r) => r.date,
+        RecordRef::Reception(r) => r.date,
+        RecordRef::Clearance(r) => r.date,
+        RecordRef::Award(r) => r.date,
+        RecordRef::Figure(r) => r.period.map_or(end, |p| p.end()),
+        _ => end,
     }
 }
 

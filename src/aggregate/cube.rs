@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::{
@@ -180,6 +181,11 @@ pub struct CubeCell {
 /// - the records of the dataset's record arrays enter through the existing
 ///   fold ([`Accumulator`], the rules of [`Totals`](crate::Totals)) as cells
 ///   with one actor, no dimension values and the dataset's period;
+/// - another era's figures and records (a predecessor ward's) are cells
+///   keyed by their era, its records' cells by the era's part of the period
+///   ([`DatasetV2::era_period`]); each era is summed by the same roll-up
+///   within its own hierarchy ([`DatasetV2::era_hierarchy`]), never into
+///   the current one;
 /// - in a rooted dataset nothing is summed above the root.
 ///
 /// A unit's own figure that certainly disagrees with its complete parts (or
@@ -204,6 +210,9 @@ pub struct CubeCell {
 #[derive(Clone, Debug)]
 pub struct FigureCube {
     hierarchy: Hierarchy,
+    /// Each other era's hierarchy, its part of the period
+    /// ([`DatasetV2::era_period`]) and the codes of its units listed with a name.
+    eras: BTreeMap<NaiveDate, EraPart>,
     root: Option<UnitCode>,
     period: Period,
     cells: Vec<CubeCell>,
@@ -213,6 +222,32 @@ pub struct FigureCube {
     value_labels: BTreeMap<(crate::IndicatorId, crate::IndicatorId), String>,
     /// Sums left open (DV202).
     warnings: Vec<Issue>,
+}
+
+/// Another era in a cube.
+#[derive(Clone, Debug)]
+struct EraPart {
+    hierarchy: Hierarchy,
+    period: Option<Period>,
+    /// Its units listed with a name: a unit named by code only stands in
+    /// for a unit whose other sub-units the dataset does not list, so
+    /// nothing is summed into it.
+    named: std::collections::HashSet<UnitCode>,
+}
+
+impl EraPart {
+    /// The units of the era a sum may fill: named, and under the dataset's
+    /// root when the root's code is in the era.
+    fn scope(&self, root: Option<UnitCode>) -> Vec<bool> {
+        let h = &self.hierarchy;
+        let root = root.and_then(|r| h.index_of(&r));
+        h.iter()
+            .map(|(i, u)| {
+                self.named.contains(&u.code())
+                    && root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r))
+            })
+            .collect()
+    }
 }
 
 /// A key without its unit: what the roll-up groups by (indicator, period,
@@ -338,12 +373,43 @@ impl FigureCube {
         hierarchy: &Hierarchy,
     ) -> Result<FigureCube, Error> {
         let mut cells: Vec<CubeCell> = Vec::new();
+        let mut eras = BTreeMap::new();
+        for era in dataset.other_eras() {
+            let named = dataset
+                .units
+                .iter()
+                .filter(|u| u.era == Some(era) && u.name.is_some())
+                .map(|u| u.code)
+                .collect();
+            let part = EraPart {
+                hierarchy: dataset.era_hierarchy(era)?,
+                period: dataset.era_period(era),
+                named,
+            };
+            eras.insert(era, part);
+        }
         let units = dataset.units_by_code();
         for (i, f) in dataset.figures.iter().enumerate() {
             let era = dataset.unit_era_in(&units, f)?;
-            stated_cells(dataset, catalogue, hierarchy, (i, era), f, &mut cells)?;
+            let h = match era {
+                None => hierarchy,
+                Some(e) => eras.get(&e).map_or(hierarchy, |x| &x.hierarchy),
+            };
+            stated_cells(dataset, catalogue, h, (i, era), f, &mut cells)?;
         }
-        records_cells(dataset, hierarchy, &mut cells)?;
+        // A record in no era is refused, never moved to the current era.
+        if let Some((_, _, e)) = dataset.record_era_problems().into_iter().next() {
+            return Err(e);
+        }
+        records_cells(dataset, (None, hierarchy, None), &mut cells)?;
+        for (era, part) in &eras {
+            let scope = part.scope(dataset.root);
+            records_cells(
+                dataset,
+                (Some(*era), &part.hierarchy, Some(scope.as_slice())),
+                &mut cells,
+            )?;
+        }
         let dimension_labels = dataset
             .dimensions
             .iter()
@@ -360,6 +426,7 @@ impl FigureCube {
             .collect();
         let mut cube = FigureCube {
             hierarchy: hierarchy.clone(),
+            eras,
             root: dataset.root,
             period: dataset.period,
             cells,
@@ -368,7 +435,11 @@ impl FigureCube {
             warnings: Vec::new(),
         };
         cube.flag_parts(catalogue);
-        cube.roll_up(catalogue)?;
+        cube.roll_up(catalogue, None)?;
+        let others: Vec<NaiveDate> = cube.eras.keys().copied().collect();
+        for era in others {
+            cube.roll_up(catalogue, Some(era))?;
+        }
         Ok(cube)
     }
 
@@ -536,18 +607,106 @@ impl FigureCube {
     /// ```
     #[must_use]
     pub fn subtree_cells(&self, unit: &UnitCode) -> Vec<CellId> {
-        let Some(top) = self.hierarchy.index_of(unit) else {
+        self.era_subtree_cells(None, unit)
+    }
+
+    /// The other eras of the dataset, in time order ([`DatasetV2::other_eras`]).
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert!(cube.other_eras().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn other_eras(&self) -> Vec<NaiveDate> {
+        self.eras.keys().copied().collect()
+    }
+
+    /// The hierarchy of another era's units ([`DatasetV2::era_hierarchy`]),
+    /// within which that era's cells are summed.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "79", "name": "Thành phố A (synthetic)"},
+    ///               {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+    ///               {"code": "26740", "name": "Phường Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// let era = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    /// assert_eq!(cube.era_hierarchy(era).map(|h| h.len()), Some(2));
+    /// assert_eq!(cube.era_period(era).map(|p| p.to_string()).as_deref(), Some("2025-H1"));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_hierarchy(&self, era: NaiveDate) -> Option<&Hierarchy> {
+        self.eras.get(&era).map(|x| &x.hierarchy)
+    }
+
+    /// Whether a unit of another era is listed with a name: only such
+    /// units get sums and records totals (a unit named by code only stands
+    /// in for a unit whose other sub-units the dataset does not list).
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "79", "name": "Thành phố A (synthetic)"},
+    ///               {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+    ///               {"code": "26740", "name": "Phường Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// let era = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    /// assert!(cube.era_named(era, &"26740".parse()?));
+    /// assert!(!cube.era_named(era, &"79".parse()?));
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_named(&self, era: NaiveDate, unit: &UnitCode) -> bool {
+        self.eras.get(&era).is_some_and(|x| x.named.contains(unit))
+    }
+
+    /// Another era's part of the dataset's period ([`DatasetV2::era_period`]).
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// assert_eq!(cube.era_period(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()), None);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_period(&self, era: NaiveDate) -> Option<Period> {
+        self.eras.get(&era).and_then(|x| x.period)
+    }
+
+    /// The ids of the cells of one era's unit and every unit below it in
+    /// that era's hierarchy (none: the current era, as [`subtree_cells`](FigureCube::subtree_cells)), in cube order.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_v1(danvan::Dataset::new(danvan::Period::year(2024)?))?;
+    /// let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// let era = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
+    /// assert!(cube.era_subtree_cells(era, &"30".parse()?).is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_subtree_cells(&self, era: Option<NaiveDate>, unit: &UnitCode) -> Vec<CellId> {
+        let h = match era {
+            None => &self.hierarchy,
+            Some(e) => match self.era_hierarchy(e) {
+                Some(h) => h,
+                None => return Vec::new(),
+            },
+        };
+        let Some(top) = h.index_of(unit) else {
             return Vec::new();
         };
         let under = |code: &UnitCode| {
-            self.hierarchy
-                .index_of(code)
-                .is_some_and(|i| i == top || self.hierarchy.ancestors(i).any(|a| a == top))
+            h.index_of(code)
+                .is_some_and(|i| i == top || h.ancestors(i).any(|a| a == top))
         };
         self.cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.key.era.is_none() && under(&c.key.unit))
+            .filter(|(_, c)| c.key.era == era && under(&c.key.unit))
             .map(|(i, _)| CellId(i))
             .collect()
     }
@@ -613,14 +772,27 @@ impl FigureCube {
     }
 
     /// Adds the sums of sub-units and flags own figures that disagree with them.
-    fn roll_up(&mut self, catalogue: &Catalogue) -> Result<(), Error> {
-        let h = &self.hierarchy;
-        // Units the roll-up may fill: the root and below (everything without a root).
-        let root = self.root.and_then(|r| h.index_of(&r));
-        let in_scope: Vec<bool> = h
-            .iter()
-            .map(|(i, _)| root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r)))
-            .collect();
+    /// Within one era's hierarchy (none: the current era's), only that
+    /// era's cells: a predecessor's figures are summed within its own era,
+    /// never into its successor's parent.
+    fn roll_up(&mut self, catalogue: &Catalogue, era: Option<NaiveDate>) -> Result<(), Error> {
+        let (h, in_scope) = match era {
+            None => {
+                let h = &self.hierarchy;
+                // Units the roll-up may fill: the root and below (everything without a root).
+                let root = self.root.and_then(|r| h.index_of(&r));
+                let in_scope: Vec<bool> = h
+                    .iter()
+                    .map(|(i, _)| root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r)))
+                    .collect();
+                (h, in_scope)
+            }
+            Some(e) => match self.eras.get(&e) {
+                // Another era's: its named units under the root (see `EraPart::scope`).
+                Some(part) => (&part.hierarchy, part.scope(self.root)),
+                None => return Ok(()),
+            },
+        };
         // Each group's values by unit index: the cell it comes from.
         let mut groups: BTreeMap<Group, (FigureKey, HashMap<usize, Vec<usize>>)> = BTreeMap::new();
         for (i, c) in self.cells.iter().enumerate() {
@@ -629,7 +801,7 @@ impl FigureCube {
                 .part_of
                 .and_then(|w| self.cells.get(w.0))
                 .map_or(true, |w| w.key != c.key);
-            if !own_key || !summable_cell(c) {
+            if !own_key || !summable_cell(c) || c.key.era != era {
                 continue;
             }
             let Some(u) = h.index_of(&c.key.unit) else {
@@ -851,9 +1023,6 @@ fn summable_cell(c: &CubeCell) -> bool {
     c.key.change.is_none()
         && !c.key.additional
         && c.key.period.states_dates()
-        // A unit of another era (a predecessor) is never summed into the
-        // current hierarchy, whose parent is its successor's.
-        && c.key.era.is_none()
         && Summable::of(&c.value).is_some()
         && !matches!(c.origin, Origin::Records)
 }
@@ -932,7 +1101,7 @@ fn stated_cells(
     dataset.figure_period(f)?;
     // A unit of another era is kept as a cell of its own (its key's era).
     let key = dataset.key_in_era(f, era);
-    if key.era.is_none() && hierarchy.index_of(&f.unit).is_none() {
+    if hierarchy.index_of(&f.unit).is_none() {
         return Err(ErrorKind::UnknownUnit {
             code: f.unit.to_string(),
         }
@@ -982,15 +1151,21 @@ fn stated_cells(
     Ok(())
 }
 
-/// The records totals: the dataset's record arrays folded by the existing
-/// [`Accumulator`] (its one-record rules, its roll-up), one cell per unit,
-/// indicator and actor of the records layer.
+/// The records totals of one era (none: the current era) over its
+/// hierarchy: the era's records ([`DatasetV2::era_records_v1`]) folded by
+/// the existing [`Accumulator`] (its one-record rules, its roll-up), one cell
+/// per unit, indicator and actor of the records layer, keyed by the era and
+/// the era's part of the period.
 fn records_cells(
     dataset: &DatasetV2,
-    hierarchy: &Hierarchy,
+    (era, hierarchy, scope): (Option<NaiveDate>, &Hierarchy, Option<&[bool]>),
     cells: &mut Vec<CubeCell>,
 ) -> Result<(), Error> {
-    let d = dataset.records_v1()?;
+    let split = dataset.era_records(era)?;
+    if era.is_some() && split.records.is_empty() {
+        return Ok(());
+    }
+    let d = split.dataset;
     let mut acc = Accumulator::new(hierarchy, d.period, &[]);
     d.blocks.iter().try_for_each(|r| acc.add(r))?;
     d.teams.iter().try_for_each(|r| acc.add(r))?;
@@ -1005,10 +1180,13 @@ fn records_cells(
     let totals = acc.finish()?;
     // Records roll up the whole hierarchy; a rooted dataset speaks for its root and below only.
     let root = dataset.root.and_then(|r| hierarchy.index_of(&r));
-    let in_scope = |code: &UnitCode| match (root, hierarchy.index_of(code)) {
-        (None, _) => true,
-        (Some(r), Some(i)) => i == r || hierarchy.ancestors(i).any(|a| a == r),
-        (Some(_), None) => false,
+    // Another era's: its named units under the root only (`EraPart::scope`).
+    let in_scope = |code: &UnitCode| match (scope, root, hierarchy.index_of(code)) {
+        (Some(scope), _, Some(i)) => scope.get(i.get()).copied().unwrap_or(false),
+        (Some(_), _, None) => false,
+        (None, None, _) => true,
+        (None, Some(r), Some(i)) => i == r || hierarchy.ancestors(i).any(|a| a == r),
+        (None, Some(_), None) => false,
     };
     for row in totals.rows() {
         if row.layer != TotalsLayer::Records || !in_scope(&row.unit) {
@@ -1021,7 +1199,7 @@ fn records_cells(
             key: FigureKey {
                 indicator: row.indicator.clone(),
                 unit: row.unit,
-                era: None,
+                era,
                 period: FigurePeriod::Dates(d.period),
                 actor: vec![row.actor],
                 dims: BTreeMap::new(),

@@ -892,9 +892,9 @@ mod tests {
             (ErrorKind::ReportNoUnit, "the dataset lists no unit to report on"),
             (ErrorKind::UnknownSchema { input: "dataset-v3".into() }, "schema \"dataset-v3\": expected dataset-v1, dataset-v2 or catalogue"),
             (ErrorKind::WriteFailed { message: "key must be a string".into() }, "cannot write the output: key must be a string"),
-            (ErrorKind::UnitEraNotFound { unit: "26734".into(), eras: "current, 2008-01-01".into(), period: "2025-01-01/2025-06-30".into() }, "unit \"26734\" is listed in the eras current, 2008-01-01 and none of them covers the figure's period 2025-01-01/2025-06-30"),
-            (ErrorKind::UnitEraAmbiguous { unit: "26734".into(), eras: "current, 2008-01-01".into(), period: "2025-01-01/2025-12-31".into() }, "unit \"26734\" is listed in several eras (current, 2008-01-01) that all cover the figure's period 2025-01-01/2025-12-31: give each its valid_from or valid_to"),
-            (ErrorKind::UnitNotValidForPeriod { unit: "26734".into(), era: "current".into(), period: "2025-01-01/2025-06-30".into() }, "the figure's period 2025-01-01/2025-06-30 lies outside the validity of unit \"26734\" (era current)"),
+            (ErrorKind::UnitEraNotFound { unit: "26734".into(), eras: "current, 2008-01-01".into(), what: "figure's period", period: "2025-01-01/2025-06-30".into() }, "unit \"26734\" is listed in the eras current, 2008-01-01 and none of them covers the figure's period 2025-01-01/2025-06-30"),
+            (ErrorKind::UnitEraAmbiguous { unit: "26734".into(), eras: "current, 2008-01-01".into(), what: "figure's period", period: "2025-01-01/2025-12-31".into() }, "unit \"26734\" is listed in several eras (current, 2008-01-01) that all cover the figure's period 2025-01-01/2025-12-31: give each its valid_from or valid_to"),
+            (ErrorKind::UnitNotValidForPeriod { unit: "26734".into(), era: "current".into(), what: "figure's period", period: "2025-01-01/2025-06-30".into() }, "the figure's period 2025-01-01/2025-06-30 lies outside the validity of unit \"26734\" (era current)"),
             (ErrorKind::NamedTwice { name: "Đội A".into(), times: 2 }, "the name \"Đội A\" is given 2 times among the named recipients: counted 2 times (two recipients may share a name); tell them apart if they are one"),
         ]
     }

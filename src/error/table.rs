@@ -1782,39 +1782,45 @@ error_table! {
     } = "DV205", Error,
     vi { message } => format!("không ghi được kết quả ({message})");
     // ----- model v2: units keyed by era and code, named recipients (DV207–DV212) -----
-    /// A figure's unit code is listed in several eras and none of them covers the figure's period.
-    #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the figure's period {period}")]
+    /// A figure's or record's unit code is listed in several eras and none of them covers the figure's period (the record's date).
+    #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the {what} {period}")]
     UnitEraNotFound {
         /// The unit's code.
         unit: Excerpt,
         /// The eras it is listed in (`current` for the dataset's current era).
         eras: Excerpt,
-        /// The figure's period (`unknown` when not stated).
+        /// What is dated: `figure's period` or `record's date`.
+        what: &'static str,
+        /// The figure's period (`unknown` when not stated) or the record's date.
         period: Excerpt,
     } = "DV207", Error,
-    vi { unit, eras, period } => format!("đơn vị {} có trong các thời kỳ {} nhưng không thời kỳ nào bao trùm kỳ số liệu {}", quoted_vi(unit), era_vi(eras), period_vi(period));
-    /// A figure's unit code is listed in several eras that all cover the figure's period.
-    #[error("unit {unit:?} is listed in several eras ({eras}) that all cover the figure's period {period}: give each its valid_from or valid_to")]
+    vi { unit, eras, what, period } => format!("đơn vị {} có trong các thời kỳ {} nhưng không thời kỳ nào bao trùm {} {}", quoted_vi(unit), era_vi(eras), dated_vi(what), period_vi(period));
+    /// A figure's or record's unit code is listed in several eras that all cover the figure's period (the record's date).
+    #[error("unit {unit:?} is listed in several eras ({eras}) that all cover the {what} {period}: give each its valid_from or valid_to")]
     UnitEraAmbiguous {
         /// The unit's code.
         unit: Excerpt,
         /// The eras that cover the period.
         eras: Excerpt,
-        /// The figure's period.
+        /// What is dated: `figure's period` or `record's date`.
+        what: &'static str,
+        /// The figure's period or the record's date.
         period: Excerpt,
     } = "DV208", Error,
-    vi { unit, eras, period } => format!("đơn vị {} có trong nhiều thời kỳ ({}) cùng bao trùm kỳ số liệu {}: cần ghi rõ thời gian hiệu lực (valid_from, valid_to) của từng thời kỳ", quoted_vi(unit), era_vi(eras), period_vi(period));
-    /// A figure on a unit whose validity (era, valid_from, valid_to) does not cover the figure's period.
-    #[error("the figure's period {period} lies outside the validity of unit {unit:?} (era {era})")]
+    vi { unit, eras, what, period } => format!("đơn vị {} có trong nhiều thời kỳ ({}) cùng bao trùm {} {}: cần ghi rõ thời gian hiệu lực (valid_from, valid_to) của từng thời kỳ", quoted_vi(unit), era_vi(eras), dated_vi(what), period_vi(period));
+    /// A figure (a record) on a unit whose validity (era, valid_from, valid_to) does not cover the figure's period (the record's date).
+    #[error("the {what} {period} lies outside the validity of unit {unit:?} (era {era})")]
     UnitNotValidForPeriod {
         /// The unit's code.
         unit: Excerpt,
         /// The unit's era (`current` for the dataset's current era).
         era: Excerpt,
-        /// The figure's period.
+        /// What is dated: `figure's period` or `record's date`.
+        what: &'static str,
+        /// The figure's period or the record's date.
         period: Excerpt,
     } = "DV209", Error,
-    vi { unit, era, period } => format!("kỳ số liệu {} nằm ngoài thời gian hiệu lực của đơn vị {} (thời kỳ {})", period_vi(period), quoted_vi(unit), era_vi(era));
+    vi { unit, era, what, period } => format!("{} {} nằm ngoài thời gian hiệu lực của đơn vị {} (thời kỳ {})", dated_vi(what), period_vi(period), quoted_vi(unit), era_vi(era));
     /// A name given more than once in a figure's `named` recipients, with nothing to tell the two apart.
     #[error("the name {name:?} is given {times} times among the named recipients: counted {times} times (two recipients may share a name); tell them apart if they are one")]
     NamedTwice {
@@ -1829,6 +1835,16 @@ error_table! {
 /// Eras in Vietnamese: the current era is "hiện hành".
 fn era_vi(eras: &Excerpt) -> String {
     eras.as_str().replace("current", "hiện hành")
+}
+
+/// What an era is resolved by, in Vietnamese: a figure's period ("kỳ số
+/// liệu") or a record's date ("ngày của bản ghi").
+fn dated_vi(what: &str) -> &'static str {
+    if what == "record's date" {
+        "ngày của bản ghi"
+    } else {
+        "kỳ số liệu"
+    }
 }
 
 /// A period in Vietnamese: an unknown one is "chưa rõ".

@@ -17,6 +17,6 @@ pub use report_v2::rows_json;
 #[cfg(feature = "csv")]
 pub use report_v2::write_rows_csv;
 pub use report_v2::{
-    default_report_unit, plan_report, Block, DisplayRow, ReportOptions, ReportPlan, SectionBlock,
-    StatedIn, Statement, Subject,
+    default_report_unit, plan_report, Block, DisplayRow, EraSection, EraUnit, ReportOptions,
+    ReportPlan, SectionBlock, StatedIn, Statement, Subject,
 };

@@ -170,6 +170,48 @@ pub struct Block {
     pub sections: Vec<SectionBlock>,
 }
 
+/// One unit of another era in a report: a predecessor of the report's unit
+/// (a unit of that era listed with a name, with the code of a unit of the
+/// report's subtree or under such a unit in its era — any, for the
+/// dataset's own report — and no such unit above it in its era), with the
+/// blocks of its own cells.
+///
+/// ```
+/// let u = danvan::render::EraUnit { unit: "26734".parse()?, unit_name: "Phường Cũ (synthetic)".into(),
+///     level: danvan::Level::Commune, blocks: Vec::new() };
+/// assert!(u.blocks.is_empty());
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EraUnit {
+    /// The unit's code.
+    pub unit: UnitCode,
+    /// Its name.
+    pub unit_name: String,
+    /// Its level.
+    pub level: Level,
+    /// Its own cells, one block per period, as the current unit's.
+    pub blocks: Vec<Block>,
+}
+
+/// Another era's part of a report: the era, its part of the dataset's
+/// period, and the report's unit's predecessors in it that have cells.
+///
+/// ```
+/// let e = danvan::render::EraSection { era: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+///     period: None, units: Vec::new() };
+/// assert!(e.units.is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EraSection {
+    /// The era (the date its units' codes took effect).
+    pub era: NaiveDate,
+    /// The era's part of the dataset's period ([`FigureCube::era_period`]).
+    pub period: Option<crate::Period>,
+    /// The predecessors, in the era's hierarchy order.
+    pub units: Vec<EraUnit>,
+}
+
 /// One display row of a cube cell: **the stable export of the report's
 /// totals**, for people (CSV) and programs (JSON). Columns, in order
 /// ([`DisplayRow::COLUMNS`]):
@@ -336,8 +378,13 @@ pub struct ReportPlan<'a> {
     pub style: Style,
     /// The paragraph: one block per period, in time order ("chưa rõ thời gian" last).
     pub blocks: Vec<Block>,
+    /// The other eras' parts, in time order, after the current era's: the
+    /// unit's predecessors and their cells (never in `blocks`).
+    pub eras: Vec<EraSection>,
     /// Every cell of the unit's subtree, in cube order, and where it is stated.
     stated: Vec<(CellId, StatedIn)>,
+    /// Every cell of the predecessors' subtrees in their eras, and where it is stated.
+    era_stated: Vec<(CellId, StatedIn)>,
     cube: &'a FigureCube,
     catalogue: &'a Catalogue,
 }
@@ -407,6 +454,26 @@ impl<'a> ReportPlan<'a> {
             .into_iter()
             .filter(|r| r.stated_in == StatedIn::Table)
             .collect()
+    }
+
+    /// The display rows of the other eras' cells ([`ReportPlan::eras`]): every
+    /// cell of the predecessors' subtrees in their eras, in cube order, each
+    /// once (`stated_in`: paragraph, for a predecessor's own cells its
+    /// section states, else table). [`rows`](ReportPlan::rows) holds the
+    /// current era's only.
+    ///
+    /// ```
+    /// # let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    /// #   "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}]}"#.as_bytes())?;
+    /// # let cube = danvan::FigureCube::build(&d, &danvan::Catalogue::builtin(), &d.hierarchy()?)?;
+    /// # let cat = danvan::Catalogue::builtin();
+    /// let plan = danvan::render::plan_report(&cube, &cat, &"30".parse()?, &Default::default())?;
+    /// assert!(plan.era_rows().is_empty());
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn era_rows(&self) -> Vec<DisplayRow> {
+        vi::report::display_rows(self, &self.era_stated)
     }
 
     /// The cube the plan states the cells of.
@@ -490,6 +557,101 @@ pub fn plan_report<'a>(
         }
     }
     let ids = cube.subtree_cells(unit);
+    let (blocks, in_paragraph) = plan_unit(cube, catalogue, unit, &ids);
+    let stated = stated_in(&ids, &in_paragraph);
+    // The unit's predecessors in each other era: the era's named units
+    // (nothing is summed into a unit named by code only) that have the code
+    // of a unit of the report's subtree or lie under such a unit in their
+    // era — every named unit of the era when the report is the dataset's
+    // (its root, or its top unit) — each taken at its highest.
+    let codes: HashSet<UnitCode> = h
+        .iter()
+        .filter(|(i, _)| *i == idx || h.ancestors(*i).any(|a| a == idx))
+        .map(|(_, x)| x.code())
+        .collect();
+    let whole = match cube.root() {
+        Some(root) => root == *unit,
+        None => u.parent().is_none(),
+    };
+    let mut eras = Vec::new();
+    let mut era_stated = Vec::new();
+    for era in cube.other_eras() {
+        let Some(eh) = cube.era_hierarchy(era) else {
+            continue;
+        };
+        let ours = |j: crate::UnitIndex| {
+            eh.code(j).is_some_and(|c| {
+                whole
+                    || codes.contains(&c)
+                    || eh
+                        .ancestors(j)
+                        .any(|a| eh.code(a).is_some_and(|c| codes.contains(&c)))
+            })
+        };
+        let candidate =
+            |j: crate::UnitIndex| ours(j) && eh.code(j).is_some_and(|c| cube.era_named(era, &c));
+        let mut units = Vec::new();
+        for (i, x) in eh.iter() {
+            if !candidate(i) || eh.ancestors(i).any(candidate) {
+                continue;
+            }
+            let ids = cube.era_subtree_cells(Some(era), &x.code());
+            if ids.is_empty() {
+                continue;
+            }
+            let (blocks, in_paragraph) = plan_unit(cube, catalogue, &x.code(), &ids);
+            era_stated.extend(stated_in(&ids, &in_paragraph));
+            units.push(EraUnit {
+                unit: x.code(),
+                unit_name: x.name().to_owned(),
+                level: x.level(),
+                blocks,
+            });
+        }
+        if !units.is_empty() {
+            eras.push(EraSection {
+                era,
+                period: cube.era_period(era),
+                units,
+            });
+        }
+    }
+    Ok(ReportPlan {
+        unit: *unit,
+        unit_name: u.name().to_owned(),
+        level: u.level(),
+        style: options.style,
+        blocks,
+        eras,
+        stated,
+        era_stated,
+        cube,
+        catalogue,
+    })
+}
+
+/// Each cell of `ids` with where it is stated: the paragraph when in `in_paragraph`, else the table.
+fn stated_in(ids: &[CellId], in_paragraph: &HashSet<CellId>) -> Vec<(CellId, StatedIn)> {
+    ids.iter()
+        .map(|id| {
+            let s = if in_paragraph.contains(id) {
+                StatedIn::Paragraph
+            } else {
+                StatedIn::Table
+            };
+            (*id, s)
+        })
+        .collect()
+}
+
+/// The blocks of one unit's own cells among `ids` (its subtree's cells, of
+/// one era), and the cells they state.
+fn plan_unit(
+    cube: &FigureCube,
+    catalogue: &Catalogue,
+    unit: &UnitCode,
+    ids: &[CellId],
+) -> (Vec<Block>, HashSet<CellId>) {
     // The paragraph's figure for each key of the unit: stated, else records, else sub-units.
     let rank = |c: &CubeCell| match c.origin {
         Origin::Stated { .. } => 0,
@@ -497,7 +659,7 @@ pub fn plan_report<'a>(
         _ => 2,
     };
     let mut primary: BTreeMap<&crate::FigureKey, CellId> = BTreeMap::new();
-    for id in &ids {
+    for id in ids {
         let Some(c) = cube.cell(*id) else { continue };
         if c.key.unit != *unit || c.part_of.is_some() {
             continue;
@@ -559,27 +721,7 @@ pub fn plan_report<'a>(
                 .collect(),
         })
         .collect();
-    let stated = ids
-        .iter()
-        .map(|id| {
-            let s = if in_paragraph.contains(id) {
-                StatedIn::Paragraph
-            } else {
-                StatedIn::Table
-            };
-            (*id, s)
-        })
-        .collect();
-    Ok(ReportPlan {
-        unit: *unit,
-        unit_name: u.name().to_owned(),
-        level: u.level(),
-        style: options.style,
-        blocks,
-        stated,
-        cube,
-        catalogue,
-    })
+    (blocks, in_paragraph)
 }
 
 /// The statements of one subject together, subjects in the order of their

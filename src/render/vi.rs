@@ -13,7 +13,7 @@ mod work_plan;
 pub use summary::{annual_summary, write_annual_summary, Rounding, SummaryOptions};
 pub use work_plan::{plan, write_plan};
 
-pub use report::{heading, write_report};
+pub use report::{era_heading, heading, write_report};
 
 /// The Vietnamese message for an error kind, for the officials who typed the data.
 ///

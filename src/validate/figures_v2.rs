@@ -187,50 +187,162 @@ pub fn check_v2(dataset: DatasetV2, catalogue: &Catalogue) -> Result<CheckedV2, 
     }
 }
 
-/// The v1 rules on the dataset's units and record arrays
-/// ([`check`](crate::check) on [`DatasetV2::records_v1`]), their issues at
-/// the v2 document's paths (the units of another era, which the v1 dataset
-/// leaves out, do not shift the units' positions).
+/// The v1 rules on the dataset's units and record arrays, era by era
+/// ([`check`](crate::check) on [`DatasetV2::records_v1`], then on each other
+/// era's [`DatasetV2::era_records_v1`]), their issues at the v2 document's
+/// paths (the units and records of other eras, which each v1 dataset leaves
+/// out, do not shift the positions); a record whose unit resolves to no era
+/// ([`DatasetV2::record_era`]) is an error at its unit, checked in no era.
 fn records(d: &DatasetV2) -> Report {
     let mut out = Report::default();
-    let v1 = match d.records_v1() {
-        Ok(v1) => v1,
-        Err(e) => {
-            out.push(Severity::Error, Path::root().field("units"), e.into_kind());
-            return out;
+    for (kind, i, e) in d.record_era_problems() {
+        out.push(
+            Severity::Error,
+            Path::root().field(kind.list()).index(i).field("unit"),
+            e.into_kind(),
+        );
+    }
+    // Each record's era, for ids used twice across eras (only with other eras).
+    let mut era_of: HashMap<(crate::RecordKind, usize), Option<NaiveDate>> = HashMap::new();
+    let others = d.other_eras();
+    let several = !others.is_empty();
+    for era in std::iter::once(None).chain(others.into_iter().map(Some)) {
+        let split = match d.era_records(era) {
+            Ok(split) => split,
+            Err(e) => {
+                out.push(Severity::Error, Path::root().field("units"), e.into_kind());
+                return out;
+            }
+        };
+        // Another era's units are checked by `era_hierarchy`; its v1 check
+        // is for its records.
+        if era.is_some() && split.records.is_empty() {
+            continue;
         }
-    };
-    let report = match crate::check(v1) {
-        Ok(checked) => checked.warnings().clone(),
-        Err(report) => report,
-    };
-    // Position in the v1 units → position in the v2 units.
-    let current: Vec<usize> = d
-        .units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.era.is_none())
-        .map(|(i, _)| i)
-        .collect();
-    for issue in report {
-        let severity = issue.severity();
-        let path = issue.path().cloned().unwrap_or_default();
-        let path = match path.list_index("units") {
-            Some(i) => {
-                let at = Path::root()
-                    .field("units")
-                    .index(current.get(i).copied().unwrap_or(i));
-                if path.to_string().ends_with(".name") {
-                    at.field("name")
-                } else {
-                    at
+        // Position in the era's list → position in the v2 list.
+        let mut positions: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for &(kind, i) in split.records.iter().filter(|_| several) {
+            positions.entry(kind.list()).or_default().push(i);
+            era_of.insert((kind, i), era);
+        }
+        let report = match crate::check(split.dataset) {
+            Ok(checked) => checked.warnings().clone(),
+            Err(report) => report,
+        };
+        for issue in report {
+            let severity = issue.severity();
+            let path = issue.path().cloned().unwrap_or_default();
+            let path = match path.list_index("units") {
+                Some(_) if era.is_some() => continue,
+                Some(i) => {
+                    let at = Path::root()
+                        .field("units")
+                        .index(split.units.get(i).copied().unwrap_or(i));
+                    if path.to_string().ends_with(".name") {
+                        at.field("name")
+                    } else {
+                        at
+                    }
+                }
+                // Without another era, the v1 lists are the v2 lists.
+                None if !several => path,
+                None => {
+                    let list = crate::RecordKind::ALL
+                        .iter()
+                        .map(|k| k.list())
+                        .find(|l| path.list_index(l).is_some());
+                    let Some(place) = list.and_then(|l| positions.get(l)) else {
+                        if era.is_some() && path.to_string() == "units" {
+                            continue;
+                        }
+                        out.push(severity, path, issue.kind().clone());
+                        continue;
+                    };
+                    // A kind naming another record of the list names its v2 place.
+                    let at = |first: &usize| place.get(*first).copied().unwrap_or(*first);
+                    let kind = match issue.kind() {
+                        crate::ErrorKind::DuplicateId { id, first } => {
+                            crate::ErrorKind::DuplicateId {
+                                id: id.clone(),
+                                first: at(first),
+                            }
+                        }
+                        crate::ErrorKind::SecondBlock { code, first } => {
+                            crate::ErrorKind::SecondBlock {
+                                code: code.clone(),
+                                first: at(first),
+                            }
+                        }
+                        crate::ErrorKind::SecondTeam { code, first } => {
+                            crate::ErrorKind::SecondTeam {
+                                code: code.clone(),
+                                first: at(first),
+                            }
+                        }
+                        other => other.clone(),
+                    };
+                    let path = path.reindexed(|i| place.get(i).copied().unwrap_or(i));
+                    out.push(severity, path, kind);
+                    continue;
+                }
+            };
+            out.push(severity, path, issue.kind().clone());
+        }
+    }
+    duplicate_ids_across_eras(d, &era_of, &mut out);
+    out
+}
+
+/// A record id used in one list by records of two eras: each era's check
+/// sees only its own records, so the second use is reported here (DV074).
+fn duplicate_ids_across_eras(
+    d: &DatasetV2,
+    era_of: &HashMap<(crate::RecordKind, usize), Option<NaiveDate>>,
+    out: &mut Report,
+) {
+    use crate::RecordKind as K;
+    if era_of.is_empty() {
+        return;
+    }
+    let mut look = |kind: K, ids: Vec<Option<&crate::RecordId>>| {
+        let mut seen: HashMap<&crate::RecordId, (usize, Option<NaiveDate>)> = HashMap::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            let (Some(id), Some(era)) = (id, era_of.get(&(kind, i))) else {
+                continue;
+            };
+            match seen.get(id) {
+                Some(&(first, first_era)) if first_era != *era => out.push(
+                    Severity::Error,
+                    Path::root().field(kind.list()).index(i).field("id"),
+                    crate::ErrorKind::DuplicateId {
+                        id: id.to_string(),
+                        first,
+                    },
+                ),
+                Some(_) => {}
+                None => {
+                    seen.insert(id, (i, *era));
                 }
             }
-            None => path,
-        };
-        out.push(severity, path, issue.kind().clone());
+        }
+    };
+    macro_rules! each {
+        ($($list:ident: $kind:ident),* $(,)?) => {$(
+            look(K::$kind, d.$list.iter().map(|r| r.id.as_ref()).collect());
+        )*};
     }
-    out
+    each!(
+        blocks: Block,
+        teams: Team,
+        models: Model,
+        conferences: Conference,
+        documents: Document,
+        inspections: Inspection,
+        dialogues: Dialogue,
+        receptions: Reception,
+        clearances: Clearance,
+        awards: Award,
+    );
 }
 
 /// A figure's quantity: a count or an amount in its unit word (rates,

@@ -72,6 +72,16 @@ impl Path {
         }
     }
 
+    /// The path with its list index replaced by `index(i)`: the same place
+    /// in another numbering of the list (a v2 document's records of one era).
+    pub(crate) fn reindexed(&self, index: impl FnOnce(usize) -> usize) -> Path {
+        let mut out = self.clone();
+        if let [Segment::Field(_), Segment::Index(i), ..] = out.0.as_mut_slice() {
+            *i = index(*i);
+        }
+        out
+    }
+
     /// Whether this is the whole document.
     ///
     /// ```

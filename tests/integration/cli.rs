@@ -299,3 +299,45 @@ fn an_unknown_unit_to_report_on_is_an_error_not_an_empty_paragraph() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Records and figures of predecessor wards beside their successors'
+/// (issue 15 item 9): `check` accepts them, `report` writes the golden text
+/// (the current era's, then the old era's under its heading), a ward's
+/// report states its predecessor after its own text, and a record moved
+/// after its predecessor's last day is refused, naming the record.
+#[test]
+fn check_and_report_a_dataset_with_another_eras_records() {
+    let fixture = "tests/fixtures/v2-eras-records.json";
+    let o = danvan(&["check", fixture], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "");
+    let o = danvan(&["report", fixture], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(
+        text(&o.stdout),
+        crate::read("tests/golden/v2/v2-eras-records.txt")
+    );
+    let o = danvan(&["report", fixture, "--unit", "26734"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let (own, old) = out
+        .split_once("\nTrước ngày 01/07/2025\n")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(own.starts_with("Phường Mới (synthetic)\n"), "{out}");
+    assert!(!own.contains("đầu năm 2025"), "{out}");
+    assert!(old.starts_with("\nPhường Cũ (synthetic)\n"), "{out}");
+    assert!(old.contains("có 40 lượt người dự hội nghị"), "{out}");
+    let mut doc: Value = serde_json::from_str(&crate::read(fixture)).unwrap();
+    doc["conferences"][2]["date"] = "2025-09-01".into();
+    let o = danvan(
+        &["check", "-", "--format", "json"],
+        doc.to_string().as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let issues = lines(&o);
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0]["code"], "DV209");
+    assert_eq!(issues[0]["path"], "conferences[2].unit");
+    let o = danvan(&["report", "-"], doc.to_string().as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+}

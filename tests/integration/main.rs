@@ -12,6 +12,7 @@ mod corpus;
 mod crosswalk;
 #[cfg(feature = "csv")]
 mod csv;
+mod eras_records;
 mod errors;
 mod example_data;
 mod fixtures;

@@ -1279,3 +1279,139 @@ fn record_lines(d: &Dataset) -> Vec<String> {
         .map(|r| serde_json::to_string(r).unwrap())
         .collect()
 }
+
+// ---------------------------------------------------------------------------
+// Records of two eras (issue 15 item 9, session 9)
+// ---------------------------------------------------------------------------
+
+/// A synthetic city across 1 July 2025: wards 26734 and 26737 in both eras
+/// (the successor valid from 1 July), 26740 and 26743 only in the old era
+/// (to 30 June, under the old district 769), 26746 only in the current era.
+fn two_eras(records: &[(usize, u32, u64)]) -> serde_json::Value {
+    const CODES: [&str; 5] = ["26734", "26737", "26740", "26743", "26746"];
+    let mut conferences = Vec::new();
+    for (i, &(u, d, people)) in records.iter().enumerate() {
+        let date = NaiveDate::from_yo_opt(2025, d).unwrap();
+        conferences.push(serde_json::json!({
+            "id": format!("c{i}"), "unit": CODES[u % CODES.len()], "date": date.to_string(),
+            "actor": "party_committees", "kind": "both", "participants": people
+        }));
+    }
+    serde_json::json!({
+        "schema": "danvan/dataset/v2",
+        "title": "Synthetic: two eras of one city (proptest)",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "units": [
+            {"code": "79", "name": "Thành phố Mẫu (synthetic)"},
+            {"code": "26734", "name": "Phường A (synthetic)", "parent": "79", "valid_from": "2025-07-01"},
+            {"code": "26737", "name": "Phường B (synthetic)", "parent": "79", "valid_from": "2025-07-01"},
+            {"code": "26746", "name": "Phường C (synthetic)", "parent": "79"},
+            {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "769", "name": "Quận Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "26734", "name": "Phường A Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "26737", "name": "Phường B Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "26740", "name": "Phường D Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "26743", "name": "Phường E Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"}
+        ],
+        "conferences": conferences
+    })
+}
+
+/// The era a record must resolve to, worked out apart from the crate: the
+/// old era up to 30 June where the code is listed there, the current era
+/// from 1 July (or on any day for a code of the current era only); none
+/// for an old-only ward after its last day.
+fn expected_era(u: usize, d: u32) -> Option<Option<NaiveDate>> {
+    let first_half = d <= 181; // 2025 day 181 is 30 June
+    match u % 5 {
+        0 | 1 if first_half => Some(NaiveDate::from_ymd_opt(2020, 1, 1)),
+        0 | 1 => Some(None),
+        2 | 3 if first_half => Some(NaiveDate::from_ymd_opt(2020, 1, 1)),
+        2 | 3 => None,
+        _ => Some(None),
+    }
+}
+
+/// The records totals of the top named unit of one era (the current city,
+/// the old district): (conferences, participants).
+fn city_records(cube: &FigureCube, era: Option<NaiveDate>) -> (u64, u64) {
+    let top = if era.is_some() {
+        code("769")
+    } else {
+        code("79")
+    };
+    let get = |indicator: &str| {
+        cube.cells()
+            .iter()
+            .find(|c| {
+                c.origin == Origin::Records
+                    && c.key.era == era
+                    && c.key.unit == top
+                    && c.key.indicator.as_str() == indicator
+            })
+            .and_then(|c| c.value.count())
+            .map_or(0, |i| i.low())
+    };
+    (get("conferences"), get("conference_participants"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Every record resolves to the era its date and code give (the oracle
+    /// above), or is refused; every accepted record is counted exactly once,
+    /// in exactly one era's totals; the current era's cells do not depend on
+    /// the other era's records.
+    #[test]
+    fn records_of_two_eras_are_each_counted_once_in_one_era(
+        records in proptest::collection::vec((0usize..5, 1u32..=365, 0u64..500), 0..24)
+    ) {
+        let all = two_eras(&records);
+        let d = DatasetV2::from_json(all.to_string().as_bytes()).unwrap();
+        for (i, &(u, day, _)) in records.iter().enumerate() {
+            let got = d.record_era(RecordRef::Conference(&d.conferences[i])).ok();
+            prop_assert_eq!(got, expected_era(u, day), "record {} on {} day {}", i, u, day);
+        }
+        let accepted: Vec<(usize, u32, u64)> = records
+            .iter()
+            .copied()
+            .filter(|&(u, day, _)| expected_era(u, day).is_some())
+            .collect();
+        let refused = records.len() - accepted.len();
+        let report = check_v2(d, &Catalogue::builtin());
+        prop_assert_eq!(report.is_err(), refused > 0);
+        let valid = two_eras(&accepted);
+        let checked = check_v2(
+            DatasetV2::from_json(valid.to_string().as_bytes()).unwrap(),
+            &Catalogue::builtin(),
+        ).map_err(|r| TestCaseError::fail(r.to_string()))?;
+        let cube = FigureCube::from_checked(&checked).unwrap();
+        let old = NaiveDate::from_ymd_opt(2020, 1, 1);
+        let (new_n, new_p) = city_records(&cube, None);
+        let (old_n, old_p) = city_records(&cube, old);
+        let in_era = |era: Option<NaiveDate>| -> (u64, u64) {
+            accepted
+                .iter()
+                .filter(|&&(u, day, _)| expected_era(u, day) == Some(era))
+                .fold((0, 0), |(n, p), &(_, _, people)| (n + 1, p + people))
+        };
+        prop_assert_eq!((new_n, new_p), in_era(None));
+        prop_assert_eq!((old_n, old_p), in_era(old));
+        prop_assert_eq!(new_n + old_n, accepted.len() as u64);
+        // Without the old era's records, the current era's cells are the same.
+        let current_only: Vec<(usize, u32, u64)> = accepted
+            .iter()
+            .copied()
+            .filter(|&(u, day, _)| expected_era(u, day) == Some(None))
+            .collect();
+        let checked2 = check_v2(
+            DatasetV2::from_json(two_eras(&current_only).to_string().as_bytes()).unwrap(),
+            &Catalogue::builtin(),
+        ).map_err(|r| TestCaseError::fail(r.to_string()))?;
+        let cube2 = FigureCube::from_checked(&checked2).unwrap();
+        let current = |c: &FigureCube| -> Vec<CubeCell> {
+            c.cells().iter().filter(|x| x.key.era.is_none()).cloned().collect()
+        };
+        prop_assert_eq!(current(&cube), current(&cube2));
+    }
+}

@@ -11,7 +11,9 @@ fn fixture(path: &str) -> DatasetV2 {
 /// The successor ward's report (current era, valid from 1 July 2025) must
 /// not state its predecessor's first-half figures (same code, era 2020) as
 /// its own, neither in the paragraph nor in the rows: the predecessor's
-/// cells lie outside the current hierarchy the report walks.
+/// cells lie outside the current hierarchy the report walks (they are
+/// stated after the current era's text, under their era's heading, and in
+/// `era_rows`).
 #[test]
 fn a_successors_report_does_not_state_its_predecessors_figures() {
     let checked = check_v2(
@@ -28,10 +30,27 @@ fn a_successors_report_does_not_state_its_predecessors_figures() {
             &Default::default(),
         )
         .unwrap();
+        // Session 9 (issue 15 item 9) states the predecessors' figures under
+        // a heading of their own after the current era's text: the current
+        // era's text (the plan without its other eras) is the report's
+        // beginning and still says nothing of the first half.
         let text = danvan::render::vi::write_report(&plan);
-        assert!(!text.contains("đầu năm 2025"), "{unit}: {text}");
+        let mut current = plan.clone();
+        current.eras.clear();
+        let current = danvan::render::vi::write_report(&current);
+        assert!(!current.contains("đầu năm 2025"), "{unit}: {current}");
+        let rest = text
+            .strip_prefix(current.as_str())
+            .unwrap_or_else(|| panic!("{unit}: {text}"));
+        assert!(
+            rest.starts_with("\nTrước ngày 01/07/2025\n"),
+            "{unit}: {rest}"
+        );
         for row in plan.rows() {
             assert_ne!(row.period, "6 tháng đầu năm 2025", "{unit}: {row:?}");
+        }
+        for row in plan.era_rows() {
+            assert_eq!(row.period, "6 tháng đầu năm 2025", "{unit}: {row:?}");
         }
     }
 }

@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::notation::{self, Style};
-use crate::render::{DisplayRow, ReportPlan, StatedIn, Subject};
+use crate::render::{Block, DisplayRow, EraSection, ReportPlan, StatedIn, Subject};
 use crate::{
     Actor, AmountValue, AwardedBy, Catalogue, CatalogueEntry, CellId, CellValue, ChangeDirection,
     CubeCell, FigureCube, FigurePeriod, FigureValue, IndicatorId, Period, ScaleWord, ValueSpec,
@@ -43,9 +43,63 @@ pub fn write_report(plan: &ReportPlan<'_>) -> String {
             "\n{} chưa có số liệu.\n",
             capitalize(&words.area())
         ));
-        return out;
     }
-    for block in &plan.blocks {
+    write_blocks(&mut out, plan, &words, &plan.blocks);
+    // Another era's units after the current era's text, under their own
+    // heading: nothing of theirs is said in the current paragraphs.
+    for era in &plan.eras {
+        out.push('\n');
+        out.push_str(&era_heading(era, plan.cube().period()));
+        out.push('\n');
+        for u in &era.units {
+            let words = Words::of_unit(plan, &u.unit_name, u.level);
+            out.push('\n');
+            out.push_str(&one_line(&u.unit_name));
+            out.push('\n');
+            write_blocks(&mut out, plan, &words, &u.blocks);
+        }
+    }
+    out
+}
+
+/// The heading of another era's part of a report, from the era's part of
+/// the period: "Trước ngày 01/07/2025" (the day after its last) when it runs
+/// from the period's start and ends before the period's end, else "Từ ngày
+/// … đến ngày …" (an era outside the period: "Các đơn vị từ ngày …", its date).
+///
+/// ```
+/// let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let era = danvan::render::EraSection { era: d(2020, 1, 1),
+///     period: Some(danvan::Period::new(d(2025, 1, 1), d(2025, 6, 30))?), units: Vec::new() };
+/// assert_eq!(danvan::render::vi::era_heading(&era, danvan::Period::year(2025)?), "Trước ngày 01/07/2025");
+/// let later = danvan::render::EraSection { period: Some(danvan::Period::new(d(2025, 3, 1), d(2025, 6, 30))?), ..era.clone() };
+/// assert_eq!(danvan::render::vi::era_heading(&later, danvan::Period::year(2025)?),
+///            "Từ ngày 01/03/2025 đến ngày 30/06/2025");
+/// let outside = danvan::render::EraSection { period: None, ..era };
+/// assert_eq!(danvan::render::vi::era_heading(&outside, danvan::Period::year(2025)?), "Các đơn vị từ ngày 01/01/2020");
+/// # Ok::<(), danvan::Error>(())
+/// ```
+#[must_use]
+pub fn era_heading(era: &EraSection, period: Period) -> String {
+    match era.period {
+        Some(p) if p.start() == period.start() && p.end() < period.end() => {
+            match p.end().succ_opt() {
+                Some(next) => format!("Trước ngày {}", notation::date(next)),
+                None => format!("Đến ngày {}", notation::date(p.end())),
+            }
+        }
+        Some(p) => format!(
+            "Từ ngày {} đến ngày {}",
+            notation::date(p.start()),
+            notation::date(p.end())
+        ),
+        None => format!("Các đơn vị từ ngày {}", notation::date(era.era)),
+    }
+}
+
+/// Writes each period's block of a unit: its heading, then one line per section.
+fn write_blocks(out: &mut String, plan: &ReportPlan<'_>, words: &Words<'_>, blocks: &[Block]) {
+    for block in blocks {
         out.push('\n');
         out.push_str(&heading(&block.period));
         out.push('\n');
@@ -129,7 +183,6 @@ pub fn write_report(plan: &ReportPlan<'_>) -> String {
             out.push('\n');
         }
     }
-    out
 }
 
 /// Text of the data on one line: every control character (newline, tab,
@@ -305,11 +358,16 @@ struct Words<'a> {
 
 impl<'a> Words<'a> {
     fn of(plan: &ReportPlan<'a>) -> Words<'a> {
+        Words::of_unit(plan, &plan.unit_name, plan.level)
+    }
+
+    /// The words of a plan for one of its units (a predecessor of another era).
+    fn of_unit(plan: &ReportPlan<'a>, name: &str, level: crate::Level) -> Words<'a> {
         Words {
             cube: plan.cube(),
             catalogue: plan.catalogue(),
             style: plan.style,
-            noun: super::summary::area_noun(&plan.unit_name, plan.level),
+            noun: super::summary::area_noun(name, level),
         }
     }
 
@@ -829,7 +887,12 @@ impl<'a> Words<'a> {
 
     /// The display row of a cell.
     fn row(&self, id: CellId, c: &CubeCell, stated_in: StatedIn) -> DisplayRow {
-        let h = self.cube.hierarchy();
+        // A cell of another era names its unit of that era.
+        let h = c
+            .key
+            .era
+            .and_then(|e| self.cube.era_hierarchy(e))
+            .unwrap_or_else(|| self.cube.hierarchy());
         let unit = h.get(&c.key.unit);
         let (low, high, tone, estimate) = match &c.value {
             CellValue::Count(i) => (

@@ -217,21 +217,42 @@ fn the_cube_keeps_the_eras_apart() {
         .iter()
         .filter(|c| c.key.era == old_era())
         .collect();
-    assert_eq!(old.len(), 5, "the five stated figures of the old era");
-    let city_sums: Vec<_> = cube
-        .cells()
+    // The five stated figures of the old era, and the sums within its own
+    // hierarchy: the actor set's 4 goes up from the ward to the old district,
+    // "at least" (the other old ward did not state it). Nothing is summed
+    // into the old city, listed by code only: it stands in for a city whose
+    // other districts the dataset does not list.
+    let stated = old
         .iter()
-        .filter(|c| c.key.unit.to_string() == "79" && c.key.indicator.as_str() == "documents")
-        .map(|c| (c.key.era, c.key.period, c.value.clone()))
+        .filter(|c| matches!(c.origin, danvan::Origin::Stated { .. }))
+        .count();
+    assert_eq!(stated, 5);
+    let sums: Vec<(String, usize, Option<danvan::Interval<u64>>)> = old
+        .iter()
+        .filter(|c| matches!(c.origin, danvan::Origin::SubUnits { .. }))
+        .map(|c| (c.key.unit.to_string(), c.key.actor.len(), c.value.count()))
         .collect();
-    assert!(
-        city_sums.iter().all(|(era, _, _)| era.is_none()),
-        "{city_sums:?}"
+    assert_eq!(
+        sums,
+        vec![("769".to_owned(), 2, Some(danvan::Interval::at_least(4)))]
     );
-    // No sum of the first half for the city: the old wards' 3 + 2 are the
-    // old district's, never the current city's.
+    assert_eq!(old.len(), 6);
+    // The current city's cells of documents: all of the current era and of
+    // the second half; the old city's (the same code) are the old era's only.
+    let city = |era: Option<NaiveDate>| -> Vec<_> {
+        cube.cells()
+            .iter()
+            .filter(|c| c.key.unit.to_string() == "79" && c.key.indicator.as_str() == "documents")
+            .filter(|c| c.key.era == era)
+            .map(|c| (c.key.period, c.value.clone()))
+            .collect()
+    };
     let h1: danvan::FigurePeriod = serde_json::from_value(h1()).unwrap();
-    assert!(city_sums.iter().all(|(_, p, _)| *p != h1), "{city_sums:?}");
+    let current = city(None);
+    // Its own stated 4 (its wards' 3 + 1 agree; no sum cell beside it).
+    assert_eq!(current.len(), 1, "{current:?}");
+    assert!(current.iter().all(|(p, _)| *p != h1), "{current:?}");
+    assert!(city(old_era()).is_empty());
     // Without the era in the key and in the roll-up, the old ward 26734
     // (the successor's code) would sit under the city: its cell is the old era's.
     assert!(old
@@ -240,16 +261,112 @@ fn the_cube_keeps_the_eras_apart() {
     let _: &DatasetV2 = checked.dataset();
 }
 
-/// Records (the v1 arrays) are checked on the current era's units only: a
-/// record on a unit of another era is refused (DV063), never accepted
-/// silently or added to the successor.
+/// Records (the v1 arrays) on another era's unit resolve by their date
+/// through the figures' rule: a record dated in the predecessor's validity
+/// is the predecessor's, checked by the v1 rules against its era's units;
+/// one in no era is an error naming the record, never moved to the current era.
 #[test]
-fn a_record_on_another_eras_unit_is_refused() {
+fn a_record_on_another_eras_unit_resolves_by_its_date() {
     let mut d = doc();
     d["documents"] = serde_json::json!([
+        {"unit": "26737", "date": "2025-08-01", "actor": "government", "kind": "leadership"},
         {"unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"}
     ]);
-    assert_eq!(issues(&d), one(E, "DV063", "documents[0].unit"));
+    assert_eq!(issues(&d), vec![]);
+    let ds = from_value(&d).unwrap();
+    let era = |i: usize| ds.record_era(danvan::RecordRef::Document(&ds.documents[i]));
+    assert_eq!((era(0).unwrap(), era(1).unwrap()), (None, old_era()));
+    // The v1 rules run on the era's records, at their v2 paths: the second
+    // clearance (the old era's first) breaks one.
+    let mut c = doc();
+    c["clearances"] = serde_json::json!([
+        {"unit": "26737", "date": "2025-08-01", "actor": "government", "project": "synthetic",
+         "households_affected": 5, "households_consenting": 5},
+        {"unit": "26740", "date": "2025-03-01", "actor": "government", "project": "synthetic",
+         "households_affected": 5, "households_consenting": 6}
+    ]);
+    assert_eq!(
+        issues(&c),
+        one(E, "DV069", "clearances[1].households_consenting")
+    );
+    // And the current era's records keep their v2 places too: here the
+    // broken clearance is the current era's first, after an old one.
+    let list = c["clearances"].as_array_mut().unwrap();
+    list.swap(0, 1);
+    list[0]["households_consenting"] = 5.into();
+    list[1]["households_consenting"] = 6.into();
+    assert_eq!(
+        issues(&c),
+        one(E, "DV069", "clearances[1].households_consenting")
+    );
+    // Ids used twice within the current era, after an old record: the
+    // first use's v2 place.
+    let mut i = doc();
+    i["documents"] = serde_json::json!([
+        {"unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"},
+        {"id": "x", "unit": "26737", "date": "2025-08-01", "actor": "government", "kind": "leadership"},
+        {"id": "x", "unit": "26737", "date": "2025-08-02", "actor": "government", "kind": "leadership"}
+    ]);
+    let report = check_v2(from_value(&i).unwrap(), &Catalogue::builtin()).unwrap_err();
+    assert_eq!(report.issues().len(), 1, "{report}");
+    assert_eq!(
+        report.issues()[0].path().map(|p| p.to_string()).as_deref(),
+        Some("documents[2].id")
+    );
+    assert!(
+        matches!(
+            report.issues()[0].kind(),
+            danvan::ErrorKind::DuplicateId { first: 1, .. }
+        ),
+        "{report}"
+    );
+    // After the predecessor's last day: in no era (its one unit), DV209.
+    let mut n = doc();
+    n["documents"] = serde_json::json!([
+        {"unit": "26740", "date": "2025-09-01", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(issues(&n), one(E, "DV209", "documents[0].unit"));
+    let ds = from_value(&n).unwrap();
+    let err = ds
+        .record_era(danvan::RecordRef::Document(&ds.documents[0]))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the record's date 2025-09-01 lies outside the validity of unit \"26740\" (era 2020-01-01)"
+    );
+    // Before either era of the successor's code: DV207; the city, listed in
+    // both eras, on a day both cover: DV208.
+    let mut t = doc();
+    t["documents"] = serde_json::json!([
+        {"unit": "26734", "date": "2019-05-01", "actor": "government", "kind": "leadership"},
+        {"unit": "79", "date": "2025-03-01", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(
+        issues(&t),
+        vec![
+            (E, "DV207".to_owned(), "documents[0].unit".to_owned()),
+            (E, "DV208".to_owned(), "documents[1].unit".to_owned()),
+        ]
+    );
+}
+
+/// A record id is one per list across eras too.
+#[test]
+fn a_record_id_is_used_once_across_eras() {
+    let mut d = doc();
+    d["documents"] = serde_json::json!([
+        {"id": "d1", "unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"},
+        {"id": "d1", "unit": "26737", "date": "2025-08-01", "actor": "government", "kind": "leadership"},
+        {"id": "d2", "unit": "26740", "date": "2025-03-02", "actor": "government", "kind": "leadership"},
+        {"id": "d2", "unit": "26740", "date": "2025-03-03", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(
+        issues(&d),
+        vec![
+            (E, "DV074".to_owned(), "documents[3].id".to_owned()),
+            (E, "DV074".to_owned(), "documents[1].id".to_owned()),
+        ]
+    );
 }
 
 /// The report of the current city renders; the predecessor's cells are the

@@ -1,0 +1,349 @@
+//! Records and figures of another era (issue 15 item 9, session 9): the
+//! records of predecessor wards for the first half of 2025 beside their
+//! successors', in the synthetic fixture `tests/fixtures/v2-eras-records.json`.
+//! Each record resolves to one era by its date, is checked there, totalled
+//! within that era's hierarchy, and the report states it after the current
+//! era's text.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use danvan::{check_v2, Catalogue, CellId, DatasetV2, FigureCube, Interval, Origin, RecordRef};
+
+const FIXTURE: &str = "tests/fixtures/v2-eras-records.json";
+
+fn doc() -> serde_json::Value {
+    serde_json::from_str(&crate::read(FIXTURE)).unwrap_or_else(|e| panic!("{FIXTURE}: {e}"))
+}
+
+fn dataset(doc: &serde_json::Value) -> DatasetV2 {
+    DatasetV2::from_json(doc.to_string().as_bytes()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn old_era() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2020, 1, 1)
+}
+
+fn cube(doc: &serde_json::Value) -> (danvan::CheckedV2, FigureCube) {
+    let checked = check_v2(dataset(doc), &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r}"));
+    let cube = FigureCube::from_checked(&checked).unwrap();
+    (checked, cube)
+}
+
+/// The records cells of one era: (unit, indicator) → value.
+fn records(cube: &FigureCube, era: Option<NaiveDate>) -> HashMap<(String, String), Interval<u64>> {
+    cube.cells()
+        .iter()
+        .filter(|c| c.origin == Origin::Records && c.key.era == era)
+        .filter_map(|c| {
+            let key = (c.key.unit.to_string(), c.key.indicator.as_str().to_owned());
+            Some((key, c.value.count()?))
+        })
+        .collect()
+}
+
+#[test]
+fn the_fixture_is_clean() {
+    let (checked, _) = cube(&doc());
+    assert!(checked.warnings().is_empty(), "{}", checked.warnings());
+}
+
+#[test]
+fn each_record_resolves_to_the_era_its_date_falls_in() {
+    let d = dataset(&doc());
+    let eras: Vec<_> = d
+        .conferences
+        .iter()
+        .map(|c| d.record_era(RecordRef::Conference(c)).unwrap())
+        .collect();
+    assert_eq!(eras, vec![old_era(), None, old_era(), None]);
+    let old = d.era_records_v1(old_era().unwrap()).unwrap();
+    let ids = |list: &[danvan::Conference]| -> Vec<String> {
+        list.iter()
+            .filter_map(|c| c.id.as_ref().map(|i| i.as_str().to_owned()))
+            .collect()
+    };
+    assert_eq!(ids(&old.conferences), ["c-old-1", "c-old-2"]);
+    assert_eq!(
+        ids(&d.records_v1().unwrap().conferences),
+        ["c-new-1", "c-new-2"]
+    );
+    assert_eq!(old.period.to_string(), "2025-H1");
+}
+
+/// Each era's records are totalled within that era's hierarchy: the old
+/// wards into the old district (not into the old city, listed by code
+/// only); the current wards into the current city; keyed by the era and the
+/// era's part of the period.
+#[test]
+fn each_eras_records_are_totalled_within_its_own_hierarchy() {
+    let (checked, cube) = cube(&doc());
+    let old = records(&cube, old_era());
+    let new = records(&cube, None);
+    let get = |m: &HashMap<(String, String), Interval<u64>>, u: &str, i: &str| {
+        m.get(&(u.to_owned(), i.to_owned())).copied()
+    };
+    let one = Some(Interval::exact(1));
+    let two = Some(Interval::exact(2));
+    assert_eq!(get(&old, "26734", "conferences"), one);
+    assert_eq!(get(&old, "26740", "conferences"), one);
+    assert_eq!(get(&old, "769", "conferences"), two);
+    assert_eq!(
+        get(&old, "769", "conference_participants"),
+        Some(Interval::at_least(65))
+    );
+    assert_eq!(get(&old, "769", "documents"), one);
+    // The old city is listed by code only (a stand-in): nothing is totalled there.
+    assert!(old.keys().all(|(u, _)| u != "79"), "{old:?}");
+    assert_eq!(get(&new, "26734", "conferences"), one);
+    assert_eq!(get(&new, "26737", "conferences"), one);
+    assert_eq!(get(&new, "79", "conferences"), two);
+    assert_eq!(
+        get(&new, "79", "conference_participants"),
+        Some(Interval::exact(90))
+    );
+    assert_eq!(get(&new, "79", "documents"), one);
+    // The old district is no unit of the current era.
+    assert!(new.keys().all(|(u, _)| u != "769"));
+    let h1 = danvan::FigurePeriod::Dates(
+        danvan::Period::new(
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+        )
+        .unwrap(),
+    );
+    let year = danvan::FigurePeriod::Dates(checked.dataset().period);
+    for c in cube.cells().iter().filter(|c| c.origin == Origin::Records) {
+        let want = if c.key.era.is_some() { h1 } else { year };
+        assert_eq!(c.key.period, want, "{c:?}");
+    }
+    // The old era's figures are summed within it too: the old district's
+    // documents of the first half are its wards' 3 + 2.
+    let sum = cube
+        .cells()
+        .iter()
+        .find(|c| {
+            c.key.era == old_era()
+                && c.key.unit.to_string() == "769"
+                && matches!(c.origin, Origin::SubUnits { .. })
+                && c.key.indicator.as_str() == "documents"
+        })
+        .expect("the old district's sum");
+    assert_eq!(sum.value.count(), Some(Interval::exact(5)));
+}
+
+/// The current era's cells do not depend on the old era's records: without
+/// them, every current cell is the same.
+#[test]
+fn the_current_eras_cells_do_not_depend_on_another_eras_records() {
+    let (_, with) = cube(&doc());
+    let mut d = doc();
+    for list in ["conferences", "documents"] {
+        d[list]
+            .as_array_mut()
+            .unwrap()
+            .retain(|r| !r["id"].as_str().unwrap_or("").contains("old"));
+    }
+    let (_, without) = cube(&d);
+    let current = |c: &FigureCube| -> Vec<danvan::CubeCell> {
+        c.cells()
+            .iter()
+            .filter(|x| x.key.era.is_none())
+            .cloned()
+            .collect()
+    };
+    assert_eq!(current(&with), current(&without));
+    assert!(records(&without, old_era()).is_empty());
+    assert!(!records(&with, old_era()).is_empty());
+}
+
+/// A record in no era fails the cube's build too: never moved to the current era.
+#[test]
+fn a_record_in_no_era_is_never_totalled() {
+    let mut d = doc();
+    d["documents"][0]["date"] = "2025-09-01".into(); // after the old ward's last day
+    let ds = dataset(&d);
+    let cat = Catalogue::builtin();
+    let err = FigureCube::build(&ds, &cat, &ds.hierarchy().unwrap()).unwrap_err();
+    assert_eq!(err.code(), "DV209");
+}
+
+/// The report of the city: its golden text and rows (current era), and the
+/// old era's rows, each cell of the predecessors' subtrees stated once.
+#[test]
+fn golden_report_with_another_era() {
+    crate::report_v2::golden(FIXTURE);
+    let (checked, cube) = cube(&doc());
+    let plan = danvan::render::plan_report(
+        &cube,
+        checked.catalogue(),
+        &"79".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    assert_eq!(plan.eras.len(), 1);
+    assert_eq!(plan.eras[0].era, old_era().unwrap());
+    let units: Vec<String> = plan.eras[0]
+        .units
+        .iter()
+        .map(|u| u.unit.to_string())
+        .collect();
+    assert_eq!(units, ["769"]);
+    let rows = plan.era_rows();
+    let mut ids: Vec<usize> = rows.iter().map(|r| r.cell).collect();
+    ids.sort_unstable();
+    let mut want: Vec<usize> = cube
+        .era_subtree_cells(old_era(), &"769".parse().unwrap())
+        .into_iter()
+        .map(|CellId(i)| i)
+        .collect();
+    want.sort_unstable();
+    assert_eq!(ids, want, "every cell of the old district's subtree once");
+    assert!(
+        rows.iter().all(|r| r.period == "6 tháng đầu năm 2025"),
+        "{rows:?}"
+    );
+    assert!(rows
+        .iter()
+        .any(|r| r.unit_name == "Phường Cũ Hai (synthetic)"));
+    let got = format!("{}\n", danvan::render::rows_json(&rows));
+    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/v2/v2-eras-records.era-rows.json");
+    if std::env::var_os("DANVAN_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&target, &got).expect("golden written");
+    } else {
+        assert_eq!(
+            got,
+            crate::read("tests/golden/v2/v2-eras-records.era-rows.json")
+        );
+    }
+    // The current text says nothing of the first half; the old era's part follows.
+    let text = danvan::render::vi::write_report(&plan);
+    let (current, old) = text
+        .split_once("\nTrước ngày 01/07/2025\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(!current.contains("đầu năm 2025"), "{current}");
+    assert!(!current.contains("65"), "{current}");
+    assert!(old.contains("ít nhất 65 lượt người"), "{old}");
+}
+
+/// A body (which has no date) resolves by the period's end: on a code of
+/// both eras, the successor's; on a predecessor only, in no era (DV209).
+#[test]
+fn a_body_without_date_resolves_by_the_periods_end() {
+    let mut d = doc();
+    d["blocks"] = serde_json::json!([{"unit": "26734"}]);
+    let ds = dataset(&d);
+    assert_eq!(
+        ds.record_era(RecordRef::Block(&ds.blocks[0])).unwrap(),
+        None
+    );
+    assert!(check_v2(ds, &Catalogue::builtin()).is_ok());
+    d["blocks"] = serde_json::json!([{"unit": "26740"}]);
+    let report = check_v2(dataset(&d), &Catalogue::builtin()).unwrap_err();
+    let got: Vec<(String, String)> = report
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code().to_string(),
+                i.path().map(|p| p.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("DV209".to_owned(), "blocks[0].unit".to_owned())]);
+}
+
+/// A ward's dataset (rooted at the successor, a new code) with its
+/// predecessor of another code under the old district, listed by code
+/// only: the predecessor's figure and record are its own cells, nothing is
+/// summed into the old district, and the ward's own report states the
+/// predecessor after its own text.
+#[test]
+fn a_rooted_dataset_states_its_predecessor_of_another_code() {
+    let doc = serde_json::json!({
+        "schema": "danvan/dataset/v2",
+        "title": "Synthetic: a new ward and its predecessor of another code",
+        "root": "26737",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "units": [
+            {"code": "79"},
+            {"code": "26737", "name": "Phường Khác (synthetic)", "parent": "79", "valid_from": "2025-07-01"},
+            {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "769", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "26740", "name": "Phường Cũ Hai (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"}
+        ],
+        "documents": [
+            {"unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "leadership"},
+            {"unit": "26737", "date": "2025-09-01", "actor": "government", "kind": "leadership"}
+        ],
+        "figures": [
+            {"indicator": "documents", "unit": "26740", "actor": "mobilization_sector", "value": 2,
+             "period": {"start": "2025-01-01", "end": "2025-06-30"}}
+        ]
+    });
+    let (checked, cube) = cube(&doc);
+    let old = records(&cube, old_era());
+    assert_eq!(
+        old.get(&("26740".to_owned(), "documents".to_owned()))
+            .copied(),
+        Some(Interval::exact(1))
+    );
+    assert!(
+        cube.cells().iter().all(
+            |c| !["769", "79"].contains(&c.key.unit.to_string().as_str()) || c.key.era.is_none()
+        ),
+        "nothing at the code-only old district and city"
+    );
+    let plan = danvan::render::plan_report(
+        &cube,
+        checked.catalogue(),
+        &"26737".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    let text = danvan::render::vi::write_report(&plan);
+    let (own, before) = text
+        .split_once("\nTrước ngày 01/07/2025\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(own.starts_with("Phường Khác (synthetic)\n"), "{text}");
+    assert!(!own.contains("đầu năm"), "{text}");
+    assert!(
+        before.starts_with("\nPhường Cũ Hai (synthetic)\n"),
+        "{text}"
+    );
+    assert!(before.contains("ban hành 2 văn bản"), "{text}");
+    assert!(before.contains("1 văn bản"), "{text}");
+}
+
+/// A second block on one commune, after a block in no era: the second is
+/// named at its v2 place, with the first's v2 place.
+#[test]
+fn a_second_block_names_the_first_at_its_v2_place() {
+    let mut d = doc();
+    d["blocks"] = serde_json::json!([{"unit": "26740"}, {"unit": "26737"}, {"unit": "26737"}]);
+    let report = check_v2(dataset(&d), &Catalogue::builtin()).unwrap_err();
+    let got: Vec<(String, String)> = report
+        .issues()
+        .iter()
+        .map(|i| {
+            let path = i.path().map(|p| p.to_string()).unwrap_or_default();
+            (i.code().to_string(), path)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("DV209".to_owned(), "blocks[0].unit".to_owned()),
+            ("DV066".to_owned(), "blocks[2].unit".to_owned()),
+        ],
+        "{report}"
+    );
+    assert!(
+        matches!(
+            report.issues()[1].kind(),
+            danvan::ErrorKind::SecondBlock { first: 1, .. }
+        ),
+        "{report}"
+    );
+}
