@@ -506,15 +506,16 @@ const REPORT_05: &[Row] = &[
 ];
 
 // Report 06: huyện Kbang, a "Dân vận khéo" contest of the district's Party
-// organisations, date not stated.
+// organisations, date and organiser not stated (every figure `not_stated`:
+// the district as a whole, "toàn huyện").
 const REPORT_06: &[Row] = &[
-    r(1, UNDATED, &["21 đội dự thi", "Dân vận khéo", "cấp ủy"]),
+    r(1, UNDATED, &["21 đội dự thi", "Dân vận khéo", "toàn huyện"]),
     r(
         2,
         UNDATED,
-        &["54 tổ chức cơ sở đảng", "Dân vận khéo", "cấp ủy"],
+        &["54 tổ chức cơ sở đảng", "Dân vận khéo", "toàn huyện"],
     ),
-    r(3, UNDATED, &["3 phần thi", "Dân vận khéo", "cấp ủy"]),
+    r(3, UNDATED, &["3 phần thi", "Dân vận khéo", "toàn huyện"]),
     r(
         4,
         UNDATED,
@@ -522,7 +523,7 @@ const REPORT_06: &[Row] = &[
             "giải nhất",
             "Đảng bộ Quân sự huyện",
             "Dân vận khéo",
-            "cấp ủy",
+            "toàn huyện",
         ],
     ),
     r(
@@ -533,7 +534,7 @@ const REPORT_06: &[Row] = &[
             "Đảng bộ Công an huyện",
             "Đảng bộ xã Lơ Ku",
             "Dân vận khéo",
-            "cấp ủy",
+            "toàn huyện",
         ],
     ),
     r(
@@ -545,13 +546,13 @@ const REPORT_06: &[Row] = &[
             "Tơ Tung",
             "Kông Lơng Khơng",
             "Dân vận khéo",
-            "cấp ủy",
+            "toàn huyện",
         ],
     ),
     r(
         7,
         UNDATED,
-        &["5 giải khuyến khích", "Dân vận khéo", "cấp ủy"],
+        &["5 giải khuyến khích", "Dân vận khéo", "toàn huyện"],
     ),
     r(
         8,
@@ -561,7 +562,7 @@ const REPORT_06: &[Row] = &[
             "Công an huyện",
             "xã Kông Lơng Khơng",
             "Dân vận khéo",
-            "cấp ủy",
+            "toàn huyện",
         ],
     ),
 ];

@@ -11,20 +11,24 @@
 //! The date: every figure has the unknown period (a warning each); the
 //! dataset's period is only the window before the 1/7/2025 reform in which a
 //! huyện and its Huyện ủy existed, never imputed to a figure. The actor: the
-//! organiser is in the missing lead paragraph, so the report states none;
-//! `party_committees` (the contest is among the organisations under the
-//! Huyện ủy) stands in for "not stated", which the model cannot say yet (a
-//! known gap of model v2, not a fact of the report).
+//! organiser is in the missing lead paragraph, so the report states none and
+//! every figure is `not_stated` (review of session 9: the first encoding
+//! gave them `party_committees`, written when the model had no `not_stated`;
+//! the contest being among the organisations under the Huyện ủy does not
+//! say who organised it).
+//!
+//! Declared (the table's "Relations stated"):
+//! - 1 + 2 + 3 + 5 = 11 main prizes out of the 21 teams:
+//!   `main_prizes_within_teams`, the main prizes' sum within the teams
+//!   (`sum_of` + `within`; the report does not say that every team won one,
+//!   so not `equals`; "10 teams without a main prize" is derived, no figure).
 //!
 //! Not declared, because the report does not state them:
 //! - 21 teams from 54 organisations: the report gives no mapping between
 //!   them (not 1:1); the two are separate indicators and no relation is
 //!   declared between them;
-//! - 1 + 2 + 3 + 5 = 11 main prizes out of the 21 teams: a derived count
-//!   ("10 teams without a main prize") that the report does not state, and
-//!   a relation "a sum is at most a figure" that `relations` cannot declare;
 //! - the sub-prizes (#8) go to teams that also won main prizes: they are not
-//!   added to the 11.
+//!   added to the 11 (not in the relation's sum).
 
 use danvan::IndicatorKind::Flow;
 
@@ -47,7 +51,7 @@ const ROWS: &[Expected] = &[
         indicator: "contest_teams",
         kind: Flow,
         value_type: "count",
-        actor: &["party_committees"],
+        actor: &["not_stated"],
         dims: &[("movement", "dan_van_kheo")],
         period: Unknown,
         value: Value::Count(21, Some(21)),
@@ -62,7 +66,7 @@ const ROWS: &[Expected] = &[
         indicator: "contest_organisations",
         kind: Flow,
         value_type: "count",
-        actor: &["party_committees"],
+        actor: &["not_stated"],
         dims: &[("movement", "dan_van_kheo")],
         period: Unknown,
         value: Value::Count(54, Some(54)),
@@ -77,7 +81,7 @@ const ROWS: &[Expected] = &[
         indicator: "contest_parts",
         kind: Flow,
         value_type: "count",
-        actor: &["party_committees"],
+        actor: &["not_stated"],
         dims: &[("movement", "dan_van_kheo")],
         period: Unknown,
         value: Value::Count(3, Some(3)),
@@ -92,7 +96,7 @@ const ROWS: &[Expected] = &[
         indicator: "contest_prizes",
         kind: Flow,
         value_type: "count",
-        actor: &["party_committees"],
+        actor: &["not_stated"],
         dims: &[("movement", "dan_van_kheo"), ("prize_rank", "first")],
         period: Unknown,
         value: Value::Named(1),
@@ -107,7 +111,7 @@ const ROWS: &[Expected] = &[
         indicator: "contest_prizes",
         kind: Flow,
         value_type: "count",
-        actor: &["party_committees"],
+        actor: &["not_stated"],
         dims: &[("movement", "dan_van_kheo"), ("prize_rank", "second")],
         period: Unknown,
         value: Value::Count(2, Some(2)),
@@ -122,7 +126,7 @@ const ROWS: &[Expected] = &[
         indicator: "contest_prizes",
         kind: Flow,
         value_type: "count",
-        actor: &["party_committees"],
+        actor: &["not_stated"],
         dims: &[("movement", "dan_van_kheo"), ("prize_rank", "third")],
         period: Unknown,
         value: Value::Count(3, Some(3)),
@@ -137,7 +141,7 @@ const ROWS: &[Expected] = &[
         indicator: "contest_prizes",
         kind: Flow,
         value_type: "count",
-        actor: &["party_committees"],
+        actor: &["not_stated"],
         dims: &[("movement", "dan_van_kheo"), ("prize_rank", "consolation")],
         period: Unknown,
         value: Value::Count(5, Some(5)),
@@ -152,7 +156,7 @@ const ROWS: &[Expected] = &[
         indicator: "contest_prizes",
         kind: Flow,
         value_type: "count",
-        actor: &["party_committees"],
+        actor: &["not_stated"],
         dims: &[("movement", "dan_van_kheo"), ("prize_rank", "sub_prize")],
         period: Unknown,
         value: Value::Named(2),
@@ -170,10 +174,45 @@ fn every_row_has_its_meaning() {
         "source: https://m.baogialai.com.vn/dang-bo-quan-su-huyen-kbang-dat-giai-nhat-hoi-thi-can-bo-dan-van-kheo-post297294.html"
     ));
     meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8);
-    assert!(
-        d.relations.is_empty(),
-        "the report states no checkable relation"
+    // The one relation the report's table states: the main prizes (#4–#7,
+    // not the sub-prizes #8) within the teams (#1).
+    let ids: Vec<&str> = d.relations.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["main_prizes_within_teams"]);
+    let r = &d.relations[0];
+    let sum_of: Vec<&str> = r.sum_of.iter().map(|f| f.as_str()).collect();
+    assert_eq!(sum_of, ["f06_4", "f06_5", "f06_6", "f06_7"]);
+    assert_eq!(r.within.as_ref().map(|f| f.as_str()), Some("f06_1"));
+    assert_eq!(r.equals, None, "the report does not say every team won");
+}
+
+/// 1 + 2 + 3 + 5 = 11 main prizes within the 21 teams (declared). 16
+/// consolation prizes would make 22 prizes for 21 teams: refused (DV184);
+/// "hơn 15" leaves it open (a warning, DV181); exactly 21 still holds.
+#[test]
+fn main_prizes_are_within_the_teams() {
+    meaning::assert_broken(
+        FIXTURE,
+        "f06_7",
+        |f| f["value"] = json!(16),
+        ("DV184", "relations[0]"),
     );
+    // Every figure's period is unknown (DV178 each): the other warnings.
+    let beside_periods = |value: serde_json::Value| {
+        let mut doc = super::json(FIXTURE);
+        super::figure_mut(&mut doc, "f06_7")["value"] = value;
+        let warnings = meaning::warnings_of(&doc);
+        let periods = warnings.iter().filter(|(code, _)| code == "DV178").count();
+        assert_eq!(periods, 8, "{warnings:?}");
+        warnings
+            .into_iter()
+            .filter(|(code, _)| code != "DV178")
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        beside_periods(json!({"word": "more_than", "value": 15})),
+        [("DV181".to_owned(), "relations[0]".to_owned())]
+    );
+    assert_eq!(beside_periods(json!(15)), Vec::<(String, String)>::new());
 }
 
 #[test]
