@@ -98,6 +98,8 @@ test("strings at and past the readers' limit: the command's answer for the same 
     const cli = commandCheck(Buffer.from(text.slice(0, LIMIT + 1)));
     assert.deepEqual(danvan.check(text), cli.issues, `${length}`);
     assert.equal(cli.issues[0].code, length > LIMIT ? "DV120" : "DV050", `${length}`);
+    // The same as bytes.
+    assert.deepEqual(danvan.check(new Uint8Array(length).fill(32)), cli.issues, `${length} bytes`);
   }
   // Three bytes a character: LIMIT / 3 characters and one more are past it.
   const wide = "ệ".repeat(Math.floor(LIMIT / 3) + 1);
