@@ -40,3 +40,5 @@ mod rekey_report;
 mod rekey_review;
 mod review_s6;
 mod review_s7;
+#[cfg(feature = "cli")]
+mod review_s9_wasm;

@@ -13,7 +13,11 @@
 //!
 //! A document or catalogue is a string or a `Uint8Array` of its bytes
 //! (bytes are read exactly as the command reads a file: a byte that is not
-//! UTF-8 is the reader's error, with its line and column).
+//! UTF-8 is the reader's error, with its line and column). A string is read
+//! as the bytes a file holding it would have: an unpaired surrogate, which
+//! UTF-8 cannot hold, is the reader's error where it stands (not silently
+//! U+FFFD), and a string past the readers' limit is refused as too large
+//! after at most the limit is copied.
 //!
 //! Failures are thrown as JavaScript `Error`s whose `message` is the English
 //! text and which carry `code` (`DV…`), `message_vi` (Vietnamese), `path`,
@@ -27,7 +31,7 @@ use danvan::render::{
     default_report_unit, issue_json, plan_report, pretty_json, refused, vi, ReportOptions,
 };
 use danvan::{Catalogue, CheckedV2, DatasetV2, Report, UnitCode};
-use js_sys::{Array, Reflect, Uint8Array};
+use js_sys::{Array, JsString, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -67,7 +71,9 @@ export interface Issue {
 #[wasm_bindgen(unchecked_return_type = "Issue[]")]
 pub fn check(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] document: JsValue,
-    catalogue: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] catalogue: Option<
+        JsValue,
+    >,
 ) -> Result<Array, JsValue> {
     let dataset = match read_dataset(&document)? {
         Ok(d) => d,
@@ -93,8 +99,10 @@ pub fn check(
 #[wasm_bindgen]
 pub fn report(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] document: JsValue,
-    catalogue: Option<JsValue>,
-    unit: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] catalogue: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] unit: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let dataset = read_dataset(&document)?.map_err(|r| exception(&r, "document"))?;
     let catalogue = read_catalogue(catalogue)?;
@@ -132,8 +140,16 @@ pub fn upgrade(
 ///
 /// Thrown: any other name (`DV204`).
 #[wasm_bindgen]
-pub fn schema(name: &str) -> Result<String, JsValue> {
-    let value = danvan::schema_named(name).map_err(|e| error(e, "schema"))?;
+pub fn schema(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+) -> Result<String, JsValue> {
+    // A `JsValue`, not `&str`: wasm-bindgen's glue for `&str` copies a number
+    // or an object into the module's memory with a length it does not have
+    // (a trap, "memory access out of bounds", inside the allocator).
+    let name = name
+        .as_string()
+        .ok_or_else(|| type_error("name", "a string"))?;
+    let value = danvan::schema_named(&name).map_err(|e| error(e, "schema"))?;
     pretty_json(&value).map_err(|e| error(e, "schema"))
 }
 
@@ -144,12 +160,62 @@ pub fn schema(name: &str) -> Result<String, JsValue> {
 fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     let limit =
         u32::try_from(danvan::Limits::DEFAULT_MAX_BYTES.saturating_add(1)).unwrap_or(u32::MAX);
-    if let Some(text) = value.as_string() {
-        return Ok(text.into_bytes());
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        return Ok(string_bytes(text, limit));
     }
     match value.dyn_ref::<Uint8Array>() {
         Some(array) => Ok(array.subarray(0, limit.min(array.length())).to_vec()),
         None => Err(type_error(what, "a string or a Uint8Array")),
+    }
+}
+
+/// A string's bytes as a file holding it would have them, at most `limit`:
+/// its UTF-8, where an unpaired surrogate (which UTF-8 cannot hold, and
+/// which wasm-bindgen's conversion would silently turn into U+FFFD) is
+/// written as its three WTF-8 bytes, so that the reader refuses it with its
+/// line and column instead of reading altered text. The string is copied
+/// into the module's memory a chunk at a time and no further than the
+/// limit, so that a huge string costs the limit, not its size (the module's
+/// memory never shrinks).
+fn string_bytes(text: &JsString, limit: u32) -> Vec<u8> {
+    const CHUNK: u32 = 1 << 20;
+    let length = text.length();
+    let mut bytes = Vec::with_capacity(length.min(limit) as usize);
+    let mut start = 0;
+    while start < length && bytes.len() < limit as usize {
+        let mut end = length.min(start.saturating_add(CHUNK));
+        // A chunk does not end between the two halves of a surrogate pair.
+        if end < length && (0xD800..0xDC00).contains(&(text.char_code_at(end - 1) as u32)) {
+            end += 1;
+        }
+        append_units(&text.slice(start, end), &mut bytes);
+        start = end;
+    }
+    bytes.truncate(limit as usize);
+    bytes
+}
+
+/// Appends a string's UTF-8 to `bytes`, an unpaired surrogate as WTF-8.
+fn append_units(chunk: &JsString, bytes: &mut Vec<u8>) {
+    let lossy = String::from(chunk);
+    // Only a string the conversion gave a U+FFFD may hold an unpaired
+    // surrogate: the unit-by-unit walk is for those.
+    if !lossy.contains('\u{FFFD}') || chunk.is_valid_utf16() {
+        bytes.extend_from_slice(lossy.as_bytes());
+        return;
+    }
+    for unit in char::decode_utf16(chunk.iter()) {
+        match unit {
+            Ok(c) => bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            Err(e) => {
+                let u = e.unpaired_surrogate();
+                bytes.extend_from_slice(&[
+                    0xE0 | (u >> 12) as u8,
+                    0x80 | ((u >> 6) & 0x3F) as u8,
+                    0x80 | (u & 0x3F) as u8,
+                ]);
+            }
+        }
     }
 }
 

@@ -11,12 +11,15 @@ import { fileURLToPath } from "node:url";
 export const pkgRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const root = join(pkgRoot, "..");
 
-const candidates = [
-  process.env.DANVAN_BIN,
-  process.env.CARGO_TARGET_DIR && join(process.env.CARGO_TARGET_DIR, "debug", "danvan"),
-  join(root, "target", "debug", "danvan"),
-  join(root, "target", "release", "danvan"),
-].filter(Boolean);
+// A DANVAN_BIN that is given is the only place: when it is missing the tests fail, rather
+// than hold the package to another (perhaps stale) binary.
+const candidates = process.env.DANVAN_BIN
+  ? [process.env.DANVAN_BIN]
+  : [
+      process.env.CARGO_TARGET_DIR && join(process.env.CARGO_TARGET_DIR, "debug", "danvan"),
+      join(root, "target", "debug", "danvan"),
+      join(root, "target", "release", "danvan"),
+    ].filter(Boolean);
 
 /** The command's binary: a test fails, naming where it looked, when there is none. */
 export function binary() {
