@@ -40,3 +40,4 @@ mod rekey_report;
 mod rekey_review;
 mod review_s6;
 mod review_s7;
+mod review_s9;

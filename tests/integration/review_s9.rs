@@ -1,0 +1,132 @@
+//! Review of session 9's branch `era` (issue 15 item 9: another era's
+//! records, totals and report; `git diff 499da3d era`): hostile input
+//! against records of predecessor wards in rooted datasets, the report of
+//! their predecessors, and a brute-force count of records by era. Every
+//! dataset here is synthetic.
+
+use chrono::NaiveDate;
+use danvan::{check_v2, Catalogue, DatasetV2, FigureCube, Interval, Origin};
+
+fn old_era() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2020, 1, 1)
+}
+
+/// A dataset rooted at a ward formed on 1 July 2025 from two predecessor
+/// wards of one old district (one of them with the successor's code);
+/// `district` is the old district's unit entry (named or by code only).
+fn rooted(district: &str, records: &str) -> String {
+    format!(
+        r#"{{"schema": "danvan/dataset/v2", "title": "synthetic", "root": "26734",
+  "period": {{"start": "2025-01-01", "end": "2025-12-31"}},
+  "units": [{{"code": "79"}},
+    {{"code": "26734", "name": "Phường Mới (synthetic)", "parent": "79", "valid_from": "2025-07-01"}},
+    {{"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}},
+    {district},
+    {{"code": "26734", "name": "Phường Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"}},
+    {{"code": "26740", "name": "Phường Cũ Hai (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"}}],
+  {records}
+}}"#
+    )
+}
+
+const DISTRICT_BY_CODE: &str =
+    r#"{"code": "769", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}"#;
+const DISTRICT_NAMED: &str = r#"{"code": "769", "name": "Quận Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}"#;
+
+const RECORDS: &str = r#""conferences": [
+    {"id": "c1", "unit": "26734", "date": "2025-03-01", "actor": "party_committees", "kind": "both", "participants": 40},
+    {"id": "c2", "unit": "26740", "date": "2025-03-01", "actor": "party_committees", "kind": "both", "participants": 7}],
+  "figures": [{"id": "f1", "indicator": "documents", "unit": "26740", "actor": "mobilization_sector", "value": 3,
+    "period": {"start": "2025-01-01", "end": "2025-06-30"}}]"#;
+
+fn build(json: &str) -> (danvan::CheckedV2, FigureCube) {
+    let d = DatasetV2::from_json(json.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let checked = check_v2(d, &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r}"));
+    let cube = FigureCube::from_checked(&checked).unwrap();
+    (checked, cube)
+}
+
+/// The records cell of one era's unit for an indicator.
+fn records_cell(
+    cube: &FigureCube,
+    era: Option<NaiveDate>,
+    unit: &str,
+    indicator: &str,
+) -> Option<Interval<u64>> {
+    cube.cells()
+        .iter()
+        .find(|c| {
+            c.origin == Origin::Records
+                && c.key.era == era
+                && c.key.unit.to_string() == unit
+                && c.key.indicator.as_str() == indicator
+        })
+        .and_then(|c| c.value.count())
+}
+
+fn report(checked: &danvan::CheckedV2, cube: &FigureCube, unit: &str) -> String {
+    let plan = danvan::render::plan_report(
+        cube,
+        checked.catalogue(),
+        &unit.parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    danvan::render::vi::write_report(&plan)
+}
+
+/// Finding 1: in a dataset rooted at the successor ward, a record of the
+/// predecessor ward with another code (26740) was checked, then counted
+/// nowhere — the old era's sums were limited to the subtree of the root's
+/// code in that era — while a figure of the same ward was reported: the
+/// conference was lost without a word.
+#[test]
+fn a_rooted_datasets_record_on_a_predecessor_with_another_code_is_counted() {
+    let (checked, cube) = build(&rooted(DISTRICT_BY_CODE, RECORDS));
+    assert_eq!(
+        records_cell(&cube, old_era(), "26740", "conferences"),
+        Some(Interval::exact(1))
+    );
+    assert_eq!(
+        records_cell(&cube, old_era(), "26740", "conference_participants"),
+        Some(Interval::exact(7))
+    );
+    assert_eq!(
+        records_cell(&cube, old_era(), "26734", "conference_participants"),
+        Some(Interval::exact(40))
+    );
+    let text = report(&checked, &cube, "26734");
+    let tail = text.split("Phường Cũ Hai (synthetic)").nth(1).unwrap_or("");
+    assert!(
+        tail.contains("có 7 lượt người dự hội nghị") && tail.contains("3 văn bản"),
+        "{text}"
+    );
+}
+
+/// Finding 2: in a dataset rooted at the successor ward whose old district
+/// is named, the report took the district as the predecessor "at its
+/// highest" although nothing is summed into it (it holds the root's code,
+/// and wards the dataset does not list): a bare heading, and the
+/// predecessor wards' conferences and documents were not stated at all.
+/// Nothing may be summed into the district either.
+#[test]
+fn a_rooted_report_states_the_predecessor_wards_not_their_bare_district() {
+    let (checked, cube) = build(&rooted(DISTRICT_NAMED, RECORDS));
+    assert_eq!(
+        records_cell(&cube, old_era(), "769", "conferences"),
+        None,
+        "the old district holds the root's code: no sum there"
+    );
+    assert!(cube
+        .cells()
+        .iter()
+        .all(|c| c.key.unit.to_string() != "769"));
+    let text = report(&checked, &cube, "26734");
+    assert!(!text.contains("Quận Cũ"), "{text}");
+    assert!(text.contains("có 40 lượt người dự hội nghị"), "{text}");
+    let tail = text.split("Phường Cũ Hai (synthetic)").nth(1).unwrap_or("");
+    assert!(
+        tail.contains("có 7 lượt người dự hội nghị") && tail.contains("3 văn bản"),
+        "{text}"
+    );
+}
