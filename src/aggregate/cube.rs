@@ -236,16 +236,20 @@ struct EraPart {
 }
 
 impl EraPart {
-    /// The units of the era a sum may fill: named, and under the dataset's
-    /// root when the root's code is in the era.
+    /// The units of the era a sum may fill: named, and, when the dataset's
+    /// root has a code in the era, not above that unit (an old district
+    /// holding the root's code holds wards the dataset does not list). A
+    /// named unit beside it (a predecessor ward of another code) is filled
+    /// as when the root's code is not in the era: its own records are
+    /// never dropped.
     fn scope(&self, root: Option<UnitCode>) -> Vec<bool> {
         let h = &self.hierarchy;
-        let root = root.and_then(|r| h.index_of(&r));
+        let above: std::collections::HashSet<crate::UnitIndex> = root
+            .and_then(|r| h.index_of(&r))
+            .map(|r| h.ancestors(r).collect())
+            .unwrap_or_default();
         h.iter()
-            .map(|(i, u)| {
-                self.named.contains(&u.code())
-                    && root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r))
-            })
+            .map(|(i, u)| self.named.contains(&u.code()) && !above.contains(&i))
             .collect()
     }
 }
@@ -662,6 +666,17 @@ impl FigureCube {
     #[must_use]
     pub fn era_named(&self, era: NaiveDate, unit: &UnitCode) -> bool {
         self.eras.get(&era).is_some_and(|x| x.named.contains(unit))
+    }
+
+    /// Which units of another era's hierarchy (by index) sums and records
+    /// totals may fill: named ([`FigureCube::era_named`]) and, in a rooted
+    /// dataset whose root's code is in the era, not above that unit
+    /// (`EraPart::scope`); empty for an era the cube does not hold. The
+    /// report takes a predecessor at its highest among these.
+    pub(crate) fn era_scope(&self, era: NaiveDate) -> Vec<bool> {
+        self.eras
+            .get(&era)
+            .map_or_else(Vec::new, |x| x.scope(self.root))
     }
 
     /// Another era's part of the dataset's period ([`DatasetV2::era_period`]).
