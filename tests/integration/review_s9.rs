@@ -117,10 +117,7 @@ fn a_rooted_report_states_the_predecessor_wards_not_their_bare_district() {
         None,
         "the old district holds the root's code: no sum there"
     );
-    assert!(cube
-        .cells()
-        .iter()
-        .all(|c| c.key.unit.to_string() != "769"));
+    assert!(cube.cells().iter().all(|c| c.key.unit.to_string() != "769"));
     let text = report(&checked, &cube, "26734");
     assert!(!text.contains("Quận Cũ"), "{text}");
     assert!(text.contains("có 40 lượt người dự hội nghị"), "{text}");
@@ -129,4 +126,128 @@ fn a_rooted_report_states_the_predecessor_wards_not_their_bare_district() {
         tail.contains("có 7 lượt người dự hội nghị") && tail.contains("3 văn bản"),
         "{text}"
     );
+}
+
+/// A brute-force oracle over the shapes of a predecessor era (rooted at the
+/// successor ward or not; old district named or by code only) and records
+/// on every ward on the last day of the old era, the first of the new, and
+/// the period's ends: each record the check accepts is counted once, in
+/// the era its date falls in, at its own ward; each other one is refused.
+#[test]
+fn every_record_is_counted_once_in_its_era_at_its_ward_brute_force() {
+    let days = ["2025-01-01", "2025-06-30", "2025-07-01", "2025-12-31"];
+    for rooted_at_ward in [false, true] {
+        for district_named in [false, true] {
+            let wards: &[&str] = if rooted_at_ward {
+                &["26734", "26740"]
+            } else {
+                &["26734", "26740", "26737"]
+            };
+            // The era a record's date falls in (Some(None): the current
+            // era), or None when the check must refuse it.
+            let expected = |ward: &str, day: &str| -> Option<Option<NaiveDate>> {
+                let old = day <= "2025-06-30";
+                match ward {
+                    "26734" => Some(if old { old_era() } else { None }),
+                    "26740" => old.then(old_era),
+                    _ => Some(None),
+                }
+            };
+            let mut all = Vec::new();
+            for (w, ward) in wards.iter().enumerate() {
+                for (k, day) in days.iter().enumerate() {
+                    all.push((*ward, *day, (w * 10 + k + 1) as u64));
+                }
+            }
+            let json = |records: &[(&str, &str, u64)]| -> String {
+                let list: Vec<String> = records
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (ward, day, people))| {
+                        format!(
+                            r#"{{"id": "c{i}", "unit": "{ward}", "date": "{day}", "actor": "party_committees", "kind": "both", "participants": {people}}}"#
+                        )
+                    })
+                    .collect();
+                let district = if district_named {
+                    DISTRICT_NAMED
+                } else {
+                    DISTRICT_BY_CODE
+                };
+                let recs = format!(r#""conferences": [{}]"#, list.join(",\n"));
+                let doc = rooted(district, &recs);
+                if rooted_at_ward {
+                    doc
+                } else {
+                    doc.replace(r#""root": "26734","#, "").replace(
+                        r#"{"code": "79"},"#,
+                        r#"{"code": "79", "name": "Thành phố Mẫu (synthetic)"},
+    {"code": "26737", "name": "Phường Khác (synthetic)", "parent": "79"},"#,
+                    )
+                }
+            };
+            let shape = format!("rooted {rooted_at_ward}, district named {district_named}");
+            // Each refused record alone makes the check fail.
+            for r in all.iter().filter(|(w, d, _)| expected(w, d).is_none()) {
+                let d = DatasetV2::from_json(json(&[*r]).as_bytes()).unwrap();
+                assert!(
+                    check_v2(d, &Catalogue::builtin()).is_err(),
+                    "{shape}: {r:?} accepted"
+                );
+            }
+            let accepted: Vec<(&str, &str, u64)> = all
+                .iter()
+                .copied()
+                .filter(|(w, d, _)| expected(w, d).is_some())
+                .collect();
+            let (_, cube) = build(&json(&accepted));
+            let mut counted = 0;
+            for era in [None, old_era()] {
+                for ward in wards {
+                    let mine: Vec<u64> = accepted
+                        .iter()
+                        .filter(|(w, d, _)| w == ward && expected(w, d) == Some(era))
+                        .map(|r| r.2)
+                        .collect();
+                    let n = records_cell(&cube, era, ward, "conferences");
+                    let p = records_cell(&cube, era, ward, "conference_participants");
+                    if mine.is_empty() {
+                        assert_eq!((n, p), (None, None), "{shape}: {ward} {era:?}");
+                        continue;
+                    }
+                    counted += mine.len();
+                    assert_eq!(
+                        (n, p),
+                        (
+                            Some(Interval::exact(mine.len() as u64)),
+                            Some(Interval::exact(mine.iter().sum()))
+                        ),
+                        "{shape}: {ward} {era:?}"
+                    );
+                }
+            }
+            assert_eq!(counted, accepted.len(), "{shape}");
+            // Above the wards: each era's sum in its own district or city,
+            // never across eras, nothing above the root.
+            let total = |era: Option<NaiveDate>| -> u64 {
+                accepted
+                    .iter()
+                    .filter(|(w, d, _)| expected(w, d) == Some(era))
+                    .count() as u64
+            };
+            let old_district = records_cell(&cube, old_era(), "769", "conferences");
+            let city = records_cell(&cube, None, "79", "conferences");
+            let old_city = records_cell(&cube, old_era(), "79", "conferences");
+            match (rooted_at_ward, district_named) {
+                (false, true) => assert_eq!(old_district, Some(Interval::exact(total(old_era())))),
+                _ => assert_eq!(old_district, None, "{shape}"),
+            }
+            assert_eq!(old_city, None, "{shape}");
+            if rooted_at_ward {
+                assert_eq!(city, None, "{shape}");
+            } else {
+                assert_eq!(city, Some(Interval::exact(total(None))), "{shape}");
+            }
+        }
+    }
 }
