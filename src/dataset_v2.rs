@@ -1338,6 +1338,38 @@ impl DatasetV2 {
         })
     }
 
+    /// Which units of an era's hierarchy `h` (none: the current era's) sums
+    /// and records totals may fill, by index — the one rule the cube's
+    /// roll-up, its records totals, the report's predecessors and the check
+    /// of records totalled nowhere read. The current era: the root and
+    /// below (every unit without a root). Another era: its units listed
+    /// with a name (one by code only stands in for a unit whose other
+    /// sub-units the dataset does not list) and, when the root's code is in
+    /// the era, not above that unit (an old district holding the root's
+    /// code holds wards the dataset does not list).
+    pub(crate) fn fill_scope(&self, era: Option<NaiveDate>, h: &Hierarchy) -> Vec<bool> {
+        let root = self.root.and_then(|r| h.index_of(&r));
+        match era {
+            None => h
+                .iter()
+                .map(|(i, _)| root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r)))
+                .collect(),
+            Some(e) => {
+                let named: HashSet<UnitCode> = self
+                    .units
+                    .iter()
+                    .filter(|u| u.era == Some(e) && u.name.is_some())
+                    .map(|u| u.code)
+                    .collect();
+                let above: HashSet<crate::UnitIndex> =
+                    root.map(|r| h.ancestors(r).collect()).unwrap_or_default();
+                h.iter()
+                    .map(|(i, u)| named.contains(&u.code()) && !above.contains(&i))
+                    .collect()
+            }
+        }
+    }
+
     /// Each record whose unit resolves to no era ([`DatasetV2::record_era`]):
     /// its kind, its index in its list and the error.
     pub(crate) fn record_era_problems(&self) -> Vec<(RecordKind, usize, Error)> {
