@@ -251,3 +251,43 @@ fn every_record_is_counted_once_in_its_era_at_its_ward_brute_force() {
         }
     }
 }
+
+/// Finding 3: a record on a unit the totals never fill — the old district
+/// above the root's code in another era (named by code only, or named),
+/// or, in the current era, an ancestor of the root — was accepted by the
+/// check and then counted nowhere: no cell, no report. It is now refused
+/// at its unit (DV211), in each era.
+#[test]
+fn a_record_on_a_unit_the_totals_never_fill_is_refused_at_its_unit() {
+    let cases = [
+        // another era: the old district by code only, named
+        (DISTRICT_BY_CODE, "769", "2025-03-01", "2020-01-01"),
+        (DISTRICT_NAMED, "769", "2025-03-01", "2020-01-01"),
+        // the current era: the city above the root, named by code only
+        (DISTRICT_BY_CODE, "79", "2025-09-01", "current"),
+    ];
+    for (district, unit, date, era) in cases {
+        let records = format!(
+            r#""conferences": [
+    {{"id": "c1", "unit": "26734", "date": "2025-03-01", "actor": "party_committees", "kind": "both", "participants": 40}},
+    {{"id": "c2", "unit": "{unit}", "date": "{date}", "actor": "party_committees", "kind": "both", "participants": 7}}]"#
+        );
+        let d = DatasetV2::from_json(rooted(district, &records).as_bytes()).unwrap();
+        let report = check_v2(d, &Catalogue::builtin()).expect_err(unit);
+        let issues: Vec<(String, String)> = report
+            .issues()
+            .iter()
+            .map(|i| {
+                let path = i.path().map(|p| p.to_string()).unwrap_or_default();
+                (i.code().as_str().to_owned(), path)
+            })
+            .collect();
+        assert_eq!(
+            issues,
+            [("DV211".to_owned(), "conferences[1].unit".to_owned())],
+            "{unit} {era}"
+        );
+        let vi = danvan::render::vi::issue(&report.issues()[0]);
+        assert!(vi.contains(&format!("\"{unit}\"")) && vi.contains(era.replace("current", "hiện hành").as_str()), "{vi}");
+    }
+}
