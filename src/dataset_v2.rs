@@ -1373,16 +1373,71 @@ impl DatasetV2 {
     /// Each record whose unit resolves to no era ([`DatasetV2::record_era`]):
     /// its kind, its index in its list and the error.
     pub(crate) fn record_era_problems(&self) -> Vec<(RecordKind, usize, Error)> {
-        let mut out = Vec::new();
         if self.units.iter().all(|u| u.era.is_none()) {
-            return out;
+            return Vec::new();
         }
-        let units = self.units_by_code();
-        let mut look = |kind: RecordKind, r: RecordRef<'_>, i: usize| {
-            let entries = units.0.get(&r.unit()).map_or(&[][..], Vec::as_slice);
-            if let Err(e) = self.record_era_among(entries, r) {
-                out.push((kind, i, e));
+        self.record_eras()
+            .into_iter()
+            .filter_map(|(kind, i, _, era)| era.err().map(|e| (kind, i, e)))
+            .collect()
+    }
+
+    /// Each record on a unit of its era whose records the totals never fill
+    /// ([`DatasetV2::fill_scope`]; `hierarchy` gives each era's, none: the
+    /// current era's): its kind, its index and the error (DV211). A record
+    /// in no era or on a unit its era's hierarchy does not hold is left to
+    /// the rules that report those.
+    pub(crate) fn records_totalled_nowhere<'h>(
+        &self,
+        hierarchy: impl Fn(Option<NaiveDate>) -> Option<&'h Hierarchy>,
+    ) -> Vec<(RecordKind, usize, Error)> {
+        let mut out = Vec::new();
+        let mut scopes: std::collections::HashMap<Option<NaiveDate>, Vec<bool>> =
+            std::collections::HashMap::new();
+        for (kind, i, unit, era) in self.record_eras() {
+            let Ok(era) = era else { continue };
+            let Some(h) = hierarchy(era) else { continue };
+            let Some(idx) = h.index_of(&unit) else {
+                continue;
+            };
+            let scope = scopes.entry(era).or_insert_with(|| self.fill_scope(era, h));
+            if !scope.get(idx.get()).copied().unwrap_or(true) {
+                let e = ErrorKind::RecordTotalledNowhere {
+                    unit: unit.to_string().as_str().into(),
+                    era: era_text(era).as_str().into(),
+                };
+                out.push((kind, i, e.into()));
             }
+        }
+        out
+    }
+
+    /// Every record, list by list in order: its kind, its index in its
+    /// list, its unit and its era ([`DatasetV2::record_era`]; without
+    /// another era, the current era's without look-up).
+    pub(crate) fn record_eras(
+        &self,
+    ) -> Vec<(
+        RecordKind,
+        usize,
+        UnitCode,
+        Result<Option<NaiveDate>, Error>,
+    )> {
+        let mut out = Vec::new();
+        let units = self
+            .units
+            .iter()
+            .any(|u| u.era.is_some())
+            .then(|| self.units_by_code());
+        let mut look = |kind: RecordKind, r: RecordRef<'_>, i: usize| {
+            let era = match &units {
+                None => Ok(None),
+                Some(units) => {
+                    let entries = units.0.get(&r.unit()).map_or(&[][..], Vec::as_slice);
+                    self.record_era_among(entries, r)
+                }
+            };
+            out.push((kind, i, r.unit(), era));
         };
         macro_rules! each {
             ($($list:ident: $kind:ident),* $(,)?) => {$(

@@ -394,6 +394,14 @@ impl FigureCube {
         if let Some((_, _, e)) = dataset.record_era_problems().into_iter().next() {
             return Err(e);
         }
+        // A record its era's totals never fill is refused, never dropped.
+        let era_h = |era: Option<NaiveDate>| match era {
+            None => Some(hierarchy),
+            Some(e) => eras.get(&e).map(|x: &EraPart| &x.hierarchy),
+        };
+        if let Some((_, _, e)) = dataset.records_totalled_nowhere(era_h).into_iter().next() {
+            return Err(e);
+        }
         let scope = dataset.fill_scope(None, hierarchy);
         records_cells(dataset, (None, hierarchy, &scope), &mut cells)?;
         for (era, part) in &eras {

@@ -1830,6 +1830,15 @@ error_table! {
         times: u64,
     } = "DV210", Warning,
     vi { name, times } => format!("tên {} được nêu {times} lần trong danh sách được nêu tên: tính là {times} người hoặc đơn vị (có thể trùng tên); nếu là một thì cần bỏ bớt", quoted_vi(name));
+    /// A record on a unit whose records the dataset totals nowhere: above the root of a rooted dataset, or, in another era, named by code only or above the root's code.
+    #[error("the record's unit {unit:?} (era {era}) lies outside the units the dataset totals (its root and below; in another era, its named units not above the root's code): the record would be counted nowhere")]
+    RecordTotalledNowhere {
+        /// The unit's code.
+        unit: Excerpt,
+        /// The unit's era (`current` for the dataset's current era).
+        era: Excerpt,
+    } = "DV211", Error,
+    vi { unit, era } => format!("bản ghi thuộc đơn vị {} (thời kỳ {}) nằm ngoài các đơn vị được cộng số liệu của bộ số liệu (đơn vị gốc và các đơn vị trực thuộc; ở thời kỳ khác, các đơn vị có tên không ở trên đơn vị gốc): bản ghi sẽ không được tính vào đâu", quoted_vi(unit), era_vi(era));
 }
 
 /// Eras in Vietnamese: the current era is "hiện hành".

@@ -288,6 +288,10 @@ fn a_record_on_a_unit_the_totals_never_fill_is_refused_at_its_unit() {
             "{unit} {era}"
         );
         let vi = danvan::render::vi::issue(&report.issues()[0]);
-        assert!(vi.contains(&format!("\"{unit}\"")) && vi.contains(era.replace("current", "hiện hành").as_str()), "{vi}");
+        assert!(
+            vi.contains(&format!("\"{unit}\""))
+                && vi.contains(era.replace("current", "hiện hành").as_str()),
+            "{vi}"
+        );
     }
 }
