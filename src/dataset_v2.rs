@@ -1061,10 +1061,16 @@ impl DatasetV2 {
         if entries.iter().all(|u| u.era.is_none()) {
             return Ok(None);
         }
-        let day = record_day(record, self.period.end());
+        let (day, dated) = record_day(record, self.period.end());
         let text = || -> crate::Excerpt { day.format("%Y-%m-%d").to_string().as_str().into() };
         let period = Period::new(day, day).ok();
-        resolve_era(entries, record.unit(), period, "record's date", text)
+        // A body or a model has no date: the day read is the period's end.
+        let what = if dated {
+            "record's date"
+        } else {
+            "period's end (the record has no date)"
+        };
+        resolve_era(entries, record.unit(), period, what, text)
     }
 
     /// The era's part of the dataset's period: from the first day any unit
@@ -1557,20 +1563,21 @@ fn resolve_era(
     }
 }
 
-/// The day a record's era is resolved by: its date; for a body or a model,
-/// which have none, `end` (the period's end, the day the v1 unit rule reads);
-/// for a v1 figure, its period's end.
-fn record_day(record: RecordRef<'_>, end: NaiveDate) -> NaiveDate {
+/// The day a record's era is resolved by, and whether it is the record's
+/// own date: its date; for a body or a model, which have none, `end` (the
+/// period's end, the day the v1 unit rule reads); for a v1 figure, its
+/// period's end.
+fn record_day(record: RecordRef<'_>, end: NaiveDate) -> (NaiveDate, bool) {
     match record {
-        RecordRef::Conference(r) => r.date,
-        RecordRef::Document(r) => r.date,
-        RecordRef::Inspection(r) => r.date,
-        RecordRef::Dialogue(r) => r.date,
-        RecordRef::Reception(r) => r.date,
-        RecordRef::Clearance(r) => r.date,
-        RecordRef::Award(r) => r.date,
-        RecordRef::Figure(r) => r.period.map_or(end, |p| p.end()),
-        _ => end,
+        RecordRef::Conference(r) => (r.date, true),
+        RecordRef::Document(r) => (r.date, true),
+        RecordRef::Inspection(r) => (r.date, true),
+        RecordRef::Dialogue(r) => (r.date, true),
+        RecordRef::Reception(r) => (r.date, true),
+        RecordRef::Clearance(r) => (r.date, true),
+        RecordRef::Award(r) => (r.date, true),
+        RecordRef::Figure(r) => (r.period.map_or(end, |p| p.end()), r.period.is_some()),
+        _ => (end, false),
     }
 }
 

@@ -1789,7 +1789,7 @@ error_table! {
         unit: Excerpt,
         /// The eras it is listed in (`current` for the dataset's current era).
         eras: Excerpt,
-        /// What is dated: `figure's period` or `record's date`.
+        /// What is dated: `figure's period`, `record's date` or `period's end (the record has no date)`.
         what: &'static str,
         /// The figure's period (`unknown` when not stated) or the record's date.
         period: Excerpt,
@@ -1802,7 +1802,7 @@ error_table! {
         unit: Excerpt,
         /// The eras that cover the period.
         eras: Excerpt,
-        /// What is dated: `figure's period` or `record's date`.
+        /// What is dated: `figure's period`, `record's date` or `period's end (the record has no date)`.
         what: &'static str,
         /// The figure's period or the record's date.
         period: Excerpt,
@@ -1815,7 +1815,7 @@ error_table! {
         unit: Excerpt,
         /// The unit's era (`current` for the dataset's current era).
         era: Excerpt,
-        /// What is dated: `figure's period` or `record's date`.
+        /// What is dated: `figure's period`, `record's date` or `period's end (the record has no date)`.
         what: &'static str,
         /// The figure's period or the record's date.
         period: Excerpt,
@@ -1847,12 +1847,13 @@ fn era_vi(eras: &Excerpt) -> String {
 }
 
 /// What an era is resolved by, in Vietnamese: a figure's period ("kỳ số
-/// liệu") or a record's date ("ngày của bản ghi").
+/// liệu"), a record's date ("ngày của bản ghi"), or, for a record without
+/// date, the period's end ("ngày cuối kỳ báo cáo").
 fn dated_vi(what: &str) -> &'static str {
-    if what == "record's date" {
-        "ngày của bản ghi"
-    } else {
-        "kỳ số liệu"
+    match what {
+        "record's date" => "ngày của bản ghi",
+        "period's end (the record has no date)" => "ngày cuối kỳ báo cáo (bản ghi không có ngày)",
+        _ => "kỳ số liệu",
     }
 }
 

@@ -301,13 +301,25 @@ fn a_record_on_a_unit_the_totals_never_fill_is_refused_at_its_unit() {
 /// has no date; the day read is the period's end, and the message says so.
 #[test]
 fn an_undated_records_era_error_says_the_day_is_the_periods_end() {
-    let json = rooted(DISTRICT_BY_CODE, r#""blocks": [{"id": "b1", "unit": "26740"}]"#);
-    let report = check_v2(DatasetV2::from_json(json.as_bytes()).unwrap(), &Catalogue::builtin())
-        .unwrap_err();
+    let json = rooted(
+        DISTRICT_BY_CODE,
+        r#""blocks": [{"id": "b1", "unit": "26740"}]"#,
+    );
+    let report = check_v2(
+        DatasetV2::from_json(json.as_bytes()).unwrap(),
+        &Catalogue::builtin(),
+    )
+    .unwrap_err();
     let issue = &report.issues()[0];
     assert_eq!(issue.code().as_str(), "DV209");
     let en = issue.kind().to_string();
-    assert!(!en.contains("record's date") && en.contains("period's end") && en.contains("2025-12-31"), "{en}");
+    assert!(
+        !en.contains("record's date") && en.contains("period's end") && en.contains("2025-12-31"),
+        "{en}"
+    );
     let vi = danvan::render::vi::issue(issue);
-    assert!(!vi.contains("ngày của bản ghi") && vi.contains("ngày cuối kỳ báo cáo"), "{vi}");
+    assert!(
+        !vi.contains("ngày của bản ghi") && vi.contains("ngày cuối kỳ báo cáo"),
+        "{vi}"
+    );
 }
