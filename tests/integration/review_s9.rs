@@ -323,3 +323,54 @@ fn an_undated_records_era_error_says_the_day_is_the_periods_end() {
         "{vi}"
     );
 }
+
+/// Runs the `danvan` command (a real process) on `stdin`.
+fn danvan(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_danvan"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the danvan binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("stdin written");
+    child.wait_with_output().expect("danvan ends")
+}
+
+/// Findings 1–3 through `danvan check` and `danvan report`: the rooted
+/// dataset is clean and its report states the predecessor ward of another
+/// code with its conference; a record on the old district is refused
+/// (exit 1, DV211 at its unit).
+#[test]
+fn the_command_checks_and_reports_a_rooted_dataset_with_predecessors() {
+    let json = rooted(DISTRICT_NAMED, RECORDS);
+    let check = danvan(&["check", "-"], &json);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let report = danvan(&["report", "-"], &json);
+    assert_eq!(report.status.code(), Some(0));
+    let text = String::from_utf8(report.stdout).unwrap();
+    let tail = text.split("Phường Cũ Hai (synthetic)").nth(1).unwrap_or("");
+    assert!(tail.contains("có 7 lượt người dự hội nghị"), "{text}");
+    assert!(!text.contains("Quận Cũ"), "{text}");
+    let bad = json.replace(r#""unit": "26740", "date""#, r#""unit": "769", "date""#);
+    let check = danvan(&["check", "--format", "json", "-"], &bad);
+    assert_eq!(check.status.code(), Some(1));
+    let out = String::from_utf8(check.stdout).unwrap();
+    let issue: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (issue["code"].as_str(), issue["path"].as_str()),
+        (Some("DV211"), Some("conferences[1].unit")),
+        "{out}"
+    );
+}
