@@ -137,6 +137,15 @@ pub(crate) struct EraRecords {
     pub(crate) records: Vec<(RecordKind, usize)>,
 }
 
+/// A record's kind, its index in its list, its unit and its era
+/// ([`DatasetV2::record_era`]).
+pub(crate) type RecordEra = (
+    RecordKind,
+    usize,
+    UnitCode,
+    Result<Option<NaiveDate>, Error>,
+);
+
 /// The units of a dataset by code (a code may stand in several eras).
 pub(crate) struct UnitsByCode<'a>(std::collections::HashMap<UnitCode, Vec<&'a UnitEntry>>);
 
@@ -1421,14 +1430,7 @@ impl DatasetV2 {
     /// Every record, list by list in order: its kind, its index in its
     /// list, its unit and its era ([`DatasetV2::record_era`]; without
     /// another era, the current era's without look-up).
-    pub(crate) fn record_eras(
-        &self,
-    ) -> Vec<(
-        RecordKind,
-        usize,
-        UnitCode,
-        Result<Option<NaiveDate>, Error>,
-    )> {
+    pub(crate) fn record_eras(&self) -> Vec<RecordEra> {
         let mut out = Vec::new();
         let units = self
             .units
