@@ -137,6 +137,15 @@ pub(crate) struct EraRecords {
     pub(crate) records: Vec<(RecordKind, usize)>,
 }
 
+/// A record's kind, its index in its list, its unit and its era
+/// ([`DatasetV2::record_era`]).
+pub(crate) type RecordEra = (
+    RecordKind,
+    usize,
+    UnitCode,
+    Result<Option<NaiveDate>, Error>,
+);
+
 /// The units of a dataset by code (a code may stand in several eras).
 pub(crate) struct UnitsByCode<'a>(std::collections::HashMap<UnitCode, Vec<&'a UnitEntry>>);
 
@@ -1061,10 +1070,16 @@ impl DatasetV2 {
         if entries.iter().all(|u| u.era.is_none()) {
             return Ok(None);
         }
-        let day = record_day(record, self.period.end());
+        let (day, dated) = record_day(record, self.period.end());
         let text = || -> crate::Excerpt { day.format("%Y-%m-%d").to_string().as_str().into() };
         let period = Period::new(day, day).ok();
-        resolve_era(entries, record.unit(), period, "record's date", text)
+        // A body or a model has no date: the day read is the period's end.
+        let what = if dated {
+            "record's date"
+        } else {
+            "period's end (the record has no date)"
+        };
+        resolve_era(entries, record.unit(), period, what, text)
     }
 
     /// The era's part of the dataset's period: from the first day any unit
@@ -1338,19 +1353,99 @@ impl DatasetV2 {
         })
     }
 
+    /// Which units of an era's hierarchy `h` (none: the current era's) sums
+    /// and records totals may fill, by index — the one rule the cube's
+    /// roll-up, its records totals, the report's predecessors and the check
+    /// of records totalled nowhere read. The current era: the root and
+    /// below (every unit without a root). Another era: its units listed
+    /// with a name (one by code only stands in for a unit whose other
+    /// sub-units the dataset does not list) and, when the root's code is in
+    /// the era, not above that unit (an old district holding the root's
+    /// code holds wards the dataset does not list).
+    pub(crate) fn fill_scope(&self, era: Option<NaiveDate>, h: &Hierarchy) -> Vec<bool> {
+        let root = self.root.and_then(|r| h.index_of(&r));
+        match era {
+            None => h
+                .iter()
+                .map(|(i, _)| root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r)))
+                .collect(),
+            Some(e) => {
+                let named: HashSet<UnitCode> = self
+                    .units
+                    .iter()
+                    .filter(|u| u.era == Some(e) && u.name.is_some())
+                    .map(|u| u.code)
+                    .collect();
+                let above: HashSet<crate::UnitIndex> =
+                    root.map(|r| h.ancestors(r).collect()).unwrap_or_default();
+                h.iter()
+                    .map(|(i, u)| named.contains(&u.code()) && !above.contains(&i))
+                    .collect()
+            }
+        }
+    }
+
     /// Each record whose unit resolves to no era ([`DatasetV2::record_era`]):
     /// its kind, its index in its list and the error.
     pub(crate) fn record_era_problems(&self) -> Vec<(RecordKind, usize, Error)> {
-        let mut out = Vec::new();
         if self.units.iter().all(|u| u.era.is_none()) {
-            return out;
+            return Vec::new();
         }
-        let units = self.units_by_code();
-        let mut look = |kind: RecordKind, r: RecordRef<'_>, i: usize| {
-            let entries = units.0.get(&r.unit()).map_or(&[][..], Vec::as_slice);
-            if let Err(e) = self.record_era_among(entries, r) {
-                out.push((kind, i, e));
+        self.record_eras()
+            .into_iter()
+            .filter_map(|(kind, i, _, era)| era.err().map(|e| (kind, i, e)))
+            .collect()
+    }
+
+    /// Each record on a unit of its era whose records the totals never fill
+    /// ([`DatasetV2::fill_scope`]; `hierarchy` gives each era's, none: the
+    /// current era's): its kind, its index and the error (DV211). A record
+    /// in no era or on a unit its era's hierarchy does not hold is left to
+    /// the rules that report those.
+    pub(crate) fn records_totalled_nowhere<'h>(
+        &self,
+        hierarchy: impl Fn(Option<NaiveDate>) -> Option<&'h Hierarchy>,
+    ) -> Vec<(RecordKind, usize, Error)> {
+        let mut out = Vec::new();
+        let mut scopes: std::collections::HashMap<Option<NaiveDate>, Vec<bool>> =
+            std::collections::HashMap::new();
+        for (kind, i, unit, era) in self.record_eras() {
+            let Ok(era) = era else { continue };
+            let Some(h) = hierarchy(era) else { continue };
+            let Some(idx) = h.index_of(&unit) else {
+                continue;
+            };
+            let scope = scopes.entry(era).or_insert_with(|| self.fill_scope(era, h));
+            if !scope.get(idx.get()).copied().unwrap_or(true) {
+                let e = ErrorKind::RecordTotalledNowhere {
+                    unit: unit.to_string().as_str().into(),
+                    era: era_text(era).as_str().into(),
+                };
+                out.push((kind, i, e.into()));
             }
+        }
+        out
+    }
+
+    /// Every record, list by list in order: its kind, its index in its
+    /// list, its unit and its era ([`DatasetV2::record_era`]; without
+    /// another era, the current era's without look-up).
+    pub(crate) fn record_eras(&self) -> Vec<RecordEra> {
+        let mut out = Vec::new();
+        let units = self
+            .units
+            .iter()
+            .any(|u| u.era.is_some())
+            .then(|| self.units_by_code());
+        let mut look = |kind: RecordKind, r: RecordRef<'_>, i: usize| {
+            let era = match &units {
+                None => Ok(None),
+                Some(units) => {
+                    let entries = units.0.get(&r.unit()).map_or(&[][..], Vec::as_slice);
+                    self.record_era_among(entries, r)
+                }
+            };
+            out.push((kind, i, r.unit(), era));
         };
         macro_rules! each {
             ($($list:ident: $kind:ident),* $(,)?) => {$(
@@ -1470,20 +1565,21 @@ fn resolve_era(
     }
 }
 
-/// The day a record's era is resolved by: its date; for a body or a model,
-/// which have none, `end` (the period's end, the day the v1 unit rule reads);
-/// for a v1 figure, its period's end.
-fn record_day(record: RecordRef<'_>, end: NaiveDate) -> NaiveDate {
+/// The day a record's era is resolved by, and whether it is the record's
+/// own date: its date; for a body or a model, which have none, `end` (the
+/// period's end, the day the v1 unit rule reads); for a v1 figure, its
+/// period's end.
+fn record_day(record: RecordRef<'_>, end: NaiveDate) -> (NaiveDate, bool) {
     match record {
-        RecordRef::Conference(r) => r.date,
-        RecordRef::Document(r) => r.date,
-        RecordRef::Inspection(r) => r.date,
-        RecordRef::Dialogue(r) => r.date,
-        RecordRef::Reception(r) => r.date,
-        RecordRef::Clearance(r) => r.date,
-        RecordRef::Award(r) => r.date,
-        RecordRef::Figure(r) => r.period.map_or(end, |p| p.end()),
-        _ => end,
+        RecordRef::Conference(r) => (r.date, true),
+        RecordRef::Document(r) => (r.date, true),
+        RecordRef::Inspection(r) => (r.date, true),
+        RecordRef::Dialogue(r) => (r.date, true),
+        RecordRef::Reception(r) => (r.date, true),
+        RecordRef::Clearance(r) => (r.date, true),
+        RecordRef::Award(r) => (r.date, true),
+        RecordRef::Figure(r) => (r.period.map_or(end, |p| p.end()), r.period.is_some()),
+        _ => (end, false),
     }
 }
 

@@ -210,6 +210,9 @@ pub struct CubeCell {
 #[derive(Clone, Debug)]
 pub struct FigureCube {
     hierarchy: Hierarchy,
+    /// The units of the current hierarchy (by index) sums and records
+    /// totals may fill ([`DatasetV2::fill_scope`]).
+    scope: Vec<bool>,
     /// Each other era's hierarchy, its part of the period
     /// ([`DatasetV2::era_period`]) and the codes of its units listed with a name.
     eras: BTreeMap<NaiveDate, EraPart>,
@@ -233,21 +236,9 @@ struct EraPart {
     /// for a unit whose other sub-units the dataset does not list, so
     /// nothing is summed into it.
     named: std::collections::HashSet<UnitCode>,
-}
-
-impl EraPart {
-    /// The units of the era a sum may fill: named, and under the dataset's
-    /// root when the root's code is in the era.
-    fn scope(&self, root: Option<UnitCode>) -> Vec<bool> {
-        let h = &self.hierarchy;
-        let root = root.and_then(|r| h.index_of(&r));
-        h.iter()
-            .map(|(i, u)| {
-                self.named.contains(&u.code())
-                    && root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r))
-            })
-            .collect()
-    }
+    /// The units (by index) its sums and records totals may fill
+    /// ([`DatasetV2::fill_scope`]).
+    scope: Vec<bool>,
 }
 
 /// A key without its unit: what the roll-up groups by (indicator, period,
@@ -381,8 +372,10 @@ impl FigureCube {
                 .filter(|u| u.era == Some(era) && u.name.is_some())
                 .map(|u| u.code)
                 .collect();
+            let era_hierarchy = dataset.era_hierarchy(era)?;
             let part = EraPart {
-                hierarchy: dataset.era_hierarchy(era)?,
+                scope: dataset.fill_scope(Some(era), &era_hierarchy),
+                hierarchy: era_hierarchy,
                 period: dataset.era_period(era),
                 named,
             };
@@ -401,12 +394,20 @@ impl FigureCube {
         if let Some((_, _, e)) = dataset.record_era_problems().into_iter().next() {
             return Err(e);
         }
-        records_cells(dataset, (None, hierarchy, None), &mut cells)?;
+        // A record its era's totals never fill is refused, never dropped.
+        let era_h = |era: Option<NaiveDate>| match era {
+            None => Some(hierarchy),
+            Some(e) => eras.get(&e).map(|x: &EraPart| &x.hierarchy),
+        };
+        if let Some((_, _, e)) = dataset.records_totalled_nowhere(era_h).into_iter().next() {
+            return Err(e);
+        }
+        let scope = dataset.fill_scope(None, hierarchy);
+        records_cells(dataset, (None, hierarchy, &scope), &mut cells)?;
         for (era, part) in &eras {
-            let scope = part.scope(dataset.root);
             records_cells(
                 dataset,
-                (Some(*era), &part.hierarchy, Some(scope.as_slice())),
+                (Some(*era), &part.hierarchy, &part.scope),
                 &mut cells,
             )?;
         }
@@ -426,6 +427,7 @@ impl FigureCube {
             .collect();
         let mut cube = FigureCube {
             hierarchy: hierarchy.clone(),
+            scope,
             eras,
             root: dataset.root,
             period: dataset.period,
@@ -664,6 +666,17 @@ impl FigureCube {
         self.eras.get(&era).is_some_and(|x| x.named.contains(unit))
     }
 
+    /// Which units of another era's hierarchy (by index) sums and records
+    /// totals may fill: named ([`FigureCube::era_named`]) and, in a rooted
+    /// dataset whose root's code is in the era, not above that unit
+    /// (`DatasetV2::fill_scope`); empty for an era the cube does not hold. The
+    /// report takes a predecessor at its highest among these.
+    pub(crate) fn era_scope(&self, era: NaiveDate) -> Vec<bool> {
+        self.eras
+            .get(&era)
+            .map_or_else(Vec::new, |x| x.scope.clone())
+    }
+
     /// Another era's part of the dataset's period ([`DatasetV2::era_period`]).
     ///
     /// ```
@@ -776,20 +789,11 @@ impl FigureCube {
     /// era's cells: a predecessor's figures are summed within its own era,
     /// never into its successor's parent.
     fn roll_up(&mut self, catalogue: &Catalogue, era: Option<NaiveDate>) -> Result<(), Error> {
+        // Units the roll-up may fill ([`DatasetV2::fill_scope`]).
         let (h, in_scope) = match era {
-            None => {
-                let h = &self.hierarchy;
-                // Units the roll-up may fill: the root and below (everything without a root).
-                let root = self.root.and_then(|r| h.index_of(&r));
-                let in_scope: Vec<bool> = h
-                    .iter()
-                    .map(|(i, _)| root.map_or(true, |r| i == r || h.ancestors(i).any(|a| a == r)))
-                    .collect();
-                (h, in_scope)
-            }
+            None => (&self.hierarchy, self.scope.clone()),
             Some(e) => match self.eras.get(&e) {
-                // Another era's: its named units under the root (see `EraPart::scope`).
-                Some(part) => (&part.hierarchy, part.scope(self.root)),
+                Some(part) => (&part.hierarchy, part.scope.clone()),
                 None => return Ok(()),
             },
         };
@@ -1158,7 +1162,7 @@ fn stated_cells(
 /// the era's part of the period.
 fn records_cells(
     dataset: &DatasetV2,
-    (era, hierarchy, scope): (Option<NaiveDate>, &Hierarchy, Option<&[bool]>),
+    (era, hierarchy, scope): (Option<NaiveDate>, &Hierarchy, &[bool]),
     cells: &mut Vec<CubeCell>,
 ) -> Result<(), Error> {
     let split = dataset.era_records(era)?;
@@ -1178,15 +1182,14 @@ fn records_cells(
     d.clearances.iter().try_for_each(|r| acc.add(r))?;
     d.awards.iter().try_for_each(|r| acc.add(r))?;
     let totals = acc.finish()?;
-    // Records roll up the whole hierarchy; a rooted dataset speaks for its root and below only.
-    let root = dataset.root.and_then(|r| hierarchy.index_of(&r));
-    // Another era's: its named units under the root only (`EraPart::scope`).
-    let in_scope = |code: &UnitCode| match (scope, root, hierarchy.index_of(code)) {
-        (Some(scope), _, Some(i)) => scope.get(i.get()).copied().unwrap_or(false),
-        (Some(_), _, None) => false,
-        (None, None, _) => true,
-        (None, Some(r), Some(i)) => i == r || hierarchy.ancestors(i).any(|a| a == r),
-        (None, Some(_), None) => false,
+    // Records roll up the whole hierarchy; the totals fill the units of
+    // `scope` only (a rooted dataset speaks for its root and below;
+    // another era's named units, none above the root's code).
+    let in_scope = |code: &UnitCode| {
+        hierarchy
+            .index_of(code)
+            .and_then(|i| scope.get(i.get()).copied())
+            .unwrap_or(false)
     };
     for row in totals.rows() {
         if row.layer != TotalsLayer::Records || !in_scope(&row.unit) {

@@ -896,6 +896,7 @@ mod tests {
             (ErrorKind::UnitEraAmbiguous { unit: "26734".into(), eras: "current, 2008-01-01".into(), what: "figure's period", period: "2025-01-01/2025-12-31".into() }, "unit \"26734\" is listed in several eras (current, 2008-01-01) that all cover the figure's period 2025-01-01/2025-12-31: give each its valid_from or valid_to"),
             (ErrorKind::UnitNotValidForPeriod { unit: "26734".into(), era: "current".into(), what: "figure's period", period: "2025-01-01/2025-06-30".into() }, "the figure's period 2025-01-01/2025-06-30 lies outside the validity of unit \"26734\" (era current)"),
             (ErrorKind::NamedTwice { name: "Đội A".into(), times: 2 }, "the name \"Đội A\" is given 2 times among the named recipients: counted 2 times (two recipients may share a name); tell them apart if they are one"),
+            (ErrorKind::RecordTotalledNowhere { unit: "769".into(), era: "2020-01-01".into() }, "the record's unit \"769\" (era 2020-01-01) lies outside the units the dataset totals (its root and below; in another era, its named units not above the root's code): the record would be counted nowhere"),
         ]
     }
 
@@ -1060,6 +1061,7 @@ mod tests {
             ("UnitEraAmbiguous", "DV208"),
             ("UnitNotValidForPeriod", "DV209"),
             ("NamedTwice", "DV210"),
+            ("RecordTotalledNowhere", "DV211"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

@@ -1789,7 +1789,7 @@ error_table! {
         unit: Excerpt,
         /// The eras it is listed in (`current` for the dataset's current era).
         eras: Excerpt,
-        /// What is dated: `figure's period` or `record's date`.
+        /// What is dated: `figure's period`, `record's date` or `period's end (the record has no date)`.
         what: &'static str,
         /// The figure's period (`unknown` when not stated) or the record's date.
         period: Excerpt,
@@ -1802,7 +1802,7 @@ error_table! {
         unit: Excerpt,
         /// The eras that cover the period.
         eras: Excerpt,
-        /// What is dated: `figure's period` or `record's date`.
+        /// What is dated: `figure's period`, `record's date` or `period's end (the record has no date)`.
         what: &'static str,
         /// The figure's period or the record's date.
         period: Excerpt,
@@ -1815,7 +1815,7 @@ error_table! {
         unit: Excerpt,
         /// The unit's era (`current` for the dataset's current era).
         era: Excerpt,
-        /// What is dated: `figure's period` or `record's date`.
+        /// What is dated: `figure's period`, `record's date` or `period's end (the record has no date)`.
         what: &'static str,
         /// The figure's period or the record's date.
         period: Excerpt,
@@ -1830,6 +1830,15 @@ error_table! {
         times: u64,
     } = "DV210", Warning,
     vi { name, times } => format!("tên {} được nêu {times} lần trong danh sách được nêu tên: tính là {times} người hoặc đơn vị (có thể trùng tên); nếu là một thì cần bỏ bớt", quoted_vi(name));
+    /// A record on a unit whose records the dataset totals nowhere: above the root of a rooted dataset, or, in another era, named by code only or above the root's code.
+    #[error("the record's unit {unit:?} (era {era}) lies outside the units the dataset totals (its root and below; in another era, its named units not above the root's code): the record would be counted nowhere")]
+    RecordTotalledNowhere {
+        /// The unit's code.
+        unit: Excerpt,
+        /// The unit's era (`current` for the dataset's current era).
+        era: Excerpt,
+    } = "DV211", Error,
+    vi { unit, era } => format!("bản ghi thuộc đơn vị {} (thời kỳ {}) nằm ngoài các đơn vị được cộng số liệu của bộ số liệu (đơn vị gốc và các đơn vị trực thuộc; ở thời kỳ khác, các đơn vị có tên không ở trên đơn vị gốc): bản ghi sẽ không được tính vào đâu", quoted_vi(unit), era_vi(era));
 }
 
 /// Eras in Vietnamese: the current era is "hiện hành".
@@ -1838,12 +1847,13 @@ fn era_vi(eras: &Excerpt) -> String {
 }
 
 /// What an era is resolved by, in Vietnamese: a figure's period ("kỳ số
-/// liệu") or a record's date ("ngày của bản ghi").
+/// liệu"), a record's date ("ngày của bản ghi"), or, for a record without
+/// date, the period's end ("ngày cuối kỳ báo cáo").
 fn dated_vi(what: &str) -> &'static str {
-    if what == "record's date" {
-        "ngày của bản ghi"
-    } else {
-        "kỳ số liệu"
+    match what {
+        "record's date" => "ngày của bản ghi",
+        "period's end (the record has no date)" => "ngày cuối kỳ báo cáo (bản ghi không có ngày)",
+        _ => "kỳ số liệu",
     }
 }
 

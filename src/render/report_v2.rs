@@ -588,8 +588,11 @@ pub fn plan_report<'a>(
                         .any(|a| eh.code(a).is_some_and(|c| codes.contains(&c)))
             })
         };
+        // Only a unit the era's sums may fill: an old district above the
+        // root's code (named or not) has nothing of its own to state.
+        let scope = cube.era_scope(era);
         let candidate =
-            |j: crate::UnitIndex| ours(j) && eh.code(j).is_some_and(|c| cube.era_named(era, &c));
+            |j: crate::UnitIndex| ours(j) && scope.get(j.get()).copied().unwrap_or(false);
         let mut units = Vec::new();
         for (i, x) in eh.iter() {
             if !candidate(i) || eh.ancestors(i).any(candidate) {

@@ -868,6 +868,22 @@ impl<'a> Checks<'a> {
         self.lumped();
         self.changes();
         self.ratio_units();
+        self.records_totalled();
+    }
+
+    /// Each record on a unit of its era whose records the totals fill
+    /// ([`DatasetV2::fill_scope`]): else it would be counted nowhere
+    /// (DV211). A record in no era (DV207–DV209) or on a unit not listed
+    /// (DV063) is reported by those rules.
+    fn records_totalled(&mut self) {
+        let hier = |era: Option<NaiveDate>| self.hier(era);
+        let found = self.d.records_totalled_nowhere(hier);
+        for (kind, i, e) in found {
+            self.error(
+                Path::root().field(kind.list()).index(i).field("unit"),
+                e.into_kind(),
+            );
+        }
     }
 
     /// Each figure's period: resolved ([`DatasetV2::figure_period`]), a

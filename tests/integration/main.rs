@@ -40,5 +40,6 @@ mod rekey_report;
 mod rekey_review;
 mod review_s6;
 mod review_s7;
+mod review_s9;
 #[cfg(feature = "cli")]
 mod review_s9_wasm;
