@@ -325,6 +325,7 @@ fn an_undated_records_era_error_says_the_day_is_the_periods_end() {
 }
 
 /// Runs the `danvan` command (a real process) on `stdin`.
+#[cfg(feature = "cli")]
 fn danvan(args: &[&str], stdin: &str) -> std::process::Output {
     use std::io::Write;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_danvan"))
@@ -347,6 +348,7 @@ fn danvan(args: &[&str], stdin: &str) -> std::process::Output {
 /// dataset is clean and its report states the predecessor ward of another
 /// code with its conference; a record on the old district is refused
 /// (exit 1, DV211 at its unit).
+#[cfg(feature = "cli")]
 #[test]
 fn the_command_checks_and_reports_a_rooted_dataset_with_predecessors() {
     let json = rooted(DISTRICT_NAMED, RECORDS);
