@@ -257,3 +257,72 @@ fn the_countrys_cell_of_figures_and_amounts() {
     assert_eq!(country, Some(Interval::between(4, Some(10)).unwrap()));
     assert_eq!(report.skipped, [code("10102")]);
 }
+
+/// Merging two rekeyed parts whose reported stocks lie on different old
+/// communes gives the country what rekeying the whole gives (a stock adds
+/// across units; the later value wins only for the same unit).
+///
+/// KNOWN BUG (found session 9, issue 14 left open for it): `merge_national`
+/// and `combine_own` take the later of two reported stock cells, right for one
+/// unit reported twice, wrong for a rekeyed cell made of several old units:
+/// the country comes out exactly 6 where the data gives 10.
+#[test]
+#[ignore = "known bug: merge takes the later of two rekeyed stock cells (issue 14, session 9 note)"]
+fn merge_of_rekeyed_parts_adds_the_countrys_stock_across_units() {
+    let cw = Crosswalk::builder()
+        .split_unknown(code("10101"), &[code("80001"), code("81001")])
+        .merge(code("10102"), code("80002"))
+        .build()
+        .unwrap();
+    let rekeyed = |figures: &[Figure]| {
+        totals(figures)
+            .rekey(&cw, Level::Commune, &new_h())
+            .unwrap()
+    };
+    let a = figure("10101", Builtin::GrassrootsBlocks, 4);
+    let b = figure("10102", Builtin::GrassrootsBlocks, 6);
+    let whole = rekeyed(&[a.clone(), b.clone()]);
+    let merged = rekeyed(&[a]).merge(rekeyed(&[b])).unwrap();
+    let blocks = IndicatorId::from(Builtin::GrassrootsBlocks);
+    let sector = Actor::MobilizationSector;
+    assert_eq!(
+        whole.national(TotalsLayer::Reported, blocks.clone(), sector),
+        Some(Interval::exact(10))
+    );
+    assert_eq!(
+        merged.national(TotalsLayer::Reported, blocks.clone(), sector),
+        whole.national(TotalsLayer::Reported, blocks, sector)
+    );
+    assert!(merged == whole);
+}
+
+/// The same at a new unit: two old communes merged into one new commune,
+/// their stocks in two parts; the merged parts must give the new commune (and
+/// its province) the sum, as rekeying the whole does. KNOWN BUG, as above:
+/// the merge keeps one part's value as if exact.
+#[test]
+#[ignore = "known bug: merge takes the later of two rekeyed stock cells (issue 14, session 9 note)"]
+fn merge_of_rekeyed_parts_adds_stocks_of_old_units_merged_into_one() {
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80001"))
+        .build()
+        .unwrap();
+    let rekeyed = |figures: &[Figure]| {
+        totals(figures)
+            .rekey(&cw, Level::Commune, &new_h())
+            .unwrap()
+    };
+    let a = figure("10101", Builtin::GrassrootsBlocks, 4);
+    let b = figure("10102", Builtin::GrassrootsBlocks, 6);
+    let whole = rekeyed(&[a.clone(), b.clone()]);
+    let merged = rekeyed(&[a]).merge(rekeyed(&[b])).unwrap();
+    assert_eq!(
+        value(&whole, "80001", Builtin::GrassrootsBlocks),
+        Some(Interval::exact(10))
+    );
+    assert_eq!(
+        value(&merged, "80001", Builtin::GrassrootsBlocks),
+        value(&whole, "80001", Builtin::GrassrootsBlocks)
+    );
+}
