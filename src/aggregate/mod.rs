@@ -1281,10 +1281,19 @@ impl Totals {
 
     /// Merges the totals of a disjoint part of the same dataset.
     ///
+    /// Flows add. A stock reported twice at one unit keeps the later value
+    /// (one unit reported at two dates) — except in rekeyed totals, where a
+    /// new unit's stock may be several old units' figures: there two totals
+    /// that both hold a stock at one unit are refused (merge them before
+    /// rekeying), and where they share no unit their old units differ and
+    /// the country's stock is their sum.
+    ///
     /// # Errors
     ///
     /// Returns [`ErrorKind::TotalsMismatch`] when the two totals have
-    /// different hierarchies, periods or custom indicators, and
+    /// different hierarchies, periods or custom indicators,
+    /// [`ErrorKind::MergeRekeyedStock`] when either was rekeyed and both
+    /// hold a stock at one unit, and
     /// [`ErrorKind::TotalOverflow`] when a sum overflows.
     ///
     /// ```
@@ -1308,17 +1317,27 @@ impl Totals {
         if let Some(what) = what {
             return Err(ErrorKind::TotalsMismatch { what }.into());
         }
+        // Rekeyed totals (they keep the country's cells) hold stocks made of
+        // several old units: at a unit both hold, neither "the later" nor
+        // "the sum" is known to be right; where they hold none in common,
+        // their old units differ and the country's stock is the sum.
+        let rekeyed = self.is_rekeyed() || other.is_rekeyed();
+        if rekeyed {
+            self.refuse_shared_stocks(&other)?;
+        }
         // The country's cells first (of both sides as they are).
         let national = (
             merge_national(
                 (&self, &self.national_records, &self.records),
                 (&other, &other.national_records, &other.records),
+                rekeyed,
             )?,
             merge_national(
                 (&self, &self.national_reported, &self.rolled),
                 (&other, &other.national_reported, &other.rolled),
+                rekeyed,
             )?,
-            merge_national_amounts(&self, &other)?,
+            merge_national_amounts(&self, &other, rekeyed)?,
         );
         let h = &self.hierarchy;
         let defs = &self.indicators;
@@ -1342,6 +1361,58 @@ impl Totals {
             amounts,
         )?
         .with_national(national.0, national.1, national.2))
+    }
+
+    /// Whether these totals were rekeyed ([`Totals::rekey`]): only rekeyed
+    /// totals keep country cells.
+    fn is_rekeyed(&self) -> bool {
+        !(self.national_records.is_empty()
+            && self.national_reported.is_empty()
+            && self.national_amounts.is_empty())
+    }
+
+    /// [`ErrorKind::MergeRekeyedStock`] at the first unit where both totals
+    /// hold an own reported stock (count or amount).
+    fn refuse_shared_stocks(&self, other: &Totals) -> Result<(), Error> {
+        let stock = |ind: u32| {
+            indicator_info(&self.indicators, ind as usize)
+                .is_some_and(|(k, _)| k == IndicatorKind::Stock)
+        };
+        let refuse = |u: usize, ind: u32| -> Error {
+            ErrorKind::MergeRekeyedStock {
+                unit: self
+                    .hierarchy
+                    .units()
+                    .get(u)
+                    .map_or_else(|| u.to_string(), |x| x.code().to_string()),
+                indicator: indicator_name(&self.indicators, ind),
+            }
+            .into()
+        };
+        for a in self.reported.iter().filter(|c| stock(c.indicator)) {
+            let Some(b) = Totals::find(&other.reported, a.indicator, a.actor) else {
+                continue;
+            };
+            if let Some(u) =
+                (0..a.value.len()).find(|&u| a.member(u).is_some() && b.member(u).is_some())
+            {
+                return Err(refuse(u, a.indicator));
+            }
+        }
+        for a in self.amounts.iter().filter(|c| stock(c.indicator)) {
+            let Some(b) = AmountColumn::find(&other.amounts, a.key()) else {
+                continue;
+            };
+            let both = a
+                .cells
+                .iter()
+                .zip(&b.cells)
+                .position(|(x, y)| x.is_some() && y.is_some());
+            if let Some(u) = both {
+                return Err(refuse(u, a.indicator));
+            }
+        }
+        Ok(())
     }
 
     /// The roots of the hierarchy, in index order.
@@ -1406,6 +1477,7 @@ impl Totals {
 fn merge_national(
     a: (&Totals, &[Column], &[Column]),
     b: (&Totals, &[Column], &[Column]),
+    rekeyed: bool,
 ) -> Result<Vec<Column>, Error> {
     let mut keys: Vec<(u32, Actor)> = a.1.iter().chain(b.1).map(Column::key).collect();
     keys.sort_unstable();
@@ -1416,7 +1488,9 @@ fn merge_national(
         let y = b.0.country_cell(b.1, b.2, key);
         let cell = match (x, y) {
             (Some(mut x), Some(y)) => {
-                let ok = if x.end.is_empty() {
+                // Rekeyed stocks share no unit (checked by `merge`): their
+                // old units differ, and the country's stock is their sum.
+                let ok = if x.end.is_empty() || rekeyed {
                     x.add_cell(0, &y, 0)
                 } else {
                     x.pick_latest(0, &y, 0)
@@ -1441,7 +1515,11 @@ fn merge_national(
 }
 
 /// [`merge_national`] for amounts.
-fn merge_national_amounts(a: &Totals, b: &Totals) -> Result<Vec<AmountColumn>, Error> {
+fn merge_national_amounts(
+    a: &Totals,
+    b: &Totals,
+    rekeyed: bool,
+) -> Result<Vec<AmountColumn>, Error> {
     let mut keys: Vec<(u32, Actor)> = a
         .national_amounts
         .iter()
@@ -1452,8 +1530,10 @@ fn merge_national_amounts(a: &Totals, b: &Totals) -> Result<Vec<AmountColumn>, E
     keys.dedup();
     let mut out = Vec::with_capacity(keys.len());
     for key in keys {
-        let stock = indicator_info(&a.indicators, key.0 as usize)
-            .is_some_and(|(k, _)| k == IndicatorKind::Stock);
+        // As in `merge_national`: rekeyed stocks of different old units add.
+        let stock = !rekeyed
+            && indicator_info(&a.indicators, key.0 as usize)
+                .is_some_and(|(k, _)| k == IndicatorKind::Stock);
         let cell = match (a.country_amount(key)?, b.country_amount(key)?) {
             (Some(x), Some(y)) => combine_amount(&x, &y, stock).map_err(|e| -> Error {
                 if matches!(e.kind(), ErrorKind::Overflow { .. }) {

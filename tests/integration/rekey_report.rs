@@ -258,19 +258,13 @@ fn the_countrys_cell_of_figures_and_amounts() {
     assert_eq!(report.skipped, [code("10102")]);
 }
 
-/// Merging two rekeyed parts whose reported stocks lie on different old
-/// communes gives the country what rekeying the whole gives (a stock adds
-/// across units; the later value wins only for the same unit).
-///
-/// KNOWN BUG (found session 9, issue 14 left open for it): `merge_national`
-/// and `combine_own` take the later of two reported stock cells, right for one
-/// unit reported twice, wrong for a rekeyed cell made of several old units:
-/// the country comes out exactly 6 where the data gives 10.
+/// Merging two rekeyed parts whose reported stocks share no new unit: their
+/// old units differ, so the country's stock is the sum (it used to be the
+/// later of the two, exactly 6 where the data gives 10).
 #[test]
-#[ignore = "known bug: merge takes the later of two rekeyed stock cells (issue 14, session 9 note)"]
 fn merge_of_rekeyed_parts_adds_the_countrys_stock_across_units() {
     let cw = Crosswalk::builder()
-        .split_unknown(code("10101"), &[code("80001"), code("81001")])
+        .merge(code("10101"), code("81001"))
         .merge(code("10102"), code("80002"))
         .build()
         .unwrap();
@@ -291,38 +285,61 @@ fn merge_of_rekeyed_parts_adds_the_countrys_stock_across_units() {
     );
     assert_eq!(
         merged.national(TotalsLayer::Reported, blocks.clone(), sector),
-        whole.national(TotalsLayer::Reported, blocks, sector)
+        Some(Interval::exact(10))
     );
     assert!(merged == whole);
 }
 
-/// The same at a new unit: two old communes merged into one new commune,
-/// their stocks in two parts; the merged parts must give the new commune (and
-/// its province) the sum, as rekeying the whole does. KNOWN BUG, as above:
-/// the merge keeps one part's value as if exact.
+/// Two rekeyed parts whose stocks meet at a new unit (two old communes
+/// merged into one new commune; an old commune split across provinces beside
+/// another in one of them): the value there may be one old unit's later
+/// figure or several old units' sum, so the merge refuses (DV212, naming the
+/// first such unit) — it used to keep one part's value as exact (6 where the
+/// data gives 10). Merging before rekeying gives the sum.
 #[test]
-#[ignore = "known bug: merge takes the later of two rekeyed stock cells (issue 14, session 9 note)"]
-fn merge_of_rekeyed_parts_adds_stocks_of_old_units_merged_into_one() {
-    let cw = Crosswalk::builder()
+fn merge_of_rekeyed_parts_refuses_stocks_of_old_units_met_in_one() {
+    let a = figure("10101", Builtin::GrassrootsBlocks, 4);
+    let b = figure("10102", Builtin::GrassrootsBlocks, 6);
+    let merged_in_one = Crosswalk::builder()
         .merge(code("10101"), code("80001"))
         .merge(code("10102"), code("80001"))
         .build()
         .unwrap();
-    let rekeyed = |figures: &[Figure]| {
-        totals(figures)
-            .rekey(&cw, Level::Commune, &new_h())
-            .unwrap()
-    };
-    let a = figure("10101", Builtin::GrassrootsBlocks, 4);
-    let b = figure("10102", Builtin::GrassrootsBlocks, 6);
-    let whole = rekeyed(&[a.clone(), b.clone()]);
-    let merged = rekeyed(&[a]).merge(rekeyed(&[b])).unwrap();
+    let crossing = Crosswalk::builder()
+        .split_unknown(code("10101"), &[code("80001"), code("81001")])
+        .merge(code("10102"), code("80002"))
+        .build()
+        .unwrap();
+    for cw in [&merged_in_one, &crossing] {
+        let rekey = |t: Totals| t.rekey(cw, Level::Commune, &new_h()).unwrap();
+        let whole = rekey(totals(&[a.clone(), b.clone()]));
+        let err = rekey(totals(std::slice::from_ref(&a)))
+            .merge(rekey(totals(std::slice::from_ref(&b))))
+            .unwrap_err();
+        assert_eq!(err.code(), "DV212");
+        assert!(err.to_string().contains("at unit \"80\""), "{err}");
+        assert!(danvan::render::vi::message(err.kind()).contains("gộp trước khi chuyển đổi"));
+        let merged_first = rekey(
+            totals(std::slice::from_ref(&a))
+                .merge(totals(std::slice::from_ref(&b)))
+                .unwrap(),
+        );
+        assert!(merged_first == whole);
+    }
+    let whole = totals(&[a, b])
+        .rekey(&merged_in_one, Level::Commune, &new_h())
+        .unwrap();
     assert_eq!(
         value(&whole, "80001", Builtin::GrassrootsBlocks),
         Some(Interval::exact(10))
     );
+    // Flows still add at a shared unit.
+    let rekey = |t: Totals| t.rekey(&merged_in_one, Level::Commune, &new_h()).unwrap();
+    let d1 = figure("10101", Builtin::Documents, 4);
+    let d2 = figure("10102", Builtin::Documents, 6);
+    let docs = rekey(totals(&[d1])).merge(rekey(totals(&[d2]))).unwrap();
     assert_eq!(
-        value(&merged, "80001", Builtin::GrassrootsBlocks),
-        value(&whole, "80001", Builtin::GrassrootsBlocks)
+        value(&docs, "80001", Builtin::Documents),
+        Some(Interval::exact(10))
     );
 }
