@@ -1284,16 +1284,17 @@ impl Totals {
     /// Flows add. A stock reported twice at one unit keeps the later value
     /// (one unit reported at two dates) — except in rekeyed totals, where a
     /// new unit's stock may be several old units' figures: there two totals
-    /// that both hold a stock at one unit are refused (merge them before
-    /// rekeying), and where they share no unit their old units differ and
-    /// the country's stock is their sum.
+    /// that both hold a stock at one unit, or one at a unit and the other
+    /// below it, are refused (merge them before rekeying), and where they
+    /// share no unit their old units differ and the country's stock is
+    /// their sum.
     ///
     /// # Errors
     ///
     /// Returns [`ErrorKind::TotalsMismatch`] when the two totals have
     /// different hierarchies, periods or custom indicators,
     /// [`ErrorKind::MergeRekeyedStock`] when either was rekeyed and both
-    /// hold a stock at one unit, and
+    /// hold a stock at one unit (or one of them above the other's), and
     /// [`ErrorKind::TotalOverflow`] when a sum overflows.
     ///
     /// ```
@@ -1372,7 +1373,8 @@ impl Totals {
     }
 
     /// [`ErrorKind::MergeRekeyedStock`] at the first unit where both totals
-    /// hold an own reported stock (count or amount).
+    /// hold an own reported stock (count or amount), or one holds it and the
+    /// other below it ([`Totals::first_met`]).
     fn refuse_shared_stocks(&self, other: &Totals) -> Result<(), Error> {
         let stock = |ind: u32| {
             indicator_info(&self.indicators, ind as usize)
@@ -1393,9 +1395,9 @@ impl Totals {
             let Some(b) = Totals::find(&other.reported, a.indicator, a.actor) else {
                 continue;
             };
-            if let Some(u) =
-                (0..a.value.len()).find(|&u| a.member(u).is_some() && b.member(u).is_some())
-            {
+            let n = a.value.len().min(b.value.len());
+            let held = |c: &Column, u: usize| c.member(u).is_some();
+            if let Some(u) = self.first_met(n, |u| held(a, u), |u| held(b, u)) {
                 return Err(refuse(u, a.indicator));
             }
         }
@@ -1403,16 +1405,43 @@ impl Totals {
             let Some(b) = AmountColumn::find(&other.amounts, a.key()) else {
                 continue;
             };
-            let both = a
-                .cells
-                .iter()
-                .zip(&b.cells)
-                .position(|(x, y)| x.is_some() && y.is_some());
-            if let Some(u) = both {
+            let n = a.cells.len().min(b.cells.len());
+            let held = |c: &AmountColumn, u: usize| c.cells.get(u).is_some_and(Option::is_some);
+            if let Some(u) = self.first_met(n, |u| held(a, u), |u| held(b, u)) {
                 return Err(refuse(u, a.indicator));
             }
         }
         Ok(())
+    }
+
+    /// The first unit (of the first `n`) where one side holds a cell and
+    /// the other holds one there or at a unit above it: a rekeyed cell above
+    /// is a sum of old units the other side's cell below may or may not be
+    /// among (a figure applied at a new commune beside a rekeyed one would
+    /// leave their province at the rekeyed value alone). Reported at the
+    /// upper unit.
+    fn first_met(
+        &self,
+        n: usize,
+        a: impl Fn(usize) -> bool,
+        b: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let h = &self.hierarchy;
+        let above = |u: usize| {
+            std::iter::successors(Some(crate::UnitIndex::from_usize(u)), |&x| h.parent(x))
+                .map(|x| x.get())
+        };
+        (0..n)
+            .filter_map(|u| {
+                if a(u) {
+                    above(u).find(|&x| b(x))
+                } else if b(u) {
+                    above(u).find(|&x| a(x))
+                } else {
+                    None
+                }
+            })
+            .min()
     }
 
     /// The roots of the hierarchy, in index order.

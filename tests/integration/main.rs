@@ -41,5 +41,6 @@ mod rekey_review;
 mod review_s6;
 mod review_s7;
 mod review_s9;
+mod review_s9_merge;
 #[cfg(feature = "cli")]
 mod review_s9_wasm;
