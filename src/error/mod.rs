@@ -897,7 +897,7 @@ mod tests {
             (ErrorKind::UnitNotValidForPeriod { unit: "26734".into(), era: "current".into(), what: "figure's period", period: "2025-01-01/2025-06-30".into() }, "the figure's period 2025-01-01/2025-06-30 lies outside the validity of unit \"26734\" (era current)"),
             (ErrorKind::NamedTwice { name: "Đội A".into(), times: 2 }, "the name \"Đội A\" is given 2 times among the named recipients: counted 2 times (two recipients may share a name); tell them apart if they are one"),
             (ErrorKind::RecordTotalledNowhere { unit: "769".into(), era: "2020-01-01".into() }, "the record's unit \"769\" (era 2020-01-01) lies outside the units the dataset totals (its root and below; in another era, its named units not above the root's code): the record would be counted nowhere"),
-            (ErrorKind::MergeRekeyedStock { unit: "80001".into(), indicator: "grassroots_blocks".into() }, "cannot merge the stock \"grassroots_blocks\" at unit \"80001\": both totals were rekeyed and hold a value there, which may come from the same old unit (the later value) or from different old units (their sum); merge the totals before rekeying"),
+            (ErrorKind::MergeRekeyedStock { unit: "80001".into(), indicator: "grassroots_blocks".into() }, "cannot merge the stock \"grassroots_blocks\" at unit \"80001\": the totals were rekeyed and both hold a value there or below it, which may come from the same old unit (the later value) or from different old units (their sum); merge the totals before rekeying"),
         ]
     }
 

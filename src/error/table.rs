@@ -1839,15 +1839,15 @@ error_table! {
         era: Excerpt,
     } = "DV211", Error,
     vi { unit, era } => format!("bản ghi thuộc đơn vị {} (thời kỳ {}) nằm ngoài các đơn vị được cộng số liệu của bộ số liệu (đơn vị gốc và các đơn vị trực thuộc; ở thời kỳ khác, các đơn vị có tên không ở trên đơn vị gốc): bản ghi sẽ không được tính vào đâu", quoted_vi(unit), era_vi(era));
-    /// Two rekeyed totals both hold a stock at one unit: each may be several old units' figures, so neither the later one nor the sum is known to be right.
-    #[error("cannot merge the stock {indicator:?} at unit {unit:?}: both totals were rekeyed and hold a value there, which may come from the same old unit (the later value) or from different old units (their sum); merge the totals before rekeying")]
+    /// Totals (one or both rekeyed) both hold a stock at one unit, or one above the other: each may be several old units' figures, so neither the later one nor the sum is known to be right.
+    #[error("cannot merge the stock {indicator:?} at unit {unit:?}: the totals were rekeyed and both hold a value there or below it, which may come from the same old unit (the later value) or from different old units (their sum); merge the totals before rekeying")]
     MergeRekeyedStock {
         /// The unit's code (or "the country").
         unit: String,
         /// The indicator's id.
         indicator: String,
     } = "DV212", Error,
-    vi { unit, indicator } => format!("không thể gộp chỉ tiêu thời điểm \"{indicator}\" tại đơn vị \"{unit}\": cả hai bảng tổng hợp đã được chuyển sang đơn vị mới và đều có số liệu tại đó, có thể của cùng một đơn vị cũ (lấy số mới hơn) hoặc của các đơn vị cũ khác nhau (cộng lại); hãy gộp trước khi chuyển đổi");
+    vi { unit, indicator } => format!("không thể gộp chỉ tiêu thời điểm \"{indicator}\" tại đơn vị \"{unit}\": bảng tổng hợp đã được chuyển sang đơn vị mới và cả hai đều có số liệu tại đó hoặc ở đơn vị trực thuộc, có thể của cùng một đơn vị cũ (lấy số mới hơn) hoặc của các đơn vị cũ khác nhau (cộng lại); hãy gộp trước khi chuyển đổi");
 }
 
 /// Eras in Vietnamese: the current era is "hiện hành".
