@@ -63,7 +63,7 @@ pub struct Accumulator {
     /// ([`Accumulator::reserve_place`]), at most the hierarchy's length.
     /// Records of a province's communes never touch its villages' places, so
     /// the columns stop where the records do instead of spanning every unit
-    /// (measured: roll-up of 10M records 1.24× → 0.76× the hand loop, BENCHMARKS.md).
+    /// (measured: instructions of `Totals::compute` 697 M → 666 M, BENCHMARKS.md, session 9).
     cap: usize,
     period: Period,
     indicators: Vec<IndicatorDef>,
