@@ -826,6 +826,35 @@ impl<T: Magnitude> Interval<T> {
         }
     }
 
+    /// What is left of a whole (`self`) once a part known to lie within it is
+    /// taken out: `[max(0, low − part.high), high − part.low]`, no lower than
+    /// zero (a part stated above its whole leaves nothing). A district's own
+    /// figure less its communes' figures is what its other communes and its
+    /// own bodies hold.
+    ///
+    /// ```
+    /// use danvan::Interval;
+    /// let rest = Interval::exact(10_u64).rest_after(Interval::exact(4));
+    /// assert_eq!(rest, Interval::exact(6));
+    /// let open = Interval::exact(10_u64).rest_after(Interval::at_least(4));
+    /// assert_eq!((open.low(), open.high()), (0, Some(6)));
+    /// assert_eq!(Interval::exact(3_u64).rest_after(Interval::exact(5)), Interval::exact(0));
+    /// ```
+    #[must_use]
+    pub fn rest_after(self, part: Interval<T>) -> Interval<T> {
+        // A negative bound is zero; a bound beyond the type is no bound
+        // (zero below, unbounded above).
+        let at_least_zero = |d: T::Signed| T::from_signed(d).unwrap_or_else(T::zero);
+        let low = part
+            .high
+            .and_then(|ph| self.low.minus(ph))
+            .map_or_else(T::zero, at_least_zero);
+        let high = self.high.and_then(|h| h.minus(part.low)).map(at_least_zero);
+        Interval::between(low, high)
+            .or_else(|_| Interval::between(T::zero(), high))
+            .unwrap_or_else(|_| Interval::at_least(T::zero()))
+    }
+
     /// The change from `earlier` to `self`: `[low − earlier.high, high − earlier.low]`,
     /// unbounded below when `earlier` is unbounded above.
     ///

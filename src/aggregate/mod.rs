@@ -1287,7 +1287,11 @@ impl Totals {
     /// that both hold a stock at one unit, or one at a unit and the other
     /// below it, are refused (merge them before rekeying), and where they
     /// share no unit their old units differ and the country's stock is
-    /// their sum.
+    /// their sum. When either side was rekeyed, its cells above the
+    /// crosswalk's level are sums of old units held at every level, so the
+    /// other side's figures are first rolled up beside them (a unit the
+    /// rekeyed side holds is not missing) and the two add unit by unit: a
+    /// figure applied at a new commune reaches its province.
     ///
     /// # Errors
     ///
@@ -1342,6 +1346,28 @@ impl Totals {
         );
         let h = &self.hierarchy;
         let defs = &self.indicators;
+        let (reported, amounts) = if rekeyed {
+            // A rekeyed side's cells above the crosswalk's level are sums of
+            // old units, held as own cells at every level: the other side's
+            // figures are rolled up to those levels beside them (a unit the
+            // rekeyed side holds is not missing) and the two add, cell by cell.
+            let rk = (self.is_rekeyed(), other.is_rekeyed());
+            let there = (other.rolled.as_slice(), other.rolled_amounts.as_slice());
+            let a = beside(h, defs, (self.reported, self.amounts), rk.0, there)?;
+            let there = (self.rolled.as_slice(), self.rolled_amounts.as_slice());
+            let b = beside(h, defs, (other.reported, other.amounts), rk.1, there)?;
+            (
+                merge_columns(a.0, b.0, |a, b| add_columns(h, defs, a, b))?,
+                merge_amounts(h, defs, a.1, b.1, false)?,
+            )
+        } else {
+            (
+                merge_columns(self.reported, other.reported, |a, b| {
+                    combine_own(h, defs, a, b)
+                })?,
+                merge_amounts(h, defs, self.amounts, other.amounts, true)?,
+            )
+        };
         let records = merge_columns(self.records, other.records, |a, b| {
             for u in 0..a.value.len() {
                 a.add_cell(u, b, u)
@@ -1349,10 +1375,6 @@ impl Totals {
             }
             Ok(())
         })?;
-        let reported = merge_columns(self.reported, other.reported, |a, b| {
-            combine_own(h, defs, a, b)
-        })?;
-        let amounts = merge_amounts(h, defs, self.amounts, other.amounts)?;
         Ok(Totals::assemble(
             self.hierarchy,
             self.period,
@@ -1608,6 +1630,58 @@ fn combine_own(
     Ok(())
 }
 
+/// The own reported columns (counts, amounts) of one side of a merge in
+/// which either side was rekeyed: rekeyed totals' own cells as they are
+/// (every level holds its sum); other totals' own figures rolled up
+/// ([`roll_column`], stocks keeping their ends), a unit the other side
+/// holds (`there`: its rolled columns) counted as held, not as missing.
+fn beside(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    own: (Vec<Column>, Vec<AmountColumn>),
+    rekeyed: bool,
+    there: (&[Column], &[AmountColumn]),
+) -> Result<(Vec<Column>, Vec<AmountColumn>), Error> {
+    if rekeyed {
+        return Ok(own);
+    }
+    let counts = own
+        .0
+        .iter()
+        .map(|col| {
+            let held = Totals::find(there.0, col.indicator, col.actor);
+            roll_column(h, defs, col, held, true)
+        })
+        .collect::<Result<_, _>>()?;
+    let amounts = own
+        .1
+        .iter()
+        .map(|col| roll_amount_column(h, defs, col, AmountColumn::find(there.1, col.key())))
+        .collect::<Result<_, _>>()?;
+    Ok((counts, amounts))
+}
+
+/// Adds the cells of `b` into `a`, unit by unit; a stock's end is the latest
+/// of the two (a merge of rekeyed totals, where stocks both hold at one unit
+/// were refused first: [`Totals::refuse_shared_stocks`]).
+fn add_columns(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    a: &mut Column,
+    b: &Column,
+) -> Result<(), Error> {
+    for u in 0..a.value.len() {
+        a.add_cell(u, b, u)
+            .ok_or_else(|| overflow(h, u, &indicator_name(defs, a.indicator)))?;
+        if let (Some(&e), true) = (b.end.get(u), b.member(u).is_some()) {
+            if let Some(dst) = a.end.get_mut(u) {
+                *dst = (*dst).max(e);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Merges two sorted lists of columns; columns with the same key are combined by `both`.
 fn merge_columns(
     a: Vec<Column>,
@@ -1638,11 +1712,14 @@ fn merge_columns(
     Ok(out)
 }
 
+/// Merges two sorted lists of amount columns, cell by cell: flows add;
+/// stocks keep the later value when `latest`, else add (rekeyed totals).
 fn merge_amounts(
     h: &Hierarchy,
     defs: &[IndicatorDef],
     a: Vec<AmountColumn>,
     b: Vec<AmountColumn>,
+    latest: bool,
 ) -> Result<Vec<AmountColumn>, Error> {
     let mut out = Vec::with_capacity(a.len().max(b.len()));
     let mut a = a.into_iter().peekable();
@@ -1659,8 +1736,9 @@ fn merge_amounts(
             Ordering::Greater => out.extend(b.next()),
             Ordering::Equal => {
                 if let (Some(mut x), Some(y)) = (a.next(), b.next()) {
-                    let stock = indicator_info(defs, x.indicator as usize)
-                        .is_some_and(|(k, _)| k == IndicatorKind::Stock);
+                    let stock = latest
+                        && indicator_info(defs, x.indicator as usize)
+                            .is_some_and(|(k, _)| k == IndicatorKind::Stock);
                     for (u, (cx, cy)) in x.cells.iter_mut().zip(y.cells).enumerate() {
                         *cx = match (cx.take(), cy) {
                             (Some(p), Some(q)) => Some(
@@ -1788,46 +1866,71 @@ fn roll_reported(
     defs: &[IndicatorDef],
     own: &[Column],
 ) -> Result<Vec<Column>, Error> {
+    own.iter()
+        .map(|col| roll_column(h, defs, col, None, false))
+        .collect()
+}
+
+/// Rolls up one column of own reported figures: a unit's own figure, else
+/// its children's sum — a lower bound when a child holds nothing, neither
+/// here nor in `beside` (the cells of the other side of a merge with
+/// rekeyed totals: a unit it holds is not missing, it is held there). With
+/// `ends`, a stock's cells keep their latest end (a sum the latest of its
+/// parts'), as own cells do.
+fn roll_column(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    col: &Column,
+    beside: Option<&Column>,
+    ends: bool,
+) -> Result<Column, Error> {
     let parents = h.parents();
-    let mut out = Vec::with_capacity(own.len());
-    for col in own {
-        let n = col.value.len();
-        let mut r = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), false);
-        // Units some of whose children reported nothing: their sum is a lower bound.
-        let mut missing = vec![false; n];
-        for (u, parent) in parents.iter().enumerate().rev() {
-            let own = col.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
-            if !own && missing.get(u).copied().unwrap_or(false) {
-                if let Some(f) = r.flags.get_mut(u).filter(|f| **f & F_PRESENT != 0) {
-                    // A lower bound: what the children that reported add up to
-                    // (now unbounded, its widths no longer count).
-                    let was_open = *f & F_OPEN != 0;
-                    *f |= F_BOUNDED | F_OPEN;
-                    if let (false, Some(e)) = (was_open, r.extra.get_mut(u)) {
-                        *e = 0;
-                    }
+    let n = col.value.len();
+    let ends = ends && !col.end.is_empty();
+    let mut r = Column::new(col.indicator, col.actor, n, !col.floor.is_empty(), ends);
+    // Units some of whose children reported nothing: their sum is a lower bound.
+    let mut missing = vec![false; n];
+    for (u, parent) in parents.iter().enumerate().rev() {
+        let own = col.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
+        if !own && missing.get(u).copied().unwrap_or(false) {
+            if let Some(f) = r.flags.get_mut(u).filter(|f| **f & F_PRESENT != 0) {
+                // A lower bound: what the children that reported add up to
+                // (now unbounded, its widths no longer count).
+                let was_open = *f & F_OPEN != 0;
+                *f |= F_BOUNDED | F_OPEN;
+                if let (false, Some(e)) = (was_open, r.extra.get_mut(u)) {
+                    *e = 0;
                 }
-            }
-            let present = own || r.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
-            if let (false, Some(p)) = (present, parent) {
-                if let Some(m) = missing.get_mut(p.get()) {
-                    *m = true;
-                }
-            }
-            if own {
-                if let Some(m) = col.member(u) {
-                    r.set_member(u, m, col.floor.get(u).copied());
-                }
-            }
-            if let Some(p) = parent {
-                let p = p.get();
-                r.add_within(p, u)
-                    .ok_or_else(|| overflow(h, p, &indicator_name(defs, col.indicator)))?;
             }
         }
-        out.push(r);
+        let present = own
+            || r.flags.get(u).is_some_and(|f| f & F_PRESENT != 0)
+            || beside.is_some_and(|b| b.member(u).is_some());
+        if let (false, Some(p)) = (present, parent) {
+            if let Some(m) = missing.get_mut(p.get()) {
+                *m = true;
+            }
+        }
+        if own {
+            if let Some(m) = col.member(u) {
+                r.set_member(u, m, col.floor.get(u).copied());
+                if let (Some(e), Some(&own_end)) = (r.end.get_mut(u), col.end.get(u)) {
+                    *e = own_end;
+                }
+            }
+        }
+        if let Some(p) = parent {
+            let p = p.get();
+            r.add_within(p, u)
+                .ok_or_else(|| overflow(h, p, &indicator_name(defs, col.indicator)))?;
+            if let (Some(&e), true) = (r.end.get(u), r.member(u).is_some()) {
+                if let Some(pe) = r.end.get_mut(p) {
+                    *pe = (*pe).max(e);
+                }
+            }
+        }
     }
-    Ok(out)
+    Ok(r)
 }
 
 fn roll_amounts(
@@ -1835,39 +1938,64 @@ fn roll_amounts(
     defs: &[IndicatorDef],
     own: &[AmountColumn],
 ) -> Result<Vec<AmountColumn>, Error> {
+    own.iter()
+        .map(|col| roll_amount_column(h, defs, col, None))
+        .collect()
+}
+
+/// [`roll_column`] for amounts: a unit's own amount, else its children's
+/// sum — at least that sum when a child holds nothing, here or in `beside`.
+fn roll_amount_column(
+    h: &Hierarchy,
+    defs: &[IndicatorDef],
+    col: &AmountColumn,
+    beside: Option<&AmountColumn>,
+) -> Result<AmountColumn, Error> {
     let parents = h.parents();
-    let mut out = Vec::with_capacity(own.len());
-    for col in own {
-        let mut cells: Vec<Option<AmountCell>> = vec![None; col.cells.len()];
-        for (u, parent) in parents.iter().enumerate().rev() {
-            if let (Some(Some(c)), Some(slot)) = (col.cells.get(u), cells.get_mut(u)) {
-                *slot = Some(c.clone());
-            }
-            let Some(p) = parent else { continue };
-            let p = p.get();
-            let Some(Some(child)) = cells.get(u).cloned() else {
-                continue;
-            };
-            if let Some(slot) = cells.get_mut(p) {
-                *slot = Some(match slot.take() {
-                    None => child,
-                    Some(acc) => AmountCell {
-                        total: acc
-                            .total
-                            .checked_add(&child.total)
-                            .map_err(|e| amount_error(h, defs, p, col.indicator, e))?,
-                        end: acc.end.max(child.end),
-                    },
-                });
+    let n = col.cells.len();
+    let mut cells: Vec<Option<AmountCell>> = vec![None; n];
+    let mut missing = vec![false; n];
+    for (u, parent) in parents.iter().enumerate().rev() {
+        let own = col.cells.get(u).is_some_and(Option::is_some);
+        if let (Some(Some(c)), Some(slot)) = (col.cells.get(u), cells.get_mut(u)) {
+            *slot = Some(c.clone());
+        } else if missing.get(u).copied().unwrap_or(false) {
+            if let Some(Some(c)) = cells.get_mut(u) {
+                // A lower bound: what the children that reported add up to.
+                c.total.value = Interval::at_least(c.total.value.low());
             }
         }
-        out.push(AmountColumn {
-            indicator: col.indicator,
-            actor: col.actor,
-            cells,
-        });
+        let present = own
+            || cells.get(u).is_some_and(Option::is_some)
+            || beside.is_some_and(|b| b.cells.get(u).is_some_and(Option::is_some));
+        let Some(p) = parent else { continue };
+        let p = p.get();
+        if !present {
+            if let Some(m) = missing.get_mut(p) {
+                *m = true;
+            }
+        }
+        let Some(Some(child)) = cells.get(u).cloned() else {
+            continue;
+        };
+        if let Some(slot) = cells.get_mut(p) {
+            *slot = Some(match slot.take() {
+                None => child,
+                Some(acc) => AmountCell {
+                    total: acc
+                        .total
+                        .checked_add(&child.total)
+                        .map_err(|e| amount_error(h, defs, p, col.indicator, e))?,
+                    end: acc.end.max(child.end),
+                },
+            });
+        }
     }
-    Ok(out)
+    Ok(AmountColumn {
+        indicator: col.indicator,
+        actor: col.actor,
+        cells,
+    })
 }
 
 /// The totals as the rules' context, for [`Totals::apply`].

@@ -213,12 +213,17 @@ impl Totals {
     /// to two new provinces) each get `[0, v]` and their lowest common unit
     /// gets `v`, never an exact figure in the first one. Their flags are the
     /// old unit's (its children's inexactness may widen them; never narrow).
-    /// A figure an old unit above `from_level` reported itself (of an
-    /// indicator none of its units below reported) goes the same way; when
-    /// neither its entry nor its units say where, it is
-    /// [`ErrorKind::RekeyUncovered`] naming the unit, never dropped. Where its
-    /// units below reported the indicator too, theirs are carried (the old
-    /// unit's own figure stood for their sum).
+    /// A figure an old unit above `from_level` reported itself stands for
+    /// its whole: it goes to the targets of its own entry and of its units at
+    /// `from_level`, lifted the same way; when neither its entry nor its
+    /// units say where, it is [`ErrorKind::RekeyUncovered`] naming the unit,
+    /// never dropped. Where units below it reported the indicator too, their
+    /// figures are carried with them and only the rest goes so — its own
+    /// figure less its children's ([`Interval::rest_after`](crate::Interval::rest_after)),
+    /// to the targets of its units not covered by a figure below (a
+    /// district's own 10 with 4 in one commune: 4 where the commune went, 6
+    /// spread over where the rest went; the whole stays 10). A distinct
+    /// indicator's parts may overlap: its whole figure goes, as a part.
     /// Amount indicators are carried the same way, as intervals of their
     /// decimal amounts (a split, with or without shares, gives each target
     /// `[0, high]`).
@@ -348,7 +353,14 @@ impl Totals {
                 let skip =
                     self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
                 if reported {
-                    self.carry_own_figures(col, &mut out, &above, new_hierarchy)?;
+                    self.carry_own_figures(
+                        col,
+                        &mut out,
+                        &above,
+                        crosswalk,
+                        from_level,
+                        new_hierarchy,
+                    )?;
                 } else {
                     self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
                 }
@@ -378,8 +390,15 @@ impl Totals {
         }
         let (reported, national_reported) = done.pop().unwrap_or_default();
         let (records, national_records) = done.pop().unwrap_or_default();
-        let (amounts, national_amounts) =
-            self.map_amounts(&plan, &above, new_hierarchy, &mut skipped, &mut receives)?;
+        let (amounts, national_amounts) = self.map_amounts(
+            &plan,
+            &above,
+            crosswalk,
+            from_level,
+            new_hierarchy,
+            &mut skipped,
+            &mut receives,
+        )?;
         let totals = Totals::assemble(
             new_hierarchy.clone(),
             self.period,
@@ -446,32 +465,152 @@ impl Totals {
         Ok(())
     }
 
-    /// Adds to `out` the figures an old unit above `from_level` reported
-    /// itself, of a column none of its units below reported, spread over the
-    /// new units that cover it (as its own records are).
+    /// Adds to `out` the figures old units above `from_level` reported
+    /// themselves. Each such figure stands for its unit's whole, so it goes
+    /// to the targets of the unit's own entry and of its units at
+    /// `from_level` ([`Totals::figure_targets`]); where units below it
+    /// reported the figure too, what they hold is carried with them and
+    /// only the rest goes so (its own figure less its children's values,
+    /// [`Interval::rest_after`]) — the units below whose own figures cover
+    /// them are left out of its targets. A distinct indicator's parts may
+    /// overlap: its whole figure goes, as a part.
     fn carry_own_figures(
         &self,
         col: &Column,
         out: &mut Column,
         above: &[Carried],
+        crosswalk: &Crosswalk,
+        from_level: Level,
         new: &Hierarchy,
     ) -> Result<(), Error> {
         let name = || super::indicator_name(&self.indicators, col.indicator);
         let Some(own) = Totals::find(&self.reported, col.indicator, col.actor) else {
             return Ok(());
         };
-        for (u, candidates, unnamed) in above {
+        let distinct = !col.floor.is_empty();
+        for (u, _, _) in above {
             let u = *u;
             let Some(m) = own.member(u) else { continue };
-            // Its units below reported it too: theirs are carried.
-            if self.subtree(u).skip(1).any(|x| own.member(x).is_some()) {
-                continue;
-            }
-            let targets = self.covering(u, candidates, &name)?;
-            let floor = own.floor.get(u).copied();
-            spread(out, new, m, floor, &targets, None, *unnamed, &name)?;
+            let reported = |x: usize| own.member(x).is_some();
+            let below = self.subtree(u).skip(1).any(reported);
+            let (m, floor) = if below && !distinct {
+                let children: Vec<Interval<u64>> = self
+                    .hierarchy
+                    .children(UnitIndex::from_usize(u))
+                    .filter_map(|c| col.interval(c.get()))
+                    .collect();
+                let held = Interval::checked_sum(children)
+                    .map_err(|_| super::overflow(&self.hierarchy, u, &name()))?;
+                let Some(whole) = own.interval(u) else {
+                    continue;
+                };
+                let rest = whole.rest_after(held);
+                if rest == Interval::exact(0) {
+                    continue;
+                }
+                (Member::of(rest), None)
+            } else {
+                (m, own.floor.get(u).copied())
+            };
+            let (targets, unnamed) =
+                self.figure_targets(u, crosswalk, from_level, new, &|x| reported(x))?;
+            let targets = self.covering(u, &targets, &name)?;
+            spread(out, new, m, floor, &targets, None, unnamed, &name)?;
         }
         Ok(())
+    }
+
+    /// The new units a figure old unit `u` (above `from_level`) reported
+    /// itself may lie in: the targets of its own entry, if any, and of each
+    /// of its units at `from_level` that no unit between them reported
+    /// (`reported`: such a unit's own figure holds its part) — those lifted
+    /// to no lower than `u`'s level (as its own records), and left out when
+    /// within a target of its own entry. The remainder
+    /// is unnamed when one of those entries has one, or when one of those
+    /// units has no entry (where its part went is not known).
+    fn figure_targets(
+        &self,
+        u: usize,
+        crosswalk: &Crosswalk,
+        from_level: Level,
+        new: &Hierarchy,
+        reported: &dyn Fn(usize) -> bool,
+    ) -> Result<(Vec<usize>, Remainder), Error> {
+        let units = self.hierarchy.units();
+        let mut targets: Vec<usize> = Vec::new();
+        let mut partial = false;
+        let add = |code: &UnitCode, targets: &mut Vec<usize>| -> Result<bool, Error> {
+            let Some(ts) = crosswalk.targets(code) else {
+                return Ok(false);
+            };
+            for (to, _) in ts {
+                let i = new.index_of(to).ok_or_else(|| -> Error {
+                    ErrorKind::CrosswalkUnknownTarget {
+                        from: code.to_string(),
+                        to: to.to_string(),
+                    }
+                    .into()
+                })?;
+                if !targets.contains(&i.get()) {
+                    targets.push(i.get());
+                }
+            }
+            Ok(crosswalk
+                .entry(code)
+                .is_some_and(|e| e.has_unnamed_remainder()))
+        };
+        let Some(unit) = units.get(u) else {
+            return Ok((targets, Remainder::Named));
+        };
+        let level = unit.level();
+        partial |= add(&unit.code(), &mut targets)?;
+        let own = targets.clone();
+        for x in self.subtree(u).skip(1) {
+            let Some(low) = units.get(x).filter(|l| l.level() == from_level) else {
+                continue;
+            };
+            let covered = std::iter::successors(Some(UnitIndex::from_usize(x)), |&a| {
+                self.hierarchy.parent(a)
+            })
+            .map(UnitIndex::get)
+            .take_while(|&a| a != u)
+            .any(reported);
+            if covered {
+                continue;
+            }
+            if crosswalk.targets(&low.code()).is_none() {
+                partial = true;
+                continue;
+            }
+            let mut theirs = Vec::new();
+            partial |= add(&low.code(), &mut theirs)?;
+            for t in theirs {
+                // Within a target of the unit's own entry: already covered.
+                if chain(new, t).any(|a| own.contains(&a)) {
+                    continue;
+                }
+                // Not below the unit's own level (as its records): a
+                // province's figure stays with a province.
+                let mut t = UnitIndex::from_usize(t);
+                while new.level(t).is_some_and(|l| l.depth() > level.depth()) {
+                    match new.parent(t) {
+                        Some(p) => t = p,
+                        None => break,
+                    }
+                }
+                if !targets.contains(&t.get()) {
+                    targets.push(t.get());
+                }
+            }
+        }
+        let remainder = if partial {
+            Remainder::Unnamed {
+                within: self.container(UnitIndex::from_usize(u), crosswalk, new),
+            }
+        } else {
+            Remainder::Named
+        };
+        Ok((targets, remainder))
     }
 
     /// The new units that cover old unit `u` above `from_level`, each of
@@ -503,10 +642,13 @@ impl Totals {
     /// `[0, high]`, and that unit and every unit above it the whole. The
     /// country's cells come apart, second; skipped units widen every cell
     /// (as [`Totals::widen`] does for counts).
+    #[allow(clippy::too_many_arguments)]
     fn map_amounts(
         &self,
         plan: &[Planned],
         above: &[Carried],
+        crosswalk: &Crosswalk,
+        from_level: Level,
         new: &Hierarchy,
         skipped: &mut Skips,
         receives: &mut [bool],
@@ -552,20 +694,49 @@ impl Totals {
                 };
                 work.push((targets.clone(), *unnamed, cell.clone()));
             }
-            for (u, candidates, unnamed) in above {
+            // As counts (`carry_own_figures`): an own figure above
+            // `from_level` goes whole, or its rest when units below it
+            // reported too.
+            for (u, _, _) in above {
+                let u = *u;
                 let cells = own.map(|c| c.cells.as_slice()).unwrap_or_default();
-                let Some(Some(cell)) = cells.get(*u) else {
+                let Some(Some(cell)) = cells.get(u) else {
                     continue;
                 };
-                if self
-                    .subtree(*u)
-                    .skip(1)
-                    .any(|x| cells.get(x).is_some_and(Option::is_some))
-                {
-                    continue;
-                }
-                let targets = self.covering(*u, candidates, &name)?;
-                work.push((targets, *unnamed, cell.clone()));
+                let reported = |x: usize| cells.get(x).is_some_and(Option::is_some);
+                let cell = if self.subtree(u).skip(1).any(reported) {
+                    let mut held = Interval::exact(Amount::default());
+                    for c in self.hierarchy.children(UnitIndex::from_usize(u)) {
+                        if let Some(Some(part)) = col.cells.get(c.get()) {
+                            held = held.checked_add(part.total.value).map_err(|e| {
+                                super::amount_error(
+                                    &self.hierarchy,
+                                    &self.indicators,
+                                    u,
+                                    col.indicator,
+                                    e,
+                                )
+                            })?;
+                        }
+                    }
+                    let rest = cell.total.value.rest_after(held);
+                    if rest == Interval::exact(Amount::default()) {
+                        continue;
+                    }
+                    AmountCell {
+                        total: AmountTotal {
+                            value: rest,
+                            unit: cell.total.unit.clone(),
+                        },
+                        end: cell.end,
+                    }
+                } else {
+                    cell.clone()
+                };
+                let (targets, unnamed) =
+                    self.figure_targets(u, crosswalk, from_level, new, &reported)?;
+                let targets = self.covering(u, &targets, &name)?;
+                work.push((targets, unnamed, cell));
             }
             for (targets, unnamed, cell) in &work {
                 let (targets, unnamed) = (targets.as_slice(), *unnamed);

@@ -189,13 +189,12 @@ fn applying_a_stock_figure_beside_rekeyed_cells_is_refused_at_their_province() {
     assert_eq!(country_blocks(&t), Some(Interval::at_least(11)));
 }
 
-/// The same for a flow: a figure applied beside rekeyed cells leaves the
+/// The same for a flow: a figure applied beside rekeyed cells. It left the
 /// province's rekeyed cell (a sum of old units, held as the province's own
-/// figure) at 4 where its communes hold 4 and 7. KNOWN BUG (not of 53ea1f7:
-/// `combine_own` keeps a unit's own cell over its children's; in rekeyed
-/// totals the own cells above the crosswalk's level are derived sums).
+/// figure) at 4 where its communes hold 4 and 7 (review s9: `combine_own`
+/// kept a unit's own cell); the figure is now rolled up beside the rekeyed
+/// cells and the two add: exactly 11.
 #[test]
-#[ignore = "known bug: a flow merged below a rekeyed cell leaves that cell as it was (review s9)"]
 fn applying_a_flow_figure_beside_rekeyed_cells_keeps_the_province_honest() {
     let cw = Crosswalk::builder()
         .merge(code("10101"), code("80001"))
@@ -211,7 +210,10 @@ fn applying_a_flow_figure_beside_rekeyed_cells_keeps_the_province_honest() {
             Actor::MobilizationSector,
         )
     };
-    assert_ne!(docs("80"), Some(Interval::exact(4)), "province 80 claims 4");
+    assert_eq!(docs("80"), Some(Interval::exact(11)), "province 80");
+    assert_eq!(docs("80001"), Some(Interval::exact(4)));
+    assert_eq!(docs("80002"), Some(Interval::exact(7)));
+    assert_eq!(docs("81"), None, "nothing was held in province 81");
 }
 
 /// A split with shares across provinces beside a merge in another part:
@@ -281,7 +283,6 @@ fn a_part_with_skipped_units_is_refused_not_summed() {
 /// "no unit shared ⇒ old units differ" holds, but differing old units may
 /// be nested (a district and its commune), so their stocks overlap.
 #[test]
-#[ignore = "known bug: rekeyed parts of nested old units (district-level entry) sum their stocks (review s9)"]
 fn nested_old_units_in_two_parts_are_not_summed() {
     let cw = Crosswalk::builder()
         .merge(code("10101"), code("80001"))
@@ -299,12 +300,18 @@ fn nested_old_units_in_two_parts_are_not_summed() {
         });
     // The data fixes the country at 10 (the district's own figure is its
     // whole, the commune's 4 inside it): the parts may be refused, not summed.
-    if let Ok(m) = parts {
-        assert_eq!(country_blocks(&m), Some(Interval::exact(10)));
+    // Part A's rest lies at the special zone and at province 80 (where
+    // commune 10102 went), part B's commune at 80001 in 80: refused.
+    match parts {
+        Ok(m) => assert_eq!(country_blocks(&m), Some(Interval::exact(10))),
+        Err(e) => assert_eq!(e.code(), "DV212", "{e}"),
     }
-    // (The whole rekeyed gives 4 — the district's own figure dropped because
-    // a unit below it reported: a separate rekey question, left alone.)
-    assert_eq!(country_blocks(&whole.unwrap()), Some(Interval::exact(4)));
+    // The whole rekeyed gives 10: the commune's 4 goes with it, the rest of
+    // the district's own figure (6) to the special zone and to the province
+    // of its other commune (it dropped the district's figure, giving 4).
+    let whole = whole.unwrap();
+    assert_eq!(country_blocks(&whole), Some(Interval::exact(10)));
+    assert_eq!(blocks(&whole, "80001"), Some(Interval::exact(4)));
 }
 
 /// Amount stocks: apart they add for the country; met at a province, refused.
