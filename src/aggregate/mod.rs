@@ -8,6 +8,7 @@ mod fast_json;
 mod reconcile;
 mod rekey;
 mod rows;
+mod sources;
 mod stream;
 mod summary;
 
@@ -283,6 +284,19 @@ impl Column {
         };
         let floor = self.floor.get(from).copied();
         self.add_member(to, m, floor)
+    }
+
+    /// Makes a present cell `u` a lower bound: at least its lower bound,
+    /// unbounded above (its widths no longer count). An absent cell stays
+    /// absent.
+    pub(crate) fn open_above(&mut self, u: usize) {
+        if let Some(f) = self.flags.get_mut(u).filter(|f| **f & F_PRESENT != 0) {
+            let was_open = *f & F_OPEN != 0;
+            *f |= F_BOUNDED | F_OPEN;
+            if let (false, Some(e)) = (was_open, self.extra.get_mut(u)) {
+                *e = 0;
+            }
+        }
     }
 
     /// Sets cell `u` to a member (and floor), replacing what was there.
@@ -658,6 +672,9 @@ pub struct Totals {
     national_reported: Vec<Column>,
     /// The national cells of reported amounts; sorted.
     national_amounts: Vec<AmountColumn>,
+    /// Rekeyed totals: the old units whose own figures they carry (not
+    /// part of equality nor of rows; [`sources`]).
+    sources: sources::Sources,
 }
 
 /// The end of each unit's subtree: descendants directly follow their unit.
@@ -702,6 +719,7 @@ impl Totals {
             national_records: Vec::new(),
             national_reported: Vec::new(),
             national_amounts: Vec::new(),
+            sources: sources::Sources::default(),
         })
     }
 
@@ -774,6 +792,7 @@ impl Totals {
             national_records: Vec::new(),
             national_reported: Vec::new(),
             national_amounts: Vec::new(),
+            sources: sources::Sources::default(),
         }
     }
 
@@ -1329,6 +1348,7 @@ impl Totals {
         let rekeyed = self.is_rekeyed() || other.is_rekeyed();
         if rekeyed {
             self.refuse_shared_stocks(&other)?;
+            self.sources.refuse_nested(&other.sources, &self)?;
         }
         // The country's cells first (of both sides as they are).
         let national = (
@@ -1375,7 +1395,8 @@ impl Totals {
             }
             Ok(())
         })?;
-        Ok(Totals::assemble(
+        let sources = self.sources.union(other.sources);
+        let mut merged = Totals::assemble(
             self.hierarchy,
             self.period,
             self.indicators,
@@ -1383,7 +1404,9 @@ impl Totals {
             reported,
             amounts,
         )?
-        .with_national(national.0, national.1, national.2))
+        .with_national(national.0, national.1, national.2);
+        merged.sources = sources;
+        Ok(merged)
     }
 
     /// Whether these totals were rekeyed ([`Totals::rekey`]): only rekeyed
@@ -1893,15 +1916,8 @@ fn roll_column(
     for (u, parent) in parents.iter().enumerate().rev() {
         let own = col.flags.get(u).is_some_and(|f| f & F_PRESENT != 0);
         if !own && missing.get(u).copied().unwrap_or(false) {
-            if let Some(f) = r.flags.get_mut(u).filter(|f| **f & F_PRESENT != 0) {
-                // A lower bound: what the children that reported add up to
-                // (now unbounded, its widths no longer count).
-                let was_open = *f & F_OPEN != 0;
-                *f |= F_BOUNDED | F_OPEN;
-                if let (false, Some(e)) = (was_open, r.extra.get_mut(u)) {
-                    *e = 0;
-                }
-            }
+            // A lower bound: what the children that reported add up to.
+            r.open_above(u);
         }
         let present = own
             || r.flags.get(u).is_some_and(|f| f & F_PRESENT != 0)

@@ -408,6 +408,10 @@ impl Totals {
             amounts,
         )?
         .with_national(national_records, national_reported, national_amounts);
+        let totals = Totals {
+            sources: super::sources::Sources::of(&self.hierarchy, &self.reported, &self.amounts),
+            ..totals
+        };
         let receives_nothing = new_hierarchy
             .iter()
             .filter(|(i, u)| {
@@ -539,6 +543,7 @@ impl Totals {
         let units = self.hierarchy.units();
         let mut targets: Vec<usize> = Vec::new();
         let mut partial = false;
+        let mut any_covered = false;
         let add = |code: &UnitCode, targets: &mut Vec<usize>| -> Result<bool, Error> {
             let Some(ts) = crosswalk.targets(code) else {
                 return Ok(false);
@@ -576,6 +581,7 @@ impl Totals {
             .take_while(|&a| a != u)
             .any(reported);
             if covered {
+                any_covered = true;
                 continue;
             }
             if crosswalk.targets(&low.code()).is_none() {
@@ -602,6 +608,11 @@ impl Totals {
                     targets.push(t.get());
                 }
             }
+        }
+        if targets.is_empty() && any_covered {
+            // Every unit holds a figure of its own: the rest (its own
+            // bodies', or what those figures leave out) lies where they went.
+            return self.figure_targets(u, crosswalk, from_level, new, &|_| false);
         }
         let remainder = if partial {
             Remainder::Unnamed {

@@ -1781,7 +1781,7 @@ error_table! {
         message: String,
     } = "DV205", Error,
     vi { message } => format!("không ghi được kết quả ({message})");
-    // ----- model v2: units keyed by era and code, named recipients (DV207–DV212) -----
+    // ----- model v2: units keyed by era and code, named recipients (DV207–DV212, DV215) -----
     /// A figure's or record's unit code is listed in several eras and none of them covers the figure's period (the record's date).
     #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the {what} {period}")]
     UnitEraNotFound {
@@ -1848,6 +1848,17 @@ error_table! {
         indicator: String,
     } = "DV212", Error,
     vi { unit, indicator } => format!("không thể gộp chỉ tiêu thời điểm \"{indicator}\" tại đơn vị \"{unit}\": bảng tổng hợp đã được chuyển sang đơn vị mới và cả hai đều có số liệu tại đó hoặc ở đơn vị trực thuộc, có thể của cùng một đơn vị cũ (lấy số mới hơn) hoặc của các đơn vị cũ khác nhau (cộng lại); hãy gộp trước khi chuyển đổi");
+    /// Rekeyed totals that carry the own figure of an old unit and of an old unit within it: the first includes the second, so their sum would count it twice.
+    #[error("cannot merge the figures of {indicator:?}: one side was rekeyed from the own figure of old unit {upper:?} and the other from old unit {lower:?} within it, which that figure includes; merge the totals before rekeying")]
+    MergeNestedOldUnits {
+        /// The indicator's id.
+        indicator: String,
+        /// The old unit whose figure is its whole.
+        upper: String,
+        /// An old unit within it whose figure the other side carries.
+        lower: String,
+    } = "DV215", Error,
+    vi { indicator, upper, lower } => format!("không thể gộp số liệu chỉ tiêu \"{indicator}\": một bên được chuyển đổi từ số liệu của đơn vị cũ \"{upper}\", bên kia từ đơn vị cũ \"{lower}\" trực thuộc đơn vị đó (số liệu của \"{upper}\" đã bao gồm \"{lower}\"); hãy gộp trước khi chuyển đổi");
 }
 
 /// Eras in Vietnamese: the current era is "hiện hành".

@@ -36,6 +36,7 @@ pub fn read(path: &str) -> String {
     let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
 }
+mod rekey_nested;
 mod rekey_report;
 mod rekey_review;
 mod review_s6;

@@ -1,0 +1,122 @@
+//! Which old units' own figures rekeyed totals carry: the provenance that
+//! lets [`Totals::merge`] tell two rekeyed parts of nested old units (a
+//! district's own figure and one of its communes') from parts of disjoint
+//! ones. A district's own figure is its whole, its commune's figure inside
+//! it: rekeyed apart and merged they would count the commune twice, and
+//! after the rekey no unit tells them apart (the district's rest may lie in
+//! a special zone, the commune in another province).
+//!
+//! Kept in memory only: not part of [`Totals`]' equality nor of its rows,
+//! so totals read back from rows carry none and are merged as before.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{indicator_name, AmountColumn, Column, Totals};
+use crate::{Actor, Error, ErrorKind, Hierarchy, UnitCode, UnitIndex};
+
+/// Per reported column (counts and amounts; sorted by key), the old units
+/// whose own figures it carries and those units' ancestors.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Sources(Vec<((u32, Actor), Source)>);
+
+/// The old units of one column.
+#[derive(Clone, Debug, Default)]
+struct Source {
+    /// The old units with an own figure.
+    units: BTreeSet<UnitCode>,
+    /// Their strict ancestors in the old hierarchy, each with one of the
+    /// units below it (to name in an error).
+    above: BTreeMap<UnitCode, UnitCode>,
+}
+
+impl Sources {
+    /// The own figures of old totals about to be rekeyed: every unit with an
+    /// own cell in `reported` or `amounts`, with its ancestors in `h`.
+    pub(crate) fn of(h: &Hierarchy, reported: &[Column], amounts: &[AmountColumn]) -> Sources {
+        let units = h.units();
+        let source = |held: &mut dyn Iterator<Item = usize>| {
+            let mut s = Source::default();
+            for u in held {
+                let Some(unit) = units.get(u) else { continue };
+                if !s.units.insert(unit.code()) {
+                    continue;
+                }
+                let mut at = h.parent(UnitIndex::from_usize(u));
+                while let Some(p) = at {
+                    let Some(parent) = units.get(p.get()) else {
+                        break;
+                    };
+                    if s.above.insert(parent.code(), unit.code()).is_some() {
+                        // Its ancestors above are in already.
+                        break;
+                    }
+                    at = h.parent(p);
+                }
+            }
+            s
+        };
+        let counts = reported.iter().map(|c| {
+            let mut held = (0..c.value.len()).filter(|&u| c.member(u).is_some());
+            (c.key(), source(&mut held))
+        });
+        let amounts = amounts.iter().map(|c| {
+            let mut held =
+                (0..c.cells.len()).filter(|&u| c.cells.get(u).is_some_and(Option::is_some));
+            (c.key(), source(&mut held))
+        });
+        let mut all: Vec<_> = counts
+            .chain(amounts)
+            .filter(|(_, s)| !s.units.is_empty())
+            .collect();
+        all.sort_by_key(|(k, _)| *k);
+        Sources(all)
+    }
+
+    fn get(&self, key: (u32, Actor)) -> Option<&Source> {
+        self.0
+            .binary_search_by(|(k, _)| k.cmp(&key))
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, s)| s)
+    }
+
+    /// [`ErrorKind::MergeNestedOldUnits`] for the first column of which one
+    /// side carries an old unit's own figure and the other a figure of a
+    /// unit within it.
+    pub(crate) fn refuse_nested(&self, other: &Sources, totals: &Totals) -> Result<(), Error> {
+        for (key, a) in &self.0 {
+            let Some(b) = other.get(*key) else { continue };
+            // A unit one side carries that the other holds a unit below.
+            let nested = |x: &Source, y: &Source| {
+                x.units
+                    .iter()
+                    .find_map(|up| y.above.get(up).map(|low| (*up, *low)))
+            };
+            if let Some((upper, lower)) = nested(a, b).or_else(|| nested(b, a)) {
+                return Err(ErrorKind::MergeNestedOldUnits {
+                    indicator: indicator_name(&totals.indicators, key.0),
+                    upper: upper.to_string(),
+                    lower: lower.to_string(),
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// The union of both sides' old units, column by column.
+    pub(crate) fn union(mut self, other: Sources) -> Sources {
+        for (key, b) in other.0 {
+            match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+                Ok(i) => {
+                    if let Some((_, a)) = self.0.get_mut(i) {
+                        a.units.extend(b.units);
+                        a.above.extend(b.above);
+                    }
+                }
+                Err(i) => self.0.insert(i, (key, b)),
+            }
+        }
+        self
+    }
+}
