@@ -53,6 +53,11 @@ const ROWS: &[Expected] = &[
         value: Value::Amount("1700000000", None, "đồng"),
         word: Some("above"),
         named: &[],
+        unit: "888",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #2 "trên 20 tỷ đồng": the Fund for the Poor raised (also the headline).
     Expected {
@@ -68,6 +73,11 @@ const ROWS: &[Expected] = &[
         value: Value::Amount("20000000000", None, "đồng"),
         word: Some("above"),
         named: &[],
+        unit: "888",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #3 264 houses newly built.
     Expected {
@@ -83,6 +93,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(264, Some(264)),
         word: None,
         named: &[],
+        unit: "888",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #4 20 houses repaired.
     Expected {
@@ -98,6 +113,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(20, Some(20)),
         word: None,
         named: &[],
+        unit: "888",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #5 17.743 "lượt hộ": assistance events, not distinct households (a
     // household may be counted twice), so a flow with the unit word "lượt hộ".
@@ -114,6 +134,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(17_743, Some(17_743)),
         word: None,
         named: &[],
+        unit: "888",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
 ];
 

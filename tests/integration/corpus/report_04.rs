@@ -36,6 +36,11 @@ const ROWS: &[Expected] = &[
         value: Value::Duration("2", "ngày"),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #2 21 teams competing.
     Expected {
@@ -51,6 +56,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(21, Some(21)),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #3 3 contest parts.
     Expected {
@@ -66,6 +76,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(3, Some(3)),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #4 giải Nhất: no numeral, one named recipient (the count is the names).
     Expected {
@@ -81,6 +96,11 @@ const ROWS: &[Expected] = &[
         value: Value::Named(1),
         word: None,
         named: &["Đảng uỷ Quân sự tỉnh"],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #5 giải Nhì: one named recipient.
     Expected {
@@ -96,6 +116,11 @@ const ROWS: &[Expected] = &[
         value: Value::Named(1),
         word: None,
         named: &["Đảng uỷ Đại học Tây Nguyên"],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #6 3 third prizes, recipients not named.
     Expected {
@@ -111,6 +136,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(3, Some(3)),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #7 16 consolation prizes.
     Expected {
@@ -126,6 +156,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(16, Some(16)),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #8 2 sub-prizes, both recipients named (stated count = names).
     Expected {
@@ -141,6 +176,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(2, Some(2)),
         word: None,
         named: &["Đảng uỷ Quân sự tỉnh", "Huyện uỷ Krông Ana"],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
 ];
 

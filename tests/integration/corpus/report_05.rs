@@ -23,7 +23,9 @@ use danvan::IndicatorKind::{Flow, Stock};
 use serde_json::json;
 
 use super::meaning::{
-    self, Expected,
+    self, AwardedBy,
+    Breakdown::Partial,
+    Expected,
     Period::{Dataset, Years},
     Value,
 };
@@ -51,6 +53,11 @@ const ROWS: &[Expected] = &[
         value: Value::Duration("5", "năm"),
         word: None,
         named: &[],
+        unit: "769",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #2 5 models honoured for the 5 years of Chỉ thị 19 ending with 2023
     // (cumulative, dates not stated).
@@ -67,6 +74,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(5, Some(5)),
         word: None,
         named: &[],
+        unit: "769",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #3 5 outstanding models of "dân vận chính quyền", 2023.
     Expected {
@@ -82,6 +94,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(5, Some(5)),
         word: None,
         named: &[],
+        unit: "769",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #4 8 outstanding models of the "Dân vận khéo" movement, 2023.
     Expected {
@@ -97,6 +114,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(8, Some(8)),
         word: None,
         named: &[],
+        unit: "769",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #5 8 collectives commended for "Vì người nghèo" (award form not stated).
     Expected {
@@ -112,6 +134,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(8, Some(8)),
         word: None,
         named: &[],
+        unit: "769",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #6 12 of Thủ Đức's exemplars commended by TP. Hồ Chí Minh (awarded_by 79).
     Expected {
@@ -127,6 +154,16 @@ const ROWS: &[Expected] = &[
         value: Value::Count(12, Some(12)),
         word: None,
         named: &[],
+        // unit: Thủ Đức's exemplars (769); awarded_by: the table's "city (HCMC) level commendation" (79).
+        unit: "769",
+        awarded_by: Some(AwardedBy {
+            unit: Some("79"),
+            level: None,
+            actor: None,
+        }),
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #7 202 "Dân vận khéo" exemplars honoured by TP. Thủ Đức (the headline figure).
     Expected {
@@ -142,6 +179,12 @@ const ROWS: &[Expected] = &[
         value: Value::Count(202, Some(202)),
         word: None,
         named: &[],
+        // breakdown: #8 is "trong đó" of this figure: partial.
+        unit: "769",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: Some(Partial),
     },
     // #8 "trong đó" 17 outstanding: a part of #7 (partial breakdown).
     Expected {
@@ -157,6 +200,12 @@ const ROWS: &[Expected] = &[
         value: Value::Count(17, Some(17)),
         word: None,
         named: &[],
+        // breakdown: "trong đó" → a subset of #7: partial.
+        unit: "769",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: Some(Partial),
     },
 ];
 

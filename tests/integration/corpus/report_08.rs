@@ -53,6 +53,11 @@ const fn prize(
         value: Value::Count(count, Some(count)),
         word: None,
         named,
+        unit: "99081",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     }
 }
 
@@ -76,6 +81,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(120, Some(120)),
         word: None,
         named: &[],
+        unit: "99081",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     Expected {
         row: 2,
@@ -90,6 +100,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(88, Some(88)),
         word: None,
         named: &[],
+        unit: "99081",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     Expected {
         row: 3,
@@ -104,6 +119,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(3300, None),
         word: Some("more_than"),
         named: &[],
+        unit: "99081",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     prize(
         4,

@@ -50,6 +50,11 @@ const fn front(
         value,
         word,
         named: &[],
+        unit: "99091",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     }
 }
 
@@ -90,6 +95,12 @@ const ROWS: &[Expected] = &[
         value: Value::Count(2500, None),
         word: Some("more_than"),
         named: &[],
+        // unit: "neighbourhood (aggregated to ward)" (99091); additional: the table's "thêm".
+        unit: "99091",
+        awarded_by: None,
+        additional: true,
+        change: None,
+        breakdown: None,
     },
     Expected {
         row: 6,
@@ -104,6 +115,12 @@ const ROWS: &[Expected] = &[
         value: Value::Amount("0", Some("250000000"), "đồng"),
         word: Some("nearly"),
         named: &[],
+        // unit: aggregated to the ward (99091); additional: the value of the "thêm" gifts of #5, no total either.
+        unit: "99091",
+        awarded_by: None,
+        additional: true,
+        change: None,
+        breakdown: None,
     },
 ];
 
