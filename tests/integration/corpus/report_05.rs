@@ -221,18 +221,9 @@ fn every_row_has_its_meaning() {
     assert!(title.ends_with(
         "source: https://htv.com.vn/tp-thu-duc-tuyen-duong-202-guong-dien-hinh-dan-van-kheo"
     ));
+    // The rows say #6 is awarded by the city (79) and #7's breakdown ("trong
+    // đó") is partial; `assert_rows` asserts both.
     meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8);
-    // #6 is commended by the city (TP. Hồ Chí Minh, 79), not by Thủ Đức.
-    let by = super::figure(&d, "f05_6").awarded_by.clone();
-    let unit = by.and_then(|b| b.unit).map(|u| u.to_string());
-    assert_eq!(unit.as_deref(), Some("79"));
-    assert!(super::figure(&d, "f05_7").awarded_by.is_none());
-    // The breakdown of #7 is partial ("trong đó"): 17 of the 202.
-    let complete = super::figure(&d, "f05_7")
-        .parts
-        .as_ref()
-        .map(|p| p.complete);
-    assert_eq!(complete, Some(false));
     // The report states no relation between figures but the "trong đó" of
     // #8: none is declared (not #2–#5 within the 202, not #6 with the 202).
     assert!(d.relations.is_empty(), "no declared relation");
@@ -326,4 +317,177 @@ fn the_five_year_figure_is_not_of_2023() {
     assert_ne!(d.key_of(five_years).period, d.key_of(of_2023).period);
     // The 5 years are kept as stated, N and end, and never summed.
     assert!(!d.key_of(five_years).period.states_dates());
+}
+
+/// The message of a panic, or None when `f` returned.
+fn panic_message(f: impl FnOnce()) -> Option<String> {
+    let payload = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).err()?;
+    let text = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()));
+    Some(text.unwrap_or_default())
+}
+
+/// Each column of the meaning table is asserted: a copy of a real row with
+/// one column wrong makes `assert_rows` panic, naming that column (and the
+/// row as it is). One case per column, old and new.
+#[test]
+fn every_column_can_fail() {
+    use meaning::{Breakdown::Exhaustive, Change, Period::Unknown};
+    type Case = (&'static str, usize, fn(&mut Expected), &'static str);
+    let cases: &[Case] = &[
+        (
+            "id",
+            5,
+            |r| r.id = "f05_7",
+            "row 6 (f05_7 None): awarded_by",
+        ),
+        // Row 8 read as the whole figure is row 7 again.
+        ("part", 7, |r| r.part = None, "row 8: f05_7 None twice"),
+        (
+            "indicator",
+            5,
+            |r| r.indicator = "models_honoured",
+            "row 6 (f05_6 None): indicator",
+        ),
+        ("kind", 5, |r| r.kind = Stock, "row 6 (f05_6 None): kind"),
+        (
+            "value_type",
+            5,
+            |r| r.value_type = "amount",
+            "row 6 (f05_6 None): value type",
+        ),
+        (
+            "actor",
+            5,
+            |r| r.actor = &["not_stated"],
+            "row 6 (f05_6 None): actor",
+        ),
+        (
+            "part's actor",
+            7,
+            |r| r.actor = &["front"],
+            "row 8 (f05_7 Some(0)): actor",
+        ),
+        (
+            "dims",
+            5,
+            |r| r.dims = &[("movement", "vi_nguoi_ngheo")],
+            "row 6 (f05_6 None): dims",
+        ),
+        (
+            "part's dims",
+            7,
+            |r| r.dims = &[("distinction", "outstanding"), ("movement", "dan_van_kheo")],
+            "row 8 (f05_7 Some(0)): dims",
+        ),
+        (
+            "period",
+            5,
+            |r| r.period = Unknown,
+            "row 6 (f05_6 None): period",
+        ),
+        (
+            "value",
+            5,
+            |r| r.value = Value::Count(13, Some(13)),
+            "row 6 (f05_6 None): bounds",
+        ),
+        (
+            "word",
+            5,
+            |r| r.word = Some("more_than"),
+            "row 6 (f05_6 None): word",
+        ),
+        (
+            "named",
+            5,
+            |r| r.named = &["Gương A (synthetic)"],
+            "row 6 (f05_6 None): named",
+        ),
+        ("unit", 5, |r| r.unit = "79", "row 6 (f05_6 None): unit"),
+        (
+            "awarded_by none",
+            5,
+            |r| r.awarded_by = None,
+            "row 6 (f05_6 None): awarded_by",
+        ),
+        (
+            "awarded_by level",
+            5,
+            |r| {
+                r.awarded_by = Some(AwardedBy {
+                    unit: Some("79"),
+                    level: Some("province"),
+                    actor: None,
+                });
+            },
+            "row 6 (f05_6 None): awarded_by",
+        ),
+        (
+            "awarded_by on the unit's own",
+            6,
+            |r| {
+                r.awarded_by = Some(AwardedBy {
+                    unit: Some("79"),
+                    level: None,
+                    actor: None,
+                });
+            },
+            "row 7 (f05_7 None): awarded_by",
+        ),
+        (
+            "additional",
+            5,
+            |r| r.additional = true,
+            "row 6 (f05_6 None): additional",
+        ),
+        (
+            "change",
+            5,
+            |r| {
+                r.change = Some(Change {
+                    direction: "increase",
+                    compared_to: ("2022-01-01", "2022-12-31"),
+                    factor: None,
+                });
+            },
+            "row 6 (f05_6 None): change",
+        ),
+        (
+            "breakdown of a figure",
+            6,
+            |r| r.breakdown = Some(Exhaustive),
+            "row 7 (f05_7 None): breakdown",
+        ),
+        (
+            "breakdown of a part",
+            7,
+            |r| r.breakdown = None,
+            "row 8 (f05_7 Some(0)): breakdown",
+        ),
+        (
+            "breakdown where there is none",
+            5,
+            |r| r.breakdown = Some(Partial),
+            "row 6 (f05_6 None): breakdown",
+        ),
+    ];
+    let d = super::dataset(FIXTURE);
+    // The rows as they are pass: each failure below is the one column's.
+    assert_eq!(
+        panic_message(|| meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8)),
+        None
+    );
+    let mut wrong = Vec::new();
+    for (column, index, edit, want) in cases {
+        let mut rows = ROWS.to_vec();
+        edit(&mut rows[*index]);
+        match panic_message(|| meaning::assert_rows(&d, &rows, NOT_ENCODED, 8)) {
+            Some(got) if got.contains(want) => {}
+            got => wrong.push(format!("{column}: {got:?}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
