@@ -347,6 +347,7 @@ fn every_column_can_fail() {
     use meaning::{Breakdown::Exhaustive, Change, Period::Unknown};
     type Case = (&'static str, usize, fn(&mut Expected), &'static str);
     let cases: &[Case] = &[
+        ("row", 5, |r| r.row = 9, "every row of the report once"),
         (
             "id",
             5,
