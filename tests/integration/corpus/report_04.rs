@@ -22,6 +22,10 @@ const NOT_ENCODED: &[(u32, &str)] = &[];
 /// One line per row of the report's table, column by column.
 const ROWS: &[Expected] = &[
     // Every figure is of the "Dân vận khéo" contest: movement dan_van_kheo.
+    // Actor (checked in session 11): no row names one, but the whole report
+    // is the one event the table's header says the Ban Dân vận Tỉnh ủy
+    // organised, and each row is a figure of that event (its length, teams,
+    // parts, prizes): `mobilization_sector`, the organiser's.
     // #1 "2 ngày": the contest's length, a duration (never added).
     Expected {
         row: 1,

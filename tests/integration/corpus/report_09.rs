@@ -44,6 +44,9 @@ const fn front(
         indicator,
         kind: Flow,
         value_type: "count",
+        // Row 1 names the Front's own pages and channels; rows 2–4 count the
+        // follows and interactions of those channels (and the table's header
+        // says to tag the report's actor as MTTQ).
         actor: &["front"],
         dims: &[],
         period: Dataset,
