@@ -42,6 +42,14 @@ const FIXTURE: &str = "report-05.json";
 /// is `not_stated`.
 const NOT_STATED: &[&str] = &["not_stated"];
 
+/// #6's awarding body: the city of HCMC (79), the table's "city (HCMC) level
+/// commendation" (no body named, so no actor; no level beside the unit).
+const BY_HCMC: AwardedBy = AwardedBy {
+    unit: Some("79"),
+    level: None,
+    actor: None,
+};
+
 /// The report's rows that are not encoded: none. ("93 năm" is an
 /// anniversary and "Nghị quyết 98" a document number: not rows of the table.)
 const NOT_ENCODED: &[(u32, &str)] = &[];
@@ -166,11 +174,7 @@ const ROWS: &[Expected] = &[
         named: &[],
         // unit: Thủ Đức's exemplars (769); awarded_by: the table's "city (HCMC) level commendation" (79).
         unit: "769",
-        awarded_by: Some(AwardedBy {
-            unit: Some("79"),
-            level: None,
-            actor: None,
-        }),
+        awarded_by: Some(BY_HCMC),
         additional: false,
         change: None,
         breakdown: None,
@@ -345,159 +349,79 @@ fn panic_message(f: impl FnOnce()) -> Option<String> {
 #[test]
 fn every_column_can_fail() {
     use meaning::{Breakdown::Exhaustive, Change, Period::Unknown};
-    type Case = (&'static str, usize, fn(&mut Expected), &'static str);
+    /// A wrong column: the column's name in the panic, the row's index in
+    /// ROWS, the edit.
+    type Case = (&'static str, usize, fn(&mut Expected));
+    const RAISE: Change = Change {
+        direction: "increase",
+        compared_to: ("2022-01-01", "2022-12-31"),
+        factor: None,
+    };
     let cases: &[Case] = &[
-        ("row", 5, |r| r.row = 9, "every row of the report once"),
-        (
-            "id",
-            5,
-            |r| r.id = "f05_7",
-            "row 6 (f05_7 None): awarded_by",
-        ),
-        // Row 8 read as the whole figure is row 7 again.
-        ("part", 7, |r| r.part = None, "row 8: f05_7 None twice"),
-        (
-            "indicator",
-            5,
-            |r| r.indicator = "models_honoured",
-            "row 6 (f05_6 None): indicator",
-        ),
-        ("kind", 5, |r| r.kind = Stock, "row 6 (f05_6 None): kind"),
-        (
-            "value_type",
-            5,
-            |r| r.value_type = "amount",
-            "row 6 (f05_6 None): value type",
-        ),
-        (
-            "actor",
-            5,
-            |r| r.actor = &["party_committees"],
-            "row 6 (f05_6 None): actor",
-        ),
-        (
-            "part's actor",
-            7,
-            |r| r.actor = &["front"],
-            "row 8 (f05_7 Some(0)): actor",
-        ),
-        (
-            "dims",
-            5,
-            |r| r.dims = &[("movement", "vi_nguoi_ngheo")],
-            "row 6 (f05_6 None): dims",
-        ),
-        (
-            "part's dims",
-            7,
-            |r| r.dims = &[("distinction", "outstanding"), ("movement", "dan_van_kheo")],
-            "row 8 (f05_7 Some(0)): dims",
-        ),
-        (
-            "period",
-            5,
-            |r| r.period = Unknown,
-            "row 6 (f05_6 None): period",
-        ),
-        (
-            "value",
-            5,
-            |r| r.value = Value::Count(13, Some(13)),
-            "row 6 (f05_6 None): bounds",
-        ),
-        (
-            "word",
-            5,
-            |r| r.word = Some("more_than"),
-            "row 6 (f05_6 None): word",
-        ),
-        (
-            "named",
-            5,
-            |r| r.named = &["Gương A (synthetic)"],
-            "row 6 (f05_6 None): named",
-        ),
-        ("unit", 5, |r| r.unit = "79", "row 6 (f05_6 None): unit"),
-        (
-            "awarded_by none",
-            5,
-            |r| r.awarded_by = None,
-            "row 6 (f05_6 None): awarded_by",
-        ),
-        (
-            "awarded_by level",
-            5,
-            |r| {
-                r.awarded_by = Some(AwardedBy {
-                    unit: Some("79"),
-                    level: Some("province"),
-                    actor: None,
-                });
-            },
-            "row 6 (f05_6 None): awarded_by",
-        ),
-        (
-            "awarded_by on the unit's own",
-            6,
-            |r| {
-                r.awarded_by = Some(AwardedBy {
-                    unit: Some("79"),
-                    level: None,
-                    actor: None,
-                });
-            },
-            "row 7 (f05_7 None): awarded_by",
-        ),
-        (
-            "additional",
-            5,
-            |r| r.additional = true,
-            "row 6 (f05_6 None): additional",
-        ),
-        (
-            "change",
-            5,
-            |r| {
-                r.change = Some(Change {
-                    direction: "increase",
-                    compared_to: ("2022-01-01", "2022-12-31"),
-                    factor: None,
-                });
-            },
-            "row 6 (f05_6 None): change",
-        ),
-        (
-            "breakdown of a figure",
-            6,
-            |r| r.breakdown = Some(Exhaustive),
-            "row 7 (f05_7 None): breakdown",
-        ),
-        (
-            "breakdown of a part",
-            7,
-            |r| r.breakdown = None,
-            "row 8 (f05_7 Some(0)): breakdown",
-        ),
-        (
-            "breakdown where there is none",
-            5,
-            |r| r.breakdown = Some(Partial),
-            "row 6 (f05_6 None): breakdown",
-        ),
+        ("indicator", 5, |r| r.indicator = "models_honoured"),
+        ("kind", 5, |r| r.kind = Stock),
+        ("value type", 5, |r| r.value_type = "amount"),
+        ("actor", 5, |r| r.actor = &["party_committees"]),
+        ("actor", 7, |r| r.actor = &["front"]),
+        ("dims", 5, |r| r.dims = &[("movement", "vi_nguoi_ngheo")]),
+        ("dims", 7, |r| r.dims = &[("movement", "dan_van_kheo")]),
+        ("period", 5, |r| r.period = Unknown),
+        ("bounds", 5, |r| r.value = Value::Count(13, Some(13))),
+        ("word", 5, |r| r.word = Some("more_than")),
+        ("named", 5, |r| r.named = &["Gương A (synthetic)"]),
+        ("unit", 5, |r| r.unit = "79"),
+        ("awarded_by", 5, |r| r.awarded_by = None),
+        ("awarded_by", 6, |r| r.awarded_by = Some(BY_HCMC)),
+        ("awarded_by", 5, |r| {
+            r.awarded_by = Some(AwardedBy {
+                level: Some("province"),
+                ..BY_HCMC
+            });
+        }),
+        ("additional", 5, |r| r.additional = true),
+        ("change", 5, |r| r.change = Some(RAISE)),
+        ("breakdown", 6, |r| r.breakdown = Some(Exhaustive)),
+        ("breakdown", 7, |r| r.breakdown = None),
+        ("breakdown", 5, |r| r.breakdown = Some(Partial)),
     ];
     let d = super::dataset(FIXTURE);
-    // The rows as they are pass: each failure below is the one column's.
-    assert_eq!(
-        panic_message(|| meaning::assert_rows(&d, ROWS, NOT_ENCODED, 8)),
-        None
-    );
-    let mut wrong = Vec::new();
-    for (column, index, edit, want) in cases {
+    let fails = |index: usize, edit: fn(&mut Expected)| {
         let mut rows = ROWS.to_vec();
-        edit(&mut rows[*index]);
-        match panic_message(|| meaning::assert_rows(&d, &rows, NOT_ENCODED, 8)) {
-            Some(got) if got.contains(want) => {}
-            got => wrong.push(format!("{column}: {got:?}")),
+        edit(&mut rows[index]);
+        let at = format!(
+            "row {} ({} {:?})",
+            rows[index].row, rows[index].id, rows[index].part
+        );
+        (
+            at,
+            panic_message(|| meaning::assert_rows(&d, &rows, NOT_ENCODED, 8)),
+        )
+    };
+    // The rows as they are pass: each failure below is the one column's.
+    assert_eq!(fails(0, |_| {}).1, None);
+    let mut wrong = Vec::new();
+    for (column, index, edit) in cases {
+        let (at, got) = fails(*index, *edit);
+        let want = format!("{at}: {column}");
+        if !got.as_ref().is_some_and(|g| g.contains(&want)) {
+            wrong.push(format!("{want}: {got:?}"));
+        }
+    }
+    // The row's number (each row of the report once), the id (another
+    // figure's row, whose awarding body differs), the part (row 8 read as
+    // the whole figure is row 7 again).
+    for (want, index, edit) in [
+        (
+            "every row of the report once",
+            5,
+            (|r| r.row = 9) as fn(&mut Expected),
+        ),
+        ("row 6 (f05_7 None): awarded_by", 5, |r| r.id = "f05_7"),
+        ("row 8: f05_7 None twice", 7, |r| r.part = None),
+    ] {
+        let got = fails(index, edit).1;
+        if !got.as_ref().is_some_and(|g| g.contains(want)) {
+            wrong.push(format!("{want}: {got:?}"));
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
