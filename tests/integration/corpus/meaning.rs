@@ -93,6 +93,53 @@ pub struct Expected {
     pub word: Option<&'static str>,
     /// The recipients named.
     pub named: &'static [&'static str],
+    /// The unit code the figure is on (the area it totals; a part is on
+    /// its figure's unit).
+    pub unit: &'static str,
+    /// The higher body that gave the award, None for the unit's own.
+    pub awarded_by: Option<AwardedBy>,
+    /// "thêm": on top of a base the report does not give.
+    pub additional: bool,
+    /// A stated change ("tăng/giảm/gấp … so với …"), None for a plain figure.
+    pub change: Option<Change>,
+    /// The breakdown: for a figure, its own (None when it has no parts);
+    /// for a part, the one it belongs to.
+    pub breakdown: Option<Breakdown>,
+}
+
+/// The higher body that gave an award, as the report's table names it.
+#[allow(dead_code)] // each report's table uses some of the fields
+#[derive(Clone, Copy, Debug)]
+pub struct AwardedBy {
+    /// The unit code, when the table names the unit.
+    pub unit: Option<&'static str>,
+    /// The level (its wire id), when the table names it.
+    pub level: Option<&'static str>,
+    /// The body (its wire id), when the table names it.
+    pub actor: Option<&'static str>,
+}
+
+/// A stated change as the report's table gives it; its size (tăng/giảm N)
+/// is the row's value.
+#[allow(dead_code)] // no corpus report states a change (the rows say None)
+#[derive(Clone, Copy, Debug)]
+pub struct Change {
+    /// `increase`, `decrease` or `times`.
+    pub direction: &'static str,
+    /// The period compared to (ISO dates, both included).
+    pub compared_to: (&'static str, &'static str),
+    /// K of "gấp K lần" (times only).
+    pub factor: Option<&'static str>,
+}
+
+/// A breakdown's completeness.
+#[allow(dead_code)] // each report's table uses some of the variants
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Breakdown {
+    /// The parts add up to the whole.
+    Exhaustive,
+    /// "trong đó (có)": the parts stay within the whole.
+    Partial,
 }
 
 /// The fixture, checked (it must pass).
@@ -267,6 +314,47 @@ pub fn assert_rows(d: &DatasetV2, rows: &[Expected], not_encoded: &[(u32, &str)]
         let f = super::figure(d, r.id);
         let at = format!("row {} ({} {:?})", r.row, r.id, r.part);
         assert_eq!(f.indicator.as_str(), r.indicator, "{at}: indicator");
+        assert_eq!(f.unit.to_string(), r.unit, "{at}: unit");
+        let by = f.awarded_by.as_ref().map(|b| {
+            (
+                b.unit.as_ref().map(ToString::to_string),
+                b.level.map(|l| l.as_str().to_owned()),
+                b.actor.map(|a| a.as_str().to_owned()),
+            )
+        });
+        let want_by = r.awarded_by.map(|b| {
+            (
+                b.unit.map(str::to_owned),
+                b.level.map(str::to_owned),
+                b.actor.map(str::to_owned),
+            )
+        });
+        assert_eq!(by, want_by, "{at}: awarded_by");
+        assert_eq!(f.additional, r.additional, "{at}: additional");
+        let change = f.change.as_ref().map(|c| {
+            let direction = serde_json::to_value(c.direction).unwrap_or_default();
+            (
+                direction.as_str().unwrap_or_default().to_owned(),
+                c.compared_to,
+                c.factor,
+            )
+        });
+        let want_change = r.change.map(|c| {
+            (
+                c.direction.to_owned(),
+                dates(c.compared_to.0, c.compared_to.1),
+                c.factor.map(decimal),
+            )
+        });
+        assert_eq!(change, want_change, "{at}: change");
+        let breakdown = f.parts.as_ref().map(|p| {
+            if p.complete {
+                Breakdown::Exhaustive
+            } else {
+                Breakdown::Partial
+            }
+        });
+        assert_eq!(breakdown, r.breakdown, "{at}: breakdown");
         let entry = catalogue
             .get(&f.indicator)
             .unwrap_or_else(|| panic!("{at}: not in the catalogue"));

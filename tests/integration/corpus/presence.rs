@@ -287,8 +287,8 @@ const REPORT_01: &[Row] = &[
     r(8, Q2, &["4 chi đoàn", "củng cố", "Đoàn Thanh niên"]),
 ];
 
-// Report 02: huyện Phú Tân, năm 2020 (the Front and the mass organisations
-// with the mobilization sector).
+// Report 02: huyện Phú Tân, năm 2020 (row 1 by the Front and the mass
+// organisations; rows 2–5 name no actor: the area, "toàn huyện").
 const Y2020: &str = "Năm 2020";
 const REPORT_02: &[Row] = &[
     r(
@@ -310,18 +310,14 @@ const REPORT_02: &[Row] = &[
             "quỹ",
             "Vì người nghèo",
             "trên 20 tỷ đồng",
-            "Mặt trận Tổ quốc",
+            "toàn huyện",
         ],
     ),
-    r(
-        3,
-        Y2020,
-        &["xây", "264 căn nhà đại đoàn kết", "Mặt trận Tổ quốc"],
-    ),
+    r(3, Y2020, &["xây", "264 căn nhà đại đoàn kết", "toàn huyện"]),
     r(
         4,
         Y2020,
-        &["sửa chữa", "20 căn nhà đại đoàn kết", "Mặt trận Tổ quốc"],
+        &["sửa chữa", "20 căn nhà đại đoàn kết", "toàn huyện"],
     ),
     r(
         5,
@@ -332,7 +328,7 @@ const REPORT_02: &[Row] = &[
             "hộ nghèo",
             "cận nghèo",
             "đặc biệt khó khăn",
-            "Mặt trận Tổ quốc",
+            "toàn huyện",
         ],
     ),
 ];
@@ -443,7 +439,8 @@ const REPORT_04: &[Row] = &[
     ),
 ];
 
-// Report 05: thành phố Thủ Đức, năm 2023 (the city's Party committee); the
+// Report 05: thành phố Thủ Đức, năm 2023 (no row names an actor: the area,
+// "toàn thành phố"); the
 // five years of Chỉ thị 19 have no dates; row 6 is commended by TP. Hồ Chí
 // Minh, not by Thủ Đức.
 const Y2023: &str = "Năm 2023";
@@ -455,32 +452,38 @@ const REPORT_05: &[Row] = &[
     rn(
         1,
         FIVE_YEARS_TO_2023,
-        &["5 năm", "Chỉ thị 19", "cấp ủy"],
+        &["5 năm", "Chỉ thị 19", "toàn thành phố"],
         &["chỉ thị của cấp ủy"],
     ),
     r(
         2,
         FIVE_YEARS_TO_2023,
-        &["tuyên dương", "5 mô hình", "Chỉ thị 19", "cấp ủy"],
+        &["tuyên dương", "5 mô hình", "Chỉ thị 19", "toàn thành phố"],
     ),
     r(
         3,
         Y2023,
-        &["tuyên dương", "5 mô hình", "dân vận chính quyền", "cấp ủy"],
+        &[
+            "tuyên dương",
+            "5 mô hình",
+            "dân vận chính quyền",
+            "toàn thành phố",
+        ],
     ),
     r(
         4,
         Y2023,
-        &["tuyên dương", "8 mô hình", "Dân vận khéo", "cấp ủy"],
+        &["tuyên dương", "8 mô hình", "Dân vận khéo", "toàn thành phố"],
     ),
     rn(
         5,
         Y2023,
-        &["8 tập thể", "Vì người nghèo", "cấp ủy"],
+        &["8 tập thể", "Vì người nghèo", "toàn thành phố"],
         &["tập thể, cá nhân", "(tập thể)"],
     ),
-    // MARKED (i16-words): 79 is an ancestor listed by code only; the model
-    // names no unit above the root, so the renderer has no name to print.
+    // Once marked (i16-words) when 79 was listed by code only; the fixture
+    // now names it, so the awarding city is printed by its name, never as a
+    // level ("cấp tỉnh").
     rn(
         6,
         Y2023,
@@ -494,7 +497,7 @@ const REPORT_05: &[Row] = &[
             "tuyên dương",
             "202 gương điển hình",
             "Dân vận khéo",
-            "cấp ủy",
+            "toàn thành phố",
         ],
     ),
     rn(
@@ -608,8 +611,9 @@ const REPORT_07: &[Row] = &[
 // contest (rows 3–8, prizes 4–7 to individuals).
 const Y2025_OCT: &str = "Năm 2025 (tính đến ngày 10/10)";
 const REPORT_08: &[Row] = &[
-    // MARKED (i16-words): the fixture counts "mô hình, cách làm" on a built-in
-    // whose noun says models only.
+    // Once marked (i16-words) when the fixture counted "mô hình, cách làm" on
+    // the built-in whose noun says models only; it now has its own indicator
+    // (`models_and_methods_effective`) whose noun keeps both words.
     r(
         1,
         Y2025_OCT,

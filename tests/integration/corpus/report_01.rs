@@ -59,6 +59,12 @@ const ROWS: &[Expected] = &[
         value: Value::Count(28, Some(28)),
         word: None,
         named: &[],
+        // unit: the table's "district → grassroots" is the district's total (818).
+        unit: "818",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #2 "gần 927 triệu đồng": the cost of those houses, the word nearly
     // ([0, 927 triệu], near).
@@ -75,6 +81,12 @@ const ROWS: &[Expected] = &[
         value: Value::Amount("0", Some("927000000"), "đồng"),
         word: Some("nearly"),
         named: &[],
+        // unit: "district → grassroots", the district's total (818).
+        unit: "818",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #3 13/13 grassroots Women's Union chapters held their congress.
     Expected {
@@ -90,6 +102,12 @@ const ROWS: &[Expected] = &[
         value: Value::Ratio(13, Some(13), 13),
         word: None,
         named: &[],
+        // unit: the table's level "commune" is of the 13 chapters counted; the 13/13 is the district's (818).
+        unit: "818",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #4 45,7% of the resolution's target for the Farmers' Support Fund: a
     // share of a target (it may exceed 100%), a stock at the quarter's end
@@ -107,6 +125,11 @@ const ROWS: &[Expected] = &[
         value: Value::Rate("45.7"),
         word: None,
         named: &[],
+        unit: "818",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #5 12/13 grassroots units with summer youth volunteer activities.
     Expected {
@@ -122,6 +145,12 @@ const ROWS: &[Expected] = &[
         value: Value::Ratio(12, Some(12), 13),
         word: None,
         named: &[],
+        // unit: "commune" is the level of the 13 units counted; the 12/13 is the district's (818).
+        unit: "818",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #6 96 outstanding Youth Union members put forward for Party admission.
     Expected {
@@ -137,6 +166,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(96, Some(96)),
         word: None,
         named: &[],
+        unit: "818",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #7 "05 năm": the length of the period the Veterans' Association
     // reviewed, a duration (never added), over the 5 years ending with 2016
@@ -154,6 +188,11 @@ const ROWS: &[Expected] = &[
         value: Value::Duration("5", "năm"),
         word: None,
         named: &[],
+        unit: "818",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #8 04 Youth Union branches consolidated (the sentence is cut off here).
     Expected {
@@ -169,6 +208,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(4, Some(4)),
         word: None,
         named: &[],
+        unit: "818",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
 ];
 

@@ -59,6 +59,12 @@ const ROWS: &[Expected] = &[
         value: Value::Count(2, Some(2)),
         word: None,
         named: &[],
+        // unit: "sub-district rounds" are where the rounds were held; the 2 are the district's (405).
+        unit: "405",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #2 94 teams, of villages and residential groups.
     Expected {
@@ -74,6 +80,12 @@ const ROWS: &[Expected] = &[
         value: Value::Count(94, Some(94)),
         word: None,
         named: &[],
+        // unit: "village / residential group" is the teams' level; the 94 are the district's (405).
+        unit: "405",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #3 94 villages and residential groups of the whole district represented
     // (the two kinds lumped, as the report gives them), in 2023.
@@ -90,6 +102,12 @@ const ROWS: &[Expected] = &[
         value: Value::Count(94, Some(94)),
         word: None,
         named: &[],
+        // unit: the 94 villages and groups are counted "toàn huyện" (405).
+        unit: "405",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #4 14 teams, first-prize winners of the earlier rounds, in the district
     // final, October 2023; by the organising committee (`other`: the one row
@@ -107,6 +125,12 @@ const ROWS: &[Expected] = &[
         value: Value::Count(14, Some(14)),
         word: None,
         named: &[],
+        // unit: "district final" (405).
+        unit: "405",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #5 3 parts each team performed in the final of 7/10/2023, named in the
     // text (the names are the crate's short descriptions of the three parts).
@@ -127,6 +151,12 @@ const ROWS: &[Expected] = &[
             "Mô hình dân vận tiêu biểu năm 2023",
             "Bài hát về cán bộ dân vận cơ sở",
         ],
+        // unit: "district final" (405).
+        unit: "405",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
 ];
 

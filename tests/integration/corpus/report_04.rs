@@ -22,6 +22,10 @@ const NOT_ENCODED: &[(u32, &str)] = &[];
 /// One line per row of the report's table, column by column.
 const ROWS: &[Expected] = &[
     // Every figure is of the "Dân vận khéo" contest: movement dan_van_kheo.
+    // Actor (checked in session 11): no row names one, but the whole report
+    // is the one event the table's header says the Ban Dân vận Tỉnh ủy
+    // organised, and each row is a figure of that event (its length, teams,
+    // parts, prizes): `mobilization_sector`, the organiser's.
     // #1 "2 ngày": the contest's length, a duration (never added).
     Expected {
         row: 1,
@@ -36,6 +40,11 @@ const ROWS: &[Expected] = &[
         value: Value::Duration("2", "ngày"),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #2 21 teams competing.
     Expected {
@@ -51,6 +60,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(21, Some(21)),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #3 3 contest parts.
     Expected {
@@ -66,6 +80,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(3, Some(3)),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #4 giải Nhất: no numeral, one named recipient (the count is the names).
     Expected {
@@ -81,6 +100,11 @@ const ROWS: &[Expected] = &[
         value: Value::Named(1),
         word: None,
         named: &["Đảng uỷ Quân sự tỉnh"],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #5 giải Nhì: one named recipient.
     Expected {
@@ -96,6 +120,11 @@ const ROWS: &[Expected] = &[
         value: Value::Named(1),
         word: None,
         named: &["Đảng uỷ Đại học Tây Nguyên"],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #6 3 third prizes, recipients not named.
     Expected {
@@ -111,6 +140,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(3, Some(3)),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #7 16 consolation prizes.
     Expected {
@@ -126,6 +160,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(16, Some(16)),
         word: None,
         named: &[],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #8 2 sub-prizes, both recipients named (stated count = names).
     Expected {
@@ -141,6 +180,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(2, Some(2)),
         word: None,
         named: &["Đảng uỷ Quân sự tỉnh", "Huyện uỷ Krông Ana"],
+        unit: "66",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
 ];
 

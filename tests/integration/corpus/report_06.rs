@@ -57,6 +57,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(21, Some(21)),
         word: None,
         named: &[],
+        unit: "625",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #2 54 grassroots Party organisations the teams came from (kept apart from the teams).
     Expected {
@@ -72,6 +77,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(54, Some(54)),
         word: None,
         named: &[],
+        unit: "625",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #3 3 contest parts, as the report counts them.
     Expected {
@@ -87,6 +97,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(3, Some(3)),
         word: None,
         named: &[],
+        unit: "625",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #4 giải nhất: no numeral, one named recipient.
     Expected {
@@ -102,6 +117,11 @@ const ROWS: &[Expected] = &[
         value: Value::Named(1),
         word: None,
         named: &["Đảng bộ Quân sự huyện"],
+        unit: "625",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #5 2 second prizes, 2 named.
     Expected {
@@ -117,6 +137,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(2, Some(2)),
         word: None,
         named: &["Đảng bộ Công an huyện", "Đảng bộ xã Lơ Ku"],
+        unit: "625",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #6 3 third-prize teams, 3 named.
     Expected {
@@ -132,6 +157,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(3, Some(3)),
         word: None,
         named: &["xã Nghĩa An", "xã Tơ Tung", "xã Kông Lơng Khơng"],
+        unit: "625",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #7 5 consolation prizes, recipients not named.
     Expected {
@@ -147,6 +177,11 @@ const ROWS: &[Expected] = &[
         value: Value::Count(5, Some(5)),
         word: None,
         named: &[],
+        unit: "625",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     // #8 two named sub-prizes, no numeral (the count is the names).
     Expected {
@@ -162,6 +197,11 @@ const ROWS: &[Expected] = &[
         value: Value::Named(2),
         word: None,
         named: &["Công an huyện", "xã Kông Lơng Khơng"],
+        unit: "625",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
 ];
 

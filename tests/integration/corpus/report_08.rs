@@ -18,6 +18,12 @@
 //! - the "active contestant" prize is the dataset's own `prize_rank` value;
 //!   the report does not say it is individual, so it has no `recipient`.
 //! - row 4's winner is named (`named`), and the count 1 checks the name.
+//! - actors (session 11, checked against the table): every row is
+//!   `party_committees`, each from the table's own text for it: row 1's
+//!   unit-level column "ward (Đảng bộ phường)" (the "grassroots units" that
+//!   carry the models out are the ward's; the count is the Đảng bộ's), row
+//!   2's notes "Actor: Đảng ủy phường", rows 3–8 the relations' "run by the
+//!   same Đảng ủy".
 //! - not counted (the report's own list): "95 năm" (an anniversary), "khu phố
 //!   11", "khu phố 46" (place names): no indicator.
 
@@ -47,12 +53,18 @@ const fn prize(
         indicator: "contest_prizes",
         kind: Flow,
         value_type: "count",
+        // The contest is "run by the same Đảng ủy" (the table's relations).
         actor: &["party_committees"],
         dims,
         period: YEAR,
         value: Value::Count(count, Some(count)),
         word: None,
         named,
+        unit: "99081",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     }
 }
 
@@ -70,12 +82,18 @@ const ROWS: &[Expected] = &[
         indicator: "models_and_methods_effective",
         kind: Stock,
         value_type: "count",
+        // The unit-level column names the Đảng bộ phường (its grassroots units carry the models out).
         actor: &["party_committees"],
         dims: &[("movement", "dan_van_kheo")],
         period: YEAR,
         value: Value::Count(120, Some(120)),
         word: None,
         named: &[],
+        unit: "99081",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     Expected {
         row: 2,
@@ -84,12 +102,18 @@ const ROWS: &[Expected] = &[
         indicator: "exemplars_honoured",
         kind: Flow,
         value_type: "count",
+        // The notes: "Actor: Đảng ủy phường".
         actor: &["party_committees"],
         dims: &[("movement", "dan_van_kheo"), ("recipient", "both")],
         period: YEAR,
         value: Value::Count(88, Some(88)),
         word: None,
         named: &[],
+        unit: "99081",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     Expected {
         row: 3,
@@ -98,12 +122,18 @@ const ROWS: &[Expected] = &[
         indicator: "contestants",
         kind: Flow,
         value_type: "count",
+        // The contest is "run by the same Đảng ủy" (the table's relations).
         actor: &["party_committees"],
         dims: &[CONTEST],
         period: YEAR,
         value: Value::Count(3300, None),
         word: Some("more_than"),
         named: &[],
+        unit: "99081",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     },
     prize(
         4,

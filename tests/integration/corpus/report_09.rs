@@ -44,12 +44,20 @@ const fn front(
         indicator,
         kind: Flow,
         value_type: "count",
+        // Row 1 names the Front's own pages and channels; rows 2–4 count the
+        // follows and interactions of those channels (and the table's header
+        // says to tag the report's actor as MTTQ).
         actor: &["front"],
         dims: &[],
         period: Dataset,
         value,
         word,
         named: &[],
+        unit: "99091",
+        awarded_by: None,
+        additional: false,
+        change: None,
+        breakdown: None,
     }
 }
 
@@ -90,6 +98,12 @@ const ROWS: &[Expected] = &[
         value: Value::Count(2500, None),
         word: Some("more_than"),
         named: &[],
+        // unit: "neighbourhood (aggregated to ward)" (99091); additional: the table's "thêm".
+        unit: "99091",
+        awarded_by: None,
+        additional: true,
+        change: None,
+        breakdown: None,
     },
     Expected {
         row: 6,
@@ -104,6 +118,12 @@ const ROWS: &[Expected] = &[
         value: Value::Amount("0", Some("250000000"), "đồng"),
         word: Some("nearly"),
         named: &[],
+        // unit: aggregated to the ward (99091); additional: the value of the "thêm" gifts of #5, no total either.
+        unit: "99091",
+        awarded_by: None,
+        additional: true,
+        change: None,
+        breakdown: None,
     },
 ];
 
@@ -115,9 +135,8 @@ fn report_09_every_figure_has_its_meaning() {
     let (_, d) = fixture(FIXTURE);
     meaning::assert_rows(&d, ROWS, NOT_ENCODED, 6);
     assert_eq!(d.period, danvan::Period::year(2025).unwrap());
-    // "thêm": rows 5 and 6 are additional; the rest are not.
-    let additional: Vec<bool> = d.figures.iter().map(|f| f.additional).collect();
-    assert_eq!(additional, [false, false, false, false, true, true]);
+    // "thêm": rows 5 and 6 are additional (the rows say so, the rest are
+    // not), and the key keeps it.
     assert!(d.key_of(super::figure(&d, "f09_5")).additional);
     let h = d.hierarchy().unwrap();
     assert_eq!(h.len(), 2);
