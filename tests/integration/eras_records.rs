@@ -347,3 +347,45 @@ fn a_second_block_names_the_first_at_its_v2_place() {
         "{report}"
     );
 }
+
+/// The sentence of the current era's text that says the eras are not
+/// summed: after the city's paragraph, before the old era's heading, with
+/// the old era's date as its heading words it; none when no other era has
+/// data (the old era's records and figures removed).
+#[test]
+fn the_report_says_that_the_eras_are_not_summed() {
+    let sentence = "Số liệu trên là của các đơn vị hiện hành; số liệu của các đơn vị \
+                    trước ngày 01/07/2025 nêu dưới đây không cộng vào số liệu trên.";
+    let text_of = |d: &serde_json::Value| {
+        let (checked, cube) = cube(d);
+        let plan = danvan::render::plan_report(
+            &cube,
+            checked.catalogue(),
+            &"79".parse().unwrap(),
+            &Default::default(),
+        )
+        .unwrap();
+        danvan::render::vi::write_report(&plan)
+    };
+    let text = text_of(&doc());
+    let (current, old) = text
+        .split_once("\nTrước ngày 01/07/2025\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(current.ends_with(&format!("\n\n{sentence}\n")), "{current}");
+    assert!(!old.contains("hiện hành"), "{old}");
+    assert_eq!(text.matches(sentence).count(), 1, "{text}");
+    let mut d = doc();
+    for list in ["conferences", "documents", "figures"] {
+        d[list].as_array_mut().unwrap().retain(|r| {
+            let id = r["id"].as_str().unwrap_or("");
+            !id.contains("old")
+        });
+    }
+    let alone = text_of(&d);
+    assert!(!alone.contains("Trước ngày"), "{alone}");
+    assert!(!alone.contains("hiện hành"), "{alone}");
+    assert!(
+        alone.contains("Ngành dân vận toàn thành phố ban hành 5 văn bản."),
+        "{alone}"
+    );
+}
