@@ -1031,17 +1031,20 @@ impl DatasetV2 {
 
     /// The era of a record's unit (none: the current era), resolved by the
     /// same rule as a figure's ([`DatasetV2::unit_era`]), the record's date
-    /// standing for the period: a dated record by its date, a body or a
-    /// model (which has none) by the day the v1 unit rule reads, the
-    /// period's end. A code listed in the current era only (or not listed)
-    /// is the current era's, where the v1 record rules judge it (unknown:
-    /// DV063; not valid on the date: DV064).
+    /// standing for the period: a dated record by its date. A body or a
+    /// model (which has no date) on a code listed once (one unit entry) is
+    /// that unit's era, with no date check; on a code listed in several
+    /// eras, by the day the v1 unit rule reads, the period's end (the era
+    /// whose unit is valid on it). A code listed in the current era only
+    /// (or not listed) is the current era's, where the v1 record rules
+    /// judge it (unknown: DV063; not valid on the date: DV064).
     ///
     /// # Errors
     ///
     /// For a code listed in another era: [`ErrorKind::UnitNotValidForPeriod`]
-    /// when its one unit is not valid on the date, [`ErrorKind::UnitEraNotFound`]
-    /// when none of its eras is, [`ErrorKind::UnitEraAmbiguous`] when several are.
+    /// when its one unit is not valid on the record's date, [`ErrorKind::UnitEraNotFound`]
+    /// when none of its eras is valid on the date (or, without a date, the
+    /// period's end), [`ErrorKind::UnitEraAmbiguous`] when several are.
     ///
     /// ```
     /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
@@ -1071,6 +1074,11 @@ impl DatasetV2 {
             return Ok(None);
         }
         let (day, dated) = record_day(record, self.period.end());
+        // A record without a date on a code listed once is that unit's:
+        // there is no day to tell eras apart by, and nothing else to choose.
+        if let (false, [one]) = (dated, entries) {
+            return Ok(one.era);
+        }
         let text = || -> crate::Excerpt { day.format("%Y-%m-%d").to_string().as_str().into() };
         let period = Period::new(day, day).ok();
         // A body or a model has no date: the day read is the period's end.
@@ -1242,7 +1250,9 @@ impl DatasetV2 {
     }
 
     /// The records of another era as a v1 [`Dataset`]: the era's units (each
-    /// valid from its era on, as in [`DatasetV2::era_hierarchy`]), the era's
+    /// valid from its era on, as in [`DatasetV2::era_hierarchy`], with no
+    /// last day: each record is in the era by its unit's validity,
+    /// [`DatasetV2::record_era`], not judged by it again), the era's
     /// part of the period ([`DatasetV2::era_period`]) and the records whose
     /// unit resolves to the era ([`DatasetV2::record_era`]); no plan. The v1
     /// record rules check them against the era's units, and the cube totals
@@ -1281,7 +1291,14 @@ impl DatasetV2 {
         for (i, u) in self.units.iter().enumerate().filter(|(_, u)| u.era == era) {
             units.push(i);
             if era.is_some() {
-                d.units.push(u.to_unit());
+                // No last day: a record of another era is placed in it by its
+                // unit's validity ([`DatasetV2::record_era`]: a dated one on
+                // a day its unit is valid, an undated one on a code listed
+                // once with no date check), so the v1 rules, which read an
+                // undated record's unit on the era's end, do not judge it
+                // again (a ward ending before its era's end: no DV064).
+                let (from, _) = u.validity();
+                d.units.push(u.to_unit().with_validity(from, None));
                 continue;
             }
             let name = match (&u.name, self.root) {

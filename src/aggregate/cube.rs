@@ -1170,7 +1170,17 @@ fn records_cells(
         return Ok(());
     }
     let d = split.dataset;
-    let mut acc = Accumulator::new(hierarchy, d.period, &[]);
+    // Another era's records fold over its units without their last day (as
+    // its v1 check reads them, [`DatasetV2::era_records_v1`]): each is in the
+    // era by its unit's validity already.
+    let own;
+    let fold = if era.is_some() {
+        own = Hierarchy::new(d.units.clone())?;
+        &own
+    } else {
+        hierarchy
+    };
+    let mut acc = Accumulator::new(fold, d.period, &[]);
     d.blocks.iter().try_for_each(|r| acc.add(r))?;
     d.teams.iter().try_for_each(|r| acc.add(r))?;
     d.models.iter().try_for_each(|r| acc.add(r))?;

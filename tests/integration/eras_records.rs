@@ -227,10 +227,11 @@ fn golden_report_with_another_era() {
     assert!(old.contains("ít nhất 65 lượt người"), "{old}");
 }
 
-/// A body (which has no date) resolves by the period's end: on a code of
-/// both eras, the successor's; on a predecessor only, in no era (DV209).
+/// A body (which has no date) on a code listed once is in that unit's era,
+/// without a date check (session 11); on a code listed in several eras it
+/// resolves by the period's end: on a code of both eras, the successor's.
 #[test]
-fn a_body_without_date_resolves_by_the_periods_end() {
+fn a_body_without_date_on_a_code_listed_once_is_in_its_units_era() {
     let mut d = doc();
     d["blocks"] = serde_json::json!([{"unit": "26734"}]);
     let ds = dataset(&d);
@@ -239,19 +240,59 @@ fn a_body_without_date_resolves_by_the_periods_end() {
         None
     );
     assert!(check_v2(ds, &Catalogue::builtin()).is_ok());
+    // 26740 is listed once, in the old era (to 30 June): its block is the old era's.
     d["blocks"] = serde_json::json!([{"unit": "26740"}]);
-    let report = check_v2(dataset(&d), &Catalogue::builtin()).unwrap_err();
-    let got: Vec<(String, String)> = report
-        .issues()
-        .iter()
-        .map(|i| {
-            (
-                i.code().to_string(),
-                i.path().map(|p| p.to_string()).unwrap_or_default(),
-            )
-        })
-        .collect();
-    assert_eq!(got, [("DV209".to_owned(), "blocks[0].unit".to_owned())]);
+    let ds = dataset(&d);
+    assert_eq!(
+        ds.record_era(RecordRef::Block(&ds.blocks[0])).unwrap(),
+        old_era()
+    );
+    let (_, cube) = cube(&d);
+    let old = records(&cube, old_era());
+    assert_eq!(
+        old.get(&("26740".to_owned(), "grassroots_blocks".to_owned()))
+            .copied(),
+        Some(Interval::exact(1))
+    );
+    assert_eq!(
+        old.get(&("769".to_owned(), "grassroots_blocks".to_owned()))
+            .copied(),
+        Some(Interval::exact(1))
+    );
+    let new = records(&cube, None);
+    assert!(new.keys().all(|(_, i)| i != "grassroots_blocks"), "{new:?}");
+}
+
+/// The v1 record rules run within the old era do not refuse (DV064) an
+/// undated block on a unit listed once whose last day is before the era's
+/// end: here the old era runs to 30 September (a ward valid to then) and
+/// the block's ward ends on 30 June.
+#[test]
+fn an_undated_block_on_a_unit_ending_before_its_eras_end_is_accepted() {
+    let mut d = doc();
+    for u in d["units"].as_array_mut().unwrap() {
+        if u["era"].is_string() && ["79", "769"].contains(&u["code"].as_str().unwrap()) {
+            u["valid_to"] = "2025-09-30".into();
+        }
+    }
+    d["units"].as_array_mut().unwrap().push(serde_json::json!(
+        {"code": "26743", "name": "Phường Cũ Ba (synthetic)", "parent": "769",
+         "era": "2020-01-01", "valid_to": "2025-09-30"}
+    ));
+    d["blocks"] = serde_json::json!([{"unit": "26740"}, {"unit": "26743"}]);
+    let ds = dataset(&d);
+    assert_eq!(
+        ds.era_period(old_era().unwrap())
+            .map(|p| p.end().to_string()),
+        Some("2025-09-30".to_owned())
+    );
+    let (_, cube) = cube(&d);
+    let old = records(&cube, old_era());
+    assert_eq!(
+        old.get(&("769".to_owned(), "grassroots_blocks".to_owned()))
+            .copied(),
+        Some(Interval::exact(2))
+    );
 }
 
 /// A ward's dataset (rooted at the successor, a new code) with its
@@ -317,10 +358,16 @@ fn a_rooted_dataset_states_its_predecessor_of_another_code() {
 }
 
 /// A second block on one commune, after a block in no era: the second is
-/// named at its v2 place, with the first's v2 place.
+/// named at its v2 place, with the first's v2 place. (The first block's
+/// code is listed in two eras, neither valid on the period's end.)
 #[test]
 fn a_second_block_names_the_first_at_its_v2_place() {
     let mut d = doc();
+    let units = d["units"].as_array_mut().unwrap();
+    units.push(serde_json::json!({"code": "79", "era": "2025-07-01", "valid_to": "2025-10-31"}));
+    units.push(serde_json::json!(
+        {"code": "26740", "name": "Phường Tạm (synthetic)", "parent": "79", "era": "2025-07-01", "valid_to": "2025-10-31"}
+    ));
     d["blocks"] = serde_json::json!([{"unit": "26740"}, {"unit": "26737"}, {"unit": "26737"}]);
     let report = check_v2(dataset(&d), &Catalogue::builtin()).unwrap_err();
     let got: Vec<(String, String)> = report
@@ -334,7 +381,7 @@ fn a_second_block_names_the_first_at_its_v2_place() {
     assert_eq!(
         got,
         [
-            ("DV209".to_owned(), "blocks[0].unit".to_owned()),
+            ("DV207".to_owned(), "blocks[0].unit".to_owned()),
             ("DV066".to_owned(), "blocks[2].unit".to_owned()),
         ],
         "{report}"
@@ -345,5 +392,47 @@ fn a_second_block_names_the_first_at_its_v2_place() {
             danvan::ErrorKind::SecondBlock { first: 1, .. }
         ),
         "{report}"
+    );
+}
+
+/// The sentence of the current era's text that says the eras are not
+/// summed: after the city's paragraph, before the old era's heading, with
+/// the old era's date as its heading words it; none when no other era has
+/// data (the old era's records and figures removed).
+#[test]
+fn the_report_says_that_the_eras_are_not_summed() {
+    let sentence = "Số liệu trên là của các đơn vị hiện hành; số liệu của các đơn vị \
+                    trước ngày 01/07/2025 nêu dưới đây không cộng vào số liệu trên.";
+    let text_of = |d: &serde_json::Value| {
+        let (checked, cube) = cube(d);
+        let plan = danvan::render::plan_report(
+            &cube,
+            checked.catalogue(),
+            &"79".parse().unwrap(),
+            &Default::default(),
+        )
+        .unwrap();
+        danvan::render::vi::write_report(&plan)
+    };
+    let text = text_of(&doc());
+    let (current, old) = text
+        .split_once("\nTrước ngày 01/07/2025\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(current.ends_with(&format!("\n\n{sentence}\n")), "{current}");
+    assert!(!old.contains("hiện hành"), "{old}");
+    assert_eq!(text.matches(sentence).count(), 1, "{text}");
+    let mut d = doc();
+    for list in ["conferences", "documents", "figures"] {
+        d[list].as_array_mut().unwrap().retain(|r| {
+            let id = r["id"].as_str().unwrap_or("");
+            !id.contains("old")
+        });
+    }
+    let alone = text_of(&d);
+    assert!(!alone.contains("Trước ngày"), "{alone}");
+    assert!(!alone.contains("hiện hành"), "{alone}");
+    assert!(
+        alone.contains("Ngành dân vận toàn thành phố ban hành 5 văn bản."),
+        "{alone}"
     );
 }

@@ -1286,9 +1286,16 @@ fn record_lines(d: &Dataset) -> Vec<String> {
 
 /// A synthetic city across 1 July 2025: wards 26734 and 26737 in both eras
 /// (the successor valid from 1 July), 26740 and 26743 only in the old era
-/// (to 30 June, under the old district 769), 26746 only in the current era.
-fn two_eras(records: &[(usize, u32, u64)]) -> serde_json::Value {
+/// (under the old district 769: 26740 to 30 June, 26743 to 30 September,
+/// so the old era runs to 30 September), 26746 only in the current era.
+/// Conferences are `(ward, day of 2025, participants)`; a block (no date)
+/// stands on each ward `blocks` names (once each).
+fn two_eras(records: &[(usize, u32, u64)], blocks: &[usize]) -> serde_json::Value {
     const CODES: [&str; 5] = ["26734", "26737", "26740", "26743", "26746"];
+    let blocks: Vec<serde_json::Value> = blocks
+        .iter()
+        .map(|&u| serde_json::json!({"unit": CODES[u % CODES.len()]}))
+        .collect();
     let mut conferences = Vec::new();
     for (i, &(u, d, people)) in records.iter().enumerate() {
         let date = NaiveDate::from_yo_opt(2025, d).unwrap();
@@ -1306,15 +1313,27 @@ fn two_eras(records: &[(usize, u32, u64)]) -> serde_json::Value {
             {"code": "26734", "name": "Phường A (synthetic)", "parent": "79", "valid_from": "2025-07-01"},
             {"code": "26737", "name": "Phường B (synthetic)", "parent": "79", "valid_from": "2025-07-01"},
             {"code": "26746", "name": "Phường C (synthetic)", "parent": "79"},
-            {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
-            {"code": "769", "name": "Quận Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "79", "era": "2020-01-01", "valid_to": "2025-09-30"},
+            {"code": "769", "name": "Quận Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-09-30"},
             {"code": "26734", "name": "Phường A Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"},
             {"code": "26737", "name": "Phường B Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"},
             {"code": "26740", "name": "Phường D Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"},
-            {"code": "26743", "name": "Phường E Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"}
+            {"code": "26743", "name": "Phường E Cũ (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-09-30"}
         ],
+        "blocks": blocks,
         "conferences": conferences
     })
+}
+
+/// The era a block (no date) must resolve to, apart from the crate: a ward
+/// listed once is in its one entry's era (the old-only wards in the old
+/// era, even though 26740's last day is before the old era's end); a ward
+/// listed in both eras by the period's end, the current era.
+fn expected_block_era(u: usize) -> Option<NaiveDate> {
+    match u % 5 {
+        2 | 3 => NaiveDate::from_ymd_opt(2020, 1, 1),
+        _ => None,
+    }
 }
 
 /// The era a record must resolve to, worked out apart from the crate: the
@@ -1323,18 +1342,20 @@ fn two_eras(records: &[(usize, u32, u64)]) -> serde_json::Value {
 /// for an old-only ward after its last day.
 fn expected_era(u: usize, d: u32) -> Option<Option<NaiveDate>> {
     let first_half = d <= 181; // 2025 day 181 is 30 June
+    let to_september = d <= 273; // 2025 day 273 is 30 September
     match u % 5 {
         0 | 1 if first_half => Some(NaiveDate::from_ymd_opt(2020, 1, 1)),
         0 | 1 => Some(None),
-        2 | 3 if first_half => Some(NaiveDate::from_ymd_opt(2020, 1, 1)),
+        2 if first_half => Some(NaiveDate::from_ymd_opt(2020, 1, 1)),
+        3 if to_september => Some(NaiveDate::from_ymd_opt(2020, 1, 1)),
         2 | 3 => None,
         _ => Some(None),
     }
 }
 
 /// The records totals of the top named unit of one era (the current city,
-/// the old district): (conferences, participants).
-fn city_records(cube: &FigureCube, era: Option<NaiveDate>) -> (u64, u64) {
+/// the old district): (conferences, participants, blocks).
+fn city_records(cube: &FigureCube, era: Option<NaiveDate>) -> (u64, u64, u64) {
     let top = if era.is_some() {
         code("769")
     } else {
@@ -1352,7 +1373,11 @@ fn city_records(cube: &FigureCube, era: Option<NaiveDate>) -> (u64, u64) {
             .and_then(|c| c.value.count())
             .map_or(0, |i| i.low())
     };
-    (get("conferences"), get("conference_participants"))
+    (
+        get("conferences"),
+        get("conference_participants"),
+        get("grassroots_blocks"),
+    )
 }
 
 proptest! {
@@ -1361,16 +1386,23 @@ proptest! {
     /// Every record resolves to the era its date and code give (the oracle
     /// above), or is refused; every accepted record is counted exactly once,
     /// in exactly one era's totals; the current era's cells do not depend on
-    /// the other era's records.
+    /// the other era's records. Blocks (no date) too: on a ward listed once,
+    /// in its entry's era, never refused for the unit's last day.
     #[test]
     fn records_of_two_eras_are_each_counted_once_in_one_era(
-        records in proptest::collection::vec((0usize..5, 1u32..=365, 0u64..500), 0..24)
+        records in proptest::collection::vec((0usize..5, 1u32..=365, 0u64..500), 0..24),
+        on in proptest::collection::btree_set(0usize..5, 0..=5),
     ) {
-        let all = two_eras(&records);
+        let blocks: Vec<usize> = on.into_iter().collect();
+        let all = two_eras(&records, &blocks);
         let d = DatasetV2::from_json(all.to_string().as_bytes()).unwrap();
         for (i, &(u, day, _)) in records.iter().enumerate() {
             let got = d.record_era(RecordRef::Conference(&d.conferences[i])).ok();
             prop_assert_eq!(got, expected_era(u, day), "record {} on {} day {}", i, u, day);
+        }
+        for (i, &u) in blocks.iter().enumerate() {
+            let got = d.record_era(RecordRef::Block(&d.blocks[i])).ok();
+            prop_assert_eq!(got, Some(expected_block_era(u)), "block {} on {}", i, u);
         }
         let accepted: Vec<(usize, u32, u64)> = records
             .iter()
@@ -1380,32 +1412,40 @@ proptest! {
         let refused = records.len() - accepted.len();
         let report = check_v2(d, &Catalogue::builtin());
         prop_assert_eq!(report.is_err(), refused > 0);
-        let valid = two_eras(&accepted);
+        let valid = two_eras(&accepted, &blocks);
         let checked = check_v2(
             DatasetV2::from_json(valid.to_string().as_bytes()).unwrap(),
             &Catalogue::builtin(),
         ).map_err(|r| TestCaseError::fail(r.to_string()))?;
         let cube = FigureCube::from_checked(&checked).unwrap();
         let old = NaiveDate::from_ymd_opt(2020, 1, 1);
-        let (new_n, new_p) = city_records(&cube, None);
-        let (old_n, old_p) = city_records(&cube, old);
-        let in_era = |era: Option<NaiveDate>| -> (u64, u64) {
-            accepted
+        let (new_n, new_p, new_b) = city_records(&cube, None);
+        let (old_n, old_p, old_b) = city_records(&cube, old);
+        let in_era = |era: Option<NaiveDate>| -> (u64, u64, u64) {
+            let (n, p) = accepted
                 .iter()
                 .filter(|&&(u, day, _)| expected_era(u, day) == Some(era))
-                .fold((0, 0), |(n, p), &(_, _, people)| (n + 1, p + people))
+                .fold((0, 0), |(n, p), &(_, _, people)| (n + 1, p + people));
+            let b = blocks.iter().filter(|&&u| expected_block_era(u) == era).count();
+            (n, p, b as u64)
         };
-        prop_assert_eq!((new_n, new_p), in_era(None));
-        prop_assert_eq!((old_n, old_p), in_era(old));
+        prop_assert_eq!((new_n, new_p, new_b), in_era(None));
+        prop_assert_eq!((old_n, old_p, old_b), in_era(old));
         prop_assert_eq!(new_n + old_n, accepted.len() as u64);
+        prop_assert_eq!(new_b + old_b, blocks.len() as u64);
         // Without the old era's records, the current era's cells are the same.
         let current_only: Vec<(usize, u32, u64)> = accepted
             .iter()
             .copied()
             .filter(|&(u, day, _)| expected_era(u, day) == Some(None))
             .collect();
+        let current_blocks: Vec<usize> = blocks
+            .iter()
+            .copied()
+            .filter(|&u| expected_block_era(u).is_none())
+            .collect();
         let checked2 = check_v2(
-            DatasetV2::from_json(two_eras(&current_only).to_string().as_bytes()).unwrap(),
+            DatasetV2::from_json(two_eras(&current_only, &current_blocks).to_string().as_bytes()).unwrap(),
             &Catalogue::builtin(),
         ).map_err(|r| TestCaseError::fail(r.to_string()))?;
         let cube2 = FigureCube::from_checked(&checked2).unwrap();

@@ -42,8 +42,13 @@ fn a_successors_report_does_not_state_its_predecessors_figures() {
         let rest = text
             .strip_prefix(current.as_str())
             .unwrap_or_else(|| panic!("{unit}: {text}"));
+        // Session 11: the sentence that the eras are not summed, then the heading.
         assert!(
-            rest.starts_with("\nTrước ngày 01/07/2025\n"),
+            rest.starts_with(
+                "\nSố liệu trên là của các đơn vị hiện hành; số liệu của các đơn vị \
+                 trước ngày 01/07/2025 nêu dưới đây không cộng vào số liệu trên.\n\
+                 \nTrước ngày 01/07/2025\n"
+            ),
             "{unit}: {rest}"
         );
         for row in plan.rows() {

@@ -23,7 +23,10 @@ use super::{actor, actor_set, join_and};
 /// the unit: "Hội Nông dân huyện …"). A clause led by its noun (an amount
 /// without a verb, a change, a rate) continues a run, or stands as a
 /// sentence naming whose figure it is. A unit without any figure of its
-/// own says so.
+/// own says so. When other eras have data, the current era's paragraph is
+/// followed by a sentence saying that its figures are the current units'
+/// and that the other eras' figures, stated after it under their headings
+/// ([`era_heading`]), are not added into them.
 ///
 /// ```
 /// # let d = danvan::DatasetV2::from_json(r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
@@ -45,6 +48,11 @@ pub fn write_report(plan: &ReportPlan<'_>) -> String {
         ));
     }
     write_blocks(&mut out, plan, &words, &plan.blocks);
+    if !plan.blocks.is_empty() && !plan.eras.is_empty() {
+        out.push('\n');
+        out.push_str(&eras_not_summed(&plan.eras, plan.cube().period()));
+        out.push('\n');
+    }
     // Another era's units after the current era's text, under their own
     // heading: nothing of theirs is said in the current paragraphs.
     for era in &plan.eras {
@@ -81,20 +89,49 @@ pub fn write_report(plan: &ReportPlan<'_>) -> String {
 /// ```
 #[must_use]
 pub fn era_heading(era: &EraSection, period: Period) -> String {
-    match era.period {
-        Some(p) if p.start() == period.start() && p.end() < period.end() => {
-            match p.end().succ_opt() {
-                Some(next) => format!("Trước ngày {}", notation::date(next)),
-                None => format!("Đến ngày {}", notation::date(p.end())),
-            }
-        }
-        Some(p) => format!(
-            "Từ ngày {} đến ngày {}",
-            notation::date(p.start()),
-            notation::date(p.end())
-        ),
+    match era_span(era, period) {
+        Some(span) => capitalize(&span),
         None => format!("Các đơn vị từ ngày {}", notation::date(era.era)),
     }
+}
+
+/// The words of another era's part of the period, as its heading says
+/// them: "trước ngày 01/07/2025", "đến ngày …", "từ ngày … đến ngày …";
+/// `None` for an era outside the period.
+fn era_span(era: &EraSection, period: Period) -> Option<String> {
+    let p = era.period?;
+    Some(if p.start() == period.start() && p.end() < period.end() {
+        match p.end().succ_opt() {
+            Some(next) => format!("trước ngày {}", notation::date(next)),
+            None => format!("đến ngày {}", notation::date(p.end())),
+        }
+    } else {
+        format!(
+            "từ ngày {} đến ngày {}",
+            notation::date(p.start()),
+            notation::date(p.end())
+        )
+    })
+}
+
+/// The sentence after the current era's paragraph when other eras have
+/// data: the figures above are the current units'; the other eras' units'
+/// figures, stated below, are not added into them. Each era is named as
+/// its heading names it (an era outside the period by its date: "từ ngày
+/// 01/01/2020").
+fn eras_not_summed(eras: &[EraSection], period: Period) -> String {
+    let spans: Vec<String> = eras
+        .iter()
+        .map(|e| {
+            era_span(e, period).unwrap_or_else(|| format!("từ ngày {}", notation::date(e.era)))
+        })
+        .collect();
+    let spans: Vec<&str> = spans.iter().map(String::as_str).collect();
+    format!(
+        "Số liệu trên là của các đơn vị hiện hành; số liệu của các đơn vị {} \
+         nêu dưới đây không cộng vào số liệu trên.",
+        join_and(&spans)
+    )
 }
 
 /// Writes each period's block of a unit: its heading, then one line per section.
