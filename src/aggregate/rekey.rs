@@ -549,15 +549,9 @@ impl Totals {
                 return Ok(false);
             };
             for (to, _) in ts {
-                let i = new.index_of(to).ok_or_else(|| -> Error {
-                    ErrorKind::CrosswalkUnknownTarget {
-                        from: code.to_string(),
-                        to: to.to_string(),
-                    }
-                    .into()
-                })?;
-                if !targets.contains(&i.get()) {
-                    targets.push(i.get());
+                let i = target_index(new, code, to)?;
+                if !targets.contains(&i) {
+                    targets.push(i);
                 }
             }
             Ok(crosswalk
@@ -830,14 +824,7 @@ impl Totals {
                 Some(ts) => {
                     let mut v = Vec::with_capacity(ts.len());
                     for (to, w) in ts {
-                        let i = new.index_of(to).ok_or_else(|| -> Error {
-                            ErrorKind::CrosswalkUnknownTarget {
-                                from: code.to_string(),
-                                to: to.to_string(),
-                            }
-                            .into()
-                        })?;
-                        v.push((i.get(), *w));
+                        v.push((target_index(new, &code, to)?, *w));
                     }
                     Some(v)
                 }
@@ -897,14 +884,7 @@ impl Totals {
             // says where its own records went.
             if let Some(targets) = crosswalk.targets(&unit.code()) {
                 for (to, _) in targets {
-                    let i = new.index_of(to).ok_or_else(|| -> Error {
-                        ErrorKind::CrosswalkUnknownTarget {
-                            from: unit.code().to_string(),
-                            to: to.to_string(),
-                        }
-                        .into()
-                    })?;
-                    candidates.push(i.get());
+                    candidates.push(target_index(new, &unit.code(), to)?);
                 }
                 let remainder = if unnamed(&unit.code()) {
                     Remainder::Unnamed {
@@ -1314,6 +1294,18 @@ fn amount_part(cell: &AmountCell) -> Result<AmountCell, Error> {
 }
 
 /// A new unit and every unit above it.
+/// A crosswalk target's index in the new hierarchy, or
+/// [`ErrorKind::CrosswalkUnknownTarget`].
+fn target_index(new: &Hierarchy, from: &UnitCode, to: &UnitCode) -> Result<usize, Error> {
+    new.index_of(to).map(UnitIndex::get).ok_or_else(|| {
+        ErrorKind::CrosswalkUnknownTarget {
+            from: from.to_string(),
+            to: to.to_string(),
+        }
+        .into()
+    })
+}
+
 fn chain(new: &Hierarchy, t: usize) -> impl Iterator<Item = usize> + '_ {
     std::iter::once(t).chain(new.ancestors(UnitIndex::from_usize(t)).map(UnitIndex::get))
 }
