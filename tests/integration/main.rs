@@ -45,3 +45,4 @@ mod review_s9;
 mod review_s9_merge;
 #[cfg(feature = "cli")]
 mod review_s9_wasm;
+mod review_s11;

@@ -1,0 +1,492 @@
+//! Review s11: rekey of nested own figures (rest_after, figure_targets) and
+//! merges of rekeyed totals (beside, add_columns, DV215). Units and figures
+//! are **synthetic** (the hierarchy of rekey_nested.rs).
+
+use danvan::*;
+use rust_decimal::Decimal;
+
+fn code(s: &str) -> UnitCode {
+    s.parse().unwrap()
+}
+
+/// Old: province 10, district 101 (communes 10101, 10102), district 102
+/// (commune 10201).
+fn old_h() -> Hierarchy {
+    Hierarchy::new(vec![
+        Unit::new(code("10"), "P (synthetic)"),
+        Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
+        Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("101"))),
+        Unit::new(code("10102"), "C2 (synthetic)").with_parent(Some(code("101"))),
+        Unit::new(code("102"), "D2 (synthetic)").with_parent(Some(code("10"))),
+        Unit::new(code("10201"), "C3 (synthetic)").with_parent(Some(code("102"))),
+    ])
+    .unwrap()
+}
+
+/// New: province 80 (communes 80001, 80002), province 81 (special zone 811).
+fn new_h() -> Hierarchy {
+    Hierarchy::new(vec![
+        Unit::new(code("80"), "NP (synthetic)"),
+        Unit::new(code("80001"), "NC1 (synthetic)").with_parent(Some(code("80"))),
+        Unit::new(code("80002"), "NC2 (synthetic)").with_parent(Some(code("80"))),
+        Unit::new(code("81"), "NP2 (synthetic)"),
+        Unit::new(code("811"), "NZ (synthetic special zone)").with_parent(Some(code("81"))),
+    ])
+    .unwrap()
+}
+
+fn crosswalk() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80001"))
+        .merge(code("101"), code("811"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap()
+}
+
+fn gifts() -> IndicatorDef {
+    IndicatorDef {
+        id: "gift_money".parse().unwrap(),
+        label: "Gift money (synthetic)".into(),
+        kind: IndicatorKind::Flow,
+        unit: "đồng".into(),
+        values: ValueType::Amount,
+    }
+}
+
+fn fig(unit: &str, value: Reported) -> Figure {
+    Figure {
+        indicator: Builtin::Documents.into(),
+        unit: code(unit),
+        period: None,
+        actors: vec![Actor::MobilizationSector],
+        value: Some(value),
+        amount: None,
+        parts: Vec::new(),
+    }
+}
+
+fn documents(unit: &str, value: u64) -> Figure {
+    fig(unit, Reported::exact(Count::new(value)))
+}
+
+fn text(unit: &str, t: &str) -> Figure {
+    fig(unit, notation::parse_reported(t).unwrap())
+}
+
+fn money(unit: &str, t: &str) -> Figure {
+    Figure {
+        indicator: gifts().id,
+        unit: code(unit),
+        period: None,
+        actors: vec![Actor::MobilizationSector],
+        value: None,
+        amount: Some(notation::parse_measure(t).unwrap()),
+        parts: Vec::new(),
+    }
+}
+
+fn old(figures: &[Figure]) -> Totals {
+    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
+    for f in figures {
+        acc.add(f).unwrap();
+    }
+    acc.finish().unwrap()
+}
+
+fn new_totals(figures: &[Figure]) -> Totals {
+    let mut acc = Accumulator::new(&new_h(), Period::year(2024).unwrap(), &[gifts()]);
+    for f in figures {
+        acc.add(f).unwrap();
+    }
+    acc.finish().unwrap()
+}
+
+fn rekeyed(figures: &[Figure]) -> Totals {
+    old(figures)
+        .rekey(&crosswalk(), Level::Commune, &new_h())
+        .unwrap()
+}
+
+fn country(t: &Totals) -> Option<Interval> {
+    t.national(
+        TotalsLayer::Reported,
+        IndicatorId::from(Builtin::Documents),
+        Actor::MobilizationSector,
+    )
+}
+
+fn at(t: &Totals, u: &str) -> Option<Interval> {
+    t.reported(&code(u), Builtin::Documents, Actor::MobilizationSector)
+}
+
+fn billion(n: i64) -> Amount {
+    Amount::new(Decimal::new(n * 1_000_000_000, 0)).unwrap()
+}
+
+fn show(i: Option<Interval>) -> String {
+    i.map_or("none".into(), |i| {
+        format!(
+            "[{}, {:?}] {:?} est {:?}",
+            i.low(),
+            i.high(),
+            i.tone(),
+            i.estimate()
+        )
+    })
+}
+
+/// A province's own 30 and a commune's 4, no district figure between them:
+/// the old totals say the province holds 30 (the commune's 4 within it).
+#[test]
+#[ignore = "review s11: country [4, 30] where the province's own figure fixes 30 (rest_after subtracts the district's open roll-up [4, ∞), not the 4 carried)"]
+fn province_and_commune_without_district_rekeyed_together() {
+    let o = old(&[documents("10", 30), documents("10101", 4)]);
+    assert_eq!(
+        at(&o, "10"),
+        Some(Interval::exact(30)),
+        "old {}",
+        show(at(&o, "10"))
+    );
+    // Alone, the province's 30 rekeys to exactly 30.
+    assert_eq!(
+        country(&rekeyed(&[documents("10", 30)])),
+        Some(Interval::exact(30))
+    );
+    let t = rekeyed(&[documents("10", 30), documents("10101", 4)]);
+    assert_eq!(
+        country(&t),
+        Some(Interval::exact(30)),
+        "{}",
+        show(country(&t))
+    );
+}
+
+/// Amounts: the same.
+#[test]
+#[ignore = "review s11: amounts: country [4, 30] bn where the province's own 30 bn fixes 30"]
+fn province_and_commune_amounts_without_district() {
+    let t = rekeyed(&[money("10", "30 tỷ đồng"), money("10101", "4 tỷ đồng")]);
+    let v = t
+        .national_amount(&gifts().id, Actor::MobilizationSector)
+        .unwrap()
+        .value;
+    assert_eq!(v, Interval::exact(billion(30)), "{v:?}");
+}
+
+/// Figures at three levels: province 30, district 10, its commune 4, the
+/// other district's commune 5. The province's whole is 30.
+#[test]
+fn figures_at_three_levels() {
+    let figs = [
+        documents("10", 30),
+        documents("101", 10),
+        documents("10101", 4),
+        documents("10201", 5),
+    ];
+    assert_eq!(at(&old(&figs), "10"), Some(Interval::exact(30)));
+    let t = rekeyed(&figs);
+    assert_eq!(
+        country(&t),
+        Some(Interval::exact(30)),
+        "{}",
+        show(country(&t))
+    );
+}
+
+/// "hơn 10" at the district with 4 in a commune: more than 10 in all.
+#[test]
+fn more_than_at_district_with_commune() {
+    let o = old(&[text("101", "hơn 10")]);
+    let t = rekeyed(&[text("101", "hơn 10"), documents("10101", 4)]);
+    let (w, c) = (at(&o, "101").unwrap(), country(&t).unwrap());
+    assert_eq!(
+        c.low(),
+        w.low(),
+        "old {} new {}",
+        show(Some(w)),
+        show(Some(c))
+    );
+    assert_eq!(
+        c.high(),
+        w.high(),
+        "old {} new {}",
+        show(Some(w)),
+        show(Some(c))
+    );
+}
+
+/// "gần 10" at the district with 4 in a commune: [4, 10].
+#[test]
+fn near_at_district_with_commune() {
+    let t = rekeyed(&[text("101", "gần 10"), documents("10101", 4)]);
+    let c = country(&t).unwrap();
+    assert_eq!((c.low(), c.high()), (4, Some(10)), "{}", show(Some(c)));
+}
+
+/// "khoảng 10" (an estimate) at the district with 4 in a commune: the
+/// district's estimate of its whole, 10, is what the data says of the
+/// country; the rekey without the commune keeps it.
+#[test]
+#[ignore = "review s11: the district's estimate (khoảng 10) is dropped from the country once a commune reports 4 (rest_after keeps no estimate)"]
+fn estimate_at_district_with_commune_keeps_its_estimate() {
+    let alone = rekeyed(&[text("101", "khoảng 10")]);
+    let with = rekeyed(&[text("101", "khoảng 10"), documents("10101", 4)]);
+    let o = old(&[text("101", "khoảng 10"), documents("10101", 4)]);
+    let (a, w, oo) = (country(&alone), country(&with), at(&o, "101"));
+    assert_eq!(a.and_then(|i| i.estimate()), Some(10));
+    assert_eq!(
+        w.and_then(|i| i.estimate()),
+        oo.and_then(|i| i.estimate()),
+        "alone {} with {} old {}",
+        show(a),
+        show(w),
+        show(oo)
+    );
+}
+
+/// A commune's figure above its district's own (5 > 3; and 4 + 7 > 10): the
+/// data conflicts. The old totals give the district its own figure (3, 10);
+/// the rekey silently states the communes' sum exactly (5, 11), dropping the
+/// district's figure without a word: the two views of one dataset disagree.
+#[test]
+#[ignore = "review s11: conflicting nested figures: old district 3 / rekeyed country exactly 5 (and 10 / 11), no refusal, no widening"]
+fn commune_above_its_district() {
+    let o = old(&[documents("101", 3), documents("10101", 5)]);
+    let t = rekeyed(&[documents("101", 3), documents("10101", 5)]);
+    assert_eq!(at(&o, "101"), Some(Interval::exact(3)));
+    assert_eq!(
+        country(&t),
+        at(&o, "101"),
+        "old {} new {}",
+        show(at(&o, "101")),
+        show(country(&t))
+    );
+    let figs = [
+        documents("101", 10),
+        documents("10101", 4),
+        documents("10102", 7),
+    ];
+    let (o, t) = (old(&figs), rekeyed(&figs));
+    assert_eq!(
+        country(&t),
+        at(&o, "101"),
+        "old {} new {}",
+        show(at(&o, "101")),
+        show(country(&t))
+    );
+}
+
+fn holds(i: Option<Interval>, v: u64) -> bool {
+    i.is_some_and(|i| i.low() <= v && i.high().map_or(true, |h| h >= v))
+}
+
+/// A figure applied to rekeyed totals at a new commune reaches its province
+/// and the country (a lower bound there: the applied figure's own totals
+/// count the new commune 80002 as unreported; sound).
+#[test]
+fn apply_to_rekeyed_totals_reaches_the_province() {
+    let mut t = rekeyed(&[documents("10101", 4)]);
+    t.apply(&documents("80001", 3)).unwrap();
+    assert_eq!(
+        at(&t, "80001"),
+        Some(Interval::exact(7)),
+        "{}",
+        show(at(&t, "80001"))
+    );
+    assert!(
+        holds(at(&t, "80"), 7) && at(&t, "80").unwrap().low() == 7,
+        "{}",
+        show(at(&t, "80"))
+    );
+    assert!(
+        holds(country(&t), 7) && country(&t).unwrap().low() == 7,
+        "{}",
+        show(country(&t))
+    );
+}
+
+/// The same, to merged rekeyed totals.
+#[test]
+fn apply_to_merged_rekeyed_totals_reaches_the_province() {
+    let mut t = rekeyed(&[documents("10101", 4)])
+        .merge(rekeyed(&[documents("10201", 2)]))
+        .unwrap();
+    t.apply(&documents("80001", 3)).unwrap();
+    assert!(
+        holds(at(&t, "80"), 9) && at(&t, "80").unwrap().low() == 9,
+        "{}",
+        show(at(&t, "80"))
+    );
+    assert!(
+        holds(country(&t), 9) && country(&t).unwrap().low() == 9,
+        "{}",
+        show(country(&t))
+    );
+}
+
+/// A new province's own figure (its whole, 10) in one part, a figure within
+/// it in another: merged without a rekey that is 10 (the commune within the
+/// province's whole). With the commune's figure from a rekey, it became an
+/// exact 14 — neither refused (DV215, as two rekeyed nested parts are) nor
+/// widened.
+#[test]
+#[ignore = "review s11: new province's own 10 merged with a rekeyed commune's 4 in it: exactly 14 (plain merge: 10)"]
+fn new_province_own_figure_merged_with_rekeyed_commune() {
+    let province = new_totals(&[documents("80", 10)]);
+    let plain = province
+        .clone()
+        .merge(new_totals(&[documents("80001", 4)]))
+        .unwrap();
+    let merged = province.merge(rekeyed(&[documents("10101", 4)]));
+    match merged {
+        Ok(m) => assert_eq!(
+            at(&m, "80"),
+            at(&plain, "80"),
+            "plain {} rekeyed {}",
+            show(at(&plain, "80")),
+            show(at(&m, "80"))
+        ),
+        Err(e) => assert_eq!(e.code(), "DV215", "{e}"),
+    }
+}
+
+/// Merge order: rekeyed first, non-rekeyed second.
+#[test]
+#[ignore = "review s11: as above, the other order: exactly 14 (plain merge: 10)"]
+fn rekeyed_commune_merged_with_new_province_own_figure() {
+    let plain = new_totals(&[documents("80001", 4)])
+        .merge(new_totals(&[documents("80", 10)]))
+        .unwrap();
+    let merged = rekeyed(&[documents("10101", 4)]).merge(new_totals(&[documents("80", 10)]));
+    match merged {
+        Ok(m) => assert_eq!(
+            at(&m, "80"),
+            at(&plain, "80"),
+            "plain {} rekeyed {}",
+            show(at(&plain, "80")),
+            show(at(&m, "80"))
+        ),
+        Err(e) => assert_eq!(e.code(), "DV215", "{e}"),
+    }
+}
+
+/// Three disjoint parts merge to the whole, in any grouping.
+#[test]
+fn three_disjoint_parts_merge_to_the_whole() {
+    let a = || rekeyed(&[documents("10101", 4)]);
+    let b = || rekeyed(&[documents("10102", 3)]);
+    let c = || rekeyed(&[documents("10201", 5)]);
+    let whole = rekeyed(&[
+        documents("10101", 4),
+        documents("10102", 3),
+        documents("10201", 5),
+    ]);
+    let l = a().merge(b()).unwrap().merge(c()).unwrap();
+    let r = a().merge(b().merge(c()).unwrap()).unwrap();
+    assert_eq!(country(&l), Some(Interval::exact(12)));
+    assert!(l == whole && r == whole);
+    // A district over two of them is refused in any grouping.
+    let d = rekeyed(&[documents("101", 10)]);
+    assert_eq!(l.clone().merge(d.clone()).unwrap_err().code(), "DV215");
+    assert_eq!(d.merge(l).unwrap_err().code(), "DV215");
+}
+
+/// A partial crosswalk: commune 10102 has no entry. The district's own 10
+/// with 4 in commune 10101: the rest 6 lies somewhere; the country is 10.
+#[test]
+fn partial_crosswalk_with_nested_figure() {
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("101"), code("811"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let t =
+        old(&[documents("101", 10), documents("10101", 4)]).rekey(&cw, Level::Commune, &new_h());
+    match t {
+        Ok(t) => {
+            let c = country(&t).unwrap();
+            assert!(
+                c.low() <= 10 && c.high().map_or(true, |h| h >= 10),
+                "{}",
+                show(Some(c))
+            );
+            assert!(c.low() >= 4, "{}", show(Some(c)));
+        }
+        Err(e) => assert_eq!(e.code(), "DV105", "{e}"),
+    }
+}
+
+/// A distinct indicator: the province's own 30 persons is its whole (a
+/// district's 10 and its commune's 4 among them). The country is given
+/// [30, 44]: sound, but 44 is more persons than the province's whole.
+#[test]
+#[ignore = "review s11: distinct: country [30, 44] where the province's own figure fixes 30 (10 / [10, 14] without the province)"]
+fn distinct_figures_at_three_levels() {
+    let ind = |u: &str, v: u64| {
+        let mut f = documents(u, v);
+        f.indicator = Builtin::ConferencePersons.into();
+        f
+    };
+    let t = rekeyed(&[ind("10", 30), ind("101", 10), ind("10101", 4)]);
+    let c = t.national(
+        TotalsLayer::Reported,
+        IndicatorId::from(Builtin::ConferencePersons),
+        Actor::MobilizationSector,
+    );
+    assert!(holds(c, 30));
+    assert_eq!(c.and_then(|c| c.high()), Some(30), "{}", show(c));
+}
+
+/// A stock at three levels: the province's own 30 is its whole.
+#[test]
+fn stock_figures_at_three_levels() {
+    let ind = |u: &str, v: u64| {
+        let mut f = documents(u, v);
+        f.indicator = Builtin::SkilfulModels.into();
+        f
+    };
+    let t = rekeyed(&[ind("10", 30), ind("101", 10), ind("10101", 4)]);
+    let c = t.national(
+        TotalsLayer::Reported,
+        IndicatorId::from(Builtin::SkilfulModels),
+        Actor::MobilizationSector,
+    );
+    assert_eq!(c, Some(Interval::exact(30)), "{}", show(c));
+}
+
+/// A split with shares under a district's own figure: the whole stays 10.
+#[test]
+fn split_with_shares_under_a_district_figure() {
+    let cw = Crosswalk::builder()
+        .split(
+            code("10101"),
+            &[
+                (code("80001"), Decimal::new(5, 1)),
+                (code("811"), Decimal::new(5, 1)),
+            ],
+        )
+        .merge(code("10102"), code("80001"))
+        .merge(code("101"), code("811"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    for figs in [
+        vec![documents("101", 10), documents("10101", 4)],
+        vec![
+            documents("101", 10),
+            documents("10101", 4),
+            documents("10102", 6),
+        ],
+    ] {
+        let t = old(&figs).rekey(&cw, Level::Commune, &new_h()).unwrap();
+        assert_eq!(
+            country(&t),
+            Some(Interval::exact(10)),
+            "{}",
+            show(country(&t))
+        );
+    }
+}
