@@ -39,10 +39,10 @@ pub fn read(path: &str) -> String {
 mod rekey_nested;
 mod rekey_report;
 mod rekey_review;
+mod review_s11;
 mod review_s6;
 mod review_s7;
 mod review_s9;
 mod review_s9_merge;
 #[cfg(feature = "cli")]
 mod review_s9_wasm;
-mod review_s11;

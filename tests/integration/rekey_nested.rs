@@ -7,13 +7,13 @@
 use danvan::*;
 use rust_decimal::Decimal;
 
-fn code(s: &str) -> UnitCode {
+pub(crate) fn code(s: &str) -> UnitCode {
     s.parse().unwrap()
 }
 
 /// Old: province 10, district 101 (communes 10101, 10102), district 102
 /// (commune 10201).
-fn old_h() -> Hierarchy {
+pub(crate) fn old_h() -> Hierarchy {
     Hierarchy::new(vec![
         Unit::new(code("10"), "P (synthetic)"),
         Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
@@ -26,7 +26,7 @@ fn old_h() -> Hierarchy {
 }
 
 /// New: province 80 (communes 80001, 80002), province 81 (special zone 811).
-fn new_h() -> Hierarchy {
+pub(crate) fn new_h() -> Hierarchy {
     Hierarchy::new(vec![
         Unit::new(code("80"), "NP (synthetic)"),
         Unit::new(code("80001"), "NC1 (synthetic)").with_parent(Some(code("80"))),
@@ -37,7 +37,7 @@ fn new_h() -> Hierarchy {
     .unwrap()
 }
 
-fn crosswalk() -> Crosswalk {
+pub(crate) fn crosswalk() -> Crosswalk {
     Crosswalk::builder()
         .merge(code("10101"), code("80001"))
         .merge(code("10102"), code("80001"))
@@ -48,7 +48,7 @@ fn crosswalk() -> Crosswalk {
 }
 
 /// A custom flow of money (synthetic).
-fn gifts() -> IndicatorDef {
+pub(crate) fn gifts() -> IndicatorDef {
     IndicatorDef {
         id: "gift_money".parse().unwrap(),
         label: "Gift money (synthetic)".into(),
@@ -101,7 +101,7 @@ fn country_documents(t: &Totals) -> Option<Interval> {
     )
 }
 
-fn billion(n: i64) -> Amount {
+pub(crate) fn billion(n: i64) -> Amount {
     Amount::new(Decimal::new(n * 1_000_000_000, 0)).unwrap()
 }
 

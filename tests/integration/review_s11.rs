@@ -2,58 +2,9 @@
 //! merges of rekeyed totals (beside, add_columns, DV215). Units and figures
 //! are **synthetic** (the hierarchy of rekey_nested.rs).
 
+use super::rekey_nested::{billion, code, crosswalk, gifts, new_h, old_h};
 use danvan::*;
 use rust_decimal::Decimal;
-
-fn code(s: &str) -> UnitCode {
-    s.parse().unwrap()
-}
-
-/// Old: province 10, district 101 (communes 10101, 10102), district 102
-/// (commune 10201).
-fn old_h() -> Hierarchy {
-    Hierarchy::new(vec![
-        Unit::new(code("10"), "P (synthetic)"),
-        Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
-        Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("101"))),
-        Unit::new(code("10102"), "C2 (synthetic)").with_parent(Some(code("101"))),
-        Unit::new(code("102"), "D2 (synthetic)").with_parent(Some(code("10"))),
-        Unit::new(code("10201"), "C3 (synthetic)").with_parent(Some(code("102"))),
-    ])
-    .unwrap()
-}
-
-/// New: province 80 (communes 80001, 80002), province 81 (special zone 811).
-fn new_h() -> Hierarchy {
-    Hierarchy::new(vec![
-        Unit::new(code("80"), "NP (synthetic)"),
-        Unit::new(code("80001"), "NC1 (synthetic)").with_parent(Some(code("80"))),
-        Unit::new(code("80002"), "NC2 (synthetic)").with_parent(Some(code("80"))),
-        Unit::new(code("81"), "NP2 (synthetic)"),
-        Unit::new(code("811"), "NZ (synthetic special zone)").with_parent(Some(code("81"))),
-    ])
-    .unwrap()
-}
-
-fn crosswalk() -> Crosswalk {
-    Crosswalk::builder()
-        .merge(code("10101"), code("80001"))
-        .merge(code("10102"), code("80001"))
-        .merge(code("101"), code("811"))
-        .merge(code("10201"), code("80002"))
-        .build()
-        .unwrap()
-}
-
-fn gifts() -> IndicatorDef {
-    IndicatorDef {
-        id: "gift_money".parse().unwrap(),
-        label: "Gift money (synthetic)".into(),
-        kind: IndicatorKind::Flow,
-        unit: "đồng".into(),
-        values: ValueType::Amount,
-    }
-}
 
 fn fig(unit: &str, value: Reported) -> Figure {
     Figure {
@@ -119,10 +70,6 @@ fn country(t: &Totals) -> Option<Interval> {
 
 fn at(t: &Totals, u: &str) -> Option<Interval> {
     t.reported(&code(u), Builtin::Documents, Actor::MobilizationSector)
-}
-
-fn billion(n: i64) -> Amount {
-    Amount::new(Decimal::new(n * 1_000_000_000, 0)).unwrap()
 }
 
 fn show(i: Option<Interval>) -> String {
