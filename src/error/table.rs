@@ -1781,7 +1781,7 @@ error_table! {
         message: String,
     } = "DV205", Error,
     vi { message } => format!("không ghi được kết quả ({message})");
-    // ----- model v2: units keyed by era and code, named recipients (DV207–DV212, DV215) -----
+    // ----- model v2: units keyed by era and code, named recipients (DV207–DV212, DV215, DV216) -----
     /// A figure's or record's unit code is listed in several eras and none of them covers the figure's period (the record's date).
     #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the {what} {period}")]
     UnitEraNotFound {
@@ -1859,6 +1859,21 @@ error_table! {
         lower: String,
     } = "DV215", Error,
     vi { indicator, upper, lower } => format!("không thể gộp số liệu chỉ tiêu \"{indicator}\": một bên được chuyển đổi từ số liệu của đơn vị cũ \"{upper}\", bên kia từ đơn vị cũ \"{lower}\" trực thuộc đơn vị đó (số liệu của \"{upper}\" đã bao gồm \"{lower}\"); hãy gộp trước khi chuyển đổi");
+    /// An old unit's own figure (its whole) below what the figures of units within it certainly give: a rekey cannot carry its rest.
+    #[error("cannot rekey {indicator:?}: old unit {unit:?} states {whole} in all, but the figures of the units within it ({parts}) give {held}, more than their whole; correct the figures before rekeying")]
+    RekeyPartAboveWhole {
+        /// The indicator's id.
+        indicator: String,
+        /// The old unit whose own figure is its whole.
+        unit: String,
+        /// Its own figure.
+        whole: Worded,
+        /// The units within it whose figures are counted, quoted and joined by `, `.
+        parts: String,
+        /// What their figures give.
+        held: Worded,
+    } = "DV216", Error,
+    vi { indicator, unit, whole, parts, held } => format!("không thể chuyển đổi chỉ tiêu \"{indicator}\": đơn vị cũ \"{unit}\" nêu tổng số {}, nhưng số liệu của các đơn vị trực thuộc ({parts}) cho {}, lớn hơn tổng số; cần sửa số liệu trước khi chuyển đổi", whole.vi(), held.vi());
 }
 
 /// Eras in Vietnamese: the current era is "hiện hành".
