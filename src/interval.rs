@@ -828,17 +828,32 @@ impl<T: Magnitude> Interval<T> {
 
     /// What is left of a whole (`self`) once a part known to lie within it is
     /// taken out: `[max(0, low − part.high), high − part.low]`, no lower than
-    /// zero (a part stated above its whole leaves nothing). A district's own
+    /// zero (a part stated above its whole leaves nothing: a caller that may
+    /// meet one checks `part.low() > self.high()` first). A district's own
     /// figure less its communes' figures is what its other communes and its
     /// own bodies hold.
     ///
+    /// The rest keeps what the whole says beside its bounds: less an exact
+    /// part, a *near* whole ("gần 10") leaves a near rest ("gần 6": the same
+    /// shift of the same true value), and an estimate ("khoảng 10", an
+    /// unbounded whole, so an unbounded rest) leaves the estimate less the
+    /// part's point ([`Interval::point`]), never below the rest's lower
+    /// bound. The estimate is the reports' point, not a bound, so it stays
+    /// sound; a sum of the rest and the part gives back the whole's estimate.
+    ///
     /// ```
-    /// use danvan::Interval;
+    /// use danvan::{Interval, Tone};
     /// let rest = Interval::exact(10_u64).rest_after(Interval::exact(4));
     /// assert_eq!(rest, Interval::exact(6));
     /// let open = Interval::exact(10_u64).rest_after(Interval::at_least(4));
     /// assert_eq!((open.low(), open.high()), (0, Some(6)));
     /// assert_eq!(Interval::exact(3_u64).rest_after(Interval::exact(5)), Interval::exact(0));
+    /// let near = Interval::near(10_u64).rest_after(Interval::exact(4));
+    /// assert_eq!((near.low(), near.high(), near.tone()), (0, Some(6), Tone::Near));
+    /// let about = Interval::about(10_u64).rest_after(Interval::exact(4));
+    /// assert_eq!((about.low(), about.high(), about.estimate()), (0, None, Some(6)));
+    /// assert_eq!(about.checked_add(Interval::exact(4))?.estimate(), Some(10));
+    /// # Ok::<(), danvan::Error>(())
     /// ```
     #[must_use]
     pub fn rest_after(self, part: Interval<T>) -> Interval<T> {
@@ -850,9 +865,23 @@ impl<T: Magnitude> Interval<T> {
             .and_then(|ph| self.low.minus(ph))
             .map_or_else(T::zero, at_least_zero);
         let high = self.high.and_then(|h| h.minus(part.low)).map(at_least_zero);
-        Interval::between(low, high)
+        let mut rest = Interval::between(low, high)
             .or_else(|_| Interval::between(T::zero(), high))
-            .unwrap_or_else(|_| Interval::at_least(T::zero()))
+            .unwrap_or_else(|_| Interval::at_least(T::zero()));
+        if rest.is_exact() {
+            return rest;
+        }
+        if rest.high.is_some() && part.is_exact() && self.tone == Tone::Near {
+            rest.tone = Tone::Near;
+        }
+        if rest.high.is_none() {
+            rest.estimate = self.estimate.map(|e| {
+                e.minus(part.point())
+                    .map_or_else(T::zero, at_least_zero)
+                    .max(rest.low)
+            });
+        }
+        rest
     }
 
     /// The change from `earlier` to `self`: `[low − earlier.high, high − earlier.low]`,

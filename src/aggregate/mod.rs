@@ -1317,7 +1317,9 @@ impl Totals {
     /// Returns [`ErrorKind::TotalsMismatch`] when the two totals have
     /// different hierarchies, periods or custom indicators,
     /// [`ErrorKind::MergeRekeyedStock`] when either was rekeyed and both
-    /// hold a stock at one unit (or one of them above the other's), and
+    /// hold a stock at one unit (or one of them above the other's),
+    /// [`ErrorKind::MergeNestedOldUnits`] when one side's own figure covers
+    /// (as its whole) what the other, rekeyed, holds below it, and
     /// [`ErrorKind::TotalOverflow`] when a sum overflows.
     ///
     /// ```
@@ -1349,6 +1351,8 @@ impl Totals {
         if rekeyed {
             self.refuse_shared_stocks(&other)?;
             self.sources.refuse_nested(&other.sources, &self)?;
+            self.refuse_own_over_rekeyed(&other)?;
+            other.refuse_own_over_rekeyed(&self)?;
         }
         // The country's cells first (of both sides as they are).
         let national = (
@@ -1454,6 +1458,60 @@ impl Totals {
             let held = |c: &AmountColumn, u: usize| c.cells.get(u).is_some_and(Option::is_some);
             if let Some(u) = self.first_met(n, |u| held(a, u), |u| held(b, u)) {
                 return Err(refuse(u, a.indicator));
+            }
+        }
+        Ok(())
+    }
+
+    /// When these totals were not rekeyed and `rekeyed` was:
+    /// [`ErrorKind::MergeNestedOldUnits`] at the first own figure of a unit
+    /// here (its whole) with a rekeyed cell strictly below it there. Merged
+    /// without a rekey, the unit's own figure covers the figures within it
+    /// (a province's own 10 beside its commune's 4 is 10), and two figures
+    /// of one unit add (a figure applied at a new commune beside its
+    /// rekeyed cell adds). The rekeyed cell at the unit itself holds both
+    /// kinds at once — old units' values that came from below it (which
+    /// its own figure would cover) and old units lifted to it (which it
+    /// would add to) — and no cell tells how much of each: their sum (14)
+    /// or the own figure alone (10) may each be wrong, so the merge is
+    /// refused, naming the unit and the rekeyed unit below it.
+    fn refuse_own_over_rekeyed(&self, rekeyed: &Totals) -> Result<(), Error> {
+        if self.is_rekeyed() || !rekeyed.is_rekeyed() {
+            return Ok(());
+        }
+        let refuse = |u: usize, x: usize, ind: u32| -> Error {
+            let code = |i: usize| {
+                self.hierarchy
+                    .units()
+                    .get(i)
+                    .map_or_else(|| i.to_string(), |x| x.code().to_string())
+            };
+            ErrorKind::MergeNestedOldUnits {
+                indicator: indicator_name(&self.indicators, ind),
+                upper: code(u),
+                lower: code(x),
+            }
+            .into()
+        };
+        for a in &self.reported {
+            let Some(b) = Totals::find(&rekeyed.reported, a.indicator, a.actor) else {
+                continue;
+            };
+            for u in (0..a.value.len()).filter(|&u| a.member(u).is_some()) {
+                if let Some(x) = self.subtree(u).skip(1).find(|&x| b.member(x).is_some()) {
+                    return Err(refuse(u, x, a.indicator));
+                }
+            }
+        }
+        for a in &self.amounts {
+            let Some(b) = AmountColumn::find(&rekeyed.amounts, a.key()) else {
+                continue;
+            };
+            let held = |c: &AmountColumn, u: usize| c.cells.get(u).is_some_and(Option::is_some);
+            for u in (0..a.cells.len()).filter(|&u| held(a, u)) {
+                if let Some(x) = self.subtree(u).skip(1).find(|&x| held(b, x)) {
+                    return Err(refuse(u, x, a.indicator));
+                }
             }
         }
         Ok(())

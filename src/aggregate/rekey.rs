@@ -6,6 +6,7 @@ use super::{
     combine_amount, AmountCell, AmountColumn, AmountTotal, Column, Member, Totals, TotalsLayer,
     F_BOUNDED, F_OPEN, F_PRESENT,
 };
+use crate::validate::figures_v2::Quantity;
 use crate::{
     Actor, Amount, Crosswalk, Error, ErrorKind, Hierarchy, IndicatorId, Interval, Level, UnitCode,
     UnitIndex, Weight,
@@ -219,11 +220,21 @@ impl Totals {
     /// units say where, it is [`ErrorKind::RekeyUncovered`] naming the unit,
     /// never dropped. Where units below it reported the indicator too, their
     /// figures are carried with them and only the rest goes so — its own
-    /// figure less its children's ([`Interval::rest_after`](crate::Interval::rest_after)),
-    /// to the targets of its units not covered by a figure below (a
+    /// figure less what is carried below it: the figures of the highest
+    /// reporting units below it, as stated, not its children's rolled values
+    /// ([`Interval::rest_after`](crate::Interval::rest_after), which keeps a
+    /// near whole's tone and an estimate less the part's point) — to the
+    /// targets of its units not covered by a figure below, and of the units
+    /// between with an entry of their own (a
     /// district's own 10 with 4 in one commune: 4 where the commune went, 6
-    /// spread over where the rest went; the whole stays 10). A distinct
-    /// indicator's parts may overlap: its whole figure goes, as a part.
+    /// spread over where the rest went; the whole stays 10; a province's 30
+    /// with 4 in a commune of a silent district: exactly 30). Figures below
+    /// that certainly exceed the whole (a commune's 5 under its district's
+    /// 3) are [`ErrorKind::RekeyPartAboveWhole`]: no rest is sound. A
+    /// distinct indicator's rest is the persons of the whole no figure below
+    /// counts (they overlap as `[largest part, sum]`), and the country holds
+    /// at least the whole: a province's 30 persons with 10 in a district
+    /// and 4 in its commune are exactly 30.
     /// Amount indicators are carried the same way, as intervals of their
     /// decimal amounts (a split, with or without shares, gives each target
     /// `[0, high]`).
@@ -232,7 +243,9 @@ impl Totals {
     ///
     /// Returns [`ErrorKind::CrosswalkUnmapped`] for a unit at `from_level`
     /// with values but no entry, [`ErrorKind::RekeyUncovered`] for a unit
-    /// above it that holds records but none of whose units is mapped, [`ErrorKind::CrosswalkUnknownTarget`] for a
+    /// above it that holds records but none of whose units is mapped,
+    /// [`ErrorKind::RekeyPartAboveWhole`] for an own figure certainly below
+    /// what the figures within it give, [`ErrorKind::CrosswalkUnknownTarget`] for a
     /// target missing from `new_hierarchy`, and [`ErrorKind::TotalOverflow`]
     /// (naming the unit and indicator) when a lower bound overflows.
     ///
@@ -474,10 +487,16 @@ impl Totals {
     /// to the targets of the unit's own entry and of its units at
     /// `from_level` ([`Totals::figure_targets`]); where units below it
     /// reported the figure too, what they hold is carried with them and
-    /// only the rest goes so (its own figure less its children's values,
-    /// [`Interval::rest_after`]) — the units below whose own figures cover
-    /// them are left out of its targets. A distinct indicator's parts may
-    /// overlap: its whole figure goes, as a part.
+    /// only the rest goes so: its own figure less what is carried below it
+    /// ([`Totals::carried_below`], [`Interval::rest_after`]) — the units
+    /// below whose own figures cover them are left out of its targets.
+    /// A part certainly above its whole is [`ErrorKind::RekeyPartAboveWhole`].
+    ///
+    /// A distinct indicator's rest is the persons of the whole counted by
+    /// no figure below (`[whole.low − Σ high, whole.high − largest low]`,
+    /// the figures below overlapping as `[largest part, sum]`): disjoint
+    /// from them, so the pieces add up to the whole, and the country, which
+    /// holds all of them, holds at least the whole's lower bound.
     fn carry_own_figures(
         &self,
         col: &Column,
@@ -497,17 +516,42 @@ impl Totals {
             let Some(m) = own.member(u) else { continue };
             let reported = |x: usize| own.member(x).is_some();
             let below = self.subtree(u).skip(1).any(reported);
-            let (m, floor) = if below && !distinct {
-                let children: Vec<Interval<u64>> = self
-                    .hierarchy
-                    .children(UnitIndex::from_usize(u))
-                    .filter_map(|c| col.interval(c.get()))
-                    .collect();
-                let held = Interval::checked_sum(children)
-                    .map_err(|_| super::overflow(&self.hierarchy, u, &name()))?;
+            let (m, floor) = if below {
                 let Some(whole) = own.interval(u) else {
                     continue;
                 };
+                let add = |a: Interval<u64>, b: Interval<u64>| {
+                    if distinct {
+                        Ok(a.union_size(b))
+                    } else {
+                        a.checked_add(b)
+                    }
+                };
+                let Some((held, parts)) = self
+                    .carried_below(
+                        u,
+                        from_level,
+                        &|x| col.interval(x),
+                        &|x| own.interval(x),
+                        &add,
+                    )
+                    .map_err(|_| super::overflow(&self.hierarchy, u, &name()))?
+                else {
+                    continue;
+                };
+                self.refuse_part_above_whole(
+                    u,
+                    &name(),
+                    (whole.high(), held.low()),
+                    || Quantity::Count(whole).worded(),
+                    || Quantity::Count(held).worded(),
+                    &parts,
+                )?;
+                if distinct {
+                    // The country holds every piece of the whole.
+                    out.add_member(new.len(), Member::exact(0), Some(whole.low()))
+                        .ok_or_else(|| super::overflow(&self.hierarchy, u, &name()))?;
+                }
                 let rest = whole.rest_after(held);
                 if rest == Interval::exact(0) {
                     continue;
@@ -524,10 +568,90 @@ impl Totals {
         Ok(())
     }
 
+    /// What the rekey carries on their own of the old units strictly below
+    /// `u` (above it, `u`'s own figure less this is its rest), with the
+    /// codes of the units it comes from: for each child, the cell of a unit
+    /// at `from_level` (`at_level`: the plan carries it whole), else the own
+    /// figure of a unit above `from_level` (`own`: its whole, carried as
+    /// its rest and what is carried below it), else what is carried below
+    /// it — never a unit's rolled value, which is a lower bound when some
+    /// unit below it reported nothing, although nothing of that unit is
+    /// carried. A unit below `from_level` with no unit at `from_level`
+    /// above it is carried by no plan: nothing. `add` combines two values
+    /// (a sum; a distinct indicator's `[largest part, sum]`). `None` when
+    /// nothing is carried below `u`.
+    fn carried_below<T: Copy>(
+        &self,
+        u: usize,
+        from_level: Level,
+        at_level: &dyn Fn(usize) -> Option<T>,
+        own: &dyn Fn(usize) -> Option<T>,
+        add: &dyn Fn(T, T) -> Result<T, Error>,
+    ) -> Result<Option<(T, Vec<UnitCode>)>, Error> {
+        let units = self.hierarchy.units();
+        let mut acc: Option<T> = None;
+        let mut codes = Vec::new();
+        for c in self.hierarchy.children(UnitIndex::from_usize(u)) {
+            let c = c.get();
+            let Some(unit) = units.get(c) else { continue };
+            let depth = unit.level().depth();
+            let here = if depth == from_level.depth() {
+                at_level(c).map(|v| (v, vec![unit.code()]))
+            } else if depth > from_level.depth() {
+                None
+            } else if let Some(v) = own(c) {
+                Some((v, vec![unit.code()]))
+            } else {
+                self.carried_below(c, from_level, at_level, own, add)?
+            };
+            if let Some((v, mut from)) = here {
+                acc = Some(match acc {
+                    None => v,
+                    Some(a) => add(a, v)?,
+                });
+                codes.append(&mut from);
+            }
+        }
+        Ok(acc.map(|a| (a, codes)))
+    }
+
+    /// [`ErrorKind::RekeyPartAboveWhole`] when what is carried below old
+    /// unit `u` certainly exceeds its own figure: `(whole.high, held.low)`,
+    /// the values worded only then. The old roll-up keeps both figures,
+    /// each at its unit, and [`Totals::reconcile`] says they disagree; a
+    /// rekey must take one from the other, and no rest is sound there.
+    fn refuse_part_above_whole<T: PartialOrd>(
+        &self,
+        u: usize,
+        indicator: &str,
+        (whole_high, held_low): (Option<T>, T),
+        whole: impl FnOnce() -> crate::Worded,
+        held: impl FnOnce() -> crate::Worded,
+        parts: &[UnitCode],
+    ) -> Result<(), Error> {
+        if whole_high.map_or(true, |h| held_low <= h) {
+            return Ok(());
+        }
+        let quoted: Vec<String> = parts.iter().map(|c| format!("\"{c}\"")).collect();
+        Err(ErrorKind::RekeyPartAboveWhole {
+            indicator: indicator.to_owned(),
+            unit: self
+                .hierarchy
+                .code(UnitIndex::from_usize(u))
+                .map_or_else(String::new, |c| c.to_string()),
+            whole: whole(),
+            parts: quoted.join(", "),
+            held: held(),
+        }
+        .into())
+    }
+
     /// The new units a figure old unit `u` (above `from_level`) reported
     /// itself may lie in: the targets of its own entry, if any, and of each
-    /// of its units at `from_level` that no unit between them reported
-    /// (`reported`: such a unit's own figure holds its part) — those lifted
+    /// of its units at `from_level`, and of each unit between with an entry
+    /// of its own (where that unit's own bodies went), that no unit between
+    /// them reported (`reported`: such a unit's own figure holds its part)
+    /// — those lifted
     /// to no lower than `u`'s level (as its own records), and left out when
     /// within a target of its own entry. The remainder
     /// is unnamed when one of those entries has one, or when one of those
@@ -565,7 +689,13 @@ impl Totals {
         partial |= add(&unit.code(), &mut targets)?;
         let own = targets.clone();
         for x in self.subtree(u).skip(1) {
-            let Some(low) = units.get(x).filter(|l| l.level() == from_level) else {
+            // Its units at `from_level`, and the units between that have an
+            // entry of their own (an island district's own bodies went there).
+            let Some(low) = units.get(x).filter(|l| {
+                l.level() == from_level
+                    || (l.level().depth() < from_level.depth()
+                        && crosswalk.targets(&l.code()).is_some())
+            }) else {
                 continue;
             };
             let covered = std::iter::successors(Some(UnitIndex::from_usize(x)), |&a| {
@@ -700,8 +830,8 @@ impl Totals {
                 work.push((targets.clone(), *unnamed, cell.clone()));
             }
             // As counts (`carry_own_figures`): an own figure above
-            // `from_level` goes whole, or its rest when units below it
-            // reported too.
+            // `from_level` goes whole, or its rest (less what is carried
+            // below it, `carried_below`) when units below it reported too.
             for (u, _, _) in above {
                 let u = *u;
                 let cells = own.map(|c| c.cells.as_slice()).unwrap_or_default();
@@ -710,21 +840,34 @@ impl Totals {
                 };
                 let reported = |x: usize| cells.get(x).is_some_and(Option::is_some);
                 let cell = if self.subtree(u).skip(1).any(reported) {
-                    let mut held = Interval::exact(Amount::default());
-                    for c in self.hierarchy.children(UnitIndex::from_usize(u)) {
-                        if let Some(Some(part)) = col.cells.get(c.get()) {
-                            held = held.checked_add(part.total.value).map_err(|e| {
-                                super::amount_error(
-                                    &self.hierarchy,
-                                    &self.indicators,
-                                    u,
-                                    col.indicator,
-                                    e,
-                                )
-                            })?;
-                        }
-                    }
-                    let rest = cell.total.value.rest_after(held);
+                    let at_level = |x: usize| {
+                        col.cells
+                            .get(x)
+                            .and_then(Option::as_ref)
+                            .map(|c| c.total.value)
+                    };
+                    let own_value =
+                        |x: usize| cells.get(x).and_then(Option::as_ref).map(|c| c.total.value);
+                    let add = |a: Interval<Amount>, b: Interval<Amount>| a.checked_add(b);
+                    let Some((held, parts)) = self
+                        .carried_below(u, from_level, &at_level, &own_value, &add)
+                        .map_err(|e| {
+                            super::amount_error(&self.hierarchy, &self.indicators, u, col.indicator, e)
+                        })?
+                    else {
+                        continue;
+                    };
+                    let whole = cell.total.value;
+                    let unit = &cell.total.unit;
+                    self.refuse_part_above_whole(
+                        u,
+                        &name(),
+                        (whole.high(), held.low()),
+                        || Quantity::Amount(whole, unit.clone()).worded(),
+                        || Quantity::Amount(held, unit.clone()).worded(),
+                        &parts,
+                    )?;
+                    let rest = whole.rest_after(held);
                     if rest == Interval::exact(Amount::default()) {
                         continue;
                     }

@@ -1781,7 +1781,7 @@ error_table! {
         message: String,
     } = "DV205", Error,
     vi { message } => format!("không ghi được kết quả ({message})");
-    // ----- model v2: units keyed by era and code, named recipients (DV207–DV212, DV215) -----
+    // ----- model v2: units keyed by era and code, named recipients (DV207–DV212, DV215, DV216) -----
     /// A figure's or record's unit code is listed in several eras and none of them covers the figure's period (the record's date).
     #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the {what} {period}")]
     UnitEraNotFound {
@@ -1848,8 +1848,8 @@ error_table! {
         indicator: String,
     } = "DV212", Error,
     vi { unit, indicator } => format!("không thể gộp chỉ tiêu thời điểm \"{indicator}\" tại đơn vị \"{unit}\": bảng tổng hợp đã được chuyển sang đơn vị mới và cả hai đều có số liệu tại đó hoặc ở đơn vị trực thuộc, có thể của cùng một đơn vị cũ (lấy số mới hơn) hoặc của các đơn vị cũ khác nhau (cộng lại); hãy gộp trước khi chuyển đổi");
-    /// Rekeyed totals that carry the own figure of an old unit and of an old unit within it: the first includes the second, so their sum would count it twice.
-    #[error("cannot merge the figures of {indicator:?}: one side was rekeyed from the own figure of old unit {upper:?} and the other from old unit {lower:?} within it, which that figure includes; merge the totals before rekeying")]
+    /// Totals, one or both rekeyed, of which one holds a unit's own figure (its whole) and the other a figure within it: the own figure of an old unit and of an old unit within it (both rekeyed), or a unit's own figure beside rekeyed cells below it; the first includes the second, so their sum would count it twice, and after a rekey no cell tells what the first alone leaves out.
+    #[error("cannot merge the figures of {indicator:?}: one side holds the own figure of unit {upper:?}, its whole, and the other, rekeyed, a figure of unit {lower:?} within it, which that figure includes; merge the totals before rekeying")]
     MergeNestedOldUnits {
         /// The indicator's id.
         indicator: String,
@@ -1858,7 +1858,22 @@ error_table! {
         /// An old unit within it whose figure the other side carries.
         lower: String,
     } = "DV215", Error,
-    vi { indicator, upper, lower } => format!("không thể gộp số liệu chỉ tiêu \"{indicator}\": một bên được chuyển đổi từ số liệu của đơn vị cũ \"{upper}\", bên kia từ đơn vị cũ \"{lower}\" trực thuộc đơn vị đó (số liệu của \"{upper}\" đã bao gồm \"{lower}\"); hãy gộp trước khi chuyển đổi");
+    vi { indicator, upper, lower } => format!("không thể gộp số liệu chỉ tiêu \"{indicator}\": một bên có số liệu chung của đơn vị \"{upper}\", bên kia (đã chuyển đổi) có số liệu của đơn vị \"{lower}\" trực thuộc đơn vị đó (số liệu của \"{upper}\" đã bao gồm \"{lower}\"); hãy gộp trước khi chuyển đổi");
+    /// An old unit's own figure (its whole) below what the figures of units within it certainly give: a rekey cannot carry its rest.
+    #[error("cannot rekey {indicator:?}: old unit {unit:?} states {whole} in all, but the figures of the units within it ({parts}) give {held}, more than their whole; correct the figures before rekeying")]
+    RekeyPartAboveWhole {
+        /// The indicator's id.
+        indicator: String,
+        /// The old unit whose own figure is its whole.
+        unit: String,
+        /// Its own figure.
+        whole: Worded,
+        /// The units within it whose figures are counted, quoted and joined by `, `.
+        parts: String,
+        /// What their figures give.
+        held: Worded,
+    } = "DV216", Error,
+    vi { indicator, unit, whole, parts, held } => format!("không thể chuyển đổi chỉ tiêu \"{indicator}\": đơn vị cũ \"{unit}\" nêu tổng số {}, nhưng số liệu của các đơn vị trực thuộc ({parts}) cho {}, lớn hơn tổng số; cần sửa số liệu trước khi chuyển đổi", whole.vi(), held.vi());
 }
 
 /// Eras in Vietnamese: the current era is "hiện hành".

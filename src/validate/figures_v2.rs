@@ -348,7 +348,7 @@ fn duplicate_ids_across_eras(
 /// A figure's quantity: a count or an amount in its unit word (rates,
 /// ratios and durations are never summed or compared across figures).
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Quantity {
+pub(crate) enum Quantity {
     Count(Interval<u64>),
     Amount(Interval<Amount>, UnitWord),
 }
@@ -500,7 +500,7 @@ impl Quantity {
     }
 
     /// The value in both languages.
-    fn worded(&self) -> Worded {
+    pub(crate) fn worded(&self) -> Worded {
         Worded::new(self.en(), self.vi())
     }
 
