@@ -852,7 +852,13 @@ impl Totals {
                     let Some((held, parts)) = self
                         .carried_below(u, from_level, &at_level, &own_value, &add)
                         .map_err(|e| {
-                            super::amount_error(&self.hierarchy, &self.indicators, u, col.indicator, e)
+                            super::amount_error(
+                                &self.hierarchy,
+                                &self.indicators,
+                                u,
+                                col.indicator,
+                                e,
+                            )
                         })?
                     else {
                         continue;

@@ -150,12 +150,23 @@ fn province_figure_reaches_where_a_silent_district_went() {
     assert_eq!(country(&t), Some(Interval::exact(30)));
     for u in ["80", "81"] {
         let c = at(&t, u);
-        assert_eq!(c.map(|c| (c.low(), c.high())), Some((0, Some(30))), "{u}: {}", show(c));
+        assert_eq!(
+            c.map(|c| (c.low(), c.high())),
+            Some((0, Some(30))),
+            "{u}: {}",
+            show(c)
+        );
     }
     // With the commune's 4: 80 holds it, and 26 lie in 80 or 81.
     let t = rekeyed(&[documents("10", 30), documents("10101", 4)]);
-    assert_eq!(at(&t, "80").map(|c| (c.low(), c.high())), Some((4, Some(30))));
-    assert_eq!(at(&t, "81").map(|c| (c.low(), c.high())), Some((0, Some(26))));
+    assert_eq!(
+        at(&t, "80").map(|c| (c.low(), c.high())),
+        Some((4, Some(30)))
+    );
+    assert_eq!(
+        at(&t, "81").map(|c| (c.low(), c.high())),
+        Some((0, Some(26)))
+    );
 }
 
 /// Figures at three levels: province 30, district 10, its commune 4, the
@@ -265,9 +276,7 @@ fn commune_above_its_district() {
                 && matches!(r.agreement, Agreement::Disagree { .. })),
             "{rec:?}"
         );
-        let err = o
-            .rekey(&crosswalk(), Level::Commune, &new_h())
-            .unwrap_err();
+        let err = o.rekey(&crosswalk(), Level::Commune, &new_h()).unwrap_err();
         assert_eq!(err.code(), "DV216", "{err}");
         let text = err.to_string();
         assert!(
@@ -389,7 +398,10 @@ fn new_province_own_figure_merged_with_rekeyed_commune() {
     let lifted = rekeyed(&[documents("10", 30)]);
     assert_eq!(at(&lifted, "80001"), None);
     let m = province().merge(lifted).unwrap();
-    assert_eq!(at(&m, "80").map(|i| (i.low(), i.high())), Some((10, Some(40))));
+    assert_eq!(
+        at(&m, "80").map(|i| (i.low(), i.high())),
+        Some((10, Some(40)))
+    );
 }
 
 /// Merge order: rekeyed first, non-rekeyed second, through `apply` (a
