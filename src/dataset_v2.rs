@@ -1423,22 +1423,70 @@ impl DatasetV2 {
         &self,
         hierarchy: impl Fn(Option<NaiveDate>) -> Option<&'h Hierarchy>,
     ) -> Vec<(RecordKind, usize, Error)> {
+        let eras = self.record_eras();
+        let placed = eras
+            .iter()
+            .map(|(_, _, unit, era)| (*unit, era.as_ref().ok().copied()));
+        self.outside_fill_scope(placed, hierarchy)
+            .into_iter()
+            .filter_map(|(at, unit, era)| {
+                let (kind, i, _, _) = eras.get(at)?;
+                let e = ErrorKind::RecordTotalledNowhere {
+                    unit: unit.to_string().as_str().into(),
+                    era: era_text(era).as_str().into(),
+                };
+                Some((*kind, *i, e.into()))
+            })
+            .collect()
+    }
+
+    /// Each figure on a unit of its era that the report never states
+    /// ([`DatasetV2::fill_scope`], the rule of records totalled nowhere:
+    /// above a rooted dataset's root; in another era, named by code only
+    /// or above the root's code): its index and the error (DV213). A
+    /// figure whose unit resolves to no era, or that its era's hierarchy
+    /// does not hold, is left to the rules that report those.
+    pub(crate) fn figures_stated_nowhere<'h>(
+        &self,
+        hierarchy: impl Fn(Option<NaiveDate>) -> Option<&'h Hierarchy>,
+    ) -> Vec<(usize, Error)> {
+        let units = self.units_by_code();
+        let placed = self
+            .figures
+            .iter()
+            .map(|f| (f.unit, self.unit_era_in(&units, f).ok()));
+        self.outside_fill_scope(placed, hierarchy)
+            .into_iter()
+            .map(|(i, unit, era)| {
+                let e = ErrorKind::FigureStatedNowhere {
+                    unit: unit.to_string().as_str().into(),
+                    era: era_text(era).as_str().into(),
+                };
+                (i, e.into())
+            })
+            .collect()
+    }
+
+    /// Of units each in its era (none: resolved to no era, skipped), those
+    /// on a unit of their era's hierarchy outside its
+    /// [`fill_scope`](DatasetV2::fill_scope): their positions, units and eras.
+    fn outside_fill_scope<'h>(
+        &self,
+        placed: impl IntoIterator<Item = (UnitCode, Option<Option<NaiveDate>>)>,
+        hierarchy: impl Fn(Option<NaiveDate>) -> Option<&'h Hierarchy>,
+    ) -> Vec<(usize, UnitCode, Option<NaiveDate>)> {
         let mut out = Vec::new();
         let mut scopes: std::collections::HashMap<Option<NaiveDate>, Vec<bool>> =
             std::collections::HashMap::new();
-        for (kind, i, unit, era) in self.record_eras() {
-            let Ok(era) = era else { continue };
+        for (at, (unit, era)) in placed.into_iter().enumerate() {
+            let Some(era) = era else { continue };
             let Some(h) = hierarchy(era) else { continue };
             let Some(idx) = h.index_of(&unit) else {
                 continue;
             };
             let scope = scopes.entry(era).or_insert_with(|| self.fill_scope(era, h));
             if !scope.get(idx.get()).copied().unwrap_or(true) {
-                let e = ErrorKind::RecordTotalledNowhere {
-                    unit: unit.to_string().as_str().into(),
-                    era: era_text(era).as_str().into(),
-                };
-                out.push((kind, i, e.into()));
+                out.push((at, unit, era));
             }
         }
         out

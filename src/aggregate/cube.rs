@@ -117,6 +117,24 @@ impl Origin {
             Origin::SubUnits { .. } => "sub_units",
         }
     }
+
+    /// The path of the dataset's value a stated cell or part comes from
+    /// (`figures[i].value`, `figures[i].parts.items[j].value`); none for a
+    /// records total or a sum.
+    pub(crate) fn figure_path(self) -> Option<Path> {
+        let figure = |i: usize| Path::root().field("figures").index(i);
+        match self {
+            Origin::Stated { figure: i } => Some(figure(i).field("value")),
+            Origin::Part { figure: i, part } => Some(
+                figure(i)
+                    .field("parts")
+                    .field("items")
+                    .index(part)
+                    .field("value"),
+            ),
+            Origin::Records | Origin::SubUnits { .. } => None,
+        }
+    }
 }
 
 /// One cell of a [`FigureCube`].
@@ -225,6 +243,22 @@ pub struct FigureCube {
     value_labels: BTreeMap<(crate::IndicatorId, crate::IndicatorId), String>,
     /// Sums left open (DV202).
     warnings: Vec<Issue>,
+}
+
+/// An error of a cube's build, at the dataset's figure it comes from when
+/// one is known ([`FigureCube::check_sums`]).
+#[derive(Debug)]
+pub(crate) struct Located {
+    /// The error.
+    pub(crate) error: Error,
+    /// The figure's path (`figures[i].value`, …).
+    pub(crate) at: Option<Path>,
+}
+
+impl Located {
+    fn nowhere(error: Error) -> Located {
+        Located { error, at: None }
+    }
 }
 
 /// Another era in a cube.
@@ -343,8 +377,10 @@ impl FigureCube {
     /// not in the catalogue, [`ErrorKind::UnknownUnit`] for a figure of a unit
     /// not in the hierarchy, the errors of [`DatasetV2::figure_period`] and
     /// [`FigureV2::amount`], the first record rule a record breaks
-    /// ([`Accumulator::add`]), [`ErrorKind::TotalOverflow`] when a sum does
-    /// not fit. Amounts of one key in two unit words among a unit's
+    /// ([`Accumulator::add`]), [`ErrorKind::RecordTotalledNowhere`] and
+    /// [`ErrorKind::FigureStatedNowhere`] for a record or figure on a unit
+    /// the totals never fill (above a rooted dataset's root),
+    /// [`ErrorKind::TotalOverflow`] when a sum does not fit. Amounts of one key in two unit words among a unit's
     /// sub-units (or its own parts) leave that group's sums open: its cells
     /// stay, no sum of it is formed, and [`warnings`](FigureCube::warnings)
     /// names the units and words ([`ErrorKind::RollUpUnitWordsDiffer`]).
@@ -363,6 +399,31 @@ impl FigureCube {
         catalogue: &Catalogue,
         hierarchy: &Hierarchy,
     ) -> Result<FigureCube, Error> {
+        FigureCube::build_located(dataset, catalogue, hierarchy, true).map_err(|e| e.error)
+    }
+
+    /// The sums of the dataset's figures, as [`build`](FigureCube::build)
+    /// forms them (records, which never enter them, left out): their first
+    /// error, at a figure that takes part in it when there is one — the
+    /// sum of two communes' figures that overflows, at the second's value
+    /// (what [`check_v2`](crate::check_v2) reports of a dataset it found no
+    /// other error in).
+    pub(crate) fn check_sums(
+        dataset: &DatasetV2,
+        catalogue: &Catalogue,
+        hierarchy: &Hierarchy,
+    ) -> Result<(), Located> {
+        FigureCube::build_located(dataset, catalogue, hierarchy, false).map(|_| ())
+    }
+
+    /// [`build`](FigureCube::build), its errors located at a figure when
+    /// one is known; without `records`, no records cells (nor their checks).
+    fn build_located(
+        dataset: &DatasetV2,
+        catalogue: &Catalogue,
+        hierarchy: &Hierarchy,
+        records: bool,
+    ) -> Result<FigureCube, Located> {
         let mut cells: Vec<CubeCell> = Vec::new();
         let mut eras = BTreeMap::new();
         for era in dataset.other_eras() {
@@ -372,7 +433,7 @@ impl FigureCube {
                 .filter(|u| u.era == Some(era) && u.name.is_some())
                 .map(|u| u.code)
                 .collect();
-            let era_hierarchy = dataset.era_hierarchy(era)?;
+            let era_hierarchy = dataset.era_hierarchy(era).map_err(Located::nowhere)?;
             let part = EraPart {
                 scope: dataset.fill_scope(Some(era), &era_hierarchy),
                 hierarchy: era_hierarchy,
@@ -383,33 +444,48 @@ impl FigureCube {
         }
         let units = dataset.units_by_code();
         for (i, f) in dataset.figures.iter().enumerate() {
-            let era = dataset.unit_era_in(&units, f)?;
+            let at = |e: Error| Located {
+                error: e,
+                at: Some(Path::root().field("figures").index(i)),
+            };
+            let era = dataset.unit_era_in(&units, f).map_err(at)?;
             let h = match era {
                 None => hierarchy,
                 Some(e) => eras.get(&e).map_or(hierarchy, |x| &x.hierarchy),
             };
-            stated_cells(dataset, catalogue, h, (i, era), f, &mut cells)?;
+            stated_cells(dataset, catalogue, h, (i, era), f, &mut cells).map_err(at)?;
         }
-        // A record in no era is refused, never moved to the current era.
-        if let Some((_, _, e)) = dataset.record_era_problems().into_iter().next() {
-            return Err(e);
-        }
-        // A record its era's totals never fill is refused, never dropped.
         let era_h = |era: Option<NaiveDate>| match era {
             None => Some(hierarchy),
             Some(e) => eras.get(&e).map(|x: &EraPart| &x.hierarchy),
         };
-        if let Some((_, _, e)) = dataset.records_totalled_nowhere(era_h).into_iter().next() {
-            return Err(e);
+        // A figure the report would never state is refused, never kept unseen.
+        if let Some((i, e)) = dataset.figures_stated_nowhere(era_h).into_iter().next() {
+            return Err(Located {
+                error: e,
+                at: Some(Path::root().field("figures").index(i).field("unit")),
+            });
         }
         let scope = dataset.fill_scope(None, hierarchy);
-        records_cells(dataset, (None, hierarchy, &scope), &mut cells)?;
-        for (era, part) in &eras {
-            records_cells(
-                dataset,
-                (Some(*era), &part.hierarchy, &part.scope),
-                &mut cells,
-            )?;
+        if records {
+            // A record in no era is refused, never moved to the current era.
+            if let Some((_, _, e)) = dataset.record_era_problems().into_iter().next() {
+                return Err(Located::nowhere(e));
+            }
+            // A record its era's totals never fill is refused, never dropped.
+            if let Some((_, _, e)) = dataset.records_totalled_nowhere(era_h).into_iter().next() {
+                return Err(Located::nowhere(e));
+            }
+            records_cells(dataset, (None, hierarchy, &scope), &mut cells)
+                .map_err(Located::nowhere)?;
+            for (era, part) in &eras {
+                records_cells(
+                    dataset,
+                    (Some(*era), &part.hierarchy, &part.scope),
+                    &mut cells,
+                )
+                .map_err(Located::nowhere)?;
+            }
         }
         let dimension_labels = dataset
             .dimensions
@@ -788,7 +864,7 @@ impl FigureCube {
     /// Within one era's hierarchy (none: the current era's), only that
     /// era's cells: a predecessor's figures are summed within its own era,
     /// never into its successor's parent.
-    fn roll_up(&mut self, catalogue: &Catalogue, era: Option<NaiveDate>) -> Result<(), Error> {
+    fn roll_up(&mut self, catalogue: &Catalogue, era: Option<NaiveDate>) -> Result<(), Located> {
         // Units the roll-up may fill ([`DatasetV2::fill_scope`]).
         let (h, in_scope) = match era {
             None => (&self.hierarchy, self.scope.clone()),
@@ -819,6 +895,14 @@ impl FigureCube {
         let mut added: Vec<CubeCell> = Vec::new();
         let mut conflicts: Vec<usize> = Vec::new();
         let mut warnings: Vec<Issue> = Vec::new();
+        // An error of a sum, at the figure of a cell that takes part in it.
+        let cells = &self.cells;
+        let located = |error: Error, cell: Option<&usize>| Located {
+            error,
+            at: cell
+                .and_then(|i| cells.get(*i))
+                .and_then(|c| c.origin.figure_path()),
+        };
         for (template, own) in groups.into_values() {
             // This group's sums and conflicts, kept only when no sum of it is
             // left open by amounts in two unit words (DV202).
@@ -838,6 +922,9 @@ impl FigureCube {
             // parts of several figures with one key (a repeated figure's) are
             // not guessed between: the unit then counts as not reporting.
             let mut own_cell: HashMap<usize, usize> = HashMap::new();
+            // A cell each unit's value comes from (for a sum, its first
+            // term's): the figure an error of a sum above it names.
+            let mut source: HashMap<usize, usize> = HashMap::new();
             let mut open: Option<Issue> = None;
             for (&u, list) in &own {
                 let stated = list.iter().copied().find(|&i| {
@@ -849,6 +936,7 @@ impl FigureCube {
                     if let Some(v) = self.cells.get(i).and_then(|c| Summable::of(&c.value)) {
                         value.insert(u, (v, true));
                         own_cell.insert(u, i);
+                        source.insert(u, i);
                     }
                     continue;
                 }
@@ -863,10 +951,10 @@ impl FigureCube {
                     continue;
                 }
                 let mut sum: Option<Summable> = None;
-                for v in list
-                    .iter()
-                    .filter_map(|&i| self.cells.get(i).and_then(|c| Summable::of(&c.value)))
-                {
+                for i in list {
+                    let Some(v) = self.cells.get(*i).and_then(|c| Summable::of(&c.value)) else {
+                        continue;
+                    };
                     let next = match &sum {
                         None => Ok(v),
                         Some(s) => s.add(&v, distinct, &template),
@@ -878,7 +966,9 @@ impl FigureCube {
                                 .iter()
                                 .find(|(x, _)| x.get() == u)
                                 .map_or(template.unit, |(_, x)| x.code());
-                            open = Some(left_open(e, unit, &[u], h, &template)?);
+                            let issue = left_open(e, unit, &[u], h, &template)
+                                .map_err(|e| located(e, Some(i)))?;
+                            open = Some(issue);
                             break;
                         }
                     }
@@ -889,6 +979,7 @@ impl FigureCube {
                 if let (Some(sum), Some(&first)) = (sum, list.first()) {
                     value.insert(u, (sum, true));
                     own_cell.insert(u, first);
+                    source.insert(u, first);
                 }
             }
             for u in h.bottom_up() {
@@ -901,6 +992,7 @@ impl FigureCube {
                     continue;
                 }
                 let mut sum: Option<Summable> = None;
+                let mut first: Option<usize> = None;
                 let mut reported = 0usize;
                 let mut complete = true;
                 let mut key = template.clone();
@@ -910,6 +1002,7 @@ impl FigureCube {
                         Some((v, full)) => {
                             reported += 1;
                             complete &= *full;
+                            first = first.or_else(|| source.get(&c.get()).copied());
                             let next = match &sum {
                                 None => Ok(v.clone()),
                                 Some(s) => s.add(v, distinct, &key),
@@ -922,7 +1015,10 @@ impl FigureCube {
                                         .map(|c| c.get())
                                         .filter(|c| value.contains_key(c))
                                         .collect();
-                                    open = Some(left_open(e, key.unit, &units, h, &key)?);
+                                    // The term that did not fit takes part.
+                                    let issue = left_open(e, key.unit, &units, h, &key)
+                                        .map_err(|e| located(e, source.get(&c.get())))?;
+                                    open = Some(issue);
                                     break;
                                 }
                             }
@@ -947,6 +1043,9 @@ impl FigureCube {
                     continue;
                 }
                 value.insert(u.get(), (sum.clone(), complete));
+                if let Some(first) = first {
+                    source.insert(u.get(), first);
+                }
                 group_added.push(CubeCell {
                     key,
                     value: sum.into_value(),

@@ -18,7 +18,9 @@
 //! `message_vi` in Vietnamese); text prints one Vietnamese line per issue.
 //! `report` prints the paragraph (text), the display rows as JSON Lines
 //! (`json`) or as CSV with a header (`csv`), the columns of
-//! `danvan::render::DisplayRow`.
+//! `danvan::render::DisplayRow`: every era's rows
+//! (`ReportPlan::all_rows`), the current era's first, the `era` column
+//! empty (JSON `null`) for them and the era's date for a predecessor's.
 //!
 //! Exit status: 0 success (warnings allowed), 1 the dataset has errors
 //! (printed on standard output as the format asks; a document the reader
@@ -321,7 +323,7 @@ fn report(a: &Args, checked: &CheckedV2) -> Result<String, Failure> {
         Format::Text => Ok(vi::write_report(&plan)),
         Format::Json => {
             let mut text = String::new();
-            for row in &plan.rows() {
+            for row in &plan.all_rows() {
                 text.push_str(&serde_json::to_string(row).map_err(|e| input(a, &e))?);
                 text.push('\n');
             }
@@ -329,7 +331,8 @@ fn report(a: &Args, checked: &CheckedV2) -> Result<String, Failure> {
         }
         Format::Csv => {
             let mut bytes = Vec::new();
-            danvan::render::write_rows_csv(&plan.rows(), &mut bytes).map_err(|e| input(a, &e))?;
+            danvan::render::write_rows_csv(&plan.all_rows(), &mut bytes)
+                .map_err(|e| input(a, &e))?;
             String::from_utf8(bytes).map_err(|e| input(a, &e))
         }
     }

@@ -898,6 +898,7 @@ mod tests {
             (ErrorKind::NamedTwice { name: "Đội A".into(), times: 2 }, "the name \"Đội A\" is given 2 times among the named recipients: counted 2 times (two recipients may share a name); tell them apart if they are one"),
             (ErrorKind::RecordTotalledNowhere { unit: "769".into(), era: "2020-01-01".into() }, "the record's unit \"769\" (era 2020-01-01) lies outside the units the dataset totals (its root and below; in another era, its named units not above the root's code): the record would be counted nowhere"),
             (ErrorKind::MergeRekeyedStock { unit: "80001".into(), indicator: "grassroots_blocks".into() }, "cannot merge the stock \"grassroots_blocks\" at unit \"80001\": the totals were rekeyed and both hold a value there or below it, which may come from the same old unit (the later value) or from different old units (their sum); merge the totals before rekeying"),
+            (ErrorKind::FigureStatedNowhere { unit: "79".into(), era: "current".into() }, "the figure's unit \"79\" (era current) lies outside the units the dataset reports on (its root and below; in another era, its named units not above the root's code): the figure would be stated nowhere"),
             (ErrorKind::MergeNestedOldUnits { indicator: "documents".into(), upper: "101".into(), lower: "10101".into() }, "cannot merge the figures of \"documents\": one side holds the own figure of unit \"101\", its whole, and the other, rekeyed, a figure of unit \"10101\" within it, which that figure includes; merge the totals before rekeying"),
             (ErrorKind::RekeyPartAboveWhole { indicator: "documents".into(), unit: "101".into(), whole: Worded::new("3", "3"), parts: "\"10101\"".into(), held: Worded::new("5", "5") }, "cannot rekey \"documents\": old unit \"101\" states 3 in all, but the figures of the units within it (\"10101\") give 5, more than their whole; correct the figures before rekeying"),
         ]
@@ -1066,6 +1067,7 @@ mod tests {
             ("NamedTwice", "DV210"),
             ("RecordTotalledNowhere", "DV211"),
             ("MergeRekeyedStock", "DV212"),
+            ("FigureStatedNowhere", "DV213"),
             ("MergeNestedOldUnits", "DV215"),
             ("RekeyPartAboveWhole", "DV216"),
         ];

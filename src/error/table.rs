@@ -1781,7 +1781,7 @@ error_table! {
         message: String,
     } = "DV205", Error,
     vi { message } => format!("không ghi được kết quả ({message})");
-    // ----- model v2: units keyed by era and code, named recipients (DV207–DV212, DV215, DV216) -----
+    // ----- model v2: units keyed by era and code, named recipients (DV207–DV213, DV215, DV216) -----
     /// A figure's or record's unit code is listed in several eras and none of them covers the figure's period (the record's date).
     #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the {what} {period}")]
     UnitEraNotFound {
@@ -1848,6 +1848,15 @@ error_table! {
         indicator: String,
     } = "DV212", Error,
     vi { unit, indicator } => format!("không thể gộp chỉ tiêu thời điểm \"{indicator}\" tại đơn vị \"{unit}\": bảng tổng hợp đã được chuyển sang đơn vị mới và cả hai đều có số liệu tại đó hoặc ở đơn vị trực thuộc, có thể của cùng một đơn vị cũ (lấy số mới hơn) hoặc của các đơn vị cũ khác nhau (cộng lại); hãy gộp trước khi chuyển đổi");
+    /// A figure on a unit the report never states: above the root of a rooted dataset, or, in another era, named by code only or above the root's code.
+    #[error("the figure's unit {unit:?} (era {era}) lies outside the units the dataset reports on (its root and below; in another era, its named units not above the root's code): the figure would be stated nowhere")]
+    FigureStatedNowhere {
+        /// The unit's code.
+        unit: Excerpt,
+        /// The unit's era (`current` for the dataset's current era).
+        era: Excerpt,
+    } = "DV213", Error,
+    vi { unit, era } => format!("số liệu thuộc đơn vị {} (thời kỳ {}) nằm ngoài các đơn vị mà bộ số liệu báo cáo (đơn vị gốc và các đơn vị trực thuộc; ở thời kỳ khác, các đơn vị có tên không ở trên đơn vị gốc): số liệu sẽ không được nêu ở đâu trong báo cáo", quoted_vi(unit), era_vi(era));
     /// Totals, one or both rekeyed, of which one holds a unit's own figure (its whole) and the other a figure within it: the own figure of an old unit and of an old unit within it (both rekeyed), or a unit's own figure beside rekeyed cells below it; the first includes the second, so their sum would count it twice, and after a rekey no cell tells what the first alone leaves out.
     #[error("cannot merge the figures of {indicator:?}: one side holds the own figure of unit {upper:?}, its whole, and the other, rekeyed, a figure of unit {lower:?} within it, which that figure includes; merge the totals before rekeying")]
     MergeNestedOldUnits {

@@ -2,7 +2,8 @@
 //! unit's report from its [`FigureCube`] — blocks per period, sections in the
 //! report order, statements that each state cells of the cube — its
 //! Vietnamese text ([`vi::write_report`]) and its display rows
-//! ([`DisplayRow`], as CSV and JSON, worded by [`ReportPlan::rows`]).
+//! ([`DisplayRow`], as CSV and JSON, worded by [`ReportPlan::rows`]; every
+//! era's by [`ReportPlan::all_rows`]).
 //!
 //! The plan holds no text: a statement is the cells it states and whom it
 //! speaks of ([`Subject`]); the indicator's verb, noun and unit word are
@@ -235,12 +236,13 @@ pub struct EraSection {
 /// | `complete` | `false` when the value is only a lower bound because some sub-units did not report |
 /// | `conflict` | `true` when the value disagrees with its parts or sub-units (or, for a part, with its whole) |
 /// | `stated_in` | `paragraph` or `table` |
+/// | `era` | the era of the cell's unit: empty (JSON `null`) for the dataset's current era, else the date its codes took effect, `YYYY-MM-DD` (the units' `era`: a predecessor's cells, [`ReportPlan::era_rows`]) |
 ///
 /// Columns are added at the end, never renamed or removed.
 ///
 /// ```
 /// assert_eq!(danvan::render::DisplayRow::COLUMNS[0], "cell");
-/// assert_eq!(danvan::render::DisplayRow::COLUMNS.len(), 18);
+/// assert_eq!(danvan::render::DisplayRow::COLUMNS.len(), 19);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
@@ -281,6 +283,8 @@ pub struct DisplayRow {
     pub conflict: bool,
     /// Where the report states it.
     pub stated_in: StatedIn,
+    /// The era of the cell's unit, `YYYY-MM-DD`; none for the current era.
+    pub era: Option<String>,
 }
 
 impl DisplayRow {
@@ -288,9 +292,9 @@ impl DisplayRow {
     ///
     /// ```
     /// use danvan::render::DisplayRow;
-    /// assert_eq!(DisplayRow::COLUMNS[DisplayRow::COLUMNS.len() - 1], "stated_in");
+    /// assert_eq!(DisplayRow::COLUMNS[DisplayRow::COLUMNS.len() - 1], "era");
     /// ```
-    pub const COLUMNS: [&'static str; 18] = [
+    pub const COLUMNS: [&'static str; 19] = [
         "cell",
         "unit",
         "unit_name",
@@ -309,6 +313,7 @@ impl DisplayRow {
         "complete",
         "conflict",
         "stated_in",
+        "era",
     ];
 
     /// The row's cells as text, in [`COLUMNS`](DisplayRow::COLUMNS) order (the CSV record).
@@ -334,6 +339,7 @@ impl DisplayRow {
             self.complete.to_string(),
             self.conflict.to_string(),
             self.stated_in.as_str().to_owned(),
+            opt(&self.era),
         ]
     }
 }
@@ -474,6 +480,39 @@ impl<'a> ReportPlan<'a> {
     #[must_use]
     pub fn era_rows(&self) -> Vec<DisplayRow> {
         vi::report::display_rows(self, &self.era_stated)
+    }
+
+    /// Every display row of the report: the current era's
+    /// ([`rows`](ReportPlan::rows)), then the other eras'
+    /// ([`era_rows`](ReportPlan::era_rows)), each cell once; the `era`
+    /// column tells them apart. What `danvan report --format json|csv` prints.
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///   "units": [{"code": "79", "name": "Thành phố A (synthetic)"},
+    ///             {"code": "26737", "name": "Phường Mới (synthetic)", "parent": "79", "valid_from": "2025-07-01"},
+    ///             {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+    ///             {"code": "26740", "name": "Phường Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}],
+    ///   "figures": [{"indicator": "documents", "unit": "26737", "actor": "government", "value": 4,
+    ///                "period": {"start": "2025-07-01", "end": "2025-12-31"}},
+    ///               {"indicator": "documents", "unit": "26740", "actor": "government", "value": 3,
+    ///                "period": {"start": "2025-01-01", "end": "2025-06-30"}}]}"#;
+    /// let d = danvan::DatasetV2::from_json(json.as_bytes())?;
+    /// let cat = danvan::Catalogue::builtin();
+    /// let cube = danvan::FigureCube::build(&d, &cat, &d.hierarchy()?)?;
+    /// let plan = danvan::render::plan_report(&cube, &cat, &"79".parse()?, &Default::default())?;
+    /// let rows = plan.all_rows();
+    /// let (current, other) = rows.split_at(plan.rows().len());
+    /// assert!(current.iter().all(|r| r.era.is_none()));
+    /// assert_eq!(other.iter().map(|r| (r.unit.as_str(), r.era.as_deref())).collect::<Vec<_>>(),
+    ///     [("26740", Some("2020-01-01"))]);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn all_rows(&self) -> Vec<DisplayRow> {
+        let mut rows = self.rows();
+        rows.extend(self.era_rows());
+        rows
     }
 
     /// The cube the plan states the cells of.
@@ -857,6 +896,7 @@ mod tests {
             complete: true,
             conflict: false,
             stated_in: StatedIn::Table,
+            era: Some("2020-01-01".into()),
         };
         let named = DisplayRow::COLUMNS.len();
         assert_eq!(row.texts().len(), named);

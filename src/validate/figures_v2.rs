@@ -176,6 +176,14 @@ pub fn check_v2(dataset: DatasetV2, catalogue: &Catalogue) -> Result<CheckedV2, 
         &mut report,
     )
     .run();
+    // The sums the cube forms, by its own roll-up: one that does not fit
+    // (DV100) fails here, at a figure that takes part, not in the report.
+    if let (Some(h), false) = (&hierarchy, report.has_errors()) {
+        if let Err(e) = crate::FigureCube::check_sums(&dataset, &catalogue, h) {
+            let at = e.at.unwrap_or_else(|| Path::root().field("figures"));
+            report.push(Severity::Error, at, e.error.into_kind());
+        }
+    }
     match hierarchy {
         Some(hierarchy) if !report.has_errors() => Ok(CheckedV2 {
             dataset,
@@ -804,6 +812,9 @@ struct Checks<'a> {
     /// Each figure's unit's era ([`DatasetV2::unit_era`]); none when it does
     /// not resolve (the figure then takes part in no rule across figures).
     unit_eras: Vec<Option<Option<NaiveDate>>>,
+    /// The figures on a unit the report never states (DV213): they take
+    /// part in no rule across figures.
+    stated_nowhere: HashSet<usize>,
 }
 
 fn figure_path(i: usize) -> Path {
@@ -835,6 +846,7 @@ impl<'a> Checks<'a> {
                 .collect(),
             eras,
             unit_eras: Vec::new(),
+            stated_nowhere: HashSet::new(),
         }
     }
 
@@ -856,6 +868,7 @@ impl<'a> Checks<'a> {
 
     fn run(mut self) {
         self.read_level();
+        self.figures_stated();
         self.periods();
         self.dimensions();
         self.awarded_by();
@@ -869,6 +882,22 @@ impl<'a> Checks<'a> {
         self.changes();
         self.ratio_units();
         self.records_totalled();
+    }
+
+    /// Each figure on a unit of its era the report states
+    /// ([`DatasetV2::fill_scope`], as for records): else it would be stated
+    /// nowhere (DV213): a rooted dataset does not speak for an ancestor of
+    /// its root (named by code only, or by name as an award's giver). A figure in no era (DV207–DV209) or on a unit not
+    /// listed (DV063) is reported by those rules.
+    /// Such a figure takes part in no rule across figures (its sub-units'
+    /// sum, a ratio of its listed units: the dataset does not list them all).
+    fn figures_stated(&mut self) {
+        let hier = |era: Option<NaiveDate>| self.hier(era);
+        let found = self.d.figures_stated_nowhere(hier);
+        for (i, e) in found {
+            self.stated_nowhere.insert(i);
+            self.error(figure_path(i).field("unit"), e.into_kind());
+        }
     }
 
     /// Each record on a unit of its era whose records the totals fill
@@ -1001,8 +1030,9 @@ impl<'a> Checks<'a> {
     }
 
     /// Each figure's key ([`DatasetV2::key_of`]); none for a figure whose
-    /// period is unknown or wrong (it takes part in no rule across figures
-    /// but breakdowns and declared relations). The same key twice: with the
+    /// period is unknown or wrong, or on a unit the report never states
+    /// (DV213): it takes part in no rule across figures but breakdowns and
+    /// declared relations. The same key twice: with the
     /// same interval one figure, noted (DV188); else an error (DV189).
     fn keys(&mut self) {
         let d = self.d;
@@ -1013,7 +1043,8 @@ impl<'a> Checks<'a> {
             // same words are the same span; no dates are compared.
             let years = matches!(f.period, Some(FigurePeriod::Years { .. }));
             let dated = years || self.periods.get(i).copied().flatten().is_some();
-            let (Some(era), true) = (era, dated) else {
+            let placed = !self.stated_nowhere.contains(&i);
+            let (Some(era), true, true) = (era, dated, placed) else {
                 self.keys.push(None);
                 continue;
             };

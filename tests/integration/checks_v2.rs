@@ -1007,10 +1007,13 @@ fn dv191_an_award_is_given_from_above() {
 #[test]
 fn a_rooted_datasets_ancestors_and_other_eras() {
     // The district 816 speaks for itself; its province 89 is named by code
-    // only, so the province's figure is not compared with the one district
-    // listed, nor a ratio of the province's districts counted; a figure of a
-    // unit of another era is accepted, under its own era's district (named
-    // by code only in that era), and not summed into the current district.
+    // only, and the report never states it: a figure of the province is an
+    // error at its unit (DV213, session 12; before, it was accepted and left
+    // out of the report), and takes part in no other rule (the province's
+    // figure is not compared with the one district listed, nor a ratio of
+    // the province's districts counted); a figure of a unit of another era
+    // is accepted, under its own era's district (named by code only in that
+    // era), and not summed into the current district.
     let json = r#"{"schema": "danvan/dataset/v2", "root": "816",
         "period": {"start": "2025-01-01", "end": "2025-12-31"},
         "indicators": [{"id": "districts_done", "kind": "stock", "value": {"ratio_of": "district"}}],
@@ -1025,6 +1028,23 @@ fn a_rooted_datasets_ancestors_and_other_eras() {
                     {"indicator": "documents", "unit": "30283", "actor": "government", "value": 1,
                      "period": {"start": "2025-01-01", "end": "2025-06-30"}}]}"#;
     let d = DatasetV2::from_json(json.as_bytes()).unwrap();
+    assert_eq!(
+        issues(d),
+        [
+            (E, "DV213".to_owned(), "figures[0].unit".to_owned()),
+            (E, "DV213".to_owned(), "figures[2].unit".to_owned())
+        ]
+    );
+    let json = json
+        .replace(
+            r#"{"indicator": "documents", "unit": "89", "actor": "government", "value": 40},"#,
+            "",
+        )
+        .replace(
+            r#"{"indicator": "districts_done", "unit": "89", "actor": "government", "value": {"num": 1, "den": 9}},"#,
+            "",
+        );
+    let d = DatasetV2::from_json(json.as_bytes()).unwrap();
     assert!(issues(d.clone()).is_empty(), "{:?}", issues(d));
     // The district's figure against its one listed commune is compared.
     let json2 = json.replace(
@@ -1033,7 +1053,7 @@ fn a_rooted_datasets_ancestors_and_other_eras() {
         r#""unit": "30280", "actor": "government", "value": 5}"#,
     );
     let d2 = DatasetV2::from_json(json2.as_bytes()).unwrap();
-    assert_eq!(issues(d2), one(W, "DV183", "figures[1]"));
+    assert_eq!(issues(d2), one(W, "DV183", "figures[0]"));
 }
 
 /// `sum_of` + `within`: the parts a report does not say are all of a whole

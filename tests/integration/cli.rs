@@ -341,3 +341,76 @@ fn check_and_report_a_dataset_with_another_eras_records() {
     let o = danvan(&["report", "-"], doc.to_string().as_bytes());
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
 }
+
+/// `report --format json|csv` prints every era's rows (session 12): the
+/// current era's, then the predecessors', each with its era in the `era`
+/// column (empty, JSON `null`, for the current era). In the synthetic eras
+/// fixture the old ward 26740 exists only before 1 July 2025.
+#[test]
+fn report_rows_carry_every_era() {
+    let fixture = "tests/fixtures/v2-eras-records.json";
+    let o = danvan(&["report", fixture, "--format", "json"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let rows = lines(&o);
+    let old: Vec<&Value> = rows.iter().filter(|r| r["unit"] == "26740").collect();
+    assert!(!old.is_empty(), "the predecessor's rows: {rows:?}");
+    assert!(old.iter().all(|r| r["era"] == "2020-01-01"), "{old:?}");
+    assert!(
+        old.iter()
+            .any(|r| r["unit_name"] == "Phường Cũ Hai (synthetic)" && r["indicator"] == "documents"),
+        "{old:?}"
+    );
+    // The old district exists in the old era only: its rows are the old era's too.
+    assert!(rows
+        .iter()
+        .any(|r| r["unit"] == "769" && r["era"] == "2020-01-01"));
+    // The current era's rows first, with no era; then the other era's.
+    let first_old = rows
+        .iter()
+        .position(|r| !r["era"].is_null())
+        .expect("an old era's row");
+    assert!(first_old > 0, "{rows:?}");
+    assert!(rows[..first_old].iter().all(|r| r["era"].is_null()));
+    assert!(rows[first_old..].iter().all(|r| r["era"] == "2020-01-01"));
+    // Code 26734 stands in both eras: one row of each era for its documents.
+    let ward_docs: Vec<&Value> = rows
+        .iter()
+        .filter(|r| {
+            r["unit"] == "26734" && r["indicator"] == "documents" && r["origin"] == "stated"
+        })
+        .collect();
+    let mut eras: Vec<String> = ward_docs.iter().map(|r| r["era"].to_string()).collect();
+    eras.sort();
+    assert_eq!(eras, ["\"2020-01-01\"", "null"], "{ward_docs:?}");
+    // Every cell once.
+    let mut cells: Vec<u64> = rows.iter().map(|r| r["cell"].as_u64().unwrap()).collect();
+    cells.sort_unstable();
+    cells.dedup();
+    assert_eq!(cells.len(), rows.len());
+
+    let o = danvan(&["report", fixture, "--format", "csv"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let csv = text(&o.stdout);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (unit, era, cell) = (at("unit"), at("era"), at("cell"));
+    assert_eq!(era, header.len() - 1, "era is the last column: {header:?}");
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), rows.len());
+    for (r, j) in records.iter().zip(&rows) {
+        assert_eq!(r[cell], j["cell"].to_string());
+        assert_eq!(&r[era], j["era"].as_str().unwrap_or(""), "{r:?}");
+    }
+    assert!(records
+        .iter()
+        .any(|r| &r[unit] == "26740" && &r[era] == "2020-01-01"));
+    assert!(records
+        .iter()
+        .any(|r| &r[unit] == "26737" && r[era].is_empty()));
+}

@@ -436,3 +436,70 @@ fn the_report_says_that_the_eras_are_not_summed() {
         "{alone}"
     );
 }
+
+/// A successor's year total is its own era's (session 12, the rule in
+/// docs/model-v2.md, eras): ward 26734 of the current era is valid from
+/// 1 July 2025 and succeeds the old ward of its code (and, in the old
+/// district, 26740). Its "năm 2025" records totals count the records of the
+/// current era only — one conference of 60 participants, not the old
+/// ward's 40 beside them — and no cell of it adds the predecessors' first
+/// half (documents: its 4, never 3 + 4); the predecessors' figures stay
+/// cells of their era, and its report says they are not added.
+#[test]
+fn a_successors_year_total_is_its_own_era_only() {
+    let (checked, cube) = cube(&doc());
+    let ward: danvan::UnitCode = "26734".parse().unwrap();
+    let year = danvan::FigurePeriod::Dates(checked.dataset().period);
+    let current = |indicator: &str| -> Vec<&danvan::CubeCell> {
+        cube.unit_cells(&ward)
+            .filter(|c| c.key.era.is_none() && c.key.indicator.as_str() == indicator)
+            .collect()
+    };
+    let count = |c: &danvan::CubeCell| c.value.count().expect("a count");
+    // Records: the year's totals are the current era's records.
+    let conferences = current("conferences");
+    assert_eq!(conferences.len(), 1, "{conferences:?}");
+    assert_eq!(conferences[0].key.period, year);
+    assert_eq!(conferences[0].origin, Origin::Records);
+    assert_eq!(count(conferences[0]), Interval::exact(1));
+    let participants = current("conference_participants");
+    assert_eq!(participants.len(), 1, "{participants:?}");
+    assert_eq!(participants[0].key.period, year);
+    assert_eq!(count(participants[0]), Interval::exact(60));
+    // Figures: the second half's own figure, no year figure across eras.
+    let documents = current("documents");
+    assert_eq!(documents.len(), 1, "{documents:?}");
+    assert_eq!(count(documents[0]), Interval::exact(4));
+    assert!(
+        cube.cells()
+            .iter()
+            .filter(|c| c.key.indicator.as_str() == "documents")
+            .all(|c| c.value.count() != Some(Interval::exact(7))),
+        "nowhere 3 + 4"
+    );
+    // The predecessor's first half is a cell of the old era.
+    let old: Vec<Interval<u64>> = cube
+        .unit_cells(&ward)
+        .filter(|c| c.key.era == old_era() && c.key.indicator.as_str() == "conference_participants")
+        .map(count)
+        .collect();
+    assert_eq!(old, [Interval::exact(40)]);
+    // The ward's report: its year, then the sentence, then its predecessor.
+    let plan = danvan::render::plan_report(&cube, checked.catalogue(), &ward, &Default::default())
+        .unwrap();
+    let text = danvan::render::vi::write_report(&plan);
+    let (own, before) = text
+        .split_once("\nTrước ngày 01/07/2025\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(own.contains("\nNăm 2025\n"), "{text}");
+    assert!(own.contains("60 lượt người"), "{text}");
+    assert!(!own.contains("100 lượt người"), "{text}");
+    assert!(
+        own.trim_end().ends_with(
+            "Số liệu trên là của các đơn vị hiện hành; số liệu của các đơn vị \
+             trước ngày 01/07/2025 nêu dưới đây không cộng vào số liệu trên."
+        ),
+        "{text}"
+    );
+    assert!(before.contains("40 lượt người"), "{text}");
+}

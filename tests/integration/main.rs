@@ -15,6 +15,7 @@ mod csv;
 mod eras_records;
 mod errors;
 mod example_data;
+mod figure_reach;
 mod fixtures;
 mod layers;
 mod model_v2;

@@ -387,7 +387,7 @@ fn records_enter_through_the_totals() {
 fn display_rows_have_stable_columns() {
     assert_eq!(
         DisplayRow::COLUMNS.join(","),
-        "cell,unit,unit_name,level,period,indicator,label,actor,dims,low,high,tone,estimate,value,origin,complete,conflict,stated_in"
+        "cell,unit,unit_name,level,period,indicator,label,actor,dims,low,high,tone,estimate,value,origin,complete,conflict,stated_in,era"
     );
     let (_, cat, cube) = synthetic("synthetic-ward");
     let p = plan(&cube, &cat, "20305");

@@ -1003,6 +1003,7 @@ impl<'a> Words<'a> {
             complete: c.complete,
             conflict: c.conflict,
             stated_in,
+            era: c.key.era.map(|e| e.format("%Y-%m-%d").to_string()),
         }
     }
 }

@@ -481,9 +481,6 @@ const REPORT_05: &[Row] = &[
         &["8 tập thể", "Vì người nghèo", "toàn thành phố"],
         &["tập thể, cá nhân", "(tập thể)"],
     ),
-    // Once marked (i16-words) when 79 was listed by code only; the fixture
-    // now names it, so the awarding city is printed by its name, never as a
-    // level ("cấp tỉnh").
     rn(
         6,
         Y2023,
@@ -611,9 +608,6 @@ const REPORT_07: &[Row] = &[
 // contest (rows 3–8, prizes 4–7 to individuals).
 const Y2025_OCT: &str = "Năm 2025 (tính đến ngày 10/10)";
 const REPORT_08: &[Row] = &[
-    // Once marked (i16-words) when the fixture counted "mô hình, cách làm" on
-    // the built-in whose noun says models only; it now has its own indicator
-    // (`models_and_methods_effective`) whose noun keeps both words.
     r(
         1,
         Y2025_OCT,
