@@ -80,8 +80,10 @@ fn a_figure_on_a_named_ancestor_is_an_error_too() {
     let mut doc = bad("146-v2-figure-stated-nowhere.json");
     doc["units"][0]["name"] = "Tỉnh Mẫu (synthetic)".into();
     assert_eq!(issues(&doc), [error("DV213", "figures[1].unit")]);
-    // A figure below the root stays accepted.
+    // A figure below the root stays accepted (4, as the district's own
+    // figure, so that the two agree: 40 would be DV183).
     doc["figures"][1]["unit"] = "30280".into();
+    doc["figures"][1]["value"] = 4.into();
     assert!(issues(&doc).is_empty(), "{:?}", issues(&doc));
 }
 
