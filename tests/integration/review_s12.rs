@@ -80,7 +80,11 @@ fn review_s12_three_levels_exact() {
 /// Province 30, communes 4 and 5 under silent districts: exactly 30.
 #[test]
 fn review_s12_silent_middles() {
-    let t = rekeyed(&[documents("10", 30), documents("10101", 4), documents("10201", 5)]);
+    let t = rekeyed(&[
+        documents("10", 30),
+        documents("10101", 4),
+        documents("10201", 5),
+    ]);
     assert_eq!(lh(country(&t)), Some((30, Some(30))));
 }
 
@@ -246,7 +250,9 @@ fn review_s12_more_than_whole_keeps_floor() {
     let t = rekeyed(&[text("10", "hơn 20"), documents("10101", 4)]);
     let o = old(&[text("10", "hơn 20"), documents("10101", 4)]);
     let c = country(&t).unwrap();
-    let w = o.reported(&code("10"), Builtin::Documents, Actor::MobilizationSector).unwrap();
+    let w = o
+        .reported(&code("10"), Builtin::Documents, Actor::MobilizationSector)
+        .unwrap();
     assert!(c.low() >= w.low(), "{c:?} vs old {w:?}");
 }
 
@@ -256,7 +262,11 @@ fn review_s12_near_whole_keeps_floor() {
     let t = rekeyed(&[text("10", "gần 30"), documents("10101", 4)]);
     let o = old(&[text("10", "gần 30"), documents("10101", 4)]);
     let c = country(&t).unwrap();
-    let w = o.reported(&code("10"), Builtin::Documents, Actor::MobilizationSector).unwrap();
-    assert!(c.low() >= w.low() && c.high() <= w.high(), "{c:?} vs old {w:?}");
+    let w = o
+        .reported(&code("10"), Builtin::Documents, Actor::MobilizationSector)
+        .unwrap();
+    assert!(
+        c.low() >= w.low() && c.high() <= w.high(),
+        "{c:?} vs old {w:?}"
+    );
 }
-
