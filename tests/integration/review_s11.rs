@@ -18,11 +18,11 @@ fn fig(unit: &str, value: Reported) -> Figure {
     }
 }
 
-fn documents(unit: &str, value: u64) -> Figure {
+pub(crate) fn documents(unit: &str, value: u64) -> Figure {
     fig(unit, Reported::exact(Count::new(value)))
 }
 
-fn text(unit: &str, t: &str) -> Figure {
+pub(crate) fn text(unit: &str, t: &str) -> Figure {
     fig(unit, notation::parse_reported(t).unwrap())
 }
 

@@ -3,27 +3,8 @@
 //! (the hierarchy of rekey_nested.rs).
 
 use super::rekey_nested::{code, crosswalk, new_h, old_h};
+use super::review_s11::{documents, text};
 use danvan::*;
-
-fn fig(unit: &str, value: Reported) -> Figure {
-    Figure {
-        indicator: Builtin::Documents.into(),
-        unit: code(unit),
-        period: None,
-        actors: vec![Actor::MobilizationSector],
-        value: Some(value),
-        amount: None,
-        parts: Vec::new(),
-    }
-}
-
-fn documents(unit: &str, value: u64) -> Figure {
-    fig(unit, Reported::exact(Count::new(value)))
-}
-
-fn text(unit: &str, t: &str) -> Figure {
-    fig(unit, notation::parse_reported(t).unwrap())
-}
 
 fn old(figures: &[Figure]) -> Totals {
     let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[]);
