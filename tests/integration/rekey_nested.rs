@@ -70,7 +70,7 @@ fn documents(unit: &str, value: u64) -> Figure {
     }
 }
 
-fn money(unit: &str, text: &str) -> Figure {
+pub(crate) fn money(unit: &str, text: &str) -> Figure {
     Figure {
         indicator: gifts().id,
         unit: code(unit),

@@ -2,7 +2,7 @@
 //! merges of rekeyed totals (beside, add_columns, DV215). Units and figures
 //! are **synthetic** (the hierarchy of rekey_nested.rs).
 
-use super::rekey_nested::{billion, code, crosswalk, gifts, new_h, old_h};
+use super::rekey_nested::{billion, code, crosswalk, gifts, money, new_h, old_h};
 use danvan::*;
 use rust_decimal::Decimal;
 
@@ -24,18 +24,6 @@ pub(crate) fn documents(unit: &str, value: u64) -> Figure {
 
 pub(crate) fn text(unit: &str, t: &str) -> Figure {
     fig(unit, notation::parse_reported(t).unwrap())
-}
-
-fn money(unit: &str, t: &str) -> Figure {
-    Figure {
-        indicator: gifts().id,
-        unit: code(unit),
-        period: None,
-        actors: vec![Actor::MobilizationSector],
-        value: None,
-        amount: Some(notation::parse_measure(t).unwrap()),
-        parts: Vec::new(),
-    }
 }
 
 fn old(figures: &[Figure]) -> Totals {
