@@ -1090,10 +1090,14 @@ impl DatasetV2 {
         resolve_era(entries, record.unit(), period, what, text)
     }
 
-    /// The era's part of the dataset's period: from the first day any unit
-    /// of the era is valid ([`UnitEntry::validity`]) to the last, within the
-    /// period; none when the era lists no unit or lies outside the period.
-    /// Its records are checked within it, and the report names it.
+    /// The era's part of the dataset's period: from the first day any named
+    /// unit of the era is valid ([`UnitEntry::validity`]) to the last, within
+    /// the period; none when the era lists no unit or lies outside the period.
+    /// Its records are checked within it, and the report names it. A unit
+    /// by code only does not count: it stands in for an ancestor (nothing
+    /// of it is stated, DV211/DV213), and its code often lives on in the
+    /// current era without a last day (an old city above wards that ended
+    /// on 30 June: the era still ends on 30 June).
     ///
     /// ```
     /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
@@ -1105,7 +1109,11 @@ impl DatasetV2 {
     /// ```
     #[must_use]
     pub fn era_period(&self, era: NaiveDate) -> Option<Period> {
-        let units: Vec<&UnitEntry> = self.units.iter().filter(|u| u.era == Some(era)).collect();
+        let units: Vec<&UnitEntry> = self
+            .units
+            .iter()
+            .filter(|u| u.era == Some(era) && u.name.is_some())
+            .collect();
         // An era's units are valid from their era on: a start is always known.
         let from = units.iter().filter_map(|u| u.validity().0).min()?;
         let to = if units.iter().any(|u| u.valid_to.is_none()) {

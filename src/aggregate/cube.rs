@@ -245,8 +245,8 @@ pub struct FigureCube {
     warnings: Vec<Issue>,
 }
 
-/// An error of a cube's build, at the dataset's figure it comes from when
-/// one is known ([`FigureCube::check_sums`]).
+/// An error of a cube's build, at the dataset's figure or record it comes
+/// from when one is known ([`FigureCube::build_located`]).
 #[derive(Debug)]
 pub(crate) struct Located {
     /// The error.
@@ -258,6 +258,22 @@ pub(crate) struct Located {
 impl Located {
     fn nowhere(error: Error) -> Located {
         Located { error, at: None }
+    }
+
+    /// At a record's unit (`documents[3].unit`).
+    fn record(kind: crate::RecordKind, i: usize, error: Error) -> Located {
+        Located {
+            error,
+            at: Some(Path::root().field(kind.list()).index(i).field("unit")),
+        }
+    }
+
+    /// At the document's root: a records total no one record causes.
+    fn root(error: Error) -> Located {
+        Located {
+            error,
+            at: Some(Path::root()),
+        }
     }
 }
 
@@ -399,30 +415,20 @@ impl FigureCube {
         catalogue: &Catalogue,
         hierarchy: &Hierarchy,
     ) -> Result<FigureCube, Error> {
-        FigureCube::build_located(dataset, catalogue, hierarchy, true).map_err(|e| e.error)
+        FigureCube::build_located(dataset, catalogue, hierarchy).map_err(|e| e.error)
     }
 
-    /// The sums of the dataset's figures, as [`build`](FigureCube::build)
-    /// forms them (records, which never enter them, left out): their first
-    /// error, at a figure that takes part in it when there is one — the
-    /// sum of two communes' figures that overflows, at the second's value
-    /// (what [`check_v2`](crate::check_v2) reports of a dataset it found no
-    /// other error in).
-    pub(crate) fn check_sums(
+    /// [`build`](FigureCube::build), its errors located: at a figure that
+    /// takes part when there is one (the sum of two communes' figures that
+    /// overflows, at the second's value); at the document's root for a
+    /// records total that does not fit (no one record is its cause). What
+    /// [`check_v2`](crate::check_v2) builds, once, of a dataset it found no
+    /// other error in, and reports the error of; the checked dataset keeps
+    /// the cube ([`CheckedV2::cube`](crate::CheckedV2::cube)).
+    pub(crate) fn build_located(
         dataset: &DatasetV2,
         catalogue: &Catalogue,
         hierarchy: &Hierarchy,
-    ) -> Result<(), Located> {
-        FigureCube::build_located(dataset, catalogue, hierarchy, false).map(|_| ())
-    }
-
-    /// [`build`](FigureCube::build), its errors located at a figure when
-    /// one is known; without `records`, no records cells (nor their checks).
-    fn build_located(
-        dataset: &DatasetV2,
-        catalogue: &Catalogue,
-        hierarchy: &Hierarchy,
-        records: bool,
     ) -> Result<FigureCube, Located> {
         let mut cells: Vec<CubeCell> = Vec::new();
         let mut eras = BTreeMap::new();
@@ -467,25 +473,22 @@ impl FigureCube {
             });
         }
         let scope = dataset.fill_scope(None, hierarchy);
-        if records {
-            // A record in no era is refused, never moved to the current era.
-            if let Some((_, _, e)) = dataset.record_era_problems().into_iter().next() {
-                return Err(Located::nowhere(e));
-            }
-            // A record its era's totals never fill is refused, never dropped.
-            if let Some((_, _, e)) = dataset.records_totalled_nowhere(era_h).into_iter().next() {
-                return Err(Located::nowhere(e));
-            }
-            records_cells(dataset, (None, hierarchy, &scope), &mut cells)
-                .map_err(Located::nowhere)?;
-            for (era, part) in &eras {
-                records_cells(
-                    dataset,
-                    (Some(*era), &part.hierarchy, &part.scope),
-                    &mut cells,
-                )
-                .map_err(Located::nowhere)?;
-            }
+        // A record in no era is refused, never moved to the current era.
+        if let Some((kind, i, e)) = dataset.record_era_problems().into_iter().next() {
+            return Err(Located::record(kind, i, e));
+        }
+        // A record its era's totals never fill is refused, never dropped.
+        if let Some((kind, i, e)) = dataset.records_totalled_nowhere(era_h).into_iter().next() {
+            return Err(Located::record(kind, i, e));
+        }
+        records_cells(dataset, (None, hierarchy, &scope), &mut cells).map_err(Located::root)?;
+        for (era, part) in &eras {
+            records_cells(
+                dataset,
+                (Some(*era), &part.hierarchy, &part.scope),
+                &mut cells,
+            )
+            .map_err(Located::root)?;
         }
         let dimension_labels = dataset
             .dimensions
@@ -521,13 +524,19 @@ impl FigureCube {
         Ok(cube)
     }
 
-    /// Builds the cube of a checked dataset ([`check_v2`](crate::check_v2)):
-    /// its dataset, its catalogue (with the inline indicators) and its hierarchy.
+    /// The cube of a checked dataset: the one [`check_v2`](crate::check_v2)
+    /// built of its dataset, its catalogue (with the inline indicators) and
+    /// its hierarchy ([`CheckedV2::cube`](crate::CheckedV2::cube)), copied.
     ///
     /// # Errors
     ///
-    /// The errors of [`build`](FigureCube::build) (a checked dataset gives
-    /// only the sums' [`ErrorKind::TotalOverflow`]).
+    /// None: `check_v2` refuses every dataset whose cube it cannot build,
+    /// with the build's error among its issues — an unknown indicator or
+    /// unit, a figure's period or amount, a record rule, a record or figure
+    /// totalled or stated nowhere (DV211, DV213) are its own checks' errors
+    /// before the build; a sum that does not fit (DV100), of figures or of
+    /// records, is the build's, at a figure or at the document's root. The
+    /// `Result` stays for callers written when the cube was built here.
     ///
     /// ```
     /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
@@ -540,7 +549,7 @@ impl FigureCube {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn from_checked(checked: &CheckedV2) -> Result<FigureCube, Error> {
-        FigureCube::build(checked.dataset(), checked.catalogue(), checked.hierarchy())
+        Ok(checked.cube().clone())
     }
 
     /// Every cell: stated figures and their parts in the dataset's order, then

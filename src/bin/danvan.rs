@@ -311,14 +311,14 @@ fn report(a: &Args, checked: &CheckedV2) -> Result<String, Failure> {
             .map_err(|e| Failure::Usage(format!("--unit {code:?}: {e}")))?,
         None => danvan::render::default_report_unit(d).map_err(|e| input(a, &e))?,
     };
-    let cube = danvan::FigureCube::from_checked(checked).map_err(|e| input(a, &e))?;
     let options = if a.press {
         ReportOptions::default().with_style(danvan::notation::Style::Press)
     } else {
         ReportOptions::default()
     };
-    let plan =
-        plan_report(&cube, checked.catalogue(), &unit, &options).map_err(|e| input(a, &e))?;
+    // The cube check_v2 built: the report builds none of its own.
+    let plan = plan_report(checked.cube(), checked.catalogue(), &unit, &options)
+        .map_err(|e| input(a, &e))?;
     match a.format {
         Format::Text => Ok(vi::write_report(&plan)),
         Format::Json => {

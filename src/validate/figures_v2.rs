@@ -41,6 +41,8 @@ pub struct CheckedV2 {
     catalogue: Catalogue,
     hierarchy: Hierarchy,
     warnings: Report,
+    /// The cube the check built (its sums' errors are the check's).
+    cube: crate::FigureCube,
 }
 
 impl CheckedV2 {
@@ -95,6 +97,24 @@ impl CheckedV2 {
     #[must_use]
     pub fn hierarchy(&self) -> &Hierarchy {
         &self.hierarchy
+    }
+
+    /// The figure cube of the dataset, built once by [`check_v2`] (which
+    /// reports the errors of its build, such as a sum that does not fit):
+    /// what a report plans from ([`render::plan_report`](crate::render::plan_report)).
+    ///
+    /// ```
+    /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2024-01-01", "end": "2024-12-31"},
+    ///     "units": [{"code": "30", "name": "Tỉnh A (synthetic)"}],
+    ///     "figures": [{"indicator": "documents", "unit": "30", "actor": "government", "value": 4}]}"#;
+    /// let checked = danvan::check_v2(danvan::DatasetV2::from_json(json.as_bytes())?, &danvan::Catalogue::builtin())
+    ///     .map_err(|r| r.to_string()).unwrap();
+    /// assert_eq!(checked.cube().cells().len(), 1);
+    /// # Ok::<(), danvan::Error>(())
+    /// ```
+    #[must_use]
+    pub fn cube(&self) -> &crate::FigureCube {
+        &self.cube
     }
 
     /// Gives back the dataset.
@@ -176,20 +196,26 @@ pub fn check_v2(dataset: DatasetV2, catalogue: &Catalogue) -> Result<CheckedV2, 
         &mut report,
     )
     .run();
-    // The sums the cube forms, by its own roll-up: one that does not fit
-    // (DV100) fails here, at a figure that takes part, not in the report.
+    // The cube, built once here and kept for the report: a sum that does
+    // not fit (DV100) fails here, at a figure that takes part (a records
+    // total at the document's root), not in the report.
+    let mut cube = None;
     if let (Some(h), false) = (&hierarchy, report.has_errors()) {
-        if let Err(e) = crate::FigureCube::check_sums(&dataset, &catalogue, h) {
-            let at = e.at.unwrap_or_else(|| Path::root().field("figures"));
-            report.push(Severity::Error, at, e.error.into_kind());
+        match crate::FigureCube::build_located(&dataset, &catalogue, h) {
+            Ok(c) => cube = Some(c),
+            Err(e) => {
+                let at = e.at.unwrap_or_else(|| Path::root().field("figures"));
+                report.push(Severity::Error, at, e.error.into_kind());
+            }
         }
     }
-    match hierarchy {
-        Some(hierarchy) if !report.has_errors() => Ok(CheckedV2 {
+    match (hierarchy, cube) {
+        (Some(hierarchy), Some(cube)) if !report.has_errors() => Ok(CheckedV2 {
             dataset,
             catalogue,
             hierarchy,
             warnings: report,
+            cube,
         }),
         _ => Err(report),
     }

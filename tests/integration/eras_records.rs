@@ -12,26 +12,29 @@ use danvan::{check_v2, Catalogue, CellId, DatasetV2, FigureCube, Interval, Origi
 
 const FIXTURE: &str = "tests/fixtures/v2-eras-records.json";
 
-fn doc() -> serde_json::Value {
+pub(crate) fn doc() -> serde_json::Value {
     serde_json::from_str(&crate::read(FIXTURE)).unwrap_or_else(|e| panic!("{FIXTURE}: {e}"))
 }
 
-fn dataset(doc: &serde_json::Value) -> DatasetV2 {
+pub(crate) fn dataset(doc: &serde_json::Value) -> DatasetV2 {
     DatasetV2::from_json(doc.to_string().as_bytes()).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn old_era() -> Option<NaiveDate> {
+pub(crate) fn old_era() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2020, 1, 1)
 }
 
-fn cube(doc: &serde_json::Value) -> (danvan::CheckedV2, FigureCube) {
+pub(crate) fn cube(doc: &serde_json::Value) -> (danvan::CheckedV2, FigureCube) {
     let checked = check_v2(dataset(doc), &Catalogue::builtin()).unwrap_or_else(|r| panic!("{r}"));
     let cube = FigureCube::from_checked(&checked).unwrap();
     (checked, cube)
 }
 
 /// The records cells of one era: (unit, indicator) → value.
-fn records(cube: &FigureCube, era: Option<NaiveDate>) -> HashMap<(String, String), Interval<u64>> {
+pub(crate) fn records(
+    cube: &FigureCube,
+    era: Option<NaiveDate>,
+) -> HashMap<(String, String), Interval<u64>> {
     cube.cells()
         .iter()
         .filter(|c| c.origin == Origin::Records && c.key.era == era)

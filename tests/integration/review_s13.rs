@@ -1,0 +1,685 @@
+//! Review s13 (issue 15): the `từ A đến B` range (task 1), and a hostile
+//! review of the era and meaning work of sessions 11 and 12 (task 3): era
+//! boundaries, two eras of one code, figures dated across a boundary,
+//! rooted datasets, overflowing sums, the `era` column and `all_rows`, the
+//! sentence that the eras are not added. Every unit is synthetic; the base
+//! document is `tests/fixtures/v2-eras-records.json` (old wards 26734 and
+//! 26740 under old district 769 to 30 June 2025, current wards 26734 from
+//! 1 July and 26737 under city 79).
+
+use super::eras_records::{cube, dataset, doc, old_era, records};
+use danvan::render::{plan_report, vi};
+use danvan::{check_v2, notation, Catalogue, CheckedV2, DatasetV2, Interval, RecordRef, Word};
+use serde_json::{json, Value};
+
+/// The check of a document: the checked dataset or the report's (code, path) pairs.
+fn check(d: &Value) -> Result<CheckedV2, Vec<(String, String)>> {
+    check_v2(dataset(d), &Catalogue::builtin()).map_err(|report| {
+        report
+            .issues()
+            .iter()
+            .filter(|i| i.severity() == danvan::Severity::Error)
+            .map(|i| {
+                let path = i.path().map(|p| p.to_string()).unwrap_or_default();
+                (i.code().to_string(), path)
+            })
+            .collect()
+    })
+}
+
+/// The error codes of a refused document.
+fn refused(d: &Value) -> Vec<(String, String)> {
+    match check(d) {
+        Ok(_) => panic!("accepted: {d}"),
+        Err(issues) => issues,
+    }
+}
+
+fn pair(code: &str, path: &str) -> (String, String) {
+    (code.to_owned(), path.to_owned())
+}
+
+/// The report text of `unit` of a checked document.
+fn text_of(d: &Value, unit: &str) -> String {
+    let (checked, cube) = cube(d);
+    let plan = plan_report(
+        &cube,
+        checked.catalogue(),
+        &unit.parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    vi::write_report(&plan)
+}
+
+fn units(d: &mut Value) -> &mut Vec<Value> {
+    d["units"].as_array_mut().unwrap()
+}
+
+/// The old-era unit entry of `code`.
+fn old_unit<'a>(d: &'a mut Value, code: &str) -> &'a mut Value {
+    units(d)
+        .iter_mut()
+        .find(|u| u["era"].is_string() && u["code"] == code)
+        .unwrap()
+}
+
+/// The current-era unit entry of `code`.
+fn new_unit<'a>(d: &'a mut Value, code: &str) -> &'a mut Value {
+    units(d)
+        .iter_mut()
+        .find(|u| u["era"].is_null() && u["code"] == code)
+        .unwrap()
+}
+
+fn figure(unit: &str, value: Value, period: Option<(&str, &str)>) -> Value {
+    let mut f = json!({"indicator": "documents", "unit": unit, "actor": "mobilization_sector", "value": value});
+    if let Some((start, end)) = period {
+        f["period"] = json!({"start": start, "end": end});
+    }
+    f
+}
+
+fn conference_era(d: &Value, i: usize) -> Result<Option<chrono::NaiveDate>, String> {
+    let ds = dataset(d);
+    ds.record_era(RecordRef::Conference(&ds.conferences[i]))
+        .map_err(|e| e.code().to_string())
+}
+
+// ---------------------------------------------------------------------------
+// Task 1: "từ A đến B" is the interval [A, B], written back as it was read.
+// ---------------------------------------------------------------------------
+
+/// `từ 20 đến 30` is [20, 30] (a reviewer saw [0, 30]): bounds, interval and
+/// the text written back. A regression test: it holds.
+#[test]
+fn review_s13_count_range_is_from_a_to_b() {
+    let r = notation::parse_reported("từ 20 đến 30").unwrap();
+    assert_eq!(r.word(), Word::Range);
+    assert_eq!(r.bounds(), (20, Some(30)));
+    let i = r.interval();
+    assert_eq!((i.low(), i.high()), (20, Some(30)));
+    assert_eq!(r.range_from().map(|c| c.get()), Some(20));
+    assert_eq!(notation::reported(r), "từ 20 đến 30");
+    assert!(!r.admits(danvan::Count::new(19)));
+    assert!(r.admits(danvan::Count::new(20)));
+}
+
+/// `từ 1,5 đến 2 tỷ đồng` is [1.5 tỷ, 2 tỷ] đồng: the lone 1,5 takes the
+/// upper end's scale.
+#[test]
+fn review_s13_amount_range_is_from_a_to_b() {
+    let (word, from, to) = notation::parse_amount("từ 1,5 đến 2 tỷ").unwrap();
+    assert_eq!(word, Word::Range);
+    assert_eq!(from, Some(rust_decimal::Decimal::from(1_500_000_000u64)));
+    assert_eq!(to, rust_decimal::Decimal::from(2_000_000_000u64));
+    let m = notation::parse_measure("từ 1,5 đến 2 tỷ đồng").unwrap();
+    let i = m.interval().unwrap();
+    assert_eq!(i.low().get(), rust_decimal::Decimal::from(1_500_000_000u64));
+    assert_eq!(
+        i.high().map(|h| h.get()),
+        Some(rust_decimal::Decimal::from(2_000_000_000u64))
+    );
+    // A measure keeps no scale word: written in full, read back the same.
+    let written = notation::measure(&m);
+    assert_eq!(written, "từ 1.500.000.000 đến 2.000.000.000 đồng");
+    assert_eq!(notation::parse_measure(&written).unwrap(), m);
+}
+
+/// A period `từ năm 2011 đến năm 2021` is still no value, for counts,
+/// amounts and measures (DV133).
+#[test]
+fn review_s13_a_period_range_is_not_a_value() {
+    let text = "từ năm 2011 đến năm 2021";
+    assert_eq!(notation::parse_reported(text).unwrap_err().code(), "DV133");
+    assert_eq!(notation::parse_amount(text).unwrap_err().code(), "DV133");
+    assert_eq!(
+        notation::parse_measure(&format!("{text} đồng"))
+            .unwrap_err()
+            .code(),
+        "DV133"
+    );
+}
+
+/// A range's word round-trips through the v2 wire: a count figure
+/// `{"word": "range", "from": 20, "to": 30}` and an amount `từ 1,5 đến 2 tỷ
+/// đồng` are checked, written back and read again unchanged; the cube holds
+/// [20, 30] and [1.5 tỷ, 2 tỷ], and the report writes both with their word.
+#[test]
+fn review_s13_a_range_round_trips_the_v2_wire() {
+    let d = json!({
+        "schema": "danvan/dataset/v2",
+        "title": "Synthetic: ranges",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "indicators": [
+            {"id": "fund_raised", "kind": "flow", "value": {"amount": "đồng"},
+             "wording": {"verb": "vận động", "noun": "quỹ (synthetic)"}}
+        ],
+        "units": [{"code": "30", "name": "Tỉnh Mẫu (synthetic)"}],
+        "figures": [
+            {"indicator": "documents", "unit": "30", "actor": "government",
+             "value": {"word": "range", "from": 20, "to": 30}},
+            {"indicator": "fund_raised", "unit": "30", "actor": "government",
+             "value": {"amount": "2", "scale": "tỷ", "unit": "đồng", "word": "range", "from": "1.5"}}
+        ]
+    });
+    let checked = check(&d).unwrap_or_else(|e| panic!("{e:?}"));
+    let written = serde_json::to_value(checked.dataset()).unwrap();
+    assert_eq!(
+        written["figures"][0]["value"],
+        json!({"word": "range", "from": 20, "to": 30})
+    );
+    assert_eq!(written["figures"][1]["value"]["word"], "range");
+    assert_eq!(written["figures"][1]["value"]["from"], "1.5");
+    let again = DatasetV2::from_json(written.to_string().as_bytes()).unwrap();
+    assert_eq!(&again, checked.dataset());
+    let cube = danvan::FigureCube::from_checked(&checked).unwrap();
+    let count = cube.cells().iter().find_map(|c| c.value.count()).unwrap();
+    assert_eq!((count.low(), count.high()), (20, Some(30)));
+    let text = text_of(&d, "30");
+    assert!(text.contains("từ 20 đến 30 văn bản"), "{text}");
+    assert!(text.contains("từ 1,5 đến 2 tỷ đồng"), "{text}");
+}
+
+// ---------------------------------------------------------------------------
+// Task 3: eras.
+// ---------------------------------------------------------------------------
+
+/// A record dated 30 June is the old ward's, one dated 1 July the
+/// successor's (the old ward valid to 30 June, the new from 1 July).
+#[test]
+fn review_s13_boundary_30_june_old_1_july_new() {
+    let mut d = doc();
+    d["conferences"][0]["date"] = "2025-06-30".into();
+    d["conferences"][1]["date"] = "2025-07-01".into();
+    assert_eq!(conference_era(&d, 0), Ok(old_era()));
+    assert_eq!(conference_era(&d, 1), Ok(None));
+    let (_, cube) = cube(&d);
+    let old = records(&cube, old_era());
+    assert_eq!(
+        old.get(&("26734".to_owned(), "conference_participants".to_owned())),
+        Some(&Interval::exact(40))
+    );
+}
+
+/// Eras overlapping on 1 July (the old ward valid to 1 July, the new from
+/// 1 July): a record of that day is ambiguous (DV208) at its unit, never
+/// put in either era; one of 2 July is the successor's.
+#[test]
+fn review_s13_overlapping_eras_on_the_boundary_day() {
+    let mut d = doc();
+    old_unit(&mut d, "26734")["valid_to"] = "2025-07-01".into();
+    d["conferences"][1]["date"] = "2025-07-01".into();
+    assert_eq!(conference_era(&d, 1), Err("DV208".to_owned()));
+    assert!(refused(&d).contains(&pair("DV208", "conferences[1].unit")));
+    d["conferences"][1]["date"] = "2025-07-02".into();
+    assert_eq!(conference_era(&d, 1), Ok(None));
+}
+
+/// A day between the eras (old ward to 29 June, new from 1 July): a record
+/// of 30 June is in no era (DV207) at its unit.
+#[test]
+fn review_s13_a_day_between_the_eras_is_in_none() {
+    let mut d = doc();
+    old_unit(&mut d, "26734")["valid_to"] = "2025-06-29".into();
+    d["conferences"][0]["date"] = "2025-06-30".into();
+    assert_eq!(conference_era(&d, 0), Err("DV207".to_owned()));
+    assert!(refused(&d).contains(&pair("DV207", "conferences[0].unit")));
+}
+
+/// A figure dated across the boundary (May to August) on a code of both
+/// eras is in no era (DV207); on a code of the old era only, its unit is
+/// not valid for it (DV209); both at the figure's unit. The whole year on
+/// the successor's code is DV207 too: no year figure across eras.
+#[test]
+fn review_s13_a_figure_across_the_boundary() {
+    let across = Some(("2025-05-01", "2025-08-31"));
+    for (unit, code) in [("26734", "DV207"), ("26740", "DV209")] {
+        let mut d = doc();
+        d["figures"] = json!([figure(unit, json!(3), across)]);
+        let issues = refused(&d);
+        assert!(
+            issues
+                .iter()
+                .any(|(c, p)| c == code && p.starts_with("figures[0]")),
+            "{unit}: {issues:?}"
+        );
+    }
+    let mut d = doc();
+    d["figures"] = json!([figure("26734", json!(7), None)]);
+    let issues = refused(&d);
+    assert!(
+        issues
+            .iter()
+            .any(|(c, p)| c == "DV207" && p.starts_with("figures[0]")),
+        "{issues:?}"
+    );
+}
+
+/// One code in two other eras (26740 in the era of 2020 to 31 March, in an
+/// era of 1 April to 30 June under its own district 770), beside the
+/// current era: each record and figure is in the era its date falls in,
+/// totalled there only; the report has one heading per era and its
+/// sentence names both.
+#[test]
+fn review_s13_one_code_in_two_other_eras() {
+    let mut d = doc();
+    old_unit(&mut d, "26740")["valid_to"] = "2025-03-31".into();
+    let april = "2025-04-01";
+    units(&mut d).extend([
+        json!({"code": "79", "era": april, "valid_to": "2025-06-30"}),
+        json!({"code": "770", "name": "Quận Tạm (synthetic)", "parent": "79", "era": april, "valid_to": "2025-06-30"}),
+        json!({"code": "26740", "name": "Phường Tạm (synthetic)", "parent": "770", "era": april, "valid_to": "2025-06-30"}),
+    ]);
+    // c-old-2 (15 April) and d-old-1 (5 May) on 26740 are now the April era's.
+    d["figures"] = json!([
+        figure("26740", json!(2), Some(("2025-01-01", "2025-03-31"))),
+        figure("26740", json!(5), Some(("2025-04-01", "2025-06-30"))),
+        figure("26737", json!(1), Some(("2025-07-01", "2025-12-31"))),
+    ]);
+    let april_era = chrono::NaiveDate::from_ymd_opt(2025, 4, 1);
+    let ds = dataset(&d);
+    assert_eq!(ds.unit_era(&ds.figures[0]).unwrap(), old_era());
+    assert_eq!(ds.unit_era(&ds.figures[1]).unwrap(), april_era);
+    assert_eq!(conference_era(&d, 2), Ok(april_era));
+    let (_, cube) = cube(&d);
+    let april_cells = records(&cube, april_era);
+    assert_eq!(
+        april_cells.get(&("770".to_owned(), "conferences".to_owned())),
+        Some(&Interval::exact(1))
+    );
+    let old = records(&cube, old_era());
+    assert!(
+        old.keys().all(|(u, _)| u != "26740"),
+        "26740 has no old-era record left: {old:?}"
+    );
+    // The era of 2020 still runs to 30 June (old ward 26734); the April
+    // era's units from 1 April: two headings, both named by the sentence.
+    let text = text_of(&d, "79");
+    let old_at = text.find("\nTrước ngày 01/07/2025\n");
+    let april_at = text.find("\nTừ ngày 01/04/2025 đến ngày 30/06/2025\n");
+    assert!(old_at.is_some() && april_at > old_at, "{text}");
+    assert!(
+        text.contains(
+            "trước ngày 01/07/2025 và từ ngày 01/04/2025 đến ngày 30/06/2025 nêu dưới đây"
+        ),
+        "{text}"
+    );
+    // The April era's district states its ward's 5 documents of the second
+    // quarter; the 2020 era's district only its 2 of the first quarter.
+    let (before, april) = text.split_at(april_at.unwrap());
+    assert!(april.contains("Quận Tạm (synthetic)"), "{text}");
+    assert!(april.contains("Trong quý II/2025"), "{text}");
+    assert!(april.contains("ban hành 5 văn bản"), "{text}");
+    assert!(!before.contains("Quận Tạm"), "{text}");
+    assert!(before.contains("Trong quý I/2025"), "{text}");
+    assert!(before.contains("ít nhất 2 văn bản"), "{text}");
+}
+
+/// One code twice in one era is refused at the units, never a panic.
+#[test]
+fn review_s13_one_code_twice_in_one_era() {
+    let mut d = doc();
+    units(&mut d).push(json!(
+        {"code": "26740", "name": "Phường Trùng (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"}
+    ));
+    let issues = refused(&d);
+    assert!(
+        issues.iter().any(|(c, p)| c == "DV201" || p == "units"),
+        "{issues:?}"
+    );
+}
+
+/// An era that is not a date is refused by the reader, naming what was
+/// expected; never read as no era.
+#[test]
+fn review_s13_an_era_that_is_not_a_date() {
+    for bad in [
+        json!("2025-13-01"),
+        json!("soon"),
+        json!(2020),
+        json!("2025-7-1"),
+    ] {
+        let mut d = doc();
+        old_unit(&mut d, "26740")["era"] = bad.clone();
+        let err = DatasetV2::from_json(d.to_string().as_bytes()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("date") || text.contains("era"),
+            "{bad}: {text}"
+        );
+    }
+}
+
+/// A unit whose `valid_to` is before its era (era 1 July, to 30 June): its
+/// validity is empty; a record on it is refused, not counted.
+#[test]
+fn review_s13_an_era_after_its_units_last_day() {
+    let mut d = doc();
+    for code in ["79", "769", "26734", "26740"] {
+        old_unit(&mut d, code)["era"] = "2025-07-01".into();
+    }
+    let issues = refused(&d);
+    assert!(!issues.is_empty());
+}
+
+/// The era's part of the period when the old city, listed by code only,
+/// has no last day (its code lives on in the current era) while every
+/// named unit of the era ends on 30 June. Finding (fixed): the era ran to
+/// 31 December, so the heading said "Từ ngày 01/01/2025 đến ngày
+/// 31/12/2025" and the predecessors' records were keyed "năm 2025" though
+/// every unit that can hold data ended on 30 June; now the era is its
+/// named units' span: "Trước ngày 01/07/2025", its records "6 tháng đầu".
+#[test]
+fn review_s13_an_era_ends_with_its_named_units() {
+    let mut d = doc();
+    old_unit(&mut d, "79")
+        .as_object_mut()
+        .unwrap()
+        .remove("valid_to");
+    let ds = dataset(&d);
+    let era = ds.era_period(old_era().unwrap()).unwrap();
+    assert_eq!(era.end().to_string(), "2025-06-30", "{era}");
+    let text = text_of(&d, "79");
+    assert!(text.contains("\nTrước ngày 01/07/2025\n"), "{text}");
+    assert!(text.contains("\nTrong 6 tháng đầu năm 2025\n"), "{text}");
+    assert!(!text.contains("đến ngày 31/12/2025"), "{text}");
+}
+
+// ---------------------------------------------------------------------------
+// Rooted datasets: a ward's dataset whose ancestors are named by code only.
+// ---------------------------------------------------------------------------
+
+/// A ward's dataset rooted at current ward 26737 (from 1 July), its city by
+/// code only; in the old era the city and district 769 by code only, the
+/// predecessor ward 26740 named.
+fn rooted() -> Value {
+    json!({
+        "schema": "danvan/dataset/v2",
+        "title": "Synthetic: a rooted ward and its predecessor",
+        "root": "26737",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "units": [
+            {"code": "79"},
+            {"code": "26737", "name": "Phường Khác (synthetic)", "parent": "79", "valid_from": "2025-07-01"},
+            {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "769", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "26740", "name": "Phường Cũ Hai (synthetic)", "parent": "769", "era": "2020-01-01", "valid_to": "2025-06-30"}
+        ],
+        "figures": [
+            {"indicator": "documents", "unit": "26737", "actor": "mobilization_sector", "value": 4,
+             "period": {"start": "2025-07-01", "end": "2025-12-31"}},
+            {"indicator": "documents", "unit": "26740", "actor": "mobilization_sector", "value": 2,
+             "period": {"start": "2025-01-01", "end": "2025-06-30"}}
+        ]
+    })
+}
+
+#[test]
+fn review_s13_rooted_base_is_clean() {
+    let checked = check(&rooted()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(checked.warnings().is_empty(), "{}", checked.warnings());
+    let text = text_of(&rooted(), "26737");
+    assert!(text.contains("\nTrước ngày 01/07/2025\n"), "{text}");
+    assert!(text.contains("Phường Cũ Hai (synthetic)"), "{text}");
+}
+
+/// A figure on an ancestor of the root, current or old era, code only or
+/// named: stated nowhere (DV213) at the figure's unit; a record on the
+/// current ancestor is counted nowhere (DV211).
+#[test]
+fn review_s13_rooted_figures_on_ancestors_are_refused() {
+    let h2 = Some(("2025-07-01", "2025-12-31"));
+    let h1 = Some(("2025-01-01", "2025-06-30"));
+    // The city's code in the first half is the old city's and the current
+    // one's (no valid_from on the current city): ambiguous (DV208), refused too.
+    for (unit, period, code) in [
+        ("79", h2, "DV213"),
+        ("79", h1, "DV208"),
+        ("769", h1, "DV213"),
+    ] {
+        let mut d = rooted();
+        d["figures"]
+            .as_array_mut()
+            .unwrap()
+            .push(figure(unit, json!(9), period));
+        assert_eq!(
+            refused(&d),
+            [pair(code, "figures[2].unit")],
+            "{unit} {period:?}"
+        );
+    }
+    // The current city named (as an award's giver would be): still above the root.
+    let mut d = rooted();
+    units(&mut d)[0]["name"] = "Thành phố Mẫu (synthetic)".into();
+    d["figures"]
+        .as_array_mut()
+        .unwrap()
+        .push(figure("79", json!(9), h2));
+    assert_eq!(refused(&d), [pair("DV213", "figures[2].unit")]);
+    let mut d = rooted();
+    d["documents"] = json!([
+        {"unit": "79", "date": "2025-09-01", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(refused(&d), [pair("DV211", "documents[0].unit")]);
+}
+
+/// A rooted dataset whose root's code is in the old era too (26734: the
+/// old ward under named old district 769): a figure on the old district,
+/// above the root's code, is stated nowhere (DV213); the old ward's own
+/// figure is stated after the root's text.
+#[test]
+fn review_s13_rooted_old_district_above_the_roots_code() {
+    let mut d = rooted();
+    d["root"] = "26734".into();
+    let u = units(&mut d);
+    u[1]["code"] = "26734".into();
+    u[1]["name"] = "Phường Mới (synthetic)".into();
+    u[3]["name"] = "Quận Cũ (synthetic)".into();
+    u[4]["code"] = "26734".into();
+    u[4]["name"] = "Phường Cũ (synthetic)".into();
+    d["figures"][0]["unit"] = "26734".into();
+    d["figures"][1]["unit"] = "26734".into();
+    let text = text_of(&d, "26734");
+    let (own, before) = text
+        .split_once("\nTrước ngày 01/07/2025\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(own.contains("4 văn bản"), "{text}");
+    assert!(before.contains("Phường Cũ (synthetic)"), "{text}");
+    assert!(before.contains("2 văn bản"), "{text}");
+    d["figures"].as_array_mut().unwrap().push(figure(
+        "769",
+        json!(9),
+        Some(("2025-01-01", "2025-06-30")),
+    ));
+    assert_eq!(refused(&d), [pair("DV213", "figures[2].unit")]);
+}
+
+// ---------------------------------------------------------------------------
+// Sums that overflow: refused by check_v2 (DV100) at a figure, never a wrap.
+// ---------------------------------------------------------------------------
+
+fn two_wards(indicator: &str, a: Value, b: Value, h1: bool) -> Value {
+    let mut d = doc();
+    let (w1, w2, period) = if h1 {
+        ("26734", "26740", ("2025-01-01", "2025-06-30"))
+    } else {
+        ("26734", "26737", ("2025-07-01", "2025-12-31"))
+    };
+    let mut f1 = figure(w1, a, Some(period));
+    let mut f2 = figure(w2, b, Some(period));
+    f1["indicator"] = indicator.into();
+    f2["indicator"] = indicator.into();
+    d["indicators"] = json!([
+        {"id": "models_now", "kind": "stock", "value": "count"},
+        {"id": "fund_raised", "kind": "flow", "value": {"amount": "đồng"}}
+    ]);
+    d["figures"] = json!([f1, f2]);
+    d
+}
+
+/// A flow and a stock whose two wards' figures overflow at their city (the
+/// current era) or at their old district (the old era): DV100 at a figure.
+#[test]
+fn review_s13_overflowing_sums_are_refused_in_each_era() {
+    for (indicator, h1) in [
+        ("documents", false),
+        ("models_now", false),
+        ("documents", true),
+        ("models_now", true),
+    ] {
+        let d = two_wards(indicator, json!(u64::MAX), json!(1), h1);
+        let issues = refused(&d);
+        assert!(
+            issues
+                .iter()
+                .any(|(c, p)| c == "DV100" && p.starts_with("figures[")),
+            "{indicator} h1={h1}: {issues:?}"
+        );
+    }
+}
+
+/// Two amounts whose sum passes what a decimal holds: refused by the check,
+/// at a figure, never a panic.
+#[test]
+fn review_s13_overflowing_amounts_are_refused() {
+    // 4·10^25 nghìn đồng each: 8·10^28 together, above a decimal's 7.9·10^28.
+    let big = json!({"amount": "40000000000000000000000000", "scale": "nghìn", "unit": "đồng"});
+    let d = two_wards("fund_raised", big.clone(), big, false);
+    let issues = refused(&d);
+    assert!(
+        issues
+            .iter()
+            .any(|(c, p)| ["DV100", "DV001", "DV102"].contains(&c.as_str())
+                && p.starts_with("figures[")),
+        "{issues:?}"
+    );
+}
+
+/// Records whose totals overflow (two conferences of u64::MAX participants
+/// in two wards of one city). Finding (fixed): `check_v2` accepted the
+/// dataset — its sums left records out — and the report's cube then failed
+/// (DV100; `danvan check` said ok, `danvan report` exited 2). Now the
+/// check builds the one cube and refuses it: DV100 at the document's root
+/// (no one record causes the city's total).
+#[test]
+fn review_s13_overflowing_records_totals() {
+    let mut d = doc();
+    d["conferences"][1]["participants"] = json!(u64::MAX);
+    d["conferences"][3]["participants"] = json!(u64::MAX);
+    assert_eq!(refused(&d), [pair("DV100", "")]);
+}
+
+// ---------------------------------------------------------------------------
+// Rows: all_rows, the era column, CSV with commas and quotes in names.
+// ---------------------------------------------------------------------------
+
+/// Every cell once in `all_rows`: the current era's first (era empty), then
+/// the old era's (era 2020-01-01); JSON writes `null` for the current era.
+#[test]
+fn review_s13_all_rows_each_cell_once_with_its_era() {
+    let (checked, cube) = cube(&doc());
+    let plan = plan_report(
+        &cube,
+        checked.catalogue(),
+        &"79".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    let all = plan.all_rows();
+    let current = plan.rows();
+    assert_eq!(all.len(), current.len() + plan.era_rows().len());
+    let mut cells: Vec<usize> = all.iter().map(|r| r.cell).collect();
+    cells.sort_unstable();
+    cells.dedup();
+    assert_eq!(cells.len(), all.len(), "a cell twice");
+    let (first, rest) = all.split_at(current.len());
+    assert!(first.iter().all(|r| r.era.is_none()));
+    assert!(!rest.is_empty());
+    assert!(rest.iter().all(|r| r.era.as_deref() == Some("2020-01-01")));
+    for r in &all {
+        let cell = cube.cell(danvan::CellId(r.cell)).unwrap();
+        assert_eq!(r.era, cell.key.era.map(|e| e.to_string()), "row {}", r.cell);
+    }
+    let json: Value = serde_json::to_value(&first[0]).unwrap();
+    assert!(json["era"].is_null(), "{json}");
+}
+
+/// Unit names with a comma, quotes and a line break survive the CSV of
+/// every era's rows: read back, each row has 19 fields and the names as given.
+#[cfg(feature = "csv")]
+#[test]
+fn review_s13_csv_rows_with_commas_and_quotes_in_names() {
+    let odd_new = "Phường \"Khác\", số 2 (synthetic)";
+    let odd_old = "Phường Cũ, \"Hai\"\nmới (synthetic)";
+    let mut d = doc();
+    new_unit(&mut d, "26737")["name"] = odd_new.into();
+    old_unit(&mut d, "26740")["name"] = odd_old.into();
+    let (checked, cube) = cube(&d);
+    let plan = plan_report(
+        &cube,
+        checked.catalogue(),
+        &"79".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    let rows = plan.all_rows();
+    let mut bytes = Vec::new();
+    danvan::render::write_rows_csv(&rows, &mut bytes).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[..]);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, danvan::render::DisplayRow::COLUMNS);
+    let back: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(back.len(), rows.len());
+    for (record, row) in back.iter().zip(&rows) {
+        assert_eq!(record.len(), 19);
+        assert_eq!(&record[2], row.unit_name.as_str());
+        assert_eq!(&record[18], row.era.as_deref().unwrap_or(""));
+    }
+    // The reader keeps the name's comma and quotes.
+    let stored = |code: &str| -> Vec<String> {
+        checked
+            .dataset()
+            .units
+            .iter()
+            .filter(|u| u.code.to_string() == code)
+            .filter_map(|u| u.name.clone())
+            .collect()
+    };
+    assert_eq!(stored("26737"), [odd_new]);
+    assert!(back.iter().any(|r| &r[2] == odd_new), "{back:?}");
+    // The row writes a name on one line: its line break as a space.
+    let one_line = odd_old.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        back.iter()
+            .any(|r| r[2] == one_line && &r[18] == "2020-01-01"),
+        "{back:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The sentence that the eras are not added.
+// ---------------------------------------------------------------------------
+
+/// A unit whose current era has no figure of its own but whose predecessor
+/// has (old ward 26740 under the city's report: the city has data; here the
+/// report of the old district's code is asked for a current unit without
+/// data): no sentence about figures "above" when there are none above.
+#[test]
+fn review_s13_no_sentence_without_current_text() {
+    let mut d = doc();
+    for list in ["conferences", "documents", "figures"] {
+        d[list]
+            .as_array_mut()
+            .unwrap()
+            .retain(|r| r["id"].as_str().unwrap_or("").contains("old"));
+    }
+    let text = text_of(&d, "79");
+    assert!(text.contains("\nTrước ngày 01/07/2025\n"), "{text}");
+    assert!(!text.contains("Số liệu trên là"), "{text}");
+}
