@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use super::RecordRef;
-use crate::{Actor, Builtin, Error, Interval, Qualifier, Reported, Tone};
+use crate::{Actor, Builtin, Error, Interval, Reported, Tone};
 
 /// Flag: some member is inexact and was stated *near* ("gần", "ngót").
 pub(crate) const F_NEAR: u8 = 1;
@@ -92,16 +92,13 @@ pub(crate) const MAX_CONTRIBS: usize = 1 + crate::ModelStage::ALL.len();
 // `Contribs::from_field` keeps one bit per cell in a `u8`.
 const _: () = assert!(MAX_CONTRIBS <= 8);
 
-/// The interval a reported number claims (the table of `danvan::Interval`):
-/// the one place where a record's qualified field becomes an interval.
+/// The interval a reported number claims: its word's, by issue 14's table
+/// ([`Reported::interval`], the one rule): a range `từ 20 đến 30` is
+/// [20, 30] (read by the coarse qualifier, a range's "at most", it was
+/// [0, 30]), "gần 300" near 300. The one place where a record's field or a
+/// v1 figure's value becomes an interval of the totals.
 pub(crate) fn interval_of(r: Reported) -> Interval<u64> {
-    let v = r.value().get();
-    match r.qualifier() {
-        Qualifier::Exact => Interval::exact(v),
-        Qualifier::AtLeast => Interval::at_least(v),
-        Qualifier::AtMost => Interval::at_most(v),
-        Qualifier::About => Interval::about(v),
-    }
+    r.interval()
 }
 
 /// One cell a record adds to.

@@ -683,3 +683,47 @@ fn review_s13_no_sentence_without_current_text() {
     assert!(text.contains("\nTrước ngày 01/07/2025\n"), "{text}");
     assert!(!text.contains("Số liệu trên là"), "{text}");
 }
+
+/// The v1 totals of a figure stated `từ 20 đến 30` (read from notation or a
+/// CSV cell): a province's own [20, 30]; a commune's [20, 30], carried up
+/// to its province (whose other communes did not report) as at least 20.
+/// Finding (fixed, src/record/contribution.rs): the totals read a value by
+/// its coarse qualifier (a range's is "at most"), so the province's own
+/// figure was [0, 30] and the commune's carried up [0, ∞) — the lower end
+/// lost: the "[0, 30]" the reviewer saw. `parse_reported` itself was right.
+#[test]
+fn review_s13_v1_totals_keep_a_ranges_lower_end() {
+    use super::rekey_nested::old_h;
+    use super::review_s11::text;
+    use danvan::{Accumulator, Actor, Builtin, Period};
+    let at = |stated: &str, unit: &str| {
+        let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[]);
+        acc.add(&text(stated, "từ 20 đến 30")).unwrap();
+        let t = acc.finish().unwrap();
+        t.reported(
+            &unit.parse().unwrap(),
+            Builtin::Documents,
+            Actor::MobilizationSector,
+        )
+        .map(|i| (i.low(), i.high()))
+    };
+    assert_eq!(at("10", "10"), Some((20, Some(30))));
+    assert_eq!(at("10101", "10101"), Some((20, Some(30))));
+    assert_eq!(at("10101", "10"), Some((20, None)));
+}
+
+/// The cube `check_v2` keeps is the one a fresh build gives: passing it to
+/// the report (task 2) changes no cell.
+#[test]
+fn review_s13_the_checked_cube_is_a_fresh_build() {
+    for d in [doc(), rooted()] {
+        let checked = check(&d).unwrap_or_else(|e| panic!("{e:?}"));
+        let fresh =
+            danvan::FigureCube::build(checked.dataset(), checked.catalogue(), checked.hierarchy())
+                .unwrap();
+        assert_eq!(checked.cube().cells(), fresh.cells());
+        assert!(!fresh.cells().is_empty());
+        let copied = danvan::FigureCube::from_checked(&checked).unwrap();
+        assert_eq!(copied.cells(), fresh.cells());
+    }
+}
