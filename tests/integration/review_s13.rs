@@ -727,3 +727,198 @@ fn review_s13_the_checked_cube_is_a_fresh_build() {
         assert_eq!(copied.cells(), fresh.cells());
     }
 }
+
+// ---------------------------------------------------------------------------
+// More eras: the city beside its stand-in, reports of old units, sums.
+// ---------------------------------------------------------------------------
+
+/// Finding (not fixed: it reverses a decided rule). Input: the fixture's
+/// city 79 (current era, no validity bounds) states its own figure for the
+/// first half of 2025 (`documents` 3, 1 January – 30 June). Result: DV208,
+/// ambiguous, because the old era lists code 79 by code only (to 30 June)
+/// as the parent of old district 769, and both entries cover the half.
+/// What the data supports: the figure is the current city's — a unit by
+/// code only stands in for an ancestor and is never stated (DV213), so the
+/// old entry cannot be the figure's unit; as it is, no city whose
+/// predecessor wards are listed can state a six-month figure. The rule is
+/// decided by bad inputs 138 and 143 and `corpus::eras::
+/// two_eras_covering_the_period_is_ambiguous` (all with a code-only old
+/// city), so changing `resolve_era` to prefer the named entry over a
+/// code-only one is the lead's call.
+#[test]
+#[ignore = "finding: a city's own first-half figure is DV208 beside its code-only old-era stand-in; the data supports the current city's figure"]
+fn review_s13_a_citys_first_half_figure_beside_its_stand_in() {
+    let mut d = doc();
+    d["figures"].as_array_mut().unwrap().push(figure(
+        "79",
+        json!(3),
+        Some(("2025-01-01", "2025-06-30")),
+    ));
+    let checked = check(&d).unwrap_or_else(|e| panic!("{e:?}"));
+    let ds = checked.dataset();
+    assert_eq!(ds.unit_era(&ds.figures[4]).unwrap(), None);
+}
+
+/// The same figure as it is refused today: DV208 at the figure's unit
+/// (the regression half of the finding above; never a silent choice).
+#[test]
+fn review_s13_a_citys_first_half_figure_is_refused_not_guessed() {
+    let mut d = doc();
+    d["figures"].as_array_mut().unwrap().push(figure(
+        "79",
+        json!(3),
+        Some(("2025-01-01", "2025-06-30")),
+    ));
+    assert_eq!(refused(&d), [pair("DV208", "figures[4].unit")]);
+}
+
+/// The report of a unit of another era only (old district 769) is refused
+/// with an error, never a panic nor an empty report.
+#[test]
+fn review_s13_the_report_of_an_old_unit_is_refused() {
+    let (checked, cube) = cube(&doc());
+    let plan = plan_report(
+        &cube,
+        checked.catalogue(),
+        &"769".parse().unwrap(),
+        &Default::default(),
+    );
+    assert!(plan.is_err());
+}
+
+/// A record on a unit of another era listed by code only (old district 769
+/// of the rooted ward's dataset): counted nowhere, DV211 at its unit.
+#[test]
+fn review_s13_a_record_on_an_old_code_only_unit() {
+    let mut d = rooted();
+    d["documents"] = json!([
+        {"unit": "769", "date": "2025-03-01", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(refused(&d), [pair("DV211", "documents[0].unit")]);
+}
+
+/// Sub-unit sums stay in their era: the old district's own first-half 4
+/// below its wards' 3 + 2 is warned (DV183) at it, as the current city's
+/// second-half 3 below its wards' 4 + 1; the district's 5 and the city's 5
+/// are not, neither compared with the other era's wards.
+#[test]
+fn review_s13_sub_unit_sums_stay_within_their_era() {
+    let h1 = Some(("2025-01-01", "2025-06-30"));
+    let h2 = Some(("2025-07-01", "2025-12-31"));
+    let warned = |extra: Vec<Value>| -> Vec<(String, String)> {
+        let mut d = doc();
+        d["figures"].as_array_mut().unwrap().extend(extra);
+        let checked = check(&d).unwrap_or_else(|e| panic!("{e:?}"));
+        checked
+            .warnings()
+            .issues()
+            .iter()
+            .map(|i| {
+                let path = i.path().map(|p| p.to_string()).unwrap_or_default();
+                (i.code().to_string(), path)
+            })
+            .collect()
+    };
+    assert_eq!(
+        warned(vec![figure("769", json!(4), h1)]),
+        [pair("DV183", "figures[4]")]
+    );
+    assert_eq!(
+        warned(vec![figure("79", json!(3), h2)]),
+        [pair("DV183", "figures[4]")]
+    );
+    assert_eq!(
+        warned(vec![
+            figure("769", json!(5), h1),
+            figure("79", json!(5), h2)
+        ]),
+        []
+    );
+}
+
+/// A figure of "5 năm" ending 2025 (no dates) on the successor's code of
+/// two eras: in no era (DV207), not guessed.
+#[test]
+fn review_s13_a_years_figure_on_a_code_of_two_eras() {
+    let mut d = doc();
+    let mut f = figure("26734", json!(9), None);
+    f["period"] = json!({"years": 5, "ending": 2025});
+    d["figures"] = json!([f]);
+    let issues = refused(&d);
+    assert!(
+        issues
+            .iter()
+            .any(|(c, p)| c == "DV207" && p.starts_with("figures[0]")),
+        "{issues:?}"
+    );
+}
+
+/// The eras are not added, so figures near u64::MAX in each era on one
+/// code do not overflow: the predecessor's and the successor's 26734.
+#[test]
+fn review_s13_no_overflow_across_eras() {
+    let mut d = doc();
+    d["figures"] = json!([
+        figure("26734", json!(u64::MAX), Some(("2025-01-01", "2025-06-30"))),
+        figure("26734", json!(u64::MAX), Some(("2025-07-01", "2025-12-31"))),
+    ]);
+    let checked = check(&d).unwrap_or_else(|e| panic!("{e:?}"));
+    let max = checked
+        .cube()
+        .cells()
+        .iter()
+        .filter(|c| c.key.indicator.as_str() == "documents")
+        .filter_map(|c| c.value.count())
+        .filter(|i| i.low() == u64::MAX)
+        .count();
+    assert!(max >= 2, "{:?}", checked.cube().cells());
+}
+
+/// Another era's records totals that overflow (the old wards' conferences
+/// of u64::MAX participants each): DV100 at the root, as in the current era.
+#[test]
+fn review_s13_an_old_eras_records_overflow() {
+    let mut d = doc();
+    d["conferences"][0]["participants"] = json!(u64::MAX);
+    d["conferences"][2]["participants"] = json!(u64::MAX);
+    assert_eq!(refused(&d), [pair("DV100", "")]);
+}
+
+/// A breakdown whose parts overflow: an error at the figure, never a wrap.
+#[test]
+fn review_s13_parts_that_overflow() {
+    let mut d = doc();
+    let mut f = figure("26737", json!(u64::MAX), Some(("2025-07-01", "2025-12-31")));
+    f["parts"] = json!({"complete": true, "items": [{"value": u64::MAX}, {"value": 1}]});
+    d["figures"] = json!([f]);
+    let issues = refused(&d);
+    assert!(
+        issues.iter().any(|(_, p)| p.starts_with("figures[0]")),
+        "{issues:?}"
+    );
+}
+
+/// The report of a current unit without predecessors of its code (26737):
+/// no other era's heading and no sentence about them.
+#[test]
+fn review_s13_no_era_section_without_predecessors() {
+    let text = text_of(&doc(), "26737");
+    assert!(!text.contains("Trước ngày"), "{text}");
+    assert!(!text.contains("Số liệu trên là"), "{text}");
+    assert!(text.contains("Phường Khác (synthetic)"), "{text}");
+}
+
+/// One record id in two eras' lists: DV074 at the second, not two records
+/// kept apart by era.
+#[test]
+fn review_s13_one_record_id_in_two_eras() {
+    let mut d = doc();
+    d["conferences"][1]["id"] = "c-old-1".into();
+    let issues = refused(&d);
+    assert!(
+        issues
+            .iter()
+            .any(|(c, p)| c == "DV074" && p.starts_with("conferences[1]")),
+        "{issues:?}"
+    );
+}
