@@ -1613,10 +1613,14 @@ fn resolve_era(
             _ => Ok(one.era),
         },
         several => {
-            let covering: Vec<&UnitEntry> = match period {
+            let mut covering: Vec<&UnitEntry> = match period {
                 Some(p) => several.iter().copied().filter(|u| u.covers(&p)).collect(),
                 None => Vec::new(),
             };
+            // A code listed twice in one era is that era's unit (the list's
+            // own error, DV168): not "several eras" that cover the period.
+            let mut eras_seen = HashSet::new();
+            covering.retain(|u| eras_seen.insert(u.era));
             match covering.as_slice() {
                 [one] => Ok(one.era),
                 [] => Err(ErrorKind::UnitEraNotFound {
