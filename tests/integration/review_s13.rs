@@ -932,3 +932,60 @@ fn review_s13_one_record_id_in_two_eras() {
         "{issues:?}"
     );
 }
+
+/// In the rooted ward's dataset whose root's code is in the old era too: a
+/// record on the named old district above the root's code is counted
+/// nowhere (DV211); the root's rows carry its predecessor's cells with
+/// their era, after its own.
+#[test]
+fn review_s13_rooted_old_district_records_and_rows() {
+    let mut d = rooted();
+    d["root"] = "26734".into();
+    let u = units(&mut d);
+    u[1]["code"] = "26734".into();
+    u[3]["name"] = "Quận Cũ (synthetic)".into();
+    u[4]["code"] = "26734".into();
+    d["figures"][0]["unit"] = "26734".into();
+    d["figures"][1]["unit"] = "26734".into();
+    let (checked, cube) = cube(&d);
+    let plan = plan_report(
+        &cube,
+        checked.catalogue(),
+        &"26734".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    let rows = plan.all_rows();
+    let eras: Vec<(String, Option<String>)> = rows
+        .iter()
+        .map(|r| (r.value.clone(), r.era.clone()))
+        .collect();
+    assert_eq!(
+        eras,
+        [
+            ("4 văn bản".to_owned(), None),
+            ("2 văn bản".to_owned(), Some("2020-01-01".to_owned()))
+        ]
+    );
+    d["documents"] = json!([
+        {"unit": "769", "date": "2025-03-01", "actor": "government", "kind": "leadership"}
+    ]);
+    assert_eq!(refused(&d), [pair("DV211", "documents[0].unit")]);
+}
+
+/// A record on a successor listed in the current era only (26737 from
+/// 1 July here), dated before its first day: refused by the v1 rule
+/// (DV064) at its unit, never counted in its year.
+#[test]
+fn review_s13_a_record_before_a_successors_first_day() {
+    let mut d = doc();
+    new_unit(&mut d, "26737")["valid_from"] = "2025-07-01".into();
+    d["documents"][1]["date"] = "2025-03-01".into();
+    let issues = refused(&d);
+    assert!(
+        issues
+            .iter()
+            .any(|(c, p)| c == "DV064" && p.starts_with("documents[1]")),
+        "{issues:?}"
+    );
+}
