@@ -282,7 +282,7 @@ fn review_s13_one_code_in_two_other_eras() {
     assert_eq!(ds.unit_era(&ds.figures[0]).unwrap(), old_era());
     assert_eq!(ds.unit_era(&ds.figures[1]).unwrap(), april_era);
     assert_eq!(conference_era(&d, 2), Ok(april_era));
-    let (_, cube) = cube(&d);
+    let (checked, cube) = cube(&d);
     let april_cells = records(&cube, april_era);
     assert_eq!(
         april_cells.get(&("770".to_owned(), "conferences".to_owned())),
@@ -307,6 +307,21 @@ fn review_s13_one_code_in_two_other_eras() {
     );
     // The April era's district states its ward's 5 documents of the second
     // quarter; the 2020 era's district only its 2 of the first quarter.
+    let plan = plan_report(
+        &cube,
+        checked.catalogue(),
+        &"79".parse().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
+    let rows = plan.all_rows();
+    let mut cells: Vec<usize> = rows.iter().map(|r| r.cell).collect();
+    cells.sort_unstable();
+    cells.dedup();
+    assert_eq!(cells.len(), rows.len(), "a cell twice");
+    let mut eras: Vec<Option<&str>> = rows.iter().map(|r| r.era.as_deref()).collect();
+    eras.dedup();
+    assert_eq!(eras, [None, Some("2020-01-01"), Some("2025-04-01")]);
     let (before, april) = text.split_at(april_at.unwrap());
     assert!(april.contains("Quận Tạm (synthetic)"), "{text}");
     assert!(april.contains("Trong quý II/2025"), "{text}");
@@ -539,31 +554,22 @@ fn review_s13_overflowing_sums_are_refused_in_each_era() {
         ("models_now", true),
     ] {
         let d = two_wards(indicator, json!(u64::MAX), json!(1), h1);
-        let issues = refused(&d);
-        assert!(
-            issues
-                .iter()
-                .any(|(c, p)| c == "DV100" && p.starts_with("figures[")),
-            "{indicator} h1={h1}: {issues:?}"
+        assert_eq!(
+            refused(&d),
+            [pair("DV100", "figures[1].value")],
+            "{indicator} h1={h1}"
         );
     }
 }
 
-/// Two amounts whose sum passes what a decimal holds: refused by the check,
-/// at a figure, never a panic.
+/// Two amounts whose sum passes what a decimal holds: refused by the check
+/// (DV100) at the second figure's value, never a panic.
 #[test]
 fn review_s13_overflowing_amounts_are_refused() {
     // 4·10^25 nghìn đồng each: 8·10^28 together, above a decimal's 7.9·10^28.
     let big = json!({"amount": "40000000000000000000000000", "scale": "nghìn", "unit": "đồng"});
     let d = two_wards("fund_raised", big.clone(), big, false);
-    let issues = refused(&d);
-    assert!(
-        issues
-            .iter()
-            .any(|(c, p)| ["DV100", "DV001", "DV102"].contains(&c.as_str())
-                && p.starts_with("figures[")),
-        "{issues:?}"
-    );
+    assert_eq!(refused(&d), [pair("DV100", "figures[1].value")]);
 }
 
 /// Records whose totals overflow (two conferences of u64::MAX participants
@@ -988,4 +994,17 @@ fn review_s13_a_record_before_a_successors_first_day() {
             .any(|(c, p)| c == "DV064" && p.starts_with("documents[1]")),
         "{issues:?}"
     );
+}
+
+/// The rooted ward's predecessor without any data: no heading of its era
+/// and no sentence about other eras, only the ward's own text.
+#[test]
+fn review_s13_a_predecessor_without_data_is_not_stated() {
+    let mut d = rooted();
+    d["figures"].as_array_mut().unwrap().truncate(1);
+    let text = text_of(&d, "26737");
+    assert!(text.contains("4 văn bản"), "{text}");
+    assert!(!text.contains("Trước ngày"), "{text}");
+    assert!(!text.contains("Phường Cũ Hai"), "{text}");
+    assert!(!text.contains("Số liệu trên là"), "{text}");
 }
