@@ -174,7 +174,8 @@ pub struct Block {
 /// One unit of another era in a report: a predecessor of the report's unit
 /// (a unit of that era listed with a name, with the code of a unit of the
 /// report's subtree or under such a unit in its era — any, for the
-/// dataset's own report — and no such unit above it in its era), with the
+/// dataset's own report: its root's, or its only top unit's — and no such
+/// unit above it in its era), with the
 /// blocks of its own cells.
 ///
 /// ```
@@ -602,15 +603,18 @@ pub fn plan_report<'a>(
     // (nothing is summed into a unit named by code only) that have the code
     // of a unit of the report's subtree or lie under such a unit in their
     // era — every named unit of the era when the report is the dataset's
-    // (its root, or its top unit) — each taken at its highest.
+    // (its root, or its only top unit) — each taken at its highest.
     let codes: HashSet<UnitCode> = h
         .iter()
         .filter(|(i, _)| *i == idx || h.ancestors(*i).any(|a| a == idx))
         .map(|(_, x)| x.code())
         .collect();
+    // The dataset's own report: its root's, or its one top unit's; of two
+    // top units (two provinces) neither is the whole, and each states only
+    // the predecessors its codes tie it to.
     let whole = match cube.root() {
         Some(root) => root == *unit,
-        None => u.parent().is_none(),
+        None => u.parent().is_none() && h.iter().filter(|(_, x)| x.parent().is_none()).count() == 1,
     };
     let mut eras = Vec::new();
     let mut era_stated = Vec::new();

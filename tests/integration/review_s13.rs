@@ -1008,3 +1008,34 @@ fn review_s13_a_predecessor_without_data_is_not_stated() {
     assert!(!text.contains("Phường Cũ Hai"), "{text}");
     assert!(!text.contains("Số liệu trên là"), "{text}");
 }
+
+/// Two provinces without a root (city 79 and a province 80 of the same
+/// dataset), each with a predecessor in the old era: 80's old commune 27010
+/// under its code-only old province 80. Finding (fixed,
+/// src/render/report_v2.rs): a top unit's report took every named unit of
+/// the era as its predecessors ("the dataset's own report"), so city 79's
+/// report stated province 80's old commune under its "Trước ngày
+/// 01/07/2025" heading; the data ties 27010 to 80 only (its old parent's
+/// code). Now only the only top unit of a dataset without root reports
+/// every named unit of the era; otherwise by code.
+#[test]
+fn review_s13_two_provinces_keep_their_own_predecessors() {
+    let mut d = doc();
+    units(&mut d).extend([
+        json!({"code": "80", "name": "Tỉnh Khác (synthetic)"}),
+        json!({"code": "27000", "name": "Xã Mới Khác (synthetic)", "parent": "80"}),
+        json!({"code": "80", "era": "2020-01-01", "valid_to": "2025-06-30"}),
+        json!({"code": "27010", "name": "Xã Cũ Khác (synthetic)", "parent": "80", "era": "2020-01-01", "valid_to": "2025-06-30"}),
+    ]);
+    d["figures"].as_array_mut().unwrap().extend([
+        figure("27010", json!(7), Some(("2025-01-01", "2025-06-30"))),
+        figure("27000", json!(8), Some(("2025-07-01", "2025-12-31"))),
+    ]);
+    let city = text_of(&d, "79");
+    assert!(!city.contains("Xã Cũ Khác"), "{city}");
+    assert!(city.contains("Quận Cũ (synthetic)"), "{city}");
+    let other = text_of(&d, "80");
+    assert!(other.contains("Xã Cũ Khác (synthetic)"), "{other}");
+    assert!(other.contains("7 văn bản"), "{other}");
+    assert!(!other.contains("Quận Cũ"), "{other}");
+}
