@@ -1039,3 +1039,27 @@ fn review_s13_two_provinces_keep_their_own_predecessors() {
     assert!(other.contains("7 văn bản"), "{other}");
     assert!(!other.contains("Quận Cũ"), "{other}");
 }
+
+/// Undated bodies (blocks) on the rooted ward's ancestors: on the city by
+/// code only (listed in both eras: the current one by the period's end),
+/// and on the old district listed once (by code only, in the old era):
+/// each counted nowhere, DV211 at its unit, never put in the root's totals.
+#[test]
+fn review_s13_rooted_undated_bodies_on_ancestors() {
+    for (unit, blocks) in [
+        ("79", json!([{"unit": "79"}])),
+        ("769", json!([{"unit": "769"}])),
+    ] {
+        let mut d = rooted();
+        d["blocks"] = blocks;
+        // A block belongs to a commune: at a city or district also DV065.
+        assert_eq!(
+            refused(&d),
+            [
+                pair("DV065", "blocks[0].unit"),
+                pair("DV211", "blocks[0].unit")
+            ],
+            "{unit}"
+        );
+    }
+}
