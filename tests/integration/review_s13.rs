@@ -1063,3 +1063,35 @@ fn review_s13_rooted_undated_bodies_on_ancestors() {
         );
     }
 }
+
+/// Two other eras with the same part of the period (the era of 2020 and
+/// one of 2023, both to 30 June: old ward 26740 moved to a district 770 of
+/// 2023). Finding (fixed, src/render/vi/report.rs): the sentence said
+/// "trước ngày 01/07/2025 và trước ngày 01/07/2025" and the text had two
+/// identical headings "Trước ngày 01/07/2025"; now the part is named once
+/// and both eras' districts stand under one heading.
+#[test]
+fn review_s13_two_eras_of_one_span_are_named_once() {
+    let mut d = doc();
+    let era = "2023-01-01";
+    units(&mut d).retain(|u| !(u["era"].is_string() && u["code"] == "26740"));
+    units(&mut d).extend([
+        json!({"code": "79", "era": era, "valid_to": "2025-06-30"}),
+        json!({"code": "770", "name": "Quận Tạm (synthetic)", "parent": "79", "era": era, "valid_to": "2025-06-30"}),
+        json!({"code": "26740", "name": "Phường Tạm (synthetic)", "parent": "770", "era": era, "valid_to": "2025-06-30"}),
+    ]);
+    let text = text_of(&d, "79");
+    assert!(text.contains("Quận Tạm (synthetic)"), "{text}");
+    assert!(text.contains("Quận Cũ (synthetic)"), "{text}");
+    assert!(
+        text.contains(
+            "số liệu của các đơn vị trước ngày 01/07/2025 nêu dưới đây không cộng vào số liệu trên."
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("Trước ngày 01/07/2025").count(), 1, "{text}");
+    let (_, below) = text.split_once("\nTrước ngày 01/07/2025\n").unwrap();
+    let old = below.find("Quận Cũ (synthetic)").unwrap();
+    let other = below.find("Quận Tạm (synthetic)").unwrap();
+    assert!(old < other, "the era of 2020 first: {text}");
+}

@@ -54,12 +54,26 @@ pub fn write_report(plan: &ReportPlan<'_>) -> String {
         out.push('\n');
     }
     // Another era's units after the current era's text, under their own
-    // heading: nothing of theirs is said in the current paragraphs.
-    for era in &plan.eras {
+    // heading: nothing of theirs is said in the current paragraphs. Eras of
+    // one part of the period share its heading, written once.
+    let headings: Vec<String> = plan
+        .eras
+        .iter()
+        .map(|e| era_heading(e, plan.cube().period()))
+        .collect();
+    for (k, heading) in headings.iter().enumerate() {
+        if headings.iter().take(k).any(|h| h == heading) {
+            continue;
+        }
         out.push('\n');
-        out.push_str(&era_heading(era, plan.cube().period()));
+        out.push_str(heading);
         out.push('\n');
-        for u in &era.units {
+        let same = plan
+            .eras
+            .iter()
+            .zip(&headings)
+            .filter(|(_, h)| *h == heading);
+        for u in same.flat_map(|(e, _)| &e.units) {
             let words = Words::of_unit(plan, &u.unit_name, u.level);
             out.push('\n');
             out.push_str(&one_line(&u.unit_name));
@@ -118,14 +132,17 @@ fn era_span(era: &EraSection, period: Period) -> Option<String> {
 /// data: the figures above are the current units'; the other eras' units'
 /// figures, stated below, are not added into them. Each era is named as
 /// its heading names it (an era outside the period by its date: "từ ngày
-/// 01/01/2020").
+/// 01/01/2020"), two eras of one part of the period once.
 fn eras_not_summed(eras: &[EraSection], period: Period) -> String {
-    let spans: Vec<String> = eras
-        .iter()
-        .map(|e| {
-            era_span(e, period).unwrap_or_else(|| format!("từ ngày {}", notation::date(e.era)))
-        })
-        .collect();
+    let mut spans: Vec<String> = Vec::new();
+    for e in eras {
+        let span =
+            era_span(e, period).unwrap_or_else(|| format!("từ ngày {}", notation::date(e.era)));
+        // Two eras of one part of the period: named once.
+        if !spans.contains(&span) {
+            spans.push(span);
+        }
+    }
     let spans: Vec<&str> = spans.iter().map(String::as_str).collect();
     format!(
         "Số liệu trên là của các đơn vị hiện hành; số liệu của các đơn vị {} \
