@@ -1095,3 +1095,31 @@ fn review_s13_two_eras_of_one_span_are_named_once() {
     let other = below.find("Quận Tạm (synthetic)").unwrap();
     assert!(old < other, "the era of 2020 first: {text}");
 }
+
+/// A range read from a CSV cell of figures is written back with its word
+/// and totalled as [20, 30] (the v1 path of the finding above).
+#[cfg(feature = "csv")]
+#[test]
+fn review_s13_a_csv_range_round_trips_and_totals() {
+    let text = "unit,period,actor,indicator,value\n10,,mobilization_sector,documents,từ 20 đến 30\n";
+    let figures = danvan::read_figures_csv(text.as_bytes()).unwrap();
+    assert_eq!(figures[0].value.map(|v| v.bounds()), Some((20, Some(30))));
+    let mut out = Vec::new();
+    danvan::write_figures_csv(&figures, &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), text);
+    let mut acc = danvan::Accumulator::new(
+        &super::rekey_nested::old_h(),
+        danvan::Period::year(2024).unwrap(),
+        &[],
+    );
+    acc.add(&figures[0]).unwrap();
+    let t = acc.finish().unwrap();
+    let i = t
+        .value(
+            &"10".parse().unwrap(),
+            danvan::Builtin::Documents,
+            danvan::Actor::MobilizationSector,
+        )
+        .unwrap();
+    assert_eq!((i.low(), i.high()), (20, Some(30)));
+}
