@@ -235,6 +235,14 @@ impl Totals {
     /// counts (they overlap as `[largest part, sum]`), and the country holds
     /// at least the whole: a province's 30 persons with 10 in a district
     /// and 4 in its commune are exactly 30.
+    /// An old unit that reported nothing — no figure of its own or below
+    /// it, and no own figure of an old unit above it, which holds it — is
+    /// silent: every new unit it may lie in (its targets, and the unit known
+    /// to hold a remainder its entry does not name), every unit above them
+    /// and the country are at least what is known (the old roll-up made its
+    /// parent a lower bound too). The rekeyed totals keep their silent old
+    /// units, so [`Totals::merge`] of parts closes those the other part
+    /// reported.
     /// Amount indicators are carried the same way, as intervals of their
     /// decimal amounts (a split, with or without shares, gives each target
     /// `[0, high]`).
@@ -421,10 +429,18 @@ impl Totals {
             amounts,
         )?
         .with_national(national_records, national_reported, national_amounts);
+        let places = self.places(&plan, &above, crosswalk, from_level, new_hierarchy);
+        let origin = super::absent::Origin::of(&self.hierarchy, from_level);
+        let absent = super::absent::Absent::of(self, &places, new_hierarchy, origin);
         let totals = Totals {
             sources: super::sources::Sources::of(&self.hierarchy, &self.reported, &self.amounts),
             ..totals
         };
+        let absent = absent.only(|k| {
+            totals.national_reported.iter().any(|c| c.key() == k)
+                || totals.national_amounts.iter().any(|c| c.key() == k)
+        });
+        let totals = totals.open_absent(absent)?;
         let receives_nothing = new_hierarchy
             .iter()
             .filter(|(i, u)| {
@@ -439,6 +455,61 @@ impl Totals {
             receives_nothing,
         };
         Ok((totals, report))
+    }
+
+    /// Every old unit whose area the crosswalk places (those at
+    /// `from_level`, and those above it without a unit at `from_level`
+    /// below, such as an island district), with the new units it may lie
+    /// in: its targets, and the unit known to contain a remainder the
+    /// crosswalk does not name ([`Remainder`]; an old unit without an entry
+    /// is all remainder). None known: the country only.
+    fn places(
+        &self,
+        plan: &[Planned],
+        above: &[Carried],
+        crosswalk: &Crosswalk,
+        from_level: Level,
+        new: &Hierarchy,
+    ) -> Vec<(usize, Vec<usize>)> {
+        let within = |r: &Remainder| match r {
+            Remainder::Unnamed { within } => *within,
+            Remainder::Named => None,
+        };
+        let mut out: Vec<(usize, Vec<usize>)> = plan
+            .iter()
+            .map(|(u, _, targets, remainder)| {
+                let mut to: Vec<usize> = match targets {
+                    Some(ts) => ts.iter().map(|(t, _)| *t).collect(),
+                    None => self
+                        .container(UnitIndex::from_usize(*u), crosswalk, new)
+                        .into_iter()
+                        .collect(),
+                };
+                to.extend(within(remainder));
+                (*u, to)
+            })
+            .collect();
+        let units = self.hierarchy.units();
+        for (u, candidates, remainder) in above {
+            let leaf = !self
+                .subtree(*u)
+                .any(|x| units.get(x).is_some_and(|l| l.level() == from_level));
+            if !leaf {
+                continue;
+            }
+            let idx = UnitIndex::from_usize(*u);
+            let mut to = candidates.clone();
+            if self
+                .hierarchy
+                .code(idx)
+                .is_some_and(|c| crosswalk.entry(&c).is_none())
+            {
+                to.extend(self.container(idx, crosswalk, new));
+            }
+            to.extend(within(remainder));
+            out.push((*u, to));
+        }
+        out
     }
 
     /// Marks the new units `out` placed a value in, then, when unmapped old

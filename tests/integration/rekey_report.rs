@@ -212,6 +212,7 @@ fn the_countrys_cell_of_figures_and_amounts() {
         figure("10101", Builtin::Documents, 4),
         figure("10102", Builtin::Documents, 6),
         amount("10101", "6 tỷ đồng"),
+        amount("10102", "0 đồng"),
     ]);
     let cw = Crosswalk::builder()
         .split_unknown(code("10101"), &[code("80001"), code("81001")])
