@@ -300,6 +300,30 @@ impl Column {
         }
     }
 
+    /// Takes `by` off a bounded cell's upper bound, never below its lower
+    /// bound: for pieces known to add up to less than their bounds say
+    /// ([`Totals::rekey`] of a distinct whole). The widths go first; a
+    /// distinct cell's upper bound is also its parts' sum (`value`), which
+    /// goes down to its largest part (`floor`). An unbounded cell stays.
+    pub(crate) fn narrow_high(&mut self, u: usize, by: u64) {
+        let bounded = self
+            .flags
+            .get(u)
+            .is_some_and(|f| f & F_PRESENT != 0 && f & (F_OPEN | F_WIDE) == 0);
+        if !bounded || by == 0 {
+            return;
+        }
+        let mut left = by;
+        if let Some(e) = self.extra.get_mut(u) {
+            let taken = (*e).min(left);
+            *e -= taken;
+            left -= taken;
+        }
+        if let (Some(&floor), Some(v)) = (self.floor.get(u), self.value.get_mut(u)) {
+            *v = v.saturating_sub(left).max(floor);
+        }
+    }
+
     /// Sets cell `u` to a member (and floor), replacing what was there.
     pub(crate) fn set_member(&mut self, u: usize, m: Member, floor: Option<u64>) -> Option<()> {
         *self.value.get_mut(u)? = m.low;

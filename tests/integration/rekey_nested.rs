@@ -703,3 +703,104 @@ fn a_wrong_provenance_is_refused_at_its_row() {
     let back = read(bare).unwrap();
     assert_eq!(country_documents(&back), country_documents(&t));
 }
+
+fn persons(unit: &str, value: u64) -> Figure {
+    let mut f = documents(unit, value);
+    f.indicator = Builtin::ConferencePersons.into();
+    f
+}
+
+fn persons_at(t: &Totals, u: Option<&str>) -> Option<Interval> {
+    let (ind, sector) = (
+        IndicatorId::from(Builtin::ConferencePersons),
+        Actor::MobilizationSector,
+    );
+    match u {
+        Some(u) => t.reported(&code(u), Builtin::ConferencePersons, sector),
+        None => t.national(TotalsLayer::Reported, ind, sector),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// A distinct indicator against the truth: each old commune's persons
+    /// are a set (of 8 persons who may attend in several communes); each
+    /// reporting old unit states the size of its communes' union. Rekeyed,
+    /// every new unit and the country hold the size of the union of the
+    /// communes that went there, and the country is exact whenever the old
+    /// province reports (its figure is the whole).
+    #[test]
+    fn distinct_wholes_hold_the_true_union(
+        sets in proptest::collection::vec(0_u8..=255, 3),
+        reports in proptest::collection::vec(proptest::bool::ANY, 6),
+    ) {
+        // Communes by index in OLD: 10101 (2), 10102 (3), 10201 (5).
+        let commune_set = |c: &str| match c {
+            "10101" => sets[0],
+            "10102" => sets[1],
+            "10201" => sets[2],
+            _ => 0,
+        };
+        let union_of = |units: &[&str]| -> u64 {
+            u64::from(units.iter().fold(0_u8, |a, u| a | commune_set(u)).count_ones())
+        };
+        let communes_in = |u: &str| -> Vec<&'static str> {
+            ["10101", "10102", "10201"]
+                .into_iter()
+                .filter(|c| *c == u || within(c, u))
+                .collect()
+        };
+        let figures: Vec<Figure> = OLD
+            .iter()
+            .zip(&reports)
+            .filter(|(_, r)| **r)
+            .map(|(u, _)| persons(u, union_of(&communes_in(u))))
+            .collect();
+        let t = rekeyed(&figures);
+        let truth = [
+            (Some("80001"), union_of(&["10101", "10102"])),
+            (Some("80002"), union_of(&["10201"])),
+            (Some("80"), union_of(&["10101", "10102", "10201"])),
+            (None, union_of(&["10101", "10102", "10201"])),
+        ];
+        for (u, v) in truth {
+            if let Some(i) = persons_at(&t, u) {
+                proptest::prop_assert!(
+                    i.low() <= v && i.high().map_or(true, |h| h >= v),
+                    "{u:?}: {i:?} does not hold {v} ({figures:?})"
+                );
+            }
+        }
+        if reports[0] {
+            proptest::prop_assert_eq!(
+                persons_at(&t, None),
+                Some(Interval::exact(union_of(&["10101", "10102", "10201"]))),
+                "{:?}", figures
+            );
+        }
+    }
+}
+
+/// A commune no figure covers, under an old unit's own figure, went with a
+/// reporting commune into 80001: 80001 may hold some of the rest. It came
+/// out exactly the reporting commune's figure (the rest held only at the
+/// province level). Counts: 2 + up to the rest 2; distinct persons: up to
+/// the whole, as 10101's persons may be 10102's too.
+#[test]
+fn a_commune_under_an_own_figure_leaves_its_new_commune_open_to_the_rest() {
+    let t = rekeyed(&[documents("10", 4), documents("10102", 2)]);
+    assert_eq!(
+        docs(&t, "80001"),
+        Some(Interval::between(2, Some(4)).unwrap())
+    );
+    assert_eq!(docs(&t, "80"), Some(Interval::between(2, Some(4)).unwrap()));
+    assert_eq!(country_documents(&t), Some(Interval::exact(4)));
+    let t = rekeyed(&[persons("10", 5), persons("10101", 4)]);
+    assert_eq!(
+        persons_at(&t, Some("80002")),
+        Some(Interval::at_most(5)),
+        "10201 may count any of the province's 5"
+    );
+    assert_eq!(persons_at(&t, None), Some(Interval::exact(5)));
+}

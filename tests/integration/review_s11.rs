@@ -400,16 +400,13 @@ fn new_province_own_figure_merged_with_rekeyed_commune() {
         .merge(rekeyed(&[money("10101", "4 tỷ đồng")]))
         .unwrap_err();
     assert_eq!(err.code(), "DV215", "{err}");
-    // The province's own figure beside a rekeyed value of the province
-    // itself only (an old province's figure lifted to it): two figures of
-    // one unit, added as the plain merge adds them.
+    // An old province's figure rekeyed: the new communes its communes went
+    // to may hold any of it (80001: at most 30), so the new province's own
+    // figure over them is refused as over any rekeyed cell below it.
     let lifted = rekeyed(&[documents("10", 30)]);
-    assert_eq!(at(&lifted, "80001"), None);
-    let m = province().merge(lifted).unwrap();
-    assert_eq!(
-        at(&m, "80").map(|i| (i.low(), i.high())),
-        Some((10, Some(40)))
-    );
+    assert_eq!(at(&lifted, "80001"), Some(Interval::at_most(30)));
+    let err = province().merge(lifted).unwrap_err();
+    assert_eq!(err.code(), "DV215", "{err}");
 }
 
 /// Merge order: rekeyed first, non-rekeyed second, through `apply` (a
