@@ -283,7 +283,14 @@
 //! as `country_records` / `country_reported` rows ([`TotalsLayer`]) that
 //! [`Totals::from_rows`] checks like a parent of the roots. Skipped unmapped
 //! units ([`RekeyOptions::skipping_unmapped`]) widen every cell and the
-//! national one by what they held.
+//! national one by what they held. An old unit that reported nothing (no
+//! figure of its own, below it, or of an old unit above it) is *silent*:
+//! the new units it may lie in, every unit above them and the country are
+//! "at least" what is known, as its old parent was. Rekeyed totals keep
+//! their silent units per old hierarchy beside the cells (`aggregate/absent.rs`),
+//! so a merge of parts closes what one part reported and the other did
+//! not; rows carry them, and the old units each column carries, on the
+//! `country_reported` rows ([`TotalsProvenance`]).
 //!
 //! ### How to render the annual paragraph
 //!
@@ -457,8 +464,8 @@ pub use aggregate::{
     change, stream_json_lines, stream_json_lines_parallel, Accumulator, ActorSummary, Against,
     Agreement, AmountTotal, CellId, CellValue, Change, CubeCell, FigureCube, Origin,
     Reconciliation, Record, RekeyOptions, RekeyReport, SkippedTotal, StockSummary, StreamStats,
-    Summary, SummaryValue, Totals, TotalsLayer, TotalsRow, MAX_LINE_BYTES, MAX_STORED_REJECTIONS,
-    MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
+    Summary, SummaryValue, Totals, TotalsLayer, TotalsProvenance, TotalsRow, MAX_LINE_BYTES,
+    MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
 };
 pub use catalogue::{
     Catalogue, CatalogueEntry, CatalogueFile, CatalogueSchema, Section, ValueSpec, Wording,

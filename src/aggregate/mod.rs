@@ -1,6 +1,7 @@
 //! Totals of every indicator, per actor, for every unit and every level: the
 //! column store and its fold. The rules are documented on [`Totals`].
 
+mod absent;
 mod accumulate;
 mod cube;
 mod derived;
@@ -21,7 +22,7 @@ pub use cube::{CellId, CellValue, CubeCell, FigureCube, Origin};
 pub use derived::{change, Change};
 pub use reconcile::{Against, Agreement, Reconciliation};
 pub use rekey::{RekeyOptions, RekeyReport, SkippedTotal};
-pub use rows::{TotalsLayer, TotalsRow};
+pub use rows::{TotalsLayer, TotalsProvenance, TotalsRow};
 pub use stream::{
     stream_json_lines, stream_json_lines_parallel, Record, StreamStats, MAX_LINE_BYTES,
     MAX_STORED_REJECTIONS, MAX_STORED_REJECTION_BYTES, MAX_STREAM_WORKERS,
@@ -296,6 +297,30 @@ impl Column {
             if let (false, Some(e)) = (was_open, self.extra.get_mut(u)) {
                 *e = 0;
             }
+        }
+    }
+
+    /// Takes `by` off a bounded cell's upper bound, never below its lower
+    /// bound: for pieces known to add up to less than their bounds say
+    /// ([`Totals::rekey`] of a distinct whole). The widths go first; a
+    /// distinct cell's upper bound is also its parts' sum (`value`), which
+    /// goes down to its largest part (`floor`). An unbounded cell stays.
+    pub(crate) fn narrow_high(&mut self, u: usize, by: u64) {
+        let bounded = self
+            .flags
+            .get(u)
+            .is_some_and(|f| f & F_PRESENT != 0 && f & (F_OPEN | F_WIDE) == 0);
+        if !bounded || by == 0 {
+            return;
+        }
+        let mut left = by;
+        if let Some(e) = self.extra.get_mut(u) {
+            let taken = (*e).min(left);
+            *e -= taken;
+            left -= taken;
+        }
+        if let (Some(&floor), Some(v)) = (self.floor.get(u), self.value.get_mut(u)) {
+            *v = v.saturating_sub(left).max(floor);
         }
     }
 
@@ -675,6 +700,11 @@ pub struct Totals {
     /// Rekeyed totals: the old units whose own figures they carry (not
     /// part of equality nor of rows; [`sources`]).
     sources: sources::Sources,
+    /// Rekeyed totals: the old units that reported nothing, whose places
+    /// the reported cells are opened at ([`absent`]).
+    absent: absent::Absent,
+    /// The reported cells `absent` opened, unopened: what a merge adds.
+    unopened: absent::Unopened,
 }
 
 /// The end of each unit's subtree: descendants directly follow their unit.
@@ -720,6 +750,8 @@ impl Totals {
             national_reported: Vec::new(),
             national_amounts: Vec::new(),
             sources: sources::Sources::default(),
+            absent: absent::Absent::default(),
+            unopened: absent::Unopened::default(),
         })
     }
 
@@ -793,6 +825,8 @@ impl Totals {
             national_reported: Vec::new(),
             national_amounts: Vec::new(),
             sources: sources::Sources::default(),
+            absent: absent::Absent::default(),
+            unopened: absent::Unopened::default(),
         }
     }
 
@@ -1310,7 +1344,14 @@ impl Totals {
     /// crosswalk's level are sums of old units held at every level, so the
     /// other side's figures are first rolled up beside them (a unit the
     /// rekeyed side holds is not missing) and the two add unit by unit: a
-    /// figure applied at a new commune reaches its province.
+    /// figure applied at a new commune reaches its province. An old unit
+    /// silent in a rekeyed part ([`Totals::rekey`]) stays silent in the sum
+    /// only when the other part, rekeyed from the same old hierarchy, is
+    /// silent on it too (or says nothing of those old units): the sum of
+    /// what both parts hold is opened where both are silent, so parts that
+    /// report different old communes merge exact, as the whole rekeyed at
+    /// once. Parts read back from rows carry their cells opened and merge
+    /// at least as loosely.
     ///
     /// # Errors
     ///
@@ -1331,6 +1372,17 @@ impl Totals {
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn merge(self, other: Totals) -> Result<Totals, Error> {
+        // A rekeyed part's cells are opened where an old unit reported
+        // nothing; the other part may have reported it: the unopened cells
+        // add, and the sum is opened where both parts are silent.
+        let absent = self.absent.meet(&other.absent);
+        self.unopened()?
+            .merge_unopened(other.unopened()?)?
+            .open_absent(absent)
+    }
+
+    /// [`Totals::merge`] of totals whose reported cells are not opened.
+    fn merge_unopened(self, other: Totals) -> Result<Totals, Error> {
         let what = if self.period != other.period {
             Some("periods")
         } else if self.indicators != other.indicators {
@@ -2036,7 +2088,7 @@ fn roll_amount_column(
         } else if missing.get(u).copied().unwrap_or(false) {
             if let Some(Some(c)) = cells.get_mut(u) {
                 // A lower bound: what the children that reported add up to.
-                c.total.value = Interval::at_least(c.total.value.low());
+                absent::open_amount(c);
             }
         }
         let present = own

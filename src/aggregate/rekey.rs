@@ -235,6 +235,14 @@ impl Totals {
     /// counts (they overlap as `[largest part, sum]`), and the country holds
     /// at least the whole: a province's 30 persons with 10 in a district
     /// and 4 in its commune are exactly 30.
+    /// An old unit that reported nothing — no figure of its own or below
+    /// it, and no own figure of an old unit above it, which holds it — is
+    /// silent: every new unit it may lie in (its targets, and the unit known
+    /// to hold a remainder its entry does not name), every unit above them
+    /// and the country are at least what is known (the old roll-up made its
+    /// parent a lower bound too). The rekeyed totals keep their silent old
+    /// units, so [`Totals::merge`] of parts closes those the other part
+    /// reported.
     /// Amount indicators are carried the same way, as intervals of their
     /// decimal amounts (a split, with or without shares, gives each target
     /// `[0, high]`).
@@ -421,10 +429,18 @@ impl Totals {
             amounts,
         )?
         .with_national(national_records, national_reported, national_amounts);
+        let places = self.places(&plan, &above, crosswalk, from_level, new_hierarchy);
+        let origin = super::absent::Origin::of(&self.hierarchy, from_level);
+        let absent = super::absent::Absent::of(self, &places, new_hierarchy, origin);
         let totals = Totals {
             sources: super::sources::Sources::of(&self.hierarchy, &self.reported, &self.amounts),
             ..totals
         };
+        let absent = absent.only(|k| {
+            totals.national_reported.iter().any(|c| c.key() == k)
+                || totals.national_amounts.iter().any(|c| c.key() == k)
+        });
+        let totals = totals.open_absent(absent)?;
         let receives_nothing = new_hierarchy
             .iter()
             .filter(|(i, u)| {
@@ -439,6 +455,61 @@ impl Totals {
             receives_nothing,
         };
         Ok((totals, report))
+    }
+
+    /// Every old unit whose area the crosswalk places (those at
+    /// `from_level`, and those above it without a unit at `from_level`
+    /// below, such as an island district), with the new units it may lie
+    /// in: its targets, and the unit known to contain a remainder the
+    /// crosswalk does not name ([`Remainder`]; an old unit without an entry
+    /// is all remainder). None known: the country only.
+    fn places(
+        &self,
+        plan: &[Planned],
+        above: &[Carried],
+        crosswalk: &Crosswalk,
+        from_level: Level,
+        new: &Hierarchy,
+    ) -> Vec<(usize, Vec<usize>)> {
+        let within = |r: &Remainder| match r {
+            Remainder::Unnamed { within } => *within,
+            Remainder::Named => None,
+        };
+        let mut out: Vec<(usize, Vec<usize>)> = plan
+            .iter()
+            .map(|(u, _, targets, remainder)| {
+                let mut to: Vec<usize> = match targets {
+                    Some(ts) => ts.iter().map(|(t, _)| *t).collect(),
+                    None => self
+                        .container(UnitIndex::from_usize(*u), crosswalk, new)
+                        .into_iter()
+                        .collect(),
+                };
+                to.extend(within(remainder));
+                (*u, to)
+            })
+            .collect();
+        let units = self.hierarchy.units();
+        for (u, candidates, remainder) in above {
+            let leaf = !self
+                .subtree(*u)
+                .any(|x| units.get(x).is_some_and(|l| l.level() == from_level));
+            if !leaf {
+                continue;
+            }
+            let idx = UnitIndex::from_usize(*u);
+            let mut to = candidates.clone();
+            if self
+                .hierarchy
+                .code(idx)
+                .is_some_and(|c| crosswalk.entry(&c).is_none())
+            {
+                to.extend(self.container(idx, crosswalk, new));
+            }
+            to.extend(within(remainder));
+            out.push((*u, to));
+        }
+        out
     }
 
     /// Marks the new units `out` placed a value in, then, when unmapped old
@@ -511,6 +582,8 @@ impl Totals {
             return Ok(());
         };
         let distinct = !col.floor.is_empty();
+        // Distinct wholes over figures below: held once every piece is placed.
+        let mut wholes = Vec::new();
         for (u, _, _) in above {
             let u = *u;
             let Some(m) = own.member(u) else { continue };
@@ -547,12 +620,10 @@ impl Totals {
                     || Quantity::Count(held).worded(),
                     &parts,
                 )?;
-                if distinct {
-                    // The country holds every piece of the whole.
-                    out.add_member(new.len(), Member::exact(0), Some(whole.low()))
-                        .ok_or_else(|| super::overflow(&self.hierarchy, u, &name()))?;
-                }
                 let rest = whole.rest_after(held);
+                if distinct {
+                    wholes.push((u, whole, held, rest));
+                }
                 if rest == Interval::exact(0) {
                     continue;
                 }
@@ -564,6 +635,71 @@ impl Totals {
                 self.figure_targets(u, crosswalk, from_level, new, &|x| reported(x))?;
             let targets = self.covering(u, &targets, &name)?;
             spread(out, new, m, floor, &targets, None, unnamed, &name)?;
+        }
+        for &(u, whole, _, rest) in &wholes {
+            // A distinct rest is disjoint from the figures below, but a unit
+            // no figure covers may share persons with them: where such a
+            // unit went (below where the rest is held), up to the whole.
+            let more = match (whole.high(), rest.high()) {
+                (Some(w), Some(r)) => Interval::between(0, Some(w.saturating_sub(r))),
+                _ => Ok(Interval::at_least(0)),
+            }
+            .map_err(|_| super::overflow(&self.hierarchy, u, &name()))?;
+            let reported = |x: usize| own.member(x).is_some();
+            let (targets, _) = self.figure_targets(u, crosswalk, from_level, new, &reported)?;
+            for &t in &targets {
+                if !chain(new, t).skip(1).any(|a| targets.contains(&a)) {
+                    continue;
+                }
+                for x in chain(new, t).take_while(|&a| a == t || !targets.contains(&a)) {
+                    out.add_member(x, Member::of(more), Some(0))
+                        .ok_or_else(|| super::overflow(&self.hierarchy, u, &name()))?;
+                }
+            }
+        }
+        for (u, whole, held, _) in wholes {
+            self.hold_whole(out, u, (whole, held), crosswalk, from_level, new, &name)?;
+        }
+        Ok(())
+    }
+
+    /// A distinct whole of old unit `u` and the figures `held` below it
+    /// (`[largest, sum]`: they may overlap): its pieces, the rest and those
+    /// figures, add up in every cell that holds them all to more than the
+    /// whole (`rest.high + held.high` where the whole is `rest.high +
+    /// held.low`). The lowest new unit known to hold all of `u` (the
+    /// targets of all its units), every unit above it and the country hold
+    /// the whole: at least its lower bound, and when every bound is finite
+    /// the pieces' excess `held.high − held.low` taken off their upper
+    /// bound (a province's 30 persons with 4 and 5 in two communes: exactly
+    /// 30, where the pieces sum to [30, 34]).
+    #[allow(clippy::too_many_arguments)]
+    fn hold_whole(
+        &self,
+        out: &mut Column,
+        u: usize,
+        (whole, held): (Interval<u64>, Interval<u64>),
+        crosswalk: &Crosswalk,
+        from_level: Level,
+        new: &Hierarchy,
+        name: &dyn Fn() -> String,
+    ) -> Result<(), Error> {
+        let (targets, unnamed) = self.figure_targets(u, crosswalk, from_level, new, &|_| false)?;
+        let targets: Vec<(usize, Weight)> =
+            targets.into_iter().map(|t| (t, Weight::Unknown)).collect();
+        let holder = lowest_holder(new, &targets, unnamed);
+        let excess = match (whole.high(), held.high()) {
+            (Some(_), Some(h)) => h.saturating_sub(held.low()),
+            _ => 0,
+        };
+        let cells = holder
+            .into_iter()
+            .flat_map(|l| chain(new, l))
+            .chain(std::iter::once(new.len()));
+        for x in cells {
+            out.add_member(x, Member::exact(0), Some(whole.low()))
+                .ok_or_else(|| super::overflow(&self.hierarchy, u, &name()))?;
+            out.narrow_high(x, excess);
         }
         Ok(())
     }
@@ -719,17 +855,22 @@ impl Totals {
                 if chain(new, t).any(|a| own.contains(&a)) {
                     continue;
                 }
-                // Not below the unit's own level (as its records): a
-                // province's figure stays with a province.
-                let mut t = UnitIndex::from_usize(t);
-                while new.level(t).is_some_and(|l| l.depth() > level.depth()) {
-                    match new.parent(t) {
-                        Some(p) => t = p,
+                // The part of a unit no figure below covers may lie where
+                // that unit went (`t`), or be the unit's own bodies', which
+                // stay no lower than its own level (a province's figure
+                // with a province): both, so the lowest unit holding it all
+                // is no lower than that level, and `t` may hold some of it.
+                let mut lifted = UnitIndex::from_usize(t);
+                while new.level(lifted).is_some_and(|l| l.depth() > level.depth()) {
+                    match new.parent(lifted) {
+                        Some(p) => lifted = p,
                         None => break,
                     }
                 }
-                if !targets.contains(&t.get()) {
-                    targets.push(t.get());
+                for x in [t, lifted.get()] {
+                    if !targets.contains(&x) {
+                        targets.push(x);
+                    }
                 }
             }
         }

@@ -68,6 +68,114 @@ impl TotalsLayer {
     }
 }
 
+/// What a column of rekeyed totals carries of the old totals it came from
+/// ([`Totals::rekey`]), written on the column's country row
+/// (`country_reported`, [`TotalsRow::provenance`]): the old units whose own
+/// figures it carries, with their old ancestors (so that parts of nested old
+/// units read back from rows are refused by [`Totals::merge`] as they are
+/// in memory, [`ErrorKind::MergeNestedOldUnits`]), and, per old hierarchy
+/// the column was rekeyed from, the old units that reported nothing with the
+/// new units each may lie in (the cells there are written opened, "at
+/// least"; a merge of parts read back keeps them opened, where parts merged
+/// in memory may close them: looser, never unsound). Apps need not read
+/// it; rows without it (written before it existed) read as carrying
+/// nothing.
+///
+/// On the wire: `{"carries": ["101"], "above": [{"unit": "10", "below":
+/// "101"}], "silent": [{"old": "<16 hex digits: the old hierarchy and level
+/// mapped>", "units": [{"unit": "10102", "in": ["80001"]}]}]}`, each list
+/// left out when empty (`units` never: an empty list says every old unit
+/// reported).
+///
+/// ```
+/// let json = r#"{"carries": ["101"], "above": [{"unit": "10", "below": "101"}],
+///     "silent": [{"old": "00000000000000ff", "units": [{"unit": "10102", "in": ["80001"]}]}]}"#;
+/// let p: danvan::TotalsProvenance = serde_json::from_str(json).unwrap();
+/// let back: danvan::TotalsProvenance = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+/// assert_eq!(back, p);
+/// assert!(serde_json::from_str::<danvan::TotalsProvenance>(r#"{"carried": []}"#).is_err());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+pub struct TotalsProvenance {
+    /// The old units whose own figures the column carries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    carries: Vec<UnitCode>,
+    /// Their old ancestors, each with one carried unit below it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    above: Vec<AboveWire>,
+    /// Per old hierarchy: the old units that reported nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    silent: Vec<SilentWire>,
+}
+
+crate::wire::objects_only!(TotalsProvenance);
+
+/// An old ancestor of a carried old unit, with one of them below it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+struct AboveWire {
+    unit: UnitCode,
+    below: UnitCode,
+}
+
+crate::wire::objects_only!(AboveWire);
+
+/// The old units of one old hierarchy that reported nothing.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+struct SilentWire {
+    /// The old hierarchy and level mapped ([`super::absent::Origin`]), 16 hex digits.
+    old: String,
+    units: Vec<SilentUnitWire>,
+}
+
+crate::wire::objects_only!(SilentWire);
+
+/// One old unit that reported nothing and the new units it may lie in.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(remote = "Self", deny_unknown_fields)]
+struct SilentUnitWire {
+    unit: UnitCode,
+    #[serde(rename = "in")]
+    within: Vec<UnitCode>,
+}
+
+crate::wire::objects_only!(SilentUnitWire);
+
+impl TotalsProvenance {
+    /// The provenance of one column of `t`; `None` when it carries none.
+    fn of(t: &Totals, key: (u32, Actor)) -> Option<TotalsProvenance> {
+        let mut p = TotalsProvenance::default();
+        if let Some((units, above)) = t.sources.column(key) {
+            p.carries = units.iter().copied().collect();
+            p.above = above
+                .iter()
+                .map(|(unit, below)| AboveWire {
+                    unit: *unit,
+                    below: *below,
+                })
+                .collect();
+        }
+        p.silent = t
+            .absent
+            .column(key)
+            .into_iter()
+            .map(|(origin, silent)| SilentWire {
+                old: format!("{:016x}", origin.0),
+                units: silent
+                    .iter()
+                    .map(|(unit, to)| SilentUnitWire {
+                        unit: *unit,
+                        within: to.iter().copied().collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        (p != TotalsProvenance::default()).then_some(p)
+    }
+}
+
 /// One row of [`Totals`]: **the stable export of totals**, for apps and for
 /// merging partial totals computed on other machines.
 ///
@@ -94,6 +202,7 @@ impl TotalsLayer {
 /// | `largest_part` | distinct indicators: the largest of the parts (equal to `low`: the parts may overlap, so the value is `[largest part, sum of parts]`) |
 /// | `amount` | amount indicators, reported layer only: the [`AmountTotal`], `{"value": {"low": "6300000000", "high": null, "tone": "bounded"}, "unit": "đồng"}` (an interval of decimal strings, as `low`/`high` of counts) |
 /// | `as_of` | reported stocks and amounts: the end of the latest figure's period (a day of `period`) |
+/// | `provenance` | `country_reported` rows of rekeyed totals: what the column carries of the old totals ([`TotalsProvenance`]; rows without it read as carrying nothing) |
 ///
 /// Fields that do not apply are left out. [`Totals::from_rows`] rebuilds
 /// totals equal to the ones the rows were taken from.
@@ -139,6 +248,9 @@ pub struct TotalsRow {
     pub amount: Option<AmountTotal>,
     /// Reported stocks and amounts: the end of the latest figure's period.
     pub as_of: Option<NaiveDate>,
+    /// Country rows of rekeyed totals' reported columns: what the column
+    /// carries of the old totals ([`TotalsProvenance`]).
+    pub provenance: Option<TotalsProvenance>,
 }
 
 /// The wire form of a row: flat, with the qualifier apart from the value.
@@ -171,6 +283,8 @@ struct RowWire {
         deserialize_with = "crate::period::date_serde::option"
     )]
     as_of: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<TotalsProvenance>,
 }
 
 crate::wire::objects_only!(RowWire);
@@ -195,6 +309,7 @@ impl From<TotalsRow> for RowWire {
             largest_part: r.largest_part,
             amount: r.amount,
             as_of: r.as_of,
+            provenance: r.provenance,
         }
     }
 }
@@ -219,6 +334,7 @@ impl TryFrom<RowWire> for TotalsRow {
             largest_part: w.largest_part,
             amount: w.amount,
             as_of: w.as_of,
+            provenance: w.provenance,
         })
     }
 }
@@ -323,6 +439,7 @@ impl Totals {
                 largest_part: None,
                 amount: None,
                 as_of: None,
+                provenance: None,
             })
         };
         let layers = [
@@ -379,6 +496,9 @@ impl Totals {
                 r.estimate = value.estimate();
                 r.largest_part = col.floor.first().copied();
                 r.as_of = col.end.first().copied().and_then(date_of);
+                if layer == TotalsLayer::CountryReported {
+                    r.provenance = TotalsProvenance::of(self, col.key());
+                }
                 out.push(((0, col.indicator, col.actor, layer), r));
             }
         }
@@ -392,6 +512,7 @@ impl Totals {
             };
             r.amount = Some(cell.total.clone());
             r.as_of = date_of(cell.end);
+            r.provenance = TotalsProvenance::of(self, col.key());
             out.push(((0, col.indicator, col.actor, layer), r));
         }
         out.sort_by_key(|(place, _)| *place);
@@ -455,6 +576,9 @@ impl Totals {
         let mut country_amounts: BTreeMap<(u32, Actor), AmountColumn> = BTreeMap::new();
         // Where each row went, to name the first of two rows at one place.
         let mut seen: HashMap<Place, usize> = HashMap::new();
+        // What the columns carry of old totals (country rows' provenance).
+        let mut sources = super::sources::Sources::default();
+        let mut absent = super::absent::Absent::default();
         for (i, row) in rows.into_iter().enumerate() {
             let bad = |what: String| row_error(i, &row, &what);
             if row.period != period {
@@ -520,6 +644,14 @@ impl Totals {
                 )));
             }
             let end = row.as_of.map_or(0, |d| d.num_days_from_ce());
+            if let Some(p) = &row.provenance {
+                if row.layer != TotalsLayer::CountryReported {
+                    return Err(bad(
+                        "it has a provenance: expected one only on country_reported rows".into(),
+                    ));
+                }
+                read_provenance(p, key, hierarchy, &mut sources, &mut absent).map_err(bad)?;
+            }
             if values == ValueType::Amount {
                 let shape_ok =
                     row.low.is_none() && row.high.is_none() && row.largest_part.is_none();
@@ -712,12 +844,61 @@ impl Totals {
                 ));
             }
         }
-        Ok(totals.with_national(
+        let mut totals = totals.with_national(
             country_records.into_values().collect(),
             country_reported.into_values().collect(),
             country_amounts.into_values().collect(),
-        ))
+        );
+        totals.sources = sources;
+        // The cells were written opened: opening them again changes none.
+        totals.open_absent(absent)
     }
+}
+
+/// Reads the provenance of column `key` into the totals' sources and absent
+/// old units; what is wrong with it, for the row's error.
+fn read_provenance(
+    p: &TotalsProvenance,
+    key: (u32, Actor),
+    hierarchy: &Hierarchy,
+    sources: &mut super::sources::Sources,
+    absent: &mut super::absent::Absent,
+) -> Result<(), String> {
+    let units: std::collections::BTreeSet<UnitCode> = p.carries.iter().copied().collect();
+    let mut above = BTreeMap::new();
+    for a in &p.above {
+        if !units.contains(&a.below) {
+            return Err(format!(
+                "its provenance names {} below {} and does not carry it: expected a unit of `carries`",
+                a.below, a.unit
+            ));
+        }
+        above.insert(a.unit, a.below);
+    }
+    sources.insert(key, units, above);
+    for s in &p.silent {
+        let origin = (s.old.len() == 16)
+            .then(|| u64::from_str_radix(&s.old, 16).ok())
+            .flatten()
+            .ok_or_else(|| {
+                format!(
+                    "its provenance's old hierarchy is {:?}: expected 16 hex digits",
+                    s.old
+                )
+            })?;
+        let mut silent = super::absent::Silent::new();
+        for u in &s.units {
+            if let Some(t) = u.within.iter().find(|t| hierarchy.index_of(t).is_none()) {
+                return Err(format!(
+                    "its provenance places old unit {} in {t}, not a unit of the hierarchy: expected units of the hierarchy",
+                    u.unit
+                ));
+            }
+            silent.insert(u.unit, u.within.iter().copied().collect());
+        }
+        absent.insert(super::absent::Origin(origin), key, silent);
+    }
+    Ok(())
 }
 
 /// Checks the records cells of one column against the hierarchy. A records
@@ -855,7 +1036,8 @@ fn invalid_row(
 }
 
 /// Totals are equal when they mean the same: the same hierarchy, period and
-/// indicators and the same [`rows`](Totals::rows). (Two stores may differ in
+/// indicators and the same [`rows`](Totals::rows) (what rekeyed columns
+/// carry of their old totals included, [`TotalsProvenance`]). (Two stores may differ in
 /// what no reading tells apart, e.g. the flags of an "at least" part beside
 /// an "at most" one against two "at least" parts.) Compared cell by cell,
 /// without building rows.
@@ -870,6 +1052,8 @@ impl PartialEq for Totals {
             && same_cells(&self.national_records, &other.national_records)
             && same_cells(&self.national_reported, &other.national_reported)
             && same_amounts(&self.national_amounts, &other.national_amounts)
+            && self.sources.same(&other.sources)
+            && self.absent == other.absent
     }
 }
 

@@ -6,8 +6,9 @@
 //! after the rekey no unit tells them apart (the district's rest may lie in
 //! a special zone, the commune in another province).
 //!
-//! Kept in memory only: not part of [`Totals`]' equality nor of its rows,
-//! so totals read back from rows carry none and are merged as before.
+//! Part of [`Totals`]' equality and of its rows (on each column's country
+//! row, [`super::rows`]): totals read back from rows refuse the same merges.
+//! Rows of an earlier format carry none: read back, they are merged as before.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -102,6 +103,38 @@ impl Sources {
             }
         }
         Ok(())
+    }
+
+    /// The old units of one column and their ancestors (each with one unit
+    /// below it); `None` when the column carries none.
+    pub(crate) fn column(
+        &self,
+        key: (u32, Actor),
+    ) -> Option<(&BTreeSet<UnitCode>, &BTreeMap<UnitCode, UnitCode>)> {
+        self.get(key).map(|s| (&s.units, &s.above))
+    }
+
+    /// Adds the old units of one column (read from rows).
+    pub(crate) fn insert(
+        &mut self,
+        key: (u32, Actor),
+        units: BTreeSet<UnitCode>,
+        above: BTreeMap<UnitCode, UnitCode>,
+    ) {
+        if units.is_empty() && above.is_empty() {
+            return;
+        }
+        let one = Sources(vec![(key, Source { units, above })]);
+        *self = std::mem::take(self).union(one);
+    }
+
+    /// Whether both carry the same old units and ancestors, column by column
+    /// (which unit below an ancestor is kept to name in an error may differ).
+    pub(crate) fn same(&self, other: &Sources) -> bool {
+        self.0.len() == other.0.len()
+            && self.0.iter().zip(&other.0).all(|((ka, a), (kb, b))| {
+                ka == kb && a.units == b.units && a.above.keys().eq(b.above.keys())
+            })
     }
 
     /// The union of both sides' old units, column by column.

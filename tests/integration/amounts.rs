@@ -113,17 +113,22 @@ fn more_than_plus_at_most_is_at_least_everywhere() {
     assert_eq!(notation::measure(&sum), "ít nhất 6.300.000.000 đồng");
 }
 
-/// A split without shares gives each target `[0, v]` and the new province `v` exactly.
+/// A split without shares gives each target `[0, v]` and the new province
+/// `v` exactly (commune B reports 0); when commune B reports nothing, the
+/// province and commune Y, where B went, are at least what is known.
 #[test]
 fn rekey_split_of_an_amount_is_exact_in_the_province() {
-    let t = totals(&[("90101", notation::parse_measure("8,5 triệu đồng").unwrap())]);
+    let a = ("90101", notation::parse_measure("8,5 triệu đồng").unwrap());
+    let b = ("90102", notation::parse_measure("0 đồng").unwrap());
     let cw = Crosswalk::builder()
         .split_unknown(code("90101"), &[code("91001"), code("91002")])
         .merge(code("90102"), code("91002"))
         .build()
         .unwrap();
-    let after = t.rekey(&cw, Level::Commune, &new_units()).unwrap();
     let v = Amount::new(Decimal::from(8_500_000u64)).unwrap();
+    let after = totals(&[a.clone(), b])
+        .rekey(&cw, Level::Commune, &new_units())
+        .unwrap();
     assert_eq!(amount(&after, "91").unwrap().value, Interval::exact(v));
     for unit in ["91001", "91002"] {
         let got = amount(&after, unit).unwrap().value;
@@ -134,6 +139,16 @@ fn rekey_split_of_an_amount_is_exact_in_the_province() {
         );
     }
     assert_eq!(through_rows(&after), after);
+    let silent = totals(&[a])
+        .rekey(&cw, Level::Commune, &new_units())
+        .unwrap();
+    let got = amount(&silent, "91").unwrap().value;
+    assert_eq!((got.low(), got.high()), (v, None));
+    let got = amount(&silent, "91001").unwrap().value;
+    assert_eq!((got.low(), got.high()), (Amount::default(), Some(v)));
+    let got = amount(&silent, "91002").unwrap().value;
+    assert_eq!((got.low(), got.high()), (Amount::default(), None));
+    assert_eq!(through_rows(&silent), silent);
 }
 
 #[test]

@@ -202,7 +202,13 @@ fn more_than_at_district_with_commune() {
 /// "gần 10" at the district with 4 in a commune: [4, 10].
 #[test]
 fn near_at_district_with_commune() {
-    let t = rekeyed(&[text("101", "gần 10"), documents("10101", 4)]);
+    // (The other district's commune reports 0: silent, it would leave the
+    // country open above.)
+    let t = rekeyed(&[
+        text("101", "gần 10"),
+        documents("10101", 4),
+        documents("10201", 0),
+    ]);
     let c = country(&t).unwrap();
     assert_eq!((c.low(), c.high()), (4, Some(10)), "{}", show(Some(c)));
 }
@@ -279,7 +285,11 @@ fn commune_above_its_district() {
     }
     // A part that may lie within its whole is no conflict.
     for (whole, part, c) in [("5", "5", (5, Some(5))), ("hơn 3", "5", (5, None))] {
-        let t = rekeyed(&[text("101", whole), text("10101", part)]);
+        let t = rekeyed(&[
+            text("101", whole),
+            text("10101", part),
+            documents("10201", 0),
+        ]);
         assert_eq!(
             country(&t).map(|i| (i.low(), i.high())),
             Some(c),
@@ -304,13 +314,23 @@ fn holds(i: Option<Interval>, v: u64) -> bool {
 /// count the new commune 80002 as unreported; sound).
 #[test]
 fn apply_to_rekeyed_totals_reaches_the_province() {
+    // 10102, merged into 80001 too, reported nothing: at least 7 there;
+    // when it reports 0, exactly 7.
     let mut t = rekeyed(&[documents("10101", 4)]);
     t.apply(&documents("80001", 3)).unwrap();
     assert_eq!(
         at(&t, "80001"),
-        Some(Interval::exact(7)),
+        Some(Interval::at_least(7)),
         "{}",
         show(at(&t, "80001"))
+    );
+    let mut reported = rekeyed(&[documents("10101", 4), documents("10102", 0)]);
+    reported.apply(&documents("80001", 3)).unwrap();
+    assert_eq!(
+        at(&reported, "80001"),
+        Some(Interval::exact(7)),
+        "{}",
+        show(at(&reported, "80001"))
     );
     assert!(
         holds(at(&t, "80"), 7) && at(&t, "80").unwrap().low() == 7,
@@ -380,16 +400,13 @@ fn new_province_own_figure_merged_with_rekeyed_commune() {
         .merge(rekeyed(&[money("10101", "4 tỷ đồng")]))
         .unwrap_err();
     assert_eq!(err.code(), "DV215", "{err}");
-    // The province's own figure beside a rekeyed value of the province
-    // itself only (an old province's figure lifted to it): two figures of
-    // one unit, added as the plain merge adds them.
+    // An old province's figure rekeyed: the new communes its communes went
+    // to may hold any of it (80001: at most 30), so the new province's own
+    // figure over them is refused as over any rekeyed cell below it.
     let lifted = rekeyed(&[documents("10", 30)]);
-    assert_eq!(at(&lifted, "80001"), None);
-    let m = province().merge(lifted).unwrap();
-    assert_eq!(
-        at(&m, "80").map(|i| (i.low(), i.high())),
-        Some((10, Some(40)))
-    );
+    assert_eq!(at(&lifted, "80001"), Some(Interval::at_most(30)));
+    let err = province().merge(lifted).unwrap_err();
+    assert_eq!(err.code(), "DV215", "{err}");
 }
 
 /// Merge order: rekeyed first, non-rekeyed second, through `apply` (a
@@ -471,7 +488,7 @@ fn distinct_figures_at_three_levels() {
     assert_eq!(c, Some(Interval::exact(30)), "{}", show(c));
     // Without the province: the district's 10 is the whole (its rest, the
     // persons its commune's figure does not count, is exactly 6).
-    let t = rekeyed(&[ind("101", 10), ind("10101", 4)]);
+    let t = rekeyed(&[ind("101", 10), ind("10101", 4), ind("10201", 0)]);
     let c = t.national(
         TotalsLayer::Reported,
         IndicatorId::from(Builtin::ConferencePersons),
@@ -514,11 +531,16 @@ fn split_with_shares_under_a_district_figure() {
         .build()
         .unwrap();
     for figs in [
-        vec![documents("101", 10), documents("10101", 4)],
+        vec![
+            documents("101", 10),
+            documents("10101", 4),
+            documents("10201", 0),
+        ],
         vec![
             documents("101", 10),
             documents("10101", 4),
             documents("10102", 6),
+            documents("10201", 0),
         ],
     ] {
         let t = old(&figs).rekey(&cw, Level::Commune, &new_h()).unwrap();

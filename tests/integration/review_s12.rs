@@ -210,7 +210,6 @@ fn persons_country(t: &Totals) -> Option<Interval> {
 /// Distinct: province 30 persons, communes 4 and 5 under silent districts:
 /// the whole is 30.
 #[test]
-#[ignore = "review s12: distinct, province 30 with communes 4 (10101) and 5 (10201), silent districts: country [30, 34], the province's whole fixes exactly 30"]
 fn review_s12_distinct_silent_middles() {
     let t = rekeyed(&[persons("10", 30), persons("10101", 4), persons("10201", 5)]);
     let c = persons_country(&t);
