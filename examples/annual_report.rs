@@ -202,14 +202,12 @@ fn display_rows(
         let _ = writeln!(err, "{name}: the dataset lists no unit to report on");
         return 1;
     };
-    let cube = match danvan::FigureCube::from_checked(&checked) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = writeln!(err, "{name}: {e}");
-            return 1;
-        }
-    };
-    let plan = match plan_report(&cube, checked.catalogue(), &top, &ReportOptions::default()) {
+    let plan = match plan_report(
+        checked.cube(),
+        checked.catalogue(),
+        &top,
+        &ReportOptions::default(),
+    ) {
         Ok(p) => p,
         Err(e) => {
             let _ = writeln!(err, "{name}: {e}");
