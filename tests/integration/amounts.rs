@@ -67,7 +67,8 @@ fn amount(t: &Totals, unit: &str) -> Option<AmountTotal> {
     t.amount(&code(unit), &money().id, Actor::FrontAndMassOrganizations)
 }
 
-fn through_rows(t: &Totals) -> Totals {
+/// Totals through JSON rows and back.
+pub(crate) fn through_rows(t: &Totals) -> Totals {
     let json = serde_json::to_string(&t.rows()).unwrap();
     let rows: Vec<TotalsRow> = serde_json::from_str(&json).unwrap();
     Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap()

@@ -572,13 +572,8 @@ proptest::proptest! {
         // Through rows: each part reads back equal, and the read-back parts
         // are refused alike; merged, they hold the whole (they may be looser:
         // a part's rows carry its cells opened).
-        let back = |t: &Totals| {
-            let wire = serde_json::to_string(&t.rows()).unwrap();
-            let rows: Vec<TotalsRow> = serde_json::from_str(&wire).unwrap();
-            Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap()
-        };
         let (ra, rb) = (rekeyed(&a), rekeyed(&b));
-        let (ba, bb) = (back(&ra), back(&rb));
+        let (ba, bb) = (through_rows(&ra), through_rows(&rb));
         proptest::prop_assert!(ba == ra, "a: {:?}\nback: {:?}", ra, ba);
         proptest::prop_assert!(bb == rb, "b: {:?}\nback: {:?}", rb, bb);
         match ba.merge(bb) {
@@ -598,12 +593,7 @@ proptest::proptest! {
     }
 }
 
-/// Totals through JSON rows and back.
-fn through_rows(t: &Totals) -> Totals {
-    let wire = serde_json::to_string(&t.rows()).unwrap();
-    let rows: Vec<TotalsRow> = serde_json::from_str(&wire).unwrap();
-    Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap()
-}
+use super::amounts::through_rows;
 
 /// Provenance travels through rows: read-back parts of nested old units are
 /// refused as in memory (they summed to 14 where the data fixes 10), the
