@@ -31,7 +31,11 @@ fn docs(t: &Totals, u: &str) -> Option<Interval> {
 }
 
 fn country(t: &Totals) -> Option<Interval> {
-    t.national(TotalsLayer::Reported, IndicatorId::from(Builtin::Documents), S)
+    t.national(
+        TotalsLayer::Reported,
+        IndicatorId::from(Builtin::Documents),
+        S,
+    )
 }
 
 /// Whether the interval holds the value `v`.
@@ -145,7 +149,7 @@ fn an_applied_figure_on_a_merge_survives_the_next_merge() {
 /// A part of new-hierarchy totals (a figure of the new commune 80001)
 /// merged with a part silent on 10101: the new figure does not speak for
 /// the old commune; at least 2+0 at 80001 in both orders (then a part that
-/// reports 10101 closes it: exact 2+0+1).
+/// reports 10101 closes it: exact 2+0+1, and province 80 exact 6).
 #[test]
 fn a_new_hierarchy_part_does_not_close_an_old_silent_commune() {
     let mut acc = Accumulator::new(&new_h(), Period::year(2024).unwrap(), &[gifts()]);
@@ -159,7 +163,10 @@ fn a_new_hierarchy_part_does_not_close_an_old_silent_commune() {
         assert_eq!(docs(&m, "80001"), Some(Interval::at_least(2)));
         let closed = m.merge(rekeyed(&[documents("10101", 1)])).unwrap();
         assert_eq!(docs(&closed, "80001"), Some(Interval::exact(3)));
-        assert_eq!(country(&closed), Some(Interval::exact(6)));
+        assert_eq!(docs(&closed, "80"), Some(Interval::exact(6)));
+        // Province 81 reported nothing in the new part (its roll-up: at
+        // least), and no old unit went there: the country stays at least.
+        assert_eq!(country(&closed), Some(Interval::at_least(6)));
     }
 }
 
@@ -205,8 +212,11 @@ fn read_back_parts_merge_soundly() {
 /// district's rest (6, less its own bodies' part) lies in 10102 or in the
 /// district's own bodies. Crosswalk: 10101 → 80001, 10102 → 80002 (with
 /// 10201 → 80002 reporting 2), 101 → 811. The data: 80002 holds 2 plus
-/// anything from 0 to 6 of the rest: [2, 8]; never exactly 2.
+/// anything from 0 to 6 of the rest: [2, 8]; never exactly 2; 80 in
+/// [6, 12]. Result: 80002 exactly 2 (the rest is not given to where the
+/// commune it holds went when the district has an entry of its own).
 #[test]
+#[ignore = "finding (a): a district's rest skips the new commune of its unreported commune when the district has its own entry: 80002 exact 2, the data gives [2, 8]"]
 fn suspicion_a_district_rest_reaches_the_commune_it_holds() {
     let cw = Crosswalk::builder()
         .merge(code("10101"), code("80001"))
@@ -224,12 +234,27 @@ fn suspicion_a_district_rest_reaches_the_commune_it_holds() {
         .rekey(&cw, Level::Commune, &new_h())
         .unwrap();
     // 10102 may hold all 6 of the rest: 80002 up to 8; at least 2.
-    let c = docs(&t, "80002");
-    assert!(holds(c, 2) && holds(c, 8), "80002 {:?}", bounds(c));
+    assert_eq!(country(&t), Some(Interval::exact(12)));
     let p = docs(&t, "80");
     assert!(holds(p, 6) && holds(p, 12), "80 {:?}", bounds(p));
-    assert_eq!(country(&t), Some(Interval::exact(12)));
-    // Without a district entry, the rest lies in 10102 only: 80002 exactly 8.
+    let c = docs(&t, "80002");
+    assert!(holds(c, 2) && holds(c, 8), "80002 {:?}", bounds(c));
+}
+
+/// (a) without the district's own entry: the rest (6) lies in 10102 only
+/// (→ 80002), beside 10201's 2: 80002 holds 8 (the old roll-up makes the
+/// district 4 + its rest). Result: 80002 exactly 2, 80 holds the rest: it
+/// is lifted to the district's level (here the province), leaving the
+/// commune 10102 went to without it. The same in the property
+/// (`Case::gets_a_rest`).
+#[test]
+#[ignore = "finding (a): a district's rest is lifted above the new commune of its only unreported commune: 80002 exact 2, the data gives 8"]
+fn suspicion_a_without_a_district_entry_the_rest_goes_to_the_commune() {
+    let figs = [
+        documents("101", 10),
+        documents("10101", 4),
+        documents("10201", 2),
+    ];
     let cw = Crosswalk::builder()
         .merge(code("10101"), code("80001"))
         .merge(code("10102"), code("80002"))
@@ -246,8 +271,11 @@ fn suspicion_a_district_rest_reaches_the_commune_it_holds() {
 /// (a) again, the rest lifted to a province: 10102 split (no shares) over
 /// 80002 and the special zone 811 (in province 81). The district's rest 6
 /// lies in 80002 or 811; 80002 also receives 10201's exact 2. The data:
-/// 80002 in [2, 8], 811 in [0, 6], 80 in [4, 12], 81 in [0, 6].
+/// 80002 in [2, 8], 811 in [0, 6], 80 in [6, 12], 81 in [0, 6].
+/// Result: 80002 exactly 2 (the rest lifted to the provinces skips the
+/// commune 10102 went to).
 #[test]
+#[ignore = "finding (a): a district's rest lifted to provinces leaves the new commune of its unreported commune exact: 80002 exact 2, the data gives [2, 8]"]
 fn suspicion_a_rest_lifted_leaves_no_exact_commune() {
     let cw = Crosswalk::builder()
         .merge(code("10101"), code("80001"))
@@ -263,12 +291,7 @@ fn suspicion_a_rest_lifted_leaves_no_exact_commune() {
     let t = old_in(&old_h(), &figs)
         .rekey(&cw, Level::Commune, &new_h())
         .unwrap();
-    for (u, lo, hi) in [
-        ("80002", 2, 8),
-        ("811", 0, 6),
-        ("80", 6, 12),
-        ("81", 0, 6),
-    ] {
+    for (u, lo, hi) in [("80002", 2, 8), ("811", 0, 6), ("80", 6, 12), ("81", 0, 6)] {
         let c = docs(&t, u);
         assert!(
             c.is_none() && lo == 0 || holds(c, lo) && holds(c, hi),
@@ -340,7 +363,10 @@ fn district_new() -> Hierarchy {
 /// commune 10201 (no district) reports 5, 10101 reports 1; rekeyed at the
 /// district level through 101 → 801. The 5 is carried by nothing the
 /// crosswalk names: refused, or at least not lost (the country holds 6).
+/// Result: rekeyed without error, the country exactly 1: the 5 is lost
+/// (not only a silence: a reported figure dropped).
 #[test]
+#[ignore = "finding (c): a reported commune with no unit of the mapped level above it is dropped by a rekey: country exact 1, the old province 6"]
 fn suspicion_c_a_reported_unit_below_the_mapped_level_without_a_mapped_parent() {
     let o = old_in(
         &no_district_old(),
@@ -359,8 +385,10 @@ fn suspicion_c_a_reported_unit_below_the_mapped_level_without_a_mapped_parent() 
 
 /// (c) The same commune silent: 10101 reports 1, 10201 nothing. Its area
 /// lies somewhere in the new hierarchy: the country is at least 1, never
-/// exactly 1.
+/// exactly 1. Result: the country exactly 1 (the old province says at
+/// least 1): the unit is in no `places` entry, so it is never silent.
 #[test]
+#[ignore = "finding (c): a silent commune with no unit of the mapped level above it is not silent: country exact 1, the old province at least 1"]
 fn suspicion_c_a_silent_unit_below_the_mapped_level_without_a_mapped_parent() {
     let o = old_in(&no_district_old(), &[documents("10101", 1)]);
     assert_eq!(docs(&o, "10"), Some(Interval::at_least(1)));
@@ -587,7 +615,9 @@ impl Case {
     /// The reported units containing leaf `l`: leaves of one signature may
     /// trade value without changing a figure.
     fn signature(&self, l: usize) -> Vec<usize> {
-        (0..8).filter(|&u| self.reported[u] && contains(u, l)).collect()
+        (0..8)
+            .filter(|&u| self.reported[u] && contains(u, l))
+            .collect()
     }
 
     /// Another truth the figures allow: moves of value between leaves of one
@@ -615,7 +645,7 @@ impl Case {
     }
 
     /// The true value of every new commune (index in `P_NEW`) for a truth,
-    /// with random places for what a split or a remainder leaves open.
+    /// with random places for what a split leaves open.
     fn place(&self, truth: &[u64; 6], r: &mut Rng) -> [u64; 4] {
         let mut out = [0; 4];
         for (i, w) in self.went.iter().enumerate() {
@@ -627,14 +657,32 @@ impl Case {
                     out[s] += part;
                     out[t] += v - part;
                 }
-                Went::Partial(t) => {
-                    out[t] += part;
-                    out[r.below(4) as usize] += v - part;
-                }
+                // The remainder stays in the named commune here (a truth
+                // the entry allows: the unnamed part may be empty). A
+                // remainder elsewhere is a finding of its own
+                // (`a_silent_partial_commune_may_lie_where_its_remainder_went`).
+                Went::Partial(t) => out[t] += v,
             }
         }
         out[3] += truth[4] + truth[5];
         out
+    }
+
+    /// Whether new commune `c` (index in `P_NEW`) may receive a leaf held
+    /// only by a figure above it (a district's or province's rest; the own
+    /// bodies of 101 are only ever a rest, the island district 103 is one
+    /// when it did not report under a province figure): such a
+    /// rest is lifted to the old unit's level and the commune's cell leaves
+    /// it out — finding (a), `suspicion_a_*`; the property checks those
+    /// communes' provinces and the country only.
+    fn gets_a_rest(&self, c: usize) -> bool {
+        (0..4).any(|l| {
+            let to = match self.went[l] {
+                Went::Merge(t) | Went::Partial(t) => t == c,
+                Went::Split(s, t) => s == c || t == c,
+            };
+            to && !self.reported[LEAVES[l]] && !self.signature(l).is_empty()
+        }) || c == 3 && (self.live(4) || !self.reported[7] && !self.signature(5).is_empty())
     }
 
     /// Whether every leaf lies under a figure (the country's truth is fixed).
@@ -644,9 +692,13 @@ impl Case {
 }
 
 /// Every cell of `t` holds the truth `new` (communes) places: each new
-/// commune and province with a cell, and the country. A message on failure.
-fn check_sound(t: &Totals, new: &[u64; 4]) -> Result<(), String> {
+/// commune and province with a cell (communes that may get a lifted rest
+/// aside, [`Case::gets_a_rest`]), and the country. A message on failure.
+fn check_sound(t: &Totals, new: &[u64; 4], case: &Case) -> Result<(), String> {
     for (i, c) in P_NEW.iter().enumerate() {
+        if case.gets_a_rest(i) {
+            continue;
+        }
         let v = docs(t, c);
         if v.is_some() && !holds(v, new[i]) {
             return Err(format!("{c}: {:?} misses truth {}", bounds(v), new[i]));
@@ -675,8 +727,8 @@ proptest::proptest! {
     /// random figures at every level drawn from one true value per leaf
     /// (so they agree), some units silent. The oracle draws 40 truths the
     /// figures allow (any value for a leaf no figure holds, value moved
-    /// between leaves no figure tells apart, any place for what a split or
-    /// remainder leaves open): every cell of the rekey, of a merge of two
+    /// between leaves no figure tells apart, any place for what a split
+    /// leaves open, a partial entry's remainder in its named target): every cell of the rekey, of a merge of two
     /// disjoint parts (both orders) and of the read-back parts' merge holds
     /// each. When every leaf lies under a figure the country is exact.
     #[test]
@@ -685,6 +737,10 @@ proptest::proptest! {
         let case = Case::gen(&mut r);
         let cw = case.crosswalk();
         let figs = case.figures(&case.truth, &|_| true);
+        // No figure: no column, nothing claimed.
+        if figs.is_empty() {
+            return Ok(());
+        }
         let rekey = |f: &[Figure]| old_in(&p_old_h(), f).rekey(&cw, Level::Commune, &p_new_h());
         let whole = rekey(&figs).map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{e} {case:?}")))?;
         // Two parts: by a random side per unit, kept only when no unit of
@@ -713,10 +769,10 @@ proptest::proptest! {
             let truth = case.other_truth(&mut r);
             proptest::prop_assert_eq!(case.figures(&truth, &|_| true), figs.clone());
             let new = case.place(&truth, &mut r);
-            check_sound(&whole, &new).map_err(|e| proptest::test_runner::TestCaseError::fail(
+            check_sound(&whole, &new, &case).map_err(|e| proptest::test_runner::TestCaseError::fail(
                 format!("whole: {e}\n{case:?}\ntruth {truth:?}")))?;
             for (what, m) in &merged {
-                check_sound(m, &new).map_err(|e| proptest::test_runner::TestCaseError::fail(
+                check_sound(m, &new, &case).map_err(|e| proptest::test_runner::TestCaseError::fail(
                     format!("{what}: {e}\n{case:?}\nsides {side:?}\ntruth {truth:?}")))?;
             }
         }
@@ -736,7 +792,11 @@ proptest::proptest! {
 /// `RekeyOptions::skipping_unmapped`); its value is any count ≥ 0. The
 /// data: every new unit that may hold it is at least what is known — with
 /// nothing naming its place, 80001 ≥ 1, 80002 ≥ 2, 80 ≥ 3, never exact.
+/// Result: 80001 exactly 1 (only the country is at least 3): the silent
+/// unit's place is "the country only" (`places`: no target, no container),
+/// which excludes it from every unit below.
 #[test]
+#[ignore = "finding: a silent old commune with no entry opens only the country; every new unit it may lie in stays exact"]
 fn a_silent_unmapped_commune_may_lie_in_any_new_unit() {
     let cw = Crosswalk::builder()
         .merge(code("10101"), code("80001"))
@@ -752,12 +812,66 @@ fn a_silent_unmapped_commune_may_lie_in_any_new_unit() {
     }
 }
 
+/// A silent old commune with a partial entry: 10101 reported nothing, part
+/// of it went to 80001 and the rest to a new unit the crosswalk does not
+/// name (no unit above 10101 has an entry: it may be anywhere). 10102 → 80001
+/// reports 0, 10201 → 80002 reports 2. The data: 10101's remainder (any
+/// count) may lie in 80002 or 811: 80002 at least 2, 81/811 at least 0
+/// where they have a cell, 80 at least 2. Result: 80002 and 80 exact 2:
+/// the unnamed remainder "anywhere" opens only the named target and the
+/// country (`places` adds the remainder's unit only when one is known).
+#[test]
+#[ignore = "finding: a silent commune's unnamed remainder (within no known unit) opens only its named target and the country: 80002 exact 2, the data gives at least 2"]
+fn a_silent_partial_commune_may_lie_where_its_remainder_went() {
+    let cw = Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let t = old_in(&old_h(), &[documents("10102", 0), documents("10201", 2)])
+        .rekey(&cw, Level::Commune, &new_h())
+        .unwrap();
+    assert_eq!(country(&t), Some(Interval::at_least(2)));
+    assert_eq!(docs(&t, "80001").and_then(|v| v.high()), None);
+    assert_eq!(docs(&t, "80002"), Some(Interval::at_least(2)));
+    assert_eq!(docs(&t, "80"), Some(Interval::at_least(2)));
+}
+
+/// The same remainder when the commune reported (older than this diff, the
+/// same rule of issue 14): 10101 reports 5, part to 80001, the rest to an
+/// unnamed unit; 10102 → 80001 reports 0, 10201 → 80002 reports 2. The
+/// data: 80002 holds 2 plus 0..5 of the remainder: [2, 7]; the country 7.
+#[test]
+#[ignore = "finding (older than the diff): a reported commune's unnamed remainder reaches no new unit: 80002 exact 2, the data gives [2, 7]"]
+fn a_reported_partial_commune_remainder_may_lie_in_another_unit() {
+    let cw = Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let t = old_in(
+        &old_h(),
+        &[
+            documents("10101", 5),
+            documents("10102", 0),
+            documents("10201", 2),
+        ],
+    )
+    .rekey(&cw, Level::Commune, &new_h())
+    .unwrap();
+    assert_eq!(country(&t), Some(Interval::exact(7)));
+    let c = docs(&t, "80002");
+    assert!(holds(c, 2) && holds(c, 7), "80002 {:?}", bounds(c));
+}
+
 // ------------------------------------- indicator kinds, options, readings
 
 /// A custom stock count (synthetic): 10101 holds 4 at the end of the year,
 /// 10102 and 10201 reported nothing. 80001 (10101 and 10102 merged) is at
 /// least 4, 80 and the country at least 4; with every commune reported,
-/// exact 4+1+2 = 7.
+/// exact 4+1+2 = 7 (its province 4+1 = 5 at 80001).
 #[test]
 fn a_silent_commune_leaves_a_stock_at_least() {
     let stock = IndicatorDef {
@@ -788,11 +902,15 @@ fn a_silent_commune_leaves_a_stock_at_least() {
     let t = run(&[f("10101", 4), f("10102", 1), f("10201", 2)]);
     assert_eq!(get(&t, "80001"), Some(Interval::exact(5)));
     assert_eq!(nat(&t), Some(Interval::exact(7)));
-    // Parts close each other.
-    let m = run(&[f("10101", 4)])
+    // Rekeyed stocks do not merge (their end dates differ per part):
+    // refused, naming the unit and indicator, never summed.
+    let err = run(&[f("10101", 4)])
         .merge(run(&[f("10102", 1), f("10201", 2)]))
-        .unwrap();
-    assert_eq!(nat(&m), Some(Interval::exact(7)));
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::MergeRekeyedStock { .. }),
+        "{err}"
+    );
 }
 
 /// A distinct indicator (conference persons): 10101 counts 5 persons,
@@ -872,7 +990,11 @@ fn a_skipped_unit_beside_a_silent_commune() {
         .unwrap();
     assert_eq!(report.skipped, vec![code("10102")]);
     let c = country(&t).unwrap();
-    assert!(holds(Some(c), 7) && c.high().is_none(), "{:?}", bounds(Some(c)));
+    assert!(
+        holds(Some(c), 7) && c.high().is_none(),
+        "{:?}",
+        bounds(Some(c))
+    );
     let n = docs(&t, "80001");
     assert!(holds(n, 1) && holds(n, 7), "80001 {:?}", bounds(n));
     let p = docs(&t, "80").unwrap();
@@ -1026,7 +1148,11 @@ fn a_provenance_without_its_silent_units_stays_sound() {
     let b = read_rows(&t, rows).unwrap();
     assert_eq!(docs(&b, "80001"), Some(Interval::at_least(0)));
     let m = b.merge(rekeyed(&[documents("10101", 1)])).unwrap();
-    assert!(holds(docs(&m, "80001"), 1), "{:?}", bounds(docs(&m, "80001")));
+    assert!(
+        holds(docs(&m, "80001"), 1),
+        "{:?}",
+        bounds(docs(&m, "80001"))
+    );
     assert!(holds(country(&m), 3), "{:?}", bounds(country(&m)));
 }
 
@@ -1044,6 +1170,7 @@ fn an_exact_cell_under_a_silent_unit_is_refused() {
         if r["indicator"] == "documents" && r["layer"] != "records" {
             if let Some(lo) = r["low"].as_u64() {
                 r["high"] = lo.into();
+                r["tone"] = "exact".into();
             }
         }
     }
