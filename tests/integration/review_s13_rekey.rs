@@ -1184,3 +1184,104 @@ fn an_exact_cell_under_a_silent_unit_is_refused() {
         ),
     }
 }
+
+// ------------------------------------------ composition: A → B → C, merge
+
+/// A third hierarchy (synthetic): province 90, commune 90001 (80001 and
+/// 80002 merged), commune 90002 (the special zone 811).
+fn third_h() -> Hierarchy {
+    Hierarchy::new(vec![
+        Unit::new(code("90"), "NNP (synthetic)"),
+        Unit::new(code("90001"), "NNC1 (synthetic)").with_parent(Some(code("90"))),
+        Unit::new(code("90002"), "NNC2 (synthetic)").with_parent(Some(code("90"))),
+    ])
+    .unwrap()
+}
+
+fn second_cw() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("80001"), code("90001"))
+        .merge(code("80002"), code("90001"))
+        .merge(code("811"), code("90002"))
+        .build()
+        .unwrap()
+}
+
+/// Rekeyed twice, then merged: A = {10101: 1, 10201: 2} (10102 silent),
+/// B = {10102: 3}, each rekeyed old → new → third. The merge, when made,
+/// holds the truth 6 at 90001, 90 and the country (the first rekey's
+/// silence is in the cells the second rekey carries). Result: refused
+/// (DV215, 80 above 80001): a rekeyed part's cells at every level are own
+/// figures to the second rekey, so any two parts rekeyed twice nest. Sound
+/// (no number), noted: parts of disjoint communes cannot be rekeyed twice
+/// and merged.
+#[test]
+fn rekeyed_twice_then_merged_stays_sound() {
+    let a = rekeyed(&[documents("10101", 1), documents("10201", 2)]);
+    let b = rekeyed(&[documents("10102", 3)]);
+    let twice = |t: &Totals| t.rekey(&second_cw(), Level::Commune, &third_h()).unwrap();
+    let (a2, b2) = (twice(&a), twice(&b));
+    assert_eq!(docs(&a2, "90001").and_then(|v| v.high()), None);
+    for m in [a2.clone().merge(b2.clone()), b2.clone().merge(a2.clone())] {
+        let m = match m {
+            Ok(m) => m,
+            Err(e) => {
+                assert_eq!(e.code(), "DV215", "{e}");
+                continue;
+            }
+        };
+        for u in ["90001", "90"] {
+            assert!(holds(docs(&m, u), 6), "{u} {:?}", bounds(docs(&m, u)));
+        }
+        assert!(holds(country(&m), 6), "{:?}", bounds(country(&m)));
+    }
+}
+
+/// The whole (every old commune reported: exact 6, nothing placed in the
+/// special zone 811, whose old district's own bodies hold nothing by the
+/// old roll-up) rekeyed again: the data still fixes 6 at 90001, 90 and the
+/// country. Result: 90001 exactly 6, but 90 and the country "at least 6"
+/// (90002 no cell): the second rekey takes 811,
+/// a new unit the first rekey placed nothing in, for an old unit that
+/// reported nothing (silent), though the first rekey's totals know it holds
+/// nothing.
+#[test]
+#[ignore = "finding: a rekey of rekeyed totals takes a unit the first rekey placed nothing in for a silent one: the whole's exact 6 becomes at least 6"]
+fn a_rekey_of_a_closed_whole_stays_exact() {
+    let whole = rekeyed(&[
+        documents("10101", 1),
+        documents("10102", 3),
+        documents("10201", 2),
+    ]);
+    assert_eq!(country(&whole), Some(Interval::exact(6)));
+    assert_eq!(docs(&whole, "811"), None);
+    let t = whole
+        .rekey(&second_cw(), Level::Commune, &third_h())
+        .unwrap();
+    let got: Vec<_> = ["90001", "90002", "90"]
+        .iter()
+        .map(|u| (u, bounds(docs(&t, u))))
+        .collect();
+    assert_eq!(
+        (docs(&t, "90001"), country(&t)),
+        (Some(Interval::exact(6)), Some(Interval::exact(6))),
+        "{got:?}"
+    );
+}
+
+/// The same whole merged first from its parts, then rekeyed: equal to the
+/// whole rekeyed (the merge closed the parts' silence).
+#[test]
+fn a_merged_whole_rekeys_as_the_whole() {
+    let whole = rekeyed(&[
+        documents("10101", 1),
+        documents("10102", 3),
+        documents("10201", 2),
+    ]);
+    let merged = rekeyed(&[documents("10101", 1), documents("10201", 2)])
+        .merge(rekeyed(&[documents("10102", 3)]))
+        .unwrap();
+    let twice = |t: &Totals| t.rekey(&second_cw(), Level::Commune, &third_h()).unwrap();
+    assert!(twice(&merged) == twice(&whole));
+    assert!(holds(country(&twice(&merged)), 6));
+}
