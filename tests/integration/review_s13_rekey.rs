@@ -728,9 +728,12 @@ proptest::proptest! {
     /// (so they agree), some units silent. The oracle draws 40 truths the
     /// figures allow (any value for a leaf no figure holds, value moved
     /// between leaves no figure tells apart, any place for what a split
-    /// leaves open, a partial entry's remainder in its named target): every cell of the rekey, of a merge of two
-    /// disjoint parts (both orders) and of the read-back parts' merge holds
-    /// each. When every leaf lies under a figure the country is exact.
+    /// leaves open, a partial entry's remainder in its named target): every
+    /// cell of the rekey and of merges of three disjoint parts (two
+    /// groupings, and through rows) holds
+    /// each. Three parts merged in memory (either grouping) give the
+    /// whole's country. When every leaf lies under a figure the country is
+    /// exact.
     #[test]
     fn review_s13_every_cell_holds_every_truth_the_figures_allow(seed in 1_u64..u64::MAX) {
         let mut r = Rng(seed);
@@ -746,7 +749,7 @@ proptest::proptest! {
         // Two parts: by a random side per unit, kept only when no unit of
         // one part lies within a unit of the other (else DV215, tested in
         // rekey_nested).
-        let side: Vec<bool> = (0..8).map(|_| r.coin()).collect();
+        let side: Vec<u64> = (0..8).map(|_| r.below(3)).collect();
         let within = |a: usize, b: usize| {
             let mut at = Some(P_OLD[a].0);
             while let Some(x) = at {
@@ -759,11 +762,19 @@ proptest::proptest! {
             && side[a] != side[b] && within(a, b)));
         let mut merged = Vec::new();
         if !nested {
-            let a = rekey(&case.figures(&case.truth, &|u| side[u])).unwrap();
-            let b = rekey(&case.figures(&case.truth, &|u| !side[u])).unwrap();
-            merged.push(("a+b", a.clone().merge(b.clone()).unwrap()));
-            merged.push(("b+a", b.clone().merge(a.clone()).unwrap()));
-            merged.push(("rows a+b", back(&a).merge(back(&b)).unwrap()));
+            let part = |k: u64| rekey(&case.figures(&case.truth, &|u| side[u] == k)).unwrap();
+            let (a, b, c) = (part(0), part(1), part(2));
+            let ab = a.clone().merge(b.clone()).unwrap();
+            let abc = ab.clone().merge(c.clone()).unwrap();
+            let cba = c.clone().merge(b.clone().merge(a.clone()).unwrap()).unwrap();
+            // In memory the parts close what each other reported: the
+            // country as the whole's, and the same totals either way.
+            proptest::prop_assert_eq!(country(&abc), country(&whole), "(a+b)+c vs whole {:?}", case);
+            proptest::prop_assert!(abc == cba, "(a+b)+c vs c+(b+a) {:?}", case);
+            merged.push(("(a+b)+c", abc));
+            merged.push(("c+(b+a)", cba));
+            merged.push(("rows (a+b)+c", back(&a).merge(back(&b)).unwrap().merge(back(&c)).unwrap()));
+            merged.push(("rows(a+b)+c", back(&ab).merge(c.clone()).unwrap()));
         }
         for _ in 0..40 {
             let truth = case.other_truth(&mut r);
