@@ -1296,3 +1296,80 @@ fn a_merged_whole_rekeys_as_the_whole() {
     assert!(twice(&merged) == twice(&whole));
     assert!(holds(country(&twice(&merged)), 6));
 }
+
+// ------------------------------------------------------------ more merges
+
+/// Silence is per actor: part A reports 10102 and 10201 for the sector
+/// (10101 silent), part B reports 10101 for the party committees. The
+/// sector's 80001 stays at least; the committees' column is silent on
+/// 10102 and 10201 (at least).
+#[test]
+fn silence_is_per_actor() {
+    let a = rekeyed(&[documents("10102", 0), documents("10201", 2)]);
+    let mut f = documents("10101", 1);
+    f.actors = vec![Actor::PartyCommittees];
+    let b = rekeyed(&[f]);
+    let m = a.merge(b).unwrap();
+    assert_eq!(docs(&m, "80001"), Some(Interval::at_least(0)));
+    let pc = m.reported(&code("80001"), Builtin::Documents, Actor::PartyCommittees);
+    assert_eq!(pc, Some(Interval::at_least(1)));
+}
+
+/// A district's figure in one part closes its commune silent in the other:
+/// A reports 10101 and 10102 (10201 silent), B reports district 102's 5
+/// (which holds 10201). Not nested; merged exactly 1+2+5 = 8 at 80 and
+/// the country.
+#[test]
+fn a_district_figure_closes_its_silent_commune_in_a_merge() {
+    let a = rekeyed(&[documents("10101", 1), documents("10102", 2)]);
+    let b = rekeyed(&[documents("102", 5)]);
+    assert_eq!(country(&a), Some(Interval::at_least(3)));
+    for m in [a.clone().merge(b.clone()), b.merge(a)] {
+        let m = m.unwrap();
+        assert_eq!(country(&m), Some(Interval::exact(8)));
+        assert_eq!(docs(&m, "80"), Some(Interval::exact(8)));
+        // The district's figure is lifted to the province (finding (a)):
+        // 80002 has no cell, or one that holds 5.
+        let c = docs(&m, "80002");
+        assert!(c.is_none() || holds(c, 5), "80002 {:?}", bounds(c));
+    }
+}
+
+/// A merge read back through rows, then merged with the part that closes
+/// it: sound (holds 6), as documented at least as loose as in memory.
+#[test]
+fn a_read_back_merge_merged_again_stays_sound() {
+    let ab = rekeyed(&[documents("10101", 1)])
+        .merge(rekeyed(&[documents("10102", 2)]))
+        .unwrap();
+    let m = back(&ab).merge(rekeyed(&[documents("10201", 3)])).unwrap();
+    assert!(holds(country(&m), 6), "{:?}", bounds(country(&m)));
+    assert!(
+        holds(docs(&m, "80001"), 3),
+        "{:?}",
+        bounds(docs(&m, "80001"))
+    );
+}
+
+/// The old hierarchy's digest on the wire is "16 hex digits": a leading
+/// `+` (which Rust's radix parser takes) is not a hex digit and must be
+/// refused at its row, as "xyz" is. Result: read (`u64::from_str_radix`
+/// takes the sign), the origin written back without it: the rows read are
+/// not the rows given.
+#[test]
+#[ignore = "finding: a provenance origin \"+\" and 15 hex digits is read as an origin, not refused as 16 hex digits"]
+fn an_origin_with_a_sign_is_refused() {
+    let t = rekeyed(&[documents("10101", 1)]);
+    let (mut rows, at) = json_rows(&t);
+    let old = rows[at]["provenance"]["silent"][0]["old"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    rows[at]["provenance"]["silent"][0]["old"] = format!("+{}", &old[1..]).into();
+    let got = read_rows(&t, rows);
+    assert!(
+        got.as_ref().is_err_and(|e| e.contains("16 hex digits")),
+        "{:?}",
+        got.map(|t| country(&t))
+    );
+}
