@@ -1373,3 +1373,29 @@ fn an_origin_with_a_sign_is_refused() {
         got.map(|t| country(&t))
     );
 }
+
+/// Rows of the format before `provenance` (none on the country rows) of
+/// nested parts: district 101's own 10 and its commune 10101's 4, each
+/// rekeyed and written without provenance. The data fixes 10 documents
+/// (the district's figure is its whole, if its other communes are silent
+/// at least 10). Read back and merged (documented: "rows of an earlier
+/// format carry none: read back, they are merged as before") they give
+/// "at least 14": a lower bound above the truth 10 (unsound). Expected:
+/// refused (DV215), or an interval that holds 10.
+#[test]
+#[ignore = "finding (documented compatibility): rows without provenance of a district and its commune merge to at least 14 where the data gives 10"]
+fn rows_without_provenance_of_nested_parts_do_not_merge_exact() {
+    let strip = |t: &Totals| {
+        let mut rows = t.rows();
+        for r in &mut rows {
+            r.provenance = None;
+        }
+        Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap()
+    };
+    let d = strip(&rekeyed(&[documents("101", 10)]));
+    let c = strip(&rekeyed(&[documents("10101", 4)]));
+    match d.merge(c) {
+        Err(e) => assert_eq!(e.code(), "DV215", "{e}"),
+        Ok(m) => assert!(holds(country(&m), 10), "{:?}", bounds(country(&m))),
+    }
+}
