@@ -713,7 +713,7 @@ fn check_sound(t: &Totals, new: &[u64; 4], case: &Case) -> Result<(), String> {
     }
     let all: u64 = new.iter().sum();
     let c = country(t);
-    if !holds(c, all) && !(c.is_none() && all == 0) {
+    if !(holds(c, all) || c.is_none() && all == 0) {
         return Err(format!("country: {:?} misses truth {all}", bounds(c)));
     }
     Ok(())
@@ -894,7 +894,11 @@ fn a_silent_commune_leaves_a_stock_at_least() {
     };
     let f = |u: &str, v: u64| with_indicator(documents(u, v), stock.id.clone());
     let run = |figs: &[Figure]| {
-        let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[stock.clone()]);
+        let mut acc = Accumulator::new(
+            &old_h(),
+            Period::year(2024).unwrap(),
+            std::slice::from_ref(&stock),
+        );
         for x in figs {
             acc.add(x).unwrap();
         }
@@ -1398,4 +1402,59 @@ fn rows_without_provenance_of_nested_parts_do_not_merge_exact() {
         Err(e) => assert_eq!(e.code(), "DV215", "{e}"),
         Ok(m) => assert!(holds(country(&m), 10), "{:?}", bounds(country(&m))),
     }
+}
+
+/// One old hierarchy's silent units split over two entries of `silent`
+/// (the same `old`): read as their union, or refused naming the row —
+/// never the second replacing the first. A part reporting 10101 only
+/// (10102 and 10201 silent), its silent units written as two entries of
+/// one unit each. Result: read without error, the second entry replacing
+/// the first (10102 dropped from the silent units: `Absent::insert`
+/// overwrites); the read-back totals are not the totals written.
+#[test]
+#[ignore = "finding: two silent entries of one old hierarchy on a row: the second silently replaces the first (a silent unit dropped)"]
+fn two_silent_entries_of_one_old_hierarchy() {
+    let t = rekeyed(&[documents("10101", 1)]);
+    let (mut rows, at) = json_rows(&t);
+    let entry = rows[at]["provenance"]["silent"][0].clone();
+    let units = entry["units"].as_array().unwrap().clone();
+    assert_eq!(units.len(), 2, "{units:?}");
+    let one = |u: &Json| serde_json::json!({"old": entry["old"], "units": [u]});
+    rows[at]["provenance"]["silent"] = serde_json::json!([one(&units[0]), one(&units[1])]);
+    match read_rows(&t, rows) {
+        Err(e) => assert!(e.contains("row"), "{e}"),
+        Ok(b) => assert!(
+            b == t,
+            "an entry was dropped: {:?}",
+            b.rows()[at].provenance
+        ),
+    }
+}
+
+/// Amounts split without shares beside a silent commune: 10101's 4 billion
+/// split over 80001 and 80002, 10102 (→ 80001) silent, 10201 (→ 80002)
+/// reports 1 billion. 80001 holds 0..4 billion and the silent commune:
+/// at least 0, unbounded; 80002 [1, 5] billion; the country at least 5.
+#[test]
+fn split_amounts_beside_a_silent_commune() {
+    let cw = Crosswalk::builder()
+        .split_unknown(code("10101"), &[code("80001"), code("80002")])
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let t = old_in(
+        &old_h(),
+        &[money("10101", "4 tỷ đồng"), money("10201", "1 tỷ đồng")],
+    )
+    .rekey(&cw, Level::Commune, &new_h())
+    .unwrap();
+    let at = |u: &str| t.amount(&code(u), &gifts().id, S).unwrap().value;
+    assert_eq!(at("80001"), Interval::at_least(billion(0)));
+    assert_eq!(
+        (at("80002").low(), at("80002").high()),
+        (billion(1), Some(billion(5)))
+    );
+    let c = t.national_amount(&gifts().id, S).unwrap().value;
+    assert_eq!(c, Interval::at_least(billion(5)));
 }
