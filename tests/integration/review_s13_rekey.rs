@@ -207,6 +207,32 @@ fn read_back_parts_merge_soundly() {
 
 // ------------------------------------------------- suspicions of s12 (a-d)
 
+/// The merges of suspicion (a): 10101 → 80001, 10102 and 10201 → 80002,
+/// and with `own_entry` district 101's own bodies → the special zone 811.
+fn merges(own_entry: bool) -> Crosswalk {
+    let mut b = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80002"))
+        .merge(code("10201"), code("80002"));
+    if own_entry {
+        b = b.merge(code("101"), code("811"));
+    }
+    b.build().unwrap()
+}
+
+/// The figures of suspicion (a): district 101's own 10, its commune
+/// 10101's 4 (10102 reported nothing) and 10201's 2, rekeyed through `cw`.
+fn district_rest(cw: &Crosswalk) -> Totals {
+    let figs = [
+        documents("101", 10),
+        documents("10101", 4),
+        documents("10201", 2),
+    ];
+    old_in(&old_h(), &figs)
+        .rekey(cw, Level::Commune, &new_h())
+        .unwrap()
+}
+
 /// (a) A silent commune held by its district's own figure. District 101
 /// reports 10, its commune 10101 reports 4; 10102 reported nothing, so the
 /// district's rest (6, less its own bodies' part) lies in 10102 or in the
@@ -218,21 +244,7 @@ fn read_back_parts_merge_soundly() {
 #[test]
 #[ignore = "finding (a): a district's rest skips the new commune of its unreported commune when the district has its own entry: 80002 exact 2, the data gives [2, 8]"]
 fn suspicion_a_district_rest_reaches_the_commune_it_holds() {
-    let cw = Crosswalk::builder()
-        .merge(code("10101"), code("80001"))
-        .merge(code("10102"), code("80002"))
-        .merge(code("101"), code("811"))
-        .merge(code("10201"), code("80002"))
-        .build()
-        .unwrap();
-    let figs = [
-        documents("101", 10),
-        documents("10101", 4),
-        documents("10201", 2),
-    ];
-    let t = old_in(&old_h(), &figs)
-        .rekey(&cw, Level::Commune, &new_h())
-        .unwrap();
+    let t = district_rest(&merges(true));
     // 10102 may hold all 6 of the rest: 80002 up to 8; at least 2.
     assert_eq!(country(&t), Some(Interval::exact(12)));
     let p = docs(&t, "80");
@@ -250,20 +262,7 @@ fn suspicion_a_district_rest_reaches_the_commune_it_holds() {
 #[test]
 #[ignore = "finding (a): a district's rest is lifted above the new commune of its only unreported commune: 80002 exact 2, the data gives 8"]
 fn suspicion_a_without_a_district_entry_the_rest_goes_to_the_commune() {
-    let figs = [
-        documents("101", 10),
-        documents("10101", 4),
-        documents("10201", 2),
-    ];
-    let cw = Crosswalk::builder()
-        .merge(code("10101"), code("80001"))
-        .merge(code("10102"), code("80002"))
-        .merge(code("10201"), code("80002"))
-        .build()
-        .unwrap();
-    let t = old_in(&old_h(), &figs)
-        .rekey(&cw, Level::Commune, &new_h())
-        .unwrap();
+    let t = district_rest(&merges(false));
     let c = docs(&t, "80002");
     assert!(holds(c, 8), "80002 no entry {:?}", bounds(c));
 }
@@ -283,14 +282,7 @@ fn suspicion_a_rest_lifted_leaves_no_exact_commune() {
         .merge(code("10201"), code("80002"))
         .build()
         .unwrap();
-    let figs = [
-        documents("101", 10),
-        documents("10101", 4),
-        documents("10201", 2),
-    ];
-    let t = old_in(&old_h(), &figs)
-        .rekey(&cw, Level::Commune, &new_h())
-        .unwrap();
+    let t = district_rest(&cw);
     for (u, lo, hi) in [("80002", 2, 8), ("811", 0, 6), ("80", 6, 12), ("81", 0, 6)] {
         let c = docs(&t, u);
         assert!(
@@ -823,6 +815,20 @@ fn a_silent_unmapped_commune_may_lie_in_any_new_unit() {
     }
 }
 
+/// `figures` rekeyed through a partial entry of 10101 (part to 80001, the
+/// rest to a unit not named), 10102 → 80001, 10201 → 80002.
+fn partial_10101(figures: &[Figure]) -> Totals {
+    let cw = Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    old_in(&old_h(), figures)
+        .rekey(&cw, Level::Commune, &new_h())
+        .unwrap()
+}
+
 /// A silent old commune with a partial entry: 10101 reported nothing, part
 /// of it went to 80001 and the rest to a new unit the crosswalk does not
 /// name (no unit above 10101 has an entry: it may be anywhere). 10102 → 80001
@@ -834,15 +840,7 @@ fn a_silent_unmapped_commune_may_lie_in_any_new_unit() {
 #[test]
 #[ignore = "finding: a silent commune's unnamed remainder (within no known unit) opens only its named target and the country: 80002 exact 2, the data gives at least 2"]
 fn a_silent_partial_commune_may_lie_where_its_remainder_went() {
-    let cw = Crosswalk::builder()
-        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
-        .merge(code("10102"), code("80001"))
-        .merge(code("10201"), code("80002"))
-        .build()
-        .unwrap();
-    let t = old_in(&old_h(), &[documents("10102", 0), documents("10201", 2)])
-        .rekey(&cw, Level::Commune, &new_h())
-        .unwrap();
+    let t = partial_10101(&[documents("10102", 0), documents("10201", 2)]);
     assert_eq!(country(&t), Some(Interval::at_least(2)));
     assert_eq!(docs(&t, "80001").and_then(|v| v.high()), None);
     assert_eq!(docs(&t, "80002"), Some(Interval::at_least(2)));
@@ -856,22 +854,11 @@ fn a_silent_partial_commune_may_lie_where_its_remainder_went() {
 #[test]
 #[ignore = "finding (older than the diff): a reported commune's unnamed remainder reaches no new unit: 80002 exact 2, the data gives [2, 7]"]
 fn a_reported_partial_commune_remainder_may_lie_in_another_unit() {
-    let cw = Crosswalk::builder()
-        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
-        .merge(code("10102"), code("80001"))
-        .merge(code("10201"), code("80002"))
-        .build()
-        .unwrap();
-    let t = old_in(
-        &old_h(),
-        &[
-            documents("10101", 5),
-            documents("10102", 0),
-            documents("10201", 2),
-        ],
-    )
-    .rekey(&cw, Level::Commune, &new_h())
-    .unwrap();
+    let t = partial_10101(&[
+        documents("10101", 5),
+        documents("10102", 0),
+        documents("10201", 2),
+    ]);
     assert_eq!(country(&t), Some(Interval::exact(7)));
     let c = docs(&t, "80002");
     assert!(holds(c, 2) && holds(c, 7), "80002 {:?}", bounds(c));
