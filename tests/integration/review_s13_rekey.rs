@@ -1367,9 +1367,9 @@ fn an_origin_with_a_sign_is_refused() {
 
 /// Rows of the format before `provenance` (none on the country rows) of
 /// nested parts: district 101's own 10 and its commune 10101's 4, each
-/// rekeyed and written without provenance. The data fixes 10 documents
-/// (the district's figure is its whole, if its other communes are silent
-/// at least 10). Read back and merged (documented: "rows of an earlier
+/// rekeyed and written without provenance. The data: the district's 10 is
+/// its whole (the commune's 4 within it), 10201 reported nothing: the
+/// country at least 10, and 10 is possible. Read back and merged (documented: "rows of an earlier
 /// format carry none: read back, they are merged as before") they give
 /// "at least 14": a lower bound above the truth 10 (unsound). Expected:
 /// refused (DV215), or an interval that holds 10.
