@@ -154,8 +154,8 @@ impl Absent {
     }
 
     /// Per column with some absent old unit: the new units to open, by
-    /// index in `h` (each target and every unit above it; none when the
-    /// absent units' places are not known), sorted. The country opens for
+    /// index in `h` (each target and every unit above it; every unit when
+    /// an absent unit's place is not known), sorted. The country opens for
     /// every column listed.
     pub(crate) fn opened(&self, h: &Hierarchy) -> BTreeMap<(u32, Actor), Vec<usize>> {
         let mut out: BTreeMap<(u32, Actor), BTreeSet<usize>> = BTreeMap::new();
@@ -165,10 +165,17 @@ impl Absent {
                     continue;
                 }
                 let units = out.entry(*key).or_default();
-                for t in silent.values().flatten() {
-                    let Some(i) = h.index_of(t) else { continue };
-                    units.insert(i.get());
-                    units.extend(h.ancestors(i).map(UnitIndex::get));
+                for to in silent.values() {
+                    if to.is_empty() {
+                        // Placed nowhere known: it may lie in any new unit.
+                        units.extend(0..h.len());
+                        continue;
+                    }
+                    for t in to {
+                        let Some(i) = h.index_of(t) else { continue };
+                        units.insert(i.get());
+                        units.extend(h.ancestors(i).map(UnitIndex::get));
+                    }
                 }
             }
         }
@@ -186,8 +193,15 @@ impl Absent {
     }
 
     /// Sets the absent old units of one column from one origin (read from rows).
-    pub(crate) fn insert(&mut self, origin: Origin, key: (u32, Actor), silent: Silent) {
-        self.0.entry(origin).or_default().insert(key, silent);
+    /// `false` (nothing changed) when the column already has units of that
+    /// origin: one old hierarchy is listed once per column.
+    pub(crate) fn insert(&mut self, origin: Origin, key: (u32, Actor), silent: Silent) -> bool {
+        let columns = self.0.entry(origin).or_default();
+        if columns.contains_key(&key) {
+            return false;
+        }
+        columns.insert(key, silent);
+        true
     }
 }
 

@@ -351,6 +351,7 @@ impl Totals {
             totals: Vec::new(),
         };
         let plan = self.plan(crosswalk, from_level, new_hierarchy)?;
+        let orphans = self.refuse_orphans(from_level)?;
         let above = self.carry_targets(crosswalk, from_level, new_hierarchy)?;
         let n = new_hierarchy.len();
         // The new units that received a placed value (a skipped unit's width aside).
@@ -429,7 +430,9 @@ impl Totals {
             amounts,
         )?
         .with_national(national_records, national_reported, national_amounts);
-        let places = self.places(&plan, &above, crosswalk, from_level, new_hierarchy);
+        let mut places = self.places(&plan, &above, crosswalk, from_level, new_hierarchy);
+        // Silent units no plan carries may lie anywhere.
+        places.extend(orphans.into_iter().map(|u| (u, Vec::new())));
         let origin = super::absent::Origin::of(&self.hierarchy, from_level);
         let absent = super::absent::Absent::of(self, &places, new_hierarchy, origin);
         let totals = Totals {
@@ -455,6 +458,49 @@ impl Totals {
             receives_nothing,
         };
         Ok((totals, report))
+    }
+
+    /// The old units below `from_level` with no unit at `from_level` above
+    /// them, which no plan carries: [`ErrorKind::RekeyBelowNoMappedUnit`]
+    /// when one holds a value of any layer (it was dropped), else them.
+    fn refuse_orphans(&self, from_level: Level) -> Result<Vec<usize>, Error> {
+        let units = self.hierarchy.units();
+        let depth = |x: usize| units.get(x).map(|l| l.level().depth());
+        let orphans: Vec<usize> = (0..units.len())
+            .filter(|&x| depth(x).is_some_and(|d| d > from_level.depth()))
+            .filter(|&x| {
+                !self
+                    .hierarchy
+                    .ancestors(UnitIndex::from_usize(x))
+                    .any(|a| depth(a.get()) == Some(from_level.depth()))
+            })
+            .collect();
+        for &x in &orphans {
+            let held = self
+                .records
+                .iter()
+                .chain(&self.reported)
+                .find(|c| c.member(x).is_some())
+                .map(|c| c.indicator)
+                .or_else(|| {
+                    self.amounts
+                        .iter()
+                        .find(|c| c.cells.get(x).is_some_and(Option::is_some))
+                        .map(|c| c.indicator)
+                });
+            if let Some(ind) = held {
+                return Err(ErrorKind::RekeyBelowNoMappedUnit {
+                    indicator: super::indicator_name(&self.indicators, ind),
+                    unit: self
+                        .hierarchy
+                        .code(UnitIndex::from_usize(x))
+                        .map_or_else(String::new, |c| c.to_string()),
+                    level: from_level.as_str().to_owned(),
+                }
+                .into());
+            }
+        }
+        Ok(orphans)
     }
 
     /// Every old unit whose area the crosswalk places (those at
@@ -485,7 +531,12 @@ impl Totals {
                         .into_iter()
                         .collect(),
                 };
-                to.extend(within(remainder));
+                if matches!(remainder, Remainder::Unnamed { within: None }) {
+                    // Part of it went where no unit is known to hold: anywhere.
+                    to.clear();
+                } else {
+                    to.extend(within(remainder));
+                }
                 (*u, to)
             })
             .collect();

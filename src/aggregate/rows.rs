@@ -579,6 +579,8 @@ impl Totals {
         // What the columns carry of old totals (country rows' provenance).
         let mut sources = super::sources::Sources::default();
         let mut absent = super::absent::Absent::default();
+        // The rows that carried a provenance, to name when its cells are not opened.
+        let mut provenance_rows: Vec<(usize, TotalsRow, (u32, Actor))> = Vec::new();
         for (i, row) in rows.into_iter().enumerate() {
             let bad = |what: String| row_error(i, &row, &what);
             if row.period != period {
@@ -651,6 +653,7 @@ impl Totals {
                     ));
                 }
                 read_provenance(p, key, hierarchy, &mut sources, &mut absent).map_err(bad)?;
+                provenance_rows.push((i, row.clone(), key));
             }
             if values == ValueType::Amount {
                 let shape_ok =
@@ -851,7 +854,53 @@ impl Totals {
         );
         totals.sources = sources;
         // The cells were written opened: opening them again changes none.
-        totals.open_absent(absent)
+        // A cell that opening changes is exact (or bounded) where a silent
+        // old unit may lie: the rows contradict themselves.
+        let before = totals.clone();
+        let opened = totals.open_absent(absent)?;
+        for (i, row, key) in &provenance_rows {
+            let key = *key;
+            let same = |a: &Totals, b: &Totals| {
+                let pick = |t: &Totals| {
+                    (
+                        t.reported
+                            .iter()
+                            .filter(|c| c.key() == key)
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                        t.amounts
+                            .iter()
+                            .filter(|c| c.key() == key)
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                        t.national_reported
+                            .iter()
+                            .filter(|c| c.key() == key)
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                        t.national_amounts
+                            .iter()
+                            .filter(|c| c.key() == key)
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    )
+                };
+                let (ra, aa, na, naa) = pick(a);
+                let (rb, ab, nb, nab) = pick(b);
+                same_cells(&ra, &rb)
+                    && same_amounts(&aa, &ab)
+                    && same_cells(&na, &nb)
+                    && same_amounts(&naa, &nab)
+            };
+            if !same(&before, &opened) {
+                return Err(row_error(
+                    *i,
+                    row,
+                    "its provenance names silent old units (that reported nothing), yet the cells where they may lie are not lower bounds: expected those cells \"at least\" (as the totals write them)",
+                ));
+            }
+        }
+        Ok(opened)
     }
 }
 
@@ -877,7 +926,7 @@ fn read_provenance(
     }
     sources.insert(key, units, above);
     for s in &p.silent {
-        let origin = (s.old.len() == 16)
+        let origin = (s.old.len() == 16 && s.old.bytes().all(|b| b.is_ascii_hexdigit()))
             .then(|| u64::from_str_radix(&s.old, 16).ok())
             .flatten()
             .ok_or_else(|| {
@@ -896,7 +945,12 @@ fn read_provenance(
             }
             silent.insert(u.unit, u.within.iter().copied().collect());
         }
-        absent.insert(super::absent::Origin(origin), key, silent);
+        if !absent.insert(super::absent::Origin(origin), key, silent) {
+            return Err(format!(
+                "its provenance lists old hierarchy {} twice: expected each once, with all its silent units",
+                s.old
+            ));
+        }
     }
     Ok(())
 }

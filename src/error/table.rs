@@ -1781,7 +1781,7 @@ error_table! {
         message: String,
     } = "DV205", Error,
     vi { message } => format!("không ghi được kết quả ({message})");
-    // ----- model v2: units keyed by era and code, named recipients (DV207–DV213, DV215, DV216) -----
+    // ----- model v2: units keyed by era and code, named recipients (DV207–DV213, DV215–DV217) -----
     /// A figure's or record's unit code is listed in several eras and none of them covers the figure's period (the record's date).
     #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the {what} {period}")]
     UnitEraNotFound {
@@ -1883,6 +1883,37 @@ error_table! {
         held: Worded,
     } = "DV216", Error,
     vi { indicator, unit, whole, parts, held } => format!("không thể chuyển đổi chỉ tiêu \"{indicator}\": đơn vị cũ \"{unit}\" nêu tổng số {}, nhưng số liệu của các đơn vị trực thuộc ({parts}) cho {}, lớn hơn tổng số; cần sửa số liệu trước khi chuyển đổi", whole.vi(), held.vi());
+    /// An old unit below the level a crosswalk maps, with no unit of that
+    /// level above it, holds values: no entry carries them.
+    #[error("cannot rekey {indicator:?}: old unit {unit:?} lies below the {level} level the crosswalk maps, with no {level} above it, and holds values no entry carries; expected a {level} above it, or a rekey at its own level")]
+    RekeyBelowNoMappedUnit {
+        /// The indicator's id.
+        indicator: String,
+        /// The old unit's code.
+        unit: String,
+        /// The level the crosswalk maps (`commune`, `district`, …).
+        level: String,
+    } = "DV217", Error,
+    vi { indicator, unit, level } => {
+        let lv = level_vi(level);
+        format!("không thể chuyển đổi chỉ tiêu \"{indicator}\": đơn vị cũ \"{unit}\" ở dưới {lv} mà bảng chuyển đổi dùng nhưng không thuộc đơn vị {lv} nào, và có số liệu không mục nào chuyển được; cần một đơn vị {lv} ở trên nó, hoặc chuyển đổi ở cấp của nó")
+    };
+}
+
+/// A level's wire name (`"commune"`) in Vietnamese ("cấp xã").
+fn level_vi(level: &str) -> String {
+    [
+        crate::Level::Province,
+        crate::Level::District,
+        crate::Level::Commune,
+        crate::Level::Village,
+    ]
+    .into_iter()
+    .find(|l| l.as_str() == level)
+    .map_or_else(
+        || level.to_owned(),
+        |l| crate::render::vi::level(l).to_owned(),
+    )
 }
 
 /// Eras in Vietnamese: the current era is "hiện hành".
