@@ -274,17 +274,19 @@ impl Accumulator {
                         let id = indicator_name(&self.indicators, k.indicator);
                         return Err(overflow(&self.hierarchy, unit, &id));
                     }
-                    if flags & F_INEXACT != 0 {
-                        // An inexact member: its extra follows its lower bound.
-                        let x = if from_field {
-                            *values.next().ok_or_else(shape_error)?
-                        } else {
-                            0
-                        };
-                        k.add_inexact(u, flags, x);
-                    } else if writes_flags(flags & !F_PRESENT, v) {
+                    if writes_flags(flags & !F_PRESENT, v) {
+                        let before = k.flags.get(u).copied().unwrap_or(0);
                         if let Some(f) = k.flags.get_mut(u) {
                             *f |= flags;
+                        }
+                        if flags & F_INEXACT != 0 {
+                            // An inexact member: its extra follows its lower bound.
+                            let x = if from_field {
+                                *values.next().ok_or_else(shape_error)?
+                            } else {
+                                0
+                            };
+                            k.add_extra_at(u, before, flags, x);
                         }
                     }
                     if let Some(fl) = k.floor.get_mut(u) {
@@ -442,11 +444,13 @@ impl Accumulator {
             if let Some(x) = k.value.get_mut(u) {
                 *x = x.saturating_add(m.low); // checked above
             }
-            if m.flags & F_INEXACT != 0 {
-                k.add_inexact(u, m.flags | F_PRESENT, m.extra);
-            } else if writes_flags(m.flags, m.low) {
+            if writes_flags(m.flags, m.low) {
+                let before = k.flags.get(u).copied().unwrap_or(0);
                 if let Some(f) = k.flags.get_mut(u) {
                     *f |= m.flags | F_PRESENT;
+                }
+                if m.flags & F_INEXACT != 0 {
+                    k.add_extra_at(u, before, m.flags, m.extra);
                 }
             }
             if let Some(fl) = k.floor.get_mut(u) {

@@ -266,21 +266,6 @@ impl Column {
         }
     }
 
-    /// Adds an inexact member's flags (`flags`, with [`F_PRESENT`]) and
-    /// `extra` (`x`) to cell `u`; its lower bound is the caller's. Out of
-    /// line: the fold's hot loops then keep their state in registers
-    /// (measured: `add_resolved` 495 M → see BENCHMARKS.md, session 13).
-    #[cold]
-    #[inline(never)]
-    pub(crate) fn add_inexact(&mut self, u: usize, flags: u8, x: u64) {
-        let Some(f) = self.flags.get_mut(u) else {
-            return;
-        };
-        let before = *f;
-        *f |= flags;
-        self.add_extra_at(u, before, flags, x);
-    }
-
     /// Adds a member to cell `u` (floor: the member's lower bound). `None` on
     /// overflow of the lower bound.
     pub(crate) fn add_member(&mut self, u: usize, m: Member, floor: Option<u64>) -> Option<()> {
