@@ -227,8 +227,7 @@ impl Accumulator {
         }
         // Each shape's cells as (column, from_field, flags | present), created up front.
         let mut ops: Vec<(u32, bool, u8)> = Vec::new();
-        // With each span: whether one of its cells is of an inexact member.
-        let mut spans: Vec<(u32, u32, bool)> = Vec::with_capacity(r.shapes.len());
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(r.shapes.len());
         for shape in &r.shapes {
             let start = ops.len();
             for item in shape.items() {
@@ -242,14 +241,11 @@ impl Accumulator {
                     .ok_or_else(shape_error)?;
                 ops.push((col, item.from_field, item.flags | F_PRESENT));
             }
-            let inexact = ops
-                .get(start..)
-                .is_some_and(|o| o.iter().any(|&(_, _, f)| f & F_INEXACT != 0));
             let span = (u32::try_from(start), u32::try_from(ops.len()));
             let (Ok(a), Ok(b)) = span else {
                 return Err(shape_error());
             };
-            spans.push((a, b, inexact));
+            spans.push((a, b));
         }
         let mut values = r.values.iter();
         let mut shapes = r.shape.iter();
@@ -261,22 +257,41 @@ impl Accumulator {
             let u = self.place_of.get(unit).map_or(usize::MAX, |&p| p as usize);
             self.high = self.high.max(u.saturating_add(1));
             for &s in shapes.by_ref().take(to.saturating_sub(from)) {
-                let &(a, b, inexact) = spans.get(usize::from(s)).ok_or_else(shape_error)?;
+                let &(a, b) = spans.get(usize::from(s)).ok_or_else(shape_error)?;
                 let these = ops.get(a as usize..b as usize).ok_or_else(shape_error)?;
-                let records = &mut self.records;
-                let added = if inexact {
-                    add_cells::<true>(records, u, these, &mut values)
-                } else {
-                    add_cells::<false>(records, u, these, &mut values)
-                };
-                if let Err(col) = added {
-                    return Err(match col.and_then(|c| self.records.get(c as usize)) {
-                        Some(k) => {
-                            let id = indicator_name(&self.indicators, k.indicator);
-                            overflow(&self.hierarchy, unit, &id)
-                        }
-                        None => shape_error(),
+                for &(col, from_field, flags) in these {
+                    let v = if from_field {
+                        *values.next().ok_or_else(shape_error)?
+                    } else {
+                        1
+                    };
+                    let k = self.records.get_mut(col as usize).ok_or_else(shape_error)?;
+                    let added = k.value.get_mut(u).and_then(|x| {
+                        *x = x.checked_add(v)?;
+                        Some(())
                     });
+                    if added.is_none() {
+                        let id = indicator_name(&self.indicators, k.indicator);
+                        return Err(overflow(&self.hierarchy, unit, &id));
+                    }
+                    if writes_flags(flags & !F_PRESENT, v) {
+                        let before = k.flags.get(u).copied().unwrap_or(0);
+                        if let Some(f) = k.flags.get_mut(u) {
+                            *f |= flags;
+                        }
+                        if flags & F_INEXACT != 0 {
+                            // An inexact member: its extra follows its lower bound.
+                            let x = if from_field {
+                                *values.next().ok_or_else(shape_error)?
+                            } else {
+                                0
+                            };
+                            k.add_extra_at(u, before, flags, x);
+                        }
+                    }
+                    if let Some(fl) = k.floor.get_mut(u) {
+                        *fl = (*fl).max(v);
+                    }
                 }
             }
         }
@@ -689,56 +704,6 @@ pub(crate) enum Prepared {
 /// array, not two.
 fn writes_flags(qualifiers: u8, v: u64) -> bool {
     qualifiers != 0 || v == 0
-}
-
-/// Adds the cells of one resolved record (`ops`, its field values read from
-/// `values`) at place `u`: the per-record loop of
-/// [`Accumulator::add_resolved`]. `INEXACT`: whether a cell may be of an
-/// inexact member; the instance without carries no extra and calls nothing,
-/// so the loop keeps its state in registers (BENCHMARKS.md, session 13).
-/// `Err(Some(col))` when column `col` would overflow, `Err(None)` for a
-/// shape that does not fit the columns.
-#[inline(always)]
-fn add_cells<const INEXACT: bool>(
-    records: &mut [Column],
-    u: usize,
-    ops: &[(u32, bool, u8)],
-    values: &mut std::slice::Iter<'_, u64>,
-) -> Result<(), Option<u32>> {
-    for &(col, from_field, flags) in ops {
-        let v = if from_field {
-            *values.next().ok_or(None)?
-        } else {
-            1
-        };
-        let k = records.get_mut(col as usize).ok_or(None)?;
-        let added = k.value.get_mut(u).and_then(|x| {
-            *x = x.checked_add(v)?;
-            Some(())
-        });
-        if added.is_none() {
-            return Err(Some(col));
-        }
-        if writes_flags(flags & !F_PRESENT, v) {
-            let before = k.flags.get(u).copied().unwrap_or(0);
-            if let Some(f) = k.flags.get_mut(u) {
-                *f |= flags;
-            }
-            if INEXACT && flags & F_INEXACT != 0 {
-                // An inexact member: its extra follows its lower bound.
-                let x = if from_field {
-                    *values.next().ok_or(None)?
-                } else {
-                    0
-                };
-                k.add_extra_at(u, before, flags, x);
-            }
-        }
-        if let Some(fl) = k.floor.get_mut(u) {
-            *fl = (*fl).max(v);
-        }
-    }
-    Ok(())
 }
 
 /// A resolved form that does not fit the fold: only possible if it was
