@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::stream::Record;
 use super::{
-    add_extra, indicator_index, indicator_info, indicator_name, overflow, roll_up, AmountCell,
-    AmountColumn, Column, Member, Totals, BUILTINS, F_INEXACT, F_PRESENT,
+    indicator_index, indicator_info, indicator_name, overflow, roll_up, AmountCell, AmountColumn,
+    Column, Member, Totals, BUILTINS, F_INEXACT, F_PRESENT,
 };
 use crate::record::contribution::{contributions, Contrib, Contribs, MAX_CONTRIBS};
 use crate::record::index::Resolved;
@@ -286,13 +286,7 @@ impl Accumulator {
                             } else {
                                 0
                             };
-                            let wide = k
-                                .extra_mut()
-                                .get_mut(u)
-                                .map_or(0, |e| add_extra(e, before, flags, x));
-                            if let Some(dst) = k.flags.get_mut(u) {
-                                *dst |= wide;
-                            }
+                            k.add_extra_at(u, before, flags, x);
                         }
                     }
                     if let Some(fl) = k.floor.get_mut(u) {
@@ -456,13 +450,7 @@ impl Accumulator {
                     *f |= m.flags | F_PRESENT;
                 }
                 if m.flags & F_INEXACT != 0 {
-                    let wide = k
-                        .extra_mut()
-                        .get_mut(u)
-                        .map_or(0, |e| add_extra(e, before, m.flags, m.extra));
-                    if let Some(dst) = k.flags.get_mut(u) {
-                        *dst |= wide;
-                    }
+                    k.add_extra_at(u, before, m.flags, m.extra);
                 }
             }
             if let Some(fl) = k.floor.get_mut(u) {

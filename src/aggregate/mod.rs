@@ -249,6 +249,24 @@ impl Column {
         ))
     }
 
+    /// Adds a member's `extra` (`x`, flags `member`) to cell `u`, whose flags
+    /// were `before` before the member joined ([`add_extra`]). While only
+    /// zero extras arrive the column keeps no `extra` array: adding 0 to a
+    /// zero extra gives 0 whatever the flags, so an all-exact or all-"at
+    /// least" column stays a plain `u64` column (and rolls up as one).
+    pub(crate) fn add_extra_at(&mut self, u: usize, before: u8, member: u8, x: u64) {
+        if x == 0 && self.extra.is_empty() {
+            return;
+        }
+        let wide = self
+            .extra_mut()
+            .get_mut(u)
+            .map_or(0, |e| add_extra(e, before, member, x));
+        if let Some(f) = self.flags.get_mut(u) {
+            *f |= wide;
+        }
+    }
+
     /// Adds a member to cell `u` (floor: the member's lower bound). `None` on
     /// overflow of the lower bound.
     pub(crate) fn add_member(&mut self, u: usize, m: Member, floor: Option<u64>) -> Option<()> {
@@ -257,11 +275,7 @@ impl Column {
         let f = self.flags.get_mut(u)?;
         let before = *f;
         *f |= m.flags | F_PRESENT;
-        if m.extra > 0 || !self.extra.is_empty() {
-            let e = self.extra_mut().get_mut(u)?;
-            let wide = add_extra(e, before, m.flags, m.extra);
-            *self.flags.get_mut(u)? |= wide;
-        }
+        self.add_extra_at(u, before, m.flags, m.extra);
         if let Some(dst) = self.floor.get_mut(u) {
             *dst = (*dst).max(floor.unwrap_or(m.low));
         }
