@@ -297,12 +297,7 @@ error_table! {
         parent_level,
         ..
     } => {
-        let cap = |l: &str| match l {
-            "province" => "cấp tỉnh",
-            "district" => "cấp huyện",
-            "commune" => "cấp xã",
-            _ => "cấp thôn",
-        };
+        let cap = level_vi;
         format!(
             "đơn vị \"{code}\" ({}) không thể trực thuộc đơn vị \"{parent}\" ({})",
             cap(level),
@@ -320,12 +315,7 @@ error_table! {
         expected: &'static str,
     } = "DV034", Error,
     vi { code, level, .. } => {
-        let cap = match *level {
-            "province" => "cấp tỉnh",
-            "district" => "cấp huyện",
-            "commune" => "cấp xã",
-            _ => "cấp thôn",
-        };
+        let cap = level_vi(level);
         format!("đơn vị \"{code}\" ({cap}) chưa có đơn vị cấp trên")
     };
     /// A province has a parent.
@@ -448,12 +438,7 @@ error_table! {
         level: &'static str,
     } = "DV043", Error,
     vi { code, level } => {
-        let cap = match *level {
-            "province" => "cấp tỉnh",
-            "district" => "cấp huyện",
-            "commune" => "cấp xã",
-            _ => "cấp thôn",
-        };
+        let cap = level_vi(level);
         format!(
             "bảng chuyển đổi có đơn vị cũ \"{code}\" không có trong danh sách đơn vị cũ {cap}"
         )
@@ -532,12 +517,7 @@ error_table! {
         to,
         to_level,
     } => {
-        let cap = |l: &str| match l {
-            "province" => "cấp tỉnh",
-            "district" => "cấp huyện",
-            "commune" => "cấp xã",
-            _ => "cấp thôn",
-        };
+        let cap = level_vi;
         format!(
             "đơn vị cũ \"{from}\" ({}) không thể chuyển sang đơn vị \"{to}\" ({}): phải cùng cấp",
             cap(from_level),
@@ -1900,20 +1880,16 @@ error_table! {
     };
 }
 
-/// A level's wire name (`"commune"`) in Vietnamese ("cấp xã").
-fn level_vi(level: &str) -> String {
-    [
-        crate::Level::Province,
-        crate::Level::District,
-        crate::Level::Commune,
-        crate::Level::Village,
-    ]
-    .into_iter()
-    .find(|l| l.as_str() == level)
-    .map_or_else(
-        || level.to_owned(),
-        |l| crate::render::vi::level(l).to_owned(),
-    )
+/// A level's wire name (`"commune"`) in Vietnamese ("cấp xã"); the error
+/// layer imports nothing of the crate, so it keeps its own words, those of
+/// `render::vi::level` (compared in tests/integration/rekey_nested.rs).
+fn level_vi(level: &str) -> &'static str {
+    match level {
+        "province" => "cấp tỉnh",
+        "district" => "cấp huyện",
+        "commune" => "cấp xã",
+        _ => "cấp thôn",
+    }
 }
 
 /// Eras in Vietnamese: the current era is "hiện hành".

@@ -794,3 +794,46 @@ fn a_commune_under_an_own_figure_leaves_its_new_commune_open_to_the_rest() {
     );
     assert_eq!(persons_at(&t, None), Some(Interval::exact(5)));
 }
+
+/// A commune straight under its province, rekeyed at district level, holds
+/// a figure no entry carries: DV217 naming the unit and the level (it was
+/// dropped: the country came out without it). The level's Vietnamese words
+/// are the renderer's.
+#[test]
+fn a_figure_below_the_mapped_level_without_a_unit_of_it_above_is_refused() {
+    let old = Hierarchy::new(vec![
+        Unit::new(code("10"), "P (synthetic)"),
+        Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
+        Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("101"))),
+        Unit::new(code("10201"), "C3 (synthetic)").with_parent(Some(code("10"))),
+    ])
+    .unwrap();
+    let new = Hierarchy::new(vec![
+        Unit::new(code("80"), "NP (synthetic)"),
+        Unit::new(code("801"), "ND (synthetic)").with_parent(Some(code("80"))),
+    ])
+    .unwrap();
+    let cw = Crosswalk::builder()
+        .merge(code("101"), code("801"))
+        .build()
+        .unwrap();
+    let mut acc = Accumulator::new(&old, Period::year(2024).unwrap(), &[gifts()]);
+    acc.add(&documents("10101", 1)).unwrap();
+    acc.add(&documents("10201", 5)).unwrap();
+    let err = acc
+        .finish()
+        .unwrap()
+        .rekey(&cw, Level::District, &new)
+        .unwrap_err();
+    assert_eq!(err.code(), "DV217", "{err}");
+    assert!(err.to_string().contains("\"10201\""), "{err}");
+    for level in [Level::Province, Level::District, Level::Commune] {
+        let kind = ErrorKind::RekeyBelowNoMappedUnit {
+            indicator: "documents".into(),
+            unit: "10201".into(),
+            level: level.as_str().into(),
+        };
+        let vi = render::vi::message(&kind);
+        assert!(vi.contains(render::vi::level(level)), "{vi}");
+    }
+}
