@@ -113,8 +113,13 @@ pub fn report(
         Some(code) => code.parse().map_err(|e| error(e, "unit"))?,
         None => default_report_unit(checked.dataset()).map_err(|e| error(e, "document"))?,
     };
-    let plan = plan_report(checked.cube(), checked.catalogue(), &unit, &ReportOptions::default())
-        .map_err(|e| error(e, "unit"))?;
+    let plan = plan_report(
+        checked.cube(),
+        checked.catalogue(),
+        &unit,
+        &ReportOptions::default(),
+    )
+    .map_err(|e| error(e, "unit"))?;
     Ok(vi::write_report(&plan))
 }
 
