@@ -44,6 +44,7 @@ mod review_s11;
 mod review_s12;
 mod review_s13;
 mod review_s13_rekey;
+mod review_s13_last;
 mod review_s6;
 mod review_s7;
 mod review_s9;
