@@ -43,6 +43,7 @@ mod rekey_review;
 mod review_s11;
 mod review_s12;
 mod review_s13;
+mod review_s13_last;
 mod review_s13_rekey;
 mod review_s6;
 mod review_s7;
