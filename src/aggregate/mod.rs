@@ -338,6 +338,34 @@ impl Column {
         }
     }
 
+    /// Lowers cell `u`'s upper bound to `cap` when it is above (unbounded
+    /// included): for a cell known to lie within another, as a distinct
+    /// indicator's unit within its parent. The cell becomes a plain bound
+    /// `[low, cap]`; its lower bound stays. A cell already within `cap`, an
+    /// absent one, and one whose lower bound is above `cap` (the two
+    /// disagree: nothing is known to be lowered) stay.
+    pub(crate) fn cap_high(&mut self, u: usize, cap: u64) {
+        let Some(cell) = self.interval(u) else {
+            return;
+        };
+        if cell.high().is_some_and(|h| h <= cap) || cell.low() > cap {
+            return;
+        }
+        let value = self.value.get(u).map_or(0, |&v| v.min(cap));
+        if let Some(v) = self.value.get_mut(u) {
+            *v = value;
+        }
+        if let Some(f) = self.flags.get_mut(u) {
+            *f = (*f & !(F_OPEN | F_WIDE | F_ESTIMATE)) | F_BOUNDED;
+        }
+        let extra = cap - value;
+        if extra > 0 || !self.extra.is_empty() {
+            if let Some(e) = self.extra_mut().get_mut(u) {
+                *e = extra;
+            }
+        }
+    }
+
     /// Sets cell `u` to a member (and floor), replacing what was there.
     pub(crate) fn set_member(&mut self, u: usize, m: Member, floor: Option<u64>) -> Option<()> {
         *self.value.get_mut(u)? = m.low;

@@ -394,6 +394,9 @@ impl Totals {
                     &mut receives,
                     new_hierarchy,
                 )?;
+                if distinct {
+                    within_parents(&mut out, new_hierarchy);
+                }
                 if stock {
                     let end = self.period.end().num_days_from_ce();
                     for (e, f) in out.end.iter_mut().zip(&out.flags) {
@@ -688,24 +691,36 @@ impl Totals {
             spread(out, new, m, floor, &targets, None, unnamed, &name)?;
         }
         for &(u, whole, _, rest) in &wholes {
-            // A distinct rest is disjoint from the figures below, but a unit
-            // no figure covers may share persons with them: where such a
-            // unit went (below where the rest is held), up to the whole.
+            // A distinct rest is disjoint from the figures below, but a new
+            // unit that does not hold them all may share persons with them:
+            // every unit the rest reaches below where the whole is held
+            // (its own target cells, and those above them) holds up to the
+            // whole, not just the rest (an island district's 4 persons in
+            // a special zone may also be persons of the province's other
+            // communes).
             let more = match (whole.high(), rest.high()) {
                 (Some(w), Some(r)) => Interval::between(0, Some(w.saturating_sub(r))),
                 _ => Ok(Interval::at_least(0)),
             }
             .map_err(|_| super::overflow(&self.hierarchy, u, &name()))?;
+            let held: Vec<usize> = self
+                .whole_holder(u, crosswalk, from_level, new)?
+                .into_iter()
+                .flat_map(|l| chain(new, l))
+                .collect();
             let reported = |x: usize| own.member(x).is_some();
             let (targets, _) = self.figure_targets(u, crosswalk, from_level, new, &reported)?;
+            let mut cells: Vec<usize> = Vec::new();
             for &t in &targets {
-                if !chain(new, t).skip(1).any(|a| targets.contains(&a)) {
-                    continue;
+                for x in chain(new, t).take_while(|x| !held.contains(x)) {
+                    if !cells.contains(&x) {
+                        cells.push(x);
+                    }
                 }
-                for x in chain(new, t).take_while(|&a| a == t || !targets.contains(&a)) {
-                    out.add_member(x, Member::of(more), Some(0))
-                        .ok_or_else(|| super::overflow(&self.hierarchy, u, &name()))?;
-                }
+            }
+            for x in cells {
+                out.add_member(x, Member::of(more), Some(0))
+                    .ok_or_else(|| super::overflow(&self.hierarchy, u, &name()))?;
             }
         }
         for (u, whole, held, _) in wholes {
@@ -735,10 +750,7 @@ impl Totals {
         new: &Hierarchy,
         name: &dyn Fn() -> String,
     ) -> Result<(), Error> {
-        let (targets, unnamed) = self.figure_targets(u, crosswalk, from_level, new, &|_| false)?;
-        let targets: Vec<(usize, Weight)> =
-            targets.into_iter().map(|t| (t, Weight::Unknown)).collect();
-        let holder = lowest_holder(new, &targets, unnamed);
+        let holder = self.whole_holder(u, crosswalk, from_level, new)?;
         let excess = match (whole.high(), held.high()) {
             (Some(_), Some(h)) => h.saturating_sub(held.low()),
             _ => 0,
@@ -753,6 +765,23 @@ impl Totals {
             out.narrow_high(x, excess);
         }
         Ok(())
+    }
+
+    /// The lowest new unit known to hold all of old unit `u` (above
+    /// `from_level`): the lowest common unit of where every unit of it went
+    /// ([`Totals::figure_targets`] with no figure below taken as covering
+    /// any), `None` when only the country is known to.
+    fn whole_holder(
+        &self,
+        u: usize,
+        crosswalk: &Crosswalk,
+        from_level: Level,
+        new: &Hierarchy,
+    ) -> Result<Option<usize>, Error> {
+        let (targets, unnamed) = self.figure_targets(u, crosswalk, from_level, new, &|_| false)?;
+        let targets: Vec<(usize, Weight)> =
+            targets.into_iter().map(|t| (t, Weight::Unknown)).collect();
+        Ok(lowest_holder(new, &targets, unnamed))
     }
 
     /// What the rekey carries on their own of the old units strictly below
@@ -1565,6 +1594,21 @@ fn spread(
     out.add_member(new.len(), m, floor)
         .ok_or_else(|| overflow(new.len()))?;
     Ok(())
+}
+
+/// Lowers each cell of a distinct column, top-down, to no more than its
+/// parent's upper bound (a root's to the country's, the last cell): a
+/// unit's persons are among its parent's. A whole held where its pieces
+/// meet ([`Totals::hold_whole`]) narrows the parent only; this carries it to
+/// the units below, so the rows read back as the country holding each root.
+fn within_parents(out: &mut Column, new: &Hierarchy) {
+    let country = new.len();
+    for x in new.top_down() {
+        let parent = new.parent(x).map_or(country, UnitIndex::get);
+        if let Some(cap) = out.interval(parent).and_then(|p| p.high()) {
+            out.cap_high(x.get(), cap);
+        }
+    }
 }
 
 /// Takes the country's cell (the last, see [`spread`]) off a column of one
