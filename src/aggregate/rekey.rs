@@ -188,6 +188,16 @@ impl Totals {
     /// sum of the parts of the targets it contains (with shares) or `[0, v]`
     /// (without).
     ///
+    /// **An unnamed remainder** (a `partial` entry: part went to a new unit
+    /// the crosswalk does not name) may lie in any new unit it can reach:
+    /// below the new unit known to contain the old unit (the target of a
+    /// merge of an old unit above it, such as its old province), or anywhere
+    /// when none is known, every unit at the named targets' level and every
+    /// unit with nothing below it above that level (a special zone). Each
+    /// such unit gets `[0, r]` of it (`r` the remainder's upper bound), so a
+    /// commune the mapping does not name beside a partial one is a bound,
+    /// not an exact figure; the containing unit and the country stay exact.
+    ///
     /// **The country.** Every old value also goes whole into the national
     /// cell of its column ([`Totals::national`]), the exact amount the whole
     /// new hierarchy received: where no new unit contains all of an old unit
@@ -561,6 +571,7 @@ impl Totals {
                 to.extend(self.container(idx, crosswalk, new));
             }
             to.extend(within(remainder));
+            to.extend(remainder_reach(new, *remainder, candidates));
             out.push((*u, to));
         }
         out
@@ -966,6 +977,9 @@ impl Totals {
         } else {
             Remainder::Named
         };
+        for t in remainder_reach(new, remainder, &targets) {
+            targets.push(t);
+        }
         Ok((targets, remainder))
     }
 
@@ -1209,6 +1223,15 @@ impl Totals {
             } else {
                 Remainder::Named
             };
+            let targets = targets.map(|mut v| {
+                // The unnamed remainder may lie in any unit it can reach:
+                // each is a target of unknown share.
+                let named: Vec<usize> = v.iter().map(|(t, _)| *t).collect();
+                for t in remainder_reach(new, remainder, &named) {
+                    v.push((t, Weight::Unknown));
+                }
+                v
+            });
             out.push((idx.get(), code, targets, remainder));
         }
         Ok(out)
@@ -1689,6 +1712,37 @@ fn target_index(new: &Hierarchy, from: &UnitCode, to: &UnitCode) -> Result<usize
         }
         .into()
     })
+}
+
+/// The new units an unnamed remainder may lie in besides the `named`
+/// targets: below the unit known to contain it (`within`; anywhere when no
+/// unit is known to), every unit at a level of the named targets, and every
+/// unit with nothing below it above the lowest of those levels (a special
+/// zone beside communes). None for [`Remainder::Named`]. A partial old
+/// commune with one named target and the rest in its new province reaches
+/// every commune of that province, each of which may hold up to all of it.
+fn remainder_reach(new: &Hierarchy, remainder: Remainder, named: &[usize]) -> Vec<usize> {
+    let Remainder::Unnamed { within } = remainder else {
+        return Vec::new();
+    };
+    let levels: Vec<Level> = named
+        .iter()
+        .filter_map(|&t| new.level(UnitIndex::from_usize(t)))
+        .collect();
+    let Some(lowest) = levels.iter().map(|l| l.depth()).max() else {
+        return Vec::new();
+    };
+    new.iter()
+        .filter(|(x, unit)| {
+            let level = unit.level();
+            let reached = levels.contains(&level)
+                || (level.depth() < lowest && new.children(*x).next().is_none());
+            reached
+                && !named.contains(&x.get())
+                && within.map_or(true, |w| new.ancestors(*x).any(|a| a.get() == w))
+        })
+        .map(|(x, _)| x.get())
+        .collect()
 }
 
 fn chain(new: &Hierarchy, t: usize) -> impl Iterator<Item = usize> + '_ {

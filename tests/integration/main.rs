@@ -38,6 +38,7 @@ pub fn read(path: &str) -> String {
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
 }
 mod rekey_nested;
+mod rekey_remainder;
 mod rekey_report;
 mod rekey_review;
 mod review_s11;

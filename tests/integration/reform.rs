@@ -135,6 +135,10 @@ fn world_with(seed: u64, compose: bool, full: bool, skip: bool) -> World {
     // country holds it).
     let mut unnamed = 0u64;
     let mut skipped = 0u64;
+    // The named targets of each partial entry: its unnamed remainder may lie
+    // in any other commune (no province entry says where), so every other
+    // commune and every province is crossed.
+    let mut partial_named: Vec<Vec<UnitCode>> = Vec::new();
     let mut old_units = Vec::new();
     let mut reform = Crosswalk::builder().source("synthetic reform");
     let mut early = Crosswalk::builder().source("synthetic early merge");
@@ -257,6 +261,7 @@ fn world_with(seed: u64, compose: bool, full: bool, skip: bool) -> World {
                         named_provinces.extend(province_of(t));
                         reform = reform.partial(cc, &[(t, Weight::Unknown)]);
                         partial_here = true;
+                        partial_named.push(vec![t]);
                         mark_crossed(&mut crossed, &[t], true, &province_of);
                     }
                     _ => {
@@ -275,6 +280,7 @@ fn world_with(seed: u64, compose: bool, full: bool, skip: bool) -> World {
                         reform = reform.partial(cc, &weights);
                         partial_here = true;
                         // The named targets get exact parts.
+                        partial_named.push(ts.clone());
                     }
                 }
             }
@@ -292,6 +298,10 @@ fn world_with(seed: u64, compose: bool, full: bool, skip: bool) -> World {
                 }
             }
         }
+    }
+    for named in &partial_named {
+        crossed.extend(communes.iter().filter(|c| !named.contains(c)).copied());
+        crossed.extend(new_communes.iter().map(|(_, p)| *p));
     }
     let old = Hierarchy::new(old_units).unwrap();
     let reform = reform.build().unwrap();

@@ -806,9 +806,8 @@ fn partial_10101(figures: &[Figure]) -> Totals {
 /// name (no unit above 10101 has an entry: it may be anywhere). 10102 → 80001
 /// reports 0, 10201 → 80002 reports 2. The data: 10101's remainder (any
 /// count) may lie in 80002 or 811: 80002 at least 2, 81/811 at least 0
-/// where they have a cell, 80 at least 2. Result: 80002 and 80 exact 2:
-/// the unnamed remainder "anywhere" opens only the named target and the
-/// country (`places` adds the remainder's unit only when one is known).
+/// where they have a cell, 80 at least 2 (held since session 13: a place
+/// not known opens every new unit).
 #[test]
 fn a_silent_partial_commune_may_lie_where_its_remainder_went() {
     let t = partial_10101(&[documents("10102", 0), documents("10201", 2)]);
@@ -822,8 +821,8 @@ fn a_silent_partial_commune_may_lie_where_its_remainder_went() {
 /// same rule of issue 14): 10101 reports 5, part to 80001, the rest to an
 /// unnamed unit; 10102 → 80001 reports 0, 10201 → 80002 reports 2. The
 /// data: 80002 holds 2 plus 0..5 of the remainder: [2, 7]; the country 7.
+/// (Fixed in session 14: the remainder reaches every commune.)
 #[test]
-#[ignore = "finding (older than the diff): a reported commune's unnamed remainder reaches no new unit: 80002 exact 2, the data gives [2, 7]"]
 fn a_reported_partial_commune_remainder_may_lie_in_another_unit() {
     let t = partial_10101(&[
         documents("10101", 5),
