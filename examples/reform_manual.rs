@@ -23,7 +23,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use danvan::{
     Accumulator, Actor, Builtin, Conference, ConferenceKind, Count, CrosswalkBuilder, Headcount,
-    Hierarchy, Level, Period, Qualifier, Reported,
+    Hierarchy, Level, Period, Qualifier, RekeyOptions, Reported,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -110,9 +110,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{n} records ({total} participants) totalled in {:.2?}",
         started.elapsed()
     );
-    let started = Instant::now();
-    let carried = totals.rekey(&crosswalk, Level::Commune, &new)?;
-    println!("rekeyed in {:.2?}", started.elapsed());
 
     // What the crosswalk's own rules allow, counted from its entries: a new
     // commune can be exact only if every commune entry reaching it is exact
@@ -149,37 +146,51 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         commune_ok.values().filter(|ok| **ok).count(),
         province_ok.values().filter(|ok| **ok).count()
     );
-    for (indicator, name) in [
-        (Builtin::Conferences, "conferences"),
-        (Builtin::ConferenceParticipants, "participants"),
+    // By default an unnamed remainder may lie in any commune of its new
+    // province; read as complete, only in units no entry names.
+    for (options, how) in [
+        (RekeyOptions::default(), "default"),
+        (
+            RekeyOptions::default().with_complete_targets(),
+            "complete targets",
+        ),
     ] {
-        for level in [Level::Province, Level::Commune] {
-            let (mut exact, mut inexact, mut empty) = (0, 0, 0);
-            let mut widest: Option<(String, u64, Option<u64>)> = None;
-            for (_, u) in new.iter().filter(|(_, u)| u.level() == level) {
-                match carried.get(&u.code(), indicator, Actor::PartyCommittees) {
-                    None => empty += 1,
-                    Some(i) if i.is_exact() => exact += 1,
-                    Some(i) => {
-                        inexact += 1;
-                        let width = i.high().map_or(u64::MAX, |h| h - i.low());
-                        let wider = widest
-                            .as_ref()
-                            .map_or(true, |(_, l, h)| width > h.map_or(u64::MAX, |h| h - l));
-                        if wider {
-                            widest = Some((u.code().to_string(), i.low(), i.high()));
+        let started = Instant::now();
+        let (carried, _) = totals.rekey_with(&crosswalk, Level::Commune, &new, options)?;
+        println!("rekeyed ({how}) in {:.2?}", started.elapsed());
+        for (indicator, name) in [
+            (Builtin::Conferences, "conferences"),
+            (Builtin::ConferenceParticipants, "participants"),
+        ] {
+            for level in [Level::Province, Level::Commune] {
+                let (mut exact, mut inexact, mut empty) = (0, 0, 0);
+                let mut widest: Option<(String, u64, Option<u64>)> = None;
+                for (_, u) in new.iter().filter(|(_, u)| u.level() == level) {
+                    match carried.get(&u.code(), indicator, Actor::PartyCommittees) {
+                        None => empty += 1,
+                        Some(i) if i.is_exact() => exact += 1,
+                        Some(i) => {
+                            inexact += 1;
+                            let width = i.high().map_or(u64::MAX, |h| h - i.low());
+                            let wider = widest
+                                .as_ref()
+                                .map_or(true, |(_, l, h)| width > h.map_or(u64::MAX, |h| h - l));
+                            if wider {
+                                widest = Some((u.code().to_string(), i.low(), i.high()));
+                            }
                         }
                     }
                 }
-            }
-            println!(
+                println!(
                 "{name}, new {}: {exact} exact, {inexact} bounds only, {empty} without records; widest {widest:?}",
                 level.as_str()
             );
+            }
+            let national =
+                carried.level_total(Level::Province, indicator, Actor::PartyCommittees)?;
+            let before = totals.level_total(Level::Province, indicator, Actor::PartyCommittees)?;
+            println!("{name}, national: before {before:?}, carried {national:?}");
         }
-        let national = carried.level_total(Level::Province, indicator, Actor::PartyCommittees)?;
-        let before = totals.level_total(Level::Province, indicator, Actor::PartyCommittees)?;
-        println!("{name}, national: before {before:?}, carried {national:?}");
     }
     Ok(())
 }

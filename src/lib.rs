@@ -278,6 +278,10 @@
 //! cells and outside the roll-up. So a split across two new provinces (or a
 //! `partial` commune whose rest no named unit holds) leaves the country
 //! exact: [`Totals::level_total`] at the top level reads the national cell.
+//! A `partial` entry's unnamed rest reaches, as targets of unknown share,
+//! every new unit it may lie in (below the unit known to contain the old
+//! commune; with [`RekeyOptions::with_complete_targets`] only units no entry
+//! names).
 //! [`Totals::merge`] adds national cells (a side without one gives its
 //! roots' sum), [`Totals::apply`] adds a record to it, and the rows carry it
 //! as `country_records` / `country_reported` rows ([`TotalsLayer`]) that

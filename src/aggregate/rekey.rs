@@ -84,6 +84,36 @@ enum Remainder {
     Unnamed { within: Option<usize> },
 }
 
+/// The new units an unnamed remainder may lie in: any, or with
+/// [`RekeyOptions::complete_targets`] only those no entry of the crosswalk
+/// names as a target (`named`, by index of the new hierarchy).
+struct Reach {
+    named: Option<Vec<bool>>,
+}
+
+impl Reach {
+    fn of(options: RekeyOptions, crosswalk: &Crosswalk, new: &Hierarchy) -> Reach {
+        if !options.complete_targets {
+            return Reach { named: None };
+        }
+        let mut named = vec![false; new.len()];
+        for entry in crosswalk.entries() {
+            for (to, _) in entry.targets() {
+                if let Some(slot) = new.index_of(to).and_then(|i| named.get_mut(i.get())) {
+                    *slot = true;
+                }
+            }
+        }
+        Reach { named: Some(named) }
+    }
+
+    fn allows(&self, x: usize) -> bool {
+        self.named
+            .as_ref()
+            .map_or(true, |n| !n.get(x).copied().unwrap_or(false))
+    }
+}
+
 /// Options of [`Totals::rekey_with`].
 ///
 /// ```
@@ -99,6 +129,10 @@ pub struct RekeyOptions {
     /// such a unit is [`ErrorKind::CrosswalkUnmapped`]. See
     /// [`RekeyOptions::skipping_unmapped`] for what the totals then claim.
     pub skip_unmapped: bool,
+    /// Read the crosswalk as listing, for every new unit it names, every
+    /// old unit or part it was formed from; see
+    /// [`RekeyOptions::with_complete_targets`].
+    pub complete_targets: bool,
 }
 
 impl RekeyOptions {
@@ -122,6 +156,30 @@ impl RekeyOptions {
     #[must_use]
     pub fn skipping_unmapped(mut self) -> RekeyOptions {
         self.skip_unmapped = true;
+        self
+    }
+
+    /// These options, reading the crosswalk as complete for the new units
+    /// it names: each such unit's entries list every old unit, or part of
+    /// one, it was formed from (an official table that lists each new
+    /// commune's predecessors, "part of" included, is such a list when it is
+    /// whole). Then the unnamed remainder of a `partial` entry lies in no
+    /// new unit the crosswalk names as a target: only the new units no entry
+    /// names (an island special zone formed from no old commune) and the
+    /// country may hold it, and a new commune beside a partial one stays
+    /// exact.
+    ///
+    /// By default nothing is assumed: the remainder may lie in any new unit
+    /// it can reach ([`Totals::rekey`]), each of which is then a bound. This
+    /// is a claim about the data; make it only when the table says so.
+    ///
+    /// ```
+    /// let opts = danvan::RekeyOptions::default().with_complete_targets();
+    /// assert!(opts.complete_targets && !opts.skip_unmapped);
+    /// ```
+    #[must_use]
+    pub fn with_complete_targets(mut self) -> RekeyOptions {
+        self.complete_targets = true;
         self
     }
 }
@@ -360,7 +418,8 @@ impl Totals {
             codes: BTreeSet::new(),
             totals: Vec::new(),
         };
-        let plan = self.plan(crosswalk, from_level, new_hierarchy)?;
+        let reach = Reach::of(options, crosswalk, new_hierarchy);
+        let plan = self.plan(crosswalk, from_level, new_hierarchy, &reach)?;
         let orphans = self.refuse_orphans(from_level)?;
         let above = self.carry_targets(crosswalk, from_level, new_hierarchy)?;
         let n = new_hierarchy.len();
@@ -392,6 +451,7 @@ impl Totals {
                         crosswalk,
                         from_level,
                         new_hierarchy,
+                        &reach,
                     )?;
                 } else {
                     self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
@@ -431,6 +491,7 @@ impl Totals {
             crosswalk,
             from_level,
             new_hierarchy,
+            &reach,
             &mut skipped,
             &mut receives,
         )?;
@@ -443,7 +504,7 @@ impl Totals {
             amounts,
         )?
         .with_national(national_records, national_reported, national_amounts);
-        let mut places = self.places(&plan, &above, crosswalk, from_level, new_hierarchy);
+        let mut places = self.places(&plan, &above, crosswalk, from_level, new_hierarchy, &reach);
         // Silent units no plan carries may lie anywhere.
         places.extend(orphans.into_iter().map(|u| (u, Vec::new())));
         let origin = super::absent::Origin::of(&self.hierarchy, from_level);
@@ -529,6 +590,7 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
+        reach: &Reach,
     ) -> Vec<(usize, Vec<usize>)> {
         let within = |r: &Remainder| match r {
             Remainder::Unnamed { within } => *within,
@@ -571,7 +633,7 @@ impl Totals {
                 to.extend(self.container(idx, crosswalk, new));
             }
             to.extend(within(remainder));
-            to.extend(remainder_reach(new, *remainder, candidates));
+            to.extend(remainder_reach(new, *remainder, candidates, reach));
             out.push((*u, to));
         }
         out
@@ -633,6 +695,7 @@ impl Totals {
     /// the figures below overlapping as `[largest part, sum]`): disjoint
     /// from them, so the pieces add up to the whole, and the country, which
     /// holds all of them, holds at least the whole's lower bound.
+    #[allow(clippy::too_many_arguments)]
     fn carry_own_figures(
         &self,
         col: &Column,
@@ -641,6 +704,7 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
+        reach: &Reach,
     ) -> Result<(), Error> {
         let name = || super::indicator_name(&self.indicators, col.indicator);
         let Some(own) = Totals::find(&self.reported, col.indicator, col.actor) else {
@@ -697,7 +761,7 @@ impl Totals {
                 (m, own.floor.get(u).copied())
             };
             let (targets, unnamed) =
-                self.figure_targets(u, crosswalk, from_level, new, &|x| reported(x))?;
+                self.figure_targets(u, crosswalk, from_level, new, reach, &|x| reported(x))?;
             let targets = self.covering(u, &targets, &name)?;
             spread(out, new, m, floor, &targets, None, unnamed, &name)?;
         }
@@ -715,12 +779,13 @@ impl Totals {
             }
             .map_err(|_| super::overflow(&self.hierarchy, u, &name()))?;
             let held: Vec<usize> = self
-                .whole_holder(u, crosswalk, from_level, new)?
+                .whole_holder(u, crosswalk, from_level, new, reach)?
                 .into_iter()
                 .flat_map(|l| chain(new, l))
                 .collect();
             let reported = |x: usize| own.member(x).is_some();
-            let (targets, _) = self.figure_targets(u, crosswalk, from_level, new, &reported)?;
+            let (targets, _) =
+                self.figure_targets(u, crosswalk, from_level, new, reach, &reported)?;
             let mut cells: Vec<usize> = Vec::new();
             for &t in &targets {
                 for x in chain(new, t).take_while(|x| !held.contains(x)) {
@@ -735,7 +800,16 @@ impl Totals {
             }
         }
         for (u, whole, held, _) in wholes {
-            self.hold_whole(out, u, (whole, held), crosswalk, from_level, new, &name)?;
+            self.hold_whole(
+                out,
+                u,
+                (whole, held),
+                crosswalk,
+                from_level,
+                new,
+                reach,
+                &name,
+            )?;
         }
         Ok(())
     }
@@ -759,9 +833,10 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
+        reach: &Reach,
         name: &dyn Fn() -> String,
     ) -> Result<(), Error> {
-        let holder = self.whole_holder(u, crosswalk, from_level, new)?;
+        let holder = self.whole_holder(u, crosswalk, from_level, new, reach)?;
         let excess = match (whole.high(), held.high()) {
             (Some(_), Some(h)) => h.saturating_sub(held.low()),
             _ => 0,
@@ -788,8 +863,10 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
+        reach: &Reach,
     ) -> Result<Option<usize>, Error> {
-        let (targets, unnamed) = self.figure_targets(u, crosswalk, from_level, new, &|_| false)?;
+        let (targets, unnamed) =
+            self.figure_targets(u, crosswalk, from_level, new, reach, &|_| false)?;
         let targets: Vec<(usize, Weight)> =
             targets.into_iter().map(|t| (t, Weight::Unknown)).collect();
         Ok(lowest_holder(new, &targets, unnamed))
@@ -889,6 +966,7 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
+        reach: &Reach,
         reported: &dyn Fn(usize) -> bool,
     ) -> Result<(Vec<usize>, Remainder), Error> {
         let units = self.hierarchy.units();
@@ -968,7 +1046,7 @@ impl Totals {
         if targets.is_empty() && any_covered {
             // Every unit holds a figure of its own: the rest (its own
             // bodies', or what those figures leave out) lies where they went.
-            return self.figure_targets(u, crosswalk, from_level, new, &|_| false);
+            return self.figure_targets(u, crosswalk, from_level, new, reach, &|_| false);
         }
         let remainder = if partial {
             Remainder::Unnamed {
@@ -977,7 +1055,7 @@ impl Totals {
         } else {
             Remainder::Named
         };
-        for t in remainder_reach(new, remainder, &targets) {
+        for t in remainder_reach(new, remainder, &targets, reach) {
             targets.push(t);
         }
         Ok((targets, remainder))
@@ -1020,6 +1098,7 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
+        reach: &Reach,
         skipped: &mut Skips,
         receives: &mut [bool],
     ) -> Result<(Vec<AmountColumn>, Vec<AmountColumn>), Error> {
@@ -1123,7 +1202,7 @@ impl Totals {
                     cell.clone()
                 };
                 let (targets, unnamed) =
-                    self.figure_targets(u, crosswalk, from_level, new, &reported)?;
+                    self.figure_targets(u, crosswalk, from_level, new, reach, &reported)?;
                 let targets = self.covering(u, &targets, &name)?;
                 work.push((targets, unnamed, cell));
             }
@@ -1196,6 +1275,7 @@ impl Totals {
         crosswalk: &Crosswalk,
         from_level: Level,
         new: &Hierarchy,
+        reach: &Reach,
     ) -> Result<Vec<Planned>, Error> {
         let mut out = Vec::new();
         for (idx, unit) in self.hierarchy.iter() {
@@ -1227,7 +1307,7 @@ impl Totals {
                 // The unnamed remainder may lie in any unit it can reach:
                 // each is a target of unknown share.
                 let named: Vec<usize> = v.iter().map(|(t, _)| *t).collect();
-                for t in remainder_reach(new, remainder, &named) {
+                for t in remainder_reach(new, remainder, &named, reach) {
                     v.push((t, Weight::Unknown));
                 }
                 v
@@ -1718,10 +1798,16 @@ fn target_index(new: &Hierarchy, from: &UnitCode, to: &UnitCode) -> Result<usize
 /// targets: below the unit known to contain it (`within`; anywhere when no
 /// unit is known to), every unit at a level of the named targets, and every
 /// unit with nothing below it above the lowest of those levels (a special
-/// zone beside communes). None for [`Remainder::Named`]. A partial old
-/// commune with one named target and the rest in its new province reaches
-/// every commune of that province, each of which may hold up to all of it.
-fn remainder_reach(new: &Hierarchy, remainder: Remainder, named: &[usize]) -> Vec<usize> {
+/// zone beside communes), of those `reach` allows. None for
+/// [`Remainder::Named`]. A partial old commune with one named target and
+/// the rest in its new province reaches every commune of that province,
+/// each of which may hold up to all of it.
+fn remainder_reach(
+    new: &Hierarchy,
+    remainder: Remainder,
+    named: &[usize],
+    reach: &Reach,
+) -> Vec<usize> {
     let Remainder::Unnamed { within } = remainder else {
         return Vec::new();
     };
@@ -1738,6 +1824,7 @@ fn remainder_reach(new: &Hierarchy, remainder: Remainder, named: &[usize]) -> Ve
             let reached = levels.contains(&level)
                 || (level.depth() < lowest && new.children(*x).next().is_none());
             reached
+                && reach.allows(x.get())
                 && !named.contains(&x.get())
                 && within.map_or(true, |w| new.ancestors(*x).any(|a| a.get() == w))
         })

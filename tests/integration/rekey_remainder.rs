@@ -199,3 +199,56 @@ fn rows_of_a_remainder_read_back() {
         assert!(back == t, "{figures:?}");
     }
 }
+
+fn rekeyed_complete(cw: &Crosswalk, figures: &[Figure]) -> Totals {
+    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
+    for f in figures {
+        acc.add(f).unwrap();
+    }
+    let options = RekeyOptions::default().with_complete_targets();
+    acc.finish()
+        .unwrap()
+        .rekey_with(cw, Level::Commune, &new_h(), options)
+        .unwrap()
+        .0
+}
+
+/// Declared complete (each named new unit lists all its predecessors), the
+/// remainder lies in no unit the crosswalk names: 80002 stays exactly 2.
+#[test]
+fn a_complete_crosswalk_keeps_the_named_communes_exact() {
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("10201", 2),
+    ];
+    let t = rekeyed_complete(&within_province(), &figures);
+    assert_eq!(docs(&t, "80001"), between(1, 6));
+    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
+    assert_eq!(docs(&t, "80"), Some(Interval::exact(8)));
+    assert_eq!(country(&t), Some(Interval::exact(8)));
+}
+
+/// Declared complete, with no unit known to contain the old commune: the
+/// special zone 811, which no entry names, may hold the remainder; the
+/// communes the crosswalk names stay exact.
+#[test]
+fn a_complete_crosswalk_sends_the_remainder_to_units_it_does_not_name() {
+    let cw = Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("10201", 2),
+    ];
+    let t = rekeyed_complete(&cw, &figures);
+    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
+    assert_eq!(docs(&t, "811"), between(0, 5));
+    assert_eq!(country(&t), Some(Interval::exact(8)));
+    // By default, 80002 may hold it too.
+    assert_eq!(docs(&rekeyed(&cw, &figures), "80002"), between(2, 7));
+}
