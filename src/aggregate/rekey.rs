@@ -84,16 +84,16 @@ enum Remainder {
     Unnamed { within: Option<usize> },
 }
 
-/// The new units an unnamed remainder may lie in: any, or with
-/// [`RekeyOptions::complete_targets`] only those no entry of the crosswalk
-/// names as a target (`named`, by index of the new hierarchy).
+/// The new units an unnamed remainder may lie in: those no entry of the
+/// crosswalk names as a target (`named`, by index of the new hierarchy), or
+/// any with [`RekeyOptions::remainder_in_named`].
 struct Reach {
     named: Option<Vec<bool>>,
 }
 
 impl Reach {
     fn of(options: RekeyOptions, crosswalk: &Crosswalk, new: &Hierarchy) -> Reach {
-        if !options.complete_targets {
+        if options.remainder_in_named {
             return Reach { named: None };
         }
         let mut named = vec![false; new.len()];
@@ -129,10 +129,10 @@ pub struct RekeyOptions {
     /// such a unit is [`ErrorKind::CrosswalkUnmapped`]. See
     /// [`RekeyOptions::skipping_unmapped`] for what the totals then claim.
     pub skip_unmapped: bool,
-    /// Read the crosswalk as listing, for every new unit it names, every
-    /// old unit or part it was formed from; see
-    /// [`RekeyOptions::with_complete_targets`].
-    pub complete_targets: bool,
+    /// Let a `partial` entry's unnamed remainder lie in new units the
+    /// crosswalk names as well; see
+    /// [`RekeyOptions::with_remainder_in_named_units`].
+    pub remainder_in_named: bool,
 }
 
 impl RekeyOptions {
@@ -159,27 +159,30 @@ impl RekeyOptions {
         self
     }
 
-    /// These options, reading the crosswalk as complete for the new units
-    /// it names: each such unit's entries list every old unit, or part of
-    /// one, it was formed from (an official table that lists each new
-    /// commune's predecessors, "part of" included, is such a list when it is
-    /// whole). Then the unnamed remainder of a `partial` entry lies in no
-    /// new unit the crosswalk names as a target: only the new units no entry
-    /// names (an island special zone formed from no old commune) and the
-    /// country may hold it, and a new commune beside a partial one stays
-    /// exact.
+    /// These options, letting the unnamed remainder of a `partial` entry
+    /// lie in new units the crosswalk names too.
     ///
-    /// By default nothing is assumed: the remainder may lie in any new unit
-    /// it can reach ([`Totals::rekey`]), each of which is then a bound. This
-    /// is a claim about the data; make it only when the table says so.
+    /// By default a `partial` entry means what the national mapping's flag
+    /// says: part of the old unit went to a new unit the mapping does not
+    /// name. So the remainder lies in no unit the crosswalk names as a
+    /// target: only a new unit no entry names (an island special zone formed
+    /// from no old commune) may hold it, beside the country, and a commune
+    /// beside a partial one stays exact. That reading holds when the table
+    /// lists every predecessor, or part of one, of each new unit it names.
+    ///
+    /// When that is not known (a hand-made or incomplete table), these
+    /// options read the remainder as lying anywhere it can reach
+    /// ([`Totals::rekey`]): below the new unit known to contain the old
+    /// one, every unit at the named targets' level may hold up to all of it,
+    /// and is then a bound.
     ///
     /// ```
-    /// let opts = danvan::RekeyOptions::default().with_complete_targets();
-    /// assert!(opts.complete_targets && !opts.skip_unmapped);
+    /// let opts = danvan::RekeyOptions::default().with_remainder_in_named_units();
+    /// assert!(opts.remainder_in_named && !opts.skip_unmapped);
     /// ```
     #[must_use]
-    pub fn with_complete_targets(mut self) -> RekeyOptions {
-        self.complete_targets = true;
+    pub fn with_remainder_in_named_units(mut self) -> RekeyOptions {
+        self.remainder_in_named = true;
         self
     }
 }
@@ -247,14 +250,16 @@ impl Totals {
     /// (without).
     ///
     /// **An unnamed remainder** (a `partial` entry: part went to a new unit
-    /// the crosswalk does not name) may lie in any new unit it can reach:
-    /// below the new unit known to contain the old unit (the target of a
-    /// merge of an old unit above it, such as its old province), or anywhere
-    /// when none is known, every unit at the named targets' level and every
-    /// unit with nothing below it above that level (a special zone). Each
-    /// such unit gets `[0, r]` of it (`r` the remainder's upper bound), so a
-    /// commune the mapping does not name beside a partial one is a bound,
-    /// not an exact figure; the containing unit and the country stay exact.
+    /// the crosswalk does not name) may lie in any new unit it can reach
+    /// that no entry names as a target: below the new unit known to contain
+    /// the old unit (the target of a merge of an old unit above it, such as
+    /// its old province), or anywhere when none is known, every such unit at
+    /// the named targets' level and every such unit with nothing below it
+    /// above that level (an island special zone). Each gets `[0, r]` of it
+    /// (`r` the remainder's upper bound); the containing unit and the country
+    /// stay exact, and so do the communes the crosswalk names.
+    /// [`RekeyOptions::with_remainder_in_named_units`] lets it reach those
+    /// too, for a table not known to list every predecessor.
     ///
     /// **The country.** Every old value also goes whole into the national
     /// cell of its column ([`Totals::national`]), the exact amount the whole

@@ -1,8 +1,9 @@
 //! An unnamed remainder reaches every unit it may lie in (issue 14): a
 //! `partial` entry says part of an old commune went to a new unit the
-//! crosswalk does not name, so every unit the remainder can reach — below
-//! the new unit known to contain the old one, or anywhere — may hold up to
-//! all of it. Units and figures are **synthetic** (the hierarchies of
+//! crosswalk does not name, so every unit no entry names that the remainder
+//! can reach (below the new unit known to contain the old one, or
+//! anywhere) may hold up to all of it; with
+//! `RekeyOptions::with_remainder_in_named_units`, the named units too. Units and figures are **synthetic** (the hierarchies of
 //! rekey_nested.rs: old 10 → 101 {10101, 10102}, 102 {10201}; new 80 →
 //! {80001, 80002}, 81 → {811}).
 
@@ -21,6 +22,19 @@ fn rekeyed(cw: &Crosswalk, figures: &[Figure]) -> Totals {
         .unwrap()
         .rekey(cw, Level::Commune, &new_h())
         .unwrap()
+}
+
+fn rekeyed_anywhere(cw: &Crosswalk, figures: &[Figure]) -> Totals {
+    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
+    for f in figures {
+        acc.add(f).unwrap();
+    }
+    let options = RekeyOptions::default().with_remainder_in_named_units();
+    acc.finish()
+        .unwrap()
+        .rekey_with(cw, Level::Commune, &new_h(), options)
+        .unwrap()
+        .0
 }
 
 fn docs(t: &Totals, u: &str) -> Option<Interval> {
@@ -51,20 +65,34 @@ fn within_province() -> Crosswalk {
         .unwrap()
 }
 
-/// 10101's 5 documents: 80001 gets [0, 5] of them with 10102's 1, 80002
-/// may hold up to all 5 beside 10201's 2, province 80 and the country hold
-/// exactly 8, and the other province's special zone 811 gets nothing (the
-/// remainder is known to lie in 80).
+/// 10101's 5, 10102's 1 and 10201's 2 documents.
+fn three() -> Vec<Figure> {
+    vec![
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("10201", 2),
+    ]
+}
+
+/// By default the remainder went to a unit the crosswalk does not name:
+/// not 80002 (named, as 10201's target), which stays exactly 2. 80001 gets
+/// [0, 5] of 10101 with 10102's 1; province 80 and the country exactly 8.
+#[test]
+fn by_default_the_named_communes_stay_exact() {
+    let t = rekeyed(&within_province(), &three());
+    assert_eq!(docs(&t, "80001"), between(1, 6));
+    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
+    assert_eq!(docs(&t, "80"), Some(Interval::exact(8)));
+    assert_eq!(country(&t), Some(Interval::exact(8)));
+}
+
+/// With the remainder allowed in named units: 80002 may hold up to all 5
+/// beside 10201's 2; province 80 and the country stay exactly 8, and the
+/// other province's special zone 811 gets nothing (the remainder is known
+/// to lie in 80).
 #[test]
 fn a_remainder_within_a_province_reaches_each_of_its_communes() {
-    let t = rekeyed(
-        &within_province(),
-        &[
-            documents("10101", 5),
-            documents("10102", 1),
-            documents("10201", 2),
-        ],
-    );
+    let t = rekeyed_anywhere(&within_province(), &three());
     assert_eq!(docs(&t, "80001"), between(1, 6));
     assert_eq!(docs(&t, "80002"), between(2, 7));
     assert_eq!(docs(&t, "80"), Some(Interval::exact(8)));
@@ -73,36 +101,39 @@ fn a_remainder_within_a_province_reaches_each_of_its_communes() {
     assert_eq!(country(&t), Some(Interval::exact(8)));
 }
 
-/// Without the province's entry no unit is known to contain 10101: the
-/// remainder may be anywhere, in the special zone 811 (a unit with nothing
-/// below it, above the communes' level) too; only the country is exact.
-#[test]
-fn a_remainder_of_unknown_place_reaches_every_commune_and_special_zone() {
-    let cw = Crosswalk::builder()
+/// No province entry: no unit is known to contain 10101.
+fn no_province() -> Crosswalk {
+    Crosswalk::builder()
         .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
         .merge(code("10102"), code("80001"))
         .merge(code("10201"), code("80002"))
         .build()
-        .unwrap();
-    let t = rekeyed(
-        &cw,
-        &[
-            documents("10101", 5),
-            documents("10102", 1),
-            documents("10201", 2),
-        ],
-    );
-    assert_eq!(docs(&t, "80002"), between(2, 7));
+        .unwrap()
+}
+
+/// The remainder may then be anywhere: by default only in the special zone
+/// 811 (no entry names it; a unit with nothing below it, above the
+/// communes' level), the named communes exact; with the option in 80002
+/// too. Only the country is exact in both.
+#[test]
+fn a_remainder_of_unknown_place_reaches_the_units_no_entry_names() {
+    let t = rekeyed(&no_province(), &three());
+    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
     assert_eq!(docs(&t, "811"), between(0, 5));
     assert_eq!(docs(&t, "81"), between(0, 5));
+    assert_eq!(docs(&t, "80"), between(3, 8));
+    assert_eq!(country(&t), Some(Interval::exact(8)));
+    let t = rekeyed_anywhere(&no_province(), &three());
+    assert_eq!(docs(&t, "80002"), between(2, 7));
+    assert_eq!(docs(&t, "811"), between(0, 5));
     assert_eq!(docs(&t, "80"), between(3, 8));
     assert_eq!(country(&t), Some(Interval::exact(8)));
 }
 
 /// A known share beside the unnamed remainder: 10101's 10 documents, 0.6
 /// to 80001 (exactly 6), the rest (4) unnamed. 80001 holds its exact part
-/// (the remainder went to a unit the mapping does not name, not to it),
-/// 80002 up to the 4 more.
+/// (the remainder went to a unit the mapping does not name, not to it);
+/// 80002 is exactly 2, or up to 4 more with the option.
 #[test]
 fn a_known_share_stays_exact_beside_the_remainder() {
     let cw = Crosswalk::builder()
@@ -115,14 +146,16 @@ fn a_known_share_stays_exact_beside_the_remainder() {
         .merge(code("10201"), code("80002"))
         .build()
         .unwrap();
-    let t = rekeyed(
-        &cw,
-        &[
-            documents("10101", 10),
-            documents("10102", 0),
-            documents("10201", 2),
-        ],
-    );
+    let figures = [
+        documents("10101", 10),
+        documents("10102", 0),
+        documents("10201", 2),
+    ];
+    let t = rekeyed(&cw, &figures);
+    assert_eq!(docs(&t, "80001"), Some(Interval::exact(6)));
+    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
+    assert_eq!(docs(&t, "80"), Some(Interval::exact(12)));
+    let t = rekeyed_anywhere(&cw, &figures);
     assert_eq!(docs(&t, "80001"), Some(Interval::exact(6)));
     assert_eq!(docs(&t, "80002"), between(2, 6));
     assert_eq!(docs(&t, "80"), Some(Interval::exact(12)));
@@ -130,125 +163,82 @@ fn a_known_share_stays_exact_beside_the_remainder() {
 
 /// A district's own figure whose commune has the partial entry: district
 /// 101's 10 documents (its communes silent under it, held by its figure)
-/// may lie in 80001, or in the unnamed commune of 80 — 80002 too.
+/// may lie in 80001, and with the option in the other commune of 80 too.
 #[test]
 fn an_own_figure_reaches_where_a_partial_communes_remainder_went() {
-    let t = rekeyed(
-        &within_province(),
-        &[documents("101", 10), documents("10201", 2)],
-    );
+    let figures = [documents("101", 10), documents("10201", 2)];
+    let t = rekeyed(&within_province(), &figures);
+    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
+    assert_eq!(docs(&t, "80"), Some(Interval::exact(12)));
+    let t = rekeyed_anywhere(&within_province(), &figures);
     let c = docs(&t, "80002");
     assert_eq!(c, between(2, 12), "80002 {c:?}");
     assert_eq!(docs(&t, "80"), Some(Interval::exact(12)));
     assert_eq!(country(&t), Some(Interval::exact(12)));
 }
 
-/// Amounts alike: 10101's 5 tỷ đồng reach 80002 ([2, 7] tỷ), the province
-/// and the country stay exact.
+/// Amounts alike: with the option, 10101's 5 tỷ đồng reach 80002 ([2, 7]
+/// tỷ); by default 80002 keeps its 2 tỷ; the province and the country stay
+/// exact.
 #[test]
 fn amounts_reach_where_the_remainder_went() {
-    let t = rekeyed(
-        &within_province(),
-        &[
-            money("10101", "5 tỷ đồng"),
-            money("10102", "1 tỷ đồng"),
-            money("10201", "2 tỷ đồng"),
-        ],
-    );
-    let at = |u: &str| t.amount(&code(u), &gifts().id, S).unwrap().value;
-    assert_eq!(
-        at("80002"),
-        Interval::between(billion(2), Some(billion(7))).unwrap()
-    );
-    assert_eq!(at("80"), Interval::exact(billion(8)));
-    let c = t.national_amount(&gifts().id, S).unwrap().value;
-    assert_eq!(c, Interval::exact(billion(8)));
+    let figures = [
+        money("10101", "5 tỷ đồng"),
+        money("10102", "1 tỷ đồng"),
+        money("10201", "2 tỷ đồng"),
+    ];
+    for (t, c80002) in [
+        (
+            rekeyed_anywhere(&within_province(), &figures),
+            Interval::between(billion(2), Some(billion(7))).unwrap(),
+        ),
+        (
+            rekeyed(&within_province(), &figures),
+            Interval::exact(billion(2)),
+        ),
+    ] {
+        let at = |u: &str| t.amount(&code(u), &gifts().id, S).unwrap().value;
+        assert_eq!(at("80002"), c80002);
+        assert_eq!(at("80"), Interval::exact(billion(8)));
+        let c = t.national_amount(&gifts().id, S).unwrap().value;
+        assert_eq!(c, Interval::exact(billion(8)));
+    }
 }
 
-/// A silent partial commune opens every commune its remainder may reach:
-/// 10101 reports nothing, 10102 0, 10201 2 — 80002 and 80 at least 2,
-/// the special zone of the other province untouched (no cell).
+/// A silent partial commune (10101 reports nothing, 10102 0, 10201 2)
+/// opens every commune its remainder may reach: with the option 80002 is
+/// at least 2; by default it stays exactly 2 (80001 and 80 open). The
+/// special zone of the other province is untouched (no cell).
 #[test]
-fn a_silent_partial_commune_opens_the_communes_of_its_province() {
-    let t = rekeyed(
-        &within_province(),
-        &[documents("10102", 0), documents("10201", 2)],
-    );
+fn a_silent_partial_commune_opens_the_communes_its_remainder_reaches() {
+    let figures = [documents("10102", 0), documents("10201", 2)];
+    let t = rekeyed_anywhere(&within_province(), &figures);
     assert_eq!(docs(&t, "80002"), Some(Interval::at_least(2)));
     assert_eq!(docs(&t, "80"), Some(Interval::at_least(2)));
     assert_eq!(docs(&t, "811"), None);
+    let t = rekeyed(&within_province(), &figures);
+    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
+    assert_eq!(docs(&t, "80001").and_then(|v| v.high()), None);
+    assert_eq!(docs(&t, "80"), Some(Interval::at_least(2)));
 }
 
 /// The rows of each case read back equal (the rows' checks accept what the
-/// rekey wrote).
+/// rekey wrote), under both readings.
 #[test]
 fn rows_of_a_remainder_read_back() {
     for figures in [
-        vec![
-            documents("10101", 5),
-            documents("10102", 1),
-            documents("10201", 2),
-        ],
+        three(),
         vec![documents("101", 10), documents("10201", 2)],
         vec![documents("10102", 0), documents("10201", 2)],
     ] {
-        let t = rekeyed(&within_province(), &figures);
-        let wire = serde_json::to_string(&t.rows()).unwrap();
-        let rows: Vec<TotalsRow> = serde_json::from_str(&wire).unwrap();
-        let back = Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap();
-        assert!(back == t, "{figures:?}");
+        for cw in [within_province(), no_province()] {
+            for t in [rekeyed(&cw, &figures), rekeyed_anywhere(&cw, &figures)] {
+                let wire = serde_json::to_string(&t.rows()).unwrap();
+                let rows: Vec<TotalsRow> = serde_json::from_str(&wire).unwrap();
+                let back =
+                    Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap();
+                assert!(back == t, "{figures:?}");
+            }
+        }
     }
-}
-
-fn rekeyed_complete(cw: &Crosswalk, figures: &[Figure]) -> Totals {
-    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
-    for f in figures {
-        acc.add(f).unwrap();
-    }
-    let options = RekeyOptions::default().with_complete_targets();
-    acc.finish()
-        .unwrap()
-        .rekey_with(cw, Level::Commune, &new_h(), options)
-        .unwrap()
-        .0
-}
-
-/// Declared complete (each named new unit lists all its predecessors), the
-/// remainder lies in no unit the crosswalk names: 80002 stays exactly 2.
-#[test]
-fn a_complete_crosswalk_keeps_the_named_communes_exact() {
-    let figures = [
-        documents("10101", 5),
-        documents("10102", 1),
-        documents("10201", 2),
-    ];
-    let t = rekeyed_complete(&within_province(), &figures);
-    assert_eq!(docs(&t, "80001"), between(1, 6));
-    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
-    assert_eq!(docs(&t, "80"), Some(Interval::exact(8)));
-    assert_eq!(country(&t), Some(Interval::exact(8)));
-}
-
-/// Declared complete, with no unit known to contain the old commune: the
-/// special zone 811, which no entry names, may hold the remainder; the
-/// communes the crosswalk names stay exact.
-#[test]
-fn a_complete_crosswalk_sends_the_remainder_to_units_it_does_not_name() {
-    let cw = Crosswalk::builder()
-        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
-        .merge(code("10102"), code("80001"))
-        .merge(code("10201"), code("80002"))
-        .build()
-        .unwrap();
-    let figures = [
-        documents("10101", 5),
-        documents("10102", 1),
-        documents("10201", 2),
-    ];
-    let t = rekeyed_complete(&cw, &figures);
-    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
-    assert_eq!(docs(&t, "811"), between(0, 5));
-    assert_eq!(country(&t), Some(Interval::exact(8)));
-    // By default, 80002 may hold it too.
-    assert_eq!(docs(&rekeyed(&cw, &figures), "80002"), between(2, 7));
 }
