@@ -84,6 +84,15 @@ enum Remainder {
     Unnamed { within: Option<usize> },
 }
 
+/// What a rekey maps by: the crosswalk, the old level it maps, the new
+/// hierarchy and where an unnamed remainder may lie.
+struct Mapping<'a> {
+    crosswalk: &'a Crosswalk,
+    from_level: Level,
+    new: &'a Hierarchy,
+    reach: Reach,
+}
+
 /// The new units an unnamed remainder may lie in: those no entry of the
 /// crosswalk names as a target (`named`, by index of the new hierarchy), or
 /// any with [`RekeyOptions::remainder_in_named`].
@@ -423,8 +432,13 @@ impl Totals {
             codes: BTreeSet::new(),
             totals: Vec::new(),
         };
-        let reach = Reach::of(options, crosswalk, new_hierarchy);
-        let plan = self.plan(crosswalk, from_level, new_hierarchy, &reach)?;
+        let m = Mapping {
+            crosswalk,
+            from_level,
+            new: new_hierarchy,
+            reach: Reach::of(options, crosswalk, new_hierarchy),
+        };
+        let plan = self.plan(&m)?;
         let orphans = self.refuse_orphans(from_level)?;
         let above = self.carry_targets(crosswalk, from_level, new_hierarchy)?;
         let n = new_hierarchy.len();
@@ -449,15 +463,7 @@ impl Totals {
                 let skip =
                     self.map_column(col, &mut out, crosswalk, &plan, new_hierarchy, &mut skipped)?;
                 if reported {
-                    self.carry_own_figures(
-                        col,
-                        &mut out,
-                        &above,
-                        crosswalk,
-                        from_level,
-                        new_hierarchy,
-                        &reach,
-                    )?;
+                    self.carry_own_figures(col, &mut out, &above, &m)?;
                 } else {
                     self.carry_own_records(col, &mut out, &above, new_hierarchy)?;
                 }
@@ -490,16 +496,8 @@ impl Totals {
         }
         let (reported, national_reported) = done.pop().unwrap_or_default();
         let (records, national_records) = done.pop().unwrap_or_default();
-        let (amounts, national_amounts) = self.map_amounts(
-            &plan,
-            &above,
-            crosswalk,
-            from_level,
-            new_hierarchy,
-            &reach,
-            &mut skipped,
-            &mut receives,
-        )?;
+        let (amounts, national_amounts) =
+            self.map_amounts(&plan, &above, &m, &mut skipped, &mut receives)?;
         let totals = Totals::assemble(
             new_hierarchy.clone(),
             self.period,
@@ -509,7 +507,7 @@ impl Totals {
             amounts,
         )?
         .with_national(national_records, national_reported, national_amounts);
-        let mut places = self.places(&plan, &above, crosswalk, from_level, new_hierarchy, &reach);
+        let mut places = self.places(&plan, &above, &m);
         // Silent units no plan carries may lie anywhere.
         places.extend(orphans.into_iter().map(|u| (u, Vec::new())));
         let origin = super::absent::Origin::of(&self.hierarchy, from_level);
@@ -592,11 +590,9 @@ impl Totals {
         &self,
         plan: &[Planned],
         above: &[Carried],
-        crosswalk: &Crosswalk,
-        from_level: Level,
-        new: &Hierarchy,
-        reach: &Reach,
+        m: &Mapping<'_>,
     ) -> Vec<(usize, Vec<usize>)> {
+        let (crosswalk, from_level, new, reach) = (m.crosswalk, m.from_level, m.new, &m.reach);
         let within = |r: &Remainder| match r {
             Remainder::Unnamed { within } => *within,
             Remainder::Named => None,
@@ -700,17 +696,14 @@ impl Totals {
     /// the figures below overlapping as `[largest part, sum]`): disjoint
     /// from them, so the pieces add up to the whole, and the country, which
     /// holds all of them, holds at least the whole's lower bound.
-    #[allow(clippy::too_many_arguments)]
     fn carry_own_figures(
         &self,
         col: &Column,
         out: &mut Column,
         above: &[Carried],
-        crosswalk: &Crosswalk,
-        from_level: Level,
-        new: &Hierarchy,
-        reach: &Reach,
+        map: &Mapping<'_>,
     ) -> Result<(), Error> {
+        let (from_level, new) = (map.from_level, map.new);
         let name = || super::indicator_name(&self.indicators, col.indicator);
         let Some(own) = Totals::find(&self.reported, col.indicator, col.actor) else {
             return Ok(());
@@ -765,8 +758,7 @@ impl Totals {
             } else {
                 (m, own.floor.get(u).copied())
             };
-            let (targets, unnamed) =
-                self.figure_targets(u, crosswalk, from_level, new, reach, &|x| reported(x))?;
+            let (targets, unnamed) = self.figure_targets(u, map, &|x| reported(x))?;
             let targets = self.covering(u, &targets, &name)?;
             spread(out, new, m, floor, &targets, None, unnamed, &name)?;
         }
@@ -784,13 +776,12 @@ impl Totals {
             }
             .map_err(|_| super::overflow(&self.hierarchy, u, &name()))?;
             let held: Vec<usize> = self
-                .whole_holder(u, crosswalk, from_level, new, reach)?
+                .whole_holder(u, map)?
                 .into_iter()
                 .flat_map(|l| chain(new, l))
                 .collect();
             let reported = |x: usize| own.member(x).is_some();
-            let (targets, _) =
-                self.figure_targets(u, crosswalk, from_level, new, reach, &reported)?;
+            let (targets, _) = self.figure_targets(u, map, &reported)?;
             let mut cells: Vec<usize> = Vec::new();
             for &t in &targets {
                 for x in chain(new, t).take_while(|x| !held.contains(x)) {
@@ -805,16 +796,7 @@ impl Totals {
             }
         }
         for (u, whole, held, _) in wholes {
-            self.hold_whole(
-                out,
-                u,
-                (whole, held),
-                crosswalk,
-                from_level,
-                new,
-                reach,
-                &name,
-            )?;
+            self.hold_whole(out, u, (whole, held), map, &name)?;
         }
         Ok(())
     }
@@ -829,19 +811,16 @@ impl Totals {
     /// the pieces' excess `held.high − held.low` taken off their upper
     /// bound (a province's 30 persons with 4 and 5 in two communes: exactly
     /// 30, where the pieces sum to [30, 34]).
-    #[allow(clippy::too_many_arguments)]
     fn hold_whole(
         &self,
         out: &mut Column,
         u: usize,
         (whole, held): (Interval<u64>, Interval<u64>),
-        crosswalk: &Crosswalk,
-        from_level: Level,
-        new: &Hierarchy,
-        reach: &Reach,
+        m: &Mapping<'_>,
         name: &dyn Fn() -> String,
     ) -> Result<(), Error> {
-        let holder = self.whole_holder(u, crosswalk, from_level, new, reach)?;
+        let new = m.new;
+        let holder = self.whole_holder(u, m)?;
         let excess = match (whole.high(), held.high()) {
             (Some(_), Some(h)) => h.saturating_sub(held.low()),
             _ => 0,
@@ -862,16 +841,9 @@ impl Totals {
     /// `from_level`): the lowest common unit of where every unit of it went
     /// ([`Totals::figure_targets`] with no figure below taken as covering
     /// any), `None` when only the country is known to.
-    fn whole_holder(
-        &self,
-        u: usize,
-        crosswalk: &Crosswalk,
-        from_level: Level,
-        new: &Hierarchy,
-        reach: &Reach,
-    ) -> Result<Option<usize>, Error> {
-        let (targets, unnamed) =
-            self.figure_targets(u, crosswalk, from_level, new, reach, &|_| false)?;
+    fn whole_holder(&self, u: usize, m: &Mapping<'_>) -> Result<Option<usize>, Error> {
+        let new = m.new;
+        let (targets, unnamed) = self.figure_targets(u, m, &|_| false)?;
         let targets: Vec<(usize, Weight)> =
             targets.into_iter().map(|t| (t, Weight::Unknown)).collect();
         Ok(lowest_holder(new, &targets, unnamed))
@@ -968,12 +940,10 @@ impl Totals {
     fn figure_targets(
         &self,
         u: usize,
-        crosswalk: &Crosswalk,
-        from_level: Level,
-        new: &Hierarchy,
-        reach: &Reach,
+        m: &Mapping<'_>,
         reported: &dyn Fn(usize) -> bool,
     ) -> Result<(Vec<usize>, Remainder), Error> {
+        let (crosswalk, from_level, new, reach) = (m.crosswalk, m.from_level, m.new, &m.reach);
         let units = self.hierarchy.units();
         let mut targets: Vec<usize> = Vec::new();
         let mut partial = false;
@@ -1051,7 +1021,7 @@ impl Totals {
         if targets.is_empty() && any_covered {
             // Every unit holds a figure of its own: the rest (its own
             // bodies', or what those figures leave out) lies where they went.
-            return self.figure_targets(u, crosswalk, from_level, new, reach, &|_| false);
+            return self.figure_targets(u, m, &|_| false);
         }
         let remainder = if partial {
             Remainder::Unnamed {
@@ -1095,18 +1065,15 @@ impl Totals {
     /// `[0, high]`, and that unit and every unit above it the whole. The
     /// country's cells come apart, second; skipped units widen every cell
     /// (as [`Totals::widen`] does for counts).
-    #[allow(clippy::too_many_arguments)]
     fn map_amounts(
         &self,
         plan: &[Planned],
         above: &[Carried],
-        crosswalk: &Crosswalk,
-        from_level: Level,
-        new: &Hierarchy,
-        reach: &Reach,
+        m: &Mapping<'_>,
         skipped: &mut Skips,
         receives: &mut [bool],
     ) -> Result<(Vec<AmountColumn>, Vec<AmountColumn>), Error> {
+        let (from_level, new) = (m.from_level, m.new);
         let n = new.len();
         let mut out = Vec::with_capacity(self.rolled_amounts.len());
         let mut national = Vec::with_capacity(self.rolled_amounts.len());
@@ -1206,8 +1173,7 @@ impl Totals {
                 } else {
                     cell.clone()
                 };
-                let (targets, unnamed) =
-                    self.figure_targets(u, crosswalk, from_level, new, reach, &reported)?;
+                let (targets, unnamed) = self.figure_targets(u, m, &reported)?;
                 let targets = self.covering(u, &targets, &name)?;
                 work.push((targets, unnamed, cell));
             }
@@ -1275,13 +1241,8 @@ impl Totals {
 
     /// For every old unit at `from_level`: its code and its targets' indices
     /// in the new hierarchy with their weights (`None` without an entry).
-    fn plan(
-        &self,
-        crosswalk: &Crosswalk,
-        from_level: Level,
-        new: &Hierarchy,
-        reach: &Reach,
-    ) -> Result<Vec<Planned>, Error> {
+    fn plan(&self, m: &Mapping<'_>) -> Result<Vec<Planned>, Error> {
+        let (crosswalk, from_level, new, reach) = (m.crosswalk, m.from_level, m.new, &m.reach);
         let mut out = Vec::new();
         for (idx, unit) in self.hierarchy.iter() {
             if unit.level() != from_level {
