@@ -47,6 +47,18 @@ pub(crate) fn crosswalk() -> Crosswalk {
         .unwrap()
 }
 
+/// Old: province 10, district 101 (commune 10101), and commune 10201
+/// straight under the province (no district above it).
+pub(crate) fn orphan_old() -> Hierarchy {
+    Hierarchy::new(vec![
+        Unit::new(code("10"), "P (synthetic)"),
+        Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
+        Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("101"))),
+        Unit::new(code("10201"), "C3 (synthetic)").with_parent(Some(code("10"))),
+    ])
+    .unwrap()
+}
+
 /// A custom flow of money (synthetic).
 pub(crate) fn gifts() -> IndicatorDef {
     IndicatorDef {
@@ -801,13 +813,7 @@ fn a_commune_under_an_own_figure_leaves_its_new_commune_open_to_the_rest() {
 /// are the renderer's.
 #[test]
 fn a_figure_below_the_mapped_level_without_a_unit_of_it_above_is_refused() {
-    let old = Hierarchy::new(vec![
-        Unit::new(code("10"), "P (synthetic)"),
-        Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
-        Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("101"))),
-        Unit::new(code("10201"), "C3 (synthetic)").with_parent(Some(code("10"))),
-    ])
-    .unwrap();
+    let old = orphan_old();
     let new = Hierarchy::new(vec![
         Unit::new(code("80"), "NP (synthetic)"),
         Unit::new(code("801"), "ND (synthetic)").with_parent(Some(code("80"))),

@@ -7,8 +7,9 @@
 //! Units, persons and figures are **synthetic** (the hierarchies of
 //! rekey_nested.rs unless said).
 
-use super::rekey_nested::{code, crosswalk, gifts, money, new_h, old_h};
+use super::rekey_nested::{code, crosswalk, gifts, money, new_h, old_h, orphan_old};
 use super::review_s11::{documents, text};
+use super::review_s13_rekey::back;
 use danvan::*;
 
 const S: Actor = Actor::MobilizationSector;
@@ -82,10 +83,7 @@ fn truth_only(cw: &Crosswalk, figures: &[Figure], truth: &[(Option<&str>, u64)])
 
 /// Totals through JSON rows and back give the same rows.
 fn read_back_same(t: &Totals) {
-    let wire = serde_json::to_string(&t.rows()).unwrap();
-    let rows: Vec<TotalsRow> = serde_json::from_str(&wire).unwrap();
-    let again = Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap();
-    assert_eq!(again.rows(), t.rows(), "rows read back differ");
+    assert_eq!(back(t).rows(), t.rows(), "rows read back differ");
 }
 
 fn partial_cw() -> Crosswalk {
@@ -281,18 +279,6 @@ fn a_rekey_at_province_level_carries_every_unit_below() {
     let c = t.national(TotalsLayer::Reported, Builtin::Documents, S);
     assert_eq!(c, Some(Interval::exact(6)));
     assert!(holds(t.reported(&code("80"), Builtin::Documents, S), 6));
-}
-
-/// Old: province 10, district 101 (commune 10101), commune 10201 straight
-/// under the province; rekeyed at district level, 101 → 801.
-fn orphan_old() -> Hierarchy {
-    Hierarchy::new(vec![
-        Unit::new(code("10"), "P (synthetic)"),
-        Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
-        Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("101"))),
-        Unit::new(code("10201"), "C3 (synthetic)").with_parent(Some(code("10"))),
-    ])
-    .unwrap()
 }
 
 fn orphan_new() -> Hierarchy {

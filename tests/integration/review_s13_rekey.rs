@@ -6,7 +6,7 @@
 //! oracle; a finding is `#[ignore = "finding: ..."]`. Units and figures are
 //! **synthetic** (the hierarchies of rekey_nested.rs unless said).
 
-use super::rekey_nested::{billion, code, crosswalk, gifts, money, new_h, old_h};
+use super::rekey_nested::{billion, code, crosswalk, gifts, money, new_h, old_h, orphan_old};
 use super::review_s11::documents;
 use danvan::*;
 
@@ -48,7 +48,7 @@ fn bounds(i: Option<Interval>) -> Option<(u64, Option<u64>)> {
 }
 
 /// Totals through JSON rows and back.
-fn back(t: &Totals) -> Totals {
+pub(crate) fn back(t: &Totals) -> Totals {
     let wire = serde_json::to_string(&t.rows()).unwrap();
     let rows: Vec<TotalsRow> = serde_json::from_str(&wire).unwrap();
     Totals::from_rows(t.hierarchy(), t.period(), t.indicators(), rows).unwrap()
@@ -322,21 +322,9 @@ fn suspicion_b_province_figure_reaches_a_special_zone_of_the_mapped_level() {
     assert_eq!(bounds(docs(&t, "81")), Some((0, Some(26))));
 }
 
-/// An old hierarchy with a commune directly under its province (no
-/// district above it) rekeyed at the district level: old 10 has district
-/// 101 (commune 10101) and commune 10201 directly under 10 (synthetic).
-/// Crosswalk: 101 → new district 801 of province 80. New: 80 (district 801),
-/// 81 (district 811).
-fn no_district_old() -> Hierarchy {
-    Hierarchy::new(vec![
-        Unit::new(code("10"), "P (synthetic)"),
-        Unit::new(code("101"), "D1 (synthetic)").with_parent(Some(code("10"))),
-        Unit::new(code("10101"), "C1 (synthetic)").with_parent(Some(code("101"))),
-        Unit::new(code("10201"), "C3 no district (synthetic)").with_parent(Some(code("10"))),
-    ])
-    .unwrap()
-}
-
+/// Rekeyed at the district level with `orphan_old` (commune 10201 straight
+/// under province 10): 101 → new district 801 of province 80. New: 80
+/// (district 801), 81 (district 811). Synthetic.
 fn district_new() -> Hierarchy {
     Hierarchy::new(vec![
         Unit::new(code("80"), "NP (synthetic)"),
@@ -356,7 +344,7 @@ fn district_new() -> Hierarchy {
 #[test]
 fn suspicion_c_a_reported_unit_below_the_mapped_level_without_a_mapped_parent() {
     let o = old_in(
-        &no_district_old(),
+        &orphan_old(),
         &[documents("10101", 1), documents("10201", 5)],
     );
     assert_eq!(docs(&o, "10"), Some(Interval::exact(6)));
@@ -376,7 +364,7 @@ fn suspicion_c_a_reported_unit_below_the_mapped_level_without_a_mapped_parent() 
 /// least 1): the unit is in no `places` entry, so it is never silent.
 #[test]
 fn suspicion_c_a_silent_unit_below_the_mapped_level_without_a_mapped_parent() {
-    let o = old_in(&no_district_old(), &[documents("10101", 1)]);
+    let o = old_in(&orphan_old(), &[documents("10101", 1)]);
     assert_eq!(docs(&o, "10"), Some(Interval::at_least(1)));
     let cw = Crosswalk::builder()
         .merge(code("101"), code("801"))
