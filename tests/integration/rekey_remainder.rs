@@ -9,7 +9,7 @@
 
 use super::rekey_nested::{billion, code, gifts, money, new_h, old_h};
 use super::review_s11::documents;
-use super::review_s13_rekey::back;
+use super::review_s13_rekey::{back, country, docs, partial_10101_cw};
 use danvan::*;
 
 const S: Actor = Actor::MobilizationSector;
@@ -36,18 +36,6 @@ fn rekeyed_anywhere(cw: &Crosswalk, figures: &[Figure]) -> Totals {
         .rekey_with(cw, Level::Commune, &new_h(), options)
         .unwrap()
         .0
-}
-
-fn docs(t: &Totals, u: &str) -> Option<Interval> {
-    t.reported(&code(u), Builtin::Documents, S)
-}
-
-fn country(t: &Totals) -> Option<Interval> {
-    t.national(
-        TotalsLayer::Reported,
-        IndicatorId::from(Builtin::Documents),
-        S,
-    )
 }
 
 fn between(low: u64, high: u64) -> Option<Interval> {
@@ -102,29 +90,19 @@ fn a_remainder_within_a_province_reaches_each_of_its_communes() {
     assert_eq!(country(&t), Some(Interval::exact(8)));
 }
 
-/// No province entry: no unit is known to contain 10101.
-fn no_province() -> Crosswalk {
-    Crosswalk::builder()
-        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
-        .merge(code("10102"), code("80001"))
-        .merge(code("10201"), code("80002"))
-        .build()
-        .unwrap()
-}
-
 /// The remainder may then be anywhere: by default only in the special zone
 /// 811 (no entry names it; a unit with nothing below it, above the
 /// communes' level), the named communes exact; with the option in 80002
 /// too. Only the country is exact in both.
 #[test]
 fn a_remainder_of_unknown_place_reaches_the_units_no_entry_names() {
-    let t = rekeyed(&no_province(), &three());
+    let t = rekeyed(&partial_10101_cw(), &three());
     assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
     assert_eq!(docs(&t, "811"), between(0, 5));
     assert_eq!(docs(&t, "81"), between(0, 5));
     assert_eq!(docs(&t, "80"), between(3, 8));
     assert_eq!(country(&t), Some(Interval::exact(8)));
-    let t = rekeyed_anywhere(&no_province(), &three());
+    let t = rekeyed_anywhere(&partial_10101_cw(), &three());
     assert_eq!(docs(&t, "80002"), between(2, 7));
     assert_eq!(docs(&t, "811"), between(0, 5));
     assert_eq!(docs(&t, "80"), between(3, 8));
@@ -232,7 +210,7 @@ fn rows_of_a_remainder_read_back() {
         vec![documents("101", 10), documents("10201", 2)],
         vec![documents("10102", 0), documents("10201", 2)],
     ] {
-        for cw in [within_province(), no_province()] {
+        for cw in [within_province(), partial_10101_cw()] {
             for t in [rekeyed(&cw, &figures), rekeyed_anywhere(&cw, &figures)] {
                 assert!(back(&t) == t, "{figures:?}");
             }

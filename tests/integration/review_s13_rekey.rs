@@ -26,11 +26,11 @@ fn rekeyed(figures: &[Figure]) -> Totals {
         .unwrap()
 }
 
-fn docs(t: &Totals, u: &str) -> Option<Interval> {
+pub(crate) fn docs(t: &Totals, u: &str) -> Option<Interval> {
     t.reported(&code(u), Builtin::Documents, S)
 }
 
-fn country(t: &Totals) -> Option<Interval> {
+pub(crate) fn country(t: &Totals) -> Option<Interval> {
     t.national(
         TotalsLayer::Reported,
         IndicatorId::from(Builtin::Documents),
@@ -775,15 +775,20 @@ fn a_silent_unmapped_commune_may_lie_in_any_new_unit() {
     }
 }
 
-/// `figures` rekeyed through a partial entry of 10101 (part to 80001, the
-/// rest to a unit not named), 10102 → 80001, 10201 → 80002.
-fn partial_10101(figures: &[Figure]) -> Totals {
-    let cw = Crosswalk::builder()
+/// A partial entry of 10101 (part to 80001, the rest to a unit not named),
+/// 10102 → 80001, 10201 → 80002; no unit above 10101 has an entry.
+pub(crate) fn partial_10101_cw() -> Crosswalk {
+    Crosswalk::builder()
         .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
         .merge(code("10102"), code("80001"))
         .merge(code("10201"), code("80002"))
         .build()
-        .unwrap();
+        .unwrap()
+}
+
+/// `figures` rekeyed through [`partial_10101_cw`].
+fn partial_10101(figures: &[Figure]) -> Totals {
+    let cw = partial_10101_cw();
     old_in(&old_h(), figures)
         .rekey(&cw, Level::Commune, &new_h())
         .unwrap()
@@ -815,12 +820,7 @@ fn a_silent_partial_commune_may_lie_where_its_remainder_went() {
 /// national mapping's `partial` flag says, and 80002, named, stays 2.)
 #[test]
 fn a_reported_partial_commune_remainder_may_lie_in_another_unit() {
-    let cw = Crosswalk::builder()
-        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
-        .merge(code("10102"), code("80001"))
-        .merge(code("10201"), code("80002"))
-        .build()
-        .unwrap();
+    let cw = partial_10101_cw();
     let old = old_in(
         &old_h(),
         &[
