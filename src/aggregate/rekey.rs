@@ -1612,16 +1612,27 @@ fn spread(
     // The units below the lowest common unit, with the known parts they
     // hold and how many targets of unknown share they contain.
     let mut below: Vec<(usize, u64, Option<u64>, usize)> = Vec::new();
+    // A lookup by unit once the targets are many (an unnamed remainder may
+    // reach every commune of the country): the scan stays for the few.
+    let mut index: Option<std::collections::HashMap<usize, usize>> =
+        (targets.len() > 16).then(std::collections::HashMap::new);
     for (k, &(t, _)) in targets.iter().enumerate() {
         let part = parts.map(|p| p.known.get(k).copied().flatten());
         for x in chain(t) {
             if Some(x) == lca {
                 break;
             }
-            let slot = match below.iter_mut().position(|(y, ..)| *y == x) {
+            let found = match &index {
+                Some(map) => map.get(&x).copied(),
+                None => below.iter().position(|(y, ..)| *y == x),
+            };
+            let slot = match found {
                 Some(i) => i,
                 None => {
                     below.push((x, 0, Some(0), 0));
+                    if let Some(map) = index.as_mut() {
+                        map.insert(x, below.len() - 1);
+                    }
                     below.len() - 1
                 }
             };
