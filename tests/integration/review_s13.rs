@@ -461,7 +461,8 @@ fn review_s13_rooted_figures_on_ancestors_are_refused() {
     let h2 = Some(("2025-07-01", "2025-12-31"));
     let h1 = Some(("2025-01-01", "2025-06-30"));
     // The city's code in the first half is the old city's and the current
-    // one's (no valid_from on the current city): ambiguous (DV208), refused too.
+    // one's (no valid_from on the current city), both by code only, neither
+    // named: ambiguous (DV208), refused too.
     for (unit, period, code) in [
         ("79", h2, "DV213"),
         ("79", h1, "DV208"),
@@ -739,21 +740,15 @@ fn review_s13_the_checked_cube_is_a_fresh_build() {
 // More eras: the city beside its stand-in, reports of old units, sums.
 // ---------------------------------------------------------------------------
 
-/// Finding (not fixed: it reverses a decided rule). Input: the fixture's
-/// city 79 (current era, no validity bounds) states its own figure for the
-/// first half of 2025 (`documents` 3, 1 January – 30 June). Result: DV208,
-/// ambiguous, because the old era lists code 79 by code only (to 30 June)
-/// as the parent of old district 769, and both entries cover the half.
-/// What the data supports: the figure is the current city's — a unit by
-/// code only stands in for an ancestor and is never stated (DV213), so the
-/// old entry cannot be the figure's unit; as it is, no city whose
-/// predecessor wards are listed can state a six-month figure. The rule is
-/// decided by bad inputs 138 and 143 and `corpus::eras::
-/// two_eras_covering_the_period_is_ambiguous` (all with a code-only old
-/// city), so changing `resolve_era` to prefer the named entry over a
-/// code-only one is the lead's call.
+/// Finding of session 13, fixed in session 14 (the lead's decision). Input:
+/// the fixture's city 79 (current era, no validity bounds) states its own
+/// figure for the first half of 2025 (`documents` 3, 1 January – 30 June).
+/// The old era lists code 79 by code only (to 30 June) as the parent of old
+/// district 769, and both entries cover the half. It was DV208; now the
+/// figure is the current city's: a unit by code only stands in for an
+/// ancestor and is never stated (DV213), so the old entry cannot be the
+/// figure's unit — a deduction, not a guess.
 #[test]
-#[ignore = "finding: a city's own first-half figure is DV208 beside its code-only old-era stand-in; the data supports the current city's figure"]
 fn review_s13_a_citys_first_half_figure_beside_its_stand_in() {
     let mut d = doc();
     d["figures"].as_array_mut().unwrap().push(figure(
@@ -766,17 +761,22 @@ fn review_s13_a_citys_first_half_figure_beside_its_stand_in() {
     assert_eq!(ds.unit_era(&ds.figures[4]).unwrap(), None);
 }
 
-/// The same figure as it is refused today: DV208 at the figure's unit
-/// (the regression half of the finding above; never a silent choice).
+/// What must still be refused, never a silent choice: the old city named
+/// too (two named entries of code 79, both covering the first half), the
+/// city's first-half figure is DV208 at the figure's unit, naming both eras.
 #[test]
 fn review_s13_a_citys_first_half_figure_is_refused_not_guessed() {
     let mut d = doc();
+    old_unit(&mut d, "79")["name"] = json!("Thành phố Cũ (synthetic)");
     d["figures"].as_array_mut().unwrap().push(figure(
         "79",
         json!(3),
         Some(("2025-01-01", "2025-06-30")),
     ));
     assert_eq!(refused(&d), [pair("DV208", "figures[4].unit")]);
+    let ds = dataset(&d);
+    let err = ds.unit_era(&ds.figures[4]).unwrap_err();
+    assert!(err.to_string().contains("(current, 2020-01-01)"), "{err}");
 }
 
 /// The report of a unit of another era only (old district 769) is refused
