@@ -1012,6 +1012,37 @@ impl DatasetV2 {
         self.era_among(&entries, f)
     }
 
+    /// A sum's overflow (DV100) at a unit of `era`, naming the era when the
+    /// unit's code is listed in more than one era (the same code is then
+    /// two units, as DV207/DV208 word it); any other error as it is.
+    pub(crate) fn overflow_in_era(&self, era: Option<NaiveDate>, e: Error) -> Error {
+        match e.into_kind() {
+            ErrorKind::TotalOverflow {
+                unit,
+                indicator,
+                era: None,
+            } => {
+                let eras: HashSet<Option<NaiveDate>> = unit
+                    .parse::<UnitCode>()
+                    .map(|code| {
+                        self.units
+                            .iter()
+                            .filter(|u| u.code == code)
+                            .map(|u| u.era)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                ErrorKind::TotalOverflow {
+                    unit,
+                    indicator,
+                    era: (eras.len() > 1).then(|| era_text(era).as_str().into()),
+                }
+                .into()
+            }
+            other => other.into(),
+        }
+    }
+
     /// The units by code, for many look-ups ([`DatasetV2::unit_era_in`]).
     pub(crate) fn units_by_code(&self) -> UnitsByCode<'_> {
         let mut map: std::collections::HashMap<UnitCode, Vec<&UnitEntry>> =

@@ -117,6 +117,7 @@ pub(crate) fn overflow(h: &Hierarchy, unit: usize, indicator: &str) -> Error {
     ErrorKind::TotalOverflow {
         unit: code,
         indicator: indicator.to_owned(),
+        era: None,
     }
     .into()
 }
@@ -1082,6 +1083,7 @@ impl Totals {
                     ErrorKind::TotalOverflow {
                         unit: format!("every {}", level.as_str()),
                         indicator: id.to_string(),
+                        era: None,
                     }
                     .into()
                 })?,
@@ -1286,6 +1288,7 @@ impl Totals {
                 return Err(ErrorKind::TotalOverflow {
                     unit: "the country".to_owned(),
                     indicator: item.builtin.id().to_owned(),
+                    era: None,
                 }
                 .into());
             }
@@ -1697,6 +1700,7 @@ fn merge_national(
                     ErrorKind::TotalOverflow {
                         unit: "the country".to_owned(),
                         indicator: indicator_name(&a.0.indicators, key.0),
+                        era: None,
                     }
                     .into()
                 })?;
@@ -1738,6 +1742,7 @@ fn merge_national_amounts(
                     ErrorKind::TotalOverflow {
                         unit: "the country".to_owned(),
                         indicator: indicator_name(&a.indicators, key.0),
+                        era: None,
                     }
                     .into()
                 } else {

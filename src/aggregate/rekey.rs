@@ -1504,6 +1504,7 @@ fn spread(
             return ErrorKind::TotalOverflow {
                 unit: "the country".to_owned(),
                 indicator: name(),
+                era: None,
             }
             .into();
         }
@@ -1613,6 +1614,7 @@ fn add_amount(
                 ErrorKind::TotalOverflow {
                     unit: "the country".to_owned(),
                     indicator: name(),
+                    era: None,
                 }
                 .into()
             } else {

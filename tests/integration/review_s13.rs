@@ -595,6 +595,75 @@ fn review_s13_overflowing_records_totals() {
     }
 }
 
+/// The messages of the refused document's errors: English and Vietnamese.
+fn messages(d: &Value) -> Vec<(String, String)> {
+    let report = check_v2(dataset(d), &Catalogue::builtin()).unwrap_err();
+    report
+        .issues()
+        .iter()
+        .map(|i| (i.kind().to_string(), vi::message(i.kind())))
+        .collect()
+}
+
+/// Session 14: an overflow (DV100) at a unit whose code is listed in two
+/// eras names the era too — city 79 is the current city and the old city's
+/// stand-in — while one at a code of one era (old district 769) reads as
+/// before. Records totals (at the document's root) and figure sums alike.
+#[test]
+fn review_s14_overflow_names_the_era_of_a_code_of_two_eras() {
+    let city = |what: &str| {
+        (
+            format!("total of {what} for unit \"79\" (era current) overflows"),
+            format!("tổng của chỉ tiêu \"{what}\" tại đơn vị \"79\" (thời kỳ hiện hành) vượt quá giá trị lớn nhất có thể lưu"),
+        )
+    };
+    let district = |what: &str| {
+        (
+            format!("total of {what} for unit \"769\" overflows"),
+            format!("tổng của chỉ tiêu \"{what}\" tại đơn vị \"769\" vượt quá giá trị lớn nhất có thể lưu"),
+        )
+    };
+    // Records: the current wards' conferences (1, 3) overflow at the city,
+    // the old wards' (0, 2) at the old district.
+    for (a, b, want) in [
+        (1, 3, city("conference_participants")),
+        (0, 2, district("conference_participants")),
+    ] {
+        let mut d = doc();
+        d["conferences"][a]["participants"] = json!(u64::MAX);
+        d["conferences"][b]["participants"] = json!(u64::MAX);
+        assert_eq!(messages(&d), [want], "{a}, {b}");
+    }
+    // Figures: the current wards' at the city, the old wards' at the district.
+    for (h1, want) in [(false, city("documents")), (true, district("documents"))] {
+        let d = two_wards("documents", json!(u64::MAX), json!(1), h1);
+        assert_eq!(messages(&d), [want], "h1={h1}");
+    }
+    // The city's code in one era only (the old era's units, records and
+    // figures gone): the message as before.
+    let mut d = doc();
+    units(&mut d).retain(|u| u["era"].is_null());
+    for list in ["conferences", "documents", "figures"] {
+        let kept: Vec<Value> = d[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| !r["id"].as_str().unwrap().contains("old"))
+            .cloned()
+            .collect();
+        d[list] = Value::Array(kept);
+    }
+    assert!(check(&d).is_ok());
+    d["conferences"][0]["participants"] = json!(u64::MAX);
+    d["conferences"][1]["participants"] = json!(u64::MAX);
+    let (en, vi) = city("conference_participants");
+    let once = (
+        en.replace(" (era current)", ""),
+        vi.replace(" (thời kỳ hiện hành)", ""),
+    );
+    assert_eq!(messages(&d), [once]);
+}
+
 // ---------------------------------------------------------------------------
 // Rows: all_rows, the era column, CSV with commas and quotes in names.
 // ---------------------------------------------------------------------------
