@@ -49,7 +49,10 @@ pub struct UnitEntry {
     /// The code.
     pub code: UnitCode,
     /// The name; left out for an ancestor of the root named by code only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Read as [`Unit::new`] keeps a name: NFC, each run of whitespace (a
+    /// line break pasted from a spreadsheet cell) one space, none at either
+    /// end; a name left empty by that is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::unit::name_serde::option")]
     pub name: Option<String>,
     /// The parent's code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
