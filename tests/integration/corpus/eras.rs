@@ -413,3 +413,37 @@ fn the_current_report_renders_beside_another_era() {
     assert!(text.starts_with("Thành phố Mẫu (synthetic)"), "{text}");
     assert!(!text.contains("Phường Cũ"), "{text}");
 }
+
+/// Three entries of one code covering the period (synthetic): one named
+/// among two by code only is the figure's; two named beside one by code
+/// only stay ambiguous, the message naming the named ones' eras only.
+#[test]
+fn named_entries_decide_among_three_eras_of_one_code() {
+    let doc = |old_named: bool| {
+        let older = if old_named {
+            r#"{"code": "79", "name": "Thành phố Xưa (synthetic)", "era": "2008-01-01"}"#
+        } else {
+            r#"{"code": "79", "era": "2008-01-01"}"#
+        };
+        serde_json::json!({
+            "schema": "danvan/dataset/v2",
+            "period": {"start": "2025-01-01", "end": "2025-12-31"},
+            "units": [
+                {"code": "79", "name": "Thành phố Mẫu (synthetic)"},
+                {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+                serde_json::from_str::<serde_json::Value>(older).unwrap()
+            ],
+            "figures": [{"indicator": "documents", "unit": "79", "actor": "government", "value": 3,
+                         "period": {"start": "2025-01-01", "end": "2025-06-30"}}]
+        })
+    };
+    let d = from_value(&doc(false)).unwrap();
+    assert_eq!(d.unit_era(&d.figures[0]).unwrap(), None);
+    let d = from_value(&doc(true)).unwrap();
+    let err = d.unit_era(&d.figures[0]).unwrap_err();
+    assert_eq!(err.code(), "DV208");
+    assert_eq!(
+        err.to_string(),
+        "unit \"79\" is listed in several eras (current, 2008-01-01) that all cover the figure's period 2025-H1: give each its valid_from or valid_to"
+    );
+}
