@@ -49,7 +49,10 @@ pub struct UnitEntry {
     /// The code.
     pub code: UnitCode,
     /// The name; left out for an ancestor of the root named by code only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Read as [`Unit::new`] keeps a name: NFC, each run of whitespace (a
+    /// line break pasted from a spreadsheet cell) one space, none at either
+    /// end; a name left empty by that is refused.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::unit::name_serde::option")]
     pub name: Option<String>,
     /// The parent's code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -964,7 +967,9 @@ impl DatasetV2 {
     /// The era of a figure's unit (none: the current era): the one unit of
     /// its code, when its validity covers the figure's period; among several
     /// units of one code (a predecessor and its successor), the one whose
-    /// validity covers the period ([`UnitEntry::covers`]).
+    /// validity covers the period ([`UnitEntry::covers`]). When several
+    /// cover it and one of them only is named, the named one: a unit named
+    /// by code only stands in for an ancestor and never holds a figure.
     ///
     /// # Errors
     ///
@@ -972,7 +977,8 @@ impl DatasetV2 {
     /// [`ErrorKind::UnitNotValidForPeriod`] when the code's one unit is not
     /// valid for the whole period; [`ErrorKind::UnitEraNotFound`] when the
     /// code is listed in several eras and none covers the period (or the
-    /// period is not known); [`ErrorKind::UnitEraAmbiguous`] when several do.
+    /// period is not known); [`ErrorKind::UnitEraAmbiguous`] when several
+    /// named units do (or several by code only, none named).
     ///
     /// ```
     /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
@@ -987,11 +993,57 @@ impl DatasetV2 {
     /// assert_eq!(d.unit_era(&d.figures[0])?, chrono::NaiveDate::from_ymd_opt(2008, 1, 1));
     /// assert_eq!(d.unit_era(&d.figures[1])?, None);
     /// assert_eq!(d.unit_era(&d.figures[2]).unwrap_err().code(), "DV207");
+    ///
+    /// // A city listed in the old era by code only (its old ward's parent):
+    /// // its first-half figure is the current city's, the stand-in holds none.
+    /// let city = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+    ///     "units": [{"code": "79", "name": "Thành phố Mẫu (synthetic)"},
+    ///               {"code": "79", "era": "2008-01-01", "valid_to": "2025-06-30"},
+    ///               {"code": "26734", "name": "Xã Cũ (synthetic)", "parent": "79", "era": "2008-01-01", "valid_to": "2025-06-30"}],
+    ///     "figures": [{"indicator": "documents", "unit": "79", "actor": "government", "value": 2,
+    ///                  "period": {"start": "2025-01-01", "end": "2025-06-30"}}]}"#;
+    /// let d = danvan::DatasetV2::from_json(city.as_bytes())?;
+    /// assert_eq!(d.unit_era(&d.figures[0])?, None);
+    /// // Named in both eras, both covering the half: ambiguous, not chosen.
+    /// let named = city.replace(r#"{"code": "79", "era""#, r#"{"code": "79", "name": "Thành phố Cũ (synthetic)", "era""#);
+    /// let d = danvan::DatasetV2::from_json(named.as_bytes())?;
+    /// assert_eq!(d.unit_era(&d.figures[0]).unwrap_err().code(), "DV208");
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn unit_era(&self, f: &FigureV2) -> Result<Option<NaiveDate>, Error> {
         let entries: Vec<&UnitEntry> = self.units.iter().filter(|u| u.code == f.unit).collect();
         self.era_among(&entries, f)
+    }
+
+    /// A sum's overflow (DV100) at a unit of `era`, naming the era when the
+    /// unit's code is listed in more than one era (the same code is then
+    /// two units, as DV207/DV208 word it); any other error as it is.
+    pub(crate) fn overflow_in_era(&self, era: Option<NaiveDate>, e: Error) -> Error {
+        match e.into_kind() {
+            ErrorKind::TotalOverflow {
+                unit,
+                indicator,
+                era: None,
+            } => {
+                let eras: HashSet<Option<NaiveDate>> = unit
+                    .parse::<UnitCode>()
+                    .map(|code| {
+                        self.units
+                            .iter()
+                            .filter(|u| u.code == code)
+                            .map(|u| u.era)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                ErrorKind::TotalOverflow {
+                    unit,
+                    indicator,
+                    era: (eras.len() > 1).then(|| era_text(era).as_str().into()),
+                }
+                .into()
+            }
+            other => other.into(),
+        }
     }
 
     /// The units by code, for many look-ups ([`DatasetV2::unit_era_in`]).
@@ -1044,7 +1096,8 @@ impl DatasetV2 {
     /// For a code listed in another era: [`ErrorKind::UnitNotValidForPeriod`]
     /// when its one unit is not valid on the record's date, [`ErrorKind::UnitEraNotFound`]
     /// when none of its eras is valid on the date (or, without a date, the
-    /// period's end), [`ErrorKind::UnitEraAmbiguous`] when several are.
+    /// period's end), [`ErrorKind::UnitEraAmbiguous`] when several named
+    /// units are (one named unit among units by code only is the record's).
     ///
     /// ```
     /// let json = r#"{"schema": "danvan/dataset/v2", "period": {"start": "2025-01-01", "end": "2025-12-31"},
@@ -1584,7 +1637,12 @@ impl DatasetV2 {
 /// The one rule that resolves the era of a unit code for a figure's period
 /// or a record's date (`what`): the code's one unit when its validity covers
 /// the period (else DV209); among several units of one code, the one whose
-/// validity covers it — none (or the period is not known) is DV207, several DV208.
+/// validity covers it — none (or the period is not known) is DV207. When
+/// several cover it and exactly one of them is named, it is that one: a unit
+/// named by code only stands in for an ancestor and never holds a figure
+/// (DV213) or a record (DV211), so it is no candidate (a deduction, not a
+/// guess). Two or more named units covering it are DV208, naming their eras;
+/// only units by code only covering it are DV208 too, naming theirs.
 fn resolve_era(
     entries: &[&UnitEntry],
     code: UnitCode,
@@ -1613,14 +1671,28 @@ fn resolve_era(
             _ => Ok(one.era),
         },
         several => {
-            let mut covering: Vec<&UnitEntry> = match period {
+            let all: Vec<&UnitEntry> = match period {
                 Some(p) => several.iter().copied().filter(|u| u.covers(&p)).collect(),
                 None => Vec::new(),
             };
             // A code listed twice in one era is that era's unit (the list's
             // own error, DV168): not "several eras" that cover the period.
-            let mut eras_seen = HashSet::new();
-            covering.retain(|u| eras_seen.insert(u.era));
+            fn once(list: Vec<&UnitEntry>) -> Vec<&UnitEntry> {
+                let mut eras_seen = HashSet::new();
+                list.into_iter()
+                    .filter(|u| eras_seen.insert(u.era))
+                    .collect()
+            }
+            let mut covering = once(all.clone());
+            if covering.len() > 1 {
+                // A unit by code only is never a figure's or a record's
+                // unit (DV213, DV211): when any covering unit is named, the
+                // named ones are the candidates.
+                let named = once(all.into_iter().filter(|u| u.name.is_some()).collect());
+                if !named.is_empty() {
+                    covering = named;
+                }
+            }
             match covering.as_slice() {
                 [one] => Ok(one.era),
                 [] => Err(ErrorKind::UnitEraNotFound {

@@ -331,6 +331,7 @@ impl Summable {
             ErrorKind::TotalOverflow {
                 unit: key.unit.to_string(),
                 indicator: key.indicator.to_string(),
+                era: None,
             }
             .into()
         };
@@ -459,7 +460,8 @@ impl FigureCube {
                 None => hierarchy,
                 Some(e) => eras.get(&e).map_or(hierarchy, |x| &x.hierarchy),
             };
-            stated_cells(dataset, catalogue, h, (i, era), f, &mut cells).map_err(at)?;
+            stated_cells(dataset, catalogue, h, (i, era), f, &mut cells)
+                .map_err(|e| at(dataset.overflow_in_era(era, e)))?;
         }
         let era_h = |era: Option<NaiveDate>| match era {
             None => Some(hierarchy),
@@ -481,14 +483,24 @@ impl FigureCube {
         if let Some((kind, i, e)) = dataset.records_totalled_nowhere(era_h).into_iter().next() {
             return Err(Located::record(kind, i, e));
         }
-        records_cells(dataset, (None, hierarchy, &scope), &mut cells).map_err(Located::root)?;
+        // A sum's overflow names its era when the unit's code has several.
+        let in_era = |era: Option<NaiveDate>| {
+            move |l: Located| Located {
+                error: dataset.overflow_in_era(era, l.error),
+                at: l.at,
+            }
+        };
+        records_cells(dataset, (None, hierarchy, &scope), &mut cells)
+            .map_err(Located::root)
+            .map_err(in_era(None))?;
         for (era, part) in &eras {
             records_cells(
                 dataset,
                 (Some(*era), &part.hierarchy, &part.scope),
                 &mut cells,
             )
-            .map_err(Located::root)?;
+            .map_err(Located::root)
+            .map_err(in_era(Some(*era)))?;
         }
         let dimension_labels = dataset
             .dimensions
@@ -516,10 +528,11 @@ impl FigureCube {
             warnings: Vec::new(),
         };
         cube.flag_parts(catalogue);
-        cube.roll_up(catalogue, None)?;
+        cube.roll_up(catalogue, None).map_err(in_era(None))?;
         let others: Vec<NaiveDate> = cube.eras.keys().copied().collect();
         for era in others {
-            cube.roll_up(catalogue, Some(era))?;
+            cube.roll_up(catalogue, Some(era))
+                .map_err(in_era(Some(era)))?;
         }
         Ok(cube)
     }

@@ -90,6 +90,7 @@ impl Totals {
                     ErrorKind::TotalOverflow {
                         unit: unit.to_string(),
                         indicator: indicator.id().to_owned(),
+                        era: None,
                     }
                     .into()
                 })?,

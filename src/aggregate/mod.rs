@@ -117,6 +117,7 @@ pub(crate) fn overflow(h: &Hierarchy, unit: usize, indicator: &str) -> Error {
     ErrorKind::TotalOverflow {
         unit: code,
         indicator: indicator.to_owned(),
+        era: None,
     }
     .into()
 }
@@ -1110,6 +1111,7 @@ impl Totals {
                     ErrorKind::TotalOverflow {
                         unit: format!("every {}", level.as_str()),
                         indicator: id.to_string(),
+                        era: None,
                     }
                     .into()
                 })?,
@@ -1314,6 +1316,7 @@ impl Totals {
                 return Err(ErrorKind::TotalOverflow {
                     unit: "the country".to_owned(),
                     indicator: item.builtin.id().to_owned(),
+                    era: None,
                 }
                 .into());
             }
@@ -1725,6 +1728,7 @@ fn merge_national(
                     ErrorKind::TotalOverflow {
                         unit: "the country".to_owned(),
                         indicator: indicator_name(&a.0.indicators, key.0),
+                        era: None,
                     }
                     .into()
                 })?;
@@ -1766,6 +1770,7 @@ fn merge_national_amounts(
                     ErrorKind::TotalOverflow {
                         unit: "the country".to_owned(),
                         indicator: indicator_name(&a.indicators, key.0),
+                        era: None,
                     }
                     .into()
                 } else {

@@ -1602,6 +1602,7 @@ fn spread(
             return ErrorKind::TotalOverflow {
                 unit: "the country".to_owned(),
                 indicator: name(),
+                era: None,
             }
             .into();
         }
@@ -1737,6 +1738,7 @@ fn add_amount(
                 ErrorKind::TotalOverflow {
                     unit: "the country".to_owned(),
                     indicator: name(),
+                    era: None,
                 }
                 .into()
             } else {

@@ -450,6 +450,29 @@ fn stream_read_failure_and_long_line() {
     assert_eq!(stats.rejected[1].1.code(), "DV065");
 }
 
+/// An overflow at a unit of a code listed in several eras names the era
+/// (English and Vietnamese); without one, the message is the old one.
+#[test]
+fn overflow_message_names_the_era_when_given() {
+    let kind = |era: Option<&str>| ErrorKind::TotalOverflow {
+        unit: "79".into(),
+        indicator: "documents".into(),
+        era: era.map(Into::into),
+    };
+    assert_eq!(
+        kind(Some("current")).to_string(),
+        "total of documents for unit \"79\" (era current) overflows"
+    );
+    assert_eq!(
+        kind(None).to_string(),
+        "total of documents for unit \"79\" overflows"
+    );
+    assert_eq!(
+        vi::message(&kind(Some("current"))),
+        "tổng của chỉ tiêu \"documents\" tại đơn vị \"79\" (thời kỳ hiện hành) vượt quá giá trị lớn nhất có thể lưu"
+    );
+}
+
 #[test]
 fn vietnamese_messages() {
     let cases = [
@@ -457,8 +480,17 @@ fn vietnamese_messages() {
             ErrorKind::TotalOverflow {
                 unit: "30".into(),
                 indicator: "conference_participants".into(),
+                era: None,
             },
             "tổng của chỉ tiêu \"conference_participants\" tại đơn vị \"30\" vượt quá giá trị lớn nhất có thể lưu",
+        ),
+        (
+            ErrorKind::TotalOverflow {
+                unit: "79".into(),
+                indicator: "documents".into(),
+                era: Some("2020-01-01".into()),
+            },
+            "tổng của chỉ tiêu \"documents\" tại đơn vị \"79\" (thời kỳ 2020-01-01) vượt quá giá trị lớn nhất có thể lưu",
         ),
         (
             ErrorKind::TotalsMismatch { what: "periods" },

@@ -532,6 +532,7 @@ mod tests {
                 ErrorKind::TotalOverflow {
                     unit: "30".into(),
                     indicator: "conference_participants".into(),
+                    era: None,
                 },
                 "total of conference_participants for unit \"30\" overflows",
             ),

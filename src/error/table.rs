@@ -1046,15 +1046,19 @@ error_table! {
     };
     // ----- aggregation (DV100–DV119) -----
     /// A total of one indicator for one unit exceeds the largest count.
-    #[error("total of {indicator} for unit {unit:?} overflows")]
+    #[error("total of {indicator} for unit {unit:?}{} overflows", era_note(era.as_ref()))]
     TotalOverflow {
         /// The unit's code.
         unit: String,
         /// The indicator's id.
         indicator: String,
+        /// The unit's era (`current` for the dataset's current era) when
+        /// its code is listed in more than one era; none otherwise.
+        era: Option<Excerpt>,
     } = "DV100", Error,
-    vi { unit, indicator } => format!(
-        "tổng của chỉ tiêu \"{indicator}\" tại đơn vị \"{unit}\" vượt quá giá trị lớn nhất có thể lưu"
+    vi { unit, indicator, era } => format!(
+        "tổng của chỉ tiêu \"{indicator}\" tại đơn vị \"{unit}\"{} vượt quá giá trị lớn nhất có thể lưu",
+        era.as_ref().map_or_else(String::new, |e| format!(" (thời kỳ {})", era_vi(e)))
     );
     /// Two totals to merge are not over the same hierarchy, period and indicators.
     #[error("cannot merge totals over different {what}: expected the same hierarchy, period and indicators")]
@@ -1890,6 +1894,12 @@ fn level_vi(level: &str) -> &'static str {
         "commune" => "cấp xã",
         _ => "cấp thôn",
     }
+}
+
+/// A unit's era after its code in an English message, ` (era current)`;
+/// nothing when none is given (the code is listed in one era).
+fn era_note(era: Option<&Excerpt>) -> String {
+    era.map_or_else(String::new, |e| format!(" (era {})", e.as_str()))
 }
 
 /// Eras in Vietnamese: the current era is "hiện hành".

@@ -148,6 +148,7 @@ impl Inspection {
             ErrorKind::TotalOverflow {
                 unit: self.unit.to_string(),
                 indicator: Builtin::InspectionSubjects.id().to_owned(),
+                era: None,
             }
             .into()
         })?;

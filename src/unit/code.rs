@@ -394,11 +394,62 @@ pub struct Unit {
     valid_to: Option<NaiveDate>,
 }
 
+/// A unit's name as the crate keeps it, read or built: NFC, every run of
+/// whitespace (`char::is_whitespace`: line breaks `\n`, `\r\n`, tabs, no-break
+/// spaces, …) one space, none at either end. Officials paste names from
+/// spreadsheet cells with line breaks in them; the report writes a name on
+/// one line, and the data says the same name.
+pub(crate) fn normalize_name(name: &str) -> String {
+    let nfc: String = name.nfc().collect();
+    let mut out = String::with_capacity(nfc.len());
+    for word in nfc.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Reading a unit's name ([`normalize_name`]); a name empty after it (only
+/// whitespace, or nothing) is refused: a unit's name says which unit it is
+/// (a v2 ancestor of the root without a name leaves `name` out).
+pub(crate) mod name_serde {
+    use serde::{Deserialize, Deserializer};
+
+    /// The message of a refused name.
+    pub(crate) const EMPTY: &str =
+        "a unit's name is empty or only whitespace: expected the unit's name";
+
+    fn checked<E: serde::de::Error>(name: &str) -> Result<String, E> {
+        let n = super::normalize_name(name);
+        if n.is_empty() {
+            return Err(E::custom(EMPTY));
+        }
+        Ok(n)
+    }
+
+    /// A name.
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        let s = String::deserialize(d)?;
+        checked(&s)
+    }
+
+    /// A name that may be left out (or `null`).
+    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(s) => checked(&s).map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
 /// The wire shape of a [`Unit`].
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self", deny_unknown_fields)]
 struct UnitWire {
     code: UnitCode,
+    #[serde(deserialize_with = "name_serde::deserialize")]
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     parent: Option<UnitCode>,
@@ -439,17 +490,23 @@ impl From<Unit> for UnitWire {
 }
 
 impl Unit {
-    /// Creates a unit without parent and valid at all times; the name is normalized to NFC.
+    /// Creates a unit without parent and valid at all times; the name is
+    /// normalized to NFC, every run of whitespace (a line break, as an Excel
+    /// cell's Alt+Enter leaves one, a tab, …) one space, none at either end —
+    /// the rule every reader applies to a unit's name, which refuses a name
+    /// left empty by it.
     ///
     /// ```
     /// let unit = danvan::Unit::new("30".parse()?, "Tỉnh Hải Dương");
     /// assert_eq!(unit.name(), "Tỉnh Hải Dương");
+    /// let pasted = danvan::Unit::new("288".parse()?, " Thành phố\r\nHải  Dương\n");
+    /// assert_eq!(pasted.name(), "Thành phố Hải Dương");
     /// # Ok::<(), danvan::Error>(())
     /// ```
     pub fn new(code: UnitCode, name: impl AsRef<str>) -> Unit {
         Unit {
             code,
-            name: name.as_ref().nfc().collect(),
+            name: normalize_name(name.as_ref()),
             parent: None,
             valid_from: None,
             valid_to: None,
@@ -671,6 +728,35 @@ mod tests {
         assert!(err.to_string().starts_with("invalid unit code \"0030\""));
         assert!(serde_json::from_str::<UnitCode>("30").is_err());
         assert_eq!(UnitCode::try_from("30".to_owned()).unwrap(), code("30"));
+    }
+
+    #[test]
+    fn a_name_is_nfc_with_one_space_for_each_run_of_whitespace() {
+        for (raw, want) in [
+            ("Phường\nMới", "Phường Mới"),
+            ("Phường\r\nMới", "Phường Mới"),
+            (
+                "  Phường \t\u{a0} Mới\u{2028}(synthetic) ",
+                "Phường Mới (synthetic)",
+            ),
+            (
+                "Phu\u{031b}o\u{031b}\u{0300}ng\n\u{0301}A",
+                "Phường \u{0301}A",
+            ),
+            ("\r\n\t ", ""),
+            ("", ""),
+        ] {
+            let got = normalize_name(raw);
+            assert_eq!(got, want, "{raw:?}");
+            assert_eq!(normalize_name(&got), got, "idempotent: {raw:?}");
+        }
+        // Other control characters are data: the report writes them as spaces.
+        assert_eq!(normalize_name("Xã\u{7}A"), "Xã\u{7}A");
+        let read: Unit =
+            serde_json::from_str(r#"{"code":"30","name":"Tỉnh\r\nHải Dương"}"#).unwrap();
+        assert_eq!(read.name(), "Tỉnh Hải Dương");
+        let err = serde_json::from_str::<Unit>(r#"{"code":"30","name":" \n "}"#).unwrap_err();
+        assert!(err.to_string().contains(name_serde::EMPTY), "{err}");
     }
 
     #[test]

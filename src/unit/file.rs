@@ -234,6 +234,7 @@ struct ProvinceWire {
 #[serde(remote = "Self", deny_unknown_fields)]
 struct ProvinceRaw {
     code: UnitCode,
+    #[serde(deserialize_with = "super::name_serde::deserialize")]
     name: String,
     #[serde(default)]
     districts: Option<Vec<DistrictWire>>,
@@ -276,6 +277,7 @@ struct DistrictWire {
 #[serde(remote = "Self", deny_unknown_fields)]
 struct DistrictRaw {
     code: UnitCode,
+    #[serde(deserialize_with = "super::name_serde::deserialize")]
     name: String,
     #[serde(default)]
     communes: Vec<CommuneWire>,
@@ -307,6 +309,7 @@ struct CommuneWire {
 #[serde(remote = "Self", deny_unknown_fields)]
 struct CommuneRaw {
     code: UnitCode,
+    #[serde(deserialize_with = "super::name_serde::deserialize")]
     name: String,
 }
 

@@ -94,6 +94,7 @@ fn assert_total_overflow(err: &Error, unit: &str, indicator: &str) {
         ErrorKind::TotalOverflow {
             unit: u,
             indicator: i,
+            ..
         } => {
             assert_eq!((u.as_str(), i.as_str()), (unit, indicator));
         }

@@ -134,7 +134,8 @@ fn a_sum_whose_lower_bound_overflows_fails_the_check_with_a_path() {
         report.issues()[0].kind(),
         &ErrorKind::TotalOverflow {
             unit: "288".into(),
-            indicator: "documents".into()
+            indicator: "documents".into(),
+            era: None,
         }
     );
     // The cube's build is the same roll-up: the same error.
@@ -179,7 +180,8 @@ fn an_overflow_of_sums_of_sums_names_a_figure_that_takes_part() {
         issue.kind(),
         &ErrorKind::TotalOverflow {
             unit: "30".into(),
-            indicator: "documents".into()
+            indicator: "documents".into(),
+            era: None,
         }
     );
     // The term that did not fit is district 289's sum, whose figure is figures[1].

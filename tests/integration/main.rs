@@ -29,6 +29,7 @@ mod rows;
 mod schema;
 mod synthetic;
 mod traits;
+mod unit_names;
 mod validation;
 mod wire;
 

@@ -600,9 +600,10 @@ fn the_synthetic_datasets_as_check_v2_sees_them() {
 }
 
 /// A unit's name, a label and a value's words with a newline, a tab or
-/// another control character: the v2 reader keeps them as data (the v1 reader
-/// refuses none), the report writes them on one line, each control
-/// character a space; CSV and JSON rows stay one record per cell.
+/// another control character: the reader reads a name's runs of whitespace
+/// as one space (session 14, `unit_names`) and keeps the other control
+/// characters and the labels' as data; the report writes them on one line,
+/// each control character a space; CSV and JSON rows stay one record per cell.
 #[test]
 fn control_characters_in_names_never_break_the_report_or_its_rows() {
     let json = r#"{"schema": "danvan/dataset/v2", "root": "643", "period": {"start": "2024-01-01", "end": "2024-12-31"},

@@ -461,7 +461,8 @@ fn review_s13_rooted_figures_on_ancestors_are_refused() {
     let h2 = Some(("2025-07-01", "2025-12-31"));
     let h1 = Some(("2025-01-01", "2025-06-30"));
     // The city's code in the first half is the old city's and the current
-    // one's (no valid_from on the current city): ambiguous (DV208), refused too.
+    // one's (no valid_from on the current city), both by code only, neither
+    // named: ambiguous (DV208), refused too.
     for (unit, period, code) in [
         ("79", h2, "DV213"),
         ("79", h1, "DV208"),
@@ -592,6 +593,75 @@ fn review_s13_overflowing_records_totals() {
         d["conferences"][b]["participants"] = json!(u64::MAX);
         assert_eq!(refused(&d), [pair("DV100", "")], "{a}, {b}");
     }
+}
+
+/// The messages of the refused document's errors: English and Vietnamese.
+fn messages(d: &Value) -> Vec<(String, String)> {
+    let report = check_v2(dataset(d), &Catalogue::builtin()).unwrap_err();
+    report
+        .issues()
+        .iter()
+        .map(|i| (i.kind().to_string(), vi::message(i.kind())))
+        .collect()
+}
+
+/// Session 14: an overflow (DV100) at a unit whose code is listed in two
+/// eras names the era too — city 79 is the current city and the old city's
+/// stand-in — while one at a code of one era (old district 769) reads as
+/// before. Records totals (at the document's root) and figure sums alike.
+#[test]
+fn review_s14_overflow_names_the_era_of_a_code_of_two_eras() {
+    let city = |what: &str| {
+        (
+            format!("total of {what} for unit \"79\" (era current) overflows"),
+            format!("tổng của chỉ tiêu \"{what}\" tại đơn vị \"79\" (thời kỳ hiện hành) vượt quá giá trị lớn nhất có thể lưu"),
+        )
+    };
+    let district = |what: &str| {
+        (
+            format!("total of {what} for unit \"769\" overflows"),
+            format!("tổng của chỉ tiêu \"{what}\" tại đơn vị \"769\" vượt quá giá trị lớn nhất có thể lưu"),
+        )
+    };
+    // Records: the current wards' conferences (1, 3) overflow at the city,
+    // the old wards' (0, 2) at the old district.
+    for (a, b, want) in [
+        (1, 3, city("conference_participants")),
+        (0, 2, district("conference_participants")),
+    ] {
+        let mut d = doc();
+        d["conferences"][a]["participants"] = json!(u64::MAX);
+        d["conferences"][b]["participants"] = json!(u64::MAX);
+        assert_eq!(messages(&d), [want], "{a}, {b}");
+    }
+    // Figures: the current wards' at the city, the old wards' at the district.
+    for (h1, want) in [(false, city("documents")), (true, district("documents"))] {
+        let d = two_wards("documents", json!(u64::MAX), json!(1), h1);
+        assert_eq!(messages(&d), [want], "h1={h1}");
+    }
+    // The city's code in one era only (the old era's units, records and
+    // figures gone): the message as before.
+    let mut d = doc();
+    units(&mut d).retain(|u| u["era"].is_null());
+    for list in ["conferences", "documents", "figures"] {
+        let kept: Vec<Value> = d[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| !r["id"].as_str().unwrap().contains("old"))
+            .cloned()
+            .collect();
+        d[list] = Value::Array(kept);
+    }
+    assert!(check(&d).is_ok());
+    d["conferences"][0]["participants"] = json!(u64::MAX);
+    d["conferences"][1]["participants"] = json!(u64::MAX);
+    let (en, vi) = city("conference_participants");
+    let once = (
+        en.replace(" (era current)", ""),
+        vi.replace(" (thời kỳ hiện hành)", ""),
+    );
+    assert_eq!(messages(&d), [once]);
 }
 
 // ---------------------------------------------------------------------------
@@ -739,21 +809,15 @@ fn review_s13_the_checked_cube_is_a_fresh_build() {
 // More eras: the city beside its stand-in, reports of old units, sums.
 // ---------------------------------------------------------------------------
 
-/// Finding (not fixed: it reverses a decided rule). Input: the fixture's
-/// city 79 (current era, no validity bounds) states its own figure for the
-/// first half of 2025 (`documents` 3, 1 January – 30 June). Result: DV208,
-/// ambiguous, because the old era lists code 79 by code only (to 30 June)
-/// as the parent of old district 769, and both entries cover the half.
-/// What the data supports: the figure is the current city's — a unit by
-/// code only stands in for an ancestor and is never stated (DV213), so the
-/// old entry cannot be the figure's unit; as it is, no city whose
-/// predecessor wards are listed can state a six-month figure. The rule is
-/// decided by bad inputs 138 and 143 and `corpus::eras::
-/// two_eras_covering_the_period_is_ambiguous` (all with a code-only old
-/// city), so changing `resolve_era` to prefer the named entry over a
-/// code-only one is the lead's call.
+/// Finding of session 13, fixed in session 14 (the lead's decision). Input:
+/// the fixture's city 79 (current era, no validity bounds) states its own
+/// figure for the first half of 2025 (`documents` 3, 1 January – 30 June).
+/// The old era lists code 79 by code only (to 30 June) as the parent of old
+/// district 769, and both entries cover the half. It was DV208; now the
+/// figure is the current city's: a unit by code only stands in for an
+/// ancestor and is never stated (DV213), so the old entry cannot be the
+/// figure's unit — a deduction, not a guess.
 #[test]
-#[ignore = "finding: a city's own first-half figure is DV208 beside its code-only old-era stand-in; the data supports the current city's figure"]
 fn review_s13_a_citys_first_half_figure_beside_its_stand_in() {
     let mut d = doc();
     d["figures"].as_array_mut().unwrap().push(figure(
@@ -766,17 +830,22 @@ fn review_s13_a_citys_first_half_figure_beside_its_stand_in() {
     assert_eq!(ds.unit_era(&ds.figures[4]).unwrap(), None);
 }
 
-/// The same figure as it is refused today: DV208 at the figure's unit
-/// (the regression half of the finding above; never a silent choice).
+/// What must still be refused, never a silent choice: the old city named
+/// too (two named entries of code 79, both covering the first half), the
+/// city's first-half figure is DV208 at the figure's unit, naming both eras.
 #[test]
 fn review_s13_a_citys_first_half_figure_is_refused_not_guessed() {
     let mut d = doc();
+    old_unit(&mut d, "79")["name"] = json!("Thành phố Cũ (synthetic)");
     d["figures"].as_array_mut().unwrap().push(figure(
         "79",
         json!(3),
         Some(("2025-01-01", "2025-06-30")),
     ));
     assert_eq!(refused(&d), [pair("DV208", "figures[4].unit")]);
+    let ds = dataset(&d);
+    let err = ds.unit_era(&ds.figures[4]).unwrap_err();
+    assert!(err.to_string().contains("(current, 2020-01-01)"), "{err}");
 }
 
 /// The report of a unit of another era only (old district 769) is refused

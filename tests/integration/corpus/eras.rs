@@ -89,12 +89,14 @@ fn no_era_covering_the_period_is_an_error_naming_unit_eras_and_period() {
     assert_eq!(got.len(), 2, "{got:?}");
 }
 
-/// (a) Two eras both covering the period: DV208.
+/// (a) Two named eras both covering the period: DV208.
 #[test]
 fn two_eras_covering_the_period_is_ambiguous() {
-    // The city is listed in both eras; the old one's validity ends 30 June,
-    // the current one has none: the first half of 2025 is in both.
+    // The city is named in both eras (the fixture's old city, by code only,
+    // given a name); the old one's validity ends 30 June, the current one
+    // has none: the first half of 2025 is in both.
     let mut d = doc();
+    d["units"][3]["name"] = "Thành phố Cũ (synthetic)".into();
     figure_mut(&mut d, "new_city")["period"] = h1();
     figure_mut(&mut d, "new_done")["period"] = h1();
     let (c, r) = (at(&d, "new_city"), at(&d, "new_done"));
@@ -105,6 +107,20 @@ fn two_eras_covering_the_period_is_ambiguous() {
             (E, "DV208".to_owned(), format!("figures[{r}].unit")),
         ]
     );
+}
+
+/// (a) Two eras covering the period, one of them by code only (the
+/// fixture's old city, the old district's parent): the figure is the named
+/// unit's, since a unit by code only never holds a figure (DV213).
+#[test]
+fn a_code_only_stand_in_leaves_the_period_to_the_named_unit() {
+    let mut d = doc();
+    assert!(d["units"][3]["name"].is_null() && d["units"][3]["code"] == "79");
+    figure_mut(&mut d, "new_city")["period"] = h1();
+    let ds = from_value(&d).unwrap();
+    assert_eq!(ds.unit_era(figure(&ds, "new_city")).unwrap(), None);
+    // The document is then clean: no DV208, nor anything else.
+    assert_eq!(issues(&d), vec![]);
 }
 
 /// (b) A figure on a unit outside its validity: DV209.
@@ -335,12 +351,22 @@ fn a_record_on_another_eras_unit_resolves_by_its_date() {
         "the record's date 2025-09-01 lies outside the validity of unit \"26740\" (era 2020-01-01)"
     );
     // Before either era of the successor's code: DV207; the city, listed in
-    // both eras, on a day both cover: DV208.
+    // both eras, on a day both cover: the current city's (the old era lists
+    // it by code only, never a record's unit) ...
     let mut t = doc();
     t["documents"] = serde_json::json!([
         {"unit": "26734", "date": "2019-05-01", "actor": "government", "kind": "leadership"},
         {"unit": "79", "date": "2025-03-01", "actor": "government", "kind": "leadership"}
     ]);
+    assert_eq!(issues(&t), one(E, "DV207", "documents[0].unit"));
+    let ds = from_value(&t).unwrap();
+    assert_eq!(
+        ds.record_era(danvan::RecordRef::Document(&ds.documents[1]))
+            .unwrap(),
+        None
+    );
+    // ... and, the old city named too, DV208.
+    t["units"][3]["name"] = "Thành phố Cũ (synthetic)".into();
     assert_eq!(
         issues(&t),
         vec![
@@ -386,4 +412,38 @@ fn the_current_report_renders_beside_another_era() {
     let text = danvan::render::vi::write_report(&plan);
     assert!(text.starts_with("Thành phố Mẫu (synthetic)"), "{text}");
     assert!(!text.contains("Phường Cũ"), "{text}");
+}
+
+/// Three entries of one code covering the period (synthetic): one named
+/// among two by code only is the figure's; two named beside one by code
+/// only stay ambiguous, the message naming the named ones' eras only.
+#[test]
+fn named_entries_decide_among_three_eras_of_one_code() {
+    let doc = |old_named: bool| {
+        let older = if old_named {
+            r#"{"code": "79", "name": "Thành phố Xưa (synthetic)", "era": "2008-01-01"}"#
+        } else {
+            r#"{"code": "79", "era": "2008-01-01"}"#
+        };
+        serde_json::json!({
+            "schema": "danvan/dataset/v2",
+            "period": {"start": "2025-01-01", "end": "2025-12-31"},
+            "units": [
+                {"code": "79", "name": "Thành phố Mẫu (synthetic)"},
+                {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+                serde_json::from_str::<serde_json::Value>(older).unwrap()
+            ],
+            "figures": [{"indicator": "documents", "unit": "79", "actor": "government", "value": 3,
+                         "period": {"start": "2025-01-01", "end": "2025-06-30"}}]
+        })
+    };
+    let d = from_value(&doc(false)).unwrap();
+    assert_eq!(d.unit_era(&d.figures[0]).unwrap(), None);
+    let d = from_value(&doc(true)).unwrap();
+    let err = d.unit_era(&d.figures[0]).unwrap_err();
+    assert_eq!(err.code(), "DV208");
+    assert_eq!(
+        err.to_string(),
+        "unit \"79\" is listed in several eras (current, 2008-01-01) that all cover the figure's period 2025-H1: give each its valid_from or valid_to"
+    );
 }
