@@ -62,14 +62,20 @@ pub(crate) type Silent = BTreeMap<UnitCode, BTreeSet<UnitCode>>;
 /// Per origin, per reported column (counts and amounts) the rekey carried,
 /// the absent old units; a column the rekey carried with none absent is
 /// kept too (empty), so that a merge knows its part reported every unit.
+/// Beside them, the columns a part not rekeyed added cells to (`mixed`):
+/// there a unit with no cell may be one that did not report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Absent(pub(crate) BTreeMap<Origin, BTreeMap<(u32, Actor), Silent>>);
+pub(crate) struct Absent {
+    pub(crate) by_origin: BTreeMap<Origin, BTreeMap<(u32, Actor), Silent>>,
+    pub(crate) mixed: BTreeSet<(u32, Actor)>,
+}
 
 impl Absent {
     /// The absent old units of `old` about to be rekeyed from `origin`:
     /// of `places` (every old unit whose area the crosswalk places, with
     /// the new units, by index in `new`, it may lie in), those with no
-    /// reported cell (own or below) and no own figure above them.
+    /// reported cell (own or below) and no own figure above them — none in
+    /// a column `old` is a complete rekey in ([`Absent::complete`]).
     pub(crate) fn of(
         old: &Totals,
         places: &[(usize, Vec<usize>)],
@@ -94,33 +100,48 @@ impl Absent {
             }
             out
         };
+        // Totals that are a complete rekey in a column (`Absent::complete`):
+        // a unit of theirs with no cell holds nothing, it is not silent.
+        let complete = |key| old.absent.complete(key);
         let mut columns = BTreeMap::new();
         for col in &old.rolled {
             let own = Totals::find(&old.reported, col.indicator, col.actor);
-            let s = silent(&|u| col.member(u).is_some(), &|u| {
-                own.is_some_and(|o| o.member(u).is_some())
-            });
+            let s = if complete(col.key()) {
+                Silent::new()
+            } else {
+                silent(&|u| col.member(u).is_some(), &|u| {
+                    own.is_some_and(|o| o.member(u).is_some())
+                })
+            };
             columns.insert(col.key(), s);
         }
         for col in &old.rolled_amounts {
             let own = AmountColumn::find(&old.amounts, col.key());
             let has = |c: &AmountColumn, u: usize| c.cells.get(u).is_some_and(Option::is_some);
-            let s = silent(&|u| has(col, u), &|u| own.is_some_and(|o| has(o, u)));
+            let s = if complete(col.key()) {
+                Silent::new()
+            } else {
+                silent(&|u| has(col, u), &|u| own.is_some_and(|o| has(o, u)))
+            };
             columns.insert(col.key(), s);
         }
-        let mut all = BTreeMap::new();
-        all.insert(origin, columns);
-        Absent(all)
+        let mut by_origin = BTreeMap::new();
+        by_origin.insert(origin, columns);
+        Absent {
+            by_origin,
+            mixed: BTreeSet::new(),
+        }
     }
 
     /// Keeps only the columns `keep` says the totals have (a column the
     /// rekey carried nothing into is not there to open, nor in rows), and
     /// the origins left with a column.
     pub(crate) fn only(mut self, keep: impl Fn((u32, Actor)) -> bool) -> Absent {
-        for columns in self.0.values_mut() {
+        for columns in self.by_origin.values_mut() {
             columns.retain(|k, _| keep(*k));
         }
-        self.0.retain(|_, columns| !columns.is_empty());
+        self.by_origin.retain(|_, columns| !columns.is_empty());
+        self.mixed.retain(|k| keep(*k));
         self
     }
 
@@ -131,8 +152,8 @@ impl Absent {
     /// part has (the other was not rekeyed, or from another old hierarchy),
     /// that part's stand: the other says nothing of those old units.
     pub(crate) fn meet(&self, other: &Absent) -> Absent {
-        let mut out = self.0.clone();
-        for (origin, theirs) in &other.0 {
+        let mut out = self.by_origin.clone();
+        for (origin, theirs) in &other.by_origin {
             let Some(mine) = out.get_mut(origin) else {
                 out.insert(*origin, theirs.clone());
                 continue;
@@ -150,7 +171,23 @@ impl Absent {
                 }
             }
         }
-        Absent(out)
+        Absent {
+            by_origin: out,
+            mixed: self.mixed.union(&other.mixed).copied().collect(),
+        }
+    }
+
+    /// Marks columns a part not rekeyed added cells to ([`Absent::complete`]).
+    pub(crate) fn mix(&mut self, keys: impl IntoIterator<Item = (u32, Actor)>) {
+        self.mixed.extend(keys);
+    }
+
+    /// Whether every value of column `key` was placed by rekeys that left no
+    /// old unit absent, and no part that was not rekeyed added to it: then a
+    /// unit with no cell received nothing, it holds nothing (not silent).
+    pub(crate) fn complete(&self, key: (u32, Actor)) -> bool {
+        let of = self.column(key);
+        !of.is_empty() && of.iter().all(|(_, s)| s.is_empty()) && !self.mixed.contains(&key)
     }
 
     /// Per column with some absent old unit: the new units to open, by
@@ -159,7 +196,7 @@ impl Absent {
     /// every column listed.
     pub(crate) fn opened(&self, h: &Hierarchy) -> BTreeMap<(u32, Actor), Vec<usize>> {
         let mut out: BTreeMap<(u32, Actor), BTreeSet<usize>> = BTreeMap::new();
-        for columns in self.0.values() {
+        for columns in self.by_origin.values() {
             for (key, silent) in columns {
                 if silent.is_empty() {
                     continue;
@@ -186,7 +223,7 @@ impl Absent {
 
     /// The absent old units of one column, per origin that carried it.
     pub(crate) fn column(&self, key: (u32, Actor)) -> Vec<(Origin, &Silent)> {
-        self.0
+        self.by_origin
             .iter()
             .filter_map(|(o, cols)| cols.get(&key).map(|s| (*o, s)))
             .collect()
@@ -196,7 +233,7 @@ impl Absent {
     /// `false` (nothing changed) when the column already has units of that
     /// origin: one old hierarchy is listed once per column.
     pub(crate) fn insert(&mut self, origin: Origin, key: (u32, Actor), silent: Silent) -> bool {
-        let columns = self.0.entry(origin).or_default();
+        let columns = self.by_origin.entry(origin).or_default();
         if columns.contains_key(&key) {
             return false;
         }

@@ -1420,10 +1420,32 @@ impl Totals {
         // A rekeyed part's cells are opened where an old unit reported
         // nothing; the other part may have reported it: the unopened cells
         // add, and the sum is opened where both parts are silent.
-        let absent = self.absent.meet(&other.absent);
+        let mut absent = self.absent.meet(&other.absent);
+        let added: Vec<(u32, Actor)> = self
+            .unrekeyed_columns()
+            .into_iter()
+            .chain(other.unrekeyed_columns())
+            .filter(|&k| !absent.column(k).is_empty())
+            .collect();
+        absent.mix(added);
         self.unopened()?
             .merge_unopened(other.unopened()?)?
             .open_absent(absent)
+    }
+
+    /// The reported columns (counts and amounts) with a cell that no rekey
+    /// placed: no origin lists them ([`absent::Absent::mix`]).
+    fn unrekeyed_columns(&self) -> Vec<(u32, Actor)> {
+        let counts = self.rolled.iter().filter(|c| c.is_used()).map(Column::key);
+        let amounts = self
+            .rolled_amounts
+            .iter()
+            .filter(|c| c.cells.iter().any(Option::is_some))
+            .map(AmountColumn::key);
+        counts
+            .chain(amounts)
+            .filter(|&k| self.absent.column(k).is_empty())
+            .collect()
     }
 
     /// [`Totals::merge`] of totals whose reported cells are not opened.

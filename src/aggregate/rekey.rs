@@ -324,7 +324,10 @@ impl Totals {
     /// and the country are at least what is known (the old roll-up made its
     /// parent a lower bound too). The rekeyed totals keep their silent old
     /// units, so [`Totals::merge`] of parts closes those the other part
-    /// reported.
+    /// reported. A column of rekeyed totals that left no old unit silent,
+    /// and took nothing from totals that were not rekeyed, is complete:
+    /// rekeyed again, a unit of it with no cell holds nothing (it is not
+    /// silent), so a closed whole stays exact through a second rekey.
     /// Amount indicators are carried the same way, as intervals of their
     /// decimal amounts (a split, with or without shares, gives each target
     /// `[0, high]`).

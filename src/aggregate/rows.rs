@@ -83,13 +83,17 @@ impl TotalsLayer {
 ///
 /// On the wire: `{"carries": ["101"], "above": [{"unit": "10", "below":
 /// "101"}], "silent": [{"old": "<16 hex digits: the old hierarchy and level
-/// mapped>", "units": [{"unit": "10102", "in": ["80001"]}]}]}`, each list
-/// left out when empty (`units` never: an empty list says every old unit
-/// reported).
+/// mapped>", "units": [{"unit": "10102", "in": ["80001"]}]}],
+/// "rekeyed_only": true}`, each list left out when empty (`units` never: an
+/// empty list says every old unit reported). `rekeyed_only` says no totals
+/// that were not rekeyed were merged into the column; with no old unit
+/// silent, a unit without a row then holds nothing, which a second rekey
+/// uses. Rows without it read as `false`.
 ///
 /// ```
 /// let json = r#"{"carries": ["101"], "above": [{"unit": "10", "below": "101"}],
-///     "silent": [{"old": "00000000000000ff", "units": [{"unit": "10102", "in": ["80001"]}]}]}"#;
+///     "silent": [{"old": "00000000000000ff", "units": [{"unit": "10102", "in": ["80001"]}]}],
+///     "rekeyed_only": true}"#;
 /// let p: danvan::TotalsProvenance = serde_json::from_str(json).unwrap();
 /// let back: danvan::TotalsProvenance = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
 /// assert_eq!(back, p);
@@ -107,6 +111,11 @@ pub struct TotalsProvenance {
     /// Per old hierarchy: the old units that reported nothing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     silent: Vec<SilentWire>,
+    /// Whether only rekeys added to the column (no totals that were not
+    /// rekeyed were merged in); left out by rows written before it, which
+    /// read as `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rekeyed_only: Option<bool>,
 }
 
 crate::wire::objects_only!(TotalsProvenance);
@@ -172,7 +181,11 @@ impl TotalsProvenance {
                     .collect(),
             })
             .collect();
-        (p != TotalsProvenance::default()).then_some(p)
+        if p == TotalsProvenance::default() {
+            return None;
+        }
+        p.rekeyed_only = Some(!t.absent.mixed.contains(&key));
+        Some(p)
     }
 }
 
@@ -951,6 +964,9 @@ fn read_provenance(
                 s.old
             ));
         }
+    }
+    if p.rekeyed_only != Some(true) && !absent.column(key).is_empty() {
+        absent.mix([key]);
     }
     Ok(())
 }
