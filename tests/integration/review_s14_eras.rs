@@ -830,3 +830,54 @@ fn the_cli_refuses_a_blank_name_and_reports_the_spaced_one() {
     let up: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(up["units"][0]["name"], "Thành phố Mẫu (synthetic)");
 }
+
+/// Probe: the issues of the fixture with the city's `wards_done` stated for
+/// the first half as `num`/`den`.
+fn wards_done_h1(num: u64, den: u64) -> Vec<(Severity, String, String)> {
+    let mut v = fixture();
+    let f = fig_mut(&mut v, "new_done");
+    f["period"] = h1();
+    f["value"] = json!({"num": num, "den": den});
+    issues(&v)
+}
+
+/// Input: the fixture, the city's share of wards done (`ratio_of`
+/// commune) stated for the first half — now the current city's figure
+/// (its old-era entry is a stand-in). In that half the city's listed wards
+/// are 26737 (current, valid throughout) and, below the stand-in's old
+/// district 769, 26734 and 26740 (old era, to 30 June): three. Result:
+/// 3/3 and 2/2 are DV190 at `value.den`, 1/1 passes — the denominator is
+/// the current era's wards valid on 30 June (26737). The data supports: a denominator of 3 is the listed
+/// wards of the half; the check should not demand 1 (the current era's
+/// wards valid on 30 June only).
+#[test]
+#[ignore = "finding: city 79 H1 wards_done {num 3, den 3} beside its old-era stand-in: DV190 (den checked against the current era's wards valid on 30 June: 1/1 passes); the listed wards of the half are 3 (26737 + old 26734, 26740)"]
+fn a_first_half_city_ratio_counts_the_wards_of_that_half() {
+    let got = wards_done_h1(3, 3);
+    assert!(!got.iter().any(|(_, c, _)| c == "DV190"), "{got:?}");
+}
+
+/// Input: a units file whose commune (in a district) has a name of a line
+/// break and a no-break space only. Result: DV050 with line and column, the
+/// reader's message; a commune's pasted name reads spaced.
+#[test]
+fn a_units_file_commune_name_follows_the_rule() {
+    let file = |name: &str| {
+        format!(
+            "{{\"provinces\": [{{\"code\": \"30\", \"name\": \"Tỉnh Mẫu (synthetic)\",\n \"districts\": [{{\"code\": \"288\", \"name\": \"Huyện Mẫu (synthetic)\",\n \"communes\": [{{\"code\": \"10507\", \"name\": {name}}}]}}]}}]}}"
+        )
+    };
+    let err = Hierarchy::from_units_json(file(r#""\n\u00a0""#).as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "DV050");
+    assert!(err.to_string().starts_with("line 3, column"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("a unit's name is empty or only whitespace"),
+        "{err}"
+    );
+    let h = Hierarchy::from_units_json(file(r#""Xã\r\nMẫu\t(synthetic)""#).as_bytes()).unwrap();
+    assert_eq!(
+        h.get(&"10507".parse().unwrap()).unwrap().name(),
+        "Xã Mẫu (synthetic)"
+    );
+}
