@@ -84,6 +84,10 @@ fn four_entries_two_named_stay_ambiguous_naming_only_the_named() {
         err.to_string(),
         "unit \"79\" is listed in several eras (current, 2015-01-01) that all cover the figure's period 2025-H1: give each its valid_from or valid_to"
     );
+    assert_eq!(
+        vi::message(err.kind()),
+        "đơn vị \"79\" có trong nhiều thời kỳ (hiện hành, 2015-01-01) cùng bao trùm kỳ số liệu 2025-H1: cần ghi rõ thời gian hiệu lực (valid_from, valid_to) của từng thời kỳ"
+    );
 }
 
 /// Input: code 79 four times, the only named entry in an old era (2015, to
@@ -880,4 +884,55 @@ fn a_units_file_commune_name_follows_the_rule() {
         h.get(&"10507".parse().unwrap()).unwrap().name(),
         "Xã Mẫu (synthetic)"
     );
+}
+
+/// The fixture with a second old district 770 (ward 26750) below the old
+/// city's stand-in, and these conferences' participants on old wards 26734
+/// (district 769) and 26750 (district 770) in the first half.
+fn two_old_districts(a: u64, b: u64) -> Value {
+    let mut v = fixture();
+    let units = v["units"].as_array_mut().unwrap();
+    units.push(json!({"code": "770", "name": "Quận Cũ Hai (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}));
+    units.push(json!({"code": "26750", "name": "Phường Cũ Ba (synthetic)", "parent": "770", "era": "2020-01-01", "valid_to": "2025-06-30"}));
+    v["conferences"] = json!([
+        {"unit": "26734", "date": "2025-03-01", "actor": "government", "kind": "both", "participants": a},
+        {"unit": "26750", "date": "2025-03-01", "actor": "government", "kind": "both", "participants": b}
+    ]);
+    v
+}
+
+/// Input: conferences of u64::MAX participants on two old wards in two old
+/// districts (769, 770), whose only common ancestor is the old city's
+/// stand-in 79 (by code only). Result: check_v2 refuses the document,
+/// DV100 "total of conference_participants for unit \"79\" (era
+/// 2020-01-01) overflows" — yet the cube keeps no records cell at the
+/// stand-in (with 5 and 6 participants it has cells at the wards and
+/// districts only), and the same values as first-half figures are
+/// accepted (nothing is summed into a stand-in). The data supports: no sum
+/// is formed at a stand-in, so nothing overflows there; the document is as
+/// good as its figures twin.
+#[test]
+#[ignore = "finding: u64::MAX conference participants on old wards of two old districts below the code-only old city 79: DV100 at \"79\" (era 2020-01-01), a total the cube never keeps (no records cell at a stand-in; the figures twin is accepted)"]
+fn records_never_overflow_at_a_stand_in_that_holds_no_total() {
+    // The cube of small values: no cell of the stand-in.
+    let small = two_old_districts(5, 6);
+    let checked = check_v2(read(&small), &Catalogue::builtin()).unwrap();
+    let cube = FigureCube::from_checked(&checked).unwrap();
+    let city: danvan::UnitCode = "79".parse().unwrap();
+    assert!(!cube
+        .cells()
+        .iter()
+        .any(|c| c.key.unit == city && c.key.era.is_some()));
+    // The figures twin is accepted.
+    let mut fig = two_old_districts(0, 0);
+    fig["conferences"] = json!([]);
+    fig["relations"] = json!([]);
+    fig["figures"] = json!([
+        {"indicator": "conference_participants", "unit": "26734", "actor": "government", "value": u64::MAX, "period": h1()},
+        {"indicator": "conference_participants", "unit": "26750", "actor": "government", "value": 1, "period": h1()}
+    ]);
+    assert!(check_v2(read(&fig), &Catalogue::builtin()).is_ok());
+    let big = two_old_districts(u64::MAX, u64::MAX);
+    let r = check_v2(read(&big), &Catalogue::builtin());
+    assert!(r.is_ok(), "{}", r.err().unwrap());
 }
