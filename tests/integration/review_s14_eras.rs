@@ -524,7 +524,13 @@ fn v2(name: &str) -> String {
 #[test]
 #[ignore = "finding: v2 unit name \"\\u200b\" (or \"\\ufeff\", \"\\u2060\"): read as a name, the report prints nothing; an invisible name is as empty as \" \", which is DV050"]
 fn a_name_of_zero_width_characters_only_is_refused() {
-    for name in [r#""\u200b""#, r#""\ufeff""#, r#""\u200b\u2060\u200c""#] {
+    for name in [
+        r#""\u200b""#,
+        r#""\ufeff""#,
+        r#""\u200b\u2060\u200c""#,
+        r#""\u180e""#,
+        r#""\u00ad""#,
+    ] {
         match DatasetV2::from_json(v2(name).as_bytes()) {
             Ok(d) => panic!("{name}: accepted as {:?}", d.units[1].name),
             Err(e) => assert_eq!(e.code(), "DV050", "{name}: {e}"),
@@ -538,9 +544,16 @@ fn a_name_of_zero_width_characters_only_is_refused() {
 /// read as NFC; the same in the v1 reader, the units file and `Unit::new`.
 #[test]
 fn ideographic_space_line_separators_and_nfd_read_by_one_rule() {
-    let err = DatasetV2::from_json(v2(r#""\u3000""#).as_bytes()).unwrap_err();
-    assert_eq!(err.code(), "DV050");
-    assert!(err.to_string().starts_with("line 3, column"), "{err}");
+    for blank in [
+        r#""\u3000""#,
+        r#""\u0085""#,
+        r#""\u2028\u2029""#,
+        r#""\u1680\u205f\u000b""#,
+    ] {
+        let err = DatasetV2::from_json(v2(blank).as_bytes()).unwrap_err();
+        assert_eq!(err.code(), "DV050", "{blank}");
+        assert!(err.to_string().starts_with("line 3, column"), "{err}");
+    }
     // "Phường" in NFD (u + horn, o + horn + grave), U+3000, U+0085, U+2028.
     let raw = r#""Phu\u031bo\u031b\u0300ng\u3000Mới\u0085\u2028(synthetic)""#;
     let want = "Phường Mới (synthetic)";
@@ -935,4 +948,73 @@ fn records_never_overflow_at_a_stand_in_that_holds_no_total() {
     let big = two_old_districts(u64::MAX, u64::MAX);
     let r = check_v2(read(&big), &Catalogue::builtin());
     assert!(r.is_ok(), "{}", r.err().unwrap());
+}
+
+/// Input: the city's first-half figure (now the current city's) tied by a
+/// declared relation to the old district's first-half figure (old era):
+/// equal, then not. Result: the relation holds across the eras, then fails
+/// (DV184) — a declared relation is how the data can say what the roll-up
+/// across a stand-in does not (see the finding above).
+#[test]
+fn a_declared_relation_ties_the_first_half_city_figure_to_its_old_district() {
+    let doc = |val: u64| {
+        let mut v = fixture();
+        fig_mut(&mut v, "new_city")["period"] = h1();
+        fig_mut(&mut v, "new_city")["value"] = json!(val);
+        v["relations"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"id": "across", "sum_of": ["old_district"], "equals": "new_city"}));
+        v
+    };
+    assert_eq!(issues(&doc(5)), vec![]);
+    assert_eq!(
+        issues(&doc(6)),
+        vec![(
+            Severity::Error,
+            "DV184".to_owned(),
+            "relations[1]".to_owned()
+        )]
+    );
+}
+
+/// Input: old district 769 listed in both eras; amounts (nghìn đồng) of the
+/// old wards in the first half whose sum passes a decimal. Result: DV100 at
+/// the second figure's value, naming era 2020-01-01 — amounts as counts.
+#[test]
+fn an_old_era_amount_overflow_names_the_era_at_the_figure() {
+    let mut v = fixture();
+    v["units"].as_array_mut().unwrap().push(json!(
+        {"code": "769", "name": "Quận Mới (synthetic)", "parent": "79", "valid_from": "2025-07-01"}
+    ));
+    v["relations"] = json!([]);
+    v["indicators"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "fund_raised", "kind": "flow", "value": {"amount": "đồng"}}));
+    let big = json!({"amount": "40000000000000000000000000", "scale": "nghìn", "unit": "đồng"});
+    v["figures"] = json!([
+        {"indicator": "fund_raised", "unit": "26734", "actor": "government", "value": big.clone(), "period": h1()},
+        {"indicator": "fund_raised", "unit": "26740", "actor": "government", "value": big, "period": h1()}
+    ]);
+    let report = check_v2(read(&v), &Catalogue::builtin()).unwrap_err();
+    let got: Vec<(String, String, String)> = report
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code().to_string(),
+                i.path().map(ToString::to_string).unwrap_or_default(),
+                i.kind().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "DV100".to_owned(),
+            "figures[1].value".to_owned(),
+            "total of fund_raised for unit \"769\" (era 2020-01-01) overflows".to_owned()
+        )]
+    );
 }
