@@ -517,8 +517,10 @@ fn v2(name: &str) -> String {
 }
 
 /// Input: a ward named only by zero-width or format characters (U+200B
-/// zero width space, U+FEFF byte order mark, U+2060 word joiner — none of
-/// them `char::is_whitespace`). Result: see the ignore note. The data
+/// zero width space, U+FEFF byte order mark, U+2060 word joiner, U+180E
+/// Mongolian vowel separator, U+00AD soft hyphen — none of them
+/// `char::is_whitespace`). Result: read as the name `Some("\u{200b}")`, and
+/// so on. The data
 /// supports: such a name shows nothing, like a name of spaces, which the
 /// reader refuses (DV050); the report would print an empty name.
 #[test]
@@ -1016,5 +1018,63 @@ fn an_old_era_amount_overflow_names_the_era_at_the_figure() {
             "figures[1].value".to_owned(),
             "total of fund_raised for unit \"769\" (era 2020-01-01) overflows".to_owned()
         )]
+    );
+}
+
+/// Input: two old communes (of two old provinces) with conferences of
+/// u64::MAX participants each (one actor), merged by a crosswalk into one
+/// new commune (`Totals::rekey`, a
+/// v1 path with no eras). Result: DV100 naming a unit, in English and
+/// Vietnamese without any era (the rekey's own overflow, unchanged).
+#[test]
+fn a_rekey_overflow_names_no_era() {
+    use danvan::{Accumulator, Crosswalk, Level, Period, Unit};
+    let code = |c: &str| -> danvan::UnitCode { c.parse().unwrap() };
+    let old = Hierarchy::new(vec![
+        Unit::new(code("90"), "Tỉnh A (synthetic)"),
+        Unit::new(code("90001"), "Xã A (synthetic)").with_parent(Some(code("90"))),
+        Unit::new(code("91"), "Tỉnh B (synthetic)"),
+        Unit::new(code("91002"), "Xã B (synthetic)").with_parent(Some(code("91"))),
+    ])
+    .unwrap();
+    let new = Hierarchy::new(vec![
+        Unit::new(code("90"), "Tỉnh A (synthetic)"),
+        Unit::new(code("90010"), "Xã Mới (synthetic)").with_parent(Some(code("90"))),
+    ])
+    .unwrap();
+    let mut acc = Accumulator::new(&old, Period::year(2022).unwrap(), &[]);
+    for unit in ["90001", "91002"] {
+        let c: danvan::Conference = serde_json::from_value(json!({
+            "unit": unit, "date": "2022-03-01", "actor": "party_committees",
+            "kind": "both", "participants": u64::MAX
+        }))
+        .unwrap();
+        acc.add(&c).unwrap();
+    }
+    let cw = Crosswalk::builder()
+        .merge(code("90001"), code("90010"))
+        .merge(code("91002"), code("90010"))
+        .build()
+        .unwrap();
+    // The old totals hold (one actor per commune, nothing summed yet).
+    let t = acc.finish().unwrap();
+    let err = t.rekey(&cw, Level::Commune, &new).unwrap_err();
+    assert_eq!(err.code(), "DV100", "{err}");
+    let en = err.to_string();
+    let vi_text = vi::message(err.kind());
+    assert!(
+        en.starts_with("total of conference_participants for unit \"90"),
+        "{en}"
+    );
+    assert!(
+        !en.contains("(era") && !vi_text.contains("thời kỳ"),
+        "{en} / {vi_text}"
+    );
+    assert!(
+        matches!(
+            err.kind(),
+            danvan::ErrorKind::TotalOverflow { era: None, .. }
+        ),
+        "{err:?}"
     );
 }
