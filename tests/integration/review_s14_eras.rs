@@ -1078,3 +1078,64 @@ fn a_rekey_overflow_names_no_era() {
         "{err:?}"
     );
 }
+
+/// Input: two first-half conferences of u64::MAX participants on ward
+/// 26734 itself, old era (the code is listed in both eras); then two
+/// second-half ones (current era). Result: DV100 at the ward naming era
+/// 2020-01-01, then `current` — a records total of one unit, in English and
+/// Vietnamese.
+#[test]
+fn a_records_overflow_at_a_ward_of_two_eras_names_its_era() {
+    for (date, en_era, vi_era) in [
+        ("2025-03-01", "2020-01-01", "2020-01-01"),
+        ("2025-09-01", "current", "hiện hành"),
+    ] {
+        let mut v = fixture();
+        let c = json!({"unit": "26734", "date": date, "actor": "government", "kind": "both", "participants": u64::MAX});
+        v["conferences"] = json!([c.clone(), c]);
+        assert_eq!(
+            refused_messages(&v),
+            [(
+                "DV100".to_owned(),
+                format!("total of conference_participants for unit \"26734\" (era {en_era}) overflows"),
+                format!("tổng của chỉ tiêu \"conference_participants\" tại đơn vị \"26734\" (thời kỳ {vi_era}) vượt quá giá trị lớn nhất có thể lưu"),
+            )],
+            "{date}"
+        );
+    }
+}
+
+/// Input: a document on city 79 dated in the first half, the code listed
+/// four times (two named: current and 2015; two by code only). Result:
+/// DV208 for the record, naming the named eras only, at the record's date.
+#[test]
+fn a_record_among_four_entries_names_only_the_named_eras() {
+    let d = read(&json!({
+        "schema": "danvan/dataset/v2",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "units": [
+            {"code": "79", "name": "Thành phố Mẫu (synthetic)"},
+            {"code": "79", "era": "2008-01-01"},
+            {"code": "79", "name": "Thành phố Cũ (synthetic)", "era": "2015-01-01", "valid_to": "2025-06-30"},
+            {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}
+        ],
+        "documents": [{"unit": "79", "date": "2025-03-01", "actor": "government", "kind": "leadership"}]
+    }));
+    let err = d
+        .record_era(RecordRef::Document(&d.documents[0]))
+        .unwrap_err();
+    assert_eq!(err.code(), "DV208");
+    let text = err.to_string();
+    assert!(text.contains("(current, 2015-01-01)"), "{text}");
+    assert!(text.contains("2025-03-01"), "{text}");
+    // On 1 July only the current city (named) and the 2008 stand-in cover
+    // the day: the current city's.
+    let mut later = d.clone();
+    later.documents[0].date = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+    assert_eq!(
+        later
+            .record_era(RecordRef::Document(&later.documents[0]))
+            .unwrap(),
+        None
+    );
+}
