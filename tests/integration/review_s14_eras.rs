@@ -348,6 +348,14 @@ fn a_first_half_city_figure_is_one_cell_of_the_current_city() {
         "{city_rows:?}"
     );
     assert!(city_rows.iter().all(|r| r.era.is_none()), "{city_rows:?}");
+    // Every era's rows: the city's figures once each, none in another era.
+    let all = plan.all_rows();
+    let everywhere: Vec<_> = all
+        .iter()
+        .filter(|r| r.unit == "79" && r.indicator == "documents" && r.origin == "stated")
+        .collect();
+    assert_eq!(everywhere.len(), 2, "{everywhere:?}");
+    assert!(everywhere.iter().all(|r| r.era.is_none()), "{everywhere:?}");
     // The text says each half's figure, never their sum (7 + 4).
     let text = vi::write_report(&plan);
     assert!(
@@ -1138,4 +1146,47 @@ fn a_record_among_four_entries_names_only_the_named_eras() {
             .unwrap(),
         None
     );
+}
+
+/// A dataset of 2025 with these units and one city figure of unknown period.
+fn city_unknown(units: Value) -> Value {
+    json!({
+        "schema": "danvan/dataset/v2",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "units": units,
+        "figures": [{"indicator": "documents", "unit": "79", "actor": "government", "value": 3,
+                     "period": "unknown"}]
+    })
+}
+
+/// Input: city 79's figure of `"period": "unknown"`, the city listed once
+/// (named, no validity bounds), then the same beside its old-era stand-in
+/// (by code only, to 30 June, parent of an old district). Result: listed
+/// once, the figure is the city's (only DV178, the period unknown); beside
+/// the stand-in it is DV207 "none of them covers the figure's period
+/// unknown". The data supports: the stand-in never holds a figure (the
+/// rule of this session), so the named city — valid at all times — is the
+/// only holder, as when it is listed alone; a stand-in that can hold
+/// nothing should not turn a warning into an error.
+#[test]
+#[ignore = "finding: city 79 figure with period \"unknown\" beside its code-only old-era stand-in: DV207 (none covers); listed alone the same city figure is the city's (DV178 warning only); the stand-in is never a candidate, so the named, unbounded city is the holder"]
+fn an_unknown_period_city_figure_beside_a_stand_in_is_the_named_citys() {
+    let alone = city_unknown(json!([{"code": "79", "name": "Thành phố Mẫu (synthetic)"}]));
+    let d = read(&alone);
+    assert_eq!(d.unit_era(&d.figures[0]).unwrap(), None);
+    let warn = vec![(
+        Severity::Warning,
+        "DV178".to_owned(),
+        "figures[0].period".to_owned(),
+    )];
+    assert_eq!(issues(&alone), warn);
+    let beside = city_unknown(json!([
+        {"code": "79", "name": "Thành phố Mẫu (synthetic)"},
+        {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+        {"code": "769", "name": "Quận Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}
+    ]));
+    let d = read(&beside);
+    let era = d.unit_era(&d.figures[0]).map_err(|e| e.to_string());
+    assert_eq!(era, Ok(None));
+    assert_eq!(issues(&beside), warn);
 }
