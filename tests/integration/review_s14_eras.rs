@@ -1190,3 +1190,50 @@ fn an_unknown_period_city_figure_beside_a_stand_in_is_the_named_citys() {
     assert_eq!(era, Ok(None));
     assert_eq!(issues(&beside), warn);
 }
+
+/// Input: u64::MAX in the remaining places of each era: an inspection's
+/// lumped subjects (two on one ward), a figure whose complete breakdown by
+/// label is u64::MAX and 1 (old ward and current ward), an actor set
+/// beside its member at u64::MAX. Result: never a panic; each document is
+/// accepted or refused with codes, every issue worded in both languages.
+#[test]
+fn u64_max_in_parts_inspections_and_actor_sets_never_panics() {
+    let max = u64::MAX;
+    let mut docs = Vec::new();
+    for (ward, date, period) in [("26740", "2025-03-01", h1()), ("26737", "2025-09-01", h2())] {
+        let mut v = fixture();
+        let i = json!({"unit": ward, "date": date, "actor": "party_committees", "kind": "lumped", "subjects": {"lumped": max}});
+        v["inspections"] = json!([i.clone(), i]);
+        docs.push(v);
+        let mut v = fixture();
+        v["relations"] = json!([]);
+        v["figures"] = json!([
+            {"indicator": "documents", "unit": ward, "actor": "government", "value": max, "period": period.clone(),
+             "parts": {"complete": true, "items": [{"label": "a (synthetic)", "value": max}, {"label": "b (synthetic)", "value": 1}]}}
+        ]);
+        docs.push(v);
+        let mut v = fixture();
+        v["relations"] = json!([]);
+        v["figures"] = json!([
+            {"indicator": "documents", "unit": ward, "actor": "government", "value": max, "period": period.clone()},
+            {"indicator": "documents", "unit": ward, "actor": ["government", "party_committees"], "value": 1, "period": period}
+        ]);
+        docs.push(v);
+    }
+    for v in docs {
+        let d = read(&v);
+        let r = std::panic::catch_unwind(|| check_v2(d, &Catalogue::builtin()))
+            .unwrap_or_else(|_| panic!("panic: {v}"));
+        let report = match r {
+            Ok(c) => {
+                let cube = std::panic::catch_unwind(|| FigureCube::from_checked(&c).map(|_| ()));
+                assert!(matches!(cube, Ok(Ok(()))), "the checked cube builds: {v}");
+                c.warnings().clone()
+            }
+            Err(report) => report,
+        };
+        for i in report.issues() {
+            assert!(!i.kind().to_string().is_empty() && !vi::message(i.kind()).is_empty());
+        }
+    }
+}
