@@ -672,6 +672,18 @@ fn the_report_text_and_rows_say_the_normalised_name() {
     assert!(ward.iter().all(|r| r.unit_name == want), "{ward:?}");
     let json = render::rows_json(&rows);
     assert!(!json.contains('\u{3000}') && !json.contains('\u{a0}'));
+    assert!(json.contains(want), "{json}");
+    #[cfg(feature = "csv")]
+    {
+        let mut out = Vec::new();
+        render::write_rows_csv(&rows, &mut out).unwrap();
+        let csv = String::from_utf8(out).unwrap();
+        assert!(csv.contains(&format!(",{want},")), "{csv}");
+        assert!(
+            !csv.contains('\u{3000}') && !csv.contains('\u{a0}'),
+            "{csv}"
+        );
+    }
     let text = vi::write_report(&plan);
     assert!(
         !text.contains('\u{3000}') && !text.contains('\u{a0}'),
@@ -822,6 +834,7 @@ fn the_cli_refuses_a_blank_name_and_reports_the_spaced_one() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(all.contains("DV050"), "{all}");
+    assert!(all.contains("line 3, column"), "{all}");
     let pasted = v2(r#"" Phường\r\nMới\u3000(synthetic) ""#);
     let o = danvan_cli(&["report", "--unit", "79"], &pasted, "report");
     assert_eq!(
@@ -1236,4 +1249,28 @@ fn u64_max_in_parts_inspections_and_actor_sets_never_panics() {
             assert!(!i.kind().to_string().is_empty() && !vi::message(i.kind()).is_empty());
         }
     }
+}
+
+/// Input: the city's first-half figure (1, the current city's) and the
+/// current ward 26737's first-half figure (5, valid all year). Result: the
+/// disagreement within the current era is found (DV183 at the city's
+/// figure) — the check the old district's figure does not reach (finding
+/// above).
+#[test]
+fn a_first_half_city_figure_below_its_current_ward_is_flagged() {
+    let mut v = fixture();
+    fig_mut(&mut v, "new_city")["period"] = h1();
+    fig_mut(&mut v, "new_city")["value"] = json!(1);
+    v["figures"].as_array_mut().unwrap().push(json!(
+        {"id": "cur_h1", "indicator": "documents", "unit": "26737", "actor": "government", "value": 5, "period": h1()}
+    ));
+    let c = pos(&v, "new_city");
+    assert_eq!(
+        issues(&v),
+        vec![(
+            Severity::Warning,
+            "DV183".to_owned(),
+            format!("figures[{c}]")
+        )]
+    );
 }
