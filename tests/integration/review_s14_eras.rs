@@ -1274,3 +1274,63 @@ fn a_first_half_city_figure_below_its_current_ward_is_flagged() {
         )]
     );
 }
+
+/// Input: a v1 dataset given a unit built by the public constructor
+/// `Unit::new(code, " \n ")` (whitespace only: the name it keeps is
+/// empty). Result: see the ignore note. The data supports: `Unit::new`
+/// applies "the rule every reader applies to a unit's name, which refuses a
+/// name left empty by it"; a unit it builds with an empty name should be
+/// refused (by the check, at least) rather than written into a document
+/// the reader refuses (DV050).
+#[test]
+#[ignore = "finding: Unit::new(\"26734\", \" \\n \") gives name \"\"; danvan::check accepts the v1 dataset holding it and to_json writes {\"name\": \"\"}, which Dataset::from_json refuses (DV050)"]
+fn a_unit_built_with_a_blank_name_is_not_written_for_the_reader_to_refuse() {
+    let v1 = r#"{"schema": "danvan/dataset/v1", "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "units": [{"code": "79", "name": "Thành phố Mẫu (synthetic)"}]}"#;
+    let mut d = Dataset::from_json(v1.as_bytes()).unwrap();
+    let unit = danvan::Unit::new("26734".parse().unwrap(), " \n ")
+        .with_parent(Some("79".parse().unwrap()));
+    assert_eq!(unit.name(), "");
+    d.units.push(unit);
+    let written = d.to_json();
+    let checked = danvan::check(d).is_ok();
+    let reread = Dataset::from_json(written.as_bytes());
+    assert!(
+        !checked || reread.is_ok(),
+        "check accepted it, the reader refuses what was written: {:?}",
+        reread.err()
+    );
+}
+
+/// Input: city 79 named from 1 July only, its old-era stand-in (by code
+/// only, to 30 June, parent of old district 769); a document on 79 dated
+/// 1 March and another dated 1 September. Result: March is the stand-in's
+/// alone (the named city does not cover it), refused as totalled nowhere
+/// (DV211) — never moved to the named city; September is the named city's.
+#[test]
+fn a_record_only_the_stand_in_covers_is_totalled_nowhere() {
+    let v = json!({
+        "schema": "danvan/dataset/v2",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "units": [
+            {"code": "79", "name": "Thành phố Mẫu (synthetic)", "valid_from": "2025-07-01"},
+            {"code": "79", "era": "2020-01-01", "valid_to": "2025-06-30"},
+            {"code": "769", "name": "Quận Cũ (synthetic)", "parent": "79", "era": "2020-01-01", "valid_to": "2025-06-30"}
+        ],
+        "documents": [
+            {"unit": "79", "date": "2025-03-01", "actor": "government", "kind": "leadership"},
+            {"unit": "79", "date": "2025-09-01", "actor": "government", "kind": "leadership"}
+        ]
+    });
+    let d = read(&v);
+    let era = |i: usize| d.record_era(RecordRef::Document(&d.documents[i])).unwrap();
+    assert_eq!((era(0), era(1)), (day(2020, 1, 1), None));
+    assert_eq!(
+        issues(&v),
+        vec![(
+            Severity::Error,
+            "DV211".to_owned(),
+            "documents[0].unit".to_owned()
+        )]
+    );
+}
