@@ -1334,3 +1334,29 @@ fn a_record_only_the_stand_in_covers_is_totalled_nowhere() {
         )]
     );
 }
+
+/// Input: the fixture with city 79 also listed named in the old era, beside
+/// its stand-in of that era (one code twice in one era), the city's figure
+/// for the first half. Result: the list's own error (DV168) and DV208 for
+/// the figure (two named eras cover it) — never the stand-in's entry taken
+/// for the era and the figure silently given to the current city.
+#[test]
+fn a_code_both_named_and_by_code_only_in_one_era_stays_ambiguous() {
+    let mut v = fixture();
+    v["units"].as_array_mut().unwrap().push(json!(
+        {"code": "79", "name": "Thành phố Cũ (synthetic)", "era": "2020-01-01", "valid_to": "2025-06-30"}
+    ));
+    fig_mut(&mut v, "new_city")["period"] = h1();
+    let c = pos(&v, "new_city");
+    assert_eq!(
+        issues(&v),
+        vec![
+            (Severity::Error, "DV168".to_owned(), "units".to_owned()),
+            (
+                Severity::Error,
+                "DV208".to_owned(),
+                format!("figures[{c}].unit")
+            ),
+        ]
+    );
+}
