@@ -525,21 +525,21 @@ fn v2(name: &str) -> String {
 }
 
 /// Input: a ward named only by zero-width or format characters (U+200B
-/// zero width space, U+FEFF byte order mark, U+2060 word joiner, U+180E
-/// Mongolian vowel separator, U+00AD soft hyphen — none of them
-/// `char::is_whitespace`). Result: read as the name `Some("\u{200b}")`, and
-/// so on. The data
-/// supports: such a name shows nothing, like a name of spaces, which the
-/// reader refuses (DV050); the report would print an empty name.
+/// zero width space, U+FEFF byte order mark, U+2060 word joiner, U+200E
+/// left-to-right mark — none of them `char::is_whitespace`). Result: read
+/// as the name `Some("\u{200b}")` and so on; `check_v2` accepts it and the
+/// report's rows give the ward the `unit_name` "\u{200b}". The data supports: such a name shows nothing, like a
+/// name of spaces, which the reader refuses (DV050); the crate's own
+/// `is_invisible` (src/record/mod.rs: record ids and codes) already counts
+/// exactly these characters as invisible.
 #[test]
-#[ignore = "finding: v2 unit name \"\\u200b\" (or \"\\ufeff\", \"\\u2060\"): read as a name, the report prints nothing; an invisible name is as empty as \" \", which is DV050"]
+#[ignore = "finding: v2 unit name \"\\u200b\" (or \\ufeff, \\u2060, \\u200e): read as a name, checked, and the report rows' unit_name is invisible; an invisible name is as empty as \" \", which is DV050 (ids already refuse these via is_invisible)"]
 fn a_name_of_zero_width_characters_only_is_refused() {
     for name in [
         r#""\u200b""#,
         r#""\ufeff""#,
         r#""\u200b\u2060\u200c""#,
-        r#""\u180e""#,
-        r#""\u00ad""#,
+        r#""\u200e""#,
     ] {
         match DatasetV2::from_json(v2(name).as_bytes()) {
             Ok(d) => panic!("{name}: accepted as {:?}", d.units[1].name),
