@@ -229,6 +229,7 @@ fn records_of_every_kind_on_the_city_are_the_named_citys() {
     v["dialogues"] = json!([{"unit": "79", "date": d1, "actor": "government", "participants": 12, "petitions_raised": 4, "petitions_resolved": 2}]);
     v["clearances"] = json!([{"unit": "79", "date": d1, "actor": "government", "project": "Dự án (synthetic)", "households_affected": 10, "households_consenting": 9}]);
     v["awards"] = json!([{"unit": "79", "date": d1, "issuer": "government", "kind": "giay_khen", "recipient": "collective"}]);
+    v["receptions"] = json!([{"unit": "79", "date": d1, "actor": "government", "citizens": 7}]);
     let eras = |v: &Value| -> Vec<(&'static str, Result<Option<NaiveDate>, String>)> {
         let d = read(v);
         let e = |r: RecordRef<'_>| d.record_era(r).map_err(|e| e.code().to_string());
@@ -242,6 +243,7 @@ fn records_of_every_kind_on_the_city_are_the_named_citys() {
             ("dialogue", e(RecordRef::Dialogue(&d.dialogues[0]))),
             ("clearance", e(RecordRef::Clearance(&d.clearances[0]))),
             ("award", e(RecordRef::Award(&d.awards[0]))),
+            ("reception", e(RecordRef::Reception(&d.receptions[0]))),
         ]
     };
     for (kind, era) in eras(&v) {
