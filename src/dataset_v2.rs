@@ -52,7 +52,7 @@ pub struct UnitEntry {
     /// Read as [`Unit::new`] keeps a name: NFC, each run of whitespace (a
     /// line break pasted from a spreadsheet cell) one space, none at either
     /// end; a name left empty by that is refused.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::unit::name_serde::option")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::unit::name_serde::option", serialize_with = "crate::unit::name_serde::serialize_option")]
     pub name: Option<String>,
     /// The parent's code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -904,6 +904,14 @@ impl DatasetV2 {
                 }
                 .into());
             }
+            // A name set in code that says nothing (the reader refuses it).
+            if u.name.as_deref().is_some_and(crate::unit::name_is_empty) {
+                return Err(ErrorKind::UnitEntryInvalid {
+                    code: u.code.to_string().as_str().into(),
+                    why: "its name is empty or only whitespace: expected the unit's name, or none for a unit by code only",
+                }
+                .into());
+            }
         }
         Ok(units)
     }
@@ -1637,7 +1645,8 @@ impl DatasetV2 {
 /// The one rule that resolves the era of a unit code for a figure's period
 /// or a record's date (`what`): the code's one unit when its validity covers
 /// the period (else DV209); among several units of one code, the one whose
-/// validity covers it — none (or the period is not known) is DV207. When
+/// validity covers it — none is DV207; a period not known goes to the one
+/// named unit beside units by code only, and is DV207 else. When
 /// several cover it and exactly one of them is named, it is that one: a unit
 /// named by code only stands in for an ancestor and never holds a figure
 /// (DV213) or a record (DV211), so it is no candidate (a deduction, not a
@@ -1673,7 +1682,22 @@ fn resolve_era(
         several => {
             let all: Vec<&UnitEntry> = match period {
                 Some(p) => several.iter().copied().filter(|u| u.covers(&p)).collect(),
-                None => Vec::new(),
+                // A period not known is covered by no era in particular; but
+                // one named unit beside units by code only (which never hold
+                // a figure) is the only unit it can be.
+                None => {
+                    let named: Vec<&UnitEntry> = several
+                        .iter()
+                        .copied()
+                        .filter(|u| u.name.is_some())
+                        .collect();
+                    let eras: HashSet<Option<NaiveDate>> = named.iter().map(|u| u.era).collect();
+                    if eras.len() == 1 {
+                        named
+                    } else {
+                        Vec::new()
+                    }
+                }
             };
             // A code listed twice in one era is that era's unit (the list's
             // own error, DV168): not "several eras" that cover the period.

@@ -59,12 +59,23 @@ impl Limits {
     /// assert_eq!(danvan::Limits::default().max_records, danvan::Limits::DEFAULT_MAX_RECORDS);
     /// ```
     pub const DEFAULT_MAX_RECORDS: u64 = 10_000_000;
-    /// The default longest string: 4 KiB.
+    /// The default longest string as written in the JSON text: 24 KiB, six
+    /// bytes for each of the [`Limits::SCHEMA_MAX_STRING_CHARS`] characters the
+    /// JSON Schemas allow (a character takes up to six bytes written, as a
+    /// `\uXXXX` escape), so that every document the schemas accept is read.
     ///
     /// ```
     /// assert_eq!(danvan::Limits::default().max_string_bytes, danvan::Limits::DEFAULT_MAX_STRING_BYTES);
+    /// assert_eq!(danvan::Limits::DEFAULT_MAX_STRING_BYTES, 6 * danvan::Limits::SCHEMA_MAX_STRING_CHARS);
     /// ```
-    pub const DEFAULT_MAX_STRING_BYTES: u64 = 4 * 1024;
+    pub const DEFAULT_MAX_STRING_BYTES: u64 = 6 * Limits::SCHEMA_MAX_STRING_CHARS;
+    /// The longest free string the JSON Schemas allow, in characters
+    /// (`maxLength`): 4,096.
+    ///
+    /// ```
+    /// assert_eq!(danvan::Limits::SCHEMA_MAX_STRING_CHARS, 4096);
+    /// ```
+    pub const SCHEMA_MAX_STRING_CHARS: u64 = 4 * 1024;
     /// The default deepest nesting: 32.
     ///
     /// ```
@@ -262,6 +273,18 @@ pub(crate) fn scan(bytes: &[u8], limits: &Limits) -> Result<(), Error> {
     Ok(())
 }
 
+/// True for characters that must not appear in codes and identifiers: control
+/// characters and the invisible format characters (zero-width space, joiners,
+/// byte-order mark, directional marks). Unit names leave the format
+/// characters out ([`crate::unit`]'s name rule).
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,7 +298,7 @@ mod tests {
         let l = Limits::default();
         assert_eq!(
             (l.max_bytes, l.max_records, l.max_string_bytes, l.max_depth),
-            (67_108_864, 10_000_000, 4096, 32)
+            (67_108_864, 10_000_000, 24_576, 32)
         );
         assert_eq!((l.max_rows, l.max_cell_bytes), (1_048_576, 4096));
     }

@@ -158,10 +158,10 @@ fn no_final_newline(pattern: &str) -> String {
     }
 }
 
-/// Gives every date its exact shape and every free string the reader's
-/// length limit ([`Limits::DEFAULT_MAX_STRING_BYTES`](crate::Limits): a string of
-/// that many characters may still be longer in bytes, which only the reader
-/// sees).
+/// Gives every date its exact shape and every free string a length limit
+/// the reader keeps ([`Limits::SCHEMA_MAX_STRING_CHARS`](crate::Limits)
+/// characters, within the reader's default bytes whatever the characters
+/// and escapes).
 fn bound_strings(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
@@ -197,7 +197,7 @@ fn bound_strings(value: &mut serde_json::Value) {
             };
             if is_string && !map.contains_key("enum") && !map.contains_key("const") {
                 map.entry("maxLength")
-                    .or_insert_with(|| crate::Limits::DEFAULT_MAX_STRING_BYTES.into());
+                    .or_insert_with(|| crate::Limits::SCHEMA_MAX_STRING_CHARS.into());
             }
             map.values_mut().for_each(bound_strings);
         }

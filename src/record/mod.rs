@@ -79,16 +79,7 @@ impl RecordId {
     }
 }
 
-/// True for characters that must not appear in codes and identifiers: control
-/// characters and the invisible format characters (zero-width space, joiners,
-/// byte-order mark, directional marks).
-pub(crate) fn is_invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
-        )
-}
+pub(crate) use crate::limits::is_invisible;
 
 impl FromStr for RecordId {
     type Err = Error;

@@ -399,16 +399,33 @@ pub struct Unit {
 /// spaces, …) one space, none at either end. Officials paste names from
 /// spreadsheet cells with line breaks in them; the report writes a name on
 /// one line, and the data says the same name.
+///
+/// Other control characters separate words as whitespace does (the report
+/// writes them as spaces); invisible format characters (zero-width spaces,
+/// joiners, direction marks, a byte order mark: [`crate::limits::is_invisible`])
+/// are left out: they arrive with pasted text and are no part of a name, so
+/// a name of them alone is empty.
 pub(crate) fn normalize_name(name: &str) -> String {
-    let nfc: String = name.nfc().collect();
+    let nfc: String = name
+        .nfc()
+        .filter(|&c| c.is_whitespace() || c.is_control() || !crate::limits::is_invisible(c))
+        .collect();
     let mut out = String::with_capacity(nfc.len());
-    for word in nfc.split_whitespace() {
+    for word in nfc
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
     }
     out
+}
+
+/// Whether a name says nothing once normalized ([`normalize_name`]).
+pub(crate) fn name_is_empty(name: &str) -> bool {
+    normalize_name(name).is_empty()
 }
 
 /// Reading a unit's name ([`normalize_name`]); a name empty after it (only
@@ -442,6 +459,23 @@ pub(crate) mod name_serde {
             None => Ok(None),
         }
     }
+
+    /// A name as the reader reads it back ([`super::normalize_name`]): a
+    /// name set in code with a line break is written with a space.
+    pub(crate) fn serialize<S: serde::Serializer>(name: &str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::normalize_name(name))
+    }
+
+    /// [`serialize`] of a name that may be left out.
+    pub(crate) fn serialize_option<S: serde::Serializer>(
+        name: &Option<String>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match name {
+            Some(n) => serialize(n, s),
+            None => s.serialize_none(),
+        }
+    }
 }
 
 /// The wire shape of a [`Unit`].
@@ -449,7 +483,10 @@ pub(crate) mod name_serde {
 #[serde(remote = "Self", deny_unknown_fields)]
 struct UnitWire {
     code: UnitCode,
-    #[serde(deserialize_with = "name_serde::deserialize")]
+    #[serde(
+        deserialize_with = "name_serde::deserialize",
+        serialize_with = "name_serde::serialize"
+    )]
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     parent: Option<UnitCode>,
@@ -750,8 +787,11 @@ mod tests {
             assert_eq!(got, want, "{raw:?}");
             assert_eq!(normalize_name(&got), got, "idempotent: {raw:?}");
         }
-        // Other control characters are data: the report writes them as spaces.
-        assert_eq!(normalize_name("Xã\u{7}A"), "Xã\u{7}A");
+        // Other control characters separate words, as the report writes them;
+        // zero-width and direction characters are left out.
+        assert_eq!(normalize_name("Xã\u{7}A"), "Xã A");
+        assert_eq!(normalize_name("Xã\u{200b}A\u{feff}"), "XãA");
+        assert_eq!(normalize_name("\u{200b}\u{200e}"), "");
         let read: Unit =
             serde_json::from_str(r#"{"code":"30","name":"Tỉnh\r\nHải Dương"}"#).unwrap();
         assert_eq!(read.name(), "Tỉnh Hải Dương");

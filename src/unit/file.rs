@@ -522,7 +522,7 @@ mod tests {
         );
         let long_name = format!(
             "{{\"provinces\": [{{\"code\": \"30\", \"name\": \"{}\"}}]}}",
-            "x".repeat(5000)
+            "x".repeat(usize::try_from(crate::Limits::DEFAULT_MAX_STRING_BYTES).unwrap() + 1)
         );
         let err = Hierarchy::from_units_json(long_name.as_bytes()).unwrap_err();
         assert_eq!(err.code(), "DV122");

@@ -651,6 +651,19 @@ impl<'a> Checker<'a> {
         // arrives as NFC or NFD and must not hide a duplicate.
         let mut seen: HashMap<(Option<UnitCode>, String), usize> = HashMap::new();
         for (i, u) in self.units.iter().enumerate() {
+            // A unit built in code with a name that says nothing: the
+            // reader refuses it, so the check does before it is written.
+            if crate::unit::name_is_empty(u.name()) {
+                let path = self.unit_path(i).field("name");
+                self.error(
+                    path,
+                    ErrorKind::UnitEntryInvalid {
+                        code: code_text(&u.code()).as_str().into(),
+                        why: "its name is empty or only whitespace: expected the unit's name",
+                    },
+                );
+                continue;
+            }
             let key = (u.parent(), u.name().nfc().collect::<String>());
             if let Some(&first) = seen.get(&key) {
                 let path = self.unit_path(i).field("name");
