@@ -448,11 +448,6 @@ struct Drawn {
     figures: Vec<Figure>,
     /// True value placed in each new leaf.
     truth: std::collections::BTreeMap<&'static str, u64>,
-    /// The leaves a commune whose part some figure holds (its own, or its
-    /// district's) may have placed a value in: there a missing cell would
-    /// be a claim of nothing. Elsewhere only silent units went, and no
-    /// cell says nothing.
-    fed: Vec<&'static str>,
     total: u64,
 }
 
@@ -506,11 +501,8 @@ fn draw(
     let mut truth = std::collections::BTreeMap::new();
     let mut figures = Vec::new();
     let mut sums = [0u64; 2];
-    let mut fed: Vec<&'static str> = Vec::new();
     for (k, c) in cs.iter().enumerate() {
         let old = OLD_COMMUNES[k];
-        let covered = c.report != 0 || if k < 2 { districts.0 } else { districts.1 };
-        let before = truth.clone();
         // The true value, within what was reported.
         let v = match c.report {
             0 => c.v, // silent
@@ -579,13 +571,6 @@ fn draw(
             *truth.entry(leaf).or_insert(0) += share;
             rest -= share;
         }
-        if covered {
-            for (l, v) in &truth {
-                if before.get(l) != Some(v) {
-                    fed.push(l);
-                }
-            }
-        }
     }
     for (d, (on, sum)) in [("101", districts.0), ("102", districts.1)]
         .into_iter()
@@ -600,7 +585,6 @@ fn draw(
         cw,
         figures,
         truth,
-        fed,
         total: sums[0] + sums[1],
     })
 }
@@ -614,7 +598,7 @@ fn truth_at(d: &Drawn, u: &str) -> u64 {
         .sum()
 }
 
-fn check_drawn(d: &Drawn, anywhere: bool) -> Result<(), TestCaseError> {
+fn check_drawn(d: &Drawn, anywhere: bool, all_report: bool) -> Result<(), TestCaseError> {
     let options = if anywhere {
         RekeyOptions::default().with_remainder_in_named_units()
     } else {
@@ -626,9 +610,10 @@ fn check_drawn(d: &Drawn, anywhere: bool) -> Result<(), TestCaseError> {
     for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
         let want = truth_at(d, u);
         let got = docs(&t, u);
-        let claim = d.fed.iter().any(|l| l.starts_with(u));
+        // Where a silent old unit may have gone, no cell says nothing;
+        // with every old commune reporting, no cell is a claim of none.
         prop_assert!(
-            holds(got, want) || (got.is_none() && !claim) || got.is_none(),
+            holds(got, want) || (got.is_none() && !all_report),
             "{u}: {got:?} does not hold {want}; truth {:?}, figures {:?}, cw {:?}",
             d.truth,
             d.figures,
@@ -637,12 +622,54 @@ fn check_drawn(d: &Drawn, anywhere: bool) -> Result<(), TestCaseError> {
     }
     let c = country(&t);
     prop_assert!(holds(c, d.total), "country {c:?} vs {}", d.total);
+    if all_report {
+        let communes: u64 = ["80001", "80002", "80003", "81001"]
+            .iter()
+            .map(|u| truth_at(d, u))
+            .sum();
+        let l = t.level_total(Level::Commune, &IndicatorId::from(Builtin::Documents), S);
+        let l = l.unwrap();
+        prop_assert!(holds(l, communes), "communes' total {l:?} vs {communes}");
+        let l = t.level_total(Level::Province, &IndicatorId::from(Builtin::Documents), S);
+        prop_assert!(
+            holds(l.unwrap(), d.total),
+            "provinces' total vs {}",
+            d.total
+        );
+    }
     prop_assert!(back(&t) == t, "rows do not read back");
+    // Disjoint old parts (each district's figures) rekeyed apart and
+    // merged: the rekey of the whole, in both orders.
+    let d_figures = |fs: &[Figure], d: &str| -> Vec<Figure> {
+        fs.to_vec()
+            .into_iter()
+            .filter(|f| f.unit.to_string().starts_with(d))
+            .collect()
+    };
+    let rekey = |fs: &[Figure]| {
+        old_in(&old4(), fs)
+            .rekey_with(&d.cw, Level::Commune, &new4(), options)
+            .map(|(t, _)| t)
+    };
+    let a = d_figures(&d.figures, "101");
+    let b = d_figures(&d.figures, "102");
+    if !a.is_empty() && !b.is_empty() {
+        let (ra, rb) = (rekey(&a).unwrap(), rekey(&b).unwrap());
+        for m in [ra.clone().merge(rb.clone()), rb.merge(ra)] {
+            let m = m.unwrap();
+            // Cell by cell (the provenance's witness of an old unit above
+            // may differ with the order of the parts; the values may not).
+            for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
+                prop_assert_eq!(docs(&m, u), docs(&t, u), "merged {}", u);
+            }
+            prop_assert_eq!(country(&m), country(&t), "merged country");
+        }
+    }
     Ok(())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 3000, .. ProptestConfig::default() })]
 
     /// Random entries (merges, splits with and without shares, known
     /// shares with an unknown rest, partial entries with and without known
@@ -661,7 +688,8 @@ proptest! {
         if let Some(d) = draw(&cs, container, anywhere, districts, seeds) {
             // Nothing reported at all: no column, no claim.
             if !d.figures.is_empty() {
-                check_drawn(&d, anywhere)?;
+                let all_report = cs.iter().all(|c| c.report != 0);
+                check_drawn(&d, anywhere, all_report)?;
             }
         }
     }
@@ -762,7 +790,7 @@ fn persons_report(unit: &str, n: u64, how: u8) -> Option<Figure> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 3000, .. ProptestConfig::default() })]
 
     /// Random persons (0..10) of each old commune, each old unit (commune,
     /// district, province) reporting the size of its union as drawn (or
@@ -789,10 +817,7 @@ proptest! {
         let mut draw = Draw(seeds, 0);
         // Placed persons per new leaf.
         let mut at: std::collections::BTreeMap<&str, u16> = Default::default();
-        // Leaves a commune some figure holds placed persons in (see [`Drawn::fed`]).
-        let mut fed: Vec<&str> = Vec::new();
         for k in 0..4 {
-            let covered = hows[k] != 0 || hows[4 + k / 2] != 0 || hows[6] != 0;
             let mut dest = targets[k].clone();
             if partial[k] {
                 // A leaf the entry does not name itself.
@@ -804,9 +829,6 @@ proptest! {
                 if sets[k] & (1 << p) != 0 {
                     let d = dest[draw.next(dest.len() as u64) as usize];
                     *at.entry(d).or_insert(0) |= 1 << p;
-                    if covered {
-                        fed.push(d);
-                    }
                 }
             }
         }
@@ -846,9 +868,10 @@ proptest! {
                 .filter(|(l, _)| l.starts_with(u))
                 .fold(0u16, |a, (_, s)| a | s);
             let got = persons_at(&t, Some(u));
-            let claim = fed.iter().any(|l| l.starts_with(u));
+            // As in [`check_drawn`]: no cell is a claim once every old commune reports.
+            let all_report = hows[..4].iter().all(|&h| h != 0);
             prop_assert!(
-                holds(got, size(s)) || (got.is_none() && !claim) || got.is_none(),
+                holds(got, size(s)) || (got.is_none() && !all_report),
                 "{u}: {got:?} does not hold {}; placed {at:?}; figures {figures:?}; cw {cw:?}",
                 size(s)
             );
@@ -921,4 +944,146 @@ fn without_the_provinces_entry_its_figure_reaches_the_commune() {
         .unwrap();
     assert!(holds(docs(&t, "80001"), 5) && holds(docs(&t, "80001"), 0));
     assert_eq!(country(&t), Some(Interval::exact(5)));
+}
+
+// ------------------------------------------ many targets, huge values
+
+/// New: province 80 with 20 communes 80001..=80020, province 81 with the
+/// special zone 811.
+fn wide_h() -> Hierarchy {
+    let mut units = vec![unit("80", None)];
+    for k in 1..=20 {
+        units.push(unit(&format!("800{k:02}"), Some("80")));
+    }
+    units.push(unit("81", None));
+    units.push(unit("811", Some("81")));
+    Hierarchy::new(units).unwrap()
+}
+
+/// 10101 partly to 80001 (its rest reaches the 17 communes no entry
+/// names and 811: more than 16 targets, the index of `spread`), 10102
+/// partly to 80002, 10201 → 80003.
+fn wide_cw() -> Crosswalk {
+    Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .partial(code("10102"), &[(code("80002"), Weight::Unknown)])
+        .merge(code("10201"), code("80003"))
+        .build()
+        .unwrap()
+}
+
+/// With more than 16 targets the cells are those of the scan: 10101's 7
+/// documents (say 4 in 80001, 3 in 80020), 10102's 2 (say in 811), 10201's
+/// 1: every commune no entry names is [0, 9] (both remainders reach it),
+/// the country exactly 10; every cell holds that truth and the rows read
+/// back, under both readings.
+#[test]
+fn a_remainder_of_many_targets_holds_the_truth() {
+    let figures = [
+        documents("10101", 7),
+        documents("10102", 2),
+        documents("10201", 1),
+    ];
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_remainder_in_named_units(),
+    ] {
+        let (t, _) = old_in(&old_h(), &figures)
+            .rekey_with(&wide_cw(), Level::Commune, &wide_h(), options)
+            .unwrap();
+        let truth = [
+            ("80001", 4),
+            ("80020", 3),
+            ("80002", 0),
+            ("80003", 1),
+            ("80010", 0),
+            ("811", 2),
+            ("81", 2),
+            ("80", 8),
+        ];
+        for (u, v) in truth {
+            assert!(holds(docs(&t, u), v), "{u}: {:?}", docs(&t, u));
+        }
+        assert_eq!(docs(&t, "80010"), between(0, 9));
+        assert_eq!(country(&t), Some(Interval::exact(10)));
+        assert!(back(&t) == t);
+    }
+}
+
+/// u64::MAX documents in 10101 (10102 and 10201 0), its rest reaching 18 units: no
+/// panic; every reached commune holds 0 and u64::MAX, the country exactly
+/// u64::MAX; the rows read back. Two such in two old provinces overflow
+/// the country's lower bound: `TotalOverflow`, never a panic.
+#[test]
+fn huge_values_over_many_targets_are_errors_not_panics() {
+    let max = u64::MAX;
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_remainder_in_named_units(),
+    ] {
+        let (t, _) = old_in(
+            &old_h(),
+            &[
+                documents("10101", max),
+                documents("10102", 0),
+                documents("10201", 0),
+            ],
+        )
+        .rekey_with(&wide_cw(), Level::Commune, &wide_h(), options)
+        .unwrap();
+        // [0, u64::MAX] or unbounded: either holds every truth.
+        let c = docs(&t, "80010");
+        assert!(holds(c, 0) && holds(c, max), "{c:?}");
+        assert_eq!(country(&t), Some(Interval::exact(max)));
+        assert!(back(&t) == t);
+        // Two old provinces of u64::MAX each: the country's sum overflows.
+        let two = Hierarchy::new(vec![
+            unit("10", None),
+            unit("101", Some("10")),
+            unit("10101", Some("101")),
+            unit("11", None),
+            unit("111", Some("11")),
+            unit("11101", Some("111")),
+        ])
+        .unwrap();
+        let cw = Crosswalk::builder()
+            .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+            .partial(code("11101"), &[(code("80002"), Weight::Unknown)])
+            .build()
+            .unwrap();
+        let err = old_in(&two, &[documents("10101", max), documents("11101", max)])
+            .rekey_with(&cw, Level::Commune, &wide_h(), options)
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::TotalOverflow { .. }),
+            "{err}"
+        );
+    }
+}
+
+/// Persons alike: u64::MAX persons in 10101 and in province 10, "gần"
+/// u64::MAX in 10201, 10101 partial over 18 units: no panic (the cap at
+/// parents included); the country holds u64::MAX.
+#[test]
+fn huge_persons_over_many_targets_do_not_panic() {
+    let max = u64::MAX;
+    let figures = [
+        persons_fig("10101", max),
+        persons_text("10201", &format!("gần {max}")),
+        persons_fig("10", max),
+    ];
+    let old = old_in(&old_h(), &figures);
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_remainder_in_named_units(),
+    ] {
+        match old.rekey_with(&wide_cw(), Level::Commune, &wide_h(), options) {
+            Ok((t, _)) => {
+                assert!(holds(persons_at(&t, None), max));
+                assert!(back(&t).rows() == t.rows());
+            }
+            Err(e) => assert!(matches!(e.kind(), ErrorKind::TotalOverflow { .. }), "{e}"),
+        }
+    }
 }
