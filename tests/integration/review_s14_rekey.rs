@@ -387,7 +387,7 @@ struct Commune {
 
 fn communes() -> impl Strategy<Value = Vec<Commune>> {
     proptest::collection::vec(
-        (0u8..8, 0usize..4, 0usize..4, 0u64..=20, 0u8..6).prop_map(|(kind, t1, t2, v, report)| {
+        (0u8..9, 0usize..4, 0usize..4, 0u64..=20, 0u8..6).prop_map(|(kind, t1, t2, v, report)| {
             Commune {
                 kind,
                 t1,
@@ -431,6 +431,8 @@ fn entry_of(c: &Commune, pool: &[&'static str]) -> (Vec<(UnitCode, Weight)>, boo
     let u = Weight::Unknown;
     let e = |s: &str| Weight::Exact(dec(s));
     match (c.kind, two) {
+        // No entry: skipped with `RekeyOptions::skipping_unmapped`.
+        (8, _) => (Vec::new(), false),
         (1, true) => (vec![(code(t1), u), (code(t2), u)], false),
         (2, true) => (vec![(code(t1), e("0.3")), (code(t2), e("0.7"))], false),
         (3, true) => (vec![(code(t1), e("0.4")), (code(t2), u)], false),
@@ -480,6 +482,9 @@ fn draw(
     let entries: Vec<(Vec<(UnitCode, Weight)>, bool)> =
         cs.iter().map(|c| entry_of(c, &pool)).collect();
     for (c, (targets, partial)) in OLD_COMMUNES.iter().zip(&entries) {
+        if targets.is_empty() {
+            continue;
+        }
         b = if *partial {
             b.partial(code(c), targets)
         } else {
@@ -522,7 +527,18 @@ fn draw(
         };
         sums[k / 2] += v;
         let (targets, partial) = &entries[k];
-        let entry = cw.entry(&code(old)).unwrap();
+        let Some(entry) = cw.entry(&code(old)) else {
+            // Skipped: its value may lie in any new unit (of 80, with the
+            // province merged whole).
+            let any: Vec<&str> = NEW_LEAVES
+                .iter()
+                .copied()
+                .filter(|l| !container || l.starts_with("80"))
+                .collect();
+            let at = any[draw.next(any.len() as u64) as usize];
+            *truth.entry(at).or_insert(0) += v;
+            continue;
+        };
         let parts = entry.parts(v).unwrap();
         let mut rest = v;
         let mut unknown: Vec<&'static str> = Vec::new();
@@ -603,10 +619,14 @@ fn check_drawn(d: &Drawn, anywhere: bool, all_report: bool) -> Result<(), TestCa
         RekeyOptions::default().with_remainder_in_named_units()
     } else {
         RekeyOptions::default()
-    };
-    let (t, _) = old_in(&old4(), &d.figures)
-        .rekey_with(&d.cw, Level::Commune, &new4(), options)
-        .unwrap();
+    }
+    .skipping_unmapped();
+    let (t, _) =
+        match old_in(&old4(), &d.figures).rekey_with(&d.cw, Level::Commune, &new4(), options) {
+            // A figure above whose every unit is skipped: a documented refusal.
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+            r => r.unwrap(),
+        };
     for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
         let want = truth_at(d, u);
         let got = docs(&t, u);
@@ -655,7 +675,10 @@ fn check_drawn(d: &Drawn, anywhere: bool, all_report: bool) -> Result<(), TestCa
     let a = d_figures(&d.figures, "101");
     let b = d_figures(&d.figures, "102");
     if !a.is_empty() && !b.is_empty() {
-        let (ra, rb) = (rekey(&a).unwrap(), rekey(&b).unwrap());
+        let (Ok(ra), Ok(rb)) = (rekey(&a), rekey(&b)) else {
+            // Refused (RekeyUncovered) as the whole may be: nothing to merge.
+            return Ok(());
+        };
         for m in [ra.clone().merge(rb.clone()), rb.merge(ra)] {
             let m = m.unwrap();
             // Cell by cell (the provenance's witness of an old unit above
@@ -698,9 +721,11 @@ fn check_amounts(d: &Drawn, options: RekeyOptions) -> Result<(), TestCaseError> 
     {
         return Ok(());
     }
-    let (t, _) = old_in(&old4(), &figures)
-        .rekey_with(&d.cw, Level::Commune, &new4(), options)
-        .unwrap();
+    let (t, _) = match old_in(&old4(), &figures).rekey_with(&d.cw, Level::Commune, &new4(), options)
+    {
+        Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+        r => r.unwrap(),
+    };
     let half = |v: u64| Amount::new(Decimal::from(v) * Decimal::from(500_000_000u64)).unwrap();
     for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
         let want = half(truth_at(d, u));
@@ -712,7 +737,14 @@ fn check_amounts(d: &Drawn, options: RekeyOptions) -> Result<(), TestCaseError> 
         prop_assert!(ok, "amount {}: {:?} vs {:?}", u, got, want);
     }
     let c = t.national_amount(&gifts().id, S).map(|a| a.value);
-    prop_assert_eq!(c, Some(Interval::exact(half(d.total))), "country amount");
+    // Exactly the whole, unless a skipped commune widened it.
+    let skipped = OLD_COMMUNES.iter().any(|o| d.cw.entry(&code(o)).is_none());
+    if skipped {
+        let w = half(d.total);
+        prop_assert!(c.is_some_and(|i| i.low() <= w && i.high().map_or(true, |h| h >= w)));
+    } else {
+        prop_assert_eq!(c, Some(Interval::exact(half(d.total))), "country amount");
+    }
     prop_assert!(back(&t) == t, "amount rows do not read back");
     Ok(())
 }
@@ -734,6 +766,17 @@ proptest! {
         districts in (any::<bool>(), any::<bool>()),
         seeds in proptest::collection::vec(any::<u32>(), 16),
     ) {
+        // A silent commune without an entry inside a whole-merged province
+        // is a finding of its own (`a_silent_commune_without_an_entry_...`).
+        let cs: Vec<Commune> = cs
+            .into_iter()
+            .map(|c| if container && c.kind == 8 && c.report == 0 { Commune { report: 1, ..c } } else { c })
+            .collect();
+        // As in the persons: no district figure over a commune without an entry.
+        let districts = (
+            districts.0 && cs[..2].iter().all(|c| c.kind != 8),
+            districts.1 && cs[2..].iter().all(|c| c.kind != 8),
+        );
         if let Some(d) = draw(&cs, container, anywhere, districts, seeds) {
             // Nothing reported at all: no column, no claim.
             if !d.figures.is_empty() {
@@ -770,6 +813,9 @@ fn crosswalk_of(
     let entries: Vec<(Vec<(UnitCode, Weight)>, bool)> =
         cs.iter().map(|c| entry_of(c, &pool)).collect();
     for (c, (targets, partial)) in OLD_COMMUNES.iter().zip(&entries) {
+        if targets.is_empty() {
+            continue;
+        }
         b = if *partial {
             b.partial(code(c), targets)
         } else {
@@ -857,6 +903,20 @@ proptest! {
         seeds in proptest::collection::vec(any::<u32>(), 40),
     ) {
         let (cw, targets, partial, places) = crosswalk_of(&cs, container, anywhere);
+        // As in the counts: a silent commune without an entry inside the
+        // whole-merged province is a finding of its own.
+        let mut hows = hows;
+        for (k, c) in cs.iter().enumerate() {
+            if container && c.kind == 8 && hows[k] == 0 {
+                hows[k] = 1;
+            }
+            // A figure above a commune without an entry is a finding of
+            // its own (`a_districts_figure_over_a_commune_without_an_entry_...`).
+            if c.kind == 8 {
+                hows[4 + k / 2] = 0;
+                hows[6] = 0;
+            }
+        }
         // The province's own figure over its whole merge is a finding of
         // its own (`a_province_persons_figure_reaches_...`): left out here.
         let mut hows = hows;
@@ -868,6 +928,14 @@ proptest! {
         let mut at: std::collections::BTreeMap<&str, u16> = Default::default();
         for k in 0..4 {
             let mut dest = targets[k].clone();
+            if dest.is_empty() {
+                // Skipped: anywhere (in 80, with the province merged whole).
+                dest = NEW_LEAVES
+                    .iter()
+                    .copied()
+                    .filter(|l| !container || l.starts_with("80"))
+                    .collect();
+            }
             if partial[k] {
                 // A leaf the entry does not name itself.
                 let own = targets[k].clone();
@@ -899,18 +967,17 @@ proptest! {
             .collect();
         // Nothing reported at all: no column, no claim.
         prop_assume!(!figures.is_empty());
-        let (t, _) = old_in(&old4(), &figures)
-            .rekey_with(
-                &cw,
-                Level::Commune,
-                &new4(),
-                if anywhere {
-                    RekeyOptions::default().with_remainder_in_named_units()
-                } else {
-                    RekeyOptions::default()
-                },
-            )
-            .unwrap();
+        let options = if anywhere {
+            RekeyOptions::default().with_remainder_in_named_units()
+        } else {
+            RekeyOptions::default()
+        }
+        .skipping_unmapped();
+        let (t, _) = match old_in(&old4(), &figures).rekey_with(&cw, Level::Commune, &new4(), options) {
+            // A figure above whose every unit is skipped: a documented refusal.
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+            r => r.unwrap(),
+        };
         for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
             let s = at
                 .iter()
@@ -1155,5 +1222,97 @@ proptest! {
         if let Some(d) = draw(&cs, container, anywhere, (false, false), seeds) {
             check_drawn(&d, anywhere, true)?;
         }
+    }
+}
+
+// ------------------------------ a silent commune without an entry
+
+/// FINDING. Input: old4; province 10 merged whole into 80; 10101 → 80001
+/// (5 documents), 10201 → 80002 (2), 10202 → 80003 (0); 10102 has no entry
+/// and reported nothing (silent: not an error). It lies somewhere in 80
+/// (its province went there whole), so any commune of 80 may hold its
+/// documents. Result: 80001 exactly 5 (and 80002 exactly 2); only 80 and
+/// the country are opened. The data supports 80001 "at least 5" (say
+/// 10102 had 3 there: 8 lies outside the cell). `places` gives an old unit
+/// without an entry its container alone, where a partial entry's remainder
+/// now reaches the units below it.
+#[test]
+#[ignore = "finding: 10 → 80 whole, 10102 silent with no entry: 80001 exactly 5 (10101's); data supports at least 5 (10102 may lie in 80001)"]
+fn a_silent_commune_without_an_entry_opens_the_communes_of_its_container() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .merge(code("10101"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .merge(code("10202"), code("80003"))
+        .build()
+        .unwrap();
+    let figures = [
+        documents("10101", 5),
+        documents("10201", 2),
+        documents("10202", 0),
+    ];
+    let (t, _) = old_in(&old4(), &figures)
+        .rekey_with(
+            &cw,
+            Level::Commune,
+            &new4(),
+            RekeyOptions::default().skipping_unmapped(),
+        )
+        .unwrap();
+    assert_eq!(docs(&t, "80"), Some(Interval::at_least(7)));
+    assert!(holds(docs(&t, "80001"), 8), "80001 {:?}", docs(&t, "80001"));
+    assert!(holds(docs(&t, "80002"), 5), "80002 {:?}", docs(&t, "80002"));
+}
+
+/// Without the container the same silent commune may lie anywhere: every
+/// new unit with a cell is open ("at least"), 80001 at least 5.
+#[test]
+fn a_silent_commune_without_an_entry_and_no_container_opens_everything() {
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .merge(code("10202"), code("80003"))
+        .build()
+        .unwrap();
+    let figures = [
+        documents("10101", 5),
+        documents("10201", 2),
+        documents("10202", 0),
+    ];
+    let t = old_in(&old4(), &figures)
+        .rekey(&cw, Level::Commune, &new4())
+        .unwrap();
+    assert_eq!(docs(&t, "80001"), Some(Interval::at_least(5)));
+    assert_eq!(docs(&t, "80002"), Some(Interval::at_least(2)));
+    assert_eq!(country(&t), Some(Interval::at_least(7)));
+}
+
+/// FINDING. Input: old_h; 10101 → 80001, 10201 → 80002, 10102 without
+/// an entry; district 101 reports 7 documents (its communes silent under
+/// it), 10201 reports 2. 10102 has no entry: where it went is not known, so
+/// it may lie in 80002 (say all 7 of 101 are 10102's, there: 80002 holds
+/// 9). Result (default options, skipping unmapped units or not): 80002
+/// exactly 2. The data supports 80002 in [2, 9]: `figure_targets` reads a
+/// unit without an entry as a `partial` remainder and the default reach
+/// then keeps it out of every unit an entry names — a reading of the
+/// national mapping's flag, which a missing entry does not carry.
+#[test]
+#[ignore = "finding: district 101 7 documents, 10102 no entry, 10201 → 80002 2: 80002 exactly 2; data supports [2, 9] (10102 may lie in 80002)"]
+fn a_districts_figure_over_a_commune_without_an_entry_reaches_named_units() {
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let old = old_in(&old_h(), &[documents("101", 7), documents("10201", 2)]);
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().skipping_unmapped(),
+    ] {
+        let (t, _) = old
+            .rekey_with(&cw, Level::Commune, &new_h(), options)
+            .unwrap();
+        assert_eq!(country(&t), Some(Interval::exact(9)));
+        assert!(holds(docs(&t, "80002"), 9), "80002 {:?}", docs(&t, "80002"));
     }
 }
