@@ -1495,3 +1495,82 @@ fn a_partial_entry_whose_target_lies_outside_its_container_does_not_panic() {
         assert!(back(&t) == t);
     }
 }
+
+// ------------------------------- an island district made a special zone
+
+/// Old: province 10, district 101 (communes 10101, 10102) and the island
+/// district 102 with no communes.
+fn island_old() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("10", None),
+        unit("101", Some("10")),
+        unit("10101", Some("101")),
+        unit("10102", Some("101")),
+        unit("102", Some("10")),
+    ])
+    .unwrap()
+}
+
+/// The table's rows (10101 partly to 80001, its rest to a unit the table
+/// does not name; 10102 → 80002) and, as `from_reform_mapping_json`'s doc
+/// says to add by hand, the island district 102 → the special zone 811.
+fn island_cw() -> Crosswalk {
+    Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .merge(code("10102"), code("80002"))
+        .merge(code("102"), code("811"))
+        .build()
+        .unwrap()
+}
+
+/// FINDING. Input: island_old, island_cw (the island district's row added
+/// by hand, as `CrosswalkBuilder::from_reform_mapping_json` advises); 10101
+/// reports 5 documents, 10102 1, the island district 102 3. The special
+/// zone is the one new unit the table itself does not name, so 10101's
+/// rest may lie there (say 3 of its 5: 811 holds 6, 80001 2). Result
+/// (default options): 811 exactly 3 and 81 exactly 3; the remainder
+/// reaches no unit (every commune is named, and the zone now is too), only
+/// the country. The data supports 811 in [3, 8]: the hand-added entry
+/// makes the zone "named" and shuts out the one place the remainder was
+/// meant to reach (`RekeyOptions::with_remainder_in_named_units`' doc:
+/// "only a new unit no entry names (an island special zone ...) may hold
+/// it").
+#[test]
+#[ignore = "finding: island district 102 → 811 added by hand, 10101 partial → 80001: 811 exactly 3 (102's); data supports [3, 8] (10101's rest may be in the zone)"]
+fn a_remainder_reaches_a_special_zone_named_only_by_its_island_district() {
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("102", 3),
+    ];
+    let t = old_in(&island_old(), &figures)
+        .rekey(&island_cw(), Level::Commune, &new_h())
+        .unwrap();
+    assert_eq!(country(&t), Some(Interval::exact(9)));
+    assert!(holds(docs(&t, "811"), 6), "811 {:?}", docs(&t, "811"));
+    assert!(holds(docs(&t, "81"), 6), "81 {:?}", docs(&t, "81"));
+}
+
+/// With the option the zone is reached: 811 holds 6, 80001 holds 2, the
+/// country exactly 9, the rows read back.
+#[test]
+fn with_the_option_a_remainder_reaches_the_island_zone() {
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("102", 3),
+    ];
+    let (t, _) = old_in(&island_old(), &figures)
+        .rekey_with(
+            &island_cw(),
+            Level::Commune,
+            &new_h(),
+            RekeyOptions::default().with_remainder_in_named_units(),
+        )
+        .unwrap();
+    for (u, v) in [("811", 6), ("81", 6), ("80001", 2), ("80", 3)] {
+        assert!(holds(docs(&t, u), v), "{u}: {:?}", docs(&t, u));
+    }
+    assert_eq!(country(&t), Some(Interval::exact(9)));
+    assert!(back(&t) == t);
+}
