@@ -995,6 +995,38 @@ proptest! {
         let c = persons_at(&t, None);
         prop_assert!(holds(c, all), "country {c:?} vs {all}");
         prop_assert!(back(&t).rows() == t.rows(), "rows do not read back");
+        // Each district's figures rekeyed apart and merged (no province
+        // figure: it would nest over both): every merged cell, in both
+        // orders, still holds the true union.
+        if hows[6] == 0 {
+            let part = |d: &str| -> Vec<Figure> {
+                figures.iter().filter(|f| f.unit.to_string().starts_with(d)).cloned().collect()
+            };
+            let (a, b) = (part("101"), part("102"));
+            let rekey = |fs: &[Figure]| {
+                old_in(&old4(), fs).rekey_with(&cw, Level::Commune, &new4(), options).map(|(t, _)| t)
+            };
+            if !a.is_empty() && !b.is_empty() {
+                if let (Ok(ra), Ok(rb)) = (rekey(&a), rekey(&b)) {
+                    for m in [ra.clone().merge(rb.clone()), rb.merge(ra)] {
+                        let m = m.unwrap();
+                        for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
+                            let s = at
+                                .iter()
+                                .filter(|(l, _)| l.starts_with(u))
+                                .fold(0u16, |a, (_, s)| a | s);
+                            let got = persons_at(&m, Some(u));
+                            let all_report = hows[..4].iter().all(|&h| h != 0);
+                            prop_assert!(
+                                holds(got, size(s)) || (got.is_none() && !all_report),
+                                "merged {u}: {got:?} does not hold {}", size(s)
+                            );
+                        }
+                        prop_assert!(holds(persons_at(&m, None), all), "merged country");
+                    }
+                }
+            }
+        }
     }
 }
 
