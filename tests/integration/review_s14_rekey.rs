@@ -456,7 +456,8 @@ struct Drawn {
 /// Draws a case: entries of the four old communes (the province merged
 /// whole into 80 when `container`, every target then in 80), each
 /// commune's true value (within what it reported; silent ones anything),
-/// districts reporting the exact sum of their communes when drawn so, and
+/// districts (and the province, `province`) reporting the exact sum of
+/// their communes when drawn so, and
 /// each true value placed: known shares their exact parts
 /// (`CrosswalkEntry::parts`), the rest at random among the targets of
 /// unknown share and, for a `partial` entry, one new leaf the remainder may
@@ -468,6 +469,7 @@ fn draw(
     container: bool,
     anywhere: bool,
     districts: (bool, bool),
+    province: bool,
     seeds: Vec<u32>,
 ) -> Option<Drawn> {
     let pool: Vec<&'static str> = if container {
@@ -597,6 +599,9 @@ fn draw(
             figures.push(documents(d, sum));
         }
     }
+    if province {
+        figures.push(documents("10", sums[0] + sums[1]));
+    }
     Some(Drawn {
         cw,
         figures,
@@ -674,7 +679,9 @@ fn check_drawn(d: &Drawn, anywhere: bool, all_report: bool) -> Result<(), TestCa
     };
     let a = d_figures(&d.figures, "101");
     let b = d_figures(&d.figures, "102");
-    if !a.is_empty() && !b.is_empty() {
+    // (The province's own figure nests over both parts: no merge then.)
+    let nested = d.figures.iter().any(|f| f.unit == code("10"));
+    if !a.is_empty() && !b.is_empty() && !nested {
         let (Ok(ra), Ok(rb)) = (rekey(&a), rekey(&b)) else {
             // Refused (RekeyUncovered) as the whole may be: nothing to merge.
             return Ok(());
@@ -764,8 +771,12 @@ proptest! {
         container in any::<bool>(),
         anywhere in any::<bool>(),
         districts in (any::<bool>(), any::<bool>()),
+        province in any::<bool>(),
         seeds in proptest::collection::vec(any::<u32>(), 16),
     ) {
+        // The province's own figure: not over its whole merge, nor over a
+        // commune without an entry (findings of their own).
+        let province = province && !container && cs.iter().all(|c| c.kind != 8);
         // A silent commune without an entry inside a whole-merged province
         // is a finding of its own (`a_silent_commune_without_an_entry_...`).
         let cs: Vec<Commune> = cs
@@ -777,7 +788,7 @@ proptest! {
             districts.0 && cs[..2].iter().all(|c| c.kind != 8),
             districts.1 && cs[2..].iter().all(|c| c.kind != 8),
         );
-        if let Some(d) = draw(&cs, container, anywhere, districts, seeds) {
+        if let Some(d) = draw(&cs, container, anywhere, districts, province, seeds) {
             // Nothing reported at all: no column, no claim.
             if !d.figures.is_empty() {
                 let all_report = cs.iter().all(|c| c.report != 0);
@@ -1250,7 +1261,7 @@ proptest! {
         seeds in proptest::collection::vec(any::<u32>(), 16),
     ) {
         let cs: Vec<Commune> = cs.into_iter().map(|c| Commune { report: 1, ..c }).collect();
-        if let Some(d) = draw(&cs, container, anywhere, (false, false), seeds) {
+        if let Some(d) = draw(&cs, container, anywhere, (false, false), false, seeds) {
             check_drawn(&d, anywhere, true)?;
         }
     }
