@@ -694,6 +694,7 @@ fn check_drawn(d: &Drawn, anywhere: bool, all_report: bool) -> Result<(), TestCa
                 prop_assert_eq!(docs(&m, u), docs(&t, u), "merged {}", u);
             }
             prop_assert_eq!(country(&m), country(&t), "merged country");
+            prop_assert!(back(&m) == m, "merged rows do not read back");
         }
     }
     Ok(())
