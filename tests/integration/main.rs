@@ -48,6 +48,7 @@ mod review_s13;
 mod review_s13_last;
 mod review_s13_rekey;
 mod review_s14_eras;
+mod review_s14_rekey;
 mod review_s6;
 mod review_s7;
 mod review_s9;

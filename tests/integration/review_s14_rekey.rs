@@ -1,0 +1,1620 @@
+//! Review s14 (issue 14): hostile tests of a337888..8acf32b (an unnamed
+//! remainder of a `partial` entry reaches every new unit no entry names;
+//! `RekeyOptions::with_remainder_in_named_units`; a distinct whole's rest
+//! up to the whole where it reaches; distinct columns capped top-down at
+//! the parent's upper bound; `spread`'s index past 16 targets). Each test
+//! states the input, the result and what the data supports; a finding is
+//! `#[ignore = "finding: ..."]`. Units, persons and figures are
+//! **synthetic** (the hierarchies of rekey_nested.rs unless said), and so
+//! are the "true" placements the oracles draw: each is one placement the
+//! data allows, never a fact.
+
+use super::rekey_nested::{code, gifts, money, new_h, old_h};
+use super::review_s11::{documents, text};
+use super::review_s13_rekey::{back, country, docs, partial_10101_cw};
+use danvan::*;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+const S: Actor = Actor::MobilizationSector;
+
+fn old_in(h: &Hierarchy, figures: &[Figure]) -> Totals {
+    let mut acc = Accumulator::new(h, Period::year(2024).unwrap(), &[gifts()]);
+    for f in figures {
+        acc.add(f).unwrap();
+    }
+    acc.finish().unwrap()
+}
+
+fn holds(i: Option<Interval>, v: u64) -> bool {
+    match i {
+        None => v == 0,
+        Some(i) => i.low() <= v && i.high().map_or(true, |h| h >= v),
+    }
+}
+
+fn between(low: u64, high: u64) -> Option<Interval> {
+    Some(Interval::between(low, Some(high)).unwrap())
+}
+
+fn unit(c: &str, parent: Option<&str>) -> Unit {
+    Unit::new(code(c), format!("{c} (synthetic)")).with_parent(parent.map(code))
+}
+
+// ------------------------------------------------------------ composition
+
+/// The intermediate hierarchy of a two-step reform: province 70 with
+/// communes 70001, 70002 and 70009.
+fn mid_h() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("70", None),
+        unit("70001", Some("70")),
+        unit("70002", Some("70")),
+        unit("70009", Some("70")),
+    ])
+    .unwrap()
+}
+
+/// Step 1: 10101 partly to 70001, the rest to a unit step 1 names nowhere
+/// (70009); 10102 → 70001; 10201 → 70002.
+fn step1() -> Crosswalk {
+    Crosswalk::builder()
+        .partial(code("10101"), &[(code("70001"), Weight::Unknown)])
+        .merge(code("10102"), code("70001"))
+        .merge(code("10201"), code("70002"))
+        .build()
+        .unwrap()
+}
+
+/// Step 2: 70001 → 80001; 70009 and 70002 merge into 80002.
+fn step2() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("70001"), code("80001"))
+        .merge(code("70009"), code("80002"))
+        .merge(code("70002"), code("80002"))
+        .build()
+        .unwrap()
+}
+
+/// Two steps rekeyed one after the other hold the truth: 10101's 5
+/// documents, 3 to 70001 and 2 to 70009 (a unit step 1 names nowhere, as
+/// the default reading asks), with 10102's 1 and 10201's 2: 80001 holds 4,
+/// 80002 holds 4, 80 and the country 8.
+#[test]
+fn two_steps_rekeyed_in_turn_hold_the_truth() {
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("10201", 2),
+    ];
+    let mid = old_in(&old_h(), &figures)
+        .rekey(&step1(), Level::Commune, &mid_h())
+        .unwrap();
+    assert!(holds(docs(&mid, "70009"), 2), "{:?}", docs(&mid, "70009"));
+    let t = mid.rekey(&step2(), Level::Commune, &new_h()).unwrap();
+    for (u, v) in [("80001", 4), ("80002", 4), ("80", 8)] {
+        assert!(holds(docs(&t, u), v), "{u}: {:?}", docs(&t, u));
+    }
+    // Sound, though no longer exact: the second rekey takes the middle
+    // province's exact 8 as an own figure over its communes' [3, 13].
+    assert!(holds(country(&t), 8), "{:?}", country(&t));
+    assert!(back(&t) == t);
+}
+
+/// FINDING. Input: the same two steps composed first (`step1().then(&step2())`:
+/// 10101 partial → 80001, 10102 → 80001, 10201 → 80002), the same figures
+/// (10101 5, 10102 1, 10201 2), default options. Result: 80002 exactly 2.
+/// The data supports 80002 in [2, 7]: 10101's remainder went to 70009,
+/// which step 2 merged into 80002 — a unit the composed table names (as
+/// 10201's target), so the default reading ("the remainder lies in no unit
+/// the crosswalk names") does not hold for a composed table, though
+/// `Crosswalk::then` keeps the `partial` flag as if it did. The truth 4
+/// lies outside the cell; the two-step rekey above gets it right.
+#[test]
+#[ignore = "finding: step1.then(step2) (10101 partial, its rest via 70009 merged into 80002), 10101 5 + 10201 2: 80002 exactly 2; data supports [2, 7] (truth 4)"]
+fn a_composed_crosswalk_keeps_the_remainder_out_of_a_named_unit() {
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("10201", 2),
+    ];
+    let both = step1().then(&step2()).unwrap();
+    assert!(both
+        .entry(&code("10101"))
+        .is_some_and(|e| e.has_unnamed_remainder()));
+    let t = old_in(&old_h(), &figures)
+        .rekey(&both, Level::Commune, &new_h())
+        .unwrap();
+    assert!(
+        holds(docs(&t, "80002"), 4),
+        "80002: {:?}",
+        docs(&t, "80002")
+    );
+}
+
+/// With `with_remainder_in_named_units` the composed table holds the
+/// truth: 80002 in [2, 7] holds 4, 80 and the country exactly 8.
+#[test]
+fn a_composed_crosswalk_with_the_option_holds_the_truth() {
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("10201", 2),
+    ];
+    let both = step1().then(&step2()).unwrap();
+    let (t, _) = old_in(&old_h(), &figures)
+        .rekey_with(
+            &both,
+            Level::Commune,
+            &new_h(),
+            RekeyOptions::default().with_remainder_in_named_units(),
+        )
+        .unwrap();
+    assert!(
+        holds(docs(&t, "80002"), 4),
+        "80002: {:?}",
+        docs(&t, "80002")
+    );
+    assert!(
+        holds(docs(&t, "80001"), 4),
+        "80001: {:?}",
+        docs(&t, "80001")
+    );
+    assert_eq!(country(&t), Some(Interval::exact(8)));
+    assert!(back(&t) == t);
+}
+
+// ------------------------------------------------- the remainder's level
+
+/// New: province 80 (communes 80001, 80002, 80003), province 81 (the
+/// special zone 811, a leaf at district level as in rekey_nested.rs).
+fn new3() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("80", None),
+        unit("80001", Some("80")),
+        unit("80002", Some("80")),
+        unit("80003", Some("80")),
+        unit("81", None),
+        unit("811", Some("81")),
+    ])
+    .unwrap()
+}
+
+/// FINDING. Input: 10101 partial → the special zone 811 (named, a leaf at
+/// district level), its rest to a unit no entry names; 10102 → 80001,
+/// 10201 → 80002; new3 has the commune 80003 no entry names. Figures
+/// 10101 5 (say 2 to 811, 3 to 80003), 10102 1, 10201 2. Result: 80003
+/// gets no cell and province 80 is exactly 3. The data supports 80003 in
+/// [0, 5] and 80 in [3, 8]: 80003 is a new unit the crosswalk does not
+/// name, but the reach takes only the named targets' level (district) and
+/// leaves above it, never a commune below that level.
+#[test]
+#[ignore = "finding: 10101 partial → 811 (district-level zone), 80003 named by none: 80003 no cell, 80 exactly 3; data supports 80003 [0,5], 80 [3,8]"]
+fn a_remainder_beside_a_special_zone_may_lie_in_an_unnamed_commune() {
+    let cw = Crosswalk::builder()
+        .partial(code("10101"), &[(code("811"), Weight::Unknown)])
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let t = old_in(
+        &old_h(),
+        &[
+            documents("10101", 5),
+            documents("10102", 1),
+            documents("10201", 2),
+        ],
+    )
+    .rekey(&cw, Level::Commune, &new3())
+    .unwrap();
+    assert!(holds(docs(&t, "811"), 2), "811 {:?}", docs(&t, "811"));
+    assert!(holds(docs(&t, "80"), 6), "80 {:?}", docs(&t, "80"));
+    assert!(holds(docs(&t, "80003"), 3), "80003 {:?}", docs(&t, "80003"));
+}
+
+/// The same at the communes' level holds: 10101 partial → 80001, the rest
+/// (3 of 5) in 80003 (named by none): 80003 in [0, 5], 80 holds 6, 80002
+/// exactly 2 (named), the country 8.
+#[test]
+fn a_remainder_beside_a_commune_reaches_the_unnamed_commune() {
+    let cw = Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let t = old_in(
+        &old_h(),
+        &[
+            documents("10101", 5),
+            documents("10102", 1),
+            documents("10201", 2),
+        ],
+    )
+    .rekey(&cw, Level::Commune, &new3())
+    .unwrap();
+    assert_eq!(docs(&t, "80003"), between(0, 5));
+    assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
+    assert!(holds(docs(&t, "80"), 6));
+    assert!(holds(docs(&t, "811"), 0));
+    assert_eq!(country(&t), Some(Interval::exact(8)));
+    assert!(back(&t) == t);
+}
+
+// ------------------------------------------------- what `partial` means
+
+/// FINDING (the docs disagree). Input: `CrosswalkBuilder::partial`,
+/// `CrosswalkEntry::has_unnamed_remainder` and `Parts::unnamed` say the
+/// rest went to new units *the entry* does not name; 10 → 80 whole,
+/// 10101 partial → 80001 (its rest, say 3 of 5, to 80002, which this entry
+/// does not name), 10102 → 80001, 10201 → 80002; figures 5, 1, 2. Result
+/// (default options): 80002 exactly 2. Under the crosswalk's own documented
+/// meaning the data supports 80002 in [2, 7] (truth 5); only the reading of
+/// `RekeyOptions::with_remainder_in_named_units`' doc ("no entry names")
+/// makes 2 exact. One of the two docs is not true of the other.
+#[test]
+#[ignore = "finding: crosswalk docs say a partial rest went to units the entry does not name; 10101 partial → 80001 with rest in 80002: 80002 exactly 2, entry-reading supports [2, 7]"]
+fn partial_means_what_the_crosswalk_docs_say() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let t = old_in(
+        &old_h(),
+        &[
+            documents("10101", 5),
+            documents("10102", 1),
+            documents("10201", 2),
+        ],
+    )
+    .rekey(&cw, Level::Commune, &new_h())
+    .unwrap();
+    assert!(holds(docs(&t, "80002"), 5), "{:?}", docs(&t, "80002"));
+}
+
+// ------------------------------------------------ records of a district
+
+fn conference(unit: &str) -> Conference {
+    serde_json::from_str(&format!(
+        r#"{{"unit": "{unit}", "date": "2024-03-15", "actor": "party_committees",
+            "kind": "both", "participants": 45}}"#
+    ))
+    .unwrap()
+}
+
+fn conferences(t: &Totals, u: Option<&str>) -> Option<Interval> {
+    match u {
+        Some(u) => t.get(&code(u), Builtin::Conferences, Actor::PartyCommittees),
+        None => t.national(
+            TotalsLayer::Records,
+            Builtin::Conferences,
+            Actor::PartyCommittees,
+        ),
+    }
+}
+
+/// FINDING. Input: a conference record of district 101 itself (its own
+/// body), a conference of commune 10201; the crosswalk partial_10101_cw
+/// (10101 partly to 80001, its rest to a unit not named, no container:
+/// anywhere; 10102 → 80001, 10201 → 80002). The district's area includes
+/// 10101's remainder, which the default reading places in a unit no entry
+/// names: the special zone 811 of province 81, so its own body may lie
+/// in 81. Result: 81 has no records cell (no conference). The data
+/// supports 81 in [0, 1] (the country 2, 80 in [1, 2]). The same district
+/// reporting a documents figure of its own does reach 81
+/// (`a_districts_own_figure_reaches_where_its_communes_remainder_went`):
+/// `carry_own_records` spreads over `carry_targets`, which never adds the
+/// remainder's reach.
+#[test]
+#[ignore = "finding: district 101's own conference, 10101 partial (rest anywhere): 81 has no records cell; data supports 81 [0, 1] as the figure path gives"]
+fn a_districts_own_record_reaches_where_its_communes_remainder_went() {
+    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
+    acc.add(&conference("101")).unwrap();
+    acc.add(&conference("10201")).unwrap();
+    let t = acc
+        .finish()
+        .unwrap()
+        .rekey(&partial_10101_cw(), Level::Commune, &new_h())
+        .unwrap();
+    assert_eq!(conferences(&t, None), Some(Interval::exact(2)));
+    let c81 = conferences(&t, Some("81"));
+    assert!(holds(c81, 1), "81: {c81:?}");
+    assert!(holds(conferences(&t, Some("80")), 1));
+}
+
+/// The figure path alike holds: district 101's own 1 document (its
+/// communes silent under it) with 10201's 1 reaches 81 ([0, 1]), 80
+/// holds 1 or 2, the country exactly 2.
+#[test]
+fn a_districts_own_figure_reaches_where_its_communes_remainder_went() {
+    let t = old_in(&old_h(), &[documents("101", 1), documents("10201", 1)])
+        .rekey(&partial_10101_cw(), Level::Commune, &new_h())
+        .unwrap();
+    assert_eq!(country(&t), Some(Interval::exact(2)));
+    for (u, v) in [("81", 1), ("811", 1), ("80", 1), ("80", 2)] {
+        assert!(holds(docs(&t, u), v), "{u}: {:?}", docs(&t, u));
+    }
+}
+
+// ------------------------------------------------ a brute-force oracle
+
+/// Old for the oracle: province 10, district 101 (10101, 10102), district
+/// 102 (10201, 10202).
+fn old4() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("10", None),
+        unit("101", Some("10")),
+        unit("10101", Some("101")),
+        unit("10102", Some("101")),
+        unit("102", Some("10")),
+        unit("10201", Some("102")),
+        unit("10202", Some("102")),
+    ])
+    .unwrap()
+}
+
+/// New for the oracle: province 80 (80001, 80002, 80003), province 81
+/// (commune 81001 and the special zone 811, a district-level leaf).
+fn new4() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("80", None),
+        unit("80001", Some("80")),
+        unit("80002", Some("80")),
+        unit("80003", Some("80")),
+        unit("81", None),
+        unit("81001", Some("81")),
+        unit("811", Some("81")),
+    ])
+    .unwrap()
+}
+
+const OLD_COMMUNES: [&str; 4] = ["10101", "10102", "10201", "10202"];
+const NEW_LEAVES: [&str; 5] = ["80001", "80002", "80003", "81001", "811"];
+
+/// One old commune of a drawn case: how its entry maps it (`kind`, two
+/// target picks), its true value's seed and how it reported (`report`).
+#[derive(Clone, Debug)]
+struct Commune {
+    kind: u8,
+    t1: usize,
+    t2: usize,
+    v: u64,
+    report: u8,
+}
+
+fn communes() -> impl Strategy<Value = Vec<Commune>> {
+    proptest::collection::vec(
+        (0u8..9, 0usize..4, 0usize..4, 0u64..=20, 0u8..6).prop_map(|(kind, t1, t2, v, report)| {
+            Commune {
+                kind,
+                t1,
+                t2,
+                v,
+                report,
+            }
+        }),
+        4,
+    )
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// A tiny deterministic generator of the drawn placements.
+struct Draw(Vec<u32>, usize);
+
+impl Draw {
+    fn next(&mut self, below: u64) -> u64 {
+        let s = self
+            .0
+            .get(self.1 % self.0.len().max(1))
+            .copied()
+            .unwrap_or(0);
+        self.1 += 1;
+        if below == 0 {
+            0
+        } else {
+            u64::from(s) % below
+        }
+    }
+}
+
+/// The entry of a drawn commune: its targets and whether it is partial.
+fn entry_of(c: &Commune, pool: &[&'static str]) -> (Vec<(UnitCode, Weight)>, bool) {
+    let t1 = pool[c.t1 % pool.len()];
+    let t2 = pool[c.t2 % pool.len()];
+    let two = t1 != t2;
+    let u = Weight::Unknown;
+    let e = |s: &str| Weight::Exact(dec(s));
+    match (c.kind, two) {
+        // No entry: skipped with `RekeyOptions::skipping_unmapped`.
+        (8, _) => (Vec::new(), false),
+        (1, true) => (vec![(code(t1), u), (code(t2), u)], false),
+        (2, true) => (vec![(code(t1), e("0.3")), (code(t2), e("0.7"))], false),
+        (3, true) => (vec![(code(t1), e("0.4")), (code(t2), u)], false),
+        (4, _) => (vec![(code(t1), u)], true),
+        (5, true) => (vec![(code(t1), u), (code(t2), u)], true),
+        (6, _) => (vec![(code(t1), e("0.5"))], true),
+        (7, true) => (vec![(code(t1), e("0.4")), (code(t2), u)], true),
+        _ => (vec![(code(t1), Weight::Exact(Decimal::ONE))], false),
+    }
+}
+
+/// What the oracle drew: the rekeyed totals' inputs and the truth.
+struct Drawn {
+    cw: Crosswalk,
+    figures: Vec<Figure>,
+    /// True value placed in each new leaf.
+    truth: std::collections::BTreeMap<&'static str, u64>,
+    total: u64,
+}
+
+/// Draws a case: entries of the four old communes (the province merged
+/// whole into 80 when `container`, every target then in 80), each
+/// commune's true value (within what it reported; silent ones anything),
+/// districts (and the province, `province`) reporting the exact sum of
+/// their communes when drawn so, and
+/// each true value placed: known shares their exact parts
+/// (`CrosswalkEntry::parts`), the rest at random among the targets of
+/// unknown share and, for a `partial` entry, one new leaf the remainder may
+/// lie in (no entry names it, unless `anywhere`; within 80 with the
+/// container). `None` when a partial remainder has nowhere to go under
+/// that reading but is not 0 (no placement is consistent).
+fn draw(
+    cs: &[Commune],
+    container: bool,
+    anywhere: bool,
+    districts: (bool, bool),
+    province: bool,
+    seeds: Vec<u32>,
+) -> Option<Drawn> {
+    let pool: Vec<&'static str> = if container {
+        vec!["80001", "80002", "80003"]
+    } else {
+        vec!["80001", "80002", "80003", "81001"]
+    };
+    let mut b = Crosswalk::builder();
+    if container {
+        b = b.merge(code("10"), code("80"));
+    }
+    let entries: Vec<(Vec<(UnitCode, Weight)>, bool)> =
+        cs.iter().map(|c| entry_of(c, &pool)).collect();
+    for (c, (targets, partial)) in OLD_COMMUNES.iter().zip(&entries) {
+        if targets.is_empty() {
+            continue;
+        }
+        b = if *partial {
+            b.partial(code(c), targets)
+        } else {
+            b.entry(code(c), targets)
+        };
+    }
+    let cw = b.build().unwrap();
+    let named: Vec<UnitCode> = entries
+        .iter()
+        .flat_map(|(ts, _)| ts.iter().map(|(t, _)| *t))
+        .collect();
+    let places: Vec<&'static str> = NEW_LEAVES
+        .iter()
+        .copied()
+        .filter(|l| anywhere || !named.contains(&code(l)))
+        .filter(|l| !container || l.starts_with("80"))
+        .collect();
+    let mut draw = Draw(seeds, 0);
+    let mut truth = std::collections::BTreeMap::new();
+    let mut figures = Vec::new();
+    let mut sums = [0u64; 2];
+    for (k, c) in cs.iter().enumerate() {
+        let old = OLD_COMMUNES[k];
+        // The true value, within what was reported.
+        let v = match c.report {
+            0 => c.v, // silent
+            1 | 5 => {
+                figures.push(documents(old, c.v));
+                c.v
+            }
+            r => {
+                let word = ["hơn", "khoảng", "gần"][usize::from(r - 2)];
+                let t = format!("{word} {}", c.v.max(2));
+                let i = notation::parse_reported(&t).unwrap().interval();
+                let hi = i.high().unwrap_or(i.low() + 6).min(i.low() + 6);
+                let v = i.low() + draw.next(hi - i.low() + 1);
+                figures.push(text(old, &t));
+                v
+            }
+        };
+        sums[k / 2] += v;
+        let (targets, partial) = &entries[k];
+        let Some(entry) = cw.entry(&code(old)) else {
+            // Skipped: its value may lie in any new unit (of 80, with the
+            // province merged whole).
+            let any: Vec<&str> = NEW_LEAVES
+                .iter()
+                .copied()
+                .filter(|l| !container || l.starts_with("80"))
+                .collect();
+            let at = any[draw.next(any.len() as u64) as usize];
+            *truth.entry(at).or_insert(0) += v;
+            continue;
+        };
+        let parts = entry.parts(v).unwrap();
+        let mut rest = v;
+        let mut unknown: Vec<&'static str> = Vec::new();
+        for ((t, w), (_, p)) in targets.iter().zip(parts.targets()) {
+            let leaf = NEW_LEAVES.iter().copied().find(|l| code(l) == *t).unwrap();
+            match (w, p) {
+                (Weight::Exact(_), Mapped::Exact(p)) => {
+                    *truth.entry(leaf).or_insert(0) += p;
+                    rest -= p;
+                }
+                _ => unknown.push(leaf),
+            }
+        }
+        if *partial {
+            // Never a unit the entry names itself (its parts are known, or
+            // its targets of unknown share take the rest anyway).
+            let own: Vec<&'static str> = targets
+                .iter()
+                .map(|(t, _)| NEW_LEAVES.iter().copied().find(|l| code(l) == *t).unwrap())
+                .collect();
+            let mine: Vec<&'static str> = places
+                .iter()
+                .copied()
+                .filter(|p| !own.contains(p))
+                .collect();
+            if !mine.is_empty() {
+                let at = mine[draw.next(mine.len() as u64) as usize];
+                let share = if unknown.is_empty() {
+                    rest
+                } else {
+                    draw.next(rest + 1)
+                };
+                *truth.entry(at).or_insert(0) += share;
+                rest -= share;
+            }
+        }
+        if rest > 0 && unknown.is_empty() {
+            return None; // a partial rest with nowhere to go
+        }
+        for (j, leaf) in unknown.iter().enumerate() {
+            let share = if j + 1 == unknown.len() {
+                rest
+            } else {
+                draw.next(rest + 1)
+            };
+            *truth.entry(leaf).or_insert(0) += share;
+            rest -= share;
+        }
+    }
+    for (d, (on, sum)) in [("101", districts.0), ("102", districts.1)]
+        .into_iter()
+        .zip(sums)
+        .map(|((d, on), s)| (d, (on, s)))
+    {
+        if on {
+            figures.push(documents(d, sum));
+        }
+    }
+    if province {
+        figures.push(documents("10", sums[0] + sums[1]));
+    }
+    Some(Drawn {
+        cw,
+        figures,
+        truth,
+        total: sums[0] + sums[1],
+    })
+}
+
+/// The truth of every new unit (a province: its leaves').
+fn truth_at(d: &Drawn, u: &str) -> u64 {
+    d.truth
+        .iter()
+        .filter(|(l, _)| l.starts_with(u))
+        .map(|(_, v)| v)
+        .sum()
+}
+
+fn check_drawn(d: &Drawn, anywhere: bool, all_report: bool) -> Result<(), TestCaseError> {
+    let options = if anywhere {
+        RekeyOptions::default().with_remainder_in_named_units()
+    } else {
+        RekeyOptions::default()
+    }
+    .skipping_unmapped();
+    let (t, _) =
+        match old_in(&old4(), &d.figures).rekey_with(&d.cw, Level::Commune, &new4(), options) {
+            // A figure above whose every unit is skipped: a documented refusal.
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+            r => r.unwrap(),
+        };
+    for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
+        let want = truth_at(d, u);
+        let got = docs(&t, u);
+        // Where a silent old unit may have gone, no cell says nothing;
+        // with every old commune reporting, no cell is a claim of none.
+        prop_assert!(
+            holds(got, want) || (got.is_none() && !all_report),
+            "{u}: {got:?} does not hold {want}; truth {:?}, figures {:?}, cw {:?}",
+            d.truth,
+            d.figures,
+            d.cw
+        );
+    }
+    let c = country(&t);
+    prop_assert!(holds(c, d.total), "country {c:?} vs {}", d.total);
+    if all_report {
+        let communes: u64 = ["80001", "80002", "80003", "81001"]
+            .iter()
+            .map(|u| truth_at(d, u))
+            .sum();
+        let l = t.level_total(Level::Commune, IndicatorId::from(Builtin::Documents), S);
+        let l = l.unwrap();
+        prop_assert!(holds(l, communes), "communes' total {l:?} vs {communes}");
+        let l = t.level_total(Level::Province, IndicatorId::from(Builtin::Documents), S);
+        prop_assert!(
+            holds(l.unwrap(), d.total),
+            "provinces' total vs {}",
+            d.total
+        );
+    }
+    prop_assert!(back(&t) == t, "rows do not read back");
+    check_amounts(d, options)?;
+    // Disjoint old parts (each district's figures) rekeyed apart and
+    // merged: the rekey of the whole, in both orders.
+    let d_figures = |fs: &[Figure], d: &str| -> Vec<Figure> {
+        fs.iter()
+            .filter(|f| f.unit.to_string().starts_with(d))
+            .cloned()
+            .collect()
+    };
+    let rekey = |fs: &[Figure]| {
+        old_in(&old4(), fs)
+            .rekey_with(&d.cw, Level::Commune, &new4(), options)
+            .map(|(t, _)| t)
+    };
+    let a = d_figures(&d.figures, "101");
+    let b = d_figures(&d.figures, "102");
+    // (The province's own figure nests over both parts: no merge then.)
+    let nested = d.figures.iter().any(|f| f.unit == code("10"));
+    if !a.is_empty() && !b.is_empty() && !nested {
+        let (Ok(ra), Ok(rb)) = (rekey(&a), rekey(&b)) else {
+            // Refused (RekeyUncovered) as the whole may be: nothing to merge.
+            return Ok(());
+        };
+        for m in [ra.clone().merge(rb.clone()), rb.merge(ra)] {
+            let m = m.unwrap();
+            // Cell by cell (the provenance's witness of an old unit above
+            // may differ with the order of the parts; the values may not).
+            for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
+                prop_assert_eq!(docs(&m, u), docs(&t, u), "merged {}", u);
+            }
+            prop_assert_eq!(country(&m), country(&t), "merged country");
+            prop_assert!(back(&m) == m, "merged rows do not read back");
+        }
+    }
+    Ok(())
+}
+
+/// The same draw as amounts: every exact figure `v` becomes `v × 0,5` tỷ
+/// đồng ("3,5 tỷ đồng" for 7) at the same unit, and each unit's truth
+/// `v × 0,5` tỷ (the drawn placement, scaled: one placement the data
+/// allows, as a split's shares are not taken as exact for amounts).
+/// Skipped when some figure is not exact or some commune is silent.
+fn check_amounts(d: &Drawn, options: RekeyOptions) -> Result<(), TestCaseError> {
+    let mut figures = Vec::new();
+    let mut reported = Vec::new();
+    for f in &d.figures {
+        let Some(r) = f.value.as_ref() else { continue };
+        let i = r.interval();
+        if i.high() != Some(i.low()) {
+            return Ok(());
+        }
+        let v = i.low();
+        let text = if v % 2 == 0 {
+            format!("{} tỷ đồng", v / 2)
+        } else {
+            format!("{},5 tỷ đồng", v / 2)
+        };
+        figures.push(money(&f.unit.to_string(), &text));
+        reported.push(f.unit.to_string());
+    }
+    if OLD_COMMUNES
+        .iter()
+        .any(|c| !reported.iter().any(|r| r == c))
+    {
+        return Ok(());
+    }
+    let (t, _) = match old_in(&old4(), &figures).rekey_with(&d.cw, Level::Commune, &new4(), options)
+    {
+        Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+        r => r.unwrap(),
+    };
+    let half = |v: u64| Amount::new(Decimal::from(v) * Decimal::from(500_000_000u64)).unwrap();
+    for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
+        let want = half(truth_at(d, u));
+        let got = t.amount(&code(u), &gifts().id, S).map(|a| a.value);
+        let ok = match got {
+            None => truth_at(d, u) == 0,
+            Some(i) => i.low() <= want && i.high().map_or(true, |h| h >= want),
+        };
+        prop_assert!(ok, "amount {}: {:?} vs {:?}", u, got, want);
+    }
+    let c = t.national_amount(&gifts().id, S).map(|a| a.value);
+    // Exactly the whole, unless a skipped commune widened it.
+    let skipped = OLD_COMMUNES.iter().any(|o| d.cw.entry(&code(o)).is_none());
+    if skipped {
+        let w = half(d.total);
+        prop_assert!(c.is_some_and(|i| i.low() <= w && i.high().map_or(true, |h| h >= w)));
+    } else {
+        prop_assert_eq!(c, Some(Interval::exact(half(d.total))), "country amount");
+    }
+    prop_assert!(back(&t) == t, "amount rows do not read back");
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// Random entries (merges, splits with and without shares, known
+    /// shares with an unknown rest, partial entries with and without known
+    /// shares; targets at the communes' level; with or without the province
+    /// merged whole), random true values within report notation and random
+    /// placements the data allows: every new cell and the country hold the
+    /// truth, and the rows read back equal, under both readings.
+    #[test]
+    fn random_crosswalks_hold_a_random_truth(
+        cs in communes(),
+        container in any::<bool>(),
+        anywhere in any::<bool>(),
+        districts in (any::<bool>(), any::<bool>()),
+        province in any::<bool>(),
+        seeds in proptest::collection::vec(any::<u32>(), 16),
+    ) {
+        // The province's own figure: not over its whole merge, nor over a
+        // commune without an entry (findings of their own).
+        let province = province && !container && cs.iter().all(|c| c.kind != 8);
+        // A silent commune without an entry inside a whole-merged province
+        // is a finding of its own (`a_silent_commune_without_an_entry_...`).
+        let cs: Vec<Commune> = cs
+            .into_iter()
+            .map(|c| if container && c.kind == 8 && c.report == 0 { Commune { report: 1, ..c } } else { c })
+            .collect();
+        // As in the persons: no district figure over a commune without an entry.
+        let districts = (
+            districts.0 && cs[..2].iter().all(|c| c.kind != 8),
+            districts.1 && cs[2..].iter().all(|c| c.kind != 8),
+        );
+        if let Some(d) = draw(&cs, container, anywhere, districts, province, seeds) {
+            // Nothing reported at all: no column, no claim.
+            if !d.figures.is_empty() {
+                let all_report = cs.iter().all(|c| c.report != 0);
+                check_drawn(&d, anywhere, all_report)?;
+            }
+        }
+    }
+}
+
+// ------------------------------------------- a distinct persons oracle
+
+/// The crosswalk of drawn communes (as [`draw`]) and the leaves a partial
+/// remainder may lie in under the reading.
+fn crosswalk_of(
+    cs: &[Commune],
+    container: bool,
+    anywhere: bool,
+) -> (
+    Crosswalk,
+    Vec<Vec<&'static str>>,
+    Vec<bool>,
+    Vec<&'static str>,
+) {
+    let pool: Vec<&'static str> = if container {
+        vec!["80001", "80002", "80003"]
+    } else {
+        vec!["80001", "80002", "80003", "81001"]
+    };
+    let mut b = Crosswalk::builder();
+    if container {
+        b = b.merge(code("10"), code("80"));
+    }
+    let entries: Vec<(Vec<(UnitCode, Weight)>, bool)> =
+        cs.iter().map(|c| entry_of(c, &pool)).collect();
+    for (c, (targets, partial)) in OLD_COMMUNES.iter().zip(&entries) {
+        if targets.is_empty() {
+            continue;
+        }
+        b = if *partial {
+            b.partial(code(c), targets)
+        } else {
+            b.entry(code(c), targets)
+        };
+    }
+    let named: Vec<UnitCode> = entries
+        .iter()
+        .flat_map(|(ts, _)| ts.iter().map(|(t, _)| *t))
+        .collect();
+    let places = NEW_LEAVES
+        .iter()
+        .copied()
+        .filter(|l| anywhere || !named.contains(&code(l)))
+        .filter(|l| !container || l.starts_with("80"))
+        .collect();
+    let leaf = |t: &UnitCode| NEW_LEAVES.iter().copied().find(|l| code(l) == *t).unwrap();
+    (
+        b.build().unwrap(),
+        entries
+            .iter()
+            .map(|(ts, _)| ts.iter().map(|(t, _)| leaf(t)).collect())
+            .collect(),
+        entries.iter().map(|(_, p)| *p).collect(),
+        places,
+    )
+}
+
+fn persons_fig(unit: &str, n: u64) -> Figure {
+    let mut f = documents(unit, n);
+    f.indicator = Builtin::ConferencePersons.into();
+    f
+}
+
+fn persons_text(unit: &str, t: &str) -> Figure {
+    let mut f = text(unit, t);
+    f.indicator = Builtin::ConferencePersons.into();
+    f
+}
+
+fn persons_at(t: &Totals, u: Option<&str>) -> Option<Interval> {
+    match u {
+        Some(u) => t.reported(&code(u), Builtin::ConferencePersons, S),
+        None => t.national(
+            TotalsLayer::Reported,
+            IndicatorId::from(Builtin::ConferencePersons),
+            S,
+        ),
+    }
+}
+
+/// How an old unit reports its persons (`n` the true union): 0 silent, 1
+/// exactly, 2 "hơn n−1", 3 "khoảng n", 4 "gần n+1".
+fn persons_report(unit: &str, n: u64, how: u8) -> Option<Figure> {
+    let t = match how {
+        0 => return None,
+        2 if n >= 1 => format!("hơn {}", n - 1),
+        3 if n >= 2 => format!("khoảng {n}"),
+        4 => format!("gần {}", n + 1),
+        _ => return Some(persons_fig(unit, n)),
+    };
+    let i = notation::parse_reported(&t).unwrap().interval();
+    if !holds(Some(i), n) {
+        return Some(persons_fig(unit, n));
+    }
+    Some(persons_text(unit, &t))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// Random persons (0..10) of each old commune, each old unit (commune,
+    /// district, province) reporting the size of its union as drawn (or
+    /// nothing), the drawn entries, and each person of a commune placed in
+    /// one of its targets or (partial) one leaf its remainder may lie in:
+    /// every new cell and the country hold the size of the true union, and
+    /// the rows read back equal.
+    #[test]
+    fn random_persons_hold_the_true_union(
+        cs in communes(),
+        sets in proptest::collection::vec(0u16..1024, 4),
+        hows in proptest::collection::vec(0u8..5, 7),
+        container in any::<bool>(),
+        anywhere in any::<bool>(),
+        seeds in proptest::collection::vec(any::<u32>(), 40),
+    ) {
+        let (cw, targets, partial, places) = crosswalk_of(&cs, container, anywhere);
+        // As in the counts: a silent commune without an entry inside the
+        // whole-merged province is a finding of its own.
+        let mut hows = hows;
+        for (k, c) in cs.iter().enumerate() {
+            if container && c.kind == 8 && hows[k] == 0 {
+                hows[k] = 1;
+            }
+            // A figure above a commune without an entry is a finding of
+            // its own (`a_districts_figure_over_a_commune_without_an_entry_...`).
+            if c.kind == 8 {
+                hows[4 + k / 2] = 0;
+                hows[6] = 0;
+            }
+        }
+        // The province's own figure over its whole merge is a finding of
+        // its own (`a_province_persons_figure_reaches_...`): left out here.
+        if container {
+            hows[6] = 0;
+        }
+        let mut draw = Draw(seeds, 0);
+        // Placed persons per new leaf.
+        let mut at: std::collections::BTreeMap<&str, u16> = Default::default();
+        for k in 0..4 {
+            let mut dest = targets[k].clone();
+            if dest.is_empty() {
+                // Skipped: anywhere (in 80, with the province merged whole).
+                dest = NEW_LEAVES
+                    .iter()
+                    .copied()
+                    .filter(|l| !container || l.starts_with("80"))
+                    .collect();
+            }
+            if partial[k] {
+                // A leaf the entry does not name itself.
+                let own = targets[k].clone();
+                dest.extend(places.iter().copied().filter(|p| !own.contains(p)));
+            }
+            dest.dedup();
+            for p in 0..10 {
+                if sets[k] & (1 << p) != 0 {
+                    let d = dest[draw.next(dest.len() as u64) as usize];
+                    *at.entry(d).or_insert(0) |= 1 << p;
+                }
+            }
+        }
+        let size = |s: u16| u64::from(s.count_ones());
+        let union_of = |ks: &[usize]| ks.iter().fold(0u16, |a, &k| a | sets[k]);
+        let olds: [(&str, Vec<usize>); 7] = [
+            ("10101", vec![0]),
+            ("10102", vec![1]),
+            ("10201", vec![2]),
+            ("10202", vec![3]),
+            ("101", vec![0, 1]),
+            ("102", vec![2, 3]),
+            ("10", vec![0, 1, 2, 3]),
+        ];
+        let figures: Vec<Figure> = olds
+            .iter()
+            .zip(&hows)
+            .filter_map(|((u, ks), &how)| persons_report(u, size(union_of(ks)), how))
+            .collect();
+        // Nothing reported at all: no column, no claim.
+        prop_assume!(!figures.is_empty());
+        let options = if anywhere {
+            RekeyOptions::default().with_remainder_in_named_units()
+        } else {
+            RekeyOptions::default()
+        }
+        .skipping_unmapped();
+        let (t, _) = match old_in(&old4(), &figures).rekey_with(&cw, Level::Commune, &new4(), options) {
+            // A figure above whose every unit is skipped: a documented refusal.
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+            r => r.unwrap(),
+        };
+        for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
+            let s = at
+                .iter()
+                .filter(|(l, _)| l.starts_with(u))
+                .fold(0u16, |a, (_, s)| a | s);
+            let got = persons_at(&t, Some(u));
+            // As in [`check_drawn`]: no cell is a claim once every old commune reports.
+            let all_report = hows[..4].iter().all(|&h| h != 0);
+            prop_assert!(
+                holds(got, size(s)) || (got.is_none() && !all_report),
+                "{u}: {got:?} does not hold {}; placed {at:?}; figures {figures:?}; cw {cw:?}",
+                size(s)
+            );
+        }
+        let all = size(union_of(&[0, 1, 2, 3]));
+        let c = persons_at(&t, None);
+        prop_assert!(holds(c, all), "country {c:?} vs {all}");
+        prop_assert!(back(&t).rows() == t.rows(), "rows do not read back");
+        // Each district's figures rekeyed apart and merged (no province
+        // figure: it would nest over both): every merged cell, in both
+        // orders, still holds the true union.
+        if hows[6] == 0 {
+            let part = |d: &str| -> Vec<Figure> {
+                figures.iter().filter(|f| f.unit.to_string().starts_with(d)).cloned().collect()
+            };
+            let (a, b) = (part("101"), part("102"));
+            let rekey = |fs: &[Figure]| {
+                old_in(&old4(), fs).rekey_with(&cw, Level::Commune, &new4(), options).map(|(t, _)| t)
+            };
+            if !a.is_empty() && !b.is_empty() {
+                if let (Ok(ra), Ok(rb)) = (rekey(&a), rekey(&b)) {
+                    for m in [ra.clone().merge(rb.clone()), rb.merge(ra)] {
+                        let m = m.unwrap();
+                        for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
+                            let s = at
+                                .iter()
+                                .filter(|(l, _)| l.starts_with(u))
+                                .fold(0u16, |a, (_, s)| a | s);
+                            let got = persons_at(&m, Some(u));
+                            let all_report = hows[..4].iter().all(|&h| h != 0);
+                            prop_assert!(
+                                holds(got, size(s)) || (got.is_none() && !all_report),
+                                "merged {u}: {got:?} does not hold {}", size(s)
+                            );
+                        }
+                        prop_assert!(holds(persons_at(&m, None), all), "merged country");
+                    }
+                }
+            }
+        }
+    }
+}
+
+// ----------------------------- a whole merged with its silent communes
+
+/// Province 10 merged whole into 80, every old commune into 80001.
+fn all_to_80001() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80001"))
+        .merge(code("10202"), code("80001"))
+        .build()
+        .unwrap()
+}
+
+/// FINDING. Input: old4, province 10 reports 5 documents, commune 10201
+/// reports 0, the other communes nothing (held by the province's figure);
+/// the province merged whole into 80 and every commune into 80001. Result:
+/// 80001 exactly 0. The data supports 80001 in [0, 5] (the province's 5
+/// may be 10101's, which went to 80001; say they are): the province's rest
+/// goes to its own entry's target only, the communes' targets "within" it
+/// dropped, so 80001 gets 10201's 0 alone.
+#[test]
+#[ignore = "finding: province 10 (merged to 80) 5 documents, 10201 0, other communes silent, all → 80001: 80001 exactly 0; data supports [0, 5]"]
+fn a_province_figure_reaches_the_commune_its_silent_communes_went_to() {
+    let t = old_in(&old4(), &[documents("10", 5), documents("10201", 0)])
+        .rekey(&all_to_80001(), Level::Commune, &new4())
+        .unwrap();
+    assert_eq!(docs(&t, "80"), Some(Interval::exact(5)));
+    assert!(holds(docs(&t, "80001"), 5), "80001 {:?}", docs(&t, "80001"));
+}
+
+/// The same with persons (a distinct indicator): province 10's 2 persons,
+/// 10201's 0, the others silent under the province. Result: 80001 exactly
+/// 0; the data supports [0, 2] (found by the persons oracle).
+#[test]
+#[ignore = "finding: province 10 (merged to 80) 2 persons, 10201 0, other communes silent, all → 80001: 80001 exactly 0; data supports [0, 2]"]
+fn a_province_persons_figure_reaches_the_commune_its_silent_communes_went_to() {
+    let t = old_in(&old4(), &[persons_fig("10", 2), persons_fig("10201", 0)])
+        .rekey(&all_to_80001(), Level::Commune, &new4())
+        .unwrap();
+    assert!(holds(persons_at(&t, None), 2));
+    let c = persons_at(&t, Some("80001"));
+    assert!(holds(c, 2), "80001 {c:?}");
+}
+
+/// Without the province's own entry the figure reaches 80001: 80001
+/// holds 5 (and 0), 80 and the country exactly 5.
+#[test]
+fn without_the_provinces_entry_its_figure_reaches_the_commune() {
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80001"))
+        .merge(code("10202"), code("80001"))
+        .build()
+        .unwrap();
+    let t = old_in(&old4(), &[documents("10", 5), documents("10201", 0)])
+        .rekey(&cw, Level::Commune, &new4())
+        .unwrap();
+    assert!(holds(docs(&t, "80001"), 5) && holds(docs(&t, "80001"), 0));
+    assert_eq!(country(&t), Some(Interval::exact(5)));
+}
+
+// ------------------------------------------ many targets, huge values
+
+/// New: province 80 with 20 communes 80001..=80020, province 81 with the
+/// special zone 811.
+fn wide_h() -> Hierarchy {
+    let mut units = vec![unit("80", None)];
+    for k in 1..=20 {
+        units.push(unit(&format!("800{k:02}"), Some("80")));
+    }
+    units.push(unit("81", None));
+    units.push(unit("811", Some("81")));
+    Hierarchy::new(units).unwrap()
+}
+
+/// 10101 partly to 80001 (its rest reaches the 17 communes no entry
+/// names and 811: more than 16 targets, the index of `spread`), 10102
+/// partly to 80002, 10201 → 80003.
+fn wide_cw() -> Crosswalk {
+    Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .partial(code("10102"), &[(code("80002"), Weight::Unknown)])
+        .merge(code("10201"), code("80003"))
+        .build()
+        .unwrap()
+}
+
+/// With more than 16 targets the cells are those of the scan: 10101's 7
+/// documents (say 4 in 80001, 3 in 80020), 10102's 2 (say in 811), 10201's
+/// 1: every commune no entry names is [0, 9] (both remainders reach it),
+/// the country exactly 10; every cell holds that truth and the rows read
+/// back, under both readings.
+#[test]
+fn a_remainder_of_many_targets_holds_the_truth() {
+    let figures = [
+        documents("10101", 7),
+        documents("10102", 2),
+        documents("10201", 1),
+    ];
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_remainder_in_named_units(),
+    ] {
+        let (t, _) = old_in(&old_h(), &figures)
+            .rekey_with(&wide_cw(), Level::Commune, &wide_h(), options)
+            .unwrap();
+        let truth = [
+            ("80001", 4),
+            ("80020", 3),
+            ("80002", 0),
+            ("80003", 1),
+            ("80010", 0),
+            ("811", 2),
+            ("81", 2),
+            ("80", 8),
+        ];
+        for (u, v) in truth {
+            assert!(holds(docs(&t, u), v), "{u}: {:?}", docs(&t, u));
+        }
+        assert_eq!(docs(&t, "80010"), between(0, 9));
+        assert_eq!(country(&t), Some(Interval::exact(10)));
+        assert!(back(&t) == t);
+    }
+}
+
+/// u64::MAX documents in 10101 (10102 and 10201 0), its rest reaching 18 units: no
+/// panic; every reached commune holds 0 and u64::MAX, the country exactly
+/// u64::MAX; the rows read back. Two such in two old provinces overflow
+/// the country's lower bound: `TotalOverflow`, never a panic.
+#[test]
+fn huge_values_over_many_targets_are_errors_not_panics() {
+    let max = u64::MAX;
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_remainder_in_named_units(),
+    ] {
+        let (t, _) = old_in(
+            &old_h(),
+            &[
+                documents("10101", max),
+                documents("10102", 0),
+                documents("10201", 0),
+            ],
+        )
+        .rekey_with(&wide_cw(), Level::Commune, &wide_h(), options)
+        .unwrap();
+        // [0, u64::MAX] or unbounded: either holds every truth.
+        let c = docs(&t, "80010");
+        assert!(holds(c, 0) && holds(c, max), "{c:?}");
+        assert_eq!(country(&t), Some(Interval::exact(max)));
+        assert!(back(&t) == t);
+        // Two old provinces of u64::MAX each: the country's sum overflows.
+        let two = Hierarchy::new(vec![
+            unit("10", None),
+            unit("101", Some("10")),
+            unit("10101", Some("101")),
+            unit("11", None),
+            unit("111", Some("11")),
+            unit("11101", Some("111")),
+        ])
+        .unwrap();
+        let cw = Crosswalk::builder()
+            .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+            .partial(code("11101"), &[(code("80002"), Weight::Unknown)])
+            .build()
+            .unwrap();
+        let err = old_in(&two, &[documents("10101", max), documents("11101", max)])
+            .rekey_with(&cw, Level::Commune, &wide_h(), options)
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::TotalOverflow { .. }),
+            "{err}"
+        );
+    }
+}
+
+/// Persons alike: u64::MAX persons in 10101 and in province 10, "gần"
+/// u64::MAX in 10201, 10101 partial over 18 units: no panic (the cap at
+/// parents included); the country holds u64::MAX.
+#[test]
+fn huge_persons_over_many_targets_do_not_panic() {
+    let max = u64::MAX;
+    let figures = [
+        persons_fig("10101", max),
+        persons_text("10201", &format!("gần {max}")),
+        persons_fig("10", max),
+    ];
+    let old = old_in(&old_h(), &figures);
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_remainder_in_named_units(),
+    ] {
+        match old.rekey_with(&wide_cw(), Level::Commune, &wide_h(), options) {
+            Ok((t, _)) => {
+                assert!(holds(persons_at(&t, None), max));
+                assert!(back(&t).rows() == t.rows());
+            }
+            Err(e) => assert!(matches!(e.kind(), ErrorKind::TotalOverflow { .. }), "{e}"),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, .. ProptestConfig::default() })]
+
+    /// Amounts of half-billion steps ("3,5 tỷ đồng"), every old commune
+    /// reporting, the drawn entries and placements: every amount cell and
+    /// the country hold the truth, the country exactly, and the rows read
+    /// back (through [`check_drawn`], with the counts alike).
+    #[test]
+    fn random_amounts_hold_a_random_truth(
+        cs in communes(),
+        container in any::<bool>(),
+        anywhere in any::<bool>(),
+        seeds in proptest::collection::vec(any::<u32>(), 16),
+    ) {
+        let cs: Vec<Commune> = cs.into_iter().map(|c| Commune { report: 1, ..c }).collect();
+        if let Some(d) = draw(&cs, container, anywhere, (false, false), false, seeds) {
+            check_drawn(&d, anywhere, true)?;
+        }
+    }
+}
+
+// ------------------------------ a silent commune without an entry
+
+/// FINDING. Input: old4; province 10 merged whole into 80; 10101 → 80001
+/// (5 documents), 10201 → 80002 (2), 10202 → 80003 (0); 10102 has no entry
+/// and reported nothing (silent: not an error). It lies somewhere in 80
+/// (its province went there whole), so any commune of 80 may hold its
+/// documents. Result: 80001 exactly 5 (and 80002 exactly 2); only 80 and
+/// the country are opened. The data supports 80001 "at least 5" (say
+/// 10102 had 3 there: 8 lies outside the cell). `places` gives an old unit
+/// without an entry its container alone, where a partial entry's remainder
+/// now reaches the units below it.
+#[test]
+#[ignore = "finding: 10 → 80 whole, 10102 silent with no entry: 80001 exactly 5 (10101's); data supports at least 5 (10102 may lie in 80001)"]
+fn a_silent_commune_without_an_entry_opens_the_communes_of_its_container() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .merge(code("10101"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .merge(code("10202"), code("80003"))
+        .build()
+        .unwrap();
+    let figures = [
+        documents("10101", 5),
+        documents("10201", 2),
+        documents("10202", 0),
+    ];
+    let (t, _) = old_in(&old4(), &figures)
+        .rekey_with(
+            &cw,
+            Level::Commune,
+            &new4(),
+            RekeyOptions::default().skipping_unmapped(),
+        )
+        .unwrap();
+    assert_eq!(docs(&t, "80"), Some(Interval::at_least(7)));
+    assert!(holds(docs(&t, "80001"), 8), "80001 {:?}", docs(&t, "80001"));
+    assert!(holds(docs(&t, "80002"), 5), "80002 {:?}", docs(&t, "80002"));
+}
+
+/// Without the container the same silent commune may lie anywhere: every
+/// new unit with a cell is open ("at least"), 80001 at least 5.
+#[test]
+fn a_silent_commune_without_an_entry_and_no_container_opens_everything() {
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .merge(code("10202"), code("80003"))
+        .build()
+        .unwrap();
+    let figures = [
+        documents("10101", 5),
+        documents("10201", 2),
+        documents("10202", 0),
+    ];
+    let t = old_in(&old4(), &figures)
+        .rekey(&cw, Level::Commune, &new4())
+        .unwrap();
+    assert_eq!(docs(&t, "80001"), Some(Interval::at_least(5)));
+    assert_eq!(docs(&t, "80002"), Some(Interval::at_least(2)));
+    assert_eq!(country(&t), Some(Interval::at_least(7)));
+}
+
+/// FINDING. Input: old_h; 10101 → 80001, 10201 → 80002, 10102 without
+/// an entry; district 101 reports 7 documents (its communes silent under
+/// it), 10201 reports 2. 10102 has no entry: where it went is not known, so
+/// it may lie in 80002 (say all 7 of 101 are 10102's, there: 80002 holds
+/// 9). Result (default options, skipping unmapped units or not): 80002
+/// exactly 2. The data supports 80002 in [2, 9]: `figure_targets` reads a
+/// unit without an entry as a `partial` remainder and the default reach
+/// then keeps it out of every unit an entry names — a reading of the
+/// national mapping's flag, which a missing entry does not carry.
+#[test]
+#[ignore = "finding: district 101 7 documents, 10102 no entry, 10201 → 80002 2: 80002 exactly 2; data supports [2, 9] (10102 may lie in 80002)"]
+fn a_districts_figure_over_a_commune_without_an_entry_reaches_named_units() {
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let old = old_in(&old_h(), &[documents("101", 7), documents("10201", 2)]);
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().skipping_unmapped(),
+    ] {
+        let (t, _) = old
+            .rekey_with(&cw, Level::Commune, &new_h(), options)
+            .unwrap();
+        assert_eq!(country(&t), Some(Interval::exact(9)));
+        assert!(holds(docs(&t, "80002"), 9), "80002 {:?}", docs(&t, "80002"));
+    }
+}
+
+// ------------------------------------------------ the cap at parents
+
+/// Old hierarchy as old_h; 10 → 80 whole; 10101, 10102 → 80001; 10201 → 80002.
+fn cap_cw() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap()
+}
+
+/// A parent opened after the cap by a silent unit: 10101's 4 persons,
+/// 10201's 3, 10102 silent (it went to 80001). Before the silent units
+/// open them, 80 is at most 7; 80001 must not stay at most 7 (10102 may
+/// hold any number): it is "at least 4" with no upper bound, 80 too, and
+/// the rows read back.
+#[test]
+fn a_cap_before_a_silent_unit_opens_does_not_bound_the_child() {
+    let t = old_in(
+        &old_h(),
+        &[persons_fig("10101", 4), persons_fig("10201", 3)],
+    )
+    .rekey(&cap_cw(), Level::Commune, &new_h())
+    .unwrap();
+    for (u, low) in [("80001", 4), ("80", 4)] {
+        let c = persons_at(&t, Some(u));
+        assert!(
+            c.is_some_and(|i| i.low() == low && i.high().is_none()),
+            "{u}: {c:?}"
+        );
+    }
+    assert_eq!(persons_at(&t, Some("80002")), Some(Interval::exact(3)));
+    assert!(back(&t).rows() == t.rows());
+}
+
+/// An estimate below an exact whole: 10101 "khoảng 9" persons (its own
+/// interval holds 9: from 0, unbounded, about 9), the province exactly 9,
+/// 10102 and 10201 0. 80001 holds 0 and 9, 80 and the country hold 9 (at
+/// least 9: sound, not exact); the rows read back.
+#[test]
+fn an_estimate_capped_at_its_parent_holds_the_truth() {
+    let r = notation::parse_reported("khoảng 9").unwrap().interval();
+    assert!(holds(Some(r), 9));
+    let t = old_in(
+        &old_h(),
+        &[
+            persons_text("10101", "khoảng 9"),
+            persons_fig("10", 9),
+            persons_fig("10102", 0),
+            persons_fig("10201", 0),
+        ],
+    )
+    .rekey(&cap_cw(), Level::Commune, &new_h())
+    .unwrap();
+    let c = persons_at(&t, Some("80001"));
+    assert!(holds(c, 9) && holds(c, 0), "{c:?}");
+    // Sound, though the province's exact 9 comes out "at least 9": an
+    // open estimate below leaves the held whole unbounded (no excess to
+    // take off); the cap then has no bound to carry down.
+    for u in [Some("80"), None] {
+        let p = persons_at(&t, u);
+        assert!(
+            holds(p, 9) && p.is_some_and(|i| i.low() == 9),
+            "{u:?} {p:?}"
+        );
+    }
+    assert!(back(&t).rows() == t.rows());
+}
+
+/// A parent whose high comes from a skipped unit's width: 10102 has no
+/// entry and reports 5 persons (skipped: every cell widened by [0, 5]);
+/// 10101 → 80001 4, 10201 → 80002 3. Its persons may be in 80001 and
+/// disjoint from 10101's: 80001 holds 9, 80 holds 12, the country 12.
+#[test]
+fn a_cap_from_a_skipped_units_width_holds_the_truth() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .merge(code("10101"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let (t, report) = old_in(
+        &old_h(),
+        &[
+            persons_fig("10101", 4),
+            persons_fig("10102", 5),
+            persons_fig("10201", 3),
+        ],
+    )
+    .rekey_with(
+        &cw,
+        Level::Commune,
+        &new_h(),
+        RekeyOptions::default().skipping_unmapped(),
+    )
+    .unwrap();
+    assert_eq!(report.skipped_count(), 1);
+    for (u, v) in [
+        (Some("80001"), 9),
+        (Some("80"), 12),
+        (None, 12),
+        (Some("80002"), 8),
+    ] {
+        let c = persons_at(&t, u);
+        assert!(holds(c, v), "{u:?}: {c:?} vs {v}");
+    }
+    assert!(back(&t).rows() == t.rows());
+}
+
+// ------------------------------------------------ stocks, odd entries
+
+fn blocks(unit: &str, n: u64) -> Figure {
+    let mut f = documents(unit, n);
+    f.indicator = Builtin::GrassrootsBlocks.into();
+    f
+}
+
+fn blocks_at(t: &Totals, u: Option<&str>) -> Option<Interval> {
+    match u {
+        Some(u) => t.reported(&code(u), Builtin::GrassrootsBlocks, S),
+        None => t.national(TotalsLayer::Reported, Builtin::GrassrootsBlocks, S),
+    }
+}
+
+/// A stock (grassroots blocks at the period's end) through a partial
+/// entry of unknown place: 10101's 5 blocks (say 2 in 80001, 3 in the
+/// special zone 811), 10102's 1, 10201's 2. Every cell holds that truth,
+/// the country is exactly 8, under both readings; the rows read back.
+#[test]
+fn a_stock_through_a_partial_entry_holds_the_truth() {
+    let figures = [blocks("10101", 5), blocks("10102", 1), blocks("10201", 2)];
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_remainder_in_named_units(),
+    ] {
+        let (t, _) = old_in(&old_h(), &figures)
+            .rekey_with(&partial_10101_cw(), Level::Commune, &new_h(), options)
+            .unwrap();
+        for (u, v) in [("80001", 3), ("80002", 2), ("80", 5), ("811", 3), ("81", 3)] {
+            let c = blocks_at(&t, Some(u));
+            assert!(holds(c, v), "{u}: {c:?} vs {v}");
+        }
+        assert_eq!(blocks_at(&t, None), Some(Interval::exact(8)));
+        assert!(back(&t) == t);
+    }
+}
+
+/// A contradictory table: province 10 merged whole into 80, yet 10101
+/// partly to the special zone 811 of province 81. No panic, no error
+/// beyond the table's own; the country keeps exactly the 8 documents and
+/// the rows read back. (Which cells the data supports is not defined: the
+/// table says two things.)
+#[test]
+fn a_partial_entry_whose_target_lies_outside_its_container_does_not_panic() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .partial(code("10101"), &[(code("811"), Weight::Unknown)])
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("10201", 2),
+    ];
+    for options in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_remainder_in_named_units(),
+    ] {
+        let (t, _) = old_in(&old_h(), &figures)
+            .rekey_with(&cw, Level::Commune, &new_h(), options)
+            .unwrap();
+        assert_eq!(country(&t), Some(Interval::exact(8)));
+        assert!(back(&t) == t);
+    }
+}
+
+// ------------------------------- an island district made a special zone
+
+/// Old: province 10, district 101 (communes 10101, 10102) and the island
+/// district 102 with no communes.
+fn island_old() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("10", None),
+        unit("101", Some("10")),
+        unit("10101", Some("101")),
+        unit("10102", Some("101")),
+        unit("102", Some("10")),
+    ])
+    .unwrap()
+}
+
+/// The table's rows (10101 partly to 80001, its rest to a unit the table
+/// does not name; 10102 → 80002) and, as `from_reform_mapping_json`'s doc
+/// says to add by hand, the island district 102 → the special zone 811.
+fn island_cw() -> Crosswalk {
+    Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .merge(code("10102"), code("80002"))
+        .merge(code("102"), code("811"))
+        .build()
+        .unwrap()
+}
+
+/// FINDING. Input: island_old, island_cw (the island district's row added
+/// by hand, as `CrosswalkBuilder::from_reform_mapping_json` advises); 10101
+/// reports 5 documents, 10102 1, the island district 102 3. The special
+/// zone is the one new unit the table itself does not name, so 10101's
+/// rest may lie there (say 3 of its 5: 811 holds 6, 80001 2). Result
+/// (default options): 811 exactly 3 and 81 exactly 3; the remainder
+/// reaches no unit (every commune is named, and the zone now is too), only
+/// the country. The data supports 811 in [3, 8]: the hand-added entry
+/// makes the zone "named" and shuts out the one place the remainder was
+/// meant to reach (`RekeyOptions::with_remainder_in_named_units`' doc:
+/// "only a new unit no entry names (an island special zone ...) may hold
+/// it").
+#[test]
+#[ignore = "finding: island district 102 → 811 added by hand, 10101 partial → 80001: 811 exactly 3 (102's); data supports [3, 8] (10101's rest may be in the zone)"]
+fn a_remainder_reaches_a_special_zone_named_only_by_its_island_district() {
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("102", 3),
+    ];
+    let t = old_in(&island_old(), &figures)
+        .rekey(&island_cw(), Level::Commune, &new_h())
+        .unwrap();
+    assert_eq!(country(&t), Some(Interval::exact(9)));
+    assert!(holds(docs(&t, "811"), 6), "811 {:?}", docs(&t, "811"));
+    assert!(holds(docs(&t, "81"), 6), "81 {:?}", docs(&t, "81"));
+}
+
+/// With the option the zone is reached: 811 holds 6, 80001 holds 2, the
+/// country exactly 9, the rows read back.
+#[test]
+fn with_the_option_a_remainder_reaches_the_island_zone() {
+    let figures = [
+        documents("10101", 5),
+        documents("10102", 1),
+        documents("102", 3),
+    ];
+    let (t, _) = old_in(&island_old(), &figures)
+        .rekey_with(
+            &island_cw(),
+            Level::Commune,
+            &new_h(),
+            RekeyOptions::default().with_remainder_in_named_units(),
+        )
+        .unwrap();
+    for (u, v) in [("811", 6), ("81", 6), ("80001", 2), ("80", 3)] {
+        assert!(holds(docs(&t, u), v), "{u}: {:?}", docs(&t, u));
+    }
+    assert_eq!(country(&t), Some(Interval::exact(9)));
+    assert!(back(&t) == t);
+}
