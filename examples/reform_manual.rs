@@ -146,13 +146,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         commune_ok.values().filter(|ok| **ok).count(),
         province_ok.values().filter(|ok| **ok).count()
     );
-    // By default an unnamed remainder lies only in new units no entry
-    // names; with the option, in any commune of its new province too.
+    // By default an unnamed remainder may lie in any commune of its new
+    // province; read as complete, only in units no entry names.
     for (options, how) in [
         (RekeyOptions::default(), "default"),
         (
-            RekeyOptions::default().with_remainder_in_named_units(),
-            "remainder in named units",
+            RekeyOptions::default().with_complete_targets(),
+            "complete targets",
         ),
     ] {
         let started = Instant::now();

@@ -279,9 +279,9 @@
 //! `partial` commune whose rest no named unit holds) leaves the country
 //! exact: [`Totals::level_total`] at the top level reads the national cell.
 //! A `partial` entry's unnamed rest reaches, as targets of unknown share,
-//! every new unit no entry names that it may lie in (below the unit known
-//! to contain the old commune), and with
-//! [`RekeyOptions::with_remainder_in_named_units`] the named ones too.
+//! every new unit it may lie in (below the unit known to contain the old
+//! commune; with [`RekeyOptions::with_complete_targets`] only units no entry
+//! names).
 //! [`Totals::merge`] adds national cells (a side without one gives its
 //! roots' sum), [`Totals::apply`] adds a record to it, and the rows carry it
 //! as `country_records` / `country_reported` rows ([`TotalsLayer`]) that

@@ -93,16 +93,16 @@ struct Mapping<'a> {
     reach: Reach,
 }
 
-/// The new units an unnamed remainder may lie in: those no entry of the
-/// crosswalk names as a target (`named`, by index of the new hierarchy), or
-/// any with [`RekeyOptions::remainder_in_named`].
+/// The new units an unnamed remainder may lie in: any, or with
+/// [`RekeyOptions::complete_targets`] only those no entry of the crosswalk
+/// names as a target (`named`, by index of the new hierarchy).
 struct Reach {
     named: Option<Vec<bool>>,
 }
 
 impl Reach {
     fn of(options: RekeyOptions, crosswalk: &Crosswalk, new: &Hierarchy) -> Reach {
-        if options.remainder_in_named {
+        if !options.complete_targets {
             return Reach { named: None };
         }
         let mut named = vec![false; new.len()];
@@ -138,10 +138,10 @@ pub struct RekeyOptions {
     /// such a unit is [`ErrorKind::CrosswalkUnmapped`]. See
     /// [`RekeyOptions::skipping_unmapped`] for what the totals then claim.
     pub skip_unmapped: bool,
-    /// Let a `partial` entry's unnamed remainder lie in new units the
-    /// crosswalk names as well; see
-    /// [`RekeyOptions::with_remainder_in_named_units`].
-    pub remainder_in_named: bool,
+    /// Read the crosswalk as listing, for every new unit it names, every
+    /// old unit or part it was formed from; see
+    /// [`RekeyOptions::with_complete_targets`].
+    pub complete_targets: bool,
 }
 
 impl RekeyOptions {
@@ -168,30 +168,30 @@ impl RekeyOptions {
         self
     }
 
-    /// These options, letting the unnamed remainder of a `partial` entry
-    /// lie in new units the crosswalk names too.
+    /// These options, reading the crosswalk as complete for the new units
+    /// it names: each such unit's entries list every old unit, or part of
+    /// one, it was formed from (an official table that lists each new
+    /// commune's predecessors, "part of" included, is such a list when it is
+    /// whole). Then the unnamed remainder of a `partial` entry, and an old
+    /// unit with no entry, lie in no new unit the crosswalk names as a
+    /// target: only the new units no entry names (an island special zone
+    /// formed from no old commune) and the country may hold them, and a
+    /// commune beside a partial one stays exact.
     ///
-    /// By default a `partial` entry means what the national mapping's flag
-    /// says: part of the old unit went to a new unit the mapping does not
-    /// name. So the remainder lies in no unit the crosswalk names as a
-    /// target: only a new unit no entry names (an island special zone formed
-    /// from no old commune) may hold it, beside the country, and a commune
-    /// beside a partial one stays exact. That reading holds when the table
-    /// lists every predecessor, or part of one, of each new unit it names.
-    ///
-    /// When that is not known (a hand-made or incomplete table), these
-    /// options read the remainder as lying anywhere it can reach
-    /// ([`Totals::rekey`]): below the new unit known to contain the old
-    /// one, every unit at the named targets' level may hold up to all of it,
-    /// and is then a bound.
+    /// By default nothing is assumed: the remainder may lie in any new unit
+    /// it can reach ([`Totals::rekey`]), each of which is then a bound. This
+    /// is a claim about the data; make it only when the table says so. A
+    /// composed crosswalk ([`Crosswalk::then`]) is not complete even when its
+    /// steps are: a unit the first step does not name may be merged by the
+    /// second into one it names.
     ///
     /// ```
-    /// let opts = danvan::RekeyOptions::default().with_remainder_in_named_units();
-    /// assert!(opts.remainder_in_named && !opts.skip_unmapped);
+    /// let opts = danvan::RekeyOptions::default().with_complete_targets();
+    /// assert!(opts.complete_targets && !opts.skip_unmapped);
     /// ```
     #[must_use]
-    pub fn with_remainder_in_named_units(mut self) -> RekeyOptions {
-        self.remainder_in_named = true;
+    pub fn with_complete_targets(mut self) -> RekeyOptions {
+        self.complete_targets = true;
         self
     }
 }
@@ -259,16 +259,16 @@ impl Totals {
     /// (without).
     ///
     /// **An unnamed remainder** (a `partial` entry: part went to a new unit
-    /// the crosswalk does not name) may lie in any new unit it can reach
-    /// that no entry names as a target: below the new unit known to contain
+    /// the entry does not name; and all of an old unit with no entry) may
+    /// lie in any new unit it can reach: below the new unit known to contain
     /// the old unit (the target of a merge of an old unit above it, such as
-    /// its old province), or anywhere when none is known, every such unit at
-    /// the named targets' level and every such unit with nothing below it
-    /// above that level (an island special zone). Each gets `[0, r]` of it
-    /// (`r` the remainder's upper bound); the containing unit and the country
-    /// stay exact, and so do the communes the crosswalk names.
-    /// [`RekeyOptions::with_remainder_in_named_units`] lets it reach those
-    /// too, for a table not known to list every predecessor.
+    /// its old province), or anywhere when none is known, every unit at the
+    /// named targets' level and every unit with nothing below it (a commune,
+    /// a special zone). Each gets `[0, r]` of it (`r` the remainder's upper
+    /// bound), so a commune beside a partial one is a bound; the containing
+    /// unit and the country stay exact.
+    /// [`RekeyOptions::with_complete_targets`] keeps it out of the units the
+    /// crosswalk names, for a table that lists every predecessor.
     ///
     /// **The country.** Every old value also goes whole into the national
     /// cell of its column ([`Totals::national`]), the exact amount the whole
@@ -443,7 +443,7 @@ impl Totals {
         };
         let plan = self.plan(&m)?;
         let orphans = self.refuse_orphans(from_level)?;
-        let above = self.carry_targets(crosswalk, from_level, new_hierarchy)?;
+        let above = self.carry_targets(&m)?;
         let n = new_hierarchy.len();
         // The new units that received a placed value (a skipped unit's width aside).
         let mut receives = vec![false; n];
@@ -605,10 +605,22 @@ impl Totals {
             .map(|(u, _, targets, remainder)| {
                 let mut to: Vec<usize> = match targets {
                     Some(ts) => ts.iter().map(|(t, _)| *t).collect(),
-                    None => self
-                        .container(UnitIndex::from_usize(*u), crosswalk, new)
-                        .into_iter()
-                        .collect(),
+                    // No entry: anywhere in the unit known to contain it
+                    // (every unit below it with nothing below), or anywhere.
+                    None => {
+                        let within = self.container(UnitIndex::from_usize(*u), crosswalk, new);
+                        match within {
+                            Some(w) => std::iter::once(w)
+                                .chain(remainder_reach(
+                                    new,
+                                    Remainder::Unnamed { within },
+                                    &[],
+                                    reach,
+                                ))
+                                .collect(),
+                            None => Vec::new(),
+                        }
+                    }
                 };
                 if matches!(remainder, Remainder::Unnamed { within: None }) {
                     // Part of it went where no unit is known to hold: anywhere.
@@ -936,8 +948,9 @@ impl Totals {
     /// of its own (where that unit's own bodies went), that no unit between
     /// them reported (`reported`: such a unit's own figure holds its part)
     /// — those lifted
-    /// to no lower than `u`'s level (as its own records), and left out when
-    /// within a target of its own entry. The remainder
+    /// to no lower than `u`'s level (as its own records), each beside where
+    /// it went (within a target of its own entry too: that unit holds the
+    /// whole, the units below it a part). The remainder
     /// is unnamed when one of those entries has one, or when one of those
     /// units has no entry (where its part went is not known).
     fn figure_targets(
@@ -970,7 +983,6 @@ impl Totals {
         };
         let level = unit.level();
         partial |= add(&unit.code(), &mut targets)?;
-        let own = targets.clone();
         for x in self.subtree(u).skip(1) {
             // Its units at `from_level`, and the units between that have an
             // entry of their own (an island district's own bodies went there).
@@ -998,10 +1010,6 @@ impl Totals {
             let mut theirs = Vec::new();
             partial |= add(&low.code(), &mut theirs)?;
             for t in theirs {
-                // Within a target of the unit's own entry: already covered.
-                if chain(new, t).any(|a| own.contains(&a)) {
-                    continue;
-                }
                 // The part of a unit no figure below covers may lie where
                 // that unit went (`t`), or be the unit's own bodies', which
                 // stay no lower than its own level (a province's figure
@@ -1033,8 +1041,12 @@ impl Totals {
         } else {
             Remainder::Named
         };
-        for t in remainder_reach(new, remainder, &targets, reach) {
-            targets.push(t);
+        // Where the remainder may lie, once some unit says where the figure
+        // went (none: the figure is uncovered, [`ErrorKind::RekeyUncovered`]).
+        if !targets.is_empty() {
+            for t in remainder_reach(new, remainder, &targets, reach) {
+                targets.push(t);
+            }
         }
         Ok((targets, remainder))
     }
@@ -1304,12 +1316,8 @@ impl Totals {
     /// For every old unit above `from_level`: the new units that cover the
     /// area of its units at `from_level` (their targets, lifted to no lower
     /// than the old unit's level), where its own records go.
-    fn carry_targets(
-        &self,
-        crosswalk: &Crosswalk,
-        from_level: Level,
-        new: &Hierarchy,
-    ) -> Result<Vec<Carried>, Error> {
+    fn carry_targets(&self, m: &Mapping<'_>) -> Result<Vec<Carried>, Error> {
+        let (crosswalk, from_level, new, reach) = (m.crosswalk, m.from_level, m.new, &m.reach);
         let units = self.hierarchy.units();
         let unnamed = |code: &UnitCode| {
             crosswalk
@@ -1335,32 +1343,40 @@ impl Totals {
                 } else {
                     Remainder::Named
                 };
+                let reached = remainder_reach(new, remainder, &candidates, reach);
+                candidates.extend(reached);
                 out.push((idx.get(), candidates, remainder));
                 continue;
             }
             let mut partial = false;
+            // Not below the old unit's own level: a province's records stay
+            // with a province even when its area is one new commune.
+            let lift = |mut t: UnitIndex| {
+                while new
+                    .level(t)
+                    .is_some_and(|l| l.depth() > unit.level().depth())
+                {
+                    match new.parent(t) {
+                        Some(p) => t = p,
+                        None => break,
+                    }
+                }
+                t.get()
+            };
+            let mut named: Vec<usize> = Vec::new();
             for i in self.subtree(idx.get()) {
                 let Some(low) = units.get(i).filter(|x| x.level() == from_level) else {
                     continue;
                 };
                 partial |= unnamed(&low.code());
                 for (to, _) in crosswalk.targets(&low.code()).unwrap_or(&[]) {
-                    let Some(mut t) = new.index_of(to) else {
+                    let Some(t) = new.index_of(to) else {
                         continue;
                     };
-                    // Not below the old unit's own level: a province's records
-                    // stay with a province even when its area is one new commune.
-                    while new
-                        .level(t)
-                        .is_some_and(|l| l.depth() > unit.level().depth())
-                    {
-                        match new.parent(t) {
-                            Some(p) => t = p,
-                            None => break,
-                        }
-                    }
-                    if !candidates.contains(&t.get()) {
-                        candidates.push(t.get());
+                    named.push(t.get());
+                    let t = lift(t);
+                    if !candidates.contains(&t) {
+                        candidates.push(t);
                     }
                 }
             }
@@ -1371,6 +1387,16 @@ impl Totals {
             } else {
                 Remainder::Named
             };
+            // Its own bodies may have followed the part that went where no
+            // entry names: every unit that part may reach, lifted alike.
+            if !named.is_empty() {
+                for t in remainder_reach(new, remainder, &named, reach) {
+                    let t = lift(UnitIndex::from_usize(t));
+                    if !candidates.contains(&t) {
+                        candidates.push(t);
+                    }
+                }
+            }
             out.push((idx.get(), candidates, remainder));
         }
         Ok(out)
@@ -1778,9 +1804,9 @@ fn target_index(new: &Hierarchy, from: &UnitCode, to: &UnitCode) -> Result<usize
 
 /// The new units an unnamed remainder may lie in besides the `named`
 /// targets: below the unit known to contain it (`within`; anywhere when no
-/// unit is known to), every unit at a level of the named targets, and every
-/// unit with nothing below it above the lowest of those levels (a special
-/// zone beside communes), of those `reach` allows. None for
+/// unit is known to), every unit at a level of the named targets and every
+/// unit with nothing below it (a commune, a special zone), of those `reach`
+/// allows. None for
 /// [`Remainder::Named`]. A partial old commune with one named target and
 /// the rest in its new province reaches every commune of that province,
 /// each of which may hold up to all of it.
@@ -1797,14 +1823,9 @@ fn remainder_reach(
         .iter()
         .filter_map(|&t| new.level(UnitIndex::from_usize(t)))
         .collect();
-    let Some(lowest) = levels.iter().map(|l| l.depth()).max() else {
-        return Vec::new();
-    };
     new.iter()
         .filter(|(x, unit)| {
-            let level = unit.level();
-            let reached = levels.contains(&level)
-                || (level.depth() < lowest && new.children(*x).next().is_none());
+            let reached = levels.contains(&unit.level()) || new.children(*x).next().is_none();
             reached
                 && reach.allows(x.get())
                 && !named.contains(&x.get())

@@ -135,10 +135,10 @@ fn world_with(seed: u64, compose: bool, full: bool, skip: bool) -> World {
     // country holds it).
     let mut unnamed = 0u64;
     let mut skipped = 0u64;
-    // Whether some entry is partial: its unnamed remainder may lie in any
-    // new commune no entry names (no province entry says where), so those
-    // communes and their provinces are crossed.
-    let mut any_partial = false;
+    // The named targets of each partial entry: its unnamed remainder may lie
+    // in any other commune (no province entry says where), so every other
+    // commune and every province is crossed.
+    let mut partial_named: Vec<Vec<UnitCode>> = Vec::new();
     let mut old_units = Vec::new();
     let mut reform = Crosswalk::builder().source("synthetic reform");
     let mut early = Crosswalk::builder().source("synthetic early merge");
@@ -261,7 +261,7 @@ fn world_with(seed: u64, compose: bool, full: bool, skip: bool) -> World {
                         named_provinces.extend(province_of(t));
                         reform = reform.partial(cc, &[(t, Weight::Unknown)]);
                         partial_here = true;
-                        any_partial = true;
+                        partial_named.push(vec![t]);
                         mark_crossed(&mut crossed, &[t], true, &province_of);
                     }
                     _ => {
@@ -280,7 +280,7 @@ fn world_with(seed: u64, compose: bool, full: bool, skip: bool) -> World {
                         reform = reform.partial(cc, &weights);
                         partial_here = true;
                         // The named targets get exact parts.
-                        any_partial = true;
+                        partial_named.push(ts.clone());
                     }
                 }
             }
@@ -301,16 +301,9 @@ fn world_with(seed: u64, compose: bool, full: bool, skip: bool) -> World {
     }
     let old = Hierarchy::new(old_units).unwrap();
     let reform = reform.build().unwrap();
-    if any_partial {
-        let named: BTreeSet<UnitCode> = reform
-            .entries()
-            .flat_map(|e| e.targets().iter().map(|(t, _)| *t).collect::<Vec<_>>())
-            .collect();
-        for (c, p) in &new_communes {
-            if !named.contains(c) {
-                crossed.extend([*c, *p]);
-            }
-        }
+    for named in &partial_named {
+        crossed.extend(communes.iter().filter(|c| !named.contains(c)).copied());
+        crossed.extend(new_communes.iter().map(|(_, p)| *p));
     }
     let crosswalk = if compose {
         let early = early.build().unwrap();

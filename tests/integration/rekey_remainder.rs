@@ -1,9 +1,9 @@
 //! An unnamed remainder reaches every unit it may lie in (issue 14): a
-//! `partial` entry says part of an old commune went to a new unit the
-//! crosswalk does not name, so every unit no entry names that the remainder
-//! can reach (below the new unit known to contain the old one, or
-//! anywhere) may hold up to all of it; with
-//! `RekeyOptions::with_remainder_in_named_units`, the named units too. Units and figures are **synthetic** (the hierarchies of
+//! `partial` entry says part of an old commune went to a new unit the entry
+//! does not name, so every unit the remainder can reach (below the new unit
+//! known to contain the old one, or anywhere) may hold up to all of it;
+//! with `RekeyOptions::with_complete_targets` (a table that lists every
+//! predecessor), only the units no entry names. Units and figures are **synthetic** (the hierarchies of
 //! rekey_nested.rs: old 10 → 101 {10101, 10102}, 102 {10201}; new 80 →
 //! {80001, 80002}, 81 → {811}).
 
@@ -14,28 +14,26 @@ use danvan::*;
 
 const S: Actor = Actor::MobilizationSector;
 
-fn rekeyed(cw: &Crosswalk, figures: &[Figure]) -> Totals {
+fn rekeyed_with(cw: &Crosswalk, figures: &[Figure], options: RekeyOptions) -> Totals {
     let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
     for f in figures {
         acc.add(f).unwrap();
     }
-    acc.finish()
-        .unwrap()
-        .rekey(cw, Level::Commune, &new_h())
-        .unwrap()
-}
-
-fn rekeyed_anywhere(cw: &Crosswalk, figures: &[Figure]) -> Totals {
-    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
-    for f in figures {
-        acc.add(f).unwrap();
-    }
-    let options = RekeyOptions::default().with_remainder_in_named_units();
     acc.finish()
         .unwrap()
         .rekey_with(cw, Level::Commune, &new_h(), options)
         .unwrap()
         .0
+}
+
+/// Declared complete: the remainder lies in no unit the crosswalk names.
+fn rekeyed(cw: &Crosswalk, figures: &[Figure]) -> Totals {
+    rekeyed_with(cw, figures, RekeyOptions::default().with_complete_targets())
+}
+
+/// By default: the remainder may lie in any unit it reaches.
+fn rekeyed_anywhere(cw: &Crosswalk, figures: &[Figure]) -> Totals {
+    rekeyed_with(cw, figures, RekeyOptions::default())
 }
 
 fn between(low: u64, high: u64) -> Option<Interval> {
@@ -63,11 +61,11 @@ fn three() -> Vec<Figure> {
     ]
 }
 
-/// By default the remainder went to a unit the crosswalk does not name:
-/// not 80002 (named, as 10201's target), which stays exactly 2. 80001 gets
+/// Declared complete, the remainder went to a unit the crosswalk does not
+/// name: not 80002 (named, as 10201's target), which stays exactly 2. 80001 gets
 /// [0, 5] of 10101 with 10102's 1; province 80 and the country exactly 8.
 #[test]
-fn by_default_the_named_communes_stay_exact() {
+fn declared_complete_the_named_communes_stay_exact() {
     let t = rekeyed(&within_province(), &three());
     assert_eq!(docs(&t, "80001"), between(1, 6));
     assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
@@ -75,7 +73,7 @@ fn by_default_the_named_communes_stay_exact() {
     assert_eq!(country(&t), Some(Interval::exact(8)));
 }
 
-/// With the remainder allowed in named units: 80002 may hold up to all 5
+/// By default the remainder may lie in named units: 80002 may hold up to all 5
 /// beside 10201's 2; province 80 and the country stay exactly 8, and the
 /// other province's special zone 811 gets nothing (the remainder is known
 /// to lie in 80).
@@ -90,10 +88,10 @@ fn a_remainder_within_a_province_reaches_each_of_its_communes() {
     assert_eq!(country(&t), Some(Interval::exact(8)));
 }
 
-/// The remainder may then be anywhere: by default only in the special zone
-/// 811 (no entry names it; a unit with nothing below it, above the
-/// communes' level), the named communes exact; with the option in 80002
-/// too. Only the country is exact in both.
+/// The remainder may then be anywhere: declared complete, only in the
+/// special zone 811 (no entry names it; a unit with nothing below it), the
+/// named communes exact; by default in 80002 too. Only the country is exact
+/// in both.
 #[test]
 fn a_remainder_of_unknown_place_reaches_the_units_no_entry_names() {
     let t = rekeyed(&partial_10101_cw(), &three());
@@ -111,8 +109,8 @@ fn a_remainder_of_unknown_place_reaches_the_units_no_entry_names() {
 
 /// A known share beside the unnamed remainder: 10101's 10 documents, 0.6
 /// to 80001 (exactly 6), the rest (4) unnamed. 80001 holds its exact part
-/// (the remainder went to a unit the mapping does not name, not to it);
-/// 80002 is exactly 2, or up to 4 more with the option.
+/// (the remainder went to a unit the entry does not name, not to it);
+/// 80002 is exactly 2 declared complete, by default up to 4 more.
 #[test]
 fn a_known_share_stays_exact_beside_the_remainder() {
     let cw = Crosswalk::builder()
@@ -142,7 +140,7 @@ fn a_known_share_stays_exact_beside_the_remainder() {
 
 /// A district's own figure whose commune has the partial entry: district
 /// 101's 10 documents (its communes silent under it, held by its figure)
-/// may lie in 80001, and with the option in the other commune of 80 too.
+/// may lie in 80001, and by default in the other commune of 80 too.
 #[test]
 fn an_own_figure_reaches_where_a_partial_communes_remainder_went() {
     let figures = [documents("101", 10), documents("10201", 2)];
@@ -156,9 +154,9 @@ fn an_own_figure_reaches_where_a_partial_communes_remainder_went() {
     assert_eq!(country(&t), Some(Interval::exact(12)));
 }
 
-/// Amounts alike: with the option, 10101's 5 tỷ đồng reach 80002 ([2, 7]
-/// tỷ); by default 80002 keeps its 2 tỷ; the province and the country stay
-/// exact.
+/// Amounts alike: by default, 10101's 5 tỷ đồng reach 80002 ([2, 7] tỷ);
+/// declared complete 80002 keeps its 2 tỷ; the province and the country
+/// stay exact.
 #[test]
 fn amounts_reach_where_the_remainder_went() {
     let figures = [
@@ -185,8 +183,8 @@ fn amounts_reach_where_the_remainder_went() {
 }
 
 /// A silent partial commune (10101 reports nothing, 10102 0, 10201 2)
-/// opens every commune its remainder may reach: with the option 80002 is
-/// at least 2; by default it stays exactly 2 (80001 and 80 open). The
+/// opens every commune its remainder may reach: by default 80002 is at
+/// least 2; declared complete it stays exactly 2 (80001 and 80 open). The
 /// special zone of the other province is untouched (no cell).
 #[test]
 fn a_silent_partial_commune_opens_the_communes_its_remainder_reaches() {

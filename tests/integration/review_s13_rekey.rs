@@ -812,12 +812,10 @@ fn a_silent_partial_commune_may_lie_where_its_remainder_went() {
 
 /// The same remainder when the commune reported (older than this diff, the
 /// same rule of issue 14): 10101 reports 5, part to 80001, the rest to an
-/// unnamed unit; 10102 → 80001 reports 0, 10201 → 80002 reports 2. Read as
-/// a table not known to list every predecessor
-/// (`RekeyOptions::with_remainder_in_named_units`), 80002 holds 2 plus
-/// 0..5 of the remainder: [2, 7]; the country 7. (Fixed in session 14. By
-/// default the remainder went to a unit the crosswalk does not name, as the
-/// national mapping's `partial` flag says, and 80002, named, stays 2.)
+/// unnamed unit; 10102 → 80001 reports 0, 10201 → 80002 reports 2. 80002
+/// holds 2 plus 0..5 of the remainder: [2, 7]; the country 7. (Fixed in
+/// session 14. Declared complete, `RekeyOptions::with_complete_targets`,
+/// the remainder lies in no unit the crosswalk names, and 80002 stays 2.)
 #[test]
 fn a_reported_partial_commune_remainder_may_lie_in_another_unit() {
     let cw = partial_10101_cw();
@@ -829,18 +827,14 @@ fn a_reported_partial_commune_remainder_may_lie_in_another_unit() {
             documents("10201", 2),
         ],
     );
-    let options = RekeyOptions::default().with_remainder_in_named_units();
-    let (t, _) = old
-        .rekey_with(&cw, Level::Commune, &new_h(), options)
-        .unwrap();
+    let t = old.rekey(&cw, Level::Commune, &new_h()).unwrap();
     assert_eq!(country(&t), Some(Interval::exact(7)));
     let c = docs(&t, "80002");
     assert!(holds(c, 2) && holds(c, 7), "80002 {:?}", bounds(c));
-    let t = partial_10101(&[
-        documents("10101", 5),
-        documents("10102", 0),
-        documents("10201", 2),
-    ]);
+    let options = RekeyOptions::default().with_complete_targets();
+    let (t, _) = old
+        .rekey_with(&cw, Level::Commune, &new_h(), options)
+        .unwrap();
     assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
 }
 

@@ -1,6 +1,6 @@
 //! Review s14 (issue 14): hostile tests of a337888..8acf32b (an unnamed
 //! remainder of a `partial` entry reaches every new unit no entry names;
-//! `RekeyOptions::with_remainder_in_named_units`; a distinct whole's rest
+//! the strict reading (session 14: the default; `RekeyOptions::with_complete_targets` the other); a distinct whole's rest
 //! up to the whole where it reaches; distinct columns capped top-down at
 //! the parent's upper bound; `spread`'s index past 16 targets). Each test
 //! states the input, the result and what the data supports; a finding is
@@ -111,7 +111,6 @@ fn two_steps_rekeyed_in_turn_hold_the_truth() {
 /// `Crosswalk::then` keeps the `partial` flag as if it did. The truth 4
 /// lies outside the cell; the two-step rekey above gets it right.
 #[test]
-#[ignore = "finding: step1.then(step2) (10101 partial, its rest via 70009 merged into 80002), 10101 5 + 10201 2: 80002 exactly 2; data supports [2, 7] (truth 4)"]
 fn a_composed_crosswalk_keeps_the_remainder_out_of_a_named_unit() {
     let figures = [
         documents("10101", 5),
@@ -132,7 +131,7 @@ fn a_composed_crosswalk_keeps_the_remainder_out_of_a_named_unit() {
     );
 }
 
-/// With `with_remainder_in_named_units` the composed table holds the
+/// With the strict reading (the default since session 14) the composed table holds the
 /// truth: 80002 in [2, 7] holds 4, 80 and the country exactly 8.
 #[test]
 fn a_composed_crosswalk_with_the_option_holds_the_truth() {
@@ -143,12 +142,7 @@ fn a_composed_crosswalk_with_the_option_holds_the_truth() {
     ];
     let both = step1().then(&step2()).unwrap();
     let (t, _) = old_in(&old_h(), &figures)
-        .rekey_with(
-            &both,
-            Level::Commune,
-            &new_h(),
-            RekeyOptions::default().with_remainder_in_named_units(),
-        )
+        .rekey_with(&both, Level::Commune, &new_h(), RekeyOptions::default())
         .unwrap();
     assert!(
         holds(docs(&t, "80002"), 4),
@@ -189,7 +183,6 @@ fn new3() -> Hierarchy {
 /// name, but the reach takes only the named targets' level (district) and
 /// leaves above it, never a commune below that level.
 #[test]
-#[ignore = "finding: 10101 partial → 811 (district-level zone), 80003 named by none: 80003 no cell, 80 exactly 3; data supports 80003 [0,5], 80 [3,8]"]
 fn a_remainder_beside_a_special_zone_may_lie_in_an_unnamed_commune() {
     let cw = Crosswalk::builder()
         .partial(code("10101"), &[(code("811"), Weight::Unknown)])
@@ -213,8 +206,9 @@ fn a_remainder_beside_a_special_zone_may_lie_in_an_unnamed_commune() {
 }
 
 /// The same at the communes' level holds: 10101 partial → 80001, the rest
-/// (3 of 5) in 80003 (named by none): 80003 in [0, 5], 80 holds 6, 80002
-/// exactly 2 (named), the country 8.
+/// (3 of 5) in 80003 (named by none): 80003 in [0, 5], 80 holds 6, the
+/// country 8; 80002 (named) exactly 2 when the crosswalk is declared
+/// complete (`with_complete_targets`), [2, 7] by default.
 #[test]
 fn a_remainder_beside_a_commune_reaches_the_unnamed_commune() {
     let cw = Crosswalk::builder()
@@ -223,16 +217,20 @@ fn a_remainder_beside_a_commune_reaches_the_unnamed_commune() {
         .merge(code("10201"), code("80002"))
         .build()
         .unwrap();
-    let t = old_in(
+    let old = old_in(
         &old_h(),
         &[
             documents("10101", 5),
             documents("10102", 1),
             documents("10201", 2),
         ],
-    )
-    .rekey(&cw, Level::Commune, &new3())
-    .unwrap();
+    );
+    let strict = old.rekey(&cw, Level::Commune, &new3()).unwrap();
+    assert_eq!(docs(&strict, "80002"), between(2, 7));
+    let options = RekeyOptions::default().with_complete_targets();
+    let (t, _) = old
+        .rekey_with(&cw, Level::Commune, &new3(), options)
+        .unwrap();
     assert_eq!(docs(&t, "80003"), between(0, 5));
     assert_eq!(docs(&t, "80002"), Some(Interval::exact(2)));
     assert!(holds(docs(&t, "80"), 6));
@@ -250,10 +248,9 @@ fn a_remainder_beside_a_commune_reaches_the_unnamed_commune() {
 /// does not name), 10102 → 80001, 10201 → 80002; figures 5, 1, 2. Result
 /// (default options): 80002 exactly 2. Under the crosswalk's own documented
 /// meaning the data supports 80002 in [2, 7] (truth 5); only the reading of
-/// `RekeyOptions::with_remainder_in_named_units`' doc ("no entry names")
+/// the strict reading (session 14: the default; `RekeyOptions::with_complete_targets` the other)' doc ("no entry names")
 /// makes 2 exact. One of the two docs is not true of the other.
 #[test]
-#[ignore = "finding: crosswalk docs say a partial rest went to units the entry does not name; 10101 partial → 80001 with rest in 80002: 80002 exactly 2, entry-reading supports [2, 7]"]
 fn partial_means_what_the_crosswalk_docs_say() {
     let cw = Crosswalk::builder()
         .merge(code("10"), code("80"))
@@ -309,7 +306,6 @@ fn conferences(t: &Totals, u: Option<&str>) -> Option<Interval> {
 /// `carry_own_records` spreads over `carry_targets`, which never adds the
 /// remainder's reach.
 #[test]
-#[ignore = "finding: district 101's own conference, 10101 partial (rest anywhere): 81 has no records cell; data supports 81 [0, 1] as the figure path gives"]
 fn a_districts_own_record_reaches_where_its_communes_remainder_went() {
     let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
     acc.add(&conference("101")).unwrap();
@@ -621,9 +617,9 @@ fn truth_at(d: &Drawn, u: &str) -> u64 {
 
 fn check_drawn(d: &Drawn, anywhere: bool, all_report: bool) -> Result<(), TestCaseError> {
     let options = if anywhere {
-        RekeyOptions::default().with_remainder_in_named_units()
-    } else {
         RekeyOptions::default()
+    } else {
+        RekeyOptions::default().with_complete_targets()
     }
     .skipping_unmapped();
     let (t, _) =
@@ -979,9 +975,9 @@ proptest! {
         // Nothing reported at all: no column, no claim.
         prop_assume!(!figures.is_empty());
         let options = if anywhere {
-            RekeyOptions::default().with_remainder_in_named_units()
-        } else {
             RekeyOptions::default()
+        } else {
+            RekeyOptions::default().with_complete_targets()
         }
         .skipping_unmapped();
         let (t, _) = match old_in(&old4(), &figures).rekey_with(&cw, Level::Commune, &new4(), options) {
@@ -1064,7 +1060,6 @@ fn all_to_80001() -> Crosswalk {
 /// goes to its own entry's target only, the communes' targets "within" it
 /// dropped, so 80001 gets 10201's 0 alone.
 #[test]
-#[ignore = "finding: province 10 (merged to 80) 5 documents, 10201 0, other communes silent, all → 80001: 80001 exactly 0; data supports [0, 5]"]
 fn a_province_figure_reaches_the_commune_its_silent_communes_went_to() {
     let t = old_in(&old4(), &[documents("10", 5), documents("10201", 0)])
         .rekey(&all_to_80001(), Level::Commune, &new4())
@@ -1077,7 +1072,6 @@ fn a_province_figure_reaches_the_commune_its_silent_communes_went_to() {
 /// 10201's 0, the others silent under the province. Result: 80001 exactly
 /// 0; the data supports [0, 2] (found by the persons oracle).
 #[test]
-#[ignore = "finding: province 10 (merged to 80) 2 persons, 10201 0, other communes silent, all → 80001: 80001 exactly 0; data supports [0, 2]"]
 fn a_province_persons_figure_reaches_the_commune_its_silent_communes_went_to() {
     let t = old_in(&old4(), &[persons_fig("10", 2), persons_fig("10201", 0)])
         .rekey(&all_to_80001(), Level::Commune, &new4())
@@ -1143,10 +1137,7 @@ fn a_remainder_of_many_targets_holds_the_truth() {
         documents("10102", 2),
         documents("10201", 1),
     ];
-    for options in [
-        RekeyOptions::default(),
-        RekeyOptions::default().with_remainder_in_named_units(),
-    ] {
+    for options in [RekeyOptions::default(), RekeyOptions::default()] {
         let (t, _) = old_in(&old_h(), &figures)
             .rekey_with(&wide_cw(), Level::Commune, &wide_h(), options)
             .unwrap();
@@ -1176,10 +1167,7 @@ fn a_remainder_of_many_targets_holds_the_truth() {
 #[test]
 fn huge_values_over_many_targets_are_errors_not_panics() {
     let max = u64::MAX;
-    for options in [
-        RekeyOptions::default(),
-        RekeyOptions::default().with_remainder_in_named_units(),
-    ] {
+    for options in [RekeyOptions::default(), RekeyOptions::default()] {
         let (t, _) = old_in(
             &old_h(),
             &[
@@ -1233,10 +1221,7 @@ fn huge_persons_over_many_targets_do_not_panic() {
         persons_fig("10", max),
     ];
     let old = old_in(&old_h(), &figures);
-    for options in [
-        RekeyOptions::default(),
-        RekeyOptions::default().with_remainder_in_named_units(),
-    ] {
+    for options in [RekeyOptions::default(), RekeyOptions::default()] {
         match old.rekey_with(&wide_cw(), Level::Commune, &wide_h(), options) {
             Ok((t, _)) => {
                 assert!(holds(persons_at(&t, None), max));
@@ -1280,7 +1265,6 @@ proptest! {
 /// without an entry its container alone, where a partial entry's remainder
 /// now reaches the units below it.
 #[test]
-#[ignore = "finding: 10 → 80 whole, 10102 silent with no entry: 80001 exactly 5 (10101's); data supports at least 5 (10102 may lie in 80001)"]
 fn a_silent_commune_without_an_entry_opens_the_communes_of_its_container() {
     let cw = Crosswalk::builder()
         .merge(code("10"), code("80"))
@@ -1340,7 +1324,6 @@ fn a_silent_commune_without_an_entry_and_no_container_opens_everything() {
 /// then keeps it out of every unit an entry names — a reading of the
 /// national mapping's flag, which a missing entry does not carry.
 #[test]
-#[ignore = "finding: district 101 7 documents, 10102 no entry, 10201 → 80002 2: 80002 exactly 2; data supports [2, 9] (10102 may lie in 80002)"]
 fn a_districts_figure_over_a_commune_without_an_entry_reaches_named_units() {
     let cw = Crosswalk::builder()
         .merge(code("10101"), code("80001"))
@@ -1493,10 +1476,7 @@ fn blocks_at(t: &Totals, u: Option<&str>) -> Option<Interval> {
 #[test]
 fn a_stock_through_a_partial_entry_holds_the_truth() {
     let figures = [blocks("10101", 5), blocks("10102", 1), blocks("10201", 2)];
-    for options in [
-        RekeyOptions::default(),
-        RekeyOptions::default().with_remainder_in_named_units(),
-    ] {
+    for options in [RekeyOptions::default(), RekeyOptions::default()] {
         let (t, _) = old_in(&old_h(), &figures)
             .rekey_with(&partial_10101_cw(), Level::Commune, &new_h(), options)
             .unwrap();
@@ -1528,10 +1508,7 @@ fn a_partial_entry_whose_target_lies_outside_its_container_does_not_panic() {
         documents("10102", 1),
         documents("10201", 2),
     ];
-    for options in [
-        RekeyOptions::default(),
-        RekeyOptions::default().with_remainder_in_named_units(),
-    ] {
+    for options in [RekeyOptions::default(), RekeyOptions::default()] {
         let (t, _) = old_in(&old_h(), &figures)
             .rekey_with(&cw, Level::Commune, &new_h(), options)
             .unwrap();
@@ -1576,11 +1553,10 @@ fn island_cw() -> Crosswalk {
 /// reaches no unit (every commune is named, and the zone now is too), only
 /// the country. The data supports 811 in [3, 8]: the hand-added entry
 /// makes the zone "named" and shuts out the one place the remainder was
-/// meant to reach (`RekeyOptions::with_remainder_in_named_units`' doc:
+/// meant to reach (the strict reading (session 14: the default; `RekeyOptions::with_complete_targets` the other)' doc:
 /// "only a new unit no entry names (an island special zone ...) may hold
 /// it").
 #[test]
-#[ignore = "finding: island district 102 → 811 added by hand, 10101 partial → 80001: 811 exactly 3 (102's); data supports [3, 8] (10101's rest may be in the zone)"]
 fn a_remainder_reaches_a_special_zone_named_only_by_its_island_district() {
     let figures = [
         documents("10101", 5),
@@ -1609,7 +1585,7 @@ fn with_the_option_a_remainder_reaches_the_island_zone() {
             &island_cw(),
             Level::Commune,
             &new_h(),
-            RekeyOptions::default().with_remainder_in_named_units(),
+            RekeyOptions::default(),
         )
         .unwrap();
     for (u, v) in [("811", 6), ("81", 6), ("80001", 2), ("80", 3)] {

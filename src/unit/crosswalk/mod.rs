@@ -1203,8 +1203,8 @@ impl Entry {
 /// old unit, any unit containing all of them gets exactly `v`; with an
 /// [unnamed remainder](CrosswalkEntry::has_unnamed_remainder) only the
 /// whole country is known to (or a unit known to contain the old unit), and
-/// [`Totals::rekey`](crate::Totals::rekey) gives each unit no entry names
-/// that the remainder may reach up to all of it.
+/// [`Totals::rekey`](crate::Totals::rekey) gives each unit the remainder may
+/// reach up to all of it.
 ///
 /// ```
 /// use danvan::{Crosswalk, Mapped, Weight};
