@@ -1212,12 +1212,48 @@ impl<'a> Checks<'a> {
                     None => every = false,
                 }
             }
-            if children.is_empty() {
-                continue;
-            }
             let distinct = self.kind_of(f) == Some(IndicatorKind::Distinct);
-            if let Ok(Some((Truth::False, given))) = parts_truth(own, &children, distinct, every) {
-                found.push((p, key.unit, own.worded(), given.worded()));
+            if !children.is_empty() {
+                if let Ok(Some((Truth::False, given))) =
+                    parts_truth(own, &children, distinct, every)
+                {
+                    found.push((p, key.unit, own.worded(), given.worded()));
+                    continue;
+                }
+            }
+            // The same code by code only in another era stands in for this
+            // unit there (the city of the first half holds its old
+            // districts): their figures of the same period lie within its own.
+            let mut stand_ins: Vec<Option<NaiveDate>> = self
+                .code_only
+                .iter()
+                .filter(|(e, c)| *c == key.unit && *e != key.era)
+                .map(|(e, _)| *e)
+                .collect();
+            stand_ins.sort();
+            for era in stand_ins {
+                let Some(h) = self.hier(era) else { continue };
+                let Some(idx) = h.index_of(&key.unit) else {
+                    continue;
+                };
+                let mut theirs = Vec::new();
+                for c in h.children(idx) {
+                    let Some(code) = h.code(c) else { continue };
+                    let mut k = key.clone();
+                    k.unit = code;
+                    k.era = era;
+                    if let Some((_, q)) = self.find(&k) {
+                        theirs.push(q);
+                    }
+                }
+                if theirs.is_empty() {
+                    continue;
+                }
+                if let Ok(Some((Truth::False, given))) = parts_truth(own, &theirs, distinct, false)
+                {
+                    found.push((p, key.unit, own.worded(), given.worded()));
+                    break;
+                }
             }
         }
         for (p, unit, own, children) in found {
