@@ -1424,7 +1424,8 @@ impl<'a> Checks<'a> {
 
     /// A ratio of units of a level (`{"ratio_of": "commune"}`): its
     /// denominator is the number of the figure unit's sub-units of that level
-    /// the dataset lists (valid at the period's end), when it lists any.
+    /// the dataset lists (valid at the period's end), when it lists any —
+    /// with those below its stand-in by code only in another era.
     fn ratio_units(&mut self) {
         let d = self.d;
         type Counts = HashMap<(UnitIndex, Level), u64>;
@@ -1451,10 +1452,35 @@ impl<'a> Checks<'a> {
             if self.code_only.contains(&(era, f.unit)) {
                 continue; // its sub-units are not all listed
             }
-            let counts = counts
+            let mut listed = counts
                 .entry((era, end))
-                .or_insert_with(|| sub_unit_counts(h, end));
-            let listed = counts.get(&(idx, *level)).copied().unwrap_or(0);
+                .or_insert_with(|| sub_unit_counts(h, end))
+                .get(&(idx, *level))
+                .copied()
+                .unwrap_or(0);
+            // The same code by code only in another era stands in for this
+            // unit there: its units of that era valid then are this unit's
+            // too (a city's wards of the first half below its old districts).
+            let mut stand_ins: Vec<Option<NaiveDate>> = self
+                .code_only
+                .iter()
+                .filter(|(e, c)| *c == f.unit && *e != era)
+                .map(|(e, _)| *e)
+                .collect();
+            stand_ins.sort();
+            for other in stand_ins {
+                let Some(h) = self.hier(other) else { continue };
+                let Some(idx) = h.index_of(&f.unit) else {
+                    continue;
+                };
+                let theirs = counts
+                    .entry((other, end))
+                    .or_insert_with(|| sub_unit_counts(h, end))
+                    .get(&(idx, *level))
+                    .copied()
+                    .unwrap_or(0);
+                listed = listed.saturating_add(theirs);
+            }
             if listed > 0 && listed != r.den.get() {
                 self.error(
                     figure_path(i).field("value").field("den"),
