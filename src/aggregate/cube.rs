@@ -1281,6 +1281,17 @@ fn stated_cells(
 /// the existing [`Accumulator`] (its one-record rules, its roll-up), one cell
 /// per unit, indicator and actor of the records layer, keyed by the era and
 /// the era's part of the period.
+/// Whether `e` is the overflow of a sum at a unit outside the totals'
+/// scope (its code named in [`ErrorKind::TotalOverflow`]).
+fn overflow_outside(e: &Error, in_scope: &dyn Fn(&UnitCode) -> bool) -> bool {
+    match e.kind() {
+        ErrorKind::TotalOverflow { unit, .. } => {
+            unit.parse::<UnitCode>().is_ok_and(|c| !in_scope(&c))
+        }
+        _ => false,
+    }
+}
+
 fn records_cells(
     dataset: &DatasetV2,
     (era, hierarchy, scope): (Option<NaiveDate>, &Hierarchy, &[bool]),
@@ -1301,18 +1312,6 @@ fn records_cells(
     } else {
         hierarchy
     };
-    let mut acc = Accumulator::new(fold, d.period, &[]);
-    d.blocks.iter().try_for_each(|r| acc.add(r))?;
-    d.teams.iter().try_for_each(|r| acc.add(r))?;
-    d.models.iter().try_for_each(|r| acc.add(r))?;
-    d.conferences.iter().try_for_each(|r| acc.add(r))?;
-    d.documents.iter().try_for_each(|r| acc.add(r))?;
-    d.inspections.iter().try_for_each(|r| acc.add(r))?;
-    d.dialogues.iter().try_for_each(|r| acc.add(r))?;
-    d.receptions.iter().try_for_each(|r| acc.add(r))?;
-    d.clearances.iter().try_for_each(|r| acc.add(r))?;
-    d.awards.iter().try_for_each(|r| acc.add(r))?;
-    let totals = acc.finish()?;
     // Records roll up the whole hierarchy; the totals fill the units of
     // `scope` only (a rooted dataset speaks for its root and below;
     // another era's named units, none above the root's code).
@@ -1322,7 +1321,59 @@ fn records_cells(
             .and_then(|i| scope.get(i.get()).copied())
             .unwrap_or(false)
     };
-    for row in totals.rows() {
+    let fold_some = |keep: &dyn Fn(UnitCode) -> bool| -> Result<crate::Totals, Error> {
+        let mut acc = Accumulator::new(fold, d.period, &[]);
+        let mut add = |r: crate::RecordRef<'_>| -> Result<(), Error> {
+            if keep(r.unit()) {
+                acc.add(r)?;
+            }
+            Ok(())
+        };
+        d.blocks.iter().try_for_each(|r| add(r.into()))?;
+        d.teams.iter().try_for_each(|r| add(r.into()))?;
+        d.models.iter().try_for_each(|r| add(r.into()))?;
+        d.conferences.iter().try_for_each(|r| add(r.into()))?;
+        d.documents.iter().try_for_each(|r| add(r.into()))?;
+        d.inspections.iter().try_for_each(|r| add(r.into()))?;
+        d.dialogues.iter().try_for_each(|r| add(r.into()))?;
+        d.receptions.iter().try_for_each(|r| add(r.into()))?;
+        d.clearances.iter().try_for_each(|r| add(r.into()))?;
+        d.awards.iter().try_for_each(|r| add(r.into()))?;
+        acc.finish()
+    };
+    // One fold; when a sum overflows at a unit the totals never fill (a
+    // stand-in by code only, an ancestor of the root), one fold per unit of
+    // `scope` whose parent is outside it: no sum is formed across them, and
+    // each of their cells is its own subtree's as before.
+    let folds = match fold_some(&|_| true) {
+        Ok(t) => vec![t],
+        Err(e) if overflow_outside(&e, &in_scope) => {
+            let top = |code: UnitCode| -> Option<UnitCode> {
+                let mut at = fold.index_of(&code)?;
+                while let Some(p) = fold.parent(at) {
+                    if !fold.code(p).is_some_and(|c| in_scope(&c)) {
+                        break;
+                    }
+                    at = p;
+                }
+                fold.code(at)
+            };
+            let mut tops: Vec<UnitCode> = fold
+                .iter()
+                .map(|(_, u)| u.code())
+                .filter(|c| in_scope(c) && top(*c) == Some(*c))
+                .collect();
+            tops.sort();
+            tops.dedup();
+            let mut out = Vec::with_capacity(tops.len());
+            for t in tops {
+                out.push(fold_some(&|c| top(c) == Some(t))?);
+            }
+            out
+        }
+        Err(e) => return Err(e),
+    };
+    for row in folds.iter().flat_map(crate::Totals::rows) {
         if row.layer != TotalsLayer::Records || !in_scope(&row.unit) {
             continue;
         }

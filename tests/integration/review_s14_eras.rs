@@ -959,7 +959,6 @@ fn two_old_districts(a: u64, b: u64) -> Value {
 /// is formed at a stand-in, so nothing overflows there; the document is as
 /// good as its figures twin.
 #[test]
-#[ignore = "finding: u64::MAX conference participants on old wards of two old districts below the code-only old city 79: DV100 at \"79\" (era 2020-01-01), a total the cube never keeps (no records cell at a stand-in; the figures twin is accepted)"]
 fn records_never_overflow_at_a_stand_in_that_holds_no_total() {
     // The cube of small values: no cell of the stand-in.
     let small = two_old_districts(5, 6);
@@ -982,6 +981,24 @@ fn records_never_overflow_at_a_stand_in_that_holds_no_total() {
     let big = two_old_districts(u64::MAX, u64::MAX);
     let r = check_v2(read(&big), &Catalogue::builtin());
     assert!(r.is_ok(), "{}", r.err().unwrap());
+}
+
+/// Session 14, the fix's other side: u64::MAX participants on both wards
+/// of one old district (769, named, whose total the cube keeps) still
+/// overflow there: DV100 naming 769, never a silent cap.
+#[test]
+fn records_overflow_at_a_named_old_district_is_still_refused() {
+    let mut v = fixture();
+    v["conferences"] = json!([
+        {"unit": "26734", "date": "2025-03-01", "actor": "government", "kind": "both", "participants": u64::MAX},
+        {"unit": "26740", "date": "2025-03-01", "actor": "government", "kind": "both", "participants": u64::MAX}
+    ]);
+    let got = refused_messages(&v);
+    assert!(
+        got.iter()
+            .any(|(c, en, _)| c == "DV100" && en.contains("\"769\"")),
+        "{got:?}"
+    );
 }
 
 /// Input: the city's first-half figure (now the current city's) tied by a
