@@ -1405,7 +1405,9 @@ impl Totals {
     /// [`ErrorKind::MergeRekeyedStock`] when either was rekeyed and both
     /// hold a stock at one unit (or one of them above the other's),
     /// [`ErrorKind::MergeNestedOldUnits`] when one side's own figure covers
-    /// (as its whole) what the other, rekeyed, holds below it, and
+    /// (as its whole) what the other, rekeyed, holds below it,
+    /// [`ErrorKind::MergeUnknownProvenance`] when both hold a column one of
+    /// them read from rows without provenance (an earlier format), and
     /// [`ErrorKind::TotalOverflow`] when a sum overflows.
     ///
     /// ```
@@ -1470,6 +1472,16 @@ impl Totals {
         if rekeyed {
             self.refuse_shared_stocks(&other)?;
             self.sources.refuse_nested(&other.sources, &self)?;
+            let held = |t: &Totals, k: (u32, Actor)| {
+                Totals::find(&t.rolled, k.0, k.1).is_some_and(Column::is_used)
+                    || AmountColumn::find(&t.rolled_amounts, k)
+                        .is_some_and(|c| c.cells.iter().any(Option::is_some))
+            };
+            self.sources.refuse_unknown(
+                &other.sources,
+                &|k| held(&self, k) && held(&other, k),
+                &self,
+            )?;
             self.refuse_own_over_rekeyed(&other)?;
             other.refuse_own_over_rekeyed(&self)?;
         }

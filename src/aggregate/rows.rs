@@ -78,8 +78,10 @@ impl TotalsLayer {
 /// new units each may lie in (the cells there are written opened, "at
 /// least"; a merge of parts read back keeps them opened, where parts merged
 /// in memory may close them: looser, never unsound). Apps need not read
-/// it; rows without it (written before it existed) read as carrying
-/// nothing.
+/// it. It is written on every country row of reported figures; rows
+/// without it (written before it existed) read, but what they carry is not
+/// known: merged with a rekeyed part holding the same column they are
+/// refused ([`ErrorKind::MergeUnknownProvenance`]).
 ///
 /// On the wire: `{"carries": ["101"], "above": [{"unit": "10", "below":
 /// "101"}], "silent": [{"old": "<16 hex digits: the old hierarchy and level
@@ -153,7 +155,7 @@ struct SilentUnitWire {
 crate::wire::objects_only!(SilentUnitWire);
 
 impl TotalsProvenance {
-    /// The provenance of one column of `t`; `None` when it carries none.
+    /// The provenance of one column of `t` (always written on its country row).
     fn of(t: &Totals, key: (u32, Actor)) -> Option<TotalsProvenance> {
         let mut p = TotalsProvenance::default();
         if let Some((units, above)) = t.sources.column(key) {
@@ -181,9 +183,8 @@ impl TotalsProvenance {
                     .collect(),
             })
             .collect();
-        if p == TotalsProvenance::default() {
-            return None;
-        }
+        // Written on every country row, empty lists and all: a row without
+        // it is of the format before it.
         p.rekeyed_only = Some(!t.absent.mixed.contains(&key));
         Some(p)
     }
@@ -215,7 +216,7 @@ impl TotalsProvenance {
 /// | `largest_part` | distinct indicators: the largest of the parts (equal to `low`: the parts may overlap, so the value is `[largest part, sum of parts]`) |
 /// | `amount` | amount indicators, reported layer only: the [`AmountTotal`], `{"value": {"low": "6300000000", "high": null, "tone": "bounded"}, "unit": "đồng"}` (an interval of decimal strings, as `low`/`high` of counts) |
 /// | `as_of` | reported stocks and amounts: the end of the latest figure's period (a day of `period`) |
-/// | `provenance` | `country_reported` rows of rekeyed totals: what the column carries of the old totals ([`TotalsProvenance`]; rows without it read as carrying nothing) |
+/// | `provenance` | `country_reported` rows of rekeyed totals: what the column carries of the old totals ([`TotalsProvenance`], on every such row; rows without it read, and a merge of their column with another rekeyed part is refused, DV218) |
 ///
 /// Fields that do not apply are left out. [`Totals::from_rows`] rebuilds
 /// totals equal to the ones the rows were taken from.
@@ -667,6 +668,10 @@ impl Totals {
                 }
                 read_provenance(p, key, hierarchy, &mut sources, &mut absent).map_err(bad)?;
                 provenance_rows.push((i, row.clone(), key));
+            } else if row.layer == TotalsLayer::CountryReported {
+                // Written before provenance existed: what the column carries
+                // is not known (a merge with another rekeyed part is refused).
+                sources.mark_unknown(key);
             }
             if values == ValueType::Amount {
                 let shape_ok =

@@ -18,7 +18,12 @@ use crate::{Actor, Error, ErrorKind, Hierarchy, UnitCode, UnitIndex};
 /// Per reported column (counts and amounts; sorted by key), the old units
 /// whose own figures it carries and those units' ancestors.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Sources(Vec<((u32, Actor), Source)>);
+pub(crate) struct Sources {
+    by_column: Vec<((u32, Actor), Source)>,
+    /// Columns read from rows of rekeyed totals written before provenance
+    /// existed: what they carry is not known.
+    unknown: BTreeSet<(u32, Actor)>,
+}
 
 /// The old units of one column.
 #[derive(Clone, Debug, Default)]
@@ -70,14 +75,17 @@ impl Sources {
             .filter(|(_, s)| !s.units.is_empty())
             .collect();
         all.sort_by_key(|(k, _)| *k);
-        Sources(all)
+        Sources {
+            by_column: all,
+            unknown: BTreeSet::new(),
+        }
     }
 
     fn get(&self, key: (u32, Actor)) -> Option<&Source> {
-        self.0
+        self.by_column
             .binary_search_by(|(k, _)| k.cmp(&key))
             .ok()
-            .and_then(|i| self.0.get(i))
+            .and_then(|i| self.by_column.get(i))
             .map(|(_, s)| s)
     }
 
@@ -85,7 +93,7 @@ impl Sources {
     /// side carries an old unit's own figure and the other a figure of a
     /// unit within it.
     pub(crate) fn refuse_nested(&self, other: &Sources, totals: &Totals) -> Result<(), Error> {
-        for (key, a) in &self.0 {
+        for (key, a) in &self.by_column {
             let Some(b) = other.get(*key) else { continue };
             // A unit one side carries that the other holds a unit below.
             let nested = |x: &Source, y: &Source| {
@@ -124,30 +132,62 @@ impl Sources {
         if units.is_empty() && above.is_empty() {
             return;
         }
-        let one = Sources(vec![(key, Source { units, above })]);
+        let one = Sources {
+            by_column: vec![(key, Source { units, above })],
+            unknown: BTreeSet::new(),
+        };
         *self = std::mem::take(self).union(one);
+    }
+
+    /// Marks a column whose rows were written without provenance (before it
+    /// existed): whether its old units nest in another part's is not known.
+    pub(crate) fn mark_unknown(&mut self, key: (u32, Actor)) {
+        self.unknown.insert(key);
+    }
+
+    /// [`ErrorKind::MergeUnknownProvenance`] for the first column both sides
+    /// hold (`held`) of which one side's old units are not known.
+    pub(crate) fn refuse_unknown(
+        &self,
+        other: &Sources,
+        held: &dyn Fn((u32, Actor)) -> bool,
+        totals: &Totals,
+    ) -> Result<(), Error> {
+        match self.unknown.union(&other.unknown).find(|&&k| held(k)) {
+            Some(key) => Err(ErrorKind::MergeUnknownProvenance {
+                indicator: indicator_name(&totals.indicators, key.0),
+            }
+            .into()),
+            None => Ok(()),
+        }
     }
 
     /// Whether both carry the same old units and ancestors, column by column
     /// (which unit below an ancestor is kept to name in an error may differ).
     pub(crate) fn same(&self, other: &Sources) -> bool {
-        self.0.len() == other.0.len()
-            && self.0.iter().zip(&other.0).all(|((ka, a), (kb, b))| {
-                ka == kb && a.units == b.units && a.above.keys().eq(b.above.keys())
-            })
+        self.unknown == other.unknown
+            && self.by_column.len() == other.by_column.len()
+            && self
+                .by_column
+                .iter()
+                .zip(&other.by_column)
+                .all(|((ka, a), (kb, b))| {
+                    ka == kb && a.units == b.units && a.above.keys().eq(b.above.keys())
+                })
     }
 
     /// The union of both sides' old units, column by column.
     pub(crate) fn union(mut self, other: Sources) -> Sources {
-        for (key, b) in other.0 {
-            match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+        self.unknown.extend(other.unknown.iter().copied());
+        for (key, b) in other.by_column {
+            match self.by_column.binary_search_by(|(k, _)| k.cmp(&key)) {
                 Ok(i) => {
-                    if let Some((_, a)) = self.0.get_mut(i) {
+                    if let Some((_, a)) = self.by_column.get_mut(i) {
                         a.units.extend(b.units);
                         a.above.extend(b.above);
                     }
                 }
-                Err(i) => self.0.insert(i, (key, b)),
+                Err(i) => self.by_column.insert(i, (key, b)),
             }
         }
         self

@@ -903,6 +903,7 @@ mod tests {
             (ErrorKind::MergeNestedOldUnits { indicator: "documents".into(), upper: "101".into(), lower: "10101".into() }, "cannot merge the figures of \"documents\": one side holds the own figure of unit \"101\", its whole, and the other, rekeyed, a figure of unit \"10101\" within it, which that figure includes; merge the totals before rekeying"),
             (ErrorKind::RekeyPartAboveWhole { indicator: "documents".into(), unit: "101".into(), whole: Worded::new("3", "3"), parts: "\"10101\"".into(), held: Worded::new("5", "5") }, "cannot rekey \"documents\": old unit \"101\" states 3 in all, but the figures of the units within it (\"10101\") give 5, more than their whole; correct the figures before rekeying"),
             (ErrorKind::RekeyBelowNoMappedUnit { indicator: "documents".into(), unit: "10201".into(), level: "district".into() }, "cannot rekey \"documents\": old unit \"10201\" lies below the district level the crosswalk maps, with no district above it, and holds values no entry carries; expected a district above it, or a rekey at its own level"),
+            (ErrorKind::MergeUnknownProvenance { indicator: "documents".into() }, "cannot merge the figures of \"documents\": one side's rows were written without provenance (an earlier format), so whether its old units lie within the other side's is not known; rekey the old totals again and merge"),
         ]
     }
 
@@ -1073,6 +1074,7 @@ mod tests {
             ("MergeNestedOldUnits", "DV215"),
             ("RekeyPartAboveWhole", "DV216"),
             ("RekeyBelowNoMappedUnit", "DV217"),
+            ("MergeUnknownProvenance", "DV218"),
         ];
         assert_eq!(table::TABLE_CODES, STABLE);
         let mut seen = std::collections::HashSet::new();

@@ -1765,7 +1765,7 @@ error_table! {
         message: String,
     } = "DV205", Error,
     vi { message } => format!("không ghi được kết quả ({message})");
-    // ----- model v2: units keyed by era and code, named recipients (DV207–DV213, DV215–DV217) -----
+    // ----- model v2: units keyed by era and code, named recipients (DV207–DV213, DV215–DV218) -----
     /// A figure's or record's unit code is listed in several eras and none of them covers the figure's period (the record's date).
     #[error("unit {unit:?} is listed in the eras {eras} and none of them covers the {what} {period}")]
     UnitEraNotFound {
@@ -1882,6 +1882,14 @@ error_table! {
         let lv = level_vi(level);
         format!("không thể chuyển đổi chỉ tiêu \"{indicator}\": đơn vị cũ \"{unit}\" ở dưới {lv} mà bảng chuyển đổi dùng nhưng không thuộc đơn vị {lv} nào, và có số liệu không mục nào chuyển được; cần một đơn vị {lv} ở trên nó, hoặc chuyển đổi ở cấp của nó")
     };
+    /// Rekeyed parts merged where one side's rows were written before they
+    /// carried provenance: whether their old units nest is not known.
+    #[error("cannot merge the figures of {indicator:?}: one side's rows were written without provenance (an earlier format), so whether its old units lie within the other side's is not known; rekey the old totals again and merge")]
+    MergeUnknownProvenance {
+        /// The indicator's id.
+        indicator: String,
+    } = "DV218", Error,
+    vi { indicator } => format!("không thể gộp số liệu chỉ tiêu \"{indicator}\": một bên được ghi theo định dạng cũ, không có nguồn gốc số liệu, nên không biết đơn vị cũ của bên này có nằm trong đơn vị cũ của bên kia không; hãy chuyển đổi lại số liệu cũ rồi gộp");
 }
 
 /// A level's wire name (`"commune"`) in Vietnamese ("cấp xã"); the error
