@@ -2117,3 +2117,224 @@ proptest! {
         }
     }
 }
+
+/// Province 10 merged whole into 80; 10101 → 80001, 10102 → 80002,
+/// 10201 and 10202 → 80003.
+fn whole_to_80() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80002"))
+        .merge(code("10201"), code("80003"))
+        .merge(code("10202"), code("80003"))
+        .build()
+        .unwrap()
+}
+
+/// Input: old4; province 10 reports 5 documents, 10101, 10102 and 10202
+/// 1 each and 10202 0 (every commune reporting: its own bodies hold 2);
+/// [`whole_to_80`], then rekeyed again ([`second_r2_4`]: everything into
+/// province 90). Result: the first rekey is exact (80 and the country 5,
+/// each commune 1 or 0), and so is the second: 90 and the country 5.
+#[test]
+fn round2_a_province_figure_over_reporting_communes_stays_exact_twice() {
+    let t = old_in(
+        &old4(),
+        &[
+            documents("10", 5),
+            documents("10101", 1),
+            documents("10102", 1),
+            documents("10201", 1),
+            documents("10202", 0),
+        ],
+    )
+    .rekey(&whole_to_80(), Level::Commune, &new4())
+    .unwrap();
+    for (u, v) in [("80", 5), ("80001", 1), ("80002", 1), ("80003", 1)] {
+        assert_eq!(docs(&t, u), Some(Interval::exact(v)), "{u}");
+    }
+    assert_eq!(country(&t), Some(Interval::exact(5)));
+    for m in [back(&t), t] {
+        let t2 = m
+            .rekey(&second_r2_4(), Level::Commune, &third_r2())
+            .unwrap();
+        assert_eq!(docs(&t2, "90"), Some(Interval::exact(5)));
+        assert_eq!(country(&t2), Some(Interval::exact(5)));
+        assert!(holds(docs(&t2, "90001"), 2) && holds(docs(&t2, "90002"), 1));
+    }
+}
+
+/// FINDING. Input: old4; province 10 reports 5 documents, 10101, 10102
+/// and 10201 1 each, 10202 nothing (held by the province's figure, so not
+/// silent: the first rekey's column is complete); [`whole_to_80`]; then
+/// rekeyed again through [`second_r2_4`] (every unit of the middle
+/// hierarchy into province 90, no partial entry). Result: the first rekey
+/// holds 80 and the country exactly 5 (80003 [1, 3]); the second gives 90
+/// and the country [3, 7]. The data fixes 5 there: the middle country is
+/// exactly 5 and the second table puts every middle unit into 90
+/// ("every old value also goes whole into the national cell"); the
+/// second rekey reads the middle province's 5 as an own figure [0, 2]
+/// beside its communes' [3, 5].
+#[test]
+#[ignore = "finding: a complete column rekeyed again (province 5 over communes 1,1,1 and one under it, everything merged into 90) gives 90 and the country [3, 7]; the first rekey's exact 5 fixes 5"]
+fn round2_a_complete_column_rekeyed_again_keeps_its_exact_country() {
+    let t = old_in(
+        &old4(),
+        &[
+            documents("10", 5),
+            documents("10101", 1),
+            documents("10102", 1),
+            documents("10201", 1),
+        ],
+    )
+    .rekey(&whole_to_80(), Level::Commune, &new4())
+    .unwrap();
+    assert_eq!(docs(&t, "80"), Some(Interval::exact(5)));
+    assert_eq!(country(&t), Some(Interval::exact(5)));
+    assert!(holds(docs(&t, "80003"), 1) && holds(docs(&t, "80003"), 3));
+    let t2 = t
+        .rekey(&second_r2_4(), Level::Commune, &third_r2())
+        .unwrap();
+    assert!(holds(docs(&t2, "90"), 5));
+    assert_eq!(
+        (docs(&t2, "90"), country(&t2)),
+        (Some(Interval::exact(5)), Some(Interval::exact(5)))
+    );
+}
+
+/// District 101 with an entry of its own, partial (its own bodies partly
+/// to the special zone 811, the rest to a unit not named); 10101 and 10102
+/// → 80001, 10201 → 80002.
+fn district_partial_cw() -> Crosswalk {
+    Crosswalk::builder()
+        .partial(code("101"), &[(code("811"), Weight::Unknown)])
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap()
+}
+
+/// Input: one conference record of district 101's own bodies,
+/// [`district_partial_cw`]. Default: its rest may lie anywhere, so 81 and
+/// 80 each hold 1 (or 0) and the country is exactly 1. With complete
+/// targets (every leaf named) only 81 may: 80 holds no record, 81 holds 1.
+#[test]
+fn round2_a_districts_record_with_a_partial_entry_of_its_own_holds_the_truth() {
+    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
+    acc.add(&conference("101")).unwrap();
+    let old = acc.finish().unwrap();
+    let t = old
+        .rekey_with(
+            &district_partial_cw(),
+            Level::Commune,
+            &new_h(),
+            RekeyOptions::default(),
+        )
+        .unwrap()
+        .0;
+    assert_eq!(conferences(&t, None), Some(Interval::exact(1)));
+    for u in ["80", "81", "811"] {
+        let c = conferences(&t, Some(u));
+        assert!(holds(c, 1) && holds(c, 0), "{u}: {c:?}");
+    }
+    let t = old
+        .rekey_with(
+            &district_partial_cw(),
+            Level::Commune,
+            &new_h(),
+            RekeyOptions::default().with_complete_targets(),
+        )
+        .unwrap()
+        .0;
+    assert_eq!(conferences(&t, None), Some(Interval::exact(1)));
+    assert!(holds(conferences(&t, Some("81")), 1));
+    assert_eq!(conferences(&t, Some("80")), None);
+}
+
+/// FINDING (loose, not unsound). Input: as above, default options.
+/// Result: communes 80001 and 80002 hold [0, 1] conferences of district
+/// 101's own bodies. The records of a unit above the mapped level stay no
+/// lower than its level ("a province's records stay with a province even
+/// when its area is one new commune", `carry_targets`): the data puts
+/// district 101's body at 80 or 81, no commune: 80001 and 80002 hold
+/// none. Without an entry of its own the reach is lifted; with a partial
+/// one of its own, `carry_targets` adds `remainder_reach` unlifted.
+#[test]
+#[ignore = "finding: a district's own record with a partial entry of its own reaches communes 80001/80002 ([0, 1]); records stay no lower than the district's level: none there"]
+fn round2_a_districts_record_stays_above_the_communes() {
+    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
+    acc.add(&conference("101")).unwrap();
+    let t = acc
+        .finish()
+        .unwrap()
+        .rekey(&district_partial_cw(), Level::Commune, &new_h())
+        .unwrap();
+    assert!(holds(conferences(&t, Some("80")), 1));
+    assert_eq!(conferences(&t, Some("80001")), None);
+    assert_eq!(conferences(&t, Some("80002")), None);
+}
+
+/// FINDING. Input: old4; province 10 reports 5 documents, no commune
+/// reports and none has an entry; the province merged whole into 80 (its
+/// entry the only one), either reading. Result: the country exactly 5, but
+/// 80 [0, 5] and 81, 81001, 811 [0, 5] each. The data supports 80 exactly
+/// 5 (all of province 10 went to 80) and 81 nothing; each commune of 80
+/// holds [0, 5]. The communes without an entry lie within 80, the unit
+/// known to contain them (`places` opens the container for a silent one),
+/// yet `figure_targets` reads their part as lying anywhere.
+#[test]
+#[ignore = "finding: province 10 (5, merged whole into 80, communes without entries) gives 80 [0, 5] and 81 [0, 5]; the whole merge fixes 80 at 5 and 81 at nothing"]
+fn round2_a_province_figure_over_communes_without_entries_reaches_its_whole() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .build()
+        .unwrap();
+    for o in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_complete_targets(),
+    ] {
+        let t = old_in(&old4(), &[documents("10", 5)])
+            .rekey_with(&cw, Level::Commune, &new4(), o)
+            .unwrap()
+            .0;
+        assert_eq!(docs(&t, "80"), Some(Interval::exact(5)));
+        assert_eq!(country(&t), Some(Interval::exact(5)));
+        for u in ["80001", "80002", "80003"] {
+            let c = docs(&t, u);
+            assert!(holds(c, 5) && holds(c, 0), "{u}: {c:?}");
+        }
+        let c81 = docs(&t, "81");
+        assert!(
+            c81.is_none() || c81 == Some(Interval::exact(0)),
+            "81: {c81:?}"
+        );
+    }
+}
+
+/// Input: old4; province 10 reports 5 documents; no unit of old4 has an
+/// entry but 10201 (→ 80002), which reports nothing. Nothing says where
+/// the province's part beyond 10201 went, yet 10201's target is where some
+/// of it may lie: placed, not refused; the country exactly 5, 80002 holds
+/// 5 and 0.
+#[test]
+fn round2_a_province_figure_with_one_mapped_commune_is_placed() {
+    let cw = Crosswalk::builder()
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let t = old_in(&old4(), &[documents("10", 5)])
+        .rekey_with(
+            &cw,
+            Level::Commune,
+            &new4(),
+            RekeyOptions::default().skipping_unmapped(),
+        )
+        .unwrap()
+        .0;
+    assert_eq!(country(&t), Some(Interval::exact(5)));
+    let c = docs(&t, "80002");
+    assert!(holds(c, 5) && holds(c, 0), "{c:?}");
+    // The rest may lie anywhere: 811 too.
+    assert!(holds(docs(&t, "811"), 5), "{:?}", docs(&t, "811"));
+}
