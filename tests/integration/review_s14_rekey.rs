@@ -1718,6 +1718,129 @@ proptest! {
     }
 }
 
+/// Exactness where a whole merge fixes it: with province 10 merged whole
+/// into 80 and no commune skipped with a value (a skipped value may lie
+/// anywhere, `RekeyOptions::skipping_unmapped`), nothing lies in province
+/// 81 (no cell, or exactly 0); with every commune reporting exactly, 80 is
+/// exactly the whole.
+fn check_whole(
+    d: &Drawn,
+    cs: &[Commune],
+    container: bool,
+    options: RekeyOptions,
+) -> Result<(), TestCaseError> {
+    if !container || cs.iter().any(|c| c.kind == 8 && c.report != 0) {
+        return Ok(());
+    }
+    let t = match old_in(&old4(), &d.figures).rekey_with(&d.cw, Level::Commune, &new4(), options) {
+        Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+        r => r.unwrap().0,
+    };
+    for u in ["81", "81001", "811"] {
+        let c = docs(&t, u);
+        prop_assert!(
+            c.is_none() || c == Some(Interval::exact(0)),
+            "{u}: {c:?} outside the whole merge; figures {:?}, cw {:?}",
+            d.figures,
+            d.cw
+        );
+    }
+    if cs.iter().all(|c| matches!(c.report, 1 | 5)) {
+        prop_assert_eq!(
+            docs(&t, "80"),
+            Some(Interval::exact(d.total)),
+            "80 of the whole"
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// FINDING (minimal cases below). The drawn cases with province 10
+    /// merged whole into 80 ([`check_whole`]): nothing may lie in 81, and
+    /// 80 is exact when every commune reports exactly. `province` draws the
+    /// province's own figure; without it the property holds
+    /// (`round2_without_a_province_figure_a_whole_merge_keeps_81_empty`).
+    #[test]
+    #[ignore = "finding: a province figure over its whole merge into 80 reaches 81 (e.g. 10 reports 1, every commune → 80001, 10202 partial: 81 [0, 1]); the whole merge keeps 81 at nothing"]
+    fn round2_a_whole_merge_keeps_its_figures_inside(
+        cs in communes(),
+        districts in (any::<bool>(), any::<bool>()),
+        anywhere in any::<bool>(),
+        seeds in proptest::collection::vec(any::<u32>(), 16),
+    ) {
+        if let Some(d) = draw(&cs, true, anywhere, districts, true, seeds) {
+            let options = if anywhere {
+                RekeyOptions::default()
+            } else {
+                RekeyOptions::default().with_complete_targets()
+            }
+            .skipping_unmapped();
+            check_whole(&d, &cs, true, options)?;
+        }
+    }
+
+    /// The same without the province's own figure: holds.
+    #[test]
+    fn round2_without_a_province_figure_a_whole_merge_keeps_81_empty(
+        cs in communes(),
+        districts in (any::<bool>(), any::<bool>()),
+        anywhere in any::<bool>(),
+        seeds in proptest::collection::vec(any::<u32>(), 16),
+    ) {
+        if let Some(d) = draw(&cs, true, anywhere, districts, false, seeds) {
+            if !d.figures.is_empty() {
+                let options = if anywhere {
+                    RekeyOptions::default()
+                } else {
+                    RekeyOptions::default().with_complete_targets()
+                }
+                .skipping_unmapped();
+                check_whole(&d, &cs, true, options)?;
+            }
+        }
+    }
+}
+
+/// FINDING. Input: old4; province 10 reports 1 document, no commune
+/// reports; 10 merged whole into 80, 10101, 10102, 10201 → 80001, 10202
+/// partly to 80001 (its rest unnamed), either reading. Result: 80 [0, 1]
+/// and 81 [0, 1]. The data supports 80 exactly 1 and 81 nothing: all of
+/// province 10, 10202's rest included, went to 80 (the rest lies within
+/// 80). The figure's part
+/// beyond the communes' named targets reaches outside the unit known to
+/// contain them.
+#[test]
+#[ignore = "finding: province 10 (1, merged whole into 80, 10202 partial → 80001) gives 80 [0, 1] and 81 [0, 1]; the whole merge fixes 80 at 1 and 81 at nothing"]
+fn round2_a_province_figure_over_a_partial_commune_stays_in_its_whole() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80001"))
+        .partial(code("10202"), &[(code("80001"), Weight::Unknown)])
+        .build()
+        .unwrap();
+    for o in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_complete_targets(),
+    ] {
+        let t = old_in(&old4(), &[documents("10", 1)])
+            .rekey_with(&cw, Level::Commune, &new4(), o)
+            .unwrap()
+            .0;
+        assert_eq!(country(&t), Some(Interval::exact(1)));
+        assert_eq!(docs(&t, "80"), Some(Interval::exact(1)));
+        let c81 = docs(&t, "81");
+        assert!(
+            c81.is_none() || c81 == Some(Interval::exact(0)),
+            "81: {c81:?}"
+        );
+    }
+}
+
 /// The closed whole of rekey_nested (10101 1, 10102 3, 10201 2; every old
 /// commune reported) rekeyed to new_h: a complete column.
 fn closed_whole() -> Totals {
