@@ -2461,3 +2461,41 @@ fn round2_a_province_figure_with_one_mapped_commune_is_placed() {
     // The rest may lie anywhere: 811 too.
     assert!(holds(docs(&t, "811"), 5), "{:?}", docs(&t, "811"));
 }
+/// FINDING. Input: the closed whole (documents of old_h, every commune
+/// reporting: complete) merged, either order, with totals rekeyed from
+/// another old hierarchy ([`other_old`] through [`other_cw`]: 20101 → 811,
+/// 20102 → 80002) that report gift money at both communes and no
+/// documents at all; rekeyed again (80001 → 90001, 80002 → 90002, 811 →
+/// 90003). Result: 90003 no cell, 90 and the country exactly 6 (the merge
+/// itself already says the country is exactly 6). The data says nothing of
+/// the documents of 20101 and 20102: they are silent, as they would be if
+/// the other part had reported 1 document at 20102 alone (then the merge
+/// is "at least 7" and stays open). The data supports 90003, 90002 and
+/// the country at anything from their known part up: the country at least
+/// 6, no upper bound. The other part's column is missing, so its old
+/// units are never listed as silent, and the column reads complete. (A
+/// part accumulated on the new units with a gift figure at 811 and no
+/// documents does the same: exactly 6.)
+#[test]
+#[ignore = "finding: a complete column merged with another old hierarchy's rekey that has no documents column gives the country exactly 6 after a second rekey; that part's communes are silent: at least 6"]
+fn round2_a_part_without_the_column_leaves_its_old_units_silent() {
+    let other = old_in(
+        &other_old(),
+        &[money("20101", "1 tỷ đồng"), money("20102", "0,5 tỷ đồng")],
+    )
+    .rekey(&other_cw(), Level::Commune, &new_h())
+    .unwrap();
+    for m in [
+        closed_whole().merge(other.clone()).unwrap(),
+        other.clone().merge(closed_whole()).unwrap(),
+    ] {
+        for m in [back(&m), m] {
+            let t = m
+                .rekey(&second_r2_h(), Level::Commune, &third_r2())
+                .unwrap();
+            let c = country(&t);
+            assert!(holds(c, 6), "{c:?}");
+            assert_eq!(c.and_then(|c| c.high()), None, "country {c:?}");
+        }
+    }
+}
