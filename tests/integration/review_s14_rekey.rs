@@ -1679,6 +1679,70 @@ fn check_twice(d: &Drawn, options: RekeyOptions, all_report: bool) -> Result<(),
         let c = country(&t);
         prop_assert!(holds(c, d.total), "second country {c:?} vs {}", d.total);
     }
+    twice_amounts(d, options, &truth)
+}
+
+/// [`check_twice`] for amounts (as [`check_amounts`]: every figure exact,
+/// `v × 0,5` tỷ; skipped unless every old commune reports): every cell of
+/// the second rekey holds the scaled truth; the country too.
+fn twice_amounts(
+    d: &Drawn,
+    options: RekeyOptions,
+    truth: &dyn Fn(&str) -> u64,
+) -> Result<(), TestCaseError> {
+    let mut figures = Vec::new();
+    for f in &d.figures {
+        let Some(r) = f.value.as_ref() else { continue };
+        let i = r.interval();
+        if i.high() != Some(i.low()) {
+            return Ok(());
+        }
+        let v = i.low();
+        let text = if v % 2 == 0 {
+            format!("{} tỷ đồng", v / 2)
+        } else {
+            format!("{},5 tỷ đồng", v / 2)
+        };
+        figures.push(money(&f.unit.to_string(), &text));
+    }
+    if OLD_COMMUNES
+        .iter()
+        .any(|c| !figures.iter().any(|f| f.unit == code(c)))
+    {
+        return Ok(());
+    }
+    let first = match old_in(&old4(), &figures).rekey_with(&d.cw, Level::Commune, &new4(), options)
+    {
+        Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+        r => r.unwrap().0,
+    };
+    let half = |v: u64| Amount::new(Decimal::from(v) * Decimal::from(500_000_000u64)).unwrap();
+    let has = |i: Option<Interval<Amount>>, v: u64| match i {
+        None => v == 0,
+        Some(i) => i.low() <= half(v) && i.high().map_or(true, |h| h >= half(v)),
+    };
+    for mid in [back(&first), first] {
+        let t = mid
+            .rekey(&second_r2_4(), Level::Commune, &third_r2())
+            .unwrap();
+        for u in ["90001", "90002", "90003", "90"] {
+            let got = t.amount(&code(u), &gifts().id, S).map(|a| a.value);
+            prop_assert!(
+                has(got, truth(u)),
+                "second amount {}: {:?} vs {}",
+                u,
+                got,
+                truth(u)
+            );
+        }
+        let c = t.national_amount(&gifts().id, S).map(|a| a.value);
+        prop_assert!(
+            has(c, d.total),
+            "second country amount {:?} vs {}",
+            c,
+            d.total
+        );
+    }
     Ok(())
 }
 
