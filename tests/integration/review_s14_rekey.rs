@@ -2563,3 +2563,148 @@ fn round2_a_part_without_the_column_leaves_its_old_units_silent() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// A conference record of each old district's own bodies (`carry_targets`),
+    /// the drawn entries (partial ones too, communes without an entry), both
+    /// readings: each district's body lies in the province of a leaf its
+    /// communes went to (a named target, or where a partial remainder or a
+    /// commune without an entry may lie); 80 and 81 hold the placed count
+    /// and the country is exactly 2. FINDING (minimal case:
+    /// `round2_a_districts_record_reaches_where_its_commune_without_an_entry_lies`).
+    #[test]
+    #[ignore = "finding: a district's own record reaches only its communes' named targets, not where a commune of it without an entry may lie"]
+    fn round2_district_records_follow_their_communes(
+        cs in communes(),
+        container in any::<bool>(),
+        anywhere in any::<bool>(),
+        picks in (0usize..16, 0usize..16),
+    ) {
+        let (cw, targets, partial, places) = crosswalk_of(&cs, container, anywhere);
+        let mut acc = Accumulator::new(&old4(), Period::year(2024).unwrap(), &[gifts()]);
+        acc.add(&conference("101")).unwrap();
+        acc.add(&conference("102")).unwrap();
+        let options = if anywhere {
+            RekeyOptions::default()
+        } else {
+            RekeyOptions::default().with_complete_targets()
+        }
+        .skipping_unmapped();
+        let t = match acc.finish().unwrap().rekey_with(&cw, Level::Commune, &new4(), options) {
+            Ok((t, _)) => t,
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. } | ErrorKind::CrosswalkUnmapped { .. }) => return Ok(()),
+            Err(e) => panic!("{e}"),
+        };
+        let mut placed = std::collections::BTreeMap::<&str, u64>::new();
+        for (d, ks, pick) in [("101", [0usize, 1], picks.0), ("102", [2, 3], picks.1)] {
+            let mut leaves: Vec<&str> = Vec::new();
+            for k in ks {
+                leaves.extend(targets[k].iter().copied());
+                if partial[k] || targets[k].is_empty() {
+                    leaves.extend(places.iter().copied());
+                }
+            }
+            leaves.sort_unstable();
+            leaves.dedup();
+            prop_assume!(!leaves.is_empty(), "a district with nowhere to go: {}", d);
+            let p = &leaves[pick % leaves.len()][..2];
+            *placed.entry(p).or_insert(0) += 1;
+        }
+        for p in ["80", "81"] {
+            let want = placed.get(p).copied().unwrap_or(0);
+            let got = conferences(&t, Some(p));
+            prop_assert!(holds(got, want), "{p}: {got:?} vs {want}; cw {cw:?}");
+        }
+        prop_assert_eq!(conferences(&t, None), Some(Interval::exact(2)));
+    }
+}
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// A conference record of each old district's own bodies (`carry_targets`),
+    /// the drawn entries (partial ones too, communes without an entry), both
+    /// readings: each district's body lies in the province of a leaf its
+    /// communes went to (a named target, or where a partial remainder or a
+    /// commune without an entry may lie); 80 and 81 hold the placed count
+    /// and the country is exactly 2. Here every commune has an entry: holds.
+    #[test]
+    fn round2_district_records_follow_their_mapped_communes(
+        cs in communes(),
+        container in any::<bool>(),
+        anywhere in any::<bool>(),
+        picks in (0usize..16, 0usize..16),
+    ) {
+        let cs: Vec<Commune> = cs
+            .into_iter()
+            .map(|c| if c.kind == 8 { Commune { kind: 0, ..c } } else { c })
+            .collect();
+        let (cw, targets, partial, places) = crosswalk_of(&cs, container, anywhere);
+        let mut acc = Accumulator::new(&old4(), Period::year(2024).unwrap(), &[gifts()]);
+        acc.add(&conference("101")).unwrap();
+        acc.add(&conference("102")).unwrap();
+        let options = if anywhere {
+            RekeyOptions::default()
+        } else {
+            RekeyOptions::default().with_complete_targets()
+        }
+        .skipping_unmapped();
+        let t = match acc.finish().unwrap().rekey_with(&cw, Level::Commune, &new4(), options) {
+            Ok((t, _)) => t,
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. } | ErrorKind::CrosswalkUnmapped { .. }) => return Ok(()),
+            Err(e) => panic!("{e}"),
+        };
+        let mut placed = std::collections::BTreeMap::<&str, u64>::new();
+        for (d, ks, pick) in [("101", [0usize, 1], picks.0), ("102", [2, 3], picks.1)] {
+            let mut leaves: Vec<&str> = Vec::new();
+            for k in ks {
+                leaves.extend(targets[k].iter().copied());
+                if partial[k] || targets[k].is_empty() {
+                    leaves.extend(places.iter().copied());
+                }
+            }
+            leaves.sort_unstable();
+            leaves.dedup();
+            prop_assume!(!leaves.is_empty(), "a district with nowhere to go: {}", d);
+            let p = &leaves[pick % leaves.len()][..2];
+            *placed.entry(p).or_insert(0) += 1;
+        }
+        for p in ["80", "81"] {
+            let want = placed.get(p).copied().unwrap_or(0);
+            let got = conferences(&t, Some(p));
+            prop_assert!(holds(got, want), "{p}: {got:?} vs {want}; cw {cw:?}");
+        }
+        prop_assert_eq!(conferences(&t, None), Some(Interval::exact(2)));
+    }
+}
+
+/// FINDING. Input: old4; one conference record of district 101's own
+/// bodies; 10101 has no entry, 10102, 10201 and 10202 → 80001; default
+/// options. Result: 80 exactly 1, 81 no records. Where 10101's area went
+/// nothing says (it "may lie in any new unit it reaches", `Totals::rekey`),
+/// and the district's body may be on it: the data supports 81 in [0, 1]
+/// and 80 in [0, 1]. `carry_targets` reads only a `partial` entry as an
+/// unnamed remainder, not a commune without an entry (as `figure_targets`
+/// does for a figure).
+#[test]
+#[ignore = "finding: district 101's own record with its commune 10101 without an entry (the rest → 80001) gives 80 exactly 1 and 81 nothing; 10101 may lie anywhere: 81 [0, 1]"]
+fn round2_a_districts_record_reaches_where_its_commune_without_an_entry_lies() {
+    let cw = Crosswalk::builder()
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80001"))
+        .merge(code("10202"), code("80001"))
+        .build()
+        .unwrap();
+    let mut acc = Accumulator::new(&old4(), Period::year(2024).unwrap(), &[gifts()]);
+    acc.add(&conference("101")).unwrap();
+    let t = acc
+        .finish()
+        .unwrap()
+        .rekey(&cw, Level::Commune, &new4())
+        .unwrap();
+    assert_eq!(conferences(&t, None), Some(Interval::exact(1)));
+    let c81 = conferences(&t, Some("81"));
+    assert!(holds(c81, 1), "81: {c81:?}");
+    assert!(holds(conferences(&t, Some("80")), 0));
+}
