@@ -2757,3 +2757,27 @@ fn round2_a_second_rekey_keeps_the_countrys_lower_bound() {
     assert!(holds(c, 4), "{c:?}");
     assert!(c.is_some_and(|c| c.low() >= 4), "country {c:?}");
 }
+/// FINDING (the distinct side of
+/// `round2_a_province_figure_over_communes_without_entries_reaches_its_whole`).
+/// Input: old4; province 10 reports 3 persons, no commune reports or has
+/// an entry; 10 merged whole into 80. Result: 80 [0, 3], 81 and 811 [0, 3],
+/// the country exactly 3. The data supports 80 exactly 3 (the whole union
+/// went to 80) and 81 none.
+#[test]
+#[ignore = "finding: province 10's 3 persons merged whole into 80 (communes without entries) give 80 [0, 3] and 81 [0, 3]; the whole merge fixes 80 at 3 and 81 at none"]
+fn round2_a_province_persons_figure_over_communes_without_entries_stays_in_its_whole() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .build()
+        .unwrap();
+    let t = old_in(&old4(), &[persons_fig("10", 3)])
+        .rekey(&cw, Level::Commune, &new4())
+        .unwrap();
+    assert_eq!(persons_at(&t, None), Some(Interval::exact(3)));
+    assert_eq!(persons_at(&t, Some("80")), Some(Interval::exact(3)));
+    let c81 = persons_at(&t, Some("81"));
+    assert!(
+        c81.is_none() || c81 == Some(Interval::exact(0)),
+        "81: {c81:?}"
+    );
+}
