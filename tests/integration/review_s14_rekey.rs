@@ -527,12 +527,15 @@ fn draw(
         let (targets, partial) = &entries[k];
         let Some(entry) = cw.entry(&code(old)) else {
             // Skipped: its value may lie in any new unit (of 80, with the
-            // province merged whole).
-            let any: Vec<&str> = NEW_LEAVES
-                .iter()
-                .copied()
-                .filter(|l| !container || l.starts_with("80"))
-                .collect();
+            // province merged whole; with complete targets, one no entry
+            // names: `RekeyOptions::with_complete_targets`).
+            let any: Vec<&str> = places.clone();
+            if any.is_empty() {
+                if v > 0 {
+                    return None;
+                }
+                continue;
+            }
             let at = any[draw.next(any.len() as u64) as usize];
             *truth.entry(at).or_insert(0) += v;
             continue;
@@ -1593,4 +1596,1188 @@ fn with_the_option_a_remainder_reaches_the_island_zone() {
     }
     assert_eq!(country(&t), Some(Interval::exact(9)));
     assert!(back(&t) == t);
+}
+
+// ---- round 2
+//
+// Review of 09d8f2e..f7bd0bb: the strict default (a remainder, and an old
+// unit with no entry, may lie in named units too), `figure_targets` within
+// the unit's own targets, `carry_targets` with a partial entry of its own,
+// `places` of a silent unit with no entry, and the complete column
+// (`Absent::complete`, `rekeyed_only`) a second rekey reads as holding
+// nothing where it has no cell. Units and figures synthetic.
+
+/// A third hierarchy for second rekeys: province 90 (communes 90001,
+/// 90002, 90003).
+fn third_r2() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("90", None),
+        unit("90001", Some("90")),
+        unit("90002", Some("90")),
+        unit("90003", Some("90")),
+    ])
+    .unwrap()
+}
+
+/// new4 → third: 80001 and 80002 → 90001; 80003 and 81001 → 90002; 811 →
+/// 90003.
+fn second_r2_4() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("80001"), code("90001"))
+        .merge(code("80002"), code("90001"))
+        .merge(code("80003"), code("90002"))
+        .merge(code("81001"), code("90002"))
+        .merge(code("811"), code("90003"))
+        .build()
+        .unwrap()
+}
+
+/// new_h → third: 80001 → 90001, 80002 → 90002, 811 → 90003.
+fn second_r2_h() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("80001"), code("90001"))
+        .merge(code("80002"), code("90002"))
+        .merge(code("811"), code("90003"))
+        .build()
+        .unwrap()
+}
+
+/// A drawn case rekeyed old4 → new4 (`options`), then new4 → third
+/// ([`second_r2_4`]), in memory and through rows: every cell of the second
+/// rekey and its country hold the drawn truth carried along (no cell: none,
+/// unless some old commune was silent).
+fn check_twice(d: &Drawn, options: RekeyOptions, all_report: bool) -> Result<(), TestCaseError> {
+    let first =
+        match old_in(&old4(), &d.figures).rekey_with(&d.cw, Level::Commune, &new4(), options) {
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+            r => r.unwrap().0,
+        };
+    let truth = |u: &str| -> u64 {
+        let of = |l: &str| truth_at(d, l);
+        match u {
+            "90001" => of("80001") + of("80002"),
+            "90002" => of("80003") + of("81001"),
+            "90003" => of("811"),
+            _ => d.total,
+        }
+    };
+    for mid in [back(&first), first] {
+        let t = mid
+            .rekey(&second_r2_4(), Level::Commune, &third_r2())
+            .unwrap();
+        for u in ["90001", "90002", "90003", "90"] {
+            let got = docs(&t, u);
+            prop_assert!(
+                holds(got, truth(u)) || (got.is_none() && !all_report),
+                "second rekey {u}: {got:?} does not hold {}; truth {:?}, figures {:?}, cw {:?}",
+                truth(u),
+                d.truth,
+                d.figures,
+                d.cw
+            );
+        }
+        let c = country(&t);
+        prop_assert!(holds(c, d.total), "second country {c:?} vs {}", d.total);
+    }
+    twice_amounts(d, options, &truth)
+}
+
+/// [`check_twice`] for amounts (as [`check_amounts`]: every figure exact,
+/// `v × 0,5` tỷ; skipped unless every old commune reports): every cell of
+/// the second rekey holds the scaled truth; the country too.
+fn twice_amounts(
+    d: &Drawn,
+    options: RekeyOptions,
+    truth: &dyn Fn(&str) -> u64,
+) -> Result<(), TestCaseError> {
+    let mut figures = Vec::new();
+    for f in &d.figures {
+        let Some(r) = f.value.as_ref() else { continue };
+        let i = r.interval();
+        if i.high() != Some(i.low()) {
+            return Ok(());
+        }
+        let v = i.low();
+        let text = if v % 2 == 0 {
+            format!("{} tỷ đồng", v / 2)
+        } else {
+            format!("{},5 tỷ đồng", v / 2)
+        };
+        figures.push(money(&f.unit.to_string(), &text));
+    }
+    if OLD_COMMUNES
+        .iter()
+        .any(|c| !figures.iter().any(|f| f.unit == code(c)))
+    {
+        return Ok(());
+    }
+    let first = match old_in(&old4(), &figures).rekey_with(&d.cw, Level::Commune, &new4(), options)
+    {
+        Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+        r => r.unwrap().0,
+    };
+    let half = |v: u64| Amount::new(Decimal::from(v) * Decimal::from(500_000_000u64)).unwrap();
+    let has = |i: Option<Interval<Amount>>, v: u64| match i {
+        None => v == 0,
+        Some(i) => i.low() <= half(v) && i.high().map_or(true, |h| h >= half(v)),
+    };
+    for mid in [back(&first), first] {
+        let t = mid
+            .rekey(&second_r2_4(), Level::Commune, &third_r2())
+            .unwrap();
+        for u in ["90001", "90002", "90003", "90"] {
+            let got = t.amount(&code(u), &gifts().id, S).map(|a| a.value);
+            prop_assert!(
+                has(got, truth(u)),
+                "second amount {}: {:?} vs {}",
+                u,
+                got,
+                truth(u)
+            );
+        }
+        let c = t.national_amount(&gifts().id, S).map(|a| a.value);
+        prop_assert!(
+            has(c, d.total),
+            "second country amount {:?} vs {}",
+            c,
+            d.total
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// The oracle of `random_crosswalks_hold_a_random_truth` without the
+    /// exclusions its findings needed (a province figure over its whole
+    /// merge, a silent commune without an entry inside a whole-merged
+    /// province, a district figure over a commune without an entry: fixed
+    /// by 5b75b1a), under both readings, and each case rekeyed a second
+    /// time through a merge table ([`check_twice`]): the complete column
+    /// of the first rekey must not claim nothing where the data allows
+    /// something.
+    #[test]
+    fn round2_random_crosswalks_rekeyed_twice_hold_the_truth(
+        cs in communes(),
+        container in any::<bool>(),
+        anywhere in any::<bool>(),
+        districts in (any::<bool>(), any::<bool>()),
+        province in any::<bool>(),
+        seeds in proptest::collection::vec(any::<u32>(), 16),
+    ) {
+        if let Some(d) = draw(&cs, container, anywhere, districts, province, seeds) {
+            if !d.figures.is_empty() {
+                let all_report = cs.iter().all(|c| c.report != 0);
+                check_drawn(&d, anywhere, all_report)?;
+                let options = if anywhere {
+                    RekeyOptions::default()
+                } else {
+                    RekeyOptions::default().with_complete_targets()
+                }
+                .skipping_unmapped();
+                check_twice(&d, options, all_report)?;
+            }
+        }
+    }
+}
+
+/// Exactness where a whole merge fixes it: with province 10 merged whole
+/// into 80 and no commune skipped with a value (a skipped value may lie
+/// anywhere, `RekeyOptions::skipping_unmapped`), nothing lies in province
+/// 81 (no cell, or exactly 0); with every commune reporting exactly, 80 is
+/// exactly the whole.
+fn check_whole(
+    d: &Drawn,
+    cs: &[Commune],
+    container: bool,
+    options: RekeyOptions,
+) -> Result<(), TestCaseError> {
+    if !container || cs.iter().any(|c| c.kind == 8 && c.report != 0) {
+        return Ok(());
+    }
+    let t = match old_in(&old4(), &d.figures).rekey_with(&d.cw, Level::Commune, &new4(), options) {
+        Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+        r => r.unwrap().0,
+    };
+    for u in ["81", "81001", "811"] {
+        let c = docs(&t, u);
+        prop_assert!(
+            c.is_none() || c == Some(Interval::exact(0)),
+            "{u}: {c:?} outside the whole merge; figures {:?}, cw {:?}",
+            d.figures,
+            d.cw
+        );
+    }
+    if cs.iter().all(|c| matches!(c.report, 1 | 5)) {
+        prop_assert_eq!(
+            docs(&t, "80"),
+            Some(Interval::exact(d.total)),
+            "80 of the whole"
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// FINDING (minimal cases below). The drawn cases with province 10
+    /// merged whole into 80 ([`check_whole`]): nothing may lie in 81, and
+    /// 80 is exact when every commune reports exactly. `province` draws the
+    /// province's own figure; without it the property holds
+    /// (`round2_without_a_province_figure_a_whole_merge_keeps_81_empty`).
+    #[test]
+    #[ignore = "finding: a province figure over its whole merge into 80 reaches 81 (e.g. 10 reports 1, every commune → 80001, 10202 partial: 81 [0, 1]); the whole merge keeps 81 at nothing"]
+    fn round2_a_whole_merge_keeps_its_figures_inside(
+        cs in communes(),
+        districts in (any::<bool>(), any::<bool>()),
+        anywhere in any::<bool>(),
+        seeds in proptest::collection::vec(any::<u32>(), 16),
+    ) {
+        if let Some(d) = draw(&cs, true, anywhere, districts, true, seeds) {
+            let options = if anywhere {
+                RekeyOptions::default()
+            } else {
+                RekeyOptions::default().with_complete_targets()
+            }
+            .skipping_unmapped();
+            check_whole(&d, &cs, true, options)?;
+        }
+    }
+
+    /// The same without the province's own figure: holds.
+    #[test]
+    fn round2_without_a_province_figure_a_whole_merge_keeps_81_empty(
+        cs in communes(),
+        districts in (any::<bool>(), any::<bool>()),
+        anywhere in any::<bool>(),
+        seeds in proptest::collection::vec(any::<u32>(), 16),
+    ) {
+        if let Some(d) = draw(&cs, true, anywhere, districts, false, seeds) {
+            if !d.figures.is_empty() {
+                let options = if anywhere {
+                    RekeyOptions::default()
+                } else {
+                    RekeyOptions::default().with_complete_targets()
+                }
+                .skipping_unmapped();
+                check_whole(&d, &cs, true, options)?;
+            }
+        }
+    }
+}
+
+/// FINDING. Input: old4; province 10 reports 1 document, no commune
+/// reports; 10 merged whole into 80, 10101, 10102, 10201 → 80001, 10202
+/// partly to 80001 (its rest unnamed), either reading. Result: 80 [0, 1]
+/// and 81 [0, 1]. The data supports 80 exactly 1 and 81 nothing: all of
+/// province 10, 10202's rest included, went to 80 (the rest lies within
+/// 80). The figure's part
+/// beyond the communes' named targets reaches outside the unit known to
+/// contain them.
+#[test]
+#[ignore = "finding: province 10 (1, merged whole into 80, 10202 partial → 80001) gives 80 [0, 1] and 81 [0, 1]; the whole merge fixes 80 at 1 and 81 at nothing"]
+fn round2_a_province_figure_over_a_partial_commune_stays_in_its_whole() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80001"))
+        .partial(code("10202"), &[(code("80001"), Weight::Unknown)])
+        .build()
+        .unwrap();
+    for o in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_complete_targets(),
+    ] {
+        let t = old_in(&old4(), &[documents("10", 1)])
+            .rekey_with(&cw, Level::Commune, &new4(), o)
+            .unwrap()
+            .0;
+        assert_eq!(country(&t), Some(Interval::exact(1)));
+        assert_eq!(docs(&t, "80"), Some(Interval::exact(1)));
+        let c81 = docs(&t, "81");
+        assert!(
+            c81.is_none() || c81 == Some(Interval::exact(0)),
+            "81: {c81:?}"
+        );
+    }
+}
+
+/// The closed whole of rekey_nested (10101 1, 10102 3, 10201 2; every old
+/// commune reported) rekeyed to new_h: a complete column.
+fn closed_whole() -> Totals {
+    old_in(
+        &old_h(),
+        &[
+            documents("10101", 1),
+            documents("10102", 3),
+            documents("10201", 2),
+        ],
+    )
+    .rekey(&super::rekey_nested::crosswalk(), Level::Commune, &new_h())
+    .unwrap()
+}
+
+/// Input: the closed whole merged with `Totals::empty` of new_h (either
+/// order), rekeyed again (80001 → 90001, 80002 → 90002, 811 → 90003).
+/// Result: 90001 exactly 4, 90002 exactly 2, 90003 no cell, the country
+/// exactly 6 — empty totals add nothing, and say nothing silent.
+#[test]
+fn round2_a_closed_whole_merged_with_empty_totals_stays_exact() {
+    let empty = Totals::empty(&new_h(), Period::year(2024).unwrap(), &[gifts()]);
+    for m in [
+        closed_whole().merge(empty.clone()).unwrap(),
+        empty.clone().merge(closed_whole()).unwrap(),
+    ] {
+        for m in [back(&m), m] {
+            let t = m
+                .rekey(&second_r2_h(), Level::Commune, &third_r2())
+                .unwrap();
+            assert_eq!(docs(&t, "90001"), Some(Interval::exact(4)));
+            assert_eq!(docs(&t, "90002"), Some(Interval::exact(2)));
+            assert_eq!(docs(&t, "90003"), None);
+            assert_eq!(country(&t), Some(Interval::exact(6)));
+        }
+    }
+}
+
+/// Input: the closed whole, then `apply` of a figure of 80002 (1 more
+/// document, synthetic), rekeyed again. The applied figure is data on the
+/// new units in which 811 did not report: 90003 and the country may hold
+/// more than 7. Result expected: the country holds 7 and has no upper
+/// bound (as `a_closed_whole_merged_with_unrekeyed_totals_keeps_their_silence`
+/// for a merge), through rows too.
+#[test]
+fn round2_a_figure_applied_to_a_closed_whole_keeps_its_silence() {
+    let mut whole = closed_whole();
+    whole.apply(&documents("80002", 1)).unwrap();
+    assert!(holds(docs(&whole, "80002"), 3));
+    for m in [back(&whole), whole] {
+        let t = m
+            .rekey(&second_r2_h(), Level::Commune, &third_r2())
+            .unwrap();
+        let c = country(&t);
+        assert!(holds(c, 7), "{c:?}");
+        assert_eq!(c.and_then(|c| c.high()), None, "{c:?}");
+    }
+}
+
+/// Input: the closed whole, then `apply` of an issued document (a record,
+/// not a figure) at 80002, rekeyed again. Records are their own layer: the
+/// reported documents stay a complete column, exactly 6 at the country.
+#[test]
+fn round2_a_record_applied_to_a_closed_whole_keeps_the_reported_column_exact() {
+    let mut whole = closed_whole();
+    let doc: IssuedDocument = serde_json::from_str(
+        r#"{"unit": "80002", "date": "2024-05-10", "actor": "mobilization_sector", "kind": "leadership"}"#,
+    )
+    .unwrap();
+    whole.apply(&doc).unwrap();
+    let t = whole
+        .rekey(&second_r2_h(), Level::Commune, &third_r2())
+        .unwrap();
+    assert_eq!(country(&t), Some(Interval::exact(6)));
+    assert_eq!(docs(&t, "90001"), Some(Interval::exact(4)));
+}
+
+/// Another old hierarchy (synthetic): province 20 with communes 20101 and
+/// 20102.
+fn other_old() -> Hierarchy {
+    Hierarchy::new(vec![
+        unit("20", None),
+        unit("20101", Some("20")),
+        unit("20102", Some("20")),
+    ])
+    .unwrap()
+}
+
+/// 20101 → 811, 20102 → 80002.
+fn other_cw() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("20101"), code("811"))
+        .merge(code("20102"), code("80002"))
+        .build()
+        .unwrap()
+}
+
+/// Input: the closed whole merged with totals rekeyed from another old
+/// hierarchy (20101 4 → 811; 20102 → 80002 reported too, 5, or silent),
+/// rekeyed again. Both reporting: 90002 exactly 7, 90003 exactly 4, the
+/// country exactly 15. 20102 silent (any value, say 100): 90002 and the
+/// country hold 102 and 106 (not closed by the other origin's completeness).
+#[test]
+fn round2_a_closed_whole_merged_with_another_origins_rekey_is_sound() {
+    for silent in [false, true] {
+        let mut figures = vec![documents("20101", 4)];
+        if !silent {
+            figures.push(documents("20102", 5));
+        }
+        let other = old_in(&other_old(), &figures)
+            .rekey(&other_cw(), Level::Commune, &new_h())
+            .unwrap();
+        for m in [
+            closed_whole().merge(other.clone()).unwrap(),
+            other.clone().merge(closed_whole()).unwrap(),
+        ] {
+            for m in [back(&m), m] {
+                let t = m
+                    .rekey(&second_r2_h(), Level::Commune, &third_r2())
+                    .unwrap();
+                if silent {
+                    assert!(holds(docs(&t, "90002"), 102), "{:?}", docs(&t, "90002"));
+                    assert!(holds(country(&t), 106), "{:?}", country(&t));
+                    assert!(holds(docs(&t, "90003"), 4));
+                } else {
+                    assert_eq!(docs(&t, "90002"), Some(Interval::exact(7)));
+                    assert_eq!(docs(&t, "90003"), Some(Interval::exact(4)));
+                    assert_eq!(country(&t), Some(Interval::exact(15)));
+                }
+            }
+        }
+    }
+}
+
+/// Input: a first rekey with `skipping_unmapped` (10102 has no entry, 3
+/// documents; 10101 1 → 80001, 10201 2 → 80002), rekeyed again. The
+/// skipped 3 may lie anywhere (or outside): 90001..90003 and the country
+/// hold any placement of them, e.g. all 3 in 811 → 90003 holds 3, the
+/// country 6.
+#[test]
+fn round2_a_skipped_unit_stays_open_through_a_second_rekey() {
+    let cw = Crosswalk::builder()
+        .merge(code("10101"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let (first, report) = old_in(
+        &old_h(),
+        &[
+            documents("10101", 1),
+            documents("10102", 3),
+            documents("10201", 2),
+        ],
+    )
+    .rekey_with(
+        &cw,
+        Level::Commune,
+        &new_h(),
+        RekeyOptions::default().skipping_unmapped(),
+    )
+    .unwrap();
+    assert_eq!(report.skipped_count(), 1);
+    for m in [back(&first), first] {
+        let t = m
+            .rekey(&second_r2_h(), Level::Commune, &third_r2())
+            .unwrap();
+        for (u, v) in [("90001", 4), ("90002", 5), ("90003", 3), ("90", 6)] {
+            assert!(holds(docs(&t, u), v), "{u}: {:?}", docs(&t, u));
+        }
+        assert!(holds(country(&t), 6), "{:?}", country(&t));
+    }
+}
+
+/// Input: with complete targets, 10101 (5) partial → 80001 where every
+/// new leaf is named (10102 1 → 80002, 10201 2 → 811): the remainder
+/// reaches no unit. Rekeyed again: the first rekey's cells are what the
+/// data supports under that reading (80001 [1?]..), and the country stays
+/// exactly 8; 90001 holds any of 10101's placements (0..=5 plus nothing
+/// else), 90002 exactly 1, 90003 exactly 2.
+#[test]
+fn round2_a_remainder_that_reached_no_unit_then_a_second_rekey() {
+    let cw = Crosswalk::builder()
+        .partial(code("10101"), &[(code("80001"), Weight::Unknown)])
+        .merge(code("10102"), code("80002"))
+        .merge(code("10201"), code("811"))
+        .build()
+        .unwrap();
+    let (first, _) = old_in(
+        &old_h(),
+        &[
+            documents("10101", 5),
+            documents("10102", 1),
+            documents("10201", 2),
+        ],
+    )
+    .rekey_with(
+        &cw,
+        Level::Commune,
+        &new_h(),
+        RekeyOptions::default().with_complete_targets(),
+    )
+    .unwrap();
+    assert_eq!(country(&first), Some(Interval::exact(8)));
+    for m in [back(&first), first] {
+        let t = m
+            .rekey(&second_r2_h(), Level::Commune, &third_r2())
+            .unwrap();
+        for v in 0..=5 {
+            assert!(holds(docs(&t, "90001"), v), "{:?}", docs(&t, "90001"));
+        }
+        assert!(holds(docs(&t, "90002"), 1));
+        assert!(holds(docs(&t, "90003"), 2));
+        assert!(holds(country(&t), 8), "{:?}", country(&t));
+    }
+}
+
+/// Input: a stock (grassroots blocks, 10101 5, 10102 1, 10201 2, every
+/// commune reporting), rekeyed twice (the nested crosswalk, then 80001 →
+/// 90001, 80002 → 90002, 811 → 90003). Result: 90001 holds 6, 90002 2,
+/// the country exactly 8.
+#[test]
+fn round2_a_closed_stock_rekeyed_twice_holds_the_truth() {
+    let first = old_in(
+        &old_h(),
+        &[blocks("10101", 5), blocks("10102", 1), blocks("10201", 2)],
+    )
+    .rekey(&super::rekey_nested::crosswalk(), Level::Commune, &new_h())
+    .unwrap();
+    for m in [back(&first), first] {
+        let t = m
+            .rekey(&second_r2_h(), Level::Commune, &third_r2())
+            .unwrap();
+        assert!(holds(blocks_at(&t, Some("90001")), 6));
+        assert!(holds(blocks_at(&t, Some("90002")), 2));
+        assert!(holds(blocks_at(&t, None), 8), "{:?}", blocks_at(&t, None));
+    }
+}
+
+/// Input: amounts (10101 1 tỷ, 10102 0,5 tỷ, 10201 2 tỷ, every commune
+/// reporting), rekeyed twice. Result: 90001 holds 1,5 tỷ, 90002 2 tỷ,
+/// 90003 nothing, the country exactly 3,5 tỷ.
+#[test]
+fn round2_closed_amounts_rekeyed_twice_hold_the_truth() {
+    let first = old_in(
+        &old_h(),
+        &[
+            money("10101", "1 tỷ đồng"),
+            money("10102", "0,5 tỷ đồng"),
+            money("10201", "2 tỷ đồng"),
+        ],
+    )
+    .rekey(&super::rekey_nested::crosswalk(), Level::Commune, &new_h())
+    .unwrap();
+    let tỷ = |m: u64| Amount::new(Decimal::from(m) * Decimal::from(100_000_000u64)).unwrap();
+    for m in [back(&first), first] {
+        let t = m
+            .rekey(&second_r2_h(), Level::Commune, &third_r2())
+            .unwrap();
+        let at = |u: &str| t.amount(&code(u), &gifts().id, S).map(|a| a.value);
+        let has = |i: Option<Interval<Amount>>, v: Amount| {
+            i.is_some_and(|i| i.low() <= v && i.high().map_or(true, |h| h >= v))
+        };
+        assert!(has(at("90001"), tỷ(15)), "{:?}", at("90001"));
+        assert!(has(at("90002"), tỷ(20)), "{:?}", at("90002"));
+        assert_eq!(at("90003"), None);
+        let c = t.national_amount(&gifts().id, S).map(|a| a.value);
+        assert_eq!(c, Some(Interval::exact(tỷ(35))));
+    }
+}
+
+/// Input: district 101's own figure (4 documents) over communes 10101 and
+/// 10102, neither with an entry (skipped), and 10201 (2) → 80002; the
+/// province has no entry. Nothing says where 101's figure went:
+/// `RekeyUncovered` (DV105), not a placement.
+#[test]
+fn round2_a_district_figure_over_skipped_communes_is_uncovered() {
+    let cw = Crosswalk::builder()
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let r = old_in(&old_h(), &[documents("101", 4), documents("10201", 2)]).rekey_with(
+        &cw,
+        Level::Commune,
+        &new_h(),
+        RekeyOptions::default().skipping_unmapped(),
+    );
+    let e = r.unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::RekeyUncovered { .. }), "{e}");
+    assert_eq!(e.code(), "DV105");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// The persons oracle (`random_persons_hold_the_true_union`) without
+    /// its exclusions (a silent commune without an entry in the whole-merged
+    /// province, a figure above a commune without an entry, the province's
+    /// figure over its whole merge), the persons of a commune without an
+    /// entry placed where the reading lets it lie (under complete targets,
+    /// a leaf no entry names), under both readings; then rekeyed a second
+    /// time ([`second_r2_4`]), in memory and through rows: every cell holds
+    /// the size of the true union.
+    #[test]
+    fn round2_random_persons_rekeyed_twice_hold_the_true_union(
+        cs in communes(),
+        sets in proptest::collection::vec(0u16..1024, 4),
+        hows in proptest::collection::vec(0u8..5, 7),
+        container in any::<bool>(),
+        anywhere in any::<bool>(),
+        seeds in proptest::collection::vec(any::<u32>(), 40),
+    ) {
+        let (cw, targets, partial, places) = crosswalk_of(&cs, container, anywhere);
+        let mut draw = Draw(seeds, 0);
+        let mut at: std::collections::BTreeMap<&str, u16> = Default::default();
+        for k in 0..4 {
+            let mut dest = targets[k].clone();
+            if dest.is_empty() {
+                dest = places.clone();
+            }
+            if partial[k] {
+                let own = targets[k].clone();
+                dest.extend(places.iter().copied().filter(|p| !own.contains(p)));
+            }
+            dest.dedup();
+            if dest.is_empty() {
+                if sets[k] != 0 {
+                    return Ok(()); // nowhere to lie under this reading
+                }
+                continue;
+            }
+            for p in 0..10 {
+                if sets[k] & (1 << p) != 0 {
+                    let d = dest[draw.next(dest.len() as u64) as usize];
+                    *at.entry(d).or_insert(0) |= 1 << p;
+                }
+            }
+        }
+        let size = |s: u16| u64::from(s.count_ones());
+        let union_of = |ks: &[usize]| ks.iter().fold(0u16, |a, &k| a | sets[k]);
+        let olds: [(&str, Vec<usize>); 7] = [
+            ("10101", vec![0]),
+            ("10102", vec![1]),
+            ("10201", vec![2]),
+            ("10202", vec![3]),
+            ("101", vec![0, 1]),
+            ("102", vec![2, 3]),
+            ("10", vec![0, 1, 2, 3]),
+        ];
+        let figures: Vec<Figure> = olds
+            .iter()
+            .zip(&hows)
+            .filter_map(|((u, ks), &how)| persons_report(u, size(union_of(ks)), how))
+            .collect();
+        prop_assume!(!figures.is_empty());
+        let options = if anywhere {
+            RekeyOptions::default()
+        } else {
+            RekeyOptions::default().with_complete_targets()
+        }
+        .skipping_unmapped();
+        let (t, _) = match old_in(&old4(), &figures).rekey_with(&cw, Level::Commune, &new4(), options) {
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. }) => return Ok(()),
+            r => r.unwrap(),
+        };
+        let all_report = hows[..4].iter().all(|&h| h != 0);
+        let of = |ls: &[&str]| {
+            at.iter()
+                .filter(|(l, _)| ls.iter().any(|p| l.starts_with(p)))
+                .fold(0u16, |a, (_, s)| a | s)
+        };
+        for u in ["80", "80001", "80002", "80003", "81", "81001", "811"] {
+            let got = persons_at(&t, Some(u));
+            let want = size(of(&[u]));
+            prop_assert!(
+                holds(got, want) || (got.is_none() && !all_report),
+                "{u}: {got:?} does not hold {want}; placed {at:?}; figures {figures:?}; cw {cw:?}"
+            );
+        }
+        let all = size(union_of(&[0, 1, 2, 3]));
+        prop_assert!(holds(persons_at(&t, None), all), "country {:?} vs {all}", persons_at(&t, None));
+        for mid in [back(&t), t] {
+            let t2 = mid.rekey(&second_r2_4(), Level::Commune, &third_r2()).unwrap();
+            for (u, ls) in [
+                ("90001", vec!["80001", "80002"]),
+                ("90002", vec!["80003", "81001"]),
+                ("90003", vec!["811"]),
+                ("90", vec!["8"]),
+            ] {
+                let got = persons_at(&t2, Some(u));
+                let want = size(of(&ls));
+                prop_assert!(
+                    holds(got, want) || (got.is_none() && !all_report),
+                    "second {u}: {got:?} does not hold {want}; placed {at:?}; figures {figures:?}; cw {cw:?}"
+                );
+            }
+            prop_assert!(holds(persons_at(&t2, None), all), "second country {:?} vs {all}", persons_at(&t2, None));
+        }
+    }
+}
+
+/// Province 10 merged whole into 80; 10101 → 80001, 10102 → 80002,
+/// 10201 and 10202 → 80003.
+fn whole_to_80() -> Crosswalk {
+    Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80002"))
+        .merge(code("10201"), code("80003"))
+        .merge(code("10202"), code("80003"))
+        .build()
+        .unwrap()
+}
+
+/// Input: old4; province 10 reports 5 documents, 10101, 10102 and 10202
+/// 1 each and 10202 0 (every commune reporting: its own bodies hold 2);
+/// [`whole_to_80`], then rekeyed again ([`second_r2_4`]: everything into
+/// province 90). Result: the first rekey is exact (80 and the country 5,
+/// each commune 1 or 0), and so is the second: 90 and the country 5.
+#[test]
+fn round2_a_province_figure_over_reporting_communes_stays_exact_twice() {
+    let t = old_in(
+        &old4(),
+        &[
+            documents("10", 5),
+            documents("10101", 1),
+            documents("10102", 1),
+            documents("10201", 1),
+            documents("10202", 0),
+        ],
+    )
+    .rekey(&whole_to_80(), Level::Commune, &new4())
+    .unwrap();
+    for (u, v) in [("80", 5), ("80001", 1), ("80002", 1), ("80003", 1)] {
+        assert_eq!(docs(&t, u), Some(Interval::exact(v)), "{u}");
+    }
+    assert_eq!(country(&t), Some(Interval::exact(5)));
+    for m in [back(&t), t] {
+        let t2 = m
+            .rekey(&second_r2_4(), Level::Commune, &third_r2())
+            .unwrap();
+        assert_eq!(docs(&t2, "90"), Some(Interval::exact(5)));
+        assert_eq!(country(&t2), Some(Interval::exact(5)));
+        assert!(holds(docs(&t2, "90001"), 2) && holds(docs(&t2, "90002"), 1));
+    }
+}
+
+/// FINDING. Input: old4; province 10 reports 5 documents, 10101, 10102
+/// and 10201 1 each, 10202 nothing (held by the province's figure, so not
+/// silent: the first rekey's column is complete); [`whole_to_80`]; then
+/// rekeyed again through [`second_r2_4`] (every unit of the middle
+/// hierarchy into province 90, no partial entry). Result: the first rekey
+/// holds 80 and the country exactly 5 (80003 [1, 3]); the second gives 90
+/// and the country [3, 7]. The data fixes 5 there: the middle country is
+/// exactly 5 and the second table puts every middle unit into 90
+/// ("every old value also goes whole into the national cell"); the
+/// second rekey reads the middle province's 5 as an own figure [0, 2]
+/// beside its communes' [3, 5].
+#[test]
+#[ignore = "finding: a complete column rekeyed again (province 5 over communes 1,1,1 and one under it, everything merged into 90) gives 90 and the country [3, 7]; the first rekey's exact 5 fixes 5"]
+fn round2_a_complete_column_rekeyed_again_keeps_its_exact_country() {
+    let t = old_in(
+        &old4(),
+        &[
+            documents("10", 5),
+            documents("10101", 1),
+            documents("10102", 1),
+            documents("10201", 1),
+        ],
+    )
+    .rekey(&whole_to_80(), Level::Commune, &new4())
+    .unwrap();
+    assert_eq!(docs(&t, "80"), Some(Interval::exact(5)));
+    assert_eq!(country(&t), Some(Interval::exact(5)));
+    assert!(holds(docs(&t, "80003"), 1) && holds(docs(&t, "80003"), 3));
+    let t2 = t
+        .rekey(&second_r2_4(), Level::Commune, &third_r2())
+        .unwrap();
+    assert!(holds(docs(&t2, "90"), 5));
+    assert_eq!(
+        (docs(&t2, "90"), country(&t2)),
+        (Some(Interval::exact(5)), Some(Interval::exact(5)))
+    );
+}
+
+/// District 101 with an entry of its own, partial (its own bodies partly
+/// to the special zone 811, the rest to a unit not named); 10101 and 10102
+/// → 80001, 10201 → 80002.
+fn district_partial_cw() -> Crosswalk {
+    Crosswalk::builder()
+        .partial(code("101"), &[(code("811"), Weight::Unknown)])
+        .merge(code("10101"), code("80001"))
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap()
+}
+
+/// Input: one conference record of district 101's own bodies,
+/// [`district_partial_cw`]. Default: its rest may lie anywhere, so 81 and
+/// 80 each hold 1 (or 0) and the country is exactly 1. With complete
+/// targets (every leaf named) only 81 may: 80 holds no record, 81 holds 1.
+#[test]
+fn round2_a_districts_record_with_a_partial_entry_of_its_own_holds_the_truth() {
+    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
+    acc.add(&conference("101")).unwrap();
+    let old = acc.finish().unwrap();
+    let t = old
+        .rekey_with(
+            &district_partial_cw(),
+            Level::Commune,
+            &new_h(),
+            RekeyOptions::default(),
+        )
+        .unwrap()
+        .0;
+    assert_eq!(conferences(&t, None), Some(Interval::exact(1)));
+    for u in ["80", "81", "811"] {
+        let c = conferences(&t, Some(u));
+        assert!(holds(c, 1) && holds(c, 0), "{u}: {c:?}");
+    }
+    let t = old
+        .rekey_with(
+            &district_partial_cw(),
+            Level::Commune,
+            &new_h(),
+            RekeyOptions::default().with_complete_targets(),
+        )
+        .unwrap()
+        .0;
+    assert_eq!(conferences(&t, None), Some(Interval::exact(1)));
+    assert!(holds(conferences(&t, Some("81")), 1));
+    assert_eq!(conferences(&t, Some("80")), None);
+}
+
+/// FINDING (loose, not unsound). Input: as above, default options.
+/// Result: communes 80001 and 80002 hold [0, 1] conferences of district
+/// 101's own bodies. The records of a unit above the mapped level stay no
+/// lower than its level ("a province's records stay with a province even
+/// when its area is one new commune", `carry_targets`): the data puts
+/// district 101's body at 80 or 81, no commune: 80001 and 80002 hold
+/// none. Without an entry of its own the reach is lifted; with a partial
+/// one of its own, `carry_targets` adds `remainder_reach` unlifted.
+#[test]
+#[ignore = "finding: a district's own record with a partial entry of its own reaches communes 80001/80002 ([0, 1]); records stay no lower than the district's level: none there"]
+fn round2_a_districts_record_stays_above_the_communes() {
+    let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
+    acc.add(&conference("101")).unwrap();
+    let t = acc
+        .finish()
+        .unwrap()
+        .rekey(&district_partial_cw(), Level::Commune, &new_h())
+        .unwrap();
+    assert!(holds(conferences(&t, Some("80")), 1));
+    assert_eq!(conferences(&t, Some("80001")), None);
+    assert_eq!(conferences(&t, Some("80002")), None);
+}
+
+/// FINDING. Input: old4; province 10 reports 5 documents, no commune
+/// reports and none has an entry; the province merged whole into 80 (its
+/// entry the only one), either reading. Result: the country exactly 5, but
+/// 80 [0, 5] and 81, 81001, 811 [0, 5] each. The data supports 80 exactly
+/// 5 (all of province 10 went to 80) and 81 nothing; each commune of 80
+/// holds [0, 5]. The communes without an entry lie within 80, the unit
+/// known to contain them (`places` opens the container for a silent one),
+/// yet `figure_targets` reads their part as lying anywhere.
+#[test]
+#[ignore = "finding: province 10 (5, merged whole into 80, communes without entries) gives 80 [0, 5] and 81 [0, 5]; the whole merge fixes 80 at 5 and 81 at nothing"]
+fn round2_a_province_figure_over_communes_without_entries_reaches_its_whole() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .build()
+        .unwrap();
+    for o in [
+        RekeyOptions::default(),
+        RekeyOptions::default().with_complete_targets(),
+    ] {
+        let t = old_in(&old4(), &[documents("10", 5)])
+            .rekey_with(&cw, Level::Commune, &new4(), o)
+            .unwrap()
+            .0;
+        assert_eq!(docs(&t, "80"), Some(Interval::exact(5)));
+        assert_eq!(country(&t), Some(Interval::exact(5)));
+        for u in ["80001", "80002", "80003"] {
+            let c = docs(&t, u);
+            assert!(holds(c, 5) && holds(c, 0), "{u}: {c:?}");
+        }
+        let c81 = docs(&t, "81");
+        assert!(
+            c81.is_none() || c81 == Some(Interval::exact(0)),
+            "81: {c81:?}"
+        );
+    }
+}
+
+/// Input: old4; province 10 reports 5 documents; no unit of old4 has an
+/// entry but 10201 (→ 80002), which reports nothing. Nothing says where
+/// the province's part beyond 10201 went, yet 10201's target is where some
+/// of it may lie: placed, not refused; the country exactly 5, 80002 holds
+/// 5 and 0.
+#[test]
+fn round2_a_province_figure_with_one_mapped_commune_is_placed() {
+    let cw = Crosswalk::builder()
+        .merge(code("10201"), code("80002"))
+        .build()
+        .unwrap();
+    let t = old_in(&old4(), &[documents("10", 5)])
+        .rekey_with(
+            &cw,
+            Level::Commune,
+            &new4(),
+            RekeyOptions::default().skipping_unmapped(),
+        )
+        .unwrap()
+        .0;
+    assert_eq!(country(&t), Some(Interval::exact(5)));
+    let c = docs(&t, "80002");
+    assert!(holds(c, 5) && holds(c, 0), "{c:?}");
+    // The rest may lie anywhere: 811 too.
+    assert!(holds(docs(&t, "811"), 5), "{:?}", docs(&t, "811"));
+}
+/// FINDING. Input: the closed whole (documents of old_h, every commune
+/// reporting: complete) merged, either order, with totals rekeyed from
+/// another old hierarchy ([`other_old`] through [`other_cw`]: 20101 → 811,
+/// 20102 → 80002) that report gift money at both communes and no
+/// documents at all; rekeyed again (80001 → 90001, 80002 → 90002, 811 →
+/// 90003). Result: 90003 no cell, 90 and the country exactly 6 (the merge
+/// itself already says the country is exactly 6). The data says nothing of
+/// the documents of 20101 and 20102: they are silent, as they would be if
+/// the other part had reported 1 document at 20102 alone (then the merge
+/// is "at least 7" and stays open). The data supports 90003, 90002 and
+/// the country at anything from their known part up: the country at least
+/// 6, no upper bound. The other part's column is missing, so its old
+/// units are never listed as silent, and the column reads complete. (A
+/// part accumulated on the new units with a gift figure at 811 and no
+/// documents does the same: exactly 6.)
+#[test]
+#[ignore = "finding: a complete column merged with another old hierarchy's rekey that has no documents column gives the country exactly 6 after a second rekey; that part's communes are silent: at least 6"]
+fn round2_a_part_without_the_column_leaves_its_old_units_silent() {
+    let other = old_in(
+        &other_old(),
+        &[money("20101", "1 tỷ đồng"), money("20102", "0,5 tỷ đồng")],
+    )
+    .rekey(&other_cw(), Level::Commune, &new_h())
+    .unwrap();
+    for m in [
+        closed_whole().merge(other.clone()).unwrap(),
+        other.clone().merge(closed_whole()).unwrap(),
+    ] {
+        for m in [back(&m), m] {
+            let t = m
+                .rekey(&second_r2_h(), Level::Commune, &third_r2())
+                .unwrap();
+            let c = country(&t);
+            assert!(holds(c, 6), "{c:?}");
+            assert_eq!(c.and_then(|c| c.high()), None, "country {c:?}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// A conference record of each old district's own bodies (`carry_targets`),
+    /// the drawn entries (partial ones too, communes without an entry), both
+    /// readings: each district's body lies in the province of a leaf its
+    /// communes went to (a named target, or where a partial remainder or a
+    /// commune without an entry may lie); 80 and 81 hold the placed count
+    /// and the country is exactly 2. FINDING (minimal case:
+    /// `round2_a_districts_record_reaches_where_its_commune_without_an_entry_lies`).
+    #[test]
+    #[ignore = "finding: a district's own record reaches only its communes' named targets, not where a commune of it without an entry may lie"]
+    fn round2_district_records_follow_their_communes(
+        cs in communes(),
+        container in any::<bool>(),
+        anywhere in any::<bool>(),
+        picks in (0usize..16, 0usize..16),
+    ) {
+        let (cw, targets, partial, places) = crosswalk_of(&cs, container, anywhere);
+        let mut acc = Accumulator::new(&old4(), Period::year(2024).unwrap(), &[gifts()]);
+        acc.add(&conference("101")).unwrap();
+        acc.add(&conference("102")).unwrap();
+        let options = if anywhere {
+            RekeyOptions::default()
+        } else {
+            RekeyOptions::default().with_complete_targets()
+        }
+        .skipping_unmapped();
+        let t = match acc.finish().unwrap().rekey_with(&cw, Level::Commune, &new4(), options) {
+            Ok((t, _)) => t,
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. } | ErrorKind::CrosswalkUnmapped { .. }) => return Ok(()),
+            Err(e) => panic!("{e}"),
+        };
+        let mut placed = std::collections::BTreeMap::<&str, u64>::new();
+        for (d, ks, pick) in [("101", [0usize, 1], picks.0), ("102", [2, 3], picks.1)] {
+            let mut leaves: Vec<&str> = Vec::new();
+            for k in ks {
+                leaves.extend(targets[k].iter().copied());
+                if partial[k] || targets[k].is_empty() {
+                    leaves.extend(places.iter().copied());
+                }
+            }
+            leaves.sort_unstable();
+            leaves.dedup();
+            prop_assume!(!leaves.is_empty(), "a district with nowhere to go: {}", d);
+            let p = &leaves[pick % leaves.len()][..2];
+            *placed.entry(p).or_insert(0) += 1;
+        }
+        for p in ["80", "81"] {
+            let want = placed.get(p).copied().unwrap_or(0);
+            let got = conferences(&t, Some(p));
+            prop_assert!(holds(got, want), "{p}: {got:?} vs {want}; cw {cw:?}");
+        }
+        prop_assert_eq!(conferences(&t, None), Some(Interval::exact(2)));
+    }
+}
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// A conference record of each old district's own bodies (`carry_targets`),
+    /// the drawn entries (partial ones too, communes without an entry), both
+    /// readings: each district's body lies in the province of a leaf its
+    /// communes went to (a named target, or where a partial remainder or a
+    /// commune without an entry may lie); 80 and 81 hold the placed count
+    /// and the country is exactly 2. Here every commune has an entry: holds.
+    #[test]
+    fn round2_district_records_follow_their_mapped_communes(
+        cs in communes(),
+        container in any::<bool>(),
+        anywhere in any::<bool>(),
+        picks in (0usize..16, 0usize..16),
+    ) {
+        let cs: Vec<Commune> = cs
+            .into_iter()
+            .map(|c| if c.kind == 8 { Commune { kind: 0, ..c } } else { c })
+            .collect();
+        let (cw, targets, partial, places) = crosswalk_of(&cs, container, anywhere);
+        let mut acc = Accumulator::new(&old4(), Period::year(2024).unwrap(), &[gifts()]);
+        acc.add(&conference("101")).unwrap();
+        acc.add(&conference("102")).unwrap();
+        let options = if anywhere {
+            RekeyOptions::default()
+        } else {
+            RekeyOptions::default().with_complete_targets()
+        }
+        .skipping_unmapped();
+        let t = match acc.finish().unwrap().rekey_with(&cw, Level::Commune, &new4(), options) {
+            Ok((t, _)) => t,
+            Err(e) if matches!(e.kind(), ErrorKind::RekeyUncovered { .. } | ErrorKind::CrosswalkUnmapped { .. }) => return Ok(()),
+            Err(e) => panic!("{e}"),
+        };
+        let mut placed = std::collections::BTreeMap::<&str, u64>::new();
+        for (d, ks, pick) in [("101", [0usize, 1], picks.0), ("102", [2, 3], picks.1)] {
+            let mut leaves: Vec<&str> = Vec::new();
+            for k in ks {
+                leaves.extend(targets[k].iter().copied());
+                if partial[k] || targets[k].is_empty() {
+                    leaves.extend(places.iter().copied());
+                }
+            }
+            leaves.sort_unstable();
+            leaves.dedup();
+            prop_assume!(!leaves.is_empty(), "a district with nowhere to go: {}", d);
+            let p = &leaves[pick % leaves.len()][..2];
+            *placed.entry(p).or_insert(0) += 1;
+        }
+        for p in ["80", "81"] {
+            let want = placed.get(p).copied().unwrap_or(0);
+            let got = conferences(&t, Some(p));
+            prop_assert!(holds(got, want), "{p}: {got:?} vs {want}; cw {cw:?}");
+        }
+        prop_assert_eq!(conferences(&t, None), Some(Interval::exact(2)));
+    }
+}
+
+/// FINDING. Input: old4; one conference record of district 101's own
+/// bodies; 10101 has no entry, 10102, 10201 and 10202 → 80001; default
+/// options. Result: 80 exactly 1, 81 no records. Where 10101's area went
+/// nothing says (it "may lie in any new unit it reaches", `Totals::rekey`),
+/// and the district's body may be on it: the data supports 81 in [0, 1]
+/// and 80 in [0, 1]. `carry_targets` reads only a `partial` entry as an
+/// unnamed remainder, not a commune without an entry (as `figure_targets`
+/// does for a figure).
+#[test]
+#[ignore = "finding: district 101's own record with its commune 10101 without an entry (the rest → 80001) gives 80 exactly 1 and 81 nothing; 10101 may lie anywhere: 81 [0, 1]"]
+fn round2_a_districts_record_reaches_where_its_commune_without_an_entry_lies() {
+    let cw = Crosswalk::builder()
+        .merge(code("10102"), code("80001"))
+        .merge(code("10201"), code("80001"))
+        .merge(code("10202"), code("80001"))
+        .build()
+        .unwrap();
+    let mut acc = Accumulator::new(&old4(), Period::year(2024).unwrap(), &[gifts()]);
+    acc.add(&conference("101")).unwrap();
+    let t = acc
+        .finish()
+        .unwrap()
+        .rekey(&cw, Level::Commune, &new4())
+        .unwrap();
+    assert_eq!(conferences(&t, None), Some(Interval::exact(1)));
+    let c81 = conferences(&t, Some("81"));
+    assert!(holds(c81, 1), "81: {c81:?}");
+    assert!(holds(conferences(&t, Some("80")), 0));
+}
+
+/// Input: the closed whole's rows edited to say `rekeyed_only: false`
+/// (as if totals not rekeyed had been merged in). Rekeyed again: no longer
+/// read as complete, the country is at least 6 with no upper bound —
+/// looser, never tighter, than the rows before the edit.
+#[test]
+fn round2_rows_edited_to_mixed_read_as_not_complete() {
+    let mut wire: serde_json::Value = serde_json::to_value(closed_whole().rows()).unwrap();
+    let mut edited = 0;
+    for row in wire.as_array_mut().unwrap() {
+        if let Some(p) = row.get_mut("provenance").and_then(|p| p.as_object_mut()) {
+            if p.contains_key("rekeyed_only") {
+                p.insert("rekeyed_only".into(), serde_json::Value::Bool(false));
+                edited += 1;
+            }
+        }
+    }
+    assert!(edited > 0);
+    let rows: Vec<TotalsRow> = serde_json::from_value(wire).unwrap();
+    let m = Totals::from_rows(&new_h(), Period::year(2024).unwrap(), &[gifts()], rows).unwrap();
+    let t = m
+        .rekey(&second_r2_h(), Level::Commune, &third_r2())
+        .unwrap();
+    let c = country(&t);
+    assert!(holds(c, 6), "{c:?}");
+    assert_eq!(c.and_then(|c| c.high()), None, "{c:?}");
+}
+
+/// FINDING (loose, not unsound). Input: district 101 reports 4 documents
+/// (its communes silent under it), 10201 silent; [`district_partial_cw`];
+/// the first rekey's country is "at least 4". Rekeyed again (80001 →
+/// 90001, 80002 → 90002, 811 → 90003: every middle unit placed). Result:
+/// the country "at least 0". The data supports at least 4: the middle
+/// country is at least 4 and every middle unit goes into the third
+/// hierarchy.
+#[test]
+#[ignore = "finding: a first rekey's country 'at least 4' (district 101's 4, 10201 silent) is 'at least 0' after a second rekey placing every unit; the data keeps at least 4"]
+fn round2_a_second_rekey_keeps_the_countrys_lower_bound() {
+    let first = old_in(&old_h(), &[documents("101", 4)])
+        .rekey(&district_partial_cw(), Level::Commune, &new_h())
+        .unwrap();
+    assert_eq!(country(&first), Some(Interval::at_least(4)));
+    let t = first
+        .rekey(&second_r2_h(), Level::Commune, &third_r2())
+        .unwrap();
+    let c = country(&t);
+    assert!(holds(c, 4), "{c:?}");
+    assert!(c.is_some_and(|c| c.low() >= 4), "country {c:?}");
+}
+/// FINDING (the distinct side of
+/// `round2_a_province_figure_over_communes_without_entries_reaches_its_whole`).
+/// Input: old4; province 10 reports 3 persons, no commune reports or has
+/// an entry; 10 merged whole into 80. Result: 80 [0, 3], 81 and 811 [0, 3],
+/// the country exactly 3. The data supports 80 exactly 3 (the whole union
+/// went to 80) and 81 none.
+#[test]
+#[ignore = "finding: province 10's 3 persons merged whole into 80 (communes without entries) give 80 [0, 3] and 81 [0, 3]; the whole merge fixes 80 at 3 and 81 at none"]
+fn round2_a_province_persons_figure_over_communes_without_entries_stays_in_its_whole() {
+    let cw = Crosswalk::builder()
+        .merge(code("10"), code("80"))
+        .build()
+        .unwrap();
+    let t = old_in(&old4(), &[persons_fig("10", 3)])
+        .rekey(&cw, Level::Commune, &new4())
+        .unwrap();
+    assert_eq!(persons_at(&t, None), Some(Interval::exact(3)));
+    assert_eq!(persons_at(&t, Some("80")), Some(Interval::exact(3)));
+    let c81 = persons_at(&t, Some("81"));
+    assert!(
+        c81.is_none() || c81 == Some(Interval::exact(0)),
+        "81: {c81:?}"
+    );
 }
