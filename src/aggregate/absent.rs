@@ -183,11 +183,17 @@ impl Absent {
     }
 
     /// Whether every value of column `key` was placed by rekeys that left no
-    /// old unit absent, and no part that was not rekeyed added to it: then a
-    /// unit with no cell received nothing, it holds nothing (not silent).
+    /// old unit absent, every old hierarchy rekeyed in carried it, and no
+    /// part that was not rekeyed was merged in: then a unit with no cell
+    /// received nothing, it holds nothing (not silent).
     pub(crate) fn complete(&self, key: (u32, Actor)) -> bool {
         let of = self.column(key);
-        !of.is_empty() && of.iter().all(|(_, s)| s.is_empty()) && !self.mixed.contains(&key)
+        // Every old hierarchy rekeyed in lists the column: one that does not
+        // carried none of it, and its old units are all silent on it.
+        !of.is_empty()
+            && of.len() == self.by_origin.len()
+            && of.iter().all(|(_, s)| s.is_empty())
+            && !self.mixed.contains(&key)
     }
 
     /// Per column with some absent old unit: the new units to open, by

@@ -1423,12 +1423,24 @@ impl Totals {
         // nothing; the other part may have reported it: the unopened cells
         // add, and the sum is opened where both parts are silent.
         let mut absent = self.absent.meet(&other.absent);
-        let added: Vec<(u32, Actor)> = self
-            .unrekeyed_columns()
-            .into_iter()
-            .chain(other.unrekeyed_columns())
-            .filter(|&k| !absent.column(k).is_empty())
-            .collect();
+        // A part not rekeyed with any figure (totals of the new units): a
+        // unit of it without a cell may be one that did not report, in
+        // every column, its own or not.
+        let unrekeyed =
+            |t: &Totals| t.absent.by_origin.is_empty() && !t.unrekeyed_columns().is_empty();
+        let added: Vec<(u32, Actor)> = if unrekeyed(&self) || unrekeyed(&other) {
+            absent
+                .by_origin
+                .values()
+                .flat_map(|c| c.keys().copied())
+                .collect()
+        } else {
+            self.unrekeyed_columns()
+                .into_iter()
+                .chain(other.unrekeyed_columns())
+                .filter(|&k| !absent.column(k).is_empty())
+                .collect()
+        };
         absent.mix(added);
         self.unopened()?
             .merge_unopened(other.unopened()?)?

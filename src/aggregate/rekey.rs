@@ -1036,7 +1036,7 @@ impl Totals {
         }
         let remainder = if partial {
             Remainder::Unnamed {
-                within: self.container(UnitIndex::from_usize(u), crosswalk, new),
+                within: self.container_of(UnitIndex::from_usize(u), crosswalk, new),
             }
         } else {
             Remainder::Named
@@ -1298,6 +1298,24 @@ impl Totals {
         Ok(out)
     }
 
+    /// [`Totals::container`] of old unit `idx` or, first, the target of its
+    /// own whole merge (a province merged whole holds all of its area).
+    fn container_of(
+        &self,
+        idx: UnitIndex,
+        crosswalk: &Crosswalk,
+        new: &Hierarchy,
+    ) -> Option<usize> {
+        let own = self.hierarchy.code(idx).and_then(|code| {
+            let entry = crosswalk.entry(&code)?;
+            match crosswalk.targets(&code)? {
+                [(to, _)] if !entry.has_unnamed_remainder() => new.index_of(to).map(UnitIndex::get),
+                _ => None,
+            }
+        });
+        own.or_else(|| self.container(idx, crosswalk, new))
+    }
+
     /// The new unit known to contain all of old unit `idx`: the target of a
     /// whole merge (one target, no unnamed remainder) of the nearest old unit
     /// above it that has one; `None` when no unit above it has such an entry.
@@ -1330,25 +1348,6 @@ impl Totals {
                 continue;
             }
             let mut candidates: Vec<usize> = Vec::new();
-            // An entry of its own (an island district become a special zone)
-            // says where its own records went.
-            if let Some(targets) = crosswalk.targets(&unit.code()) {
-                for (to, _) in targets {
-                    candidates.push(target_index(new, &unit.code(), to)?);
-                }
-                let remainder = if unnamed(&unit.code()) {
-                    Remainder::Unnamed {
-                        within: self.container(idx, crosswalk, new),
-                    }
-                } else {
-                    Remainder::Named
-                };
-                let reached = remainder_reach(new, remainder, &candidates, reach);
-                candidates.extend(reached);
-                out.push((idx.get(), candidates, remainder));
-                continue;
-            }
-            let mut partial = false;
             // Not below the old unit's own level: a province's records stay
             // with a province even when its area is one new commune.
             let lift = |mut t: UnitIndex| {
@@ -1363,12 +1362,37 @@ impl Totals {
                 }
                 t.get()
             };
+            // An entry of its own (an island district become a special zone)
+            // says where its own records went.
+            if let Some(targets) = crosswalk.targets(&unit.code()) {
+                for (to, _) in targets {
+                    candidates.push(target_index(new, &unit.code(), to)?);
+                }
+                let remainder = if unnamed(&unit.code()) {
+                    Remainder::Unnamed {
+                        within: self.container(idx, crosswalk, new),
+                    }
+                } else {
+                    Remainder::Named
+                };
+                for t in remainder_reach(new, remainder, &candidates.clone(), reach) {
+                    let t = lift(UnitIndex::from_usize(t));
+                    if !candidates.contains(&t) {
+                        candidates.push(t);
+                    }
+                }
+                out.push((idx.get(), candidates, remainder));
+                continue;
+            }
+            let mut partial = false;
             let mut named: Vec<usize> = Vec::new();
             for i in self.subtree(idx.get()) {
                 let Some(low) = units.get(i).filter(|x| x.level() == from_level) else {
                     continue;
                 };
-                partial |= unnamed(&low.code());
+                // A unit with no entry went where nothing says, as a
+                // remainder the crosswalk does not name.
+                partial |= unnamed(&low.code()) || crosswalk.targets(&low.code()).is_none();
                 for (to, _) in crosswalk.targets(&low.code()).unwrap_or(&[]) {
                     let Some(t) = new.index_of(to) else {
                         continue;
@@ -1382,7 +1406,7 @@ impl Totals {
             }
             let remainder = if partial {
                 Remainder::Unnamed {
-                    within: self.container(idx, crosswalk, new),
+                    within: self.container_of(idx, crosswalk, new),
                 }
             } else {
                 Remainder::Named

@@ -101,7 +101,7 @@ fn two_steps_rekeyed_in_turn_hold_the_truth() {
     assert!(back(&t) == t);
 }
 
-/// FINDING. Input: the same two steps composed first (`step1().then(&step2())`:
+/// Finding (fixed in session 14). Input: the same two steps composed first (`step1().then(&step2())`:
 /// 10101 partial → 80001, 10102 → 80001, 10201 → 80002), the same figures
 /// (10101 5, 10102 1, 10201 2), default options. Result: 80002 exactly 2.
 /// The data supports 80002 in [2, 7]: 10101's remainder went to 70009,
@@ -174,7 +174,7 @@ fn new3() -> Hierarchy {
     .unwrap()
 }
 
-/// FINDING. Input: 10101 partial → the special zone 811 (named, a leaf at
+/// Finding (fixed in session 14). Input: 10101 partial → the special zone 811 (named, a leaf at
 /// district level), its rest to a unit no entry names; 10102 → 80001,
 /// 10201 → 80002; new3 has the commune 80003 no entry names. Figures
 /// 10101 5 (say 2 to 811, 3 to 80003), 10102 1, 10201 2. Result: 80003
@@ -241,14 +241,14 @@ fn a_remainder_beside_a_commune_reaches_the_unnamed_commune() {
 
 // ------------------------------------------------- what `partial` means
 
-/// FINDING (the docs disagree). Input: `CrosswalkBuilder::partial`,
+/// Finding (fixed in session 14) (the docs disagree). Input: `CrosswalkBuilder::partial`,
 /// `CrosswalkEntry::has_unnamed_remainder` and `Parts::unnamed` say the
 /// rest went to new units *the entry* does not name; 10 → 80 whole,
 /// 10101 partial → 80001 (its rest, say 3 of 5, to 80002, which this entry
 /// does not name), 10102 → 80001, 10201 → 80002; figures 5, 1, 2. Result
 /// (default options): 80002 exactly 2. Under the crosswalk's own documented
 /// meaning the data supports 80002 in [2, 7] (truth 5); only the reading of
-/// the strict reading (session 14: the default; `RekeyOptions::with_complete_targets` the other)' doc ("no entry names")
+/// the doc of the reading that is now `RekeyOptions::with_complete_targets` ("no entry names")
 /// makes 2 exact. One of the two docs is not true of the other.
 #[test]
 fn partial_means_what_the_crosswalk_docs_say() {
@@ -293,7 +293,7 @@ fn conferences(t: &Totals, u: Option<&str>) -> Option<Interval> {
     }
 }
 
-/// FINDING. Input: a conference record of district 101 itself (its own
+/// Finding (fixed in session 14). Input: a conference record of district 101 itself (its own
 /// body), a conference of commune 10201; the crosswalk partial_10101_cw
 /// (10101 partly to 80001, its rest to a unit not named, no container:
 /// anywhere; 10102 → 80001, 10201 → 80002). The district's area includes
@@ -1055,7 +1055,7 @@ fn all_to_80001() -> Crosswalk {
         .unwrap()
 }
 
-/// FINDING. Input: old4, province 10 reports 5 documents, commune 10201
+/// Finding (fixed in session 14). Input: old4, province 10 reports 5 documents, commune 10201
 /// reports 0, the other communes nothing (held by the province's figure);
 /// the province merged whole into 80 and every commune into 80001. Result:
 /// 80001 exactly 0. The data supports 80001 in [0, 5] (the province's 5
@@ -1258,7 +1258,7 @@ proptest! {
 
 // ------------------------------ a silent commune without an entry
 
-/// FINDING. Input: old4; province 10 merged whole into 80; 10101 → 80001
+/// Finding (fixed in session 14). Input: old4; province 10 merged whole into 80; 10101 → 80001
 /// (5 documents), 10201 → 80002 (2), 10202 → 80003 (0); 10102 has no entry
 /// and reported nothing (silent: not an error). It lies somewhere in 80
 /// (its province went there whole), so any commune of 80 may hold its
@@ -1317,7 +1317,7 @@ fn a_silent_commune_without_an_entry_and_no_container_opens_everything() {
     assert_eq!(country(&t), Some(Interval::at_least(7)));
 }
 
-/// FINDING. Input: old_h; 10101 → 80001, 10201 → 80002, 10102 without
+/// Finding (fixed in session 14). Input: old_h; 10101 → 80001, 10201 → 80002, 10102 without
 /// an entry; district 101 reports 7 documents (its communes silent under
 /// it), 10201 reports 2. 10102 has no entry: where it went is not known, so
 /// it may lie in 80002 (say all 7 of 101 are 10102's, there: 80002 holds
@@ -1547,7 +1547,7 @@ fn island_cw() -> Crosswalk {
         .unwrap()
 }
 
-/// FINDING. Input: island_old, island_cw (the island district's row added
+/// Finding (fixed in session 14). Input: island_old, island_cw (the island district's row added
 /// by hand, as `CrosswalkBuilder::from_reform_mapping_json` advises); 10101
 /// reports 5 documents, 10102 1, the island district 102 3. The special
 /// zone is the one new unit the table itself does not name, so 10101's
@@ -1556,7 +1556,7 @@ fn island_cw() -> Crosswalk {
 /// reaches no unit (every commune is named, and the zone now is too), only
 /// the country. The data supports 811 in [3, 8]: the hand-added entry
 /// makes the zone "named" and shuts out the one place the remainder was
-/// meant to reach (the strict reading (session 14: the default; `RekeyOptions::with_complete_targets` the other)' doc:
+/// meant to reach (the doc of the reading that is now `RekeyOptions::with_complete_targets`:
 /// "only a new unit no entry names (an island special zone ...) may hold
 /// it").
 #[test]
@@ -1822,13 +1822,12 @@ fn check_whole(
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
 
-    /// FINDING (minimal cases below). The drawn cases with province 10
+    /// Finding (fixed in session 14) (minimal cases below). The drawn cases with province 10
     /// merged whole into 80 ([`check_whole`]): nothing may lie in 81, and
     /// 80 is exact when every commune reports exactly. `province` draws the
     /// province's own figure; without it the property holds
     /// (`round2_without_a_province_figure_a_whole_merge_keeps_81_empty`).
     #[test]
-    #[ignore = "finding: a province figure over its whole merge into 80 reaches 81 (e.g. 10 reports 1, every commune → 80001, 10202 partial: 81 [0, 1]); the whole merge keeps 81 at nothing"]
     fn round2_a_whole_merge_keeps_its_figures_inside(
         cs in communes(),
         districts in (any::<bool>(), any::<bool>()),
@@ -1868,7 +1867,7 @@ proptest! {
     }
 }
 
-/// FINDING. Input: old4; province 10 reports 1 document, no commune
+/// Finding (fixed in session 14). Input: old4; province 10 reports 1 document, no commune
 /// reports; 10 merged whole into 80, 10101, 10102, 10201 → 80001, 10202
 /// partly to 80001 (its rest unnamed), either reading. Result: 80 [0, 1]
 /// and 81 [0, 1]. The data supports 80 exactly 1 and 81 nothing: all of
@@ -1877,7 +1876,6 @@ proptest! {
 /// beyond the communes' named targets reaches outside the unit known to
 /// contain them.
 #[test]
-#[ignore = "finding: province 10 (1, merged whole into 80, 10202 partial → 80001) gives 80 [0, 1] and 81 [0, 1]; the whole merge fixes 80 at 1 and 81 at nothing"]
 fn round2_a_province_figure_over_a_partial_commune_stays_in_its_whole() {
     let cw = Crosswalk::builder()
         .merge(code("10"), code("80"))
@@ -2351,7 +2349,7 @@ fn round2_a_province_figure_over_reporting_communes_stays_exact_twice() {
     }
 }
 
-/// FINDING. Input: old4; province 10 reports 5 documents, 10101, 10102
+/// Finding (fixed in session 14). Input: old4; province 10 reports 5 documents, 10101, 10102
 /// and 10201 1 each, 10202 nothing (held by the province's figure, so not
 /// silent: the first rekey's column is complete); [`whole_to_80`]; then
 /// rekeyed again through [`second_r2_4`] (every unit of the middle
@@ -2439,7 +2437,7 @@ fn round2_a_districts_record_with_a_partial_entry_of_its_own_holds_the_truth() {
     assert_eq!(conferences(&t, Some("80")), None);
 }
 
-/// FINDING (loose, not unsound). Input: as above, default options.
+/// Finding (fixed in session 14) (loose, not unsound). Input: as above, default options.
 /// Result: communes 80001 and 80002 hold [0, 1] conferences of district
 /// 101's own bodies. The records of a unit above the mapped level stay no
 /// lower than its level ("a province's records stay with a province even
@@ -2448,7 +2446,6 @@ fn round2_a_districts_record_with_a_partial_entry_of_its_own_holds_the_truth() {
 /// none. Without an entry of its own the reach is lifted; with a partial
 /// one of its own, `carry_targets` adds `remainder_reach` unlifted.
 #[test]
-#[ignore = "finding: a district's own record with a partial entry of its own reaches communes 80001/80002 ([0, 1]); records stay no lower than the district's level: none there"]
 fn round2_a_districts_record_stays_above_the_communes() {
     let mut acc = Accumulator::new(&old_h(), Period::year(2024).unwrap(), &[gifts()]);
     acc.add(&conference("101")).unwrap();
@@ -2462,7 +2459,7 @@ fn round2_a_districts_record_stays_above_the_communes() {
     assert_eq!(conferences(&t, Some("80002")), None);
 }
 
-/// FINDING. Input: old4; province 10 reports 5 documents, no commune
+/// Finding (fixed in session 14). Input: old4; province 10 reports 5 documents, no commune
 /// reports and none has an entry; the province merged whole into 80 (its
 /// entry the only one), either reading. Result: the country exactly 5, but
 /// 80 [0, 5] and 81, 81001, 811 [0, 5] each. The data supports 80 exactly
@@ -2471,7 +2468,6 @@ fn round2_a_districts_record_stays_above_the_communes() {
 /// known to contain them (`places` opens the container for a silent one),
 /// yet `figure_targets` reads their part as lying anywhere.
 #[test]
-#[ignore = "finding: province 10 (5, merged whole into 80, communes without entries) gives 80 [0, 5] and 81 [0, 5]; the whole merge fixes 80 at 5 and 81 at nothing"]
 fn round2_a_province_figure_over_communes_without_entries_reaches_its_whole() {
     let cw = Crosswalk::builder()
         .merge(code("10"), code("80"))
@@ -2525,7 +2521,7 @@ fn round2_a_province_figure_with_one_mapped_commune_is_placed() {
     // The rest may lie anywhere: 811 too.
     assert!(holds(docs(&t, "811"), 5), "{:?}", docs(&t, "811"));
 }
-/// FINDING. Input: the closed whole (documents of old_h, every commune
+/// Finding (fixed in session 14). Input: the closed whole (documents of old_h, every commune
 /// reporting: complete) merged, either order, with totals rekeyed from
 /// another old hierarchy ([`other_old`] through [`other_cw`]: 20101 → 811,
 /// 20102 → 80002) that report gift money at both communes and no
@@ -2541,7 +2537,6 @@ fn round2_a_province_figure_with_one_mapped_commune_is_placed() {
 /// part accumulated on the new units with a gift figure at 811 and no
 /// documents does the same: exactly 6.)
 #[test]
-#[ignore = "finding: a complete column merged with another old hierarchy's rekey that has no documents column gives the country exactly 6 after a second rekey; that part's communes are silent: at least 6"]
 fn round2_a_part_without_the_column_leaves_its_old_units_silent() {
     let other = old_in(
         &other_old(),
@@ -2575,7 +2570,6 @@ proptest! {
     /// and the country is exactly 2. FINDING (minimal case:
     /// `round2_a_districts_record_reaches_where_its_commune_without_an_entry_lies`).
     #[test]
-    #[ignore = "finding: a district's own record reaches only its communes' named targets, not where a commune of it without an entry may lie"]
     fn round2_district_records_follow_their_communes(
         cs in communes(),
         container in any::<bool>(),
@@ -2679,7 +2673,7 @@ proptest! {
     }
 }
 
-/// FINDING. Input: old4; one conference record of district 101's own
+/// Finding (fixed in session 14). Input: old4; one conference record of district 101's own
 /// bodies; 10101 has no entry, 10102, 10201 and 10202 → 80001; default
 /// options. Result: 80 exactly 1, 81 no records. Where 10101's area went
 /// nothing says (it "may lie in any new unit it reaches", `Totals::rekey`),
@@ -2688,7 +2682,6 @@ proptest! {
 /// unnamed remainder, not a commune without an entry (as `figure_targets`
 /// does for a figure).
 #[test]
-#[ignore = "finding: district 101's own record with its commune 10101 without an entry (the rest → 80001) gives 80 exactly 1 and 81 nothing; 10101 may lie anywhere: 81 [0, 1]"]
 fn round2_a_districts_record_reaches_where_its_commune_without_an_entry_lies() {
     let cw = Crosswalk::builder()
         .merge(code("10102"), code("80001"))
@@ -2736,7 +2729,7 @@ fn round2_rows_edited_to_mixed_read_as_not_complete() {
     assert_eq!(c.and_then(|c| c.high()), None, "{c:?}");
 }
 
-/// FINDING (loose, not unsound). Input: district 101 reports 4 documents
+/// Finding (fixed in session 14) (loose, not unsound). Input: district 101 reports 4 documents
 /// (its communes silent under it), 10201 silent; [`district_partial_cw`];
 /// the first rekey's country is "at least 4". Rekeyed again (80001 →
 /// 90001, 80002 → 90002, 811 → 90003: every middle unit placed). Result:
@@ -2757,14 +2750,13 @@ fn round2_a_second_rekey_keeps_the_countrys_lower_bound() {
     assert!(holds(c, 4), "{c:?}");
     assert!(c.is_some_and(|c| c.low() >= 4), "country {c:?}");
 }
-/// FINDING (the distinct side of
+/// Finding (fixed in session 14) (the distinct side of
 /// `round2_a_province_figure_over_communes_without_entries_reaches_its_whole`).
 /// Input: old4; province 10 reports 3 persons, no commune reports or has
 /// an entry; 10 merged whole into 80. Result: 80 [0, 3], 81 and 811 [0, 3],
 /// the country exactly 3. The data supports 80 exactly 3 (the whole union
 /// went to 80) and 81 none.
 #[test]
-#[ignore = "finding: province 10's 3 persons merged whole into 80 (communes without entries) give 80 [0, 3] and 81 [0, 3]; the whole merge fixes 80 at 3 and 81 at none"]
 fn round2_a_province_persons_figure_over_communes_without_entries_stays_in_its_whole() {
     let cw = Crosswalk::builder()
         .merge(code("10"), code("80"))
