@@ -2349,7 +2349,7 @@ fn round2_a_province_figure_over_reporting_communes_stays_exact_twice() {
     }
 }
 
-/// Finding (fixed in session 14). Input: old4; province 10 reports 5 documents, 10101, 10102
+/// FINDING. Input: old4; province 10 reports 5 documents, 10101, 10102
 /// and 10201 1 each, 10202 nothing (held by the province's figure, so not
 /// silent: the first rekey's column is complete); [`whole_to_80`]; then
 /// rekeyed again through [`second_r2_4`] (every unit of the middle
@@ -2729,7 +2729,7 @@ fn round2_rows_edited_to_mixed_read_as_not_complete() {
     assert_eq!(c.and_then(|c| c.high()), None, "{c:?}");
 }
 
-/// Finding (fixed in session 14) (loose, not unsound). Input: district 101 reports 4 documents
+/// FINDING (loose, not unsound). Input: district 101 reports 4 documents
 /// (its communes silent under it), 10201 silent; [`district_partial_cw`];
 /// the first rekey's country is "at least 4". Rekeyed again (80001 →
 /// 90001, 80002 → 90002, 811 → 90003: every middle unit placed). Result:
