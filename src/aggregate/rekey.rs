@@ -478,7 +478,26 @@ impl Totals {
                     &mut receives,
                     new_hierarchy,
                 )?;
-                if distinct {
+                // The country is the same country: when every old value was
+                // placed (none skipped), what rekeyed old totals say of it
+                // holds too (a second rekey keeps the first one's country).
+                let mut narrowed = false;
+                if skip.member(0).is_none() {
+                    let old = if reported {
+                        &self.national_reported
+                    } else {
+                        &self.national_records
+                    };
+                    if let Some(o) =
+                        Totals::find(old, col.indicator, col.actor).and_then(|c| c.interval(0))
+                    {
+                        narrowed = narrow_to(&mut out, n, o);
+                    }
+                }
+                // A unit lies within its parent (persons among its parent's;
+                // counts of a part of its area): after a whole is held or the
+                // country narrowed, no cell below claims more.
+                if distinct || narrowed {
                     within_parents(&mut out, new_hierarchy);
                 }
                 if stock {
@@ -1730,9 +1749,28 @@ fn spread(
     Ok(())
 }
 
-/// Lowers each cell of a distinct column, top-down, to no more than its
-/// parent's upper bound (a root's to the country's, the last cell): a
-/// unit's persons are among its parent's. A whole held where its pieces
+/// Narrows cell `x` to its intersection with `known`, another sound
+/// interval of the same quantity; a cell already within it, or one that
+/// contradicts it (no common value), stays.
+fn narrow_to(out: &mut Column, x: usize, known: Interval<u64>) -> bool {
+    let Some(cell) = out.interval(x) else {
+        return false;
+    };
+    let low = cell.low().max(known.low());
+    let high = match (cell.high(), known.high()) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if high.is_some_and(|h| h < low) || (low == cell.low() && high == cell.high()) {
+        return false;
+    }
+    let floor = (!out.floor.is_empty()).then_some(low);
+    out.set_member(x, bounds_member(low, high), floor).is_some()
+}
+
+/// Lowers each cell of a column, top-down, to no more than its parent's
+/// upper bound (a root's to the country's, the last cell): a unit's persons
+/// are among its parent's, a unit's counts a part of its parent's. A whole held where its pieces
 /// meet ([`Totals::hold_whole`]) narrows the parent only; this carries it to
 /// the units below, so the rows read back as the country holding each root.
 fn within_parents(out: &mut Column, new: &Hierarchy) {
