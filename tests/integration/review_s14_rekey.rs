@@ -2803,7 +2803,9 @@ fn on_new(figures: &[Figure]) -> Totals {
 /// cell to no cell as if the silent unit held nothing); the new
 /// `narrow_to` carries that exact country into the second rekey and
 /// `within_parents` caps every cell under it. Supported: 90001 at least 4
-/// and the country at least 10, no upper bound.
+/// and the country at least 10, no upper bound. Present at 291cdce too
+/// (checked): not a regression of the narrowing, whose cells agree with
+/// the merged totals; the root is `merge`.
 #[test]
 #[ignore = "finding: closed whole merged with new-unit totals (811 4, 80001/80002 silent), rekeyed again: 90001 exactly 4, country exactly 10; the silent 80001 supports 90001 >= 4 and country >= 10 unbounded"]
 fn round3_a_merge_with_new_units_then_a_second_rekey_caps_nothing_below_the_truth() {
@@ -2835,6 +2837,7 @@ fn round3_a_merge_with_new_units_then_a_second_rekey_caps_nothing_below_the_trut
 /// FINDING (same root as the test above). Got (order 0, in memory): the
 /// merged 80002 exactly 7, the country exactly 15, and the second rekey
 /// 90002 exactly 7. Supported: 90002 at least 7, the country at least 15.
+/// Present at 291cdce too (checked).
 #[test]
 #[ignore = "finding: closed whole + another origin's rekey + money-only new-unit totals, rekeyed again: 90002 exactly 7, country exactly 15; the new part is silent on documents, so >= 7 and >= 15 unbounded"]
 fn round3_a_three_way_merge_with_a_money_only_part_keeps_documents_open() {
@@ -2935,7 +2938,7 @@ fn own_whole_cw() -> Crosswalk {
 /// in [1, 4]. The table is contradictory (101 whole to 811, its communes
 /// to 80001), and `container_of` resolves it by taking the district's own
 /// entry as its whole area, which excludes a truth the communes' entries
-/// allow.
+/// allow. New in c51162d: at 291cdce this test passed (checked).
 #[test]
 #[ignore = "finding: 101 whole -> 811 with 10101 partial -> 80001; 101's figure 3 (communes silent), 10201 1: 80002 exactly 1; 10101's rest may lie in 80002, so [1, 4]"]
 fn round3_a_districts_figure_remainder_is_not_bounded_by_its_own_whole_merge() {
@@ -2982,6 +2985,33 @@ fn round3_a_districts_own_record_follows_its_own_whole_merge_through_two_rekeys(
                 conferences(&t, Some(u))
             );
         }
+        assert!(back(&t) == t);
+    }
+}
+
+/// Input: the closed whole (80001 4, 80002 2, 811 none; country 6)
+/// rekeyed again onto new_h itself, two roots, 80001 and 80002 swapped
+/// (811 → 811). The country is narrowed to the old 6 and each cell capped
+/// under its parent: 80001 exactly 2, 80002 exactly 4, 80 exactly 6, the
+/// country exactly 6, 81 and 811 nothing; the rows read back.
+#[test]
+fn round3_a_second_rekey_onto_two_roots_keeps_each_root_under_the_country() {
+    let cw = Crosswalk::builder()
+        .merge(code("80001"), code("80002"))
+        .merge(code("80002"), code("80001"))
+        .merge(code("811"), code("811"))
+        .build()
+        .unwrap();
+    for m in [back(&closed_whole()), closed_whole()] {
+        let t = m.rekey(&cw, Level::Commune, &new_h()).unwrap();
+        for (u, v) in [("80001", 2), ("80002", 4), ("80", 6), ("81", 0), ("811", 0)] {
+            assert!(holds(docs(&t, u), v), "{u}: {:?}", docs(&t, u));
+            assert!(
+                docs(&t, u).map_or(true, |i| i.high().is_some_and(|h| h <= 6)),
+                "{u}"
+            );
+        }
+        assert!(holds(country(&t), 6), "{:?}", country(&t));
         assert!(back(&t) == t);
     }
 }
