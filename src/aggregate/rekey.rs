@@ -1055,7 +1055,7 @@ impl Totals {
         }
         let remainder = if partial {
             Remainder::Unnamed {
-                within: self.container_of(UnitIndex::from_usize(u), crosswalk, new),
+                within: self.container_of(UnitIndex::from_usize(u), crosswalk, new, &targets),
             }
         } else {
             Remainder::Named
@@ -1318,12 +1318,14 @@ impl Totals {
     }
 
     /// [`Totals::container`] of old unit `idx` or, first, the target of its
-    /// own whole merge (a province merged whole holds all of its area).
+    /// own whole merge when every target its units' entries name (`named`)
+    /// lies in it (a province merged whole holds all of its area).
     fn container_of(
         &self,
         idx: UnitIndex,
         crosswalk: &Crosswalk,
         new: &Hierarchy,
+        named: &[usize],
     ) -> Option<usize> {
         let own = self.hierarchy.code(idx).and_then(|code| {
             let entry = crosswalk.entry(&code)?;
@@ -1332,6 +1334,10 @@ impl Totals {
                 _ => None,
             }
         });
+        // Only when its units' entries agree (every target they name lies
+        // in it): else the entry says where its own bodies went, not its
+        // area (a district to a special zone, its communes elsewhere).
+        let own = own.filter(|&w| named.iter().all(|&t| chain(new, t).any(|a| a == w)));
         own.or_else(|| self.container(idx, crosswalk, new))
     }
 
@@ -1425,7 +1431,7 @@ impl Totals {
             }
             let remainder = if partial {
                 Remainder::Unnamed {
-                    within: self.container_of(idx, crosswalk, new),
+                    within: self.container_of(idx, crosswalk, new, &named),
                 }
             } else {
                 Remainder::Named

@@ -2806,6 +2806,11 @@ fn on_new(figures: &[Figure]) -> Totals {
 /// and the country at least 10, no upper bound. Present at 291cdce too
 /// (checked): not a regression of the narrowing, whose cells agree with
 /// the merged totals; the root is `merge`.
+/// Lead's note (session 14): `Totals::merge` reads a unit without a cell
+/// in a part as holding nothing in that part (parts are disjoint shares of
+/// the records, as on several machines); that contract, not the second
+/// rekey's narrowing, gives the exact 10. Whether a part of the new units
+/// should say which of its units did not report is left open.
 #[test]
 #[ignore = "finding: closed whole merged with new-unit totals (811 4, 80001/80002 silent), rekeyed again: 90001 exactly 4, country exactly 10; the silent 80001 supports 90001 >= 4 and country >= 10 unbounded"]
 fn round3_a_merge_with_new_units_then_a_second_rekey_caps_nothing_below_the_truth() {
@@ -2838,6 +2843,11 @@ fn round3_a_merge_with_new_units_then_a_second_rekey_caps_nothing_below_the_trut
 /// merged 80002 exactly 7, the country exactly 15, and the second rekey
 /// 90002 exactly 7. Supported: 90002 at least 7, the country at least 15.
 /// Present at 291cdce too (checked).
+/// Lead's note (session 14): `Totals::merge` reads a unit without a cell
+/// in a part as holding nothing in that part (parts are disjoint shares of
+/// the records, as on several machines); that contract, not the second
+/// rekey's narrowing, gives the exact 10. Whether a part of the new units
+/// should say which of its units did not report is left open.
 #[test]
 #[ignore = "finding: closed whole + another origin's rekey + money-only new-unit totals, rekeyed again: 90002 exactly 7, country exactly 15; the new part is silent on documents, so >= 7 and >= 15 unbounded"]
 fn round3_a_three_way_merge_with_a_money_only_part_keeps_documents_open() {
@@ -2940,7 +2950,6 @@ fn own_whole_cw() -> Crosswalk {
 /// entry as its whole area, which excludes a truth the communes' entries
 /// allow. New in c51162d: at 291cdce this test passed (checked).
 #[test]
-#[ignore = "finding: 101 whole -> 811 with 10101 partial -> 80001; 101's figure 3 (communes silent), 10201 1: 80002 exactly 1; 10101's rest may lie in 80002, so [1, 4]"]
 fn round3_a_districts_figure_remainder_is_not_bounded_by_its_own_whole_merge() {
     let t = old_in(&old_h(), &[documents("101", 3), documents("10201", 1)])
         .rekey(&own_whole_cw(), Level::Commune, &new_h())
