@@ -1174,6 +1174,19 @@ impl<'a> Checks<'a> {
         }
     }
 
+    /// The eras other than `era` that list `unit` by code only, in order:
+    /// there it stands in for this unit (a city's old districts are its own).
+    fn stand_in_eras(&self, unit: UnitCode, era: Option<NaiveDate>) -> Vec<Option<NaiveDate>> {
+        let mut eras: Vec<Option<NaiveDate>> = self
+            .code_only
+            .iter()
+            .filter(|(e, c)| *c == unit && *e != era)
+            .map(|(e, _)| *e)
+            .collect();
+        eras.sort();
+        eras
+    }
+
     /// A unit's own figure against its sub-units' figures of the same key:
     /// their sum when every sub-unit has one (distinct persons: between the
     /// largest and the sum), else at most the unit's. Only a certain
@@ -1224,14 +1237,7 @@ impl<'a> Checks<'a> {
             // The same code by code only in another era stands in for this
             // unit there (the city of the first half holds its old
             // districts): their figures of the same period lie within its own.
-            let mut stand_ins: Vec<Option<NaiveDate>> = self
-                .code_only
-                .iter()
-                .filter(|(e, c)| *c == key.unit && *e != key.era)
-                .map(|(e, _)| *e)
-                .collect();
-            stand_ins.sort();
-            for era in stand_ins {
+            for era in self.stand_in_eras(key.unit, key.era) {
                 let Some(h) = self.hier(era) else { continue };
                 let Some(idx) = h.index_of(&key.unit) else {
                     continue;
@@ -1461,14 +1467,7 @@ impl<'a> Checks<'a> {
             // The same code by code only in another era stands in for this
             // unit there: its units of that era valid then are this unit's
             // too (a city's wards of the first half below its old districts).
-            let mut stand_ins: Vec<Option<NaiveDate>> = self
-                .code_only
-                .iter()
-                .filter(|(e, c)| *c == f.unit && *e != era)
-                .map(|(e, _)| *e)
-                .collect();
-            stand_ins.sort();
-            for other in stand_ins {
+            for other in self.stand_in_eras(f.unit, era) {
                 let Some(h) = self.hier(other) else { continue };
                 let Some(idx) = h.index_of(&f.unit) else {
                     continue;

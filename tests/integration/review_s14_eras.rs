@@ -518,15 +518,8 @@ fn u64_max_in_every_era_never_panics() {
 // 3. Unit names.
 // ---------------------------------------------------------------------------
 
-/// A v2 document whose ward's name is the JSON string `name`.
-fn v2(name: &str) -> String {
-    format!(
-        r#"{{"schema": "danvan/dataset/v2", "period": {{"start": "2025-01-01", "end": "2025-12-31"}},
-    "units": [{{"code": "79", "name": "Thành phố Mẫu (synthetic)"}},
-              {{"code": "26734", "name": {name}, "parent": "79"}}],
-    "figures": [{{"indicator": "documents", "unit": "26734", "actor": "government", "value": 3}}]}}"#
-    )
-}
+// A v2 document whose ward's name is the JSON string `name`: unit_names' `v2`.
+use super::unit_names::v2;
 
 /// Input: a ward named only by zero-width or format characters (U+200B
 /// zero width space, U+FEFF byte order mark, U+2060 word joiner, U+200E

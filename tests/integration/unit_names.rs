@@ -9,7 +9,7 @@ use danvan::render::{self, plan_report, ReportOptions};
 use danvan::{Catalogue, Dataset, DatasetV2, FigureCube, Hierarchy};
 
 /// A v2 dataset whose ward's name is `name` (JSON text, escapes allowed).
-fn v2(name: &str) -> String {
+pub(crate) fn v2(name: &str) -> String {
     format!(
         r#"{{"schema": "danvan/dataset/v2", "period": {{"start": "2025-01-01", "end": "2025-12-31"}},
     "units": [{{"code": "79", "name": "Thành phố Mẫu (synthetic)"}},
